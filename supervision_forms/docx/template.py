@@ -1,0 +1,350 @@
+"""Compiling a Word template once and rendering it many times.
+
+docxtpl's `patch_xml` tidies the tags Word splits across runs; after that we wrap each
+field tag in a bookmark (so values can be found again), compile the XML with a sandboxed,
+autoescaping Jinja environment, and render. We do not use docxtpl's render step: it
+rewrites rendered *values* ("{_{" becomes "{{", bell and form feed become paragraph and
+page breaks), which would corrupt what people wrote.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from docxtpl import DocxTemplate
+from jinja2 import StrictUndefined, TemplateError
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup, escape
+
+from ..errors import PackError, TemplateSecurityError
+from ..text.dates import format_date
+from .bookmarks import DISPLAY_PREFIX, item_name, static_name
+from .package import DocxPackage, read_package, write_package
+from .xml import XML_SPACE, W, parse_xml, to_bytes
+
+TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
+TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
+FIELD_EXPR = re.compile(r"^\s*([A-Za-z_]\w*(?:\.\w+)*)\s*((?:\|\s*\w+(?:\(\s*\d*\s*\))?\s*)*)$")
+FOR_STMT = re.compile(r"^\s*for\s+(\w+)\s+in\s+([A-Za-z_][\w.]*)\s*((?:\|\s*\w+(?:\(\s*\d*\s*\))?\s*)*)$")
+ALLOWED_STATEMENTS = re.compile(r"^\s*(endfor|else|endif|if\s+[A-Za-z_][\w.]*|elif\s+[A-Za-z_][\w.]*)\s*$")
+FILTERS = {"month", "pad", "upper", "lower"}
+ANNEX = "annex"
+FIRST_BOOKMARK_ID = 1000
+LOOP_BOOKMARK_ID = 100_000
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One place in the template where a field's value goes."""
+
+    path: str  # generic model path: "supervisee.name", "meeting_dates[]"
+    part: str
+    in_loop: bool
+    owns_cell: bool  # the tag is all its table cell holds
+    empty_text: str
+
+
+@dataclass
+class CompiledTemplate:
+    """A template ready to render: static parts kept as bytes, XML parts compiled once.
+
+    `slots` are the places that hold a value as it is (bookmarked, read back);
+    `display_paths` are fields shown through a filter such as `month`, for show only."""
+
+    static_parts: dict[str, bytes]
+    sources: dict[str, str]
+    slots: list[Slot]
+    empty_texts: list[str]
+    display_paths: set[str]
+    env: SandboxedEnvironment = field(repr=False)
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)  # readers' caches
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            self._compiled = {name: self.env.from_string(src) for name, src in self.sources.items()}
+        except TemplateError as error:
+            raise PackError(f"template does not compile: {error.message}") from None
+
+    @property
+    def paths(self) -> set[str]:
+        return {slot.path for slot in self.slots}
+
+    def render(self, context: dict[str, Any], annex: Callable[[Iterator[int]], str]) -> bytes:
+        """Render to .docx bytes. `annex` builds the annex XML, taking bookmark ids."""
+        ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
+        values = dict(context)
+        values["sf_value"] = self._value
+        values[ANNEX] = Markup(annex(ids))
+        parts = dict(self.static_parts)
+        for name, template in self._compiled.items():
+            parts[name] = template.render(values).encode("utf-8")
+        return write_package(parts)
+
+    def _value(self, value: Any, slot: int) -> Markup:
+        if value is None or value == "":
+            return run_text(self.empty_texts[slot])
+        if isinstance(value, datetime.date):
+            return run_text(format_date(value))
+        return run_text(str(value))
+
+
+def run_text(text: str) -> Markup:
+    """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs."""
+    escaped = str(escape(text))
+    escaped = escaped.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    escaped = escaped.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
+    return Markup(escaped)
+
+
+def _pad(items: Any, size: int = 0) -> list[Any]:
+    padded: list[Any] = list(items or [])
+    return padded + [None] * max(0, size - len(padded))
+
+
+def _month(value: Any) -> str:
+    return value.strftime("%B %Y") if isinstance(value, datetime.date) else ""
+
+
+def make_environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower}
+    env.globals = {}
+    return env
+
+
+def _patch(xml: str) -> str:
+    patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
+    return str(patcher.patch_xml(xml))
+
+
+@dataclass
+class _Compiler:
+    """Walks one XML part, checks its tags and wraps each field in a bookmark."""
+
+    part: str
+    empty_text: Callable[[str], str]
+    empty_texts: list[str]
+    slots: list[Slot]
+    display_paths: set[str]
+    next_id: Iterator[int]
+    loops: list[tuple[str, str]] = field(default_factory=list)  # (variable, generic path)
+    splits: list[tuple[etree._Element, list[tuple[str, str | None]]]] = field(default_factory=list)
+
+    def walk(self, element: etree._Element) -> None:
+        self._scan(element.text, element if element.tag == f"{W}t" else None)
+        for child in element:
+            self.walk(child)
+            self._scan(child.tail, None)
+
+    def _scan(self, text: str | None, holder: etree._Element | None) -> None:
+        if not text or ("{" not in text):
+            return
+        pieces: list[tuple[str, str | None]] = []
+        cursor = 0
+        for match in TAG.finditer(text):
+            expression, statement = match.group(1), match.group(2)
+            pieces.append((text[cursor : match.start()], None))
+            cursor = match.end()
+            if statement is not None:
+                self._statement(statement)
+                pieces.append((match.group(0), None))
+            elif expression is not None:
+                if expression.strip() == ANNEX and holder is None:
+                    pieces.append((match.group(0), None))
+                    continue
+                if holder is None:
+                    raise PackError(f"{self.part}: a field tag outside running text: {{{{{expression}}}}}")
+                pieces.append((expression, self._field(expression)))
+                if FIELD_EXPR.match(expression) and re.search(r"\|\s*(?!pad\b)\w", expression):
+                    self.display_paths.add(self._generic(FIELD_EXPR.match(expression).group(1)))  # type: ignore[union-attr]
+        if holder is not None and any(path for _, path in pieces):
+            pieces.append((text[cursor:], None))
+            self.splits.append((holder, pieces))
+
+    def _statement(self, statement: str) -> None:
+        loop = FOR_STMT.match(statement)
+        if loop:
+            variable, path, filters = loop.groups()
+            self._check_filters(filters)
+            if self.loops:
+                raise PackError(f"{self.part}: loops inside loops are not supported")
+            self.loops.append((variable, self._generic(path) + "[]"))
+        elif statement.strip() == "endfor":
+            if not self.loops:
+                raise PackError(f"{self.part}: 'endfor' without 'for'")
+            self.loops.pop()
+        elif not ALLOWED_STATEMENTS.match(statement):
+            raise TemplateSecurityError(
+                f"{self.part}: template statement not allowed: {{%{statement.strip()[:40]}%}}"
+            )
+
+    def _field(self, expression: str) -> str:
+        match = FIELD_EXPR.match(expression)
+        if not match:
+            raise TemplateSecurityError(
+                f"{self.part}: template expression not allowed: {{{{{expression.strip()[:40]}}}}}"
+            )
+        self._check_filters(match.group(2))
+        return self._generic(match.group(1))
+
+    def _generic(self, dotted: str) -> str:
+        head, _, rest = dotted.partition(".")
+        for variable, path in reversed(self.loops):
+            if head == variable:
+                return f"{path}.{rest}" if rest else path
+        return dotted
+
+    def _check_filters(self, filters: str) -> None:
+        for name in re.findall(r"\|\s*(\w+)", filters or ""):
+            if name not in FILTERS:
+                raise TemplateSecurityError(f"{self.part}: template filter not allowed: {name}")
+
+    def apply(self) -> None:
+        for holder, pieces in self.splits:
+            self._split_run(holder, pieces)
+
+    def _split_run(self, holder: etree._Element, pieces: list[tuple[str, str | None]]) -> None:
+        run = holder.getparent()
+        if run is None or run.tag != f"{W}r":
+            raise PackError(f"{self.part}: a field tag is not inside a text run")
+        parent = run.getparent()
+        assert parent is not None
+        owns_cell = _owns_cell(run, holder)
+        position = parent.index(run)
+        new: list[etree._Element] = []
+        for text, path in pieces:
+            if path is None:
+                if text:
+                    new.append(_run_like(run, text))
+                continue
+            in_loop = "[]" in path
+            slot_index = len(self.empty_texts)
+            self.empty_texts.append(self.empty_text(path))
+            if re.search(r"\|\s*(?!pad\b)\w", text):  # shown through a filter: display only
+                name = f"{DISPLAY_PREFIX}{slot_index}" + ("_{{ loop.index0 }}" if in_loop else "")
+            else:
+                self.slots.append(Slot(path, self.part, in_loop, owns_cell, self.empty_texts[-1]))
+                name = item_name(path, 0)[:-1] + "{{ loop.index0 }}" if in_loop else static_name(path)
+            # start and end share an id; in a loop it comes from the slot number and loop index
+            loop_id = LOOP_BOOKMARK_ID + 1000 * slot_index
+            bid = f"{{{{ {loop_id} + loop.index0 }}}}" if in_loop else str(next(self.next_id))
+            new.append(_element("bookmarkStart", {"id": bid, "name": name}))
+            new.append(_run_like(run, "{{ sf_value(" + text.strip() + f", {slot_index}) }}}}"))
+            new.append(_element("bookmarkEnd", {"id": bid}))
+        parent.remove(run)
+        for offset, element in enumerate(new):
+            parent.insert(position + offset, element)
+
+
+def _owns_cell(run: etree._Element, holder: etree._Element) -> bool:
+    cell = next((a for a in run.iterancestors() if a.tag == f"{W}tc"), None)
+    if cell is None:
+        return False
+    texts = [t.text or "" for t in cell.iter(f"{W}t")]
+    return "".join(texts).strip() == (holder.text or "").strip()
+
+
+def _element(name: str, attributes: dict[str, str]) -> etree._Element:
+    element = etree.Element(f"{W}{name}")
+    for key, value in attributes.items():
+        element.set(f"{W}{key}", value)
+    return element
+
+
+def _run_like(run: etree._Element, text: str) -> etree._Element:
+    new = etree.Element(f"{W}r")
+    props = run.find(f"{W}rPr")
+    if props is not None:
+        new.append(copy.deepcopy(props))
+    t = etree.SubElement(new, f"{W}t")
+    t.set(XML_SPACE, "preserve")
+    t.text = text
+    return new
+
+
+def compile_template(
+    data: bytes,
+    *,
+    empty_text: Callable[[str], str],
+    properties: dict[str, str],
+    label: str = "template",
+) -> CompiledTemplate:
+    """Compile a .docx template. `empty_text(path)` gives what an empty field shows;
+    `properties` (title, subject, keywords) are written into every document."""
+    package = read_package(data, label)
+    _refuse_jinja_outside_body(package, label)
+    env = make_environment()
+    slots: list[Slot] = []
+    display_paths: set[str] = set()
+    empty_texts: list[str] = []
+    ids = itertools.count(FIRST_BOOKMARK_ID)
+    sources: dict[str, str] = {}
+    static = dict(package.parts)
+    for name in sorted(n for n in package.parts if TEMPLATED_PART.match(n)):
+        xml = package.text(name)
+        if "{{" not in xml and "{%" not in xml and name != "word/document.xml":
+            continue
+        patched = _patch(xml)
+        root = parse_xml(patched.encode("utf-8"), label)
+        compiler = _Compiler(name, empty_text, empty_texts, slots, display_paths, ids)
+        compiler.walk(root)
+        if compiler.loops:
+            raise PackError(f"{label}: a 'for' without 'endfor' in {name}")
+        compiler.apply()
+        if name == "word/document.xml":
+            _ensure_annex(root)
+        sources[name] = to_bytes(root).decode("utf-8")
+        del static[name]
+    if "docProps/core.xml" in static:
+        static["docProps/core.xml"] = _core_properties(static["docProps/core.xml"], properties, label)
+    return CompiledTemplate(static, sources, slots, empty_texts, display_paths, env)
+
+
+def _refuse_jinja_outside_body(package: DocxPackage, label: str) -> None:
+    for name, blob in package.parts.items():
+        if TEMPLATED_PART.match(name) or not name.endswith((".xml", ".rels")):
+            continue
+        if b"{{" in blob or b"{%" in blob:
+            raise TemplateSecurityError(
+                f"{label}: template tags found in {name}; only the body, headers and footers may hold tags"
+            )
+
+
+def _ensure_annex(root: etree._Element) -> None:
+    text = etree.tostring(root, encoding="unicode")
+    if re.search(r"\{\{\s*annex\s*\}\}", text):
+        return
+    body = root.find(f"{W}body")
+    assert body is not None
+    children = [c for c in body if c.tag != f"{W}sectPr"]
+    anchor = children[-1] if children else None
+    if anchor is None:
+        body.text = (body.text or "") + "{{ annex }}"
+    else:
+        anchor.tail = (anchor.tail or "") + "{{ annex }}"
+
+
+CORE_NS = {
+    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+
+
+def _core_properties(blob: bytes, properties: dict[str, str], label: str) -> bytes:
+    root = parse_xml(blob, label)
+    for key, value in properties.items():
+        ns = "cp" if key == "keywords" else "dc"
+        tag = f"{{{CORE_NS[ns]}}}{key}"
+        element = root.find(tag)
+        if element is None:
+            element = etree.SubElement(root, tag)
+        element.text = value
+    return to_bytes(root)

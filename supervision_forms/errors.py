@@ -1,0 +1,76 @@
+"""The library's exceptions. Everything it raises on bad input is a SupervisionFormsError."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pydantic import ValidationError
+
+
+class SupervisionFormsError(Exception):
+    """Base class: the input could not be used. The message is safe to show a user."""
+
+
+class UnknownPack(SupervisionFormsError):
+    """No installed pack has that name, or it does not offer that document."""
+
+
+class PackError(SupervisionFormsError):
+    """A template pack is broken: bad pack file, unknown path, undeclared tag, duplicate name."""
+
+
+class TemplateSecurityError(PackError):
+    """A pack's template holds something unsafe (macros, external links, unsafe Jinja)."""
+
+
+class UnsupportedFormat(SupervisionFormsError):
+    """Not a .docx, .pdf or .json this library reads."""
+
+
+class CorruptDocument(SupervisionFormsError):
+    """The file claims a format but cannot be read as one."""
+
+
+class DocumentTooLarge(SupervisionFormsError):
+    """The file, or what it unpacks to, is over the library's limits."""
+
+
+class EncryptedDocument(SupervisionFormsError):
+    """The file is password-protected."""
+
+
+class NotASupervisionForm(SupervisionFormsError):
+    """The document reads fine but is not a form any installed pack knows."""
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """One problem with one field; `message` never contains the field's value."""
+
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}" if self.field else self.message
+
+
+class InvalidData(SupervisionFormsError):
+    """The data does not fit the model. `errors` names each field."""
+
+    def __init__(self, errors: list[FieldError], where: str = "") -> None:
+        self.errors = errors
+        self.where = where
+        head = f"{where}: " if where else ""
+        shown = "; ".join(str(e) for e in errors[:3])
+        more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""
+        super().__init__(f"{head}invalid data: {shown}{more}")
+
+    @classmethod
+    def from_validation(cls, error: ValidationError, where: str = "") -> InvalidData:
+        """Build from pydantic's error without its input values (they may be personal data)."""
+        found = []
+        for item in error.errors(include_input=False, include_url=False):
+            path = ".".join(str(p) for p in item["loc"])
+            message = item["msg"].removeprefix("Value error, ")
+            found.append(FieldError(path, message))
+        return cls(found, where)

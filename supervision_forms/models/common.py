@@ -1,0 +1,88 @@
+"""Building blocks shared by every supervision model."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+
+MAX_TEXT = 10_000
+MAX_ITEMS = 366
+
+# Characters XML 1.0 cannot hold (tab and newline are fine; CR is normalised).
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+SPECIAL_CATEGORY: dict[str, JsonValue] = {"special_category": True}
+
+
+def _blank_to_none(value: Any) -> Any:
+    if isinstance(value, str) and not value.strip():
+        return None
+    return value
+
+
+def _clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    bad = _XML_ILLEGAL.search(value)
+    if bad:
+        raise ValueError(
+            f"contains a control character Word documents cannot hold (U+{ord(bad.group()):04X})"
+        )
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is longer than the limit of {MAX_TEXT} characters")
+    return value or None
+
+
+def _iso_date(value: Any) -> Any:
+    if isinstance(value, datetime.datetime):
+        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError("expected an ISO date (YYYY-MM-DD)") from None
+    return value
+
+
+Text = Annotated[str | None, BeforeValidator(_blank_to_none), AfterValidator(_clean_text)]
+"""Optional free text as a person wrote it: CR/LF become LF, outer white space is trimmed,
+and blank text is None."""
+
+IsoDate = Annotated[datetime.date | None, BeforeValidator(_iso_date), BeforeValidator(_blank_to_none)]
+"""Optional date, given as a `date` or an ISO string (YYYY-MM-DD)."""
+
+Day = Annotated[datetime.date, BeforeValidator(_iso_date)]
+"""A required date (list items), given as a `date` or an ISO string."""
+
+
+class Model(BaseModel):
+    """Base for every model: immutable, and unknown keys are errors."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+
+class Person(Model):
+    name: Text = Field(None, title="Name")
+    role: Text = Field(None, title="Role")
+    team: Text = Field(None, title="Team")
+
+
+class Signature(Model):
+    name: Text = Field(None, title="Signed by")
+    date: IsoDate = Field(None, title="Date signed")
+
+
+class Signatures(Model):
+    supervisor: Signature = Field(default_factory=Signature, title="Supervisor's signature")
+    supervisee: Signature = Field(default_factory=Signature, title="Supervisee's signature")
+
+
+class Action(Model):
+    """One agreed action or decision: what, who, by when."""
+
+    action: Text = Field(None, title="Action")
+    owner: Text = Field(None, title="Who")
+    due: IsoDate = Field(None, title="By when")

@@ -1,0 +1,136 @@
+"""Model paths ("supervisee.name", "meeting_dates[]", "decisions[].due") and their facts."""
+
+from __future__ import annotations
+
+import datetime
+import types
+import typing
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+Kind = Literal["text", "date", "int", "choice"]
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """One leaf field of a model, addressed by its dotted path."""
+
+    path: str  # list items carry "[]": "meeting_dates[]", "decisions[].action"
+    kind: Kind
+    title: str
+    special_category: bool
+    choices: tuple[str, ...] = ()
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Annotated and Optional down to the core type."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            args = [a for a in typing.get_args(annotation) if a is not type(None)]
+            annotation = args[0]
+        else:
+            return annotation
+
+
+def _kind(annotation: Any) -> tuple[Kind, tuple[str, ...]]:
+    if typing.get_origin(annotation) is Literal:
+        return "choice", tuple(str(a) for a in typing.get_args(annotation))
+    if annotation is datetime.date:
+        return "date", ()
+    if annotation is int:
+        return "int", ()
+    return "text", ()
+
+
+@cache
+def leaves(model: type[BaseModel]) -> tuple[Leaf, ...]:
+    """Every leaf of a model, in declaration order."""
+    found: list[Leaf] = []
+
+    def walk(cls: type[BaseModel], prefix: str, special: bool) -> None:
+        for name, info in cls.model_fields.items():
+            extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+            is_special = special or bool(extra.get("special_category"))
+            path = f"{prefix}{name}"
+            core = _unwrap(info.annotation)
+            if typing.get_origin(core) is list:
+                path += "[]"
+                core = _unwrap(typing.get_args(core)[0])
+            if isinstance(core, type) and issubclass(core, BaseModel):
+                walk(core, path + ".", is_special)
+                continue
+            kind, choices = _kind(core)
+            found.append(Leaf(path, kind, info.title or name, is_special, choices))
+
+    walk(model, "", False)
+    return tuple(found)
+
+
+@cache
+def leaf_map(model: type[BaseModel]) -> dict[str, Leaf]:
+    return {leaf.path: leaf for leaf in leaves(model)}
+
+
+def title_of(model: type[BaseModel], path: str) -> str:
+    """A human label for a path, built from the field titles ("Supervisee: Role")."""
+    titles: list[str] = []
+    cls: Any = model
+    for part in path.replace("[]", "").split("."):
+        if part.isdigit():
+            titles[-1] = f"{titles[-1]} {int(part) + 1}"
+            continue
+        info = cls.model_fields[part]
+        titles.append(info.title or part)
+        core = _unwrap(info.annotation)
+        if typing.get_origin(core) is list:
+            core = _unwrap(typing.get_args(core)[0])
+        cls = core
+    return ": ".join(titles)
+
+
+def generic(path: str) -> str:
+    """'decisions.2.action' -> 'decisions[].action'."""
+    return ".".join("[]" if p.isdigit() else p for p in path.split(".")).replace(".[]", "[]")
+
+
+def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
+    """Concrete leaf paths with their values: {'decisions.0.action': 'Visit', ...}."""
+    out: dict[str, Any] = {}
+    if isinstance(data, BaseModel):
+        data = {name: getattr(data, name) for name in type(data).model_fields}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.update(flatten(value, f"{prefix}{key}."))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            out.update(flatten(value, f"{prefix}{index}."))
+    else:
+        out[prefix.rstrip(".")] = data
+    return out
+
+
+def unflatten(values: dict[str, Any]) -> dict[str, Any]:
+    """The inverse of `flatten`: lists come back in index order, gaps closed."""
+    root: dict[str, Any] = {}
+    for path, value in values.items():
+        node = root
+        parts = path.split(".")
+        for part in parts[:-1]:
+            node = node.setdefault(part, {})
+        node[parts[-1]] = value
+    result: dict[str, Any] = _lists(root)
+    return result
+
+
+def _lists(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return node
+    if node and all(k.isdigit() for k in node):
+        return [_lists(node[k]) for k in sorted(node, key=int)]
+    return {k: _lists(v) for k, v in node.items()}

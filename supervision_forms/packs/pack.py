@@ -1,0 +1,143 @@
+"""A loaded, checked template pack."""
+
+from __future__ import annotations
+
+import json
+import threading
+import tomllib
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from ..docx.template import CompiledTemplate, compile_template
+from ..errors import PackError, UnknownPack
+from ..models import DOCUMENT_MODELS
+from ..models.paths import leaf_map
+from .spec import DocumentSpec, PackSpec
+
+PACK_FILE = "pack.toml"
+MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass
+class Pack:
+    """A council's layouts: its pack file and compiled templates, checked on load."""
+
+    spec: PackSpec
+    root: Traversable | Path
+    _templates: dict[str, CompiledTemplate] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    @property
+    def documents(self) -> list[str]:
+        return list(self.spec.documents)
+
+    def document(self, kind: str) -> DocumentSpec:
+        try:
+            return self.spec.documents[kind]
+        except KeyError:
+            offered = ", ".join(self.spec.documents)
+            raise UnknownPack(f"pack '{self.name}' has no '{kind}' document (it offers: {offered})") from None
+
+    def model(self, kind: str) -> type[BaseModel]:
+        self.document(kind)
+        return DOCUMENT_MODELS[kind]
+
+    def template(self, kind: str) -> CompiledTemplate:
+        """The compiled template for a document kind (compiled once, then shared)."""
+        with self._lock:
+            if kind not in self._templates:
+                self._templates[kind] = self._compile(kind)
+            return self._templates[kind]
+
+    def example(self, kind: str) -> BaseModel:
+        """The pack's complete example for a document kind."""
+        doc = self.document(kind)
+        if doc.example is None:
+            raise UnknownPack(f"pack '{self.name}' has no example {kind}")
+        try:
+            raw = json.loads((self.root / doc.example).read_text(encoding="utf-8"))
+            return DOCUMENT_MODELS[kind].model_validate(raw)
+        except (OSError, ValueError) as error:
+            raise PackError(
+                f"pack '{self.name}': example {doc.example} is broken: {type(error).__name__}"
+            ) from None
+
+    def identity(self, kind: str) -> str:
+        return f"supervision-forms; pack={self.name}; document={kind}; version={self.spec.version}"
+
+    def empty_text(self, kind: str, generic_path: str) -> str:
+        spec = self.document(kind).fields.get(generic_path.removesuffix("[]"))
+        if spec is not None and spec.empty is not None:
+            return spec.empty
+        return self.spec.empty
+
+    def _compile(self, kind: str) -> CompiledTemplate:
+        doc = self.document(kind)
+        source = self.root / doc.template
+        try:
+            data = source.read_bytes()
+        except OSError:
+            raise PackError(f"pack '{self.name}': cannot read template {doc.template}") from None
+        if len(data) > MAX_TEMPLATE_BYTES:
+            raise PackError(f"pack '{self.name}': template {doc.template} is too large")
+        template = compile_template(
+            data,
+            empty_text=lambda path: self.empty_text(kind, path),
+            properties={"title": doc.title, "subject": doc.title, "keywords": self.identity(kind)},
+            label=f"pack '{self.name}' template {doc.template}",
+        )
+        self._check_slots(kind, template)
+        return template
+
+    def _check_slots(self, kind: str, template: CompiledTemplate) -> None:
+        known = leaf_map(DOCUMENT_MODELS[kind])
+        declared = set(self.document(kind).fields)
+        tagged = {slot.path for slot in template.slots} | template.display_paths
+        for path in sorted(tagged):
+            if path not in known:
+                raise PackError(f"pack '{self.name}' {kind}: template tag names unknown field '{path}'")
+            if path.removesuffix("[]") not in declared:
+                raise PackError(
+                    f"pack '{self.name}' {kind}: template tag '{path}' is not declared in {PACK_FILE}"
+                )
+        used = {path.removesuffix("[]") for path in tagged}
+        unused = sorted(declared - used)
+        if unused:
+            raise PackError(
+                f"pack '{self.name}' {kind}: declared in {PACK_FILE} but not in the template: "
+                + ", ".join(unused)
+            )
+
+
+def load_pack(root: Traversable | Path) -> Pack:
+    """Load and check a pack folder: its pack file, model paths and templates."""
+    root = Path(root) if isinstance(root, str) else root
+    try:
+        raw = tomllib.loads((root / PACK_FILE).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        raise PackError(f"{root}: no readable {PACK_FILE}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise PackError(f"{root}/{PACK_FILE}: {error}") from None
+    try:
+        spec = PackSpec.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors(include_input=False)[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise PackError(f"{root}/{PACK_FILE}: {where}: {first['msg']}") from None
+    pack = Pack(spec, root)
+    for kind, doc in spec.documents.items():
+        if kind not in DOCUMENT_MODELS:
+            raise PackError(f"pack '{spec.name}': unknown document kind '{kind}'")
+        known = leaf_map(DOCUMENT_MODELS[kind])
+        for path in doc.fields:
+            if path not in known and f"{path}[]" not in known:
+                raise PackError(f"pack '{spec.name}' {kind}: unknown model path '{path}'")
+        pack.template(kind)
+    return pack

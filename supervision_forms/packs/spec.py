@@ -1,0 +1,39 @@
+"""The declarative pack file (pack.toml): which label and place holds each model path."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Place = Literal["right", "below", "after", "dots", "table", "signature"]
+PACK_NAME = r"^[a-z][a-z0-9_-]{1,39}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class FieldSpec(_Strict):
+    """Where one model path lives on the council's form."""
+
+    label: str = Field(description="the printed label or prompt beside the answer")
+    place: Place = Field("right", description="where the answer sits relative to the label")
+    empty: str | None = Field(None, description="what the form shows when there is no answer")
+
+
+class DocumentSpec(_Strict):
+    template: str = Field(description="the Word template, relative to the pack folder")
+    title: str
+    example: str | None = Field(None, description="a complete example as JSON, relative to the pack folder")
+    prompts: list[str] = Field(default_factory=list, description="printed prompts that are never answers")
+    fields: dict[str, FieldSpec]
+
+
+class PackSpec(_Strict):
+    name: str = Field(pattern=PACK_NAME)
+    title: str
+    version: str
+    council: str
+    empty: str = Field("", description="what an empty field shows unless the field says otherwise")
+    documents: dict[str, DocumentSpec]

@@ -1,0 +1,208 @@
+"""Reading a document as plain text (a PDF, say) by lining it up with the template's
+printed text: what lies between two printed pieces is the value of the field between them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..docx.annex import ANNEX_HEADING
+from ..docx.package import read_package
+from ..docx.reader import read_body
+from ..docx.template import CompiledTemplate
+from ..models.paths import leaves, title_of, unflatten
+from ..text.dates import find_dates
+from .result import ReadWarning, Unmapped
+from .values import Collector, clean_answer, normalise
+
+OPEN, CLOSE = "\ue000", "\ue001"
+SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
+BULLETS = re.compile(r"^[\s•·▪◦‣\-–*]+")
+
+
+@dataclass(frozen=True)
+class Skeleton:
+    """The template's printed text with a slot (field path) between each piece."""
+
+    statics: list[str]  # len(slots) + 1 pieces
+    slots: list[str]
+    margins: list[str]  # header and footer lines, repeated on every page
+
+
+def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
+    cached = template.derived.get("skeleton")
+    if isinstance(cached, Skeleton):
+        return cached
+    context = _sentinel_context(model)
+    data = template.render(context, lambda ids: "")
+    package = read_package(data, "template")
+    body = read_body(package)
+    text = "\n".join(p.text for p in body.paragraphs)
+    pieces = SENTINEL.split(text)
+    result = Skeleton(pieces[0::2], pieces[1::2], _margin_lines(template))
+    template.derived["skeleton"] = result
+    return result
+
+
+def _sentinel_context(model: type[BaseModel]) -> dict[str, Any]:
+    """A context whose every field holds a marker naming its path (lists: one item)."""
+    values: dict[str, Any] = {}
+    for leaf in leaves(model):
+        marker = f"{OPEN}{leaf.path}{CLOSE}"
+        if "[]" in leaf.path:
+            head, _, rest = leaf.path.partition("[]")
+            values[f"{head}.0{rest}"] = marker
+        else:
+            values[leaf.path] = marker
+    return unflatten(values)
+
+
+def _margin_lines(template: CompiledTemplate) -> list[str]:
+    from ..docx.xml import W, parse_xml
+
+    lines: list[str] = []
+    for name, blob in template.static_parts.items():
+        if re.match(r"word/(header|footer)\d*\.xml$", name):
+            root = parse_xml(blob, "template")
+            for p in root.iter(f"{W}p"):
+                text = "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
+                if text:
+                    lines.append(text)
+    return lines
+
+
+def _stream(text: str) -> tuple[str, list[int]]:
+    """Lower-case letters and digits only, with each one's index in `text`."""
+    chars, index = [], []
+    for i, char in enumerate(text):
+        if char.isalnum():
+            chars.append(char.casefold())
+            index.append(i)
+    return "".join(chars), index
+
+
+def align(
+    text: str, skel: Skeleton, model: type[BaseModel], prompts: list[str], collector: Collector, where: str
+) -> None:
+    """Fill `collector` from plain `text` laid out as `skel`."""
+    text = _drop_margins(text, skel.margins)
+    stream, index = _stream(text)
+    cursor = 0  # in stream
+    value_start = 0  # in text
+    pending: list[str] = []
+    for piece, slot in zip(skel.statics, [*skel.slots, None], strict=True):
+        key, _ = _stream(piece)
+        if key:
+            found = stream.find(key, cursor)
+            if found < 0:
+                collector.warnings.append(
+                    ReadWarning("", "printed text not found; fields near it may be missed", where)
+                )
+                if slot:
+                    pending.append(slot)
+                continue
+            region = text[value_start : index[found]] if found < len(index) else text[value_start:]
+            _take(pending, region, prompts, collector, where)
+            pending = []
+            cursor = found + len(key)
+            value_start = index[cursor - 1] + 1 + _trailing_punctuation(text, index[cursor - 1] + 1)
+        if slot:
+            pending.append(slot)
+    tail = text[value_start:]
+    _annex(tail, model, collector, where)
+
+
+def _trailing_punctuation(text: str, start: int) -> int:
+    match = re.match(r"[^\w\s]*", text[start:])
+    return len(match.group()) if match else 0
+
+
+def _drop_margins(text: str, margins: list[str]) -> str:
+    if not margins:
+        return text
+    wanted = {normalise(m) for m in margins}
+    lines = [line for line in text.split("\n") if normalise(line) not in wanted]
+    return "\n".join(lines)
+
+
+def _take(slots: list[str], region: str, prompts: list[str], collector: Collector, where: str) -> None:
+    if not slots:
+        if region.strip() and clean_answer(region, prompts):
+            collector.unmapped.append(Unmapped(region.strip(), where))
+        return
+    if all(s == slots[0] for s in slots) and "[]" in slots[0]:
+        for number, day in enumerate(find_dates(region)):
+            collector.put(slots[0].replace("[]", f".{number}"), day.isoformat(), where)
+        return
+    distinct = list(dict.fromkeys(s for s in slots if "[]" not in s))
+    if len(distinct) == 1:
+        collector.put(distinct[0], clean_answer(join_lines(region), prompts), where)
+    elif region.strip():
+        collector.unmapped.append(Unmapped(region.strip(), where))
+
+
+def join_lines(region: str) -> str:
+    """Undo line wrapping: a line that does not end a sentence runs on into the next."""
+    lines = [BULLETS.sub("", line).strip() for line in region.strip().split("\n")]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif out[-1] in ".:;!?" or not line or line[0].isupper() or line[0].isdigit():
+            out += "\n" + line
+        else:
+            out += " " + line
+    return out
+
+
+def _annex(tail: str, model: type[BaseModel], collector: Collector, where: str) -> None:
+    if normalise(ANNEX_HEADING) not in normalise(tail):
+        if tail.strip():
+            collector.unmapped.append(Unmapped(tail.strip(), where))
+        return
+    after = tail[tail.lower().find(ANNEX_HEADING.lower().split()[0]) :]
+    labels = _annex_labels(model)
+    current: str | None = None
+    lines: list[str] = []
+    for line in after.split("\n")[1:]:
+        head, sep, rest = line.partition(":")
+        candidate = labels.get(normalise(head)) if sep else None
+        if candidate is None and sep:
+            # titles hold colons too ("Supervisee: Role: value")
+            for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
+                if normalise(line).startswith(label + " ") or normalise(line) == label:
+                    candidate = path
+                    rest = line[_label_end(line, label) :].lstrip(": ")
+                    break
+        if candidate is not None:
+            _flush(current, lines, collector, where)
+            current, lines = candidate, [rest.strip()]
+        elif current is not None:
+            lines.append(line.strip())
+    _flush(current, lines, collector, where)
+
+
+def _label_end(line: str, label: str) -> int:
+    words = len(label.split())
+    matches = list(re.finditer(r"\w+", line))
+    return matches[words - 1].end() if len(matches) >= words else len(line)
+
+
+def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
+    if path is not None:
+        collector.put(path, clean_answer(join_lines("\n".join(lines)), []), where)
+
+
+def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
+    labels: dict[str, str] = {}
+    for leaf in leaves(model):
+        if "[]" in leaf.path:
+            for number in range(60):
+                concrete = leaf.path.replace("[]", f".{number}")
+                labels[normalise(title_of(model, concrete))] = concrete
+        else:
+            labels[normalise(title_of(model, leaf.path))] = leaf.path
+    return labels

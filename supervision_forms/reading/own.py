@@ -1,0 +1,66 @@
+"""Reading our own documents back through the bookmarks that mark each value."""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import BaseModel
+
+from ..docx.annex import ANNEX_HEADING
+from ..docx.bookmarks import BookmarkDecoder, static_name
+from ..docx.package import DocxPackage, read_package
+from ..docx.reader import Body, Paragraph, read_body
+from ..docx.template import CompiledTemplate
+from ..models.paths import leaves, title_of
+from ..packs import Pack
+from .result import ParseResult, Unmapped
+from .values import Collector, clean_answer, normalise
+
+
+def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseResult:
+    """Read a document rendered from `pack`, after any editing, via its bookmarks."""
+    template = pack.template(kind)
+    model = pack.model(kind)
+    decoder = BookmarkDecoder(leaf.path for leaf in leaves(model))
+    owners = {static_name(s.path) for s in template.slots if s.owns_cell and not s.in_loop}
+    prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
+    collector = Collector(model)
+    owned: set[int] = set()
+    for name, (text, source) in body.bookmarks.items():
+        path = decoder.path(name)
+        if path is None:
+            if text.strip():
+                collector.unmapped.append(Unmapped(text, source))
+            continue
+        cell = body.bookmark_cells.get(name) if name in owners else None
+        if cell is not None:
+            text = cell.text
+            owned.update(id(p) for p in cell.paragraphs)
+        collector.put(path, clean_answer(text, prompts), source)
+    known = static_texts(template, model)
+    for paragraph in body.paragraphs:
+        if id(paragraph) not in owned and _is_new_text(paragraph, known):
+            collector.unmapped.append(Unmapped(paragraph.loose.strip(), paragraph.source))
+    data = collector.build()
+    return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
+
+
+def _is_new_text(paragraph: Paragraph, known: set[str]) -> bool:
+    norm = normalise(paragraph.loose)
+    return bool(norm) and norm not in known and re.sub(r"\s*\d+$", "", norm) not in known
+
+
+def static_texts(template: CompiledTemplate, model: type[BaseModel]) -> set[str]:
+    """Normalised printed text of the template's paragraphs, and the annex's labels."""
+    cached = template.derived.get("static_texts")
+    if cached is None:
+        blank = template.render(model().model_dump(), lambda ids: "")
+        body = read_body(read_package(blank, "template"))
+        cached = {normalise(p.loose) for p in body.paragraphs}
+        cached.add(normalise(ANNEX_HEADING))
+        cached.update(
+            normalise(title_of(model, leaf.path.replace("[]", ".0"))).removesuffix(" 1")
+            for leaf in leaves(model)
+        )
+        template.derived["static_texts"] = cached
+    return set(cached)

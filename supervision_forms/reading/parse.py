@@ -1,0 +1,119 @@
+"""parse(): read a .docx or .pdf back into the common model."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..docx.package import read_package
+from ..docx.reader import core_keywords, read_body
+from ..errors import DocumentTooLarge, SupervisionFormsError, UnsupportedFormat
+from ..packs import Pack, PackRegistry
+from ..privacy import redacted
+from ..registry import installed_packs
+from .align import align, skeleton
+from .detect import Detection, by_text, choose, from_stamp
+from .own import read_own
+from .pdf import read_pdf
+from .result import ParseResult
+from .values import Collector
+
+MAX_INPUT_BYTES = 50 * 1024 * 1024
+
+
+def load_bytes(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
+    """The bytes of a file (size-checked before reading) and a label naming it."""
+    if isinstance(source, bytes):
+        return source, "document"
+    path = Path(source)
+    label = path.name
+    try:
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise DocumentTooLarge(f"{label}: the file is over {MAX_INPUT_BYTES // 2**20} MB")
+        return path.read_bytes(), label
+    except IsADirectoryError:
+        raise UnsupportedFormat(f"{label}: is a folder, not a file") from None
+    except OSError as error:
+        raise UnsupportedFormat(f"{label}: cannot be read ({error.strerror})") from None
+
+
+def parse(
+    source: str | os.PathLike[str] | bytes,
+    *,
+    pack: str | None = None,
+    document: str | None = None,
+    packs: PackRegistry | None = None,
+    redact: bool = False,
+) -> ParseResult:
+    """Read a .docx or .pdf (a path or bytes) into its model.
+
+    The pack and document are detected unless given. Recoverable oddities become
+    warnings; text no field takes goes to `unmapped`. Unusable input raises a
+    `SupervisionFormsError` subclass.
+    """
+    data, label = load_bytes(source)
+    registry = packs or installed_packs()
+    forced = choose(pack, document, registry)
+    if data.startswith(b"%PDF"):
+        result = _parse_pdf(data, label, registry, forced, document)
+    elif data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0"):
+        result = _parse_docx(data, label, registry, forced, document)
+    else:
+        raise UnsupportedFormat(f"{label}: not a .docx or .pdf file")
+    if redact:
+        result.data = redacted(result.data)
+    return result
+
+
+def _detect(
+    keywords: str, text: str, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
+) -> Detection:
+    stamp = from_stamp(keywords, registry)
+    if forced is not None:
+        if stamp and stamp.pack is forced:
+            return stamp
+        if document:
+            return Detection(forced, document, 1.0)
+        return by_text(text, registry, label, only=forced)
+    if stamp is not None:
+        return stamp
+    return by_text(text, registry, label)
+
+
+def _parse_docx(
+    data: bytes, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
+) -> ParseResult:
+    package = read_package(data, label)
+    body = read_body(package, label)
+    text = "\n".join(p.text for p in body.paragraphs)
+    found = _detect(core_keywords(package), text, label, registry, forced, document)
+    if body.bookmarks:
+        result = read_own(package, body, found.pack, found.document)
+    else:
+        result = _read_text(text, found, label)
+    result.confidence = found.confidence
+    return result
+
+
+def _parse_pdf(
+    data: bytes, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
+) -> ParseResult:
+    pdf = read_pdf(data, label)
+    found = _detect(pdf.keywords, pdf.text, label, registry, forced, document)
+    result = _read_text(pdf.text, found, label)
+    result.confidence = found.confidence
+    return result
+
+
+def _read_text(text: str, found: Detection, label: str) -> ParseResult:
+    pack, kind = found.pack, found.document
+    model = pack.model(kind)
+    template = pack.template(kind)
+    prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
+    collector = Collector(model)
+    align(text, skeleton(template, model), model, prompts, collector, label)
+    data = collector.build()
+    return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
+
+
+__all__ = ["ParseResult", "SupervisionFormsError", "parse"]

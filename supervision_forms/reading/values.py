@@ -1,0 +1,137 @@
+"""Turning the text found in a form into typed field values, with warnings."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..models.paths import Leaf, generic, leaf_map, unflatten
+from ..text.dates import read_date
+from ..text.durations import read_duration_minutes
+from .result import ReadWarning, Unmapped
+
+LEADERS = re.compile(r"^[\s.…_·•]*|[\s.…_·•]*$")
+ONLY_LEADERS = re.compile(r"^[\s.…_\-·•]*$")
+CAREER_ALIASES = {
+    "newly qualified": "nqsw",
+    "asye": "nqsw",
+    "newly qualified social worker": "nqsw",
+    "nqsw": "nqsw",
+    "student": "student",
+    "qualified": "qualified",
+    "social worker": "qualified",
+    "experienced": "qualified",
+    "senior": "senior",
+    "senior social worker": "senior",
+    "manager": "manager",
+    "unqualified": "unqualified",
+}
+
+
+def normalise(text: str) -> str:
+    """For comparing labels and prompts: case, quotes, dashes, punctuation, space."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    text = re.sub(r"[‘’`´]", "'", text)
+    text = re.sub(r"[“”]", '"', text)
+    text = re.sub(r"[^\w\s]", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def clean_answer(text: str, prompts: list[str]) -> str | None:
+    """The answer without dot leaders or printed prompts; None when nothing is left."""
+    text = text.replace("\r", "")
+    lines = [line for line in text.split("\n")]
+    kept = [line for line in lines if not _is_prompt(line, prompts)]
+    text = "\n".join(kept).strip()
+    text = LEADERS.sub("", text) if not ONLY_LEADERS.match(text) else ""
+    return text or None
+
+
+def _is_prompt(line: str, prompts: list[str]) -> bool:
+    norm = normalise(line)
+    return bool(norm) and any(norm == normalise(p) for p in prompts)
+
+
+@dataclass
+class Collector:
+    """Gathers field values, warnings and unmapped text while reading one document."""
+
+    model: type[BaseModel]
+    values: dict[str, Any] = field(default_factory=dict)
+    warnings: list[ReadWarning] = field(default_factory=list)
+    unmapped: list[Unmapped] = field(default_factory=list)
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def put(self, path: str, raw: str | None, source: str) -> None:
+        """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped."""
+        leaf = leaf_map(self.model).get(generic(path))
+        if leaf is None or raw is None:
+            return
+        value = self._convert(leaf, raw, path, source)
+        if value is None:
+            return
+        if path in self.values and self.values[path] != value:
+            self.warnings.append(ReadWarning(path, "found twice; kept the first", source))
+            self.unmapped.append(Unmapped(raw, source))
+            return
+        self.values[path] = value
+        self.sources[path] = source
+
+    def _convert(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
+        if leaf.kind == "text":
+            return raw
+        if leaf.kind == "date":
+            reading = read_date(raw)
+            if reading is None:
+                return self._unreadable(path, raw, source, "could not read a date")
+            if reading.ambiguous:
+                self.warnings.append(ReadWarning(path, reading.note or "date read day first", source))
+            return reading.value
+        if leaf.kind == "int":
+            number = read_duration_minutes(raw) if path.endswith("minutes") else _integer(raw)
+            if number is None:
+                return self._unreadable(path, raw, source, "could not read a number")
+            return number
+        choice = CAREER_ALIASES.get(normalise(raw), normalise(raw))
+        if choice not in leaf.choices:
+            return self._unreadable(path, raw, source, "not one of the allowed values")
+        return choice
+
+    def _unreadable(self, path: str, raw: str, source: str, message: str) -> None:
+        self.warnings.append(ReadWarning(path, message + "; the text is kept in unmapped", source))
+        self.unmapped.append(Unmapped(raw, source))
+        return None
+
+    def build(self) -> BaseModel:
+        """The model from what was collected; a value the model refuses moves to unmapped."""
+        values = dict(self.values)
+        for _ in range(len(values) + 1):
+            try:
+                return self.model.model_validate(unflatten(values))
+            except ValidationError as error:
+                bad = _first_bad_path(error, values)
+                if bad is None:
+                    break
+                source = self.sources.get(bad, "")
+                message = error.errors(include_input=False)[0]["msg"]
+                self.warnings.append(ReadWarning(bad, f"{message}; the text is kept in unmapped", source))
+                self.unmapped.append(Unmapped(str(values.pop(bad)), source))
+        return self.model()
+
+
+def _integer(raw: str) -> int | None:
+    match = re.search(r"\d+", raw)
+    return int(match.group()) if match else None
+
+
+def _first_bad_path(error: ValidationError, values: dict[str, Any]) -> str | None:
+    for item in error.errors(include_input=False):
+        dotted = ".".join(str(p) for p in item["loc"])
+        for path in values:
+            if path == dotted or dotted.startswith(path + ".") or path.startswith(dotted + "."):
+                return path
+    return None
