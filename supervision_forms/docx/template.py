@@ -188,7 +188,7 @@ class _Compiler:
 
     def _field(self, expression: str) -> str:
         match = FIELD_EXPR.match(expression)
-        if not match:
+        if not match or re.search(r"(^|\.)_", match.group(1)):
             raise TemplateSecurityError(
                 f"{self.part}: template expression not allowed: {{{{{expression.strip()[:40]}}}}}"
             )

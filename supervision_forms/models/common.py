@@ -25,12 +25,12 @@ def _blank_to_none(value: Any) -> Any:
 def _clean_text(value: str | None) -> str | None:
     if value is None:
         return None
-    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     bad = _XML_ILLEGAL.search(value)
     if bad:
         raise ValueError(
             f"contains a control character Word documents cannot hold (U+{ord(bad.group()):04X})"
         )
+    value = value.replace("\r\n", "\n").replace("\r", "\n").strip()
     if len(value) > MAX_TEXT:
         raise ValueError(f"is longer than the limit of {MAX_TEXT} characters")
     return value or None

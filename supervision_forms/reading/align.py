@@ -112,7 +112,16 @@ def align(
         if slot:
             pending.append(slot)
     tail = text[value_start:]
-    _annex(tail, model, collector, where)
+    heading = _find_annex(tail)
+    _take(pending, tail[:heading], prompts, collector, where)
+    _annex(tail[heading:], model, collector, where)
+
+
+def _find_annex(tail: str) -> int:
+    """Where the annex heading starts in the text after the last printed piece."""
+    stream, index = _stream(tail)
+    found = stream.find(_stream(ANNEX_HEADING)[0])
+    return index[found] if found >= 0 else len(tail)
 
 
 def _trailing_punctuation(text: str, start: int) -> int:
@@ -158,16 +167,13 @@ def join_lines(region: str) -> str:
     return out
 
 
-def _annex(tail: str, model: type[BaseModel], collector: Collector, where: str) -> None:
-    if normalise(ANNEX_HEADING) not in normalise(tail):
-        if tail.strip():
-            collector.unmapped.append(Unmapped(tail.strip(), where))
+def _annex(annex: str, model: type[BaseModel], collector: Collector, where: str) -> None:
+    if not annex.strip():
         return
-    after = tail[tail.lower().find(ANNEX_HEADING.lower().split()[0]) :]
     labels = _annex_labels(model)
     current: str | None = None
     lines: list[str] = []
-    for line in after.split("\n")[1:]:
+    for line in annex.split("\n")[1:]:
         head, sep, rest = line.partition(":")
         candidate = labels.get(normalise(head)) if sep else None
         if candidate is None and sep:

@@ -14,7 +14,7 @@ from ..docx.template import CompiledTemplate
 from ..models.paths import leaves, title_of
 from ..packs import Pack
 from .result import ParseResult, Unmapped
-from .values import Collector, clean_answer, normalise
+from .values import Collector, clean_own, normalise
 
 
 def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseResult:
@@ -23,7 +23,8 @@ def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseRe
     model = pack.model(kind)
     decoder = BookmarkDecoder(leaf.path for leaf in leaves(model))
     owners = {static_name(s.path) for s in template.slots if s.owns_cell and not s.in_loop}
-    prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
+    empties = {static_name(s.path): s.empty_text for s in template.slots if not s.in_loop}
+    prompts = pack.document(kind).prompts
     collector = Collector(model)
     owned: set[int] = set()
     for name, (text, source) in body.bookmarks.items():
@@ -36,7 +37,7 @@ def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseRe
         if cell is not None:
             text = cell.text
             owned.update(id(p) for p in cell.paragraphs)
-        collector.put(path, clean_answer(text, prompts), source)
+        collector.put(path, clean_own(text, empties.get(name, pack.spec.empty), prompts), source)
     known = static_texts(template, model)
     for paragraph in body.paragraphs:
         if id(paragraph) not in owned and _is_new_text(paragraph, known):

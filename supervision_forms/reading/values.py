@@ -14,7 +14,7 @@ from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
 from .result import ReadWarning, Unmapped
 
-LEADERS = re.compile(r"^[\s.…_·•]*|[\s.…_·•]*$")
+LEADERS = re.compile(r"^(?:[\s…_·•]|\.{2,})*|(?:[\s…_·•]|\.{2,})*$")  # dot leaders, not a full stop
 ONLY_LEADERS = re.compile(r"^[\s.…_\-·•]*$")
 CAREER_ALIASES = {
     "newly qualified": "nqsw",
@@ -49,6 +49,19 @@ def clean_answer(text: str, prompts: list[str]) -> str | None:
     text = "\n".join(kept).strip()
     text = LEADERS.sub("", text) if not ONLY_LEADERS.match(text) else ""
     return text or None
+
+
+def clean_own(text: str, empty: str, prompts: list[str]) -> str | None:
+    """An answer from our own document: exact, except that the filler shown for an empty
+    field (and printed prompt lines) are removed where the person typed around them."""
+    if empty:
+        text = text.strip()
+        while text.startswith(empty):
+            text = text[len(empty) :]
+        while text.endswith(empty):
+            text = text[: -len(empty)]
+    kept = [line for line in text.split("\n") if not _is_prompt(line, prompts)]
+    return "\n".join(kept).strip() or None
 
 
 def _is_prompt(line: str, prompts: list[str]) -> bool:

@@ -74,7 +74,7 @@ def _add_fraction(match: re.Match[str], decimal: str) -> str:
 
 def _normalise(text: str) -> str:
     """Lower-case the text and rewrite fractions and words as decimal numbers."""
-    text = text.lower()
+    text = re.sub(r"\d{7,}", "#", text.lower())  # no session lasts that long
     for glyph, decimal in (("½", ".5"), ("¼", ".25"), ("¾", ".75")):
         text = re.sub(rf"(\d)\s*{glyph}", rf"\g<1>{decimal}", text)
         text = text.replace(glyph, f"0{decimal}")

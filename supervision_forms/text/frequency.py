@@ -98,9 +98,9 @@ _COMPILED = _compile()
 
 def _normalise(text: str) -> str:
     """Lower-case, split hyphenated words and write number words as digits."""
-    text = text.lower()
-    text = re.sub(r"(?<=[a-z])\s*-\s*|\s*-\s*(?=[a-z])", " ", text)
-    text = " ".join(text.split())
+    text = " ".join(text.lower().split())
+    text = re.sub(r"\d{5,}", "#", text)  # no interval is that long
+    text = re.sub(r"(?<=[a-z]) ?- ?| ?- ?(?=[a-z])", " ", text)
     return re.sub(
         rf"\b(?:{'|'.join(_NUMBER_WORDS)})\b",
         lambda m: str(_NUMBER_WORDS[m.group()]),

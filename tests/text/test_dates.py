@@ -385,3 +385,11 @@ def test_never_raises(text: str) -> None:
     assert reading is None or isinstance(reading.value, datetime.date)
     dates = find_dates(text)
     assert (reading is None) == (dates == [])
+
+
+@pytest.mark.parametrize(
+    "text", ["1" * 5000, "1/" * 5000, "3rd " * 5000, "2026-" * 5000, " " * 20000]
+)
+def test_long_text_without_dates(text: str) -> None:
+    assert read_date(text) is None
+    assert find_dates(text) == []

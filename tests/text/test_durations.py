@@ -174,3 +174,15 @@ def test_range_gives_lower_bound(low: int, extra: int) -> None:
 def test_never_raises(text: str) -> None:
     result = read_duration_minutes(text)
     assert result is None or result >= 0
+
+
+@pytest.mark.parametrize("text", ["1" * 5000, "1234567 minutes", "9" * 5000 + " hours"])
+def test_huge_numbers_are_none(text: str) -> None:
+    assert read_duration_minutes(text) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["1 " * 5000, "1-" * 5000, " " * 20000 + "x", "1 hour and " * 2000]
+)
+def test_long_text_is_handled(text: str) -> None:
+    read_duration_minutes(text)

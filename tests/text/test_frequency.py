@@ -148,3 +148,13 @@ def test_range_gives_longer_bound(low: int, extra: int) -> None:
 def test_never_raises(text: str) -> None:
     reading = read_frequency(text)
     assert reading is None or (reading.every >= 1 and reading.unit in UNITS)
+
+
+@pytest.mark.parametrize("text", ["every " + "1" * 5000 + " weeks", "every 123456 weeks"])
+def test_huge_numbers_are_none(text: str) -> None:
+    assert read_frequency(text) is None
+
+
+@pytest.mark.parametrize("text", [" " * 20000 + "x", " - " * 5000 + "a", "every " * 5000])
+def test_long_text_is_none(text: str) -> None:
+    assert read_frequency(text) is None
