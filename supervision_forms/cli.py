@@ -14,6 +14,7 @@ from typing import Any, NoReturn
 import click
 from pydantic import ValidationError
 
+from .demo import run_demo
 from .errors import InvalidData, SupervisionFormsError
 from .models import DOCUMENT_MODELS
 from .reading import parse as parse_document
@@ -137,6 +138,25 @@ def schema(document: str) -> None:
     if document not in DOCUMENT_MODELS:
         raise InvalidData([], f"unknown document '{document}' (known: {', '.join(DOCUMENT_MODELS)})")
     print_json(DOCUMENT_MODELS[document].model_json_schema())
+
+
+@app.command()
+@click.option(
+    "-o", "--out", default="demo-output", show_default=True, type=click.Path(file_okay=False, path_type=Path)
+)
+def demo(out: Path) -> None:
+    """Render every pack's example, read each back, and say how it went."""
+    lines = run_demo(out)
+    for line in lines:
+        verdict = "read back identical" if line.identical else "read back DIFFERENT"
+        pdf = f" + {line.pdf.name}" if line.pdf else ""
+        click.echo(
+            f"{line.pack:<11} {line.docx.name}{pdf}: {line.fields} fields filled, {verdict}, "
+            f"{line.warnings} warnings, {line.unmapped} unmapped"
+        )
+    click.echo(f"Open the files in {out}/ to see each council's layout.")
+    if not all(line.identical for line in lines):
+        sys.exit(PROBLEMS)
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:

@@ -86,7 +86,9 @@ def title_of(model: type[BaseModel], path: str) -> str:
             titles[-1] = f"{titles[-1]} {int(part) + 1}"
             continue
         info = cls.model_fields[part]
-        titles.append(info.title or part)
+        title = info.title or part
+        if not titles or titles[-1] != title:  # "Frequency: Frequency" reads as "Frequency"
+            titles.append(title)
         core = _unwrap(info.annotation)
         if typing.get_origin(core) is list:
             core = _unwrap(typing.get_args(core)[0])

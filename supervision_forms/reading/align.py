@@ -20,7 +20,8 @@ from .values import Collector, clean_answer, normalise
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
-BULLETS = re.compile(r"^[\s•·▪◦‣\-–*]+")
+ANNEX_SLOT = "annex"
+BULLETS = re.compile(r"^[\s•·▪◦‣\-–*\uf000-\uf0ff]+")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,8 @@ def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
     if isinstance(cached, Skeleton):
         return cached
     context = _sentinel_context(model)
-    data = template.render(context, lambda ids: "")
+    annex = f"<w:p><w:r><w:t>{OPEN}{ANNEX_SLOT}{CLOSE}</w:t></w:r></w:p>"
+    data = template.render(context, lambda ids: annex)
     package = read_package(data, "template")
     body = read_body(package)
     text = "\n".join(p.text for p in body.paragraphs)
@@ -111,10 +113,7 @@ def align(
             value_start = index[cursor - 1] + 1 + _trailing_punctuation(text, index[cursor - 1] + 1)
         if slot:
             pending.append(slot)
-    tail = text[value_start:]
-    heading = _find_annex(tail)
-    _take(pending, tail[:heading], prompts, collector, where)
-    _annex(tail[heading:], model, collector, where)
+    _take(pending, text[value_start:], prompts, collector, where)
 
 
 def _find_annex(tail: str) -> int:
@@ -138,6 +137,12 @@ def _drop_margins(text: str, margins: list[str]) -> str:
 
 
 def _take(slots: list[str], region: str, prompts: list[str], collector: Collector, where: str) -> None:
+    if ANNEX_SLOT in slots:
+        heading = _find_annex(region)
+        before = [s for s in slots[: slots.index(ANNEX_SLOT)]]
+        _take(before, region[:heading], prompts, collector, where)
+        _annex(region[heading:], collector, where)
+        return
     if not slots:
         if region.strip() and clean_answer(region, prompts):
             collector.unmapped.append(Unmapped(region.strip(), where))
@@ -167,10 +172,10 @@ def join_lines(region: str) -> str:
     return out
 
 
-def _annex(annex: str, model: type[BaseModel], collector: Collector, where: str) -> None:
+def _annex(annex: str, collector: Collector, where: str) -> None:
     if not annex.strip():
         return
-    labels = _annex_labels(model)
+    labels = _annex_labels(collector.model)
     current: str | None = None
     lines: list[str] = []
     for line in annex.split("\n")[1:]:

@@ -14,7 +14,8 @@ from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
 from .result import ReadWarning, Unmapped
 
-LEADERS = re.compile(r"^(?:[\s…_·•]|\.{2,})*|(?:[\s…_·•]|\.{2,})*$")  # dot leaders, not a full stop
+# dot leaders (not a single full stop), bullets, and Symbol-font bullets (private use area)
+LEADERS = re.compile(r"^(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*|(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*$")
 ONLY_LEADERS = re.compile(r"^[\s.…_\-·•]*$")
 CAREER_ALIASES = {
     "newly qualified": "nqsw",

@@ -235,9 +235,16 @@ def _twips(cm: float) -> int:
 
 
 def row(
-    grid: Table, *, spans: Sequence[int] | None = None, min_height_cm: float | None = None
+    grid: Table,
+    *,
+    spans: Sequence[int] | None = None,
+    min_height_cm: float | None = None,
+    keep_whole: bool = False,
 ) -> list[_Cell]:
-    """Add a row; `spans` groups grid columns into merged cells (default: one cell per column)."""
+    """Add a row; `spans` groups grid columns into merged cells (default: one cell per column).
+
+    `keep_whole` stops the row breaking across pages (for answer rows and short text rows).
+    """
     new = grid.add_row()
     widths = [int(col.get(qn("w:w"))) for col in grid._tbl.tblGrid.findall(qn("w:gridCol"))]
     for cell, twips in zip(new.cells, widths, strict=True):
@@ -246,6 +253,8 @@ def row(
     if min_height_cm is not None:
         new.height = Cm(min_height_cm)
         new.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+    if keep_whole:
+        new._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
     return cells
 
 
@@ -299,15 +308,11 @@ def label(cell: _Cell, text: str) -> _Cell:
 
 
 def section_row(grid: Table, text: str) -> _Cell:
-    """A full-width, shaded heading row."""
-    cells = row(grid, spans=[len(grid.columns)])
-    cant_split(grid.rows[-1])
-    return cell_text(cells[0], text, bold=True, fill_hex=HEADING_FILL)
-
-
-def cant_split(target: _Row) -> None:
-    tr_pr = target._tr.get_or_add_trPr()
-    tr_pr.append(OxmlElement("w:cantSplit"))
+    """A full-width, shaded heading row that stays on the page of the row after it."""
+    cells = row(grid, spans=[len(grid.columns)], keep_whole=True)
+    cell_text(cells[0], text, bold=True, fill_hex=HEADING_FILL)
+    cells[0].paragraphs[0].paragraph_format.keep_with_next = True
+    return cells[0]
 
 
 # --- saving ----------------------------------------------------------------------------

@@ -28,8 +28,8 @@ from .common import (
 )
 
 TITLE = "Portsmouth City Council supervision agreement"
-LABEL_CM = 5.4
-SIGN_CM = (LABEL_CM, 5.2, 1.6, 3.72)  # Signed ... | answer | Date | answer
+LABEL_CM = 5.8
+SIGN_CM = (LABEL_CM, 5.0, 1.5, 3.62)  # Signed ... | answer | Date | answer
 PROMPT_HEIGHT_CM = 2.0
 
 QUOTE = (
@@ -126,6 +126,7 @@ def build() -> DocxDocument:
     _agreement_rows(grid)
     _signature_row(grid, "Signed manager", "signatures.supervisor")
     _signature_row(grid, "Signed staff member", "signatures.supervisee")
+    blank(doc, after_pt=6)
     annex(doc)
     return doc
 
@@ -180,8 +181,12 @@ def _agreement_rows(grid: Table) -> None:
 
 
 def _label_row(grid: Table, text: str, *, height_cm: float | None = None) -> _Cell:
-    """A label cell and a wide cell across the remaining columns; returns the wide cell."""
-    cells = row(grid, spans=[1, len(grid.columns) - 1], min_height_cm=height_cm)
+    """A label cell and a wide cell across the remaining columns; returns the wide cell.
+
+    Rows with a minimum height are answer rows, kept whole on one page.
+    """
+    spans = [1, len(grid.columns) - 1]
+    cells = row(grid, spans=spans, min_height_cm=height_cm, keep_whole=height_cm is not None)
     label(cells[0], text)
     return cells[1]
 
@@ -206,7 +211,7 @@ def _bullets_first(cell: _Cell, items: Sequence[str]) -> None:
 
 
 def _signature_row(grid: Table, text: str, who: str) -> None:
-    cells = row(grid, min_height_cm=1.0)
+    cells = row(grid, min_height_cm=1.0, keep_whole=True)
     label(cells[0], text)
     cell_field(cells[1], f"{who}.name")
     label(cells[2], "Date")

@@ -27,7 +27,7 @@ from .common import (
 TITLE = "Sefton Council supervision agreement"
 ITEM_INDENT_CM = 0.63
 DATES_CM = (TEXT_WIDTH_CM / 2, TEXT_WIDTH_CM / 2)
-PARTIES_CM = (3.2, 6.4, 1.8, TEXT_WIDTH_CM - 11.4)
+PARTIES_CM = (3.0, 6.2, 1.6, TEXT_WIDTH_CM - 10.8)
 
 KEY_TASKS = (
     "This may include individual cases, administrative or practical duties, depending on the nature of the "
@@ -229,7 +229,7 @@ def _parties(doc: DocxDocument) -> None:
     grid = table(doc, PARTIES_CM)
     cell_text(row(grid, spans=[4])[0], "Parties to the Contract:", bold=True, fill_hex=HEADING_FILL)
     for title, who in (("Supervisee", "supervisee"), ("Supervisor", "supervisor")):
-        cells = row(grid, min_height_cm=1.0)
+        cells = row(grid, min_height_cm=1.0, keep_whole=True)
         label(cells[0], title)
         cell_field(cells[1], f"signatures.{who}.name")
         label(cells[2], "Date:")

@@ -143,24 +143,24 @@ def _names(doc: DocxDocument) -> None:
         ("Name of staff member", "supervisee.name"),
         ("Date of this agreement", "agreement_date"),
     ):
-        cells = row(grid, min_height_cm=0.8)
+        cells = row(grid, min_height_cm=0.8, keep_whole=True)
         label(cells[0], text)
         cell_field(cells[1], path)
 
 
 def _question(grid: Table, text: str, path: str, *, height_cm: float = ANSWER_HEIGHT_CM) -> None:
-    cells = row(grid, min_height_cm=height_cm)
+    cells = row(grid, min_height_cm=height_cm, keep_whole=True)
     label(cells[0], text)
     cell_field(cells[1], path)
 
 
 def _wide(grid: Table, *, height_cm: float | None = None) -> _Cell:
-    return row(grid, spans=[2], min_height_cm=height_cm)[0]
+    return row(grid, spans=[2], min_height_cm=height_cm, keep_whole=True)[0]
 
 
 def _practical(grid: Table) -> None:
     section_row(grid, "1. Practical Arrangements")
-    cells = row(grid, min_height_cm=ANSWER_HEIGHT_CM)
+    cells = row(grid, min_height_cm=ANSWER_HEIGHT_CM, keep_whole=True)
     label(cells[0], "Supervision Frequency and duration?")
     frequency: list[Piece] = ["Frequency: ", Field("frequency.description")]
     duration: list[Piece] = ["Duration: ", Field("duration_minutes"), " minutes"]
@@ -170,7 +170,7 @@ def _practical(grid: Table) -> None:
 def _support(grid: Table) -> None:
     section_row(grid, "2. What support is available?")
     _question(grid, *SUPPORT[0], height_cm=TALL_CM)
-    cells = row(grid, min_height_cm=TALL_CM)
+    cells = row(grid, min_height_cm=TALL_CM, keep_whole=True)
     cell_text(cells[0], Bold("Agreed ‘permissions’"), " ", PERMISSIONS, fill_hex=LABEL_FILL)
     cell_field(cells[1], "permissions")
     for text, path in SUPPORT[1:]:
