@@ -1,64 +1,29 @@
-"""The `supervision-forms` command: a thin layer over the library.
-
-Exit codes: 0 success; 1 the work ran but found problems; 2 the input could not be used.
-"""
+"""The core commands: packs, example, render, parse, validate, schema, demo."""
 
 from __future__ import annotations
 
-import json
 import sys
-import traceback
 from pathlib import Path
-from typing import Any, NoReturn
 
 import click
-from pydantic import ValidationError
 
-from .demo import run_demo
-from .errors import InvalidData, SupervisionFormsError
-from .models import DOCUMENT_MODELS
-from .reading import parse as parse_document
-from .registry import installed_packs
-from .render import coerce_model, render_to_file
-from .validation import validate_data
-
-OK, PROBLEMS, UNUSABLE = 0, 1, 2
-
-pack_option = click.option("--pack", "-p", required=True, help="Template pack name (see `packs`).")
-document_option = click.option(
-    "--document", "-d", default="agreement", show_default=True, help="Document kind."
+from ..demo import run_demo
+from ..errors import InvalidData
+from ..models import DOCUMENT_MODELS
+from ..reading import parse as parse_document
+from ..registry import installed_packs
+from ..render import coerce_model, render_to_file
+from ..validation import validate_data
+from .app import (
+    PROBLEMS,
+    app,
+    document_option,
+    input_label,
+    json_flag,
+    pack_option,
+    print_json,
+    read_json_input,
 )
-json_flag = click.option("--json", "as_json", is_flag=True, help="Print JSON.")
-
-
-def print_json(value: Any) -> None:
-    sys.stdout.write(json.dumps(value, indent=2, ensure_ascii=False) + "\n")
-
-
-def read_json_input(source: str) -> Any:
-    """JSON from a file or '-' (stdin); a clear error names the file and line."""
-    label = input_label(source)
-    try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidData([], f"{label}: cannot be read ({type(error).__name__})") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise InvalidData(
-            [], f"{label}: not valid JSON (line {error.lineno}, column {error.colno})"
-        ) from None
-
-
-def input_label(source: str) -> str:
-    return "stdin" if source == "-" else Path(source).name
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
-def app(debug: bool) -> None:
-    """Supervision agreements and records for UK children's social care, in each
-    council's own Word layout: render, read back, validate."""
 
 
 @app.command()
@@ -157,33 +122,3 @@ def demo(out: Path) -> None:
     click.echo(f"Open the files in {out}/ to see each council's layout.")
     if not all(line.identical for line in lines):
         sys.exit(PROBLEMS)
-
-
-def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
-    if debug:
-        traceback.print_exception(error)
-    sys.stderr.write(f"supervision-forms: {message}\n")
-    sys.exit(UNUSABLE)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """Entry point: every library error is one line on stderr and exit code 2."""
-    args = sys.argv[1:] if argv is None else argv
-    debug = "--debug" in args
-    try:
-        app.main(args=args, prog_name="supervision-forms", standalone_mode=False)
-    except SupervisionFormsError as error:
-        fail(str(error), error, debug)
-    except ValidationError as error:
-        fail(str(InvalidData.from_validation(error)), error, debug)
-    except click.exceptions.Exit as error:
-        sys.exit(error.exit_code)
-    except click.ClickException as error:
-        fail(error.format_message(), error, debug)
-    except click.exceptions.Abort as error:
-        fail("aborted", error, debug)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as error:  # a bug: still one line; the traceback only with --debug
-        fail(f"internal error ({type(error).__name__}); run with --debug for details", error, debug)
-    sys.exit(OK)
