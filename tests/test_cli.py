@@ -23,15 +23,24 @@ def it_lists_packs_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run_cli(capsys, "packs", "--json")
     listing = json.loads(out)
     assert code == 0
-    assert {"name": "surrey", "title": listing[2]["title"], "documents": ["agreement"], "version": "1.0"} in listing
+    assert {
+        "name": "surrey",
+        "title": listing[2]["title"],
+        "documents": ["agreement"],
+        "version": "1.0",
+    } in listing
 
 
 @pytest.mark.parametrize("pack", ["portsmouth", "surrey", "sefton"])
-def it_renders_the_example_and_parses_it_back(capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: str) -> None:
+def it_renders_the_example_and_parses_it_back(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, pack: str
+) -> None:
     code, out, _ = run_cli(capsys, "example", "--pack", pack)
     assert code == 0
     (tmp_path / "in.json").write_text(out)
-    code, _, err = run_cli(capsys, "render", str(tmp_path / "in.json"), "--pack", pack, "-o", str(tmp_path / "a.docx"))
+    code, _, err = run_cli(
+        capsys, "render", str(tmp_path / "in.json"), "--pack", pack, "-o", str(tmp_path / "a.docx")
+    )
     assert (code, err) == (0, "")
     assert (tmp_path / "a.docx").stat().st_mode & 0o777 == 0o600
     code, parsed, _ = run_cli(capsys, "parse", str(tmp_path / "a.docx"), "--json")
@@ -64,7 +73,10 @@ def it_exits_1_with_findings_for_invalid_data(capsys: pytest.CaptureFixture[str]
     [
         (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: cannot be read"),
         (["render", "{broken}", "--pack", "surrey", "-o", "{out}"], "broken.json: not valid JSON (line 1"),
-        (["render", "{invalid}", "--pack", "surrey", "-o", "{out}"], "invalid.json: invalid data: review_date"),
+        (
+            ["render", "{invalid}", "--pack", "surrey", "-o", "{out}"],
+            "invalid.json: invalid data: review_date",
+        ),
         (["render", "{invalid}", "--pack", "nowhere", "-o", "{out}"], "unknown pack 'nowhere'"),
         (["parse", "{broken}"], "broken.json: not a .docx or .pdf"),
         (["schema", "--document", "letter"], "unknown document 'letter'"),
@@ -75,8 +87,10 @@ def it_gives_one_line_and_exit_2_for_unusable_input(
 ) -> None:
     (tmp_path / "broken.json").write_text("{not json")
     (tmp_path / "invalid.json").write_text('{"review_date": "Jane Smith"}')
-    names = {k: str(tmp_path / f"{k}.json") for k in ("missing", "broken", "invalid")} | {"out": str(tmp_path / "o.docx")}
-    code, out, err = run_cli(capsys, *[a.format(**names) for a in args])
+    names = {k: str(tmp_path / f"{k}.json") for k in ("missing", "broken", "invalid")} | {
+        "out": str(tmp_path / "o.docx")
+    }
+    code, _, err = run_cli(capsys, *[a.format(**names) for a in args])
     assert code == 2
     assert message in err
     assert len(err.strip().splitlines()) == 1
@@ -106,9 +120,13 @@ def it_prints_the_json_schema(capsys: pytest.CaptureFixture[str]) -> None:
 def it_shows_a_traceback_only_with_debug(tmp_path: Path) -> None:
     bad = tmp_path / "x.docx"
     bad.write_bytes(b"PK\x03\x04 not really a zip")
-    plain = subprocess.run([sys.executable, "-m", "supervision_forms", "parse", str(bad)], capture_output=True, text=True)
+    plain = subprocess.run(
+        [sys.executable, "-m", "supervision_forms", "parse", str(bad)], capture_output=True, text=True
+    )
     debug = subprocess.run(
-        [sys.executable, "-m", "supervision_forms", "--debug", "parse", str(bad)], capture_output=True, text=True
+        [sys.executable, "-m", "supervision_forms", "--debug", "parse", str(bad)],
+        capture_output=True,
+        text=True,
     )
     assert plain.returncode == debug.returncode == 2
     assert "Traceback" not in plain.stderr and "Traceback" in debug.stderr

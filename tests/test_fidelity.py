@@ -25,6 +25,9 @@ def it_reproduces_the_councils_printed_text(
     docx = tmp_path / f"{name}.docx"
     docx.write_bytes(render(examples[name] if which == "example" else Agreement(), pack=name))
     done = subprocess.run(
-        [sys.executable, str(checker), str(seed), str(docx), "--quiet"], capture_output=True, text=True, check=True
+        [sys.executable, str(checker), str(seed), str(docx), "--quiet"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert float(done.stdout.strip()) >= THRESHOLD

@@ -70,7 +70,9 @@ def it_leaves_an_unreadable_frequency_unstructured() -> None:
 
 
 def it_keeps_a_given_interval_over_the_description() -> None:
-    frequency = Agreement.model_validate({"frequency": {"description": "Monthly", "every": 3, "unit": "week"}}).frequency
+    frequency = Agreement.model_validate(
+        {"frequency": {"description": "Monthly", "every": 3, "unit": "week"}}
+    ).frequency
     assert (frequency.every, frequency.unit) == (3, "week")
 
 
@@ -101,16 +103,52 @@ def it_marks_special_category_fields_in_the_schema_and_redacts_them() -> None:
 def it_has_every_contract_path() -> None:
     from supervision_forms.models.paths import leaf_map
 
-    contract = """supervisor.name supervisee.name supervisor.role supervisor.team supervisee.role supervisee.team
-    supervisee.career_stage line_manager.name agreement_date review_date frequency.description frequency.every
-    frequency.unit duration_minutes location interruptions key_tasks group_supervision recording.method
-    recording.responsible recording.share_within_working_days recording.storage recording.others_who_may_see
-    management_availability concerns_addressed raise_process_issues permissions supervisee_brings
-    relationship_factors not_working_signs difficulty_resolution other_issues expectations.mutual
-    expectations.want_from_supervisor expectations.contribute_as_supervisee expectations.want_from_supervisee
-    expectations.contribute_as_supervisor expectations.supervisor_responsible_for
-    expectations.supervisee_responsible_for meeting_dates[] signatures.supervisor.name signatures.supervisor.date
-    signatures.supervisee.name signatures.supervisee.date""".split()
+    contract = [
+        "supervisor.name",
+        "supervisee.name",
+        "supervisor.role",
+        "supervisor.team",
+        "supervisee.role",
+        "supervisee.team",
+        "supervisee.career_stage",
+        "line_manager.name",
+        "agreement_date",
+        "review_date",
+        "frequency.description",
+        "frequency.every",
+        "frequency.unit",
+        "duration_minutes",
+        "location",
+        "interruptions",
+        "key_tasks",
+        "group_supervision",
+        "recording.method",
+        "recording.responsible",
+        "recording.share_within_working_days",
+        "recording.storage",
+        "recording.others_who_may_see",
+        "management_availability",
+        "concerns_addressed",
+        "raise_process_issues",
+        "permissions",
+        "supervisee_brings",
+        "relationship_factors",
+        "not_working_signs",
+        "difficulty_resolution",
+        "other_issues",
+        "expectations.mutual",
+        "expectations.want_from_supervisor",
+        "expectations.contribute_as_supervisee",
+        "expectations.want_from_supervisee",
+        "expectations.contribute_as_supervisor",
+        "expectations.supervisor_responsible_for",
+        "expectations.supervisee_responsible_for",
+        "meeting_dates[]",
+        "signatures.supervisor.name",
+        "signatures.supervisor.date",
+        "signatures.supervisee.name",
+        "signatures.supervisee.date",
+    ]
     assert set(contract) <= set(leaf_map(Agreement))
 
 

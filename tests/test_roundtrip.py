@@ -14,15 +14,16 @@ from supervision_forms import PackRegistry, parse, render
 from supervision_forms.models import Agreement
 from supervision_forms.models.paths import flatten
 from supervision_forms.office import convert
-
 from tests.conftest import PACK_NAMES, needs_libreoffice
 from tests.docx_edit import add_paragraph_in_cell, edit_document_xml, retype, run, tracked
 
-HOSTILE = 'Amy & <Bo> "quoted" \'single\' {{ not.a.tag }} {_{ x }_} {% if %} 😀 Łódź 北京 עברית'
+HOSTILE = "Amy & <Bo> \"quoted\" 'single' {{ not.a.tag }} {_{ x }_} {% if %} 😀 Łódź 北京 עברית"
 
 
 @pytest.mark.parametrize("name", PACK_NAMES)
-def it_reads_each_example_back_exactly(name: str, packs: PackRegistry, examples: dict[str, Agreement]) -> None:
+def it_reads_each_example_back_exactly(
+    name: str, packs: PackRegistry, examples: dict[str, Agreement]
+) -> None:
     result = parse(render(examples[name], pack=name), packs=packs)
     assert (result.pack, result.document) == (name, "agreement")
     assert result.data == examples[name]
@@ -67,7 +68,11 @@ def it_reads_what_a_person_typed_inside_the_answer_places(name: str, packs: Pack
 
     def edit(root):  # type: ignore[no-untyped-def]
         retype(root, "sf_supervisee_name", [run("Jane ", bold=True), tracked("ins", "Q. "), run("Doe")])
-        retype(root, "sf_review_date", [tracked("del", "4 January 2027"), run("14th "), run("March 2027", bold=True)])
+        retype(
+            root,
+            "sf_review_date",
+            [tracked("del", "4 January 2027"), run("14th "), run("March 2027", bold=True)],
+        )
 
     edited = edit_document_xml(render(data, pack=name), edit)
     result = parse(edited, packs=packs)
@@ -75,7 +80,9 @@ def it_reads_what_a_person_typed_inside_the_answer_places(name: str, packs: Pack
     assert result.data.review_date == datetime.date(2027, 3, 14)  # type: ignore[attr-defined]
 
 
-def it_reads_a_second_paragraph_typed_in_an_answer_cell(packs: PackRegistry, examples: dict[str, Agreement]) -> None:
+def it_reads_a_second_paragraph_typed_in_an_answer_cell(
+    packs: PackRegistry, examples: dict[str, Agreement]
+) -> None:
     edited = edit_document_xml(
         render(examples["portsmouth"], pack="portsmouth"),
         lambda root: add_paragraph_in_cell(root, "sf_other_issues", "Added later in Word."),
@@ -84,7 +91,9 @@ def it_reads_a_second_paragraph_typed_in_an_answer_cell(packs: PackRegistry, exa
     assert result.data.other_issues == examples["portsmouth"].other_issues + "\nAdded later in Word."  # type: ignore[attr-defined, operator]
 
 
-def it_puts_text_typed_outside_any_field_in_unmapped(packs: PackRegistry, examples: dict[str, Agreement]) -> None:
+def it_puts_text_typed_outside_any_field_in_unmapped(
+    packs: PackRegistry, examples: dict[str, Agreement]
+) -> None:
     def add_note(root):  # type: ignore[no-untyped-def]
         body = root.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}body")
         paragraph = body[0].makeelement(body[0].tag, {})
@@ -115,7 +124,9 @@ form_text = st.text(
     day=st.dates(datetime.date(1990, 1, 1), datetime.date(2100, 12, 31)),
     days=st.lists(st.dates(datetime.date(2000, 1, 1), datetime.date(2099, 12, 31)), max_size=14),
 )
-def it_round_trips_arbitrary_text(name: str, texts: list[str], day: datetime.date, days: list[datetime.date]) -> None:
+def it_round_trips_arbitrary_text(
+    name: str, texts: list[str], day: datetime.date, days: list[datetime.date]
+) -> None:
     from supervision_forms.models.common import _XML_ILLEGAL
 
     texts = [_XML_ILLEGAL.sub("", t) for t in texts]
@@ -140,7 +151,9 @@ def _comparable(agreement: Agreement) -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def office_copies(tmp_path_factory: pytest.TempPathFactory, examples: dict[str, Agreement]) -> dict[str, Path]:
+def office_copies(
+    tmp_path_factory: pytest.TempPathFactory, examples: dict[str, Agreement]
+) -> dict[str, Path]:
     """Each example rendered in its own pack and in the others, then re-saved and exported."""
     needs_libreoffice()
     folder = tmp_path_factory.mktemp("office")
@@ -150,7 +163,9 @@ def office_copies(tmp_path_factory: pytest.TempPathFactory, examples: dict[str, 
             path = folder / f"{source}-in-{target}.docx"
             path.write_bytes(render(examples[source], pack=target))
             sources.append(path)
-    hostile = Agreement.model_validate({"supervisee": {"name": HOSTILE}, "other_issues": "one\ntwo & <three>"})
+    hostile = Agreement.model_validate(
+        {"supervisee": {"name": HOSTILE}, "other_issues": "one\ntwo & <three>"}
+    )
     for target in PACK_NAMES:
         path = folder / f"hostile-in-{target}.docx"
         path.write_bytes(render(hostile, pack=target))
@@ -164,7 +179,11 @@ def office_copies(tmp_path_factory: pytest.TempPathFactory, examples: dict[str, 
 @pytest.mark.parametrize("source", PACK_NAMES)
 @pytest.mark.parametrize("target", PACK_NAMES)
 def it_survives_a_libreoffice_resave(
-    source: str, target: str, office_copies: dict[str, Path], packs: PackRegistry, examples: dict[str, Agreement]
+    source: str,
+    target: str,
+    office_copies: dict[str, Path],
+    packs: PackRegistry,
+    examples: dict[str, Agreement],
 ) -> None:
     result = parse(office_copies["folder"] / "resaved" / f"{source}-in-{target}.docx", packs=packs)
     assert result.pack == target
@@ -184,7 +203,11 @@ def it_keeps_hostile_text_through_a_libreoffice_resave(target: str, office_copie
 @pytest.mark.parametrize("source", PACK_NAMES)
 @pytest.mark.parametrize("target", PACK_NAMES)
 def it_reads_text_fields_and_dates_from_a_pdf_export(
-    source: str, target: str, office_copies: dict[str, Path], packs: PackRegistry, examples: dict[str, Agreement]
+    source: str,
+    target: str,
+    office_copies: dict[str, Path],
+    packs: PackRegistry,
+    examples: dict[str, Agreement],
 ) -> None:
     result = parse(office_copies["folder"] / "pdf" / f"{source}-in-{target}.pdf", packs=packs)
     assert result.pack == target

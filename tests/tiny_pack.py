@@ -48,5 +48,7 @@ def make_tiny_pack(folder: Path, *, name: str = "tiny", body_text: str = "", ext
         doc.add_paragraph(body_text)
     doc.add_paragraph("This agreement will be reviewed every year by both parties.")
     doc.save(str(folder / "agreement.docx"))
-    (folder / "pack.toml").write_text(PACK_TOML.format(name=name, extra_fields=extra_fields), encoding="utf-8")
+    (folder / "pack.toml").write_text(
+        PACK_TOML.format(name=name, extra_fields=extra_fields), encoding="utf-8"
+    )
     return folder

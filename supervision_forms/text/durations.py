@@ -11,13 +11,36 @@ from math import floor
 __all__ = ["read_duration_minutes"]
 
 _UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-    "seventeen", "eighteen", "nineteen",
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
 ]
 _TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 _NUMBER_WORD_RE = re.compile(
     rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:\s+(?P<ones>{'|'.join(_UNITS[1:10])}))?"
@@ -49,9 +72,7 @@ _WITH_UNIT_RE = re.compile(
     re.VERBOSE,
 )
 # Last resort: a number with no unit at all (or a unitless range) is minutes.
-_BARE_RE = re.compile(
-    rf"(?<![\d.:])(?P<n>\d+)(?:\s*(?:-|–|—|to)\s*\d+)?(?![\d.:]){_NO_OTHER_UNIT}"
-)
+_BARE_RE = re.compile(rf"(?<![\d.:])(?P<n>\d+)(?:\s*(?:-|–|—|to)\s*\d+)?(?![\d.:]){_NO_OTHER_UNIT}")
 
 
 def _number_words(text: str) -> str:
@@ -85,9 +106,7 @@ def _normalise(text: str) -> str:
     text = _number_words(text)
     fractions = (("a half", ".5"), ("a quarter", ".25"), ("3 quarters", ".75"))
     for words, decimal in fractions:
-        text = re.sub(
-            rf"({_NUM}) and {words}\b", partial(_add_fraction, decimal=decimal), text
-        )
+        text = re.sub(rf"({_NUM}) and {words}\b", partial(_add_fraction, decimal=decimal), text)
     text = re.sub(r"\b3 quarters (?:of )?(?:an )?hour", "0.75 hour", text)
     text = re.sub(r"\b(?:(?:a|1) )?quarter (?:of )?(?:an )?hour", "0.25 hour", text)
     text = re.sub(r"\b(?:a )?half (?:an? )?hour", "0.5 hour", text)

@@ -23,8 +23,18 @@ _NUMBER_WORDS = {
     word: number
     for number, word in enumerate(
         [
-            "one", "two", "three", "four", "five", "six",
-            "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
         ],
         start=1,
     )
@@ -33,18 +43,32 @@ _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 
 # Each unit word, as a noun ('weeks') or adjective ('weekly'), with its size.
 _NOUNS: dict[str, tuple[int, Unit]] = {
-    "day": (1, "day"), "days": (1, "day"),
-    "week": (1, "week"), "weeks": (1, "week"), "wk": (1, "week"), "wks": (1, "week"),
-    "fortnight": (2, "week"), "fortnights": (2, "week"),
-    "month": (1, "month"), "months": (1, "month"),
-    "mth": (1, "month"), "mths": (1, "month"),
-    "quarter": (3, "month"), "quarters": (3, "month"),
-    "year": (12, "month"), "years": (12, "month"),
+    "day": (1, "day"),
+    "days": (1, "day"),
+    "week": (1, "week"),
+    "weeks": (1, "week"),
+    "wk": (1, "week"),
+    "wks": (1, "week"),
+    "fortnight": (2, "week"),
+    "fortnights": (2, "week"),
+    "month": (1, "month"),
+    "months": (1, "month"),
+    "mth": (1, "month"),
+    "mths": (1, "month"),
+    "quarter": (3, "month"),
+    "quarters": (3, "month"),
+    "year": (12, "month"),
+    "years": (12, "month"),
 }
 _ADJECTIVES: dict[str, tuple[int, Unit]] = {
-    "daily": (1, "day"), "weekly": (1, "week"), "fortnightly": (2, "week"),
-    "monthly": (1, "month"), "quarterly": (3, "month"),
-    "yearly": (12, "month"), "annually": (12, "month"), "annual": (12, "month"),
+    "daily": (1, "day"),
+    "weekly": (1, "week"),
+    "fortnightly": (2, "week"),
+    "monthly": (1, "month"),
+    "quarterly": (3, "month"),
+    "yearly": (12, "month"),
+    "annually": (12, "month"),
+    "annual": (12, "month"),
 }
 
 
@@ -88,6 +112,8 @@ _PATTERNS: tuple[tuple[str, str], ...] = (
     # 4 weekly, six-monthly, monthly
     ("adjective", rf"(?:\b(?P<n>\d+)\s*)?\b{_ADJ}"),
 )
+
+
 def _compile() -> list[tuple[str, re.Pattern[str]]]:
     """One compiled regex per pattern (group names repeat between patterns)."""
     return [(name, re.compile(pattern)) for name, pattern in _PATTERNS]

@@ -97,19 +97,31 @@ def test_reads_dates(text: str, expected: datetime.date | None) -> None:
 @pytest.mark.parametrize(
     ("text", "month"),
     [
-        ("3 January 2026", 1), ("3 Jan 2026", 1),
-        ("3 February 2026", 2), ("3 Feb 2026", 2),
-        ("3 March 2026", 3), ("3 Mar 2026", 3),
-        ("3 April 2026", 4), ("3 Apr 2026", 4),
+        ("3 January 2026", 1),
+        ("3 Jan 2026", 1),
+        ("3 February 2026", 2),
+        ("3 Feb 2026", 2),
+        ("3 March 2026", 3),
+        ("3 Mar 2026", 3),
+        ("3 April 2026", 4),
+        ("3 Apr 2026", 4),
         ("3 May 2026", 5),
-        ("3 June 2026", 6), ("3 Jun 2026", 6),
-        ("3 July 2026", 7), ("3 Jul 2026", 7),
-        ("3 August 2026", 8), ("3 Aug 2026", 8),
-        ("3 September 2026", 9), ("3 Sept 2026", 9), ("3 Sep 2026", 9),
+        ("3 June 2026", 6),
+        ("3 Jun 2026", 6),
+        ("3 July 2026", 7),
+        ("3 Jul 2026", 7),
+        ("3 August 2026", 8),
+        ("3 Aug 2026", 8),
+        ("3 September 2026", 9),
+        ("3 Sept 2026", 9),
+        ("3 Sep 2026", 9),
         ("3 SEPT. 2026", 9),
-        ("3 October 2026", 10), ("3 Oct 2026", 10),
-        ("3 November 2026", 11), ("3 Nov 2026", 11),
-        ("3 December 2026", 12), ("3 Dec 2026", 12),
+        ("3 October 2026", 10),
+        ("3 Oct 2026", 10),
+        ("3 November 2026", 11),
+        ("3 Nov 2026", 11),
+        ("3 December 2026", 12),
+        ("3 Dec 2026", 12),
     ],
 )
 def test_month_names_and_abbreviations(text: str, month: int) -> None:
@@ -128,9 +140,7 @@ def test_month_names_and_abbreviations(text: str, month: int) -> None:
         ("1-12-2026", 1, 12),
     ],
 )
-def test_numeric_day_month_swappable_is_ambiguous_and_day_first(
-    text: str, day: int, month: int
-) -> None:
+def test_numeric_day_month_swappable_is_ambiguous_and_day_first(text: str, day: int, month: int) -> None:
     reading = read_date(text)
     assert reading is not None
     assert reading.value == D(2026, month, day)
@@ -140,14 +150,10 @@ def test_numeric_day_month_swappable_is_ambiguous_and_day_first(
 
 def test_ambiguity_note_example() -> None:
     reading = read_date("03/04/2026")
-    assert reading == DateReading(
-        D(2026, 4, 3), True, "read 03/04/2026 as 3 April 2026 (day first)"
-    )
+    assert reading == DateReading(D(2026, 4, 3), True, "read 03/04/2026 as 3 April 2026 (day first)")
 
 
-@pytest.mark.parametrize(
-    "text", ["03/03/2026", "13/04/2026", "04/13/2026", "12/12/2026", "25/12/2026"]
-)
+@pytest.mark.parametrize("text", ["03/03/2026", "13/04/2026", "04/13/2026", "12/12/2026", "25/12/2026"])
 def test_numeric_not_ambiguous_when_no_swap_possible(text: str) -> None:
     reading = read_date(text)
     if reading is not None:
@@ -189,8 +195,7 @@ def test_two_digit_year_and_swap_note() -> None:
     assert reading is not None
     assert reading.value == D(_recent(26), 4, 3)
     assert reading.note == (
-        f"read 03/04/26 as 3 April {_recent(26)} "
-        f"(day first; two-digit year taken as {_recent(26)})"
+        f"read 03/04/26 as 3 April {_recent(26)} (day first; two-digit year taken as {_recent(26)})"
     )
 
 
@@ -387,9 +392,7 @@ def test_never_raises(text: str) -> None:
     assert (reading is None) == (dates == [])
 
 
-@pytest.mark.parametrize(
-    "text", ["1" * 5000, "1/" * 5000, "3rd " * 5000, "2026-" * 5000, " " * 20000]
-)
+@pytest.mark.parametrize("text", ["1" * 5000, "1/" * 5000, "3rd " * 5000, "2026-" * 5000, " " * 20000])
 def test_long_text_without_dates(text: str) -> None:
     assert read_date(text) is None
     assert find_dates(text) == []

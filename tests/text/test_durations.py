@@ -181,8 +181,6 @@ def test_huge_numbers_are_none(text: str) -> None:
     assert read_duration_minutes(text) is None
 
 
-@pytest.mark.parametrize(
-    "text", ["1 " * 5000, "1-" * 5000, " " * 20000 + "x", "1 hour and " * 2000]
-)
+@pytest.mark.parametrize("text", ["1 " * 5000, "1-" * 5000, " " * 20000 + "x", "1 hour and " * 2000])
 def test_long_text_is_handled(text: str) -> None:
     read_duration_minutes(text)

@@ -9,8 +9,18 @@ from hypothesis import strategies as st
 from supervision_forms.text import FrequencyReading, Unit, read_frequency
 
 WORDS = [
-    "one", "two", "three", "four", "five", "six",
-    "seven", "eight", "nine", "ten", "eleven", "twelve",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
 ]
 UNITS: list[Unit] = ["day", "week", "month"]
 
