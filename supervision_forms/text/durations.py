@@ -8,30 +8,11 @@ from fractions import Fraction
 from functools import partial
 from math import floor
 
+from .numbers import SMALL_NUMBERS
+
 __all__ = ["read_duration_minutes"]
 
-_UNITS = [
-    "zero",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-]
+_UNITS = SMALL_NUMBERS
 _TENS = {
     "twenty": 20,
     "thirty": 30,

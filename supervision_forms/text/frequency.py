@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .numbers import SMALL_NUMBERS
+
 __all__ = ["FrequencyReading", "Unit", "read_frequency"]
 
 Unit = Literal["day", "week", "month"]
@@ -19,26 +21,7 @@ class FrequencyReading:
     unit: Unit
 
 
-_NUMBER_WORDS = {
-    word: number
-    for number, word in enumerate(
-        [
-            "one",
-            "two",
-            "three",
-            "four",
-            "five",
-            "six",
-            "seven",
-            "eight",
-            "nine",
-            "ten",
-            "eleven",
-            "twelve",
-        ],
-        start=1,
-    )
-}
+_NUMBER_WORDS = {word: number for number, word in enumerate(SMALL_NUMBERS) if 1 <= number <= 12}
 _ORDINALS = {"other": 2, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6}
 
 # Each unit word, as a noun ('weeks') or adjective ('weekly'), with its size.
