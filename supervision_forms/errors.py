@@ -35,8 +35,8 @@ class DocumentTooLarge(SupervisionFormsError):
     """The file, or what it unpacks to, is over the library's limits."""
 
 
-class EncryptedDocument(SupervisionFormsError):
-    """The file is password-protected."""
+class EncryptedDocument(UnsupportedFormat):
+    """The file is password-protected (or rights-managed): a kind of unsupported format."""
 
 
 class NotASupervisionForm(SupervisionFormsError):
@@ -74,3 +74,13 @@ class InvalidData(SupervisionFormsError):
             message = item["msg"].removeprefix("Value error, ")
             found.append(FieldError(path, message))
         return cls(found, where)
+
+
+class RosterError(SupervisionFormsError):
+    """A batch roster (or its defaults) cannot be used at all: unreadable file, unknown
+    column, wrong format. A single bad row is not this: it is reported and skipped."""
+
+
+class OutputFolderError(SupervisionFormsError):
+    """A batch cannot write to its output folder: another batch holds it, or its manifest
+    is damaged."""

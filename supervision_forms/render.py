@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .docx.annex import annex_xml
+from .docx.annex import annex_heading, annex_xml
 from .docx.package import write_atomic
 from .errors import InvalidData
 from .models.agreement import Agreement
-from .models.paths import flatten, generic, title_of
+from .models.paths import flatten, generic, leaf_map, title_of
 from .packs import Pack, PackRegistry
 from .privacy import redacted
 from .registry import resolve_pack
@@ -51,7 +51,8 @@ def render(
     template = chosen.template(document)
     context = model.model_dump()
     items = annex_items(model, template.paths)
-    return template.render(context, lambda ids: _annex(items, ids))
+    heading = annex_heading(chosen.document(document).title)
+    return template.render(context, lambda ids: annex_xml(items, ids, heading))
 
 
 def render_to_file(
@@ -72,10 +73,14 @@ def render_to_file(
 def annex_items(model: BaseModel, placed: set[str]) -> list[tuple[str, str, str]]:
     """(path, label, text) for every value the layout does not place."""
     items = []
+    known = leaf_map(type(model))
     for path, value in flatten(model).items():
         if value is None or generic(path) in placed or _derived(model, path):
             continue
         text = format_date(value) if isinstance(value, datetime.date) else str(value)
+        leaf = known.get(generic(path))
+        if leaf is not None and leaf.labels:  # a choice, by its printed label
+            text = leaf.choice_labels().get(text, text)
         items.append((path, title_of(type(model), path), text))
     return items
 
@@ -84,7 +89,3 @@ def _derived(model: BaseModel, path: str) -> bool:
     if isinstance(model, Agreement) and path in ("frequency.every", "frequency.unit"):
         return model.frequency.derived_from_description
     return False
-
-
-def _annex(items: list[tuple[str, str, str]], ids: Iterator[int]) -> str:
-    return annex_xml(items, ids)

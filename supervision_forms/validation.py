@@ -2,32 +2,22 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import InvalidData
+from .models import DOCUMENT_MODELS
 from .models.agreement import Agreement
+from .models.records import CaseRecord, GeneralRecord
 from .packs import PackRegistry
 from .registry import resolve_pack
+from .standards import check_document
+from .standards.findings import Finding, Level
 
-Level = Literal["error", "warning", "info"]
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One result of a check: which rule, how serious, which field, and the source clause."""
-
-    rule: str
-    level: Level
-    field: str
-    message: str
-    source: str
-
-    def as_json(self) -> dict[str, str]:
-        return asdict(self)
+__all__ = ["Finding", "Level", "model_findings", "validate_data"]
 
 
 def validate_data(
@@ -36,10 +26,14 @@ def validate_data(
     pack: str,
     document: str = "agreement",
     packs: PackRegistry | None = None,
+    as_of: datetime.date | None = None,
 ) -> list[Finding]:
-    """Findings for `data` under a pack: model errors first, then the standards."""
+    """Findings for `data` under a pack's council: model errors first (and then nothing else),
+    else the model's own consistency and the council's standards. Deadlines are judged on `as_of`
+    (today by default): a record not yet shared is late only once its deadline has passed."""
     chosen = resolve_pack(pack, packs)
-    model_cls = chosen.model(document)
+    # The council's rules apply to every kind of document, with or without a pack template.
+    model_cls = DOCUMENT_MODELS[document] if document in DOCUMENT_MODELS else chosen.model(document)
     try:
         model = (
             data
@@ -49,7 +43,8 @@ def validate_data(
     except ValidationError as error:
         invalid = InvalidData.from_validation(error)
         return [Finding("model", "error", e.field, e.message, "data model") for e in invalid.errors]
-    return model_findings(model)
+    day = as_of or datetime.date.today()
+    return model_findings(model) + check_document(model, chosen.name, as_of=day)
 
 
 def model_findings(model: BaseModel) -> list[Finding]:
@@ -59,12 +54,30 @@ def model_findings(model: BaseModel) -> list[Finding]:
         freq = model.frequency
         if freq.description and freq.every is None:
             findings.append(
-                Finding(
+                _model_finding(
                     "frequency.unreadable",
                     "warning",
                     "frequency.description",
                     "the frequency could not be read as an interval (say e.g. 'every 4 weeks')",
-                    "data model",
                 )
             )
+        findings += _not_before(model.review_date, model.agreement_date, "review_date", "the agreement date")
+    elif isinstance(model, GeneralRecord):
+        findings += _not_before(model.shared_date, model.date, "shared_date", "the session")
+    elif isinstance(model, CaseRecord):
+        findings += _not_before(
+            model.recorded_on_child_file, model.date, "recorded_on_child_file", "the session"
+        )
     return findings
+
+
+def _not_before(
+    later: datetime.date | None, earlier: datetime.date | None, field: str, what: str
+) -> list[Finding]:
+    if later is None or earlier is None or later >= earlier:
+        return []
+    return [_model_finding("date.order", "error", field, f"the date is before {what}")]
+
+
+def _model_finding(rule: str, level: Level, field: str, message: str) -> Finding:
+    return Finding(rule, level, field, message, "data model")

@@ -26,7 +26,7 @@ def it_lists_packs_as_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert {
         "name": "surrey",
         "title": listing[2]["title"],
-        "documents": ["agreement"],
+        "documents": ["agreement", "cancellation"],
         "version": "1.0",
     } in listing
 

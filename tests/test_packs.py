@@ -102,7 +102,7 @@ def it_names_an_unknown_pack_and_lists_the_installed_ones(packs: PackRegistry) -
 
 def it_lists_the_built_in_packs_with_their_documents(packs: PackRegistry) -> None:
     assert [(p.name, p.documents) for p in packs] == [
-        ("portsmouth", ["agreement"]),
-        ("sefton", ["agreement"]),
-        ("surrey", ["agreement"]),
+        ("portsmouth", ["agreement", "case_record", "general_record"]),
+        ("sefton", ["agreement", "general_record"]),
+        ("surrey", ["agreement", "cancellation"]),
     ]

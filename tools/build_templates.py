@@ -1,8 +1,9 @@
-"""Build the councils' Word templates: templates/<council>/agreement.docx.
+"""Build the councils' Word templates: templates/<council>/agreement.docx and the records.
 
     .venv/bin/python tools/build_templates.py
 
-Each council's layout lives in tools/templates/<council>.py. After saving, every template is
+Each council's agreement layout lives in tools/templates/<council>.py, its records in
+tools/templates/<council>_<document>.py. After saving, every template is
 checked: each Jinja tag sits whole in one w:t, each field path is known and used once, row-loop
 tags are alone in their rows, and the annex paragraph is in the body. Output is deterministic.
 """
@@ -19,17 +20,34 @@ from pathlib import Path
 from docx.document import Document as DocxDocument
 from lxml import etree
 
-from templates import common, portsmouth, sefton, surrey
+from templates import (
+    common,
+    portsmouth,
+    portsmouth_case_record,
+    portsmouth_general_record,
+    sefton,
+    sefton_general_record,
+    surrey,
+    surrey_cancellation,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 PARTS = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 FIELD = re.compile(r"^\{\{ ([\w.|]+) \}\}$")
-ROW_TAG = re.compile(r"^\{%tr (for d in meeting_dates\|pad\(12\)|endfor) %\}$")
+ROW_TAG = re.compile(
+    r"^\{%tr (for d in meeting_dates\|pad\(12\)|for a in (decisions|actions)\|pad\(\d\)|endfor) %\}$"
+)
 BUILDERS: dict[str, Callable[[], DocxDocument]] = {
     "portsmouth": portsmouth.build,
     "surrey": surrey.build,
     "sefton": sefton.build,
+}
+DOCUMENT_BUILDERS: dict[str, Callable[[], DocxDocument]] = {  # further documents: council/file
+    "portsmouth/case_record.docx": portsmouth_case_record.build,
+    "portsmouth/general_record.docx": portsmouth_general_record.build,
+    "surrey/cancellation.docx": surrey_cancellation.build,
+    "sefton/general_record.docx": sefton_general_record.build,
 }
 
 
@@ -41,6 +59,11 @@ def build_all(root: Path) -> list[Path]:
     written = []
     for council, build in BUILDERS.items():
         path = root / "templates" / council / "agreement.docx"
+        common.save(build(), path)
+        check(path)
+        written.append(path)
+    for name, build in DOCUMENT_BUILDERS.items():
+        path = root / "templates" / name
         common.save(build(), path)
         check(path)
         written.append(path)
@@ -81,7 +104,7 @@ def _check_text(text: etree._Element, paths: list[str], where: str) -> int:
             raise TemplateFault(f"{where}: row tag not alone in its table row: {value}")
         return 0
     match = FIELD.match(value)
-    if not match or match.group(1) not in common.MODEL_PATHS | common.LOOP_EXPRESSIONS:
+    if not match or match.group(1) not in common.MODEL_PATHS | common.RECORD_PATHS | common.LOOP_EXPRESSIONS:
         raise TemplateFault(f"{where}: not a whole field tag in its run: {value!r}")
     paths.append(match.group(1))
     return 0

@@ -6,6 +6,8 @@ Each command module registers its commands on `app` when imported here.
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 import traceback
 from typing import NoReturn
@@ -14,15 +16,38 @@ import click
 from pydantic import ValidationError
 
 from ..errors import InvalidData, SupervisionFormsError
-from . import core  # noqa: F401  (registers the commands)
+from . import (
+    batch,  # noqa: F401
+    core,  # noqa: F401  (registers the commands)
+    packlint,  # noqa: F401
+    sessions,  # noqa: F401
+)
 from .app import OK, UNUSABLE, app
+
+MAX_MESSAGE = 400
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
+    """One line on stderr (whatever the message holds), exit code 2."""
     if debug:
         traceback.print_exception(error)
-    sys.stderr.write(f"supervision-forms: {message}\n")
+    line = re.sub(r"\s+", " ", message).strip()
+    if len(line) > MAX_MESSAGE:
+        line = line[: MAX_MESSAGE - 3] + "..."
+    sys.stderr.write(f"supervision-forms: {line}\n")
     sys.exit(UNUSABLE)
+
+
+def file_problem(error: OSError) -> str:
+    """An OS error as a line naming the file (its name only) and what went wrong."""
+    name = os.path.basename(os.fsdecode(error.filename)) if error.filename is not None else "a file"
+    return f"{name}: {error.strerror or type(error).__name__}"
+
+
+def quiet_stdout() -> None:
+    """The reader of our output went away (`| head`): send what is left nowhere."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -43,6 +68,15 @@ def main(argv: list[str] | None = None) -> None:
         fail("aborted", error, debug)
     except KeyboardInterrupt:
         sys.exit(130)
+    except BrokenPipeError:
+        quiet_stdout()
+        sys.exit(OK)
+    except OSError as error:  # a file or folder named on the command line
+        fail(file_problem(error), error, debug)
+    except RecursionError as error:
+        fail("the input is nested too deeply to read", error, debug)
+    except MemoryError as error:
+        fail("the input is too large to read in the memory available", error, debug)
     except Exception as error:  # a bug: still one line; the traceback only with --debug
         fail(f"internal error ({type(error).__name__}); run with --debug for details", error, debug)
     sys.exit(OK)

@@ -9,7 +9,13 @@ from markupsafe import escape
 from .bookmarks import concrete_name
 from .template import run_text
 
-ANNEX_HEADING = "Further details recorded in this agreement"
+ANNEX_LEAD = "Further details recorded in this"
+ANNEX_HEADING = f"{ANNEX_LEAD} agreement"
+
+
+def annex_heading(document_title: str) -> str:
+    """The annex heading for a document: "Further details recorded in this <title>"."""
+    return f"{ANNEX_LEAD} {document_title}" if document_title.strip() else ANNEX_HEADING
 
 
 def annex_xml(items: list[tuple[str, str, str]], ids: Iterator[int], heading: str = ANNEX_HEADING) -> str:

@@ -50,6 +50,8 @@ class BookmarkDecoder:
             if "[]" in path:
                 pattern = re.compile(re.escape(PREFIX + path_code(path)) + r"_(\d{1,4})$")
                 self._items.append((pattern, path))
+                if path.endswith("[]") and path.count("[]") == 1:
+                    self._static[static_name(path)] = path  # a whole list in one place (tick boxes)
             else:
                 self._static[static_name(path)] = path
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
+import stat
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -11,14 +14,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedFormat
+from .fastzip import zip_parts
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ENTRIES = 2_000
-MAX_TOTAL_UNPACKED = 150 * 1024 * 1024
-MAX_PART_BYTES = 60 * 1024 * 1024
-MAX_RATIO = 200
-MACRO_TYPES = ("vbaProject", "macroEnabled")
+MAX_DIRECTORY_BYTES = 1024 * 1024  # the zip's central directory, checked before it is parsed
+MAX_ENTRIES = 1_000
+MAX_TOTAL_UNPACKED = 100 * 1024 * 1024
+MAX_PART_BYTES = 50 * 1024 * 1024
+MAX_RATIO = 200  # for parts over RATIO_FLOOR bytes; Word's XML compresses about 10 to 1
+RATIO_FLOOR = 1024 * 1024
+MACRO_TYPES = (b"vbaProject", b"macroEnabled", b"vbaData")
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
+END_OF_DIRECTORY = struct.Struct("<4s4H2LH")
+ZIP64_LOCATOR = struct.Struct("<4sLQL")
+ZIP64_END = struct.Struct("<4sQ2H2L4Q")
+METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Word writes; others may not stream capped
+# What third-party code raises on a damaged zip; each becomes one of our errors.
+ZIP_FAILURES = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    struct.error,
+    ValueError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    IndexError,
+    KeyError,
+    OverflowError,
+)
 
 
 @dataclass(frozen=True)
@@ -32,37 +58,89 @@ class DocxPackage:
 
 
 def check_not_ole(data: bytes, label: str) -> None:
-    """Old .doc files and encrypted .docx both use the OLE container."""
-    if data.startswith(OLE_MAGIC):
-        if b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in data:
-            raise EncryptedDocument(f"{label}: the document is password-protected")
+    """Old .doc files and encrypted or rights-managed .docx all use the OLE container."""
+    if not data.startswith(OLE_MAGIC):
+        return
+    if _utf16(b"EncryptedPackage") in data or _utf16(b"DRMContent") in data:
+        raise EncryptedDocument(f"{label}: the document is password-protected or rights-managed")
+    if _utf16(b"WordDocument") in data:
         raise UnsupportedFormat(f"{label}: this is an old Word .doc file; save it as .docx")
+    raise UnsupportedFormat(f"{label}: this is an old Office file, not a Word .docx")
+
+
+def _utf16(name: bytes) -> bytes:
+    return name.decode("ascii").encode("utf-16-le")
 
 
 def read_package(data: bytes, label: str = "document") -> DocxPackage:
-    """Open .docx bytes within limits: entries, sizes and compression ratio are checked
-    from the central directory first, then each part is read with a hard cap."""
+    """Open .docx bytes within limits (see `unpack_package`); macro-enabled documents
+    (.docm) are refused."""
+    package = unpack_package(data, label)
+    if macro_parts(package):
+        raise UnsupportedFormat(f"{label}: macro-enabled documents (.docm) are not accepted")
+    return package
+
+
+def unpack_package(data: bytes, label: str = "document") -> DocxPackage:
+    """The parts of a Word package, within limits (see `open_zip`), each inflated with a
+    hard cap. Macros are not looked at here (`macro_parts`)."""
+    with open_zip(data, label) as archive:
+        infos = [info for info in archive.infolist() if not info.is_dir()]
+        parts = {info.filename: _read_capped(archive, info, label) for info in infos}
+    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
+        raise UnsupportedFormat(f"{label}: not a Word .docx (no word/document.xml)")
+    return DocxPackage(parts)
+
+
+def open_zip(data: bytes, label: str = "document") -> zipfile.ZipFile:
+    """A zip package (.docx, .xlsx) opened only once it passes every check that needs no
+    inflating: the file's size, old Office (OLE) files, the central directory's size, the
+    number of entries, the total unpacked size, each entry's compression ratio and method,
+    and entries that overlap. Raises the library's errors; the caller closes the archive."""
     if len(data) > MAX_FILE_BYTES:
         raise DocumentTooLarge(f"{label}: the file is over {MAX_FILE_BYTES // 2**20} MB")
     check_not_ole(data, label)
+    if not data.startswith(ZIP_MAGIC):
+        raise UnsupportedFormat(f"{label}: not a .docx (not a zip package)")
+    if _directory_size(data) > MAX_DIRECTORY_BYTES:
+        raise DocumentTooLarge(f"{label}: the package's directory is over {MAX_DIRECTORY_BYTES // 1024} KB")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError):
-        raise UnsupportedFormat(f"{label}: not a .docx (not a zip package)") from None
-    with archive:
-        infos = archive.infolist()
-        _check_directory(infos, label)
-        parts: dict[str, bytes] = {}
-        for info in infos:
-            if info.is_dir():
-                continue
-            parts[info.filename] = _read_capped(archive, info, label)
-    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
-        raise UnsupportedFormat(f"{label}: not a Word .docx (no word/document.xml)")
-    content_types = parts["[Content_Types].xml"]
-    if any(m.encode() in content_types for m in MACRO_TYPES) or any("vbaProject" in name for name in parts):
-        raise UnsupportedFormat(f"{label}: macro-enabled documents (.docm) are not accepted")
-    return DocxPackage(parts)
+    except ZIP_FAILURES:
+        raise CorruptDocument(f"{label}: the file is damaged or cut short (its zip does not open)") from None
+    try:
+        _check_directory([info for info in archive.infolist() if not info.is_dir()], label)
+    except BaseException:
+        archive.close()
+        raise
+    return archive
+
+
+def macro_parts(package: DocxPackage) -> list[str]:
+    """Names of the parts that make a package macro-enabled (a .docm)."""
+    found = [name for name in package.parts if "vbaproject" in name.lower() or "vbadata" in name.lower()]
+    content_types = package.parts.get("[Content_Types].xml", b"")
+    if any(marker in content_types for marker in MACRO_TYPES):
+        found.append("[Content_Types].xml")
+    return found
+
+
+def _directory_size(data: bytes) -> int:
+    """The central directory's declared size, read from the end records without parsing it;
+    0 when there is no end record (zipfile then reports the damage)."""
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - END_OF_DIRECTORY.size - 0xFFFF))
+    if end < 0 or end + END_OF_DIRECTORY.size > len(data):
+        return 0
+    *_, entries, size, _offset, _comment = END_OF_DIRECTORY.unpack_from(data, end)
+    if entries != 0xFFFF and size != 0xFFFFFFFF:
+        return int(size)
+    locator = end - ZIP64_LOCATOR.size
+    if locator < 0 or data[locator : locator + 4] != b"PK\x06\x07":
+        return int(size)
+    record = ZIP64_LOCATOR.unpack_from(data, locator)[2]
+    if record + ZIP64_END.size > len(data) or data[record : record + 4] != b"PK\x06\x06":
+        return int(size)
+    return int(ZIP64_END.unpack_from(data, record)[8])
 
 
 def _check_directory(infos: list[zipfile.ZipInfo], label: str) -> None:
@@ -71,11 +149,27 @@ def _check_directory(infos: list[zipfile.ZipInfo], label: str) -> None:
     total = sum(i.file_size for i in infos)
     if total > MAX_TOTAL_UNPACKED:
         raise DocumentTooLarge(f"{label}: the package unpacks to over {MAX_TOTAL_UNPACKED // 2**20} MB")
+    names = [info.filename.lower() for info in infos]
+    if len(set(names)) != len(names):
+        raise CorruptDocument(f"{label}: the package holds two parts with the same name")
     for info in infos:
         if info.flag_bits & 0x1:
             raise EncryptedDocument(f"{label}: the package is encrypted")
-        if info.file_size > 1_000_000 and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+        if info.compress_type not in METHODS:
+            raise UnsupportedFormat(f"{label}: a part uses a compression Word does not write")
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             raise DocumentTooLarge(f"{label}: a part is compressed suspiciously well (zip bomb?)")
+    _check_layout(infos, label)
+
+
+def _check_layout(infos: list[zipfile.ZipInfo], label: str) -> None:
+    """Entries must not share or overlap their data (the "overlapping files" zip bomb)."""
+    placed = sorted(infos, key=lambda i: i.header_offset)
+    for before, after in itertools.pairwise(placed):
+        encoding = "utf-8" if before.flag_bits & 0x800 else "cp437"
+        name_bytes = len(before.orig_filename.encode(encoding))
+        if before.header_offset + 30 + name_bytes + before.compress_size > after.header_offset:
+            raise CorruptDocument(f"{label}: the package's parts overlap (zip bomb?)")
 
 
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) -> bytes:
@@ -88,19 +182,47 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, label: str) ->
                 if size > MAX_PART_BYTES or size > info.file_size:
                     raise DocumentTooLarge(f"{label}: a part is larger than it declares or allows")
                 chunks.append(chunk)
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError, RuntimeError):
-        raise CorruptDocument(f"{label}: the package is damaged ({info.filename})") from None
+    except ZIP_FAILURES:
+        raise CorruptDocument(f"{label}: the package is damaged ({_safe_name(info.filename)})") from None
+    if size != info.file_size:
+        raise CorruptDocument(f"{label}: the package is damaged ({_safe_name(info.filename)})")
     return b"".join(chunks)
 
 
+def _safe_name(name: str) -> str:
+    """A part name fit for an error line: printable, and short."""
+    shown = "".join(c if c.isprintable() else "?" for c in name)
+    return shown if len(shown) <= 60 else shown[:57] + "..."
+
+
 def write_package(parts: dict[str, bytes]) -> bytes:
-    """Zip parts into .docx bytes ([Content_Types].xml first, as Word expects)."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        names = sorted(parts, key=lambda n: n != "[Content_Types].xml")
-        for name in names:
-            archive.writestr(name, parts[name])
-    return buffer.getvalue()
+    """Zip parts into .docx bytes ([Content_Types].xml first, as Word expects); the same
+    parts always give the same bytes."""
+    return zip_parts(parts)
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of an uploaded file, its size checked before anything is read. Only regular
+    files: folders, devices and pipes are refused (/dev/zero or a FIFO would never end)."""
+    label = Path(path).name
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))  # a FIFO must not block
+        with os.fdopen(descriptor, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                raise UnsupportedFormat(f"{label}: is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                raise UnsupportedFormat(f"{label}: is not a regular file (a device or a pipe?)")
+            if info.st_size > limit:
+                raise DocumentTooLarge(f"{label}: the file is over {limit // 2**20} MB")
+            data = handle.read(limit + 1)
+    except IsADirectoryError:
+        raise UnsupportedFormat(f"{label}: is a folder, not a file") from None
+    except OSError as error:
+        raise UnsupportedFormat(f"{label}: cannot be read ({error.strerror})") from None
+    if len(data) > limit:  # it grew while we read it
+        raise DocumentTooLarge(f"{label}: the file is over {limit // 2**20} MB")
+    return data
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:

@@ -1,7 +1,11 @@
 """Reading a .docx body into plain Python values: paragraphs, tables and bookmarked text.
 
 Tracked changes count as accepted (insertions kept, deletions dropped); field codes,
-and the fallback copies of text boxes, are skipped.
+and the fallback copies of text boxes, are skipped. A content control still showing its
+placeholder ("Click or tap here to enter text.") reads as empty; a tick-box control, a
+legacy check box and a legacy drop-down read as what they show. Text-box paragraphs come
+straight after the paragraph they are anchored in. Cells know their grid column, how many
+columns they span, and whether they continue a vertically merged cell from the row above.
 """
 
 from __future__ import annotations
@@ -15,7 +19,16 @@ from .package import DocxPackage
 from .xml import W, parse_xml
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}rPr", f"{W}pPr", MC_FALLBACK}
+SKIP = {
+    f"{W}del",
+    f"{W}moveFrom",
+    f"{W}instrText",
+    f"{W}delText",
+    f"{W}rPr",
+    f"{W}pPr",
+    f"{W}sdtEndPr",
+    MC_FALLBACK,
+}
 BREAKS = {f"{W}br": "\n", f"{W}cr": "\n", f"{W}tab": "\t", f"{W}noBreakHyphen": "-"}
 CHECKED = "☒"
 UNCHECKED = "☐"
@@ -29,11 +42,18 @@ class Paragraph:
     loose: str
     source: str
     cell: tuple[int, int, int] | None  # (table, row, cell), 1-based
+    in_text_box: bool = False
 
 
 @dataclass
 class Cell:
+    """One table cell: its paragraphs and nested tables in order, and its place in the grid."""
+
     paragraphs: list[Paragraph] = field(default_factory=list)
+    blocks: list[Paragraph | Table] = field(default_factory=list)
+    column: int = 0  # first grid column, 0-based
+    span: int = 1  # grid columns covered
+    continues: bool = False  # the lower part of a vertically merged cell (it shows nothing)
 
     @property
     def text(self) -> str:
@@ -43,14 +63,18 @@ class Cell:
 @dataclass
 class Table:
     rows: list[list[Cell]] = field(default_factory=list)
+    number: int = 0  # 1-based, in document order (nested tables included)
 
 
 @dataclass
 class Body:
-    """What the reader found: every paragraph in order, the tables, and our bookmarks."""
+    """What the reader found: every paragraph in order, the tables, and our bookmarks.
+
+    `blocks` holds the body's top-level paragraphs and tables in document order."""
 
     paragraphs: list[Paragraph] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
+    blocks: list[Paragraph | Table] = field(default_factory=list)
     bookmarks: dict[str, tuple[str, str]] = field(default_factory=dict)  # name -> (text, source)
     bookmark_cells: dict[str, Cell] = field(default_factory=dict)
 
@@ -67,6 +91,8 @@ class _Walker:
         self.paragraph_count = 0
         self.text: list[str] = []
         self.loose: list[str] = []
+        self.depth = 0  # paragraphs being read: over 1 inside a text box
+        self.deferred: list[Paragraph] = []  # text-box paragraphs, placed after their anchor
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag
@@ -80,36 +106,63 @@ class _Walker:
             self._inline(element)
 
     def _table(self, element: etree._Element) -> None:
-        table = Table()
+        table = Table(number=len(self.body.tables) + 1)
         self.body.tables.append(table)
-        number = len(self.body.tables)
-        for row_index, row in enumerate(element.iterchildren(f"{W}tr"), 1):
+        self._place(table)
+        for row_index, row in enumerate(_rows(element), 1):
             cells: list[Cell] = []
             table.rows.append(cells)
+            column = _grid_before(row)
             for cell_index, tc in enumerate(_cells(row), 1):
-                cell = Cell()
+                span, continues = _merging(tc)
+                cell = Cell(column=column, span=span, continues=continues)
+                column += span
                 cells.append(cell)
                 saved = self.position
-                self.position = (number, row_index, cell_index)
+                self.position = (table.number, row_index, cell_index)
                 self.cell_stack.append(cell)
                 for child in tc:
-                    self.walk(child)
+                    if child.tag != f"{W}tcPr":
+                        self.walk(child)
                 self.cell_stack.pop()
                 self.position = saved
+
+    def _place(self, table: Table) -> None:
+        """Put a table being read in its cell's blocks, or the body's."""
+        if self.cell_stack:
+            self.cell_stack[-1].blocks.append(table)
+        elif self.depth == 0:
+            self.body.blocks.append(table)
 
     def _paragraph(self, element: etree._Element) -> None:
         outer_text, outer_loose = self.text, self.loose
         self.text, self.loose = [], []
+        self.depth += 1
         for child in element:
             self.walk(child)
+        self.depth -= 1
         self.paragraph_count += 1
         source = self._source()
-        paragraph = Paragraph("".join(self.text), "".join(self.loose), source, self.position)
-        self.body.paragraphs.append(paragraph)
-        if self.cell_stack:
-            self.cell_stack[-1].paragraphs.append(paragraph)
+        paragraph = Paragraph(
+            "".join(self.text), "".join(self.loose), source, self.position, in_text_box=self.depth > 0
+        )
+        if self.depth > 0:
+            self.deferred.append(paragraph)  # it follows its anchor paragraph
+        else:
+            self._finish(paragraph)
+            pending, self.deferred = self.deferred, []
+            for boxed in pending:
+                self._finish(boxed)
         self.open.clear()  # our bookmarks never span paragraphs; LibreOffice may leave one unclosed
         self.text, self.loose = outer_text, outer_loose
+
+    def _finish(self, paragraph: Paragraph) -> None:
+        self.body.paragraphs.append(paragraph)
+        if self.cell_stack:
+            self.cell_stack[-1].blocks.append(paragraph)
+            self.cell_stack[-1].paragraphs.append(paragraph)
+        else:
+            self.body.blocks.append(paragraph)
 
     def _source(self) -> str:
         if self.position:
@@ -129,10 +182,29 @@ class _Walker:
             self._emit(BREAKS[str(tag)])
         elif tag == f"{W}sym":
             self._emit(_symbol(element))
+        elif tag == f"{W}sdt":
+            self._content_control(element)
         elif tag.endswith("}checkBox") or tag.endswith("}checkbox"):
             self._emit(CHECKED if _checked(element) else UNCHECKED)
+        elif tag == f"{W}ddList":
+            self._emit(_chosen_entry(element))
         else:
             for child in element:
+                self.walk(child)
+
+    def _content_control(self, element: etree._Element) -> None:
+        """A tick box shows its state; a control showing its placeholder shows nothing."""
+        properties = element.find(f"{W}sdtPr")
+        content = element.find(f"{W}sdtContent")
+        if properties is not None:
+            box = next((c for c in properties if str(c.tag).endswith("}checkbox")), None)
+            if box is not None:
+                self._emit(CHECKED if _checked(box) else UNCHECKED)
+                return
+            if properties.find(f"{W}showingPlcHdr") is not None:
+                return
+        if content is not None:
+            for child in content:
                 self.walk(child)
 
     def _bookmark_start(self, element: etree._Element) -> None:
@@ -165,6 +237,52 @@ class _Walker:
                 continue
             self.body.bookmarks[name] = ("".join(pieces).rstrip("\n"), self.sources[name])
         return self.body
+
+
+def _rows(table: etree._Element) -> list[etree._Element]:
+    """The table's rows, including rows inside row-level content controls."""
+    found = []
+    for child in table:
+        if child.tag == f"{W}tr":
+            found.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent")
+            found.extend(_rows(content if content is not None else child))
+    return found
+
+
+def _grid_before(row: etree._Element) -> int:
+    """Grid columns left empty before a row's first cell."""
+    properties = row.find(f"{W}trPr")
+    before = properties.find(f"{W}gridBefore") if properties is not None else None
+    return _number(before.get(f"{W}val") if before is not None else None, 0)
+
+
+def _merging(cell: etree._Element) -> tuple[int, bool]:
+    """How many grid columns a cell spans, and whether it continues the cell above."""
+    properties = cell.find(f"{W}tcPr")
+    if properties is None:
+        return 1, False
+    span = properties.find(f"{W}gridSpan")
+    vertical = properties.find(f"{W}vMerge")
+    columns = max(1, _number(span.get(f"{W}val") if span is not None else None, 1))
+    continues = vertical is not None and vertical.get(f"{W}val", "continue") != "restart"
+    return min(columns, 64), continues
+
+
+def _number(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value is not None else default
+    except ValueError:
+        return default
+
+
+def _chosen_entry(element: etree._Element) -> str:
+    """The entry a legacy drop-down field shows (its first when none is chosen)."""
+    entries = [e.get(f"{W}val", "") for e in element.iterchildren(f"{W}listEntry")]
+    result = element.find(f"{W}result")
+    chosen = _number(result.get(f"{W}val") if result is not None else None, 0)
+    return entries[chosen] if 0 <= chosen < len(entries) else ""
 
 
 def _cells(row: etree._Element) -> list[etree._Element]:

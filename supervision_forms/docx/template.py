@@ -13,7 +13,7 @@ import copy
 import datetime
 import itertools
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +26,10 @@ from markupsafe import Markup, escape
 from ..errors import PackError, TemplateSecurityError
 from ..text.dates import format_date
 from .bookmarks import DISPLAY_PREFIX, item_name, static_name
-from .package import DocxPackage, read_package, write_package
+from .checkboxes import checkbox_text
+from .fastzip import PackageWriter
+from .package import DocxPackage
+from .security import read_template
 from .xml import XML_SPACE, W, parse_xml, to_bytes
 
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
@@ -34,10 +37,13 @@ TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
 FIELD_EXPR = re.compile(r"^\s*([A-Za-z_]\w*(?:\.\w+)*)\s*((?:\|\s*\w+(?:\(\s*\d*\s*\))?\s*)*)$")
 FOR_STMT = re.compile(r"^\s*for\s+(\w+)\s+in\s+([A-Za-z_][\w.]*)\s*((?:\|\s*\w+(?:\(\s*\d*\s*\))?\s*)*)$")
 ALLOWED_STATEMENTS = re.compile(r"^\s*(endfor|else|endif|if\s+[A-Za-z_][\w.]*|elif\s+[A-Za-z_][\w.]*)\s*$")
-FILTERS = {"month", "pad", "upper", "lower"}
+FILTERS = {"month", "pad", "upper", "lower", "checkboxes"}
+DISPLAY_FILTER = re.compile(r"\|\s*(?!(?:pad|checkboxes)\b)\w")  # shown, not read back
+CHECKBOXES = re.compile(r"\|\s*checkboxes\b")
 ANNEX = "annex"
 FIRST_BOOKMARK_ID = 1000
 LOOP_BOOKMARK_ID = 100_000
+PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class CompiledTemplate:
     empty_texts: list[str]
     display_paths: set[str]
     env: SandboxedEnvironment = field(repr=False)
+    slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict, repr=False)
     derived: dict[str, Any] = field(default_factory=dict, repr=False)  # readers' caches
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -83,13 +90,16 @@ class CompiledTemplate:
         values = dict(context)
         values["sf_value"] = self._value
         values[ANNEX] = Markup(annex(ids))
-        parts = dict(self.static_parts)
-        for name, template in self._compiled.items():
-            parts[name] = template.render(values).encode("utf-8")
-        return write_package(parts)
+        changed = {name: template.render(values).encode("utf-8") for name, template in self._compiled.items()}
+        writer = self.derived.get(PACKAGE_WRITER)
+        if not isinstance(writer, PackageWriter):  # built once: the static parts deflated once
+            writer = self.derived[PACKAGE_WRITER] = PackageWriter(self.static_parts, list(changed))
+        return writer.write(changed)
 
     def _value(self, value: Any, slot: int) -> Markup:
-        if value is None or value == "":
+        if slot in self.slot_choices:
+            return run_text(checkbox_text(value, self.slot_choices[slot]))
+        if value is None or value is BLANK or value == "":
             return run_text(self.empty_texts[slot])
         if isinstance(value, datetime.date):
             return run_text(format_date(value))
@@ -104,9 +114,34 @@ def run_text(text: str) -> Markup:
     return Markup(escaped)
 
 
+class _Blank:
+    """A padding row: every field of it is empty (None), and it is false."""
+
+    __slots__ = ()
+
+    def __getattr__(self, name: str) -> None:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return None
+
+    def __bool__(self) -> bool:
+        return False
+
+    def __str__(self) -> str:
+        return ""
+
+
+BLANK = _Blank()
+
+
 def _pad(items: Any, size: int = 0) -> list[Any]:
     padded: list[Any] = list(items or [])
-    return padded + [None] * max(0, size - len(padded))
+    return padded + [BLANK] * max(0, size - len(padded))
+
+
+def _same(value: Any) -> Any:
+    """`checkboxes`: the value passes through; its slot prints it as tick boxes."""
+    return value
 
 
 def _month(value: Any) -> str:
@@ -115,7 +150,7 @@ def _month(value: Any) -> str:
 
 def make_environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
-    env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower}
+    env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower, "checkboxes": _same}
     env.globals = {}
     return env
 
@@ -137,6 +172,8 @@ class _Compiler:
     next_id: Iterator[int]
     loops: list[tuple[str, str]] = field(default_factory=list)  # (variable, generic path)
     splits: list[tuple[etree._Element, list[tuple[str, str | None]]]] = field(default_factory=list)
+    choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # leaf path -> labels
+    slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict)
 
     def walk(self, element: etree._Element) -> None:
         self._scan(element.text, element if element.tag == f"{W}t" else None)
@@ -163,7 +200,7 @@ class _Compiler:
                 if holder is None:
                     raise PackError(f"{self.part}: a field tag outside running text: {{{{{expression}}}}}")
                 pieces.append((expression, self._field(expression)))
-                if FIELD_EXPR.match(expression) and re.search(r"\|\s*(?!pad\b)\w", expression):
+                if FIELD_EXPR.match(expression) and DISPLAY_FILTER.search(expression):
                     self.display_paths.add(self._generic(FIELD_EXPR.match(expression).group(1)))  # type: ignore[union-attr]
         if holder is not None and any(path for _, path in pieces):
             pieces.append((text[cursor:], None))
@@ -225,10 +262,13 @@ class _Compiler:
                 if text:
                     new.append(_run_like(run, text))
                 continue
-            in_loop = "[]" in path
             slot_index = len(self.empty_texts)
+            whole_list = False
+            if CHECKBOXES.search(text):
+                path, whole_list = self._boxes(path, slot_index)
+            in_loop = "[]" in path and not whole_list
             self.empty_texts.append(self.empty_text(path))
-            if re.search(r"\|\s*(?!pad\b)\w", text):  # shown through a filter: display only
+            if DISPLAY_FILTER.search(text):  # shown through a filter: display only
                 name = f"{DISPLAY_PREFIX}{slot_index}" + ("_{{ loop.index0 }}" if in_loop else "")
             else:
                 self.slots.append(Slot(path, self.part, in_loop, owns_cell, self.empty_texts[-1]))
@@ -242,6 +282,14 @@ class _Compiler:
         parent.remove(run)
         for offset, element in enumerate(new):
             parent.insert(position + offset, element)
+
+    def _boxes(self, path: str, slot_index: int) -> tuple[str, bool]:
+        """The choice field a `checkboxes` tag shows (a whole list: "topics[]")."""
+        for candidate in (path, path + "[]"):
+            if candidate in self.choices:
+                self.slot_choices[slot_index] = self.choices[candidate]
+                return candidate, candidate != path
+        raise PackError(f"{self.part}: 'checkboxes' needs a field with choices, not {path}")
 
 
 def _owns_cell(run: etree._Element, holder: etree._Element) -> bool:
@@ -276,15 +324,19 @@ def compile_template(
     empty_text: Callable[[str], str],
     properties: dict[str, str],
     label: str = "template",
+    choices: Mapping[str, Mapping[str, str]] | None = None,
 ) -> CompiledTemplate:
     """Compile a .docx template. `empty_text(path)` gives what an empty field shows;
-    `properties` (title, subject, keywords) are written into every document."""
-    package = read_package(data, label)
+    `properties` (title, subject, keywords) are written into every document; `choices`
+    gives the printed labels of choice fields (leaf path -> {value: label}) that the
+    template shows as tick boxes (`{{ topics|checkboxes }}`)."""
+    package = read_template(data, label)  # refuses unsafe templates: docx/security.py
     _refuse_jinja_outside_body(package, label)
     env = make_environment()
     slots: list[Slot] = []
     display_paths: set[str] = set()
     empty_texts: list[str] = []
+    slot_choices: dict[int, Mapping[str, str]] = {}
     ids = itertools.count(FIRST_BOOKMARK_ID)
     sources: dict[str, str] = {}
     static = dict(package.parts)
@@ -294,7 +346,16 @@ def compile_template(
             continue
         patched = _patch(xml)
         root = parse_xml(patched.encode("utf-8"), label)
-        compiler = _Compiler(name, empty_text, empty_texts, slots, display_paths, ids)
+        compiler = _Compiler(
+            name,
+            empty_text,
+            empty_texts,
+            slots,
+            display_paths,
+            ids,
+            choices=choices or {},
+            slot_choices=slot_choices,
+        )
         compiler.walk(root)
         if compiler.loops:
             raise PackError(f"{label}: a 'for' without 'endfor' in {name}")
@@ -305,7 +366,7 @@ def compile_template(
         del static[name]
     if "docProps/core.xml" in static:
         static["docProps/core.xml"] = _core_properties(static["docProps/core.xml"], properties, label)
-    return CompiledTemplate(static, sources, slots, empty_texts, display_paths, env)
+    return CompiledTemplate(static, sources, slots, empty_texts, display_paths, env, slot_choices)
 
 
 def _refuse_jinja_outside_body(package: DocxPackage, label: str) -> None:

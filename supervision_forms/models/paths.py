@@ -23,6 +23,12 @@ class Leaf:
     title: str
     special_category: bool
     choices: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()  # printed label of each choice, where the model gives them
+
+    def choice_labels(self) -> dict[str, str]:
+        """Each choice with its printed label ("child_in_need" -> "Child in need")."""
+        given = dict(zip(self.choices, self.labels, strict=False))
+        return {c: given.get(c) or c.replace("_", " ").capitalize() for c in self.choices}
 
 
 def _unwrap(annotation: Any) -> Any:
@@ -66,7 +72,10 @@ def leaves(model: type[BaseModel]) -> tuple[Leaf, ...]:
                 walk(core, path + ".", is_special)
                 continue
             kind, choices = _kind(core)
-            found.append(Leaf(path, kind, info.title or name, is_special, choices))
+            given = extra.get("labels")
+            named = given if isinstance(given, dict) else {}
+            labels = tuple(str(named.get(choice, "")) for choice in choices)
+            found.append(Leaf(path, kind, info.title or name, is_special, choices, labels))
 
     walk(model, "", False)
     return tuple(found)

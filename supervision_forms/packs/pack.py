@@ -92,6 +92,11 @@ class Pack:
             empty_text=lambda path: self.empty_text(kind, path),
             properties={"title": doc.title, "subject": doc.title, "keywords": self.identity(kind)},
             label=f"pack '{self.name}' template {doc.template}",
+            choices={
+                leaf.path: leaf.choice_labels()
+                for leaf in leaf_map(DOCUMENT_MODELS[kind]).values()
+                if leaf.choices
+            },
         )
         self._check_slots(kind, template)
         return template

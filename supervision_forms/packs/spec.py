@@ -20,6 +20,9 @@ class FieldSpec(_Strict):
     label: str = Field(description="the printed label or prompt beside the answer")
     place: Place = Field("right", description="where the answer sits relative to the label")
     empty: str | None = Field(None, description="what the form shows when there is no answer")
+    aliases: tuple[str, ...] = Field(
+        (), description="other wordings of the label on copies of the form (read only, never printed)"
+    )
 
 
 class DocumentSpec(_Strict):

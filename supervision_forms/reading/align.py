@@ -9,19 +9,32 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..docx.annex import ANNEX_HEADING
+from ..docx.annex import ANNEX_LEAD
 from ..docx.package import read_package
 from ..docx.reader import read_body
 from ..docx.template import CompiledTemplate
-from ..models.paths import leaves, title_of, unflatten
+from ..models.paths import leaf_map, leaves, title_of, unflatten
 from ..text.dates import find_dates
+from .pdf import Fragment
 from .result import ReadWarning, Unmapped
+from .rows import read_rows
 from .values import Collector, clean_answer, normalise
 
 OPEN, CLOSE = "\ue000", "\ue001"
 SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
 ANNEX_SLOT = "annex"
 BULLETS = re.compile(r"^[\s•·▪◦‣\-–*\uf000-\uf0ff]+")
+
+
+@dataclass(frozen=True)
+class RowSource:
+    """What reading a table of objects needs: the printed text around it, and the PDF's
+    positioned text (empty for a document read as plain text)."""
+
+    before: str
+    after: str
+    fragments: tuple[Fragment, ...]
+    margins: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -87,14 +100,23 @@ def _stream(text: str) -> tuple[str, list[int]]:
 
 
 def align(
-    text: str, skel: Skeleton, model: type[BaseModel], prompts: list[str], collector: Collector, where: str
+    text: str,
+    skel: Skeleton,
+    model: type[BaseModel],
+    prompts: list[str],
+    collector: Collector,
+    where: str,
+    fragments: tuple[Fragment, ...] = (),
 ) -> None:
-    """Fill `collector` from plain `text` laid out as `skel`."""
+    """Fill `collector` from plain `text` laid out as `skel`; a PDF's positioned
+    `fragments` let tables of objects (decision rows) be read cell by cell."""
     text = _drop_margins(text, skel.margins)
     stream, index = _stream(text)
     cursor = 0  # in stream
     value_start = 0  # in text
     pending: list[str] = []
+    before = ""  # the printed piece just before the pending slots
+    margins = tuple(skel.margins)
     for piece, slot in zip(skel.statics, [*skel.slots, None], strict=True):
         key, _ = _stream(piece)
         if key:
@@ -107,19 +129,20 @@ def align(
                     pending.append(slot)
                 continue
             region = text[value_start : index[found]] if found < len(index) else text[value_start:]
-            _take(pending, region, prompts, collector, where)
+            _take(pending, region, prompts, collector, where, RowSource(before, piece, fragments, margins))
             pending = []
             cursor = found + len(key)
             value_start = index[cursor - 1] + 1 + _trailing_punctuation(text, index[cursor - 1] + 1)
         if slot:
+            before = before if pending else piece
             pending.append(slot)
-    _take(pending, text[value_start:], prompts, collector, where)
+    _take(pending, text[value_start:], prompts, collector, where, RowSource(before, "", fragments, margins))
 
 
 def _find_annex(tail: str) -> int:
     """Where the annex heading starts in the text after the last printed piece."""
     stream, index = _stream(tail)
-    found = stream.find(_stream(ANNEX_HEADING)[0])
+    found = stream.find(_stream(ANNEX_LEAD)[0])
     return index[found] if found >= 0 else len(tail)
 
 
@@ -136,16 +159,30 @@ def _drop_margins(text: str, margins: list[str]) -> str:
     return "\n".join(lines)
 
 
-def _take(slots: list[str], region: str, prompts: list[str], collector: Collector, where: str) -> None:
+def _take(
+    slots: list[str],
+    region: str,
+    prompts: list[str],
+    collector: Collector,
+    where: str,
+    rows: RowSource | None = None,
+) -> None:
     if ANNEX_SLOT in slots:
         heading = _find_annex(region)
         before = [s for s in slots[: slots.index(ANNEX_SLOT)]]
-        _take(before, region[:heading], prompts, collector, where)
+        _take(before, region[:heading], prompts, collector, where, rows)
         _annex(region[heading:], collector, where)
         return
     if not slots:
         if region.strip() and clean_answer(region, prompts):
             collector.unmapped.append(Unmapped(region.strip(), where))
+        return
+    if _is_row_run(slots):
+        _take_rows(slots, region, prompts, collector, where, rows)
+        return
+    leaf = leaf_map(collector.model).get(slots[0])
+    if len(set(slots)) == 1 and leaf is not None and leaf.kind == "choice":  # tick boxes
+        collector.put(slots[0], clean_answer(region, prompts), where)
         return
     if all(s == slots[0] for s in slots) and "[]" in slots[0]:
         for number, day in enumerate(find_dates(region)):
@@ -158,6 +195,46 @@ def _take(slots: list[str], region: str, prompts: list[str], collector: Collecto
         collector.unmapped.append(Unmapped(region.strip(), where))
 
 
+def _is_row_run(slots: list[str]) -> bool:
+    """The cells of one row of a table of objects: "decisions[].action", "decisions[].owner"..."""
+    heads = {slot.partition("[].")[0] for slot in slots}
+    return all("[]." in slot for slot in slots) and len(heads) == 1 and len(set(slots)) == len(slots)
+
+
+def _take_rows(
+    slots: list[str],
+    region: str,
+    prompts: list[str],
+    collector: Collector,
+    where: str,
+    rows: RowSource | None,
+) -> None:
+    """Read a table of objects row by row; without positioned text, keep it as unmapped."""
+    table = None
+    if rows is not None and rows.fragments:
+        headers = [line for line in rows.before.split("\n") if normalise(line)][-len(slots) :]
+        end = next((line for line in rows.after.split("\n") if normalise(line)), "")  # not dot leaders
+        table = read_rows(headers, end, rows.fragments, rows.margins)
+    if table is None:
+        if clean_answer(region, prompts):
+            field = slots[0].partition("[]")[0]
+            collector.warnings.append(
+                ReadWarning(
+                    field, "could not tell the table's rows apart; the text is kept in unmapped", where
+                )
+            )
+            collector.unmapped.append(Unmapped(region.strip(), where))
+        return
+    number = 0
+    for cells in table:
+        texts = [clean_answer(join_lines(cell), prompts) for cell in cells]
+        if not any(texts):
+            continue
+        for slot, value in zip(slots, texts, strict=True):
+            collector.put(slot.replace("[]", f".{number}", 1), value, where)
+        number += 1
+
+
 def join_lines(region: str) -> str:
     """Undo line wrapping: a line that does not end a sentence runs on into the next."""
     lines = [BULLETS.sub("", line).strip() for line in region.strip().split("\n")]
@@ -165,6 +242,8 @@ def join_lines(region: str) -> str:
     for line in lines:
         if not out:
             out = line
+        elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].isalpha():
+            out += line  # a word broken after its hyphen: "half-" + "sister"
         elif out[-1] in ".:;!?" or not line or line[0].isupper() or line[0].isdigit():
             out += "\n" + line
         else:

@@ -10,9 +10,11 @@ from ..packs import Pack, PackRegistry
 from .align import skeleton
 from .values import normalise
 
-STAMP = re.compile(r"supervision-forms;\s*pack=([\w-]+);\s*document=(\w+)")
+# LibreOffice rewrites the keywords "a; b; c" as "a b c" when it re-saves a document
+STAMP = re.compile(r"supervision-forms[;\s]+pack=([\w-]+)[;\s]+document=(\w+)")
 MIN_SCORE = 0.5
 MIN_MARGIN = 0.1
+MIN_COVER_RATIO = 1.5  # within the margin, a form must explain this much more of the text
 
 
 @dataclass(frozen=True)
@@ -35,26 +37,33 @@ def from_stamp(keywords: str, packs: PackRegistry) -> Detection | None:
 def by_text(text: str, packs: PackRegistry, label: str, only: Pack | None = None) -> Detection:
     """Score each pack's printed text against the document's; demand a clear winner."""
     haystack = normalise(text)
-    scores: list[tuple[float, Pack, str]] = []
+    scores: list[tuple[float, int, Pack, str]] = []
     for pack in [only] if only else list(packs):
         for kind in pack.documents:
-            scores.append((_score(pack, kind, haystack), pack, kind))
-    scores.sort(key=lambda s: -s[0])
+            scores.append((*_score(pack, kind, haystack), pack, kind))
+    scores.sort(key=lambda s: (-s[0], -s[1]))  # a short form inside a longer one ties: prefer the longer
     if not scores or scores[0][0] < MIN_SCORE:
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
-    if not only and len(scores) > 1 and scores[0][0] - scores[1][0] < MIN_MARGIN:
+    if (
+        not only
+        and len(scores) > 1
+        and scores[0][0] - scores[1][0] < MIN_MARGIN
+        and scores[0][1] < scores[1][1] * MIN_COVER_RATIO
+    ):
         raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
     best = scores[0]
-    return Detection(best[1], best[2], round(best[0], 3))
+    return Detection(best[2], best[3], round(best[0], 3))
 
 
-def _score(pack: Pack, kind: str, haystack: str) -> float:
+def _score(pack: Pack, kind: str, haystack: str) -> tuple[float, int]:
+    """The share of the form's printed lines found in the text, and how much text they cover."""
     skel = skeleton(pack.template(kind), pack.model(kind))
     lines = [normalise(line) for piece in skel.statics for line in piece.split("\n")]
     lines = [line for line in lines if len(line.split()) >= 3]
     if not lines:
-        return 0.0
-    return sum(line in haystack for line in lines) / len(lines)
+        return 0.0, 0
+    found = [line for line in lines if line in haystack]
+    return len(found) / len(lines), sum(len(line) for line in found)
 
 
 def choose(pack: str | None, document: str | None, packs: PackRegistry) -> Pack | None:

@@ -6,12 +6,12 @@ import re
 
 from pydantic import BaseModel
 
-from ..docx.annex import ANNEX_HEADING
-from ..docx.bookmarks import BookmarkDecoder, static_name
+from ..docx.annex import annex_heading
+from ..docx.bookmarks import BookmarkDecoder
 from ..docx.package import DocxPackage, read_package
 from ..docx.reader import Body, Paragraph, read_body
 from ..docx.template import CompiledTemplate
-from ..models.paths import leaves, title_of
+from ..models.paths import generic, leaves, title_of
 from ..packs import Pack
 from .result import ParseResult, Unmapped
 from .values import Collector, clean_own, normalise
@@ -22,8 +22,8 @@ def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseRe
     template = pack.template(kind)
     model = pack.model(kind)
     decoder = BookmarkDecoder(leaf.path for leaf in leaves(model))
-    owners = {static_name(s.path) for s in template.slots if s.owns_cell and not s.in_loop}
-    empties = {static_name(s.path): s.empty_text for s in template.slots if not s.in_loop}
+    owners = {s.path for s in template.slots if s.owns_cell}  # generic paths; loop rows too
+    empties = {s.path: s.empty_text for s in template.slots}
     prompts = pack.document(kind).prompts
     collector = Collector(model)
     owned: set[int] = set()
@@ -33,12 +33,13 @@ def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseRe
             if text.strip():
                 collector.unmapped.append(Unmapped(text, source))
             continue
-        cell = body.bookmark_cells.get(name) if name in owners else None
+        slot = generic(path)
+        cell = body.bookmark_cells.get(name) if slot in owners else None
         if cell is not None:
             text = cell.text
             owned.update(id(p) for p in cell.paragraphs)
-        collector.put(path, clean_own(text, empties.get(name, pack.spec.empty), prompts), source)
-    known = static_texts(template, model)
+        collector.put(path, clean_own(text, empties.get(slot, pack.spec.empty), prompts), source)
+    known = static_texts(template, model, annex_heading(pack.document(kind).title))
     for paragraph in body.paragraphs:
         if id(paragraph) not in owned and _is_new_text(paragraph, known):
             collector.unmapped.append(Unmapped(paragraph.loose.strip(), paragraph.source))
@@ -51,14 +52,14 @@ def _is_new_text(paragraph: Paragraph, known: set[str]) -> bool:
     return bool(norm) and norm not in known and re.sub(r"\s*\d+$", "", norm) not in known
 
 
-def static_texts(template: CompiledTemplate, model: type[BaseModel]) -> set[str]:
+def static_texts(template: CompiledTemplate, model: type[BaseModel], heading: str) -> set[str]:
     """Normalised printed text of the template's paragraphs, and the annex's labels."""
     cached = template.derived.get("static_texts")
     if cached is None:
         blank = template.render(model().model_dump(), lambda ids: "")
         body = read_body(read_package(blank, "template"))
         cached = {normalise(p.loose) for p in body.paragraphs}
-        cached.add(normalise(ANNEX_HEADING))
+        cached.add(normalise(heading))
         cached.update(
             normalise(title_of(model, leaf.path.replace("[]", ".0"))).removesuffix(" 1")
             for leaf in leaves(model)

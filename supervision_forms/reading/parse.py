@@ -13,8 +13,10 @@ from ..privacy import redacted
 from ..registry import installed_packs
 from .align import align, skeleton
 from .detect import Detection, by_text, choose, from_stamp
+from .forms import Layout, from_body, from_pages, read_form
+from .forms.detect import choose as choose_unmarked
 from .own import read_own
-from .pdf import read_pdf
+from .pdf import Fragment, read_pdf
 from .result import ParseResult
 from .values import Collector
 
@@ -86,7 +88,10 @@ def _parse_docx(
     package = read_package(data, label)
     body = read_body(package, label)
     text = "\n".join(p.text for p in body.paragraphs)
-    found = _detect(core_keywords(package), text, label, registry, forced, document)
+    keywords = core_keywords(package)
+    if not body.bookmarks and from_stamp(keywords, registry) is None:
+        return _read_unmarked(from_body(body), text, label, registry, forced, document)
+    found = _detect(keywords, text, label, registry, forced, document)
     if body.bookmarks:
         result = read_own(package, body, found.pack, found.document)
     else:
@@ -99,19 +104,36 @@ def _parse_pdf(
     data: bytes, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
 ) -> ParseResult:
     pdf = read_pdf(data, label)
+    if from_stamp(pdf.keywords, registry) is None:
+        laid = read_pdf(data, label, layout=True)
+        return _read_unmarked(from_pages(list(laid.pages)), pdf.text, label, registry, forced, document)
     found = _detect(pdf.keywords, pdf.text, label, registry, forced, document)
-    result = _read_text(pdf.text, found, label)
+    result = _read_text(pdf.text, found, label, pdf.fragments)
     result.confidence = found.confidence
     return result
 
 
-def _read_text(text: str, found: Detection, label: str) -> ParseResult:
+def _read_unmarked(
+    layout: Layout, text: str, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
+) -> ParseResult:
+    """A document without our marks: a council's own form filled in by hand (read by its
+    labels), or, where it matches our template line for line, one of ours."""
+    choice = choose_unmarked(layout, text, registry, label, forced, document)
+    if choice.original:
+        result = read_form(layout, choice.pack, choice.document)
+    else:
+        result = _read_text(text, Detection(choice.pack, choice.document, choice.confidence), label)
+    result.confidence = choice.confidence
+    return result
+
+
+def _read_text(text: str, found: Detection, label: str, fragments: tuple[Fragment, ...] = ()) -> ParseResult:
     pack, kind = found.pack, found.document
     model = pack.model(kind)
     template = pack.template(kind)
     prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
     collector = Collector(model)
-    align(text, skeleton(template, model), model, prompts, collector, label)
+    align(text, skeleton(template, model), model, prompts, collector, label, fragments)
     data = collector.build()
     return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
 

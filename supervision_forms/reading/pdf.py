@@ -2,17 +2,49 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError, PyPdfError
+from pypdf import PdfReader, apply_configuration, get_configuration
+from pypdf.errors import DependencyError, LimitReachedError
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, NotASupervisionForm
+from ..errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EncryptedDocument,
+    NotASupervisionForm,
+    SupervisionFormsError,
+)
+from .deadline import within
 
 MAX_PAGES = 60
 MAX_PDF_BYTES = 50 * 1024 * 1024
+SECONDS_PER_PDF = 5.0  # a 60-page form reads in about 2 s; hostile files stop here
+PYPDF_LIMITS = {  # pypdf's own limits (75 MB streams), tightened: we only need the text
+    "zlib_maximum_output_length": 16_000_000,
+    "lzw_maximum_output_length": 16_000_000,
+    "run_length_maximum_output_length": 16_000_000,
+    "brotli_maximum_output_length": 16_000_000,
+    "array_based_stream_maximum_output_length": 16_000_000,
+    "stream_decoding_work_maximum_length": 64_000_000,
+    "stream_parsing_work_maximum_count": 500_000,  # tokens per content stream; a page has ~10,000
+    "xform_maximum_invocations_per_extraction": 1_000,
+    "page_tree_maximum_entries": 10_000,
+    "jbig2dec_binary": None,  # never run an external program on an uploaded file
+}
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text as the PDF draws it: page (0-based), baseline start in points."""
+
+    page: int
+    x: float
+    y: float
+    text: str
 
 
 @dataclass(frozen=True)
@@ -20,20 +52,40 @@ class PdfText:
     text: str
     keywords: str
     fields: dict[str, str]  # AcroForm fields, where the PDF has them
+    fragments: tuple[Fragment, ...] = field(default=(), repr=False)  # in drawing order
+    pages: tuple[str, ...] = field(default=(), repr=False)  # each page laid out, when asked for
 
 
-def read_pdf(data: bytes, label: str) -> PdfText:
-    """The text of every page, the keywords and any form fields; clear errors otherwise."""
+def read_pdf(data: bytes, label: str, *, seconds: float | None = None, layout: bool = False) -> PdfText:
+    """The text of every page, the keywords and any form fields; clear errors otherwise.
+    With `layout`, also each page's text laid out as printed (columns side by side).
+
+    Reading is bounded: by size and pages here, by pypdf's limits (tightened), and by
+    `seconds` (default `SECONDS_PER_PDF`; `DocumentTooLarge` when it runs over)."""
     if len(data) > MAX_PDF_BYTES:
         raise DocumentTooLarge(f"{label}: the PDF is over {MAX_PDF_BYTES // 2**20} MB")
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    limit = SECONDS_PER_PDF if seconds is None else seconds
+    return within(limit, label, functools.partial(_read_limited, data, label, layout))
+
+
+def _read_limited(data: bytes, label: str, layout: bool = False) -> PdfText:
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its messages may quote the file
+    with apply_configuration(get_configuration().with_overwrites(**PYPDF_LIMITS)):
+        return _extract(data, label, layout)
+
+
+def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            raise EncryptedDocument(f"{label}: the PDF is password-protected")
+        _unlock(reader, label)
         if len(reader.pages) > MAX_PAGES:
             raise DocumentTooLarge(f"{label}: the PDF has over {MAX_PAGES} pages")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        fragments: list[Fragment] = []
+        pages = [
+            page.extract_text(visitor_text=_collector(number, fragments)) or ""
+            for number, page in enumerate(reader.pages)
+        ]
+        laid = tuple(page.extract_text(extraction_mode="layout") or "" for page in reader.pages) if layout else ()
         info = reader.metadata
         keywords = str(info.get("/Keywords", "")) if info else ""
         fields = {
@@ -41,23 +93,38 @@ def read_pdf(data: bytes, label: str) -> PdfText:
             for name, value in (reader.get_form_text_fields() or {}).items()
             if value not in (None, "")
         }
-    except (EncryptedDocument, DocumentTooLarge):
+    except SupervisionFormsError:
         raise
-    except (
-        PdfReadError,
-        PyPdfError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        IndexError,
-        RecursionError,
-        OverflowError,
-        ZeroDivisionError,
-        AssertionError,
-    ):
-        raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from None
+    except (LimitReachedError, MemoryError):
+        raise DocumentTooLarge(f"{label}: the PDF is over the reading limits (a PDF bomb?)") from None
+    except Exception as error:  # pypdf's failures are many and undocumented: all mean damage
+        raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from error
     text = "\n".join(pages)
     if not text.strip() and not fields:
         raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
-    return PdfText(text, keywords, fields)
+    return PdfText(text, keywords, fields, tuple(fragments), laid)
+
+
+def _collector(page: int, into: list[Fragment]) -> Any:
+    """A pypdf text visitor that records where each piece of text is drawn."""
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            into.append(Fragment(page, round(x, 1), round(y, 1), text))
+
+    return visit
+
+
+def _unlock(reader: PdfReader, label: str) -> None:
+    """Open a PDF that is encrypted without a password to open (only edits restricted);
+    refuse one that needs a password."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = bool(reader.decrypt(""))
+    except DependencyError:  # AES needs the optional `cryptography` package
+        opened = False
+    if not opened:
+        raise EncryptedDocument(f"{label}: the PDF is password-protected")

@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from ..docx.checkboxes import has_boxes, read_ticks
 from ..models.paths import Leaf, generic, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
@@ -86,8 +87,9 @@ class Collector:
         if leaf is None or raw is None:
             return
         value = self._convert(leaf, raw, path, source)
-        if value is None:
+        if value is None or value == []:
             return
+        path = path.removesuffix("[]")  # a whole list read from one place
         if path in self.values and self.values[path] != value:
             self.warnings.append(ReadWarning(path, "found twice; kept the first", source))
             self.unmapped.append(Unmapped(raw, source))
@@ -110,10 +112,26 @@ class Collector:
             if number is None:
                 return self._unreadable(path, raw, source, "could not read a number")
             return number
+        if path.endswith("[]") or has_boxes(raw):
+            return self._ticked(leaf, raw, path, source)
         choice = CAREER_ALIASES.get(normalise(raw), normalise(raw))
+        if choice not in leaf.choices:  # the printed label ("Child protection") names it too
+            named = {normalise(label): value for value, label in leaf.choice_labels().items()}
+            choice = named.get(normalise(raw), choice)
         if choice not in leaf.choices:
             return self._unreadable(path, raw, source, "not one of the allowed values")
         return choice
+
+    def _ticked(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
+        """Choices from tick boxes; a list written out without boxes counts what it names."""
+        ticked = read_ticks(raw, leaf.choice_labels(), boxed=has_boxes(raw))
+        if ticked is None:
+            return self._unreadable(path, raw, source, "none of the options is there")
+        if path.endswith("[]"):
+            return ticked
+        if len(ticked) > 1:
+            return self._unreadable(path, raw, source, "more than one box is ticked")
+        return ticked[0] if ticked else None
 
     def _unreadable(self, path: str, raw: str, source: str, message: str) -> None:
         self.warnings.append(ReadWarning(path, message + "; the text is kept in unmapped", source))

@@ -35,7 +35,9 @@ ANSWER_HEIGHT_CM = 1.2
 FIXED_TIME = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 ANNEX_TAG = "{{p annex }}"
-LOOP_EXPRESSIONS = frozenset({"d", "d|month"})  # the body of the meeting-dates row loop
+LOOP_EXPRESSIONS = frozenset(
+    {"d", "d|month", "a.action", "a.owner", "a.due", "a.reason"}
+)  # the bodies of the row loops: meeting dates, decisions and actions
 
 MODEL_PATHS = frozenset(
     {
@@ -57,6 +59,21 @@ MODEL_PATHS = frozenset(
 )  # fmt: skip
 
 
+RECORD_PATHS = frozenset(
+    {
+        "date", "supervisor.name", "supervisee.name", "attendees", "child.name", "child.id",
+        "child.date_of_birth", "family_group", "legal_status|checkboxes", "legal_status_detail",
+        "case_summary", "child_voice", "reflection", "risks", "next_review_date",
+        "recorded_on_child_file", "duration_minutes", "agenda", "topics|checkboxes", "wellbeing",
+        "workload", "absence", "leave", "health_and_safety", "training", "next_session_date",
+        "shared_date", "planned_date", "cancelled_date", "cancelled_by|checkboxes", "reason",
+        "rearranged_date", "cover_arrangements",
+        "signatures.supervisor.name", "signatures.supervisor.date",
+        "signatures.supervisee.name", "signatures.supervisee.date",
+    }
+)  # fmt: skip  # the session records: case_record, general_record, cancellation
+
+
 @dataclass(frozen=True)
 class Bold:
     """Static text printed in bold."""
@@ -71,7 +88,7 @@ class Field:
     path: str
 
     def __post_init__(self) -> None:
-        if self.path not in MODEL_PATHS | LOOP_EXPRESSIONS:
+        if self.path not in MODEL_PATHS | RECORD_PATHS | LOOP_EXPRESSIONS:
             raise ValueError(f"unknown model path: {self.path}")
 
     @property

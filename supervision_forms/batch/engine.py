@@ -1,0 +1,428 @@
+"""generate(): one document per roster row, written safely into a folder, and resumable.
+
+The parent process reads rows one at a time, validates them, names their files and
+decides what may be written; rendering happens in worker processes (or here, with one
+job). Work in flight is bounded, so memory stays flat however long the roster is. Each
+finished row goes to the journal at once, so a killed batch picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import itertools
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from ..errors import FieldError, InvalidData, SupervisionFormsError
+from ..office import ConverterPool, OfficeError, soffice
+from ..packs import Pack, PackRegistry
+from ..registry import resolve_pack
+from .files import file_sha256, folder_lock, occupied, remove_stale_temporaries, zip_files
+from .manifest import MANIFEST, Done, Journal, load_previous, write_manifest
+from .naming import NameRegistry, bookmark_title, comparison_key, document_stem
+from .pdfs import PdfStage, merge_pdfs
+from .report import BatchReport, RowResult, Status, failed
+from .rosters import RosterRow
+from .worker import Rendered, Renderer, RenderJob, run_in_worker, start_worker
+
+CHUNK = 8  # rows per task sent to a worker process
+CHUNKS_PER_JOB = 4  # tasks in flight per worker process
+MAX_POOL_RESTARTS = 3
+Progress = Callable[[RowResult], None]
+
+
+def generate(
+    rows: Iterable[RosterRow | Mapping[str, Any] | BaseModel],
+    *,
+    pack: str | Pack,
+    out: Path,
+    document: str = "agreement",
+    defaults: Mapping[str, Any] | None = None,
+    jobs: int = 1,
+    pdf: bool = False,
+    pdf_pack: bool = False,
+    zip: bool = False,
+    overwrite: bool = False,
+    packs: PackRegistry | None = None,
+    roster: str | None = None,
+    progress: Progress | None = None,
+) -> BatchReport:
+    """Write one document per row into `out`, with `manifest.json`; returns every row's status.
+
+    `rows` are roster rows, mappings in the model's JSON shape, or models; `defaults` is
+    merged under each. With `jobs` > 1, rows are rendered in that many worker processes.
+    `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges them into one with a
+    bookmark per person; `zip` packs everything into one .zip. Files this batch did not
+    make are never replaced unless `overwrite`. Rows already done and unchanged since the
+    last run are skipped. A bad row is reported in the result; it never stops the others.
+    """
+    chosen = resolve_pack(pack, packs)
+    model = chosen.model(document)
+    chosen.template(document)  # a broken pack fails here, before anything is written
+    base = _checked_defaults(defaults, model)
+    want_pdf = pdf or pdf_pack
+    if want_pdf and soffice() is None:
+        raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True, mode=0o700)
+    settings = _Settings(chosen, document, model, base, out, max(1, jobs), want_pdf, pdf_pack, overwrite)
+    with folder_lock(out):
+        remove_stale_temporaries(out)
+        previous = load_previous(out)
+        with Journal(out) as journal, _Batch(settings, previous, journal, progress) as batch:
+            for row in _roster_rows(rows):
+                batch.add(row)
+            results = batch.finish()
+        manifest = write_manifest(out, _about(settings, roster), results)
+        journal.remove()
+        bundle = zip_files(out / f"{document}s.zip", _outputs(out, results)) if zip else None
+        merged = (
+            merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack and want_pdf else None
+        )
+    return BatchReport(out, manifest, tuple(results), bundle, merged)
+
+
+@dataclass(frozen=True)
+class _Settings:
+    pack: Pack
+    document: str
+    model: type[BaseModel]
+    defaults: Mapping[str, Any]
+    out: Path
+    jobs: int
+    pdf: bool
+    pdf_pack: bool
+    overwrite: bool
+
+    @property
+    def reserved_stems(self) -> tuple[str, ...]:
+        return ("manifest", f"{self.document}s")
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    result: RowResult  # filled in when the render comes back
+    docx: Path
+    pdf: Path
+
+
+class _Batch:
+    """One run over the rows: plans each row, keeps bounded work in flight, collects results."""
+
+    def __init__(
+        self, settings: _Settings, previous: dict[str, Done], journal: Journal, progress: Progress | None
+    ) -> None:
+        self._s = settings
+        self._previous = previous
+        self._journal = journal
+        self._progress = progress
+        self._fingerprint = _fingerprint_base(settings.pack, settings.document)
+        self._names = NameRegistry(settings.reserved_stems)
+        self._results: list[RowResult] = []
+        self._titles: dict[int, str] = {}
+        self._tickets = itertools.count()
+        self._pending: dict[int, _Pending] = {}
+        self._chunk: list[RenderJob] = []
+        self._renderers = _Renderers(settings.pack, settings.document, settings.jobs)
+        self._pdfs = PdfStage(settings.out, ConverterPool(settings.jobs)) if settings.pdf else None
+
+    def add(self, row: RosterRow) -> None:
+        try:
+            planned = self._plan(row)
+        except SupervisionFormsError as error:
+            planned = failed(row.number, [FieldError("", str(error))])
+        if planned is not None:
+            self._finish(planned)
+        self._pump(block=False)
+        while self._busy() and self._pump(block=True):
+            pass
+
+    def finish(self) -> list[RowResult]:
+        """Wait for everything in flight; every row's result, in roster order."""
+        self._send()
+        while self._renders or (self._pdfs is not None and self._pdfs.in_flight):
+            if self._pdfs is not None and not self._renders:
+                self._pdfs.flush()
+            self._pump(block=True)
+        return sorted(self._results, key=lambda result: result.row)
+
+    def bookmarks(self, results: list[RowResult]) -> Iterator[tuple[Path, str]]:
+        for result in results:
+            if result.pdf is not None and result.status != "failed":
+                yield self._s.out / result.pdf, self._titles.get(result.row, result.pdf)
+
+    # --- planning ------------------------------------------------------------------------
+
+    def _plan(self, row: RosterRow) -> RowResult | None:
+        """A finished result (failed, or nothing to do), or None when work was queued."""
+        if row.problems:
+            return failed(row.number, row.problems)
+        try:
+            model = self._s.model.model_validate(merge_under(self._s.defaults, row.values))
+        except ValidationError as error:
+            return failed(row.number, InvalidData.from_validation(error).errors)
+        fingerprint = self._fingerprint_of(model)
+        stem = self._names.claim(document_stem(model))
+        docx, pdf = self._s.out / f"{stem}.docx", self._s.out / f"{stem}.pdf"
+        if self._s.pdf_pack:
+            self._titles[row.number] = bookmark_title(model)
+        before = self._previous.get(comparison_key(stem))
+        current = file_sha256(docx)
+        result = RowResult(row.number, "written", file=docx.name, fingerprint=fingerprint)
+        ours = before is not None and current is not None and current == before.sha256
+        if ours and before is not None and before.fingerprint == fingerprint:
+            return self._unchanged(
+                dataclasses.replace(result, status="unchanged", sha256=current), before, pdf
+            )
+        if not occupied(docx):
+            self._queue(RenderJob(next(self._tickets), model, docx, "create"), result, pdf)
+        elif ours or self._s.overwrite:
+            status: Status = "updated" if ours else "written"
+            self._queue(RenderJob(next(self._tickets), model, docx, "replace"), result, pdf, status)
+        else:  # not ours: fine only if it is exactly this row's document (a killed run wrote it)
+            self._queue(RenderJob(next(self._tickets), model, docx, "adopt"), result, pdf, "unchanged")
+        return None
+
+    def _unchanged(self, result: RowResult, before: Done, pdf: Path) -> RowResult | None:
+        pdf_sha = file_sha256(pdf) if before.pdf else None
+        if pdf_sha is not None and pdf_sha == before.pdf_sha256:
+            return dataclasses.replace(result, pdf=pdf.name, pdf_sha256=pdf_sha)
+        if self._pdfs is None:
+            return result
+        self._pdfs.add(result, self._s.out / (result.file or ""), pdf)
+        return None
+
+    def _queue(self, job: RenderJob, result: RowResult, pdf: Path, status: Status = "written") -> None:
+        planned = dataclasses.replace(result, status=status)
+        self._pending[job.ticket] = _Pending(planned, job.path, pdf)
+        self._chunk.append(job)
+        if len(self._chunk) >= self._renderers.chunk_size:
+            self._send()
+
+    def _fingerprint_of(self, model: BaseModel) -> str:
+        digest = hashlib.sha256(self._fingerprint)
+        digest.update(model.model_dump_json().encode("utf-8"))
+        return digest.hexdigest()
+
+    # --- work in flight ------------------------------------------------------------------
+
+    @property
+    def _renders(self) -> dict[Future[list[Rendered]], list[RenderJob]]:
+        return self._renderers.running
+
+    def _send(self) -> None:
+        if self._chunk:
+            chunk, self._chunk = self._chunk, []
+            self._renderers.submit(chunk)
+
+    def _busy(self) -> bool:
+        if len(self._renders) >= self._renderers.max_in_flight:
+            return True
+        return self._pdfs is not None and self._pdfs.in_flight >= self._pdfs.limit
+
+    def _pump(self, block: bool) -> bool:
+        """Collect finished work; with `block`, first wait for some. False if nothing is running."""
+        if block:
+            running: set[Future[Any]] = set(self._renders)
+            if self._pdfs is not None:
+                running |= self._pdfs.futures
+            if not running:
+                return False
+            wait(running, return_when=FIRST_COMPLETED)
+        for outcome in self._renderers.collect():
+            self._rendered(outcome)
+        if self._pdfs is not None:
+            for result in self._pdfs.harvest():
+                self._finish(result)
+        return True
+
+    def _rendered(self, outcome: Rendered) -> None:
+        pending = self._pending.pop(outcome.ticket)
+        if outcome.error is not None:
+            self._finish(
+                dataclasses.replace(pending.result, status="failed", errors=(FieldError("", outcome.error),))
+            )
+            return
+        status = pending.result.status if outcome.wrote else "unchanged"
+        result = dataclasses.replace(pending.result, status=status, sha256=outcome.sha256)
+        if self._pdfs is not None:
+            self._pdfs.add(result, pending.docx, pending.pdf)
+        else:
+            self._finish(result)
+
+    def _finish(self, result: RowResult) -> None:
+        if result.status == "failed" and result.sha256 is None:
+            result = dataclasses.replace(result, file=None, fingerprint=None)  # nothing was made
+        self._results.append(result)
+        self._journal.record(result)
+        if self._progress is not None:
+            self._progress(result)
+
+    def __enter__(self) -> _Batch:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        try:
+            self._renderers.close()
+        finally:
+            if self._pdfs is not None:
+                self._pdfs.close()
+
+
+class _Renderers:
+    """Where rendering happens: in this process (one job) or in a pool of processes, each
+    of which loads the pack and compiles its template once."""
+
+    def __init__(self, pack: Pack, document: str, jobs: int) -> None:
+        self._pack = pack
+        self._document = document
+        self._jobs = jobs
+        self.chunk_size = 1 if jobs == 1 else CHUNK
+        self.max_in_flight = 1 if jobs == 1 else jobs * CHUNKS_PER_JOB
+        self._local = Renderer(pack, document) if jobs == 1 else None
+        self._pool: ProcessPoolExecutor | None = None
+        self._generation = 0
+        self._restarts = 0
+        self.running: dict[Future[list[Rendered]], list[RenderJob]] = {}
+        self._born: dict[Future[list[Rendered]], int] = {}
+
+    def submit(self, chunk: list[RenderJob]) -> None:
+        future: Future[list[Rendered]]
+        if self._local is not None:
+            future = Future()
+            future.set_result(self._local.run(chunk))
+        else:
+            future = self._executor().submit(run_in_worker, chunk)
+            self._born[future] = self._generation
+        self.running[future] = chunk
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._jobs,
+                mp_context=multiprocessing.get_context("spawn"),  # no fork: safe beside threads
+                initializer=start_worker,
+                initargs=(self._pack.root, self._document),
+            )
+        return self._pool
+
+    def collect(self) -> list[Rendered]:
+        """Outcomes of the chunks that have finished."""
+        outcomes: list[Rendered] = []
+        for future in [f for f in self.running if f.done()]:
+            chunk = self.running.pop(future)
+            outcomes.extend(self._outcomes(future, chunk, self._born.pop(future, self._generation)))
+        return outcomes
+
+    def _outcomes(self, future: Future[list[Rendered]], chunk: list[RenderJob], born: int) -> list[Rendered]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if born == self._generation:
+                self._restart()
+            reason = "the renderer process stopped unexpectedly"
+        except Exception as error:  # e.g. a row that cannot be sent to a worker
+            reason = f"could not be rendered ({type(error).__name__})"
+        return [Rendered(job.ticket, error=reason) for job in chunk]
+
+    def _restart(self) -> None:
+        self._restarts += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._generation += 1
+        if self._restarts > MAX_POOL_RESTARTS:
+            raise SupervisionFormsError("the renderer processes keep stopping; the batch was halted")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
+    """The row over the defaults, nested mappings merged key by key; a row's empty (None)
+    value leaves the default in place."""
+    merged = dict(defaults)
+    for key, value in row.items():
+        if value is None:
+            continue
+        below = merged.get(key)
+        if isinstance(value, Mapping) and isinstance(below, Mapping):
+            merged[key] = merge_under(below, value)
+        else:
+            merged[key] = value
+    return merged
+
+
+def _checked_defaults(defaults: Mapping[str, Any] | None, model: type[BaseModel]) -> Mapping[str, Any]:
+    if defaults is None:
+        return {}
+    if not isinstance(defaults, Mapping):
+        raise InvalidData([], "defaults: must be a JSON object")
+    try:
+        model.model_validate(defaults)
+    except ValidationError as error:
+        raise InvalidData.from_validation(error, "defaults") from None
+    return defaults
+
+
+def _roster_rows(rows: Iterable[RosterRow | Mapping[str, Any] | BaseModel]) -> Iterator[RosterRow]:
+    for index, item in enumerate(rows, start=1):
+        if isinstance(item, RosterRow):
+            yield item
+        elif isinstance(item, BaseModel):
+            yield RosterRow(index, item.model_dump(mode="json", exclude_none=True))
+        elif isinstance(item, Mapping):
+            yield RosterRow(index, item)
+        else:
+            yield RosterRow(index, problems=(FieldError("", "is not an object"),))
+
+
+def _fingerprint_base(pack: Pack, document: str) -> bytes:
+    """What besides the row decides the output: pack, template bytes, library version."""
+    try:
+        template = (pack.root / pack.document(document).template).read_bytes()
+    except OSError:
+        template = b""
+    parts = [pack.name, pack.spec.version, document, hashlib.sha256(template).hexdigest(), _library_version()]
+    return "\0".join(parts).encode("utf-8")
+
+
+def _library_version() -> str:
+    try:
+        return version("supervision-forms")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:
+    return {
+        "generator": f"supervision-forms {_library_version()}",
+        "pack": settings.pack.name,
+        "pack_version": settings.pack.spec.version,
+        "document": settings.document,
+        "roster": roster,
+        "pdf": settings.pdf,
+    }
+
+
+def _outputs(out: Path, results: list[RowResult]) -> Iterator[Path]:
+    """Every file the batch made for its rows, then the manifest."""
+    for result in results:
+        for name in (result.file, result.pdf):
+            if name is not None and result.sha256 is not None and (out / name).is_file():
+                yield out / name
+    yield out / MANIFEST

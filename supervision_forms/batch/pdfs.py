@@ -1,0 +1,111 @@
+"""The PDF stage of a batch: written documents go to LibreOffice in batches, and the PDFs
+come back into the output folder, each renamed into place whole. Optionally, all the PDFs
+are merged into one pack with a bookmark per person."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfWriter
+
+from ..errors import FieldError
+from ..office import Conversion, ConverterPool
+from .files import PDF_WORK_PREFIX, atomic_output, file_sha256
+from .report import RowResult
+
+
+@dataclass(frozen=True, slots=True)
+class _Waiting:
+    result: RowResult  # the row, its .docx done
+    docx: Path
+    pdf: Path
+
+
+class PdfStage:
+    """Converts finished rows' documents to PDF, a few files per LibreOffice call."""
+
+    def __init__(self, out: Path, pool: ConverterPool) -> None:
+        self._out = out
+        self._pool = pool
+        self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out))
+        self._queue: list[_Waiting] = []
+        self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
+
+    @property
+    def in_flight(self) -> int:
+        """Rows waiting for, or in, a conversion."""
+        return len(self._queue) + sum(len(batch) for batch in self._running.values())
+
+    @property
+    def limit(self) -> int:
+        """How many rows may be in flight before the batch waits for this stage."""
+        return self._pool.batch_size * (self._pool.size + 1)
+
+    @property
+    def futures(self) -> set[Future[list[Conversion]]]:
+        return set(self._running)
+
+    def add(self, result: RowResult, docx: Path, pdf: Path) -> None:
+        self._queue.append(_Waiting(result, docx, pdf))
+        if len(self._queue) >= self._pool.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        """Send what is queued, even a short batch."""
+        if self._queue:
+            batch, self._queue = self._queue, []
+            self._running[self._pool.submit([item.docx for item in batch], self._work)] = batch
+
+    def harvest(self) -> list[RowResult]:
+        """Results of the conversions that have finished (raises OfficeError if
+        LibreOffice could not be started at all)."""
+        finished: list[RowResult] = []
+        for future in [f for f in self._running if f.done()]:
+            batch = self._running.pop(future)
+            for item, conversion in zip(batch, future.result(), strict=True):
+                finished.append(self._place(item, conversion))
+        return finished
+
+    def _place(self, item: _Waiting, conversion: Conversion) -> RowResult:
+        if conversion.output is not None:
+            try:
+                os.replace(conversion.output, item.pdf)
+                os.chmod(item.pdf, 0o600)
+            except OSError as error:
+                return _failed(item.result, f"the PDF could not be written ({type(error).__name__})")
+            sha = file_sha256(item.pdf)
+            if sha is not None:
+                return dataclasses.replace(item.result, pdf=item.pdf.name, pdf_sha256=sha)
+        return _failed(item.result, conversion.error or "LibreOffice did not convert it")
+
+    def close(self) -> None:
+        """Stop the converters and remove the work folder."""
+        try:
+            self._pool.close()
+        finally:
+            shutil.rmtree(self._work, ignore_errors=True)
+
+
+def _failed(result: RowResult, reason: str) -> RowResult:
+    """The row failed at the PDF step; its .docx stays recorded, so a rerun only converts."""
+    return dataclasses.replace(result, status="failed", errors=(FieldError("", f"PDF: {reason}"),))
+
+
+def merge_pdfs(target: Path, items: Iterable[tuple[Path, str]]) -> Path:
+    """One PDF of all `items` (path, bookmark title), in order, with a bookmark each."""
+    writer = PdfWriter()
+    try:
+        for path, title in items:
+            writer.append(str(path), outline_item=title)
+        with atomic_output(target) as handle:
+            writer.write(handle)
+    finally:
+        writer.close()
+    return target

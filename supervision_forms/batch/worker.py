@@ -1,0 +1,104 @@
+"""Rendering rows to files: here, or in worker processes that each load the pack once.
+
+The parent decides everything (names, whether a file may be written); a worker only
+renders, hashes and writes what it is told, and reports back without personal values.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import signal
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel
+
+from ..docx.package import write_atomic
+from ..errors import SupervisionFormsError
+from ..packs import Pack, load_pack
+from ..render import render
+from .files import file_sha256
+
+WriteMode = Literal["create", "replace", "adopt"]
+"""create: a new file; replace: overwrite what is there; adopt: leave what is there if it
+is byte-for-byte what this row renders to (a killed run wrote it), else fail."""
+
+PARENT_CHECK_SECONDS = 0.5
+NOT_OURS = "its file name is taken by a file this batch did not make (--overwrite replaces it)"
+
+
+@dataclass(frozen=True, slots=True)
+class RenderJob:
+    ticket: int  # the parent's handle for the row
+    model: BaseModel
+    path: Path
+    mode: WriteMode
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    ticket: int
+    sha256: str | None = None
+    wrote: bool = False
+    error: str | None = None
+
+
+class Renderer:
+    """Renders jobs for one pack and document kind; the template is compiled once."""
+
+    def __init__(self, pack: Pack, document: str) -> None:
+        self._pack = pack
+        self._document = document
+        pack.template(document)
+
+    def run(self, jobs: Sequence[RenderJob]) -> list[Rendered]:
+        return [self._one(job) for job in jobs]
+
+    def _one(self, job: RenderJob) -> Rendered:
+        try:
+            content = render(job.model, pack=self._pack, document=self._document)
+        except SupervisionFormsError as error:  # messages are value-free by design
+            return Rendered(job.ticket, error=str(error))
+        except Exception as error:  # a bug must not stop the other rows
+            return Rendered(job.ticket, error=f"could not be rendered ({type(error).__name__})")
+        digest = hashlib.sha256(content).hexdigest()
+        if job.mode == "adopt":
+            if file_sha256(job.path) == digest:
+                return Rendered(job.ticket, digest)
+            return Rendered(job.ticket, error=NOT_OURS)
+        try:
+            write_atomic(job.path, content)
+        except OSError as error:
+            return Rendered(job.ticket, error=f"the file could not be written ({type(error).__name__})")
+        return Rendered(job.ticket, digest, wrote=True)
+
+
+_renderer: Renderer | None = None  # one per worker process, set by start_worker
+
+
+def start_worker(pack_root: Traversable | Path, document: str) -> None:
+    """Process-pool initializer: load and compile the pack once for this process."""
+    global _renderer
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    _renderer = Renderer(load_pack(pack_root), document)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A killed batch must not leave its workers behind, waiting for work forever."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)
+
+
+def run_in_worker(jobs: list[RenderJob]) -> list[Rendered]:
+    """Process-pool task: render a chunk of jobs with this process's renderer."""
+    if _renderer is None:
+        raise RuntimeError("worker not started")
+    return _renderer.run(jobs)

@@ -1,0 +1,134 @@
+"""Batch commands: `batch` (one document per roster row) and `roster-template`."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
+from ..registry import installed_packs
+from .app import PROBLEMS, app, document_option, json_flag, pack_option, print_json, read_json_input
+
+ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
+FAILURES_SHOWN = 2
+
+
+@app.command()
+@click.argument("roster", type=click.Path(dir_okay=False, path_type=Path))
+@pack_option
+@document_option
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for the documents and manifest.json.",
+)
+@click.option(
+    "--defaults",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="JSON object merged under every row (team-wide values such as the supervisor).",
+)
+@click.option(
+    "--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes [default: one per CPU]."
+)
+@click.option("--pdf", is_flag=True, help="Also make a PDF of each document (needs LibreOffice).")
+@click.option("--pdf-pack", is_flag=True, help="Also merge the PDFs into one, a bookmark per person.")
+@click.option("--zip", "make_zip", is_flag=True, help="Also pack the documents and manifest into one .zip.")
+@click.option("--overwrite", is_flag=True, help="Replace files in the folder that this batch did not make.")
+@json_flag
+def batch(
+    roster: Path,
+    pack: str,
+    document: str,
+    out: Path,
+    defaults: Path | None,
+    jobs: int | None,
+    pdf: bool,
+    pdf_pack: bool,
+    make_zip: bool,
+    overwrite: bool,
+    as_json: bool,
+) -> None:
+    """One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR, with a manifest.
+
+    Column headers are model paths (supervisee.name, meeting_dates as ';'-separated dates).
+    Rerunning skips rows already done and unchanged; exit 1 if any row failed."""
+    chosen = installed_packs().get(pack)
+    base = read_json_input(str(defaults)) if defaults is not None else None
+    with Roster(roster, chosen.model(document)) as rows, _progress(rows.size_hint) as tick:
+        report = generate(
+            rows,
+            pack=chosen,
+            out=out,
+            document=document,
+            defaults=base,
+            jobs=jobs or _default_jobs(rows.size_hint),
+            pdf=pdf,
+            pdf_pack=pdf_pack,
+            zip=make_zip,
+            overwrite=overwrite,
+            roster=roster.name,
+            progress=tick,
+        )
+    if as_json:
+        print_json(report.as_json())
+    else:
+        click.echo(f"{report.summary()}; see {report.manifest}")
+    if not report.ok:
+        _explain_failures(report)
+        sys.exit(PROBLEMS)
+
+
+def _default_jobs(rows: int | None) -> int:
+    cpus = os.cpu_count() or 1
+    if rows is None:
+        return cpus
+    return max(1, min(cpus, 1 + rows // ROWS_PER_EXTRA_JOB))
+
+
+@contextmanager
+def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
+    """A progress bar on a terminal; nothing when stderr is piped or redirected."""
+    with tqdm(total=total, unit="row", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr) as bar:
+
+        def tick(_: RowResult) -> None:
+            bar.update(1)
+
+        yield tick
+
+
+def _explain_failures(report: BatchReport) -> None:
+    """At most three lines: the first failed rows (row, field, reason), then the count."""
+    failures = report.failures
+    for failure in failures[:FAILURES_SHOWN]:
+        click.echo(failure.describe(), err=True)
+    count = f"{len(failures)} of {len(report.rows)} rows failed"
+    click.echo(f"{count}; all are listed in {report.manifest}", err=True)
+
+
+@app.command("roster-template")
+@pack_option
+@document_option
+@click.option(
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="team.xlsx or team.csv",
+)
+@click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
+def roster_template(pack: str, document: str, out: Path, overwrite: bool) -> None:
+    """Write a roster to fill in: the column headers, a hint under each, one example row."""
+    chosen = installed_packs().get(pack)
+    write_roster_template(chosen, out, document=document, overwrite=overwrite)
+    click.echo(
+        f"Wrote {out}: one row per person under the hints, then "
+        f"`supervision-forms batch {out.name} --pack {chosen.name} -o DIR`."
+    )

@@ -1,0 +1,146 @@
+"""Turning the text found in an answer place into the answer: no prompts, dots or boxes."""
+
+from __future__ import annotations
+
+import re
+
+from ...docx.checkboxes import BOXES, TICK
+from ...text.dates import find_dates
+from ...text.durations import read_duration_minutes
+from .text import fold, normalise
+
+LEADERS = re.compile(r"[.…_]{2,}|…|_+")
+EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")
+SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
+TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
+SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot
+CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
+
+
+def clean(text: str, prompts: list[str]) -> str | None:
+    """The answer in `text`: printed prompts, dot leaders, tick boxes and stray
+    punctuation removed, one line per paragraph; None when nothing is left."""
+    text = remove_phrases(text, prompts)
+    if BOXES.search(text):
+        return ticked(text)
+    lines = []
+    for line in text.split("\n"):
+        line = SPACES.sub(" ", LEADERS.sub(_leader, line))
+        line = EDGES.sub("", line).strip()
+        if line:
+            lines.append(line)
+    return "\n".join(lines) or None
+
+
+def _leader(match: re.Match[str]) -> str:
+    """Dot leaders become a space; a full stop that ends a sentence before them stays
+    (a sentence: it starts with a capital and has a few words)."""
+    text, start = match.string, match.start()
+    ends_word = start > 0 and text[start - 1].isalnum() and match.group().startswith(".")
+    before = text[:start].split()
+    sentence = len(before) >= SENTENCE_WORDS and before[0][:1].isupper()
+    if ends_word and (match.group()[1:2] != "." or sentence):
+        return ". "
+    return " "
+
+
+def remove_phrases(text: str, phrases: list[str]) -> str:
+    """`text` without any of `phrases` (compared normalised, wherever they are)."""
+    for phrase in phrases:
+        wanted = fold(phrase)
+        if not wanted or wanted not in fold(text):
+            continue
+        norm = normalise(text)
+        at = norm.text.find(wanted)
+        while at >= 0:
+            start, end = norm.span(at, at + len(wanted))
+            while end < len(text) and text[end] in ".:;,!":
+                end += 1
+            text = text[:start] + " " + text[end:]
+            norm = normalise(text)
+            at = norm.text.find(wanted)
+    return text
+
+
+def ticked(text: str) -> str | None:
+    """The options ticked in a line of tick boxes, by their printed words."""
+    marks = list(BOXES.finditer(text))
+    before_first = text[: marks[0].start()].strip()
+    after_last = text[marks[-1].end() :].strip()
+    labels_first = bool(before_first) and not after_last  # some PDFs draw the box after its label
+    chosen = []
+    for number, mark in enumerate(marks):
+        if labels_first:
+            start = marks[number - 1].end() if number else 0
+            words = text[start : mark.start()]
+        else:
+            end = marks[number + 1].start() if number + 1 < len(marks) else len(text)
+            words = text[mark.end() : end]
+        words = EDGES.sub("", SPACES.sub(" ", LEADERS.sub(" ", words))).strip()
+        if TICK.fullmatch(mark.group()) and words:
+            chosen.append(words)
+    return "; ".join(chosen) or None
+
+
+def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """One answer that holds several fields ("Monthly, 1.5 hours"): each field's part.
+
+    Lines that start with a field's own label ("Duration: 90 minutes") go to it.
+    Otherwise a minutes field takes the clause with a duration, a date field the
+    first date, and a text field what is left, as written."""
+    found: dict[str, str] = {}
+    rest: list[str] = []
+    for line in text.split("\n"):
+        owner = _labelled(line, labels)
+        if owner is None:
+            rest.append(line)
+        else:
+            found[owner[0]] = owner[1]
+    remainder = "\n".join(rest)
+    for path, kind in kinds.items():
+        if path in found:
+            continue
+        if kind == "minutes":
+            clause = _duration_clause(remainder)
+            if clause is not None:
+                found[path] = remainder[clause[0] : clause[1]]
+                remainder = _cut(remainder, clause)
+        elif kind == "date":
+            dates = find_dates(remainder)
+            if dates:
+                found[path] = remainder
+    for path, kind in kinds.items():
+        if path not in found and kind == "text" and EDGES.sub("", remainder).strip():
+            found[path] = EDGES.sub("", remainder).strip()
+    return found
+
+
+def _labelled(line: str, labels: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    norm = normalise(line)
+    for path, names in labels.items():
+        for name in names:
+            wanted = fold(name)
+            if wanted and (norm.text == wanted or norm.text.startswith(wanted + " ")):
+                _, end = norm.span(0, len(wanted))
+                return path, line[end:].lstrip(" :-–")
+    return None
+
+
+def _duration_clause(text: str) -> tuple[int, int] | None:
+    """Where the duration is: the clause with an amount of hours or minutes."""
+    bounds = [0]
+    for match in CLAUSES.finditer(text):
+        bounds.extend((match.start(), match.end()))
+    bounds.append(len(text))
+    for start, end in zip(bounds[::2], bounds[1::2], strict=True):
+        clause = text[start:end]
+        if TIME_UNIT.search(clause) and read_duration_minutes(clause) is not None:
+            return start, end
+    return None
+
+
+def _cut(text: str, span: tuple[int, int]) -> str:
+    """`text` without the clause at `span` and the joining word or mark before it."""
+    head = re.sub(r"[\s,;\-–—(]*(?:\b(?:for|lasting|of)\b)?[\s,;\-–—(]*$", "", text[: span[0]], flags=re.I)
+    tail = text[span[1] :].lstrip(" )")
+    return (head + (" " + tail if tail else "")).strip()

@@ -1,0 +1,60 @@
+"""Comparable text: normalised for matching, with the way back to the text as shown."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+")
+NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[a-h]\.)\s+")
+
+
+@dataclass(frozen=True)
+class Norm:
+    """Text lower-cased, with punctuation and runs of white space as one space;
+    `index[i]` is where character i of `text` came from in the original."""
+
+    text: str
+    index: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original [start, end) a normalised [start, end) covers."""
+        if not self.index or start >= end:
+            at = self.index[start] if start < len(self.index) else (self.index[-1] + 1 if self.index else 0)
+            return at, at
+        return self.index[start], self.index[min(end, len(self.index)) - 1] + 1
+
+
+def normalise(text: str) -> Norm:
+    """Case, quotes, dashes, punctuation and white space folded away; positions kept."""
+    pieces: list[str] = []
+    index: list[int] = []
+    for match in WORD.finditer(text):
+        token = match.group()
+        folded = token.lower() if token.isascii() else unicodedata.normalize("NFKC", token).casefold()
+        if pieces:
+            pieces.append(" ")
+            index.append(match.start())
+        pieces.append(folded)
+        if len(folded) == len(token):
+            index.extend(range(match.start(), match.end()))
+        else:  # a ligature or ß: every folded character points at the token
+            index.extend([match.start()] * (len(folded) - 1) + [match.end() - 1])
+    return Norm("".join(pieces), tuple(index))
+
+
+def fold(text: str) -> str:
+    """Only the normalised text (no positions): for lookups."""
+    return " ".join(
+        t.lower() if t.isascii() else unicodedata.normalize("NFKC", t).casefold() for t in WORD.findall(text)
+    )
+
+
+def strip_numbering(text: str) -> str:
+    """'6. Any other issues' -> 'Any other issues'; 'a) What I want' -> 'What I want'."""
+    return NUMBERING.sub("", text, count=1)
+
+
+def words(text: str) -> int:
+    return len(fold(text).split())

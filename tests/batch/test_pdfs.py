@@ -1,0 +1,115 @@
+"""PDFs: LibreOffice converters that are reused, time-limited and restarted; the PDF pack."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from supervision_forms.batch import generate
+from supervision_forms.office import TIMED_OUT, CliConverter, UnoConverter
+from tests.batch.conftest import RowMaker
+from tests.conftest import needs_libreoffice
+
+FAKE_DRIVER = """#!{python}
+import json, os, sys, time
+with open({log!r}, "a") as log:
+    log.write(str(os.getpid()) + "\\n")
+print("noise that is not a reply", flush=True)
+print("SF:" + json.dumps({{"ready": True}}), flush=True)
+for line in sys.stdin:
+    request = json.loads(line)
+    if any("hang" in source for source, _ in request["files"]):
+        time.sleep(60)
+    for _, target in request["files"]:
+        open(target, "wb").write(b"%PDF-1.4 fake")
+    print("SF:" + json.dumps({{"results": [None for _ in request["files"]]}}), flush=True)
+"""
+
+FAKE_SOFFICE = """#!/bin/sh
+echo $$ >> {log}
+sleep 60
+"""
+
+
+def executable(path: Path, text: str) -> Path:
+    path.write_text(text)
+    path.chmod(0o700)
+    return path
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def it_restarts_a_hung_converter_and_retries_each_file_alone(tmp_path: Path) -> None:
+    log = tmp_path / "starts.log"
+    driver = executable(tmp_path / "python", FAKE_DRIVER.format(python=sys.executable, log=str(log)))
+    files = [tmp_path / name for name in ("a.docx", "hang.docx", "b.docx")]
+    converter = UnoConverter("soffice-unused", str(driver), file_timeout=0.3, start_timeout=10)
+    try:
+        results = converter.convert(files, tmp_path, "pdf")
+    finally:
+        converter.close()
+    assert [(r.source.name, r.output.name if r.output else None, r.error) for r in results] == [
+        ("a.docx", "a.pdf", None),
+        ("hang.docx", None, TIMED_OUT),
+        ("b.docx", "b.pdf", None),
+    ]
+    starts = [int(pid) for pid in log.read_text().split()]
+    assert len(starts) == 3  # the first start, a restart after the batch hung, one after the file hung
+    assert not any(alive(pid) for pid in starts)
+
+
+def it_kills_a_command_line_conversion_that_takes_too_long(tmp_path: Path) -> None:
+    log = tmp_path / "pids.log"
+    fake = executable(tmp_path / "soffice", FAKE_SOFFICE.format(log=log))
+    converter = CliConverter(str(fake), file_timeout=0.2, start_timeout=0.2)
+    try:
+        results = converter.convert([tmp_path / "a.docx", tmp_path / "b.docx"], tmp_path, "pdf")
+    finally:
+        converter.close()
+    assert [r.error for r in results] == [TIMED_OUT, TIMED_OUT]
+    pids = [int(pid) for pid in log.read_text().split()]
+    assert len(pids) == 3 and not any(alive(pid) for pid in pids)
+
+
+@pytest.mark.libreoffice
+def it_makes_pdfs_and_a_pack_with_a_bookmark_per_person(tmp_path: Path, rows: RowMaker) -> None:
+    needs_libreoffice()
+    report = generate([rows(0), rows(1), rows(2)], pack="portsmouth", out=tmp_path, jobs=2, pdf_pack=True)
+    assert report.ok, [r.describe() for r in report.failures]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [
+        "Ann-Wheeler-1-2026-01-06.pdf",
+        "Siân-Wheeler-2-2026-01-07.pdf",
+        "Tom-Wheeler-0-2026-01-05.pdf",
+        "agreements.pdf",
+    ]
+    assert report.pdf_pack == tmp_path / "agreements.pdf"
+    pack = PdfReader(report.pdf_pack)
+    titles = [item.title for item in pack.outline]  # type: ignore[union-attr]
+    assert titles == [
+        "Tom Wheeler 0, 5 January 2026",
+        "Ann Wheeler 1, 6 January 2026",
+        "Siân Wheeler 2, 7 January 2026",
+    ]
+    singles = sum(len(PdfReader(tmp_path / r.pdf).pages) for r in report.rows if r.pdf)
+    assert len(pack.pages) == singles
+    assert "Tom Wheeler" in pack.pages[0].extract_text()
+
+    (tmp_path / "Ann-Wheeler-1-2026-01-06.pdf").unlink()
+    kept = (tmp_path / "Tom-Wheeler-0-2026-01-05.pdf").stat().st_mtime_ns
+    again = generate([rows(0), rows(1), rows(2)], pack="portsmouth", out=tmp_path, pdf=True)
+    assert [r.status for r in again.rows] == ["unchanged"] * 3
+    assert (tmp_path / "Ann-Wheeler-1-2026-01-06.pdf").is_file()
+    assert (tmp_path / "Tom-Wheeler-0-2026-01-05.pdf").stat().st_mtime_ns == kept
+    listed = json.loads((tmp_path / "manifest.json").read_text())["rows"]
+    assert all(row["pdf"].endswith(".pdf") and len(row["pdf_sha256"]) == 64 for row in listed)

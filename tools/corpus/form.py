@@ -1,0 +1,177 @@
+"""Building one filled form: the document, its style knobs, and the truth it should read as."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from docx import Document
+from docx.document import Document as DocxDocument
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+from .answers import Answers, Written
+from .fill import Filler, checkbox, run
+
+PROMPT_STYLES = ("replace", "under", "above", "same", "tracked")
+DOT_STYLES = ("overwrite", "between", "after", "next")
+TICK_KINDS = ("glyph", "control", "legacy")
+
+
+@dataclass(frozen=True)
+class Style:
+    """How this copy of the form was laid out and filled in."""
+
+    how: str  # the usual typing technique (fill.HOWS)
+    colons: bool  # printed labels end with a colon
+    upper: bool  # some labels in capitals
+    blank_rows: bool  # empty rows and paragraphs here and there
+    merged: bool  # merged cells: spans and vertical merges
+    prompt: str  # what people did with a printed prompt (PROMPT_STYLES)
+    dots: str  # what people did with dot leaders (DOT_STYLES)
+    ticks: str  # how tick boxes are made (TICK_KINDS)
+
+    @classmethod
+    def random(cls, rng: random.Random, how: str) -> Style:
+        return cls(
+            how=how,
+            colons=rng.random() < 0.5,
+            upper=rng.random() < 0.15,
+            blank_rows=rng.random() < 0.4,
+            merged=rng.random() < 0.4,
+            prompt=rng.choice(PROMPT_STYLES),
+            dots=rng.choice(DOT_STYLES),
+            ticks=rng.choice(TICK_KINDS),
+        )
+
+
+@dataclass
+class Form:
+    """A form being built: the document, the random source, the style and the truth."""
+
+    rng: random.Random
+    style: Style
+    answers: Answers
+    doc: DocxDocument = field(default_factory=Document)
+    truth: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.filler = Filler(self.rng, self.style.how)
+        section = self.doc.sections[0]
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Cm(2.2))
+        normal = self.doc.styles["Normal"]
+        normal.font.name = self.rng.choice(("Arial", "Calibri", "Verdana"))
+        normal.font.size = Pt(self.rng.choice((10, 11, 11, 12)))
+
+    # --- printed text ---------------------------------------------------------------------
+
+    def label(self, text: str) -> str:
+        """A printed label as this copy of the form prints it (colon, capitals)."""
+        text = text.strip()
+        if self.style.colons and not text.endswith(("?", ":", ".", ")")):
+            text += ":"
+        elif not self.style.colons and text.endswith(":") and self.rng.random() < 0.5:
+            text = text[:-1]
+        if self.style.upper and len(text) < 40 and self.rng.random() < 0.5:
+            text = text.upper()
+        return text
+
+    def para(self, text: str = "", *, bold: bool = False, center: bool = False, size: float | None = None) -> Paragraph:
+        paragraph = self.doc.add_paragraph()
+        if text:
+            r = paragraph.add_run(text)
+            r.bold = bold
+            if size:
+                r.font.size = Pt(size)
+        if center:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        return paragraph
+
+    def blank(self) -> None:
+        if self.style.blank_rows and self.rng.random() < 0.5:
+            self.doc.add_paragraph()
+
+    def table(self, widths_cm: list[float]) -> Table:
+        grid = self.doc.add_table(rows=0, cols=len(widths_cm))
+        grid.style = self.doc.styles["Table Grid"]
+        grid.autofit = False
+        for column, cm in zip(grid.columns, widths_cm, strict=True):
+            column.width = Cm(cm)
+        return grid
+
+    def row(self, grid: Table, spans: list[int] | None = None) -> list[_Cell]:
+        """A new row whose cells cover `spans` grid columns each."""
+        new = grid.add_row()
+        cells = list(new.cells)
+        widths = [column.width for column in grid.columns]
+        for cell, width in zip(cells, widths, strict=True):
+            cell.width = width
+        merged, start = [], 0
+        for span in spans or [1] * len(cells):
+            first = cells[start]
+            merged.append(first.merge(cells[start + span - 1]) if span > 1 else first)
+            start += span
+        return merged
+
+    def blank_row(self, grid: Table, spans: list[int] | None = None) -> None:
+        if self.style.blank_rows and self.rng.random() < 0.4:
+            self.row(grid, spans)
+
+    def text(self, cell: _Cell, text: str, *, bold: bool = False) -> Paragraph:
+        """Printed text in a cell: its first paragraph when still empty, else a new one."""
+        last = cell.paragraphs[-1]
+        paragraph = last if not shown(last) else cell.add_paragraph()
+        r = paragraph.add_run(text)
+        r.bold = bold
+        return paragraph
+
+    def bullets(self, cell: _Cell | None, items: list[str]) -> None:
+        for item in items:
+            paragraph = (cell.add_paragraph() if cell is not None else self.doc.add_paragraph())
+            paragraph.add_run("· " + item if self.rng.random() < 0.5 else item)
+            if self.rng.random() < 0.5:
+                paragraph.style = self.doc.styles["List Bullet"]
+                paragraph.runs[0].text = item
+
+    # --- answers --------------------------------------------------------------------------
+
+    def answer(self, path: str, written: Written | None) -> str | None:
+        """Record the truth for `path`; the text to type (None: left empty)."""
+        if written is None or self.answers.empty():
+            self.truth[path] = None
+            return None
+        self.truth[path] = written.value
+        return written.text
+
+    def fill_cell(self, cell: _Cell, text: str | None) -> None:
+        first = cell.paragraphs[0] if len(cell.paragraphs) == 1 and not shown(cell.paragraphs[0]) else None
+        self.filler.block(cell, text, first=first)
+
+    def ticks(self, paragraph: Paragraph, options: list[str], chosen: set[str]) -> None:
+        """Tick boxes with their labels, ticked where chosen."""
+        for number, option in enumerate(options):
+            for element in checkbox(option in chosen, self.style.ticks):
+                paragraph._p.append(element)
+            paragraph._p.append(run(f" {option}" + ("   " if number < len(options) - 1 else "")))
+
+
+def shown(paragraph: Paragraph) -> bool:
+    """Whether a paragraph holds anything (text in controls and boxes included)."""
+    return any(True for _ in paragraph._p.iter(qn("w:t"), qn("w:drawing"), qn("w:sdt"), qn("w:fldChar")))
+
+
+def vertical_merge(upper: _Cell, lower: _Cell) -> None:
+    """Merge `lower` into `upper` (same column, next row) as Word does: vMerge restart/continue."""
+    for cell, value in ((upper, "restart"), (lower, None)):
+        properties = cell._tc.get_or_add_tcPr()
+        merge = OxmlElement("w:vMerge")
+        if value:
+            merge.set(qn("w:val"), value)
+        properties.append(merge)

@@ -1,0 +1,101 @@
+"""Sefton Council Children's Services: the welfare supervision record (seed 002).
+
+Sefton's agreement names the record ("Welfare supervision records will be held and stored
+safely on Sharepoint") and what a meeting covers: performance management, professional
+development, and welfare and support issues. This form follows the agreement's plain style:
+bold capitals for headings, the agreement's words as labels, the answer after each label.
+"""
+
+from __future__ import annotations
+
+from docx.document import Document as DocxDocument
+
+from .common import (
+    HEADING_FILL,
+    TEXT_WIDTH_CM,
+    Bold,
+    Field,
+    annex,
+    blank,
+    cell_field,
+    cell_text,
+    heading,
+    label,
+    loop_rows,
+    new_document,
+    para,
+    row,
+    table,
+)
+
+TITLE = "Sefton Council welfare supervision record"
+ACTIONS_CM = (8.0, 4.0, TEXT_WIDTH_CM - 12.0)
+PARTIES_CM = (3.0, 6.2, 1.6, TEXT_WIDTH_CM - 10.8)
+RECORDING = (
+    "The record will be shared within 5 working days and will be signed by both parties once agreed as an "
+    "accurate record."
+)
+SECTIONS = (
+    ("1. Performance Management discussions", (("Activities undertaken", "workload"),)),
+    (
+        "2. Professional Development discussions",
+        (("Training requirements (and formal completion of Performance Development Plans and Reviews)", "training"),),
+    ),
+    (
+        "3. Welfare/Support Issues",
+        (
+            ("Stress-related issues", "wellbeing"),
+            ("Absence(s) from work", "absence"),
+            ("Health and Safety", "health_and_safety"),
+            ("Annual Leave", "leave"),
+        ),
+    ),
+)
+
+
+def build() -> DocxDocument:
+    doc = new_document(TITLE)
+    para(doc, "SEFTON COUNCIL CHILDREN’S SERVICES", bold=True, size=12, after_pt=0)
+    para(doc, "WELFARE SUPERVISION RECORD", bold=True, size=12)
+    blank(doc, after_pt=6)
+    para(doc, Bold("Name Supervisee: "), Field("supervisee.name"))
+    para(doc, Bold("Name Supervisor/Manager: "), Field("supervisor.name"))
+    para(doc, Bold("Date: "), Field("date"))
+    para(doc, Bold("The supervision meeting: "), Field("duration_minutes"), " minutes", after_pt=12)
+    heading(doc, "AGENDA:")
+    para(doc, Field("agenda"), after_pt=12)
+    heading(doc, "THE SUPERVISION MEETING:")
+    for title, items in SECTIONS:
+        para(doc, title, bold=True, keep_with_next=True)
+        for text, path in items:
+            para(doc, Bold(f"{text}: "), Field(path), after_pt=8)
+    blank(doc, after_pt=6)
+    _actions(doc)
+    para(doc, "Any particular focus for the next session will be noted", keep_with_next=True)
+    para(doc, Bold("Next session: "), Field("next_session_date"), after_pt=12)
+    para(doc, RECORDING)
+    para(doc, Bold("Shared: "), Field("shared_date"), after_pt=12)
+    _parties(doc)
+    annex(doc)
+    return doc
+
+
+def _actions(doc: DocxDocument) -> None:
+    heading(doc, "ACTIONS:")
+    grid = table(doc, ACTIONS_CM)
+    for cell, name in zip(row(grid, keep_whole=True), ("Action", "Who", "By when"), strict=True):
+        cell_text(cell, name, bold=True, fill_hex=HEADING_FILL)
+    loop_rows(grid, "for a in actions|pad(6)", [Field("a.action"), Field("a.owner"), Field("a.due")])
+    blank(doc, after_pt=12)
+
+
+def _parties(doc: DocxDocument) -> None:
+    grid = table(doc, PARTIES_CM)
+    cell_text(row(grid, spans=[4])[0], "Signed by both parties", bold=True, fill_hex=HEADING_FILL)
+    for title, who in (("Supervisee", "supervisee"), ("Supervisor", "supervisor")):
+        cells = row(grid, min_height_cm=1.0, keep_whole=True)
+        label(cells[0], title)
+        cell_field(cells[1], f"signatures.{who}.name")
+        label(cells[2], "Date:")
+        cell_field(cells[3], f"signatures.{who}.date")
+    blank(doc, after_pt=6)
