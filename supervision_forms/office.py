@@ -36,6 +36,7 @@ FILTERS = {"pdf": "writer_pdf_Export", "docx": "MS Word 2007 XML"}
 FILE_TIMEOUT = 60.0  # seconds per file in a call
 START_TIMEOUT = 120.0  # seconds for LibreOffice to start (a fresh profile is slow)
 STOP_TIMEOUT = 15.0
+DRIVER_FILE = "sf-uno-driver.py"
 PROTOCOL = "SF:"  # the driver's replies start with this; anything else on its stdout is noise
 
 
@@ -221,11 +222,12 @@ class UnoConverter(_RetriesSingly):
         self._stop(kill=True)
         self._profile = _new_profile()
         self._replies = queue.Queue()
+        driver = self._profile / DRIVER_FILE  # beside LibreOffice's own "user" folder, removed with it
+        driver.write_text(UNO_DRIVER, encoding="utf-8")
         process = subprocess.Popen(
             [
                 self._python,
-                "-c",
-                UNO_DRIVER,
+                str(driver),
                 self._binary,
                 self._profile.as_uri(),
                 f"sf{secrets.token_hex(8)}",
@@ -432,7 +434,8 @@ def _kill_group(process: subprocess.Popen[Any]) -> None:
         process.wait(timeout=STOP_TIMEOUT)
 
 
-# The driver runs in the Python that has `uno` (not ours), so it is plain, standalone code.
+# The driver runs in the Python that has `uno` (not ours), so it is plain, standalone code,
+# written into the converter's private profile folder and run from there.
 # Arguments: soffice binary, profile URL, pipe name. Requests on stdin, one JSON object a
 # line: {"filter": ..., "files": [[source, target], ...]}; replies on stdout, prefixed
 # "SF:": {"ready": true} once, then {"results": [null or a reason, ...]} per request.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import json
 import sys
 from pathlib import Path
@@ -9,9 +10,11 @@ from typing import Any
 
 import click
 
-from ..errors import InvalidData
+from ..docx.package import read_file
+from ..errors import DocumentTooLarge, InvalidData, UnsupportedFormat
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
+MAX_JSON_BYTES = 20 * 1024 * 1024
 
 pack_option = click.option("--pack", "-p", required=True, help="Template pack name (see `packs`).")
 document_option = click.option(
@@ -28,9 +31,18 @@ def read_json_input(source: str) -> Any:
     """JSON from a file or '-' (stdin); a clear error names the file and line."""
     label = input_label(source)
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise InvalidData([], f"{label}: cannot be read ({type(error).__name__})") from None
+        raw = (
+            sys.stdin.buffer.read(MAX_JSON_BYTES + 1)
+            if source == "-"
+            else read_file(Path(source), MAX_JSON_BYTES)
+        )
+        if len(raw) > MAX_JSON_BYTES:
+            raise DocumentTooLarge(f"{label}: over {MAX_JSON_BYTES // 2**20} MB of JSON")
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidData([], f"{label}: cannot be read (not UTF-8 text)") from None
+    except UnsupportedFormat as error:  # a missing file, a folder, a device
+        raise InvalidData([], str(error)) from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -48,3 +60,13 @@ def input_label(source: str) -> str:
 def app(debug: bool) -> None:
     """Supervision agreements and records for UK children's social care, in each
     council's own Word layout: render, read back, validate."""
+
+
+def iso_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
+    """A click callback: an optional ISO date."""
+    if value is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter("give a date as YYYY-MM-DD") from None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from .app import (
     app,
     document_option,
     input_label,
+    iso_date_option,
     json_flag,
     pack_option,
     print_json,
@@ -85,9 +87,10 @@ def parse(file: Path, pack: str | None, document: str | None, as_json: bool, red
 @pack_option
 @document_option
 @json_flag
-def validate(source: str, pack: str, document: str, as_json: bool) -> None:
+@click.option("--as-of", callback=iso_date_option, help="Judge deadlines on this date (default: today).")
+def validate(source: str, pack: str, document: str, as_json: bool, as_of: datetime.date | None) -> None:
     """Check data against the model and the council's standards."""
-    findings = validate_data(read_json_input(source), pack=pack, document=document)
+    findings = validate_data(read_json_input(source), pack=pack, document=document, as_of=as_of)
     print_json({"findings": [f.as_json() for f in findings]})
     errors = [f for f in findings if f.level == "error"]
     for finding in errors[:3]:

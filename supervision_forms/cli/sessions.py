@@ -18,16 +18,16 @@ from ..render import coerce_model, render
 from ..schedule import plan_sessions, schedule_ics
 from ..standards.rules import all_rules, rulebook
 from ..text.dates import format_date
-from .app import PROBLEMS, app, input_label, json_flag, pack_option, print_json, read_json_input
-
-
-def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter("give a date as YYYY-MM-DD") from None
+from .app import (
+    PROBLEMS,
+    app,
+    input_label,
+    iso_date_option,
+    json_flag,
+    pack_option,
+    print_json,
+    read_json_input,
+)
 
 
 def _clock(ctx: click.Context, param: click.Parameter, value: str) -> datetime.time:
@@ -41,7 +41,7 @@ def _clock(ctx: click.Context, param: click.Parameter, value: str) -> datetime.t
 @click.argument("source", metavar="IN")
 @pack_option
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 36), help="How far ahead.")
-@click.option("--start", callback=_iso_date, help="Plan from this date (default: the agreement date).")
+@click.option("--start", callback=iso_date_option, help="Plan from this date (default: the agreement date).")
 @json_flag
 @click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file.")
 @click.option(
@@ -85,7 +85,7 @@ def schedule(
 
 @app.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--as-of", callback=_iso_date, help="Audit as of this date (default: today).")
+@click.option("--as-of", callback=iso_date_option, help="Audit as of this date (default: today).")
 @click.option("--pack", "-p", default=None, help="Rules for workers whose files name no pack (bare JSON).")
 @json_flag
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the HTML report.")

@@ -326,12 +326,12 @@ def read_body(package: DocxPackage, label: str = "document") -> Body:
     return walker.finish()
 
 
-def core_keywords(package: DocxPackage) -> str:
+def core_keywords(package: DocxPackage, label: str = "document") -> str:
     """The document's keywords property, where our identity stamp lives."""
     blob = package.parts.get("docProps/core.xml")
     if not blob:
         return ""
-    root = parse_xml(blob, "document properties")
+    root = parse_xml(blob, label)
     for element in root.iter():
         if str(element.tag).endswith("}keywords"):
             return "".join(str(t) for t in element.itertext())

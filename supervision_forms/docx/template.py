@@ -30,7 +30,7 @@ from .checkboxes import checkbox_text
 from .fastzip import PackageWriter
 from .package import DocxPackage
 from .security import read_template
-from .xml import XML_SPACE, W, parse_xml, to_bytes
+from .xml import XML_ILLEGAL, XML_SPACE, W, parse_xml, to_bytes
 
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
@@ -107,8 +107,9 @@ class CompiledTemplate:
 
 
 def run_text(text: str) -> Markup:
-    """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs."""
-    escaped = str(escape(text))
+    """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
+    Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
+    escaped = str(escape(XML_ILLEGAL.sub("\ufffd", text)))
     escaped = escaped.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
     escaped = escaped.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
     return Markup(escaped)

@@ -11,8 +11,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..docx.package import read_file
 from ..docx.template import CompiledTemplate, compile_template
-from ..errors import PackError, UnknownPack
+from ..errors import PackError, SupervisionFormsError, UnknownPack
 from ..models import DOCUMENT_MODELS
 from ..models.paths import leaf_map
 from .spec import DocumentSpec, PackSpec
@@ -82,8 +83,8 @@ class Pack:
         doc = self.document(kind)
         source = self.root / doc.template
         try:
-            data = source.read_bytes()
-        except OSError:
+            data = read_file(source, MAX_TEMPLATE_BYTES) if isinstance(source, Path) else source.read_bytes()
+        except (OSError, SupervisionFormsError):
             raise PackError(f"pack '{self.name}': cannot read template {doc.template}") from None
         if len(data) > MAX_TEMPLATE_BYTES:
             raise PackError(f"pack '{self.name}': template {doc.template} is too large")

@@ -25,10 +25,17 @@ class FieldSpec(_Strict):
     )
 
 
+TEMPLATE_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.docx$"
+
+
 class DocumentSpec(_Strict):
-    template: str = Field(description="the Word template, relative to the pack folder")
+    template: str = Field(pattern=TEMPLATE_NAME, description="the Word template, a file in the pack folder")
     title: str
-    example: str | None = Field(None, description="a complete example as JSON, relative to the pack folder")
+    example: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.json$",
+        description="a complete example as JSON, in the pack folder",
+    )
     prompts: list[str] = Field(default_factory=list, description="printed prompts that are never answers")
     fields: dict[str, FieldSpec]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..docx.package import read_package
+from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
-from ..errors import DocumentTooLarge, SupervisionFormsError, UnsupportedFormat
+from ..errors import SupervisionFormsError, UnsupportedFormat
 from ..packs import Pack, PackRegistry
 from ..privacy import redacted
 from ..registry import installed_packs
@@ -28,15 +28,7 @@ def load_bytes(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
     if isinstance(source, bytes):
         return source, "document"
     path = Path(source)
-    label = path.name
-    try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
-            raise DocumentTooLarge(f"{label}: the file is over {MAX_INPUT_BYTES // 2**20} MB")
-        return path.read_bytes(), label
-    except IsADirectoryError:
-        raise UnsupportedFormat(f"{label}: is a folder, not a file") from None
-    except OSError as error:
-        raise UnsupportedFormat(f"{label}: cannot be read ({error.strerror})") from None
+    return read_file(path, MAX_INPUT_BYTES), path.name
 
 
 def parse(
@@ -88,7 +80,7 @@ def _parse_docx(
     package = read_package(data, label)
     body = read_body(package, label)
     text = "\n".join(p.text for p in body.paragraphs)
-    keywords = core_keywords(package)
+    keywords = core_keywords(package, label)
     if not body.bookmarks and from_stamp(keywords, registry) is None:
         return _read_unmarked(from_body(body), text, label, registry, forced, document)
     found = _detect(keywords, text, label, registry, forced, document)

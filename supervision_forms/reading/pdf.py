@@ -48,12 +48,26 @@ class Fragment:
 
 
 @dataclass(frozen=True)
+class Run:
+    """Text drawn in one go, with its extent: page (0-based), left and right x and the
+    baseline y in points, and the font's height."""
+
+    page: int
+    x: float
+    end: float
+    y: float
+    size: float
+    text: str
+
+
+@dataclass(frozen=True)
 class PdfText:
     text: str
     keywords: str
     fields: dict[str, str]  # AcroForm fields, where the PDF has them
     fragments: tuple[Fragment, ...] = field(default=(), repr=False)  # in drawing order
     pages: tuple[str, ...] = field(default=(), repr=False)  # each page laid out, when asked for
+    runs: tuple[Run, ...] | None = field(default=None, repr=False)  # with layout; None: not available
 
 
 def read_pdf(data: bytes, label: str, *, seconds: float | None = None, layout: bool = False) -> PdfText:
@@ -85,7 +99,10 @@ def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
             page.extract_text(visitor_text=_collector(number, fragments)) or ""
             for number, page in enumerate(reader.pages)
         ]
-        laid = tuple(page.extract_text(extraction_mode="layout") or "" for page in reader.pages) if layout else ()
+        runs = _all_runs(reader) if layout else None
+        laid: tuple[str, ...] = ()
+        if layout and runs is None:
+            laid = tuple(page.extract_text(extraction_mode="layout") or "" for page in reader.pages)
         info = reader.metadata
         keywords = str(info.get("/Keywords", "")) if info else ""
         fields = {
@@ -102,7 +119,103 @@ def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
     text = "\n".join(pages)
     if not text.strip() and not fields:
         raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
-    return PdfText(text, keywords, fields, tuple(fragments), laid)
+    return PdfText(text, keywords, fields, tuple(fragments), laid, runs)
+
+
+def _all_runs(reader: PdfReader) -> tuple[Run, ...] | None:
+    """Every page's runs of text with their extents, leaving out struck-through text (a
+    tracked deletion, as Word and LibreOffice print it). Uses pypdf's layout-mode
+    internals; None where they are not there (another pypdf version)."""
+    try:
+        from pypdf._text_extraction import _layout_mode
+        from pypdf.generic import ContentStream
+    except ImportError:
+        return None
+    found: list[Run] = []
+    for number, page in enumerate(reader.pages):
+        contents = page.get("/Contents")
+        if contents is None:
+            continue
+        try:
+            fonts = page._layout_mode_fonts()
+            ops = ContentStream(contents.get_object(), page.pdf, "bytes").operations
+            groups = _layout_mode.text_show_operations(iter(ops), fonts, True, None)
+        except (AttributeError, TypeError, ImportError):
+            return None
+        strokes = _strokes(ops)
+        for group in groups:
+            text = str(group["text"])
+            if not text.strip():
+                continue
+            x, end, y = float(group["tx"]), float(group["displaced_tx"]), float(group["ty"])
+            size = float(group["font_height"]) or float(group["font_size"])
+            if not _struck(x, end, y, size, strokes):
+                found.append(Run(number, round(x, 1), round(end, 1), round(y, 1), round(size, 1), text))
+    return tuple(found)
+
+
+def _strokes(ops: list[tuple[list[Any], bytes]]) -> list[tuple[float, float, float]]:
+    """Horizontal lines drawn on a page, as (left x, right x, y) in page space: stroked
+    segments, and thin filled rectangles."""
+    matrix: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    stack: list[tuple[float, ...]] = []
+    point: tuple[float, float] | None = None
+    path: list[tuple[float, float, float, float]] = []
+    lines: list[tuple[float, float, float]] = []
+    for operands, op in ops:
+        try:
+            if op == b"q":
+                stack.append(matrix)
+            elif op == b"Q":
+                matrix = stack.pop() if stack else matrix
+            elif op == b"cm":
+                matrix = _multiply(tuple(float(v) for v in operands), matrix)
+            elif op == b"m":
+                point = _apply(matrix, float(operands[0]), float(operands[1]))
+            elif op == b"l" and point is not None:
+                target = _apply(matrix, float(operands[0]), float(operands[1]))
+                path.append((*point, *target))
+                point = target
+            elif op == b"re":
+                x, y, w, h = (float(v) for v in operands)
+                if abs(h) < 1.5:
+                    path.append((*_apply(matrix, x, y + h / 2), *_apply(matrix, x + w, y + h / 2)))
+            elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"b"):
+                lines.extend((min(a, c), max(a, c), b) for a, b, c, d in path if abs(b - d) < 0.5)
+                path = []
+            elif op == b"n":
+                path = []
+        except (ValueError, TypeError, IndexError):
+            continue
+    return lines
+
+
+def _multiply(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:
+    return (
+        a[0] * b[0] + a[1] * b[2],
+        a[0] * b[1] + a[1] * b[3],
+        a[2] * b[0] + a[3] * b[2],
+        a[2] * b[1] + a[3] * b[3],
+        a[4] * b[0] + a[5] * b[2] + b[4],
+        a[4] * b[1] + a[5] * b[3] + b[5],
+    )
+
+
+def _apply(m: tuple[float, ...], x: float, y: float) -> tuple[float, float]:
+    return x * m[0] + y * m[2] + m[4], x * m[1] + y * m[3] + m[5]
+
+
+def _struck(x: float, end: float, y: float, size: float, lines: list[tuple[float, float, float]]) -> bool:
+    """Whether a line is drawn through the middle of the text from x to end at baseline y."""
+    width = end - x
+    if width <= 0:
+        return False
+    for left, right, height in lines:
+        if y + 0.12 * size <= height <= y + 0.5 * size:
+            covered = min(right, end) - max(left, x)
+            if covered >= 0.6 * width:
+                return True
+    return False
 
 
 def _collector(page: int, into: list[Fragment]) -> Any:

@@ -13,14 +13,7 @@ import pytest
 from supervision_forms.cli import main
 from tests.hostile.corpus import DOCUMENTS, Case
 
-UNNAMED = pytest.mark.xfail(
-    strict=True, reason="docx/reader.py core_keywords labels its errors 'document properties', not the file"
-)
-FAILING = [
-    pytest.param(case, id=case.name, marks=[UNNAMED] if case.name == "XXE in the properties" else [])
-    for case in DOCUMENTS
-    if case.expected is not None
-]
+FAILING = [pytest.param(case, id=case.name) for case in DOCUMENTS if case.expected is not None]
 
 
 def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -106,7 +106,7 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit]) -> None:
 
 def _label_pieces(hits: list[Hit]) -> list[Span]:
     """Whole pieces inside labels that run over several pieces."""
-    return [Span(n, 0, 10**9) for h in hits for n in range(h.piece + 1, h.end_piece)]
+    return [Span(n, 0, 10**9) for h in hits for n in h.pieces[1:-1]]
 
 
 def _put_answers(

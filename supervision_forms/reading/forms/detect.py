@@ -16,9 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...docx.annex import ANNEX_LEAD
 from ...errors import NotASupervisionForm
 from ...packs import Pack, PackRegistry
-from ...docx.annex import ANNEX_LEAD
 from .knowledge import knowledge
 from .labels import Finder
 from .layout import Layout

@@ -50,6 +50,7 @@ class Hit:
     end: int
     score: float
     ambiguous: bool = False
+    pieces: tuple[int, ...] = ()  # every piece the label covers, first to last
 
 
 class Finder:
@@ -157,7 +158,7 @@ class Finder:
                 if at is None:
                     continue
                 start, end = norm.span(at, at + len(needle))
-                hit = Hit(path, piece, start + skip, piece, _label_end(text, end + skip), 100.0)
+                hit = Hit(path, piece, start + skip, piece, _label_end(text, end + skip), 100.0, pieces=(piece,))
                 if not self._overlaps(hit):
                     self.hits.append(hit)
                     return hit
@@ -188,7 +189,9 @@ class Finder:
             offset = 0  # the label's number ("7.") goes with it
         end_piece, end_offset = self._locate(stream, local[1])
         text = self.layout.pieces[end_piece].text
-        return Hit(path, piece, offset, end_piece, _label_end(text, end_offset), score, ambiguous)
+        members = self.streams[stream].pieces
+        covered = members[members.index(piece) : members.index(end_piece) + 1]
+        return Hit(path, piece, offset, end_piece, _label_end(text, end_offset), score, ambiguous, covered)
 
     def _stream(self, position: int) -> int:
         return max(0, bisect.bisect_right(self.offsets, position) - 1)
@@ -203,10 +206,12 @@ class Finder:
     def _overlaps(self, hit: Hit) -> bool:
         """Whether another label already covers part of this one."""
         for other in self.hits:
-            starts_before = (other.piece, other.start) < (hit.end_piece, hit.end)
-            ends_after = (hit.piece, hit.start) < (other.end_piece, other.end)
-            if starts_before and ends_after:
-                return True
+            shared = set(other.pieces) & set(hit.pieces)
+            for piece in shared:
+                a = (other.start if piece == other.piece else 0, other.end if piece == other.end_piece else 10**9)
+                b = (hit.start if piece == hit.piece else 0, hit.end if piece == hit.end_piece else 10**9)
+                if a[0] < b[1] and b[0] < a[1]:
+                    return True
         return False
 
 

@@ -57,7 +57,7 @@ class Places:
         self.hit_starts: dict[int, list[int]] = defaultdict(list)
         for hit in hits:
             self.hit_starts[hit.piece].append(hit.start)
-            self.label_pieces.update(range(hit.piece, hit.end_piece + 1))
+            self.label_pieces.update(hit.pieces)
         self._printed: dict[int, bool] = {}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
@@ -230,6 +230,8 @@ class Places:
         tail = fold(info.tail)
         spans: list[Span] = []
         for number in candidates:
+            if not spans and self._in_tail(number, tail):
+                continue
             if number in self.label_pieces:
                 if not spans:
                     cut = self._before_label(number)
