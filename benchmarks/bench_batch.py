@@ -87,7 +87,7 @@ def naive_loop(count: int, out: Path, pdf: bool) -> float:
 
 def batch_run(roster: Path, out: Path, pdf: bool) -> tuple[float, int]:
     """Seconds for `supervision-forms batch --jobs 2` (interpreter start included) and
-    the peak resident memory of its main process in KB."""
+    the largest peak resident memory among its processes (main and workers) in KB."""
     command = [sys.executable, "-m", "supervision_forms", "batch", str(roster), "-p", PACK, "-o", str(out)]
     command += ["--jobs", "2"] + (["--pdf"] if pdf else [])
     start = time.perf_counter()
@@ -131,7 +131,7 @@ def main() -> None:
         double = write_roster(work / "team-x4.csv", args.rows * 4)
         _, memory_x4 = batch_run(double, work / "batch-x4", pdf=False)
         print(
-            f"memory   batch main process peak: {memory // 1024} MB for {args.rows} rows, "
+            f"memory   batch peak (largest process): {memory // 1024} MB for {args.rows} rows, "
             f"{memory_x4 // 1024} MB for {args.rows * 4} rows"
         )
         if args.pdf_rows:

@@ -11,10 +11,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import itertools
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -33,11 +31,8 @@ from .naming import NameRegistry, bookmark_title, comparison_key, document_stem
 from .pdfs import PdfStage, merge_pdfs
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import RosterRow
-from .worker import Rendered, Renderer, RenderJob, run_in_worker, start_worker
+from .worker import Rendered, RendererPool, RenderJob
 
-CHUNK = 8  # rows per task sent to a worker process
-CHUNKS_PER_JOB = 4  # tasks in flight per worker process
-MAX_POOL_RESTARTS = 3
 Progress = Callable[[RowResult], None]
 
 
@@ -62,7 +57,9 @@ def generate(
     `rows` are roster rows, mappings in the model's JSON shape, or models; `defaults` is
     merged under each. With `jobs` > 1, rows are rendered in that many worker processes.
     `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges them into one with a
-    bookmark per person; `zip` packs everything into one .zip. Files this batch did not
+    bookmark per person (held in memory while merging: about 300 MB per 1,000 agreements);
+    `zip` packs everything into one .zip; `roster` names the source in the manifest;
+    `progress` is called with each row's result as it finishes. Files this batch did not
     make are never replaced unless `overwrite`. Rows already done and unchanged since the
     last run are skipped. A bad row is reported in the result; it never stops the others.
     """
@@ -85,10 +82,8 @@ def generate(
             results = batch.finish()
         manifest = write_manifest(out, _about(settings, roster), results)
         journal.remove()
-        bundle = zip_files(out / f"{document}s.zip", _outputs(out, results)) if zip else None
-        merged = (
-            merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack and want_pdf else None
-        )
+        merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
+        bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
     return BatchReport(out, manifest, tuple(results), bundle, merged)
 
 
@@ -133,7 +128,7 @@ class _Batch:
         self._tickets = itertools.count()
         self._pending: dict[int, _Pending] = {}
         self._chunk: list[RenderJob] = []
-        self._renderers = _Renderers(settings.pack, settings.document, settings.jobs)
+        self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
         self._pdfs = PdfStage(settings.out, ConverterPool(settings.jobs)) if settings.pdf else None
 
     def add(self, row: RosterRow) -> None:
@@ -281,77 +276,6 @@ class _Batch:
                 self._pdfs.close()
 
 
-class _Renderers:
-    """Where rendering happens: in this process (one job) or in a pool of processes, each
-    of which loads the pack and compiles its template once."""
-
-    def __init__(self, pack: Pack, document: str, jobs: int) -> None:
-        self._pack = pack
-        self._document = document
-        self._jobs = jobs
-        self.chunk_size = 1 if jobs == 1 else CHUNK
-        self.max_in_flight = 1 if jobs == 1 else jobs * CHUNKS_PER_JOB
-        self._local = Renderer(pack, document) if jobs == 1 else None
-        self._pool: ProcessPoolExecutor | None = None
-        self._generation = 0
-        self._restarts = 0
-        self.running: dict[Future[list[Rendered]], list[RenderJob]] = {}
-        self._born: dict[Future[list[Rendered]], int] = {}
-
-    def submit(self, chunk: list[RenderJob]) -> None:
-        future: Future[list[Rendered]]
-        if self._local is not None:
-            future = Future()
-            future.set_result(self._local.run(chunk))
-        else:
-            future = self._executor().submit(run_in_worker, chunk)
-            self._born[future] = self._generation
-        self.running[future] = chunk
-
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self._jobs,
-                mp_context=multiprocessing.get_context("spawn"),  # no fork: safe beside threads
-                initializer=start_worker,
-                initargs=(self._pack.root, self._document),
-            )
-        return self._pool
-
-    def collect(self) -> list[Rendered]:
-        """Outcomes of the chunks that have finished."""
-        outcomes: list[Rendered] = []
-        for future in [f for f in self.running if f.done()]:
-            chunk = self.running.pop(future)
-            outcomes.extend(self._outcomes(future, chunk, self._born.pop(future, self._generation)))
-        return outcomes
-
-    def _outcomes(self, future: Future[list[Rendered]], chunk: list[RenderJob], born: int) -> list[Rendered]:
-        try:
-            return future.result()
-        except BrokenProcessPool:
-            if born == self._generation:
-                self._restart()
-            reason = "the renderer process stopped unexpectedly"
-        except Exception as error:  # e.g. a row that cannot be sent to a worker
-            reason = f"could not be rendered ({type(error).__name__})"
-        return [Rendered(job.ticket, error=reason) for job in chunk]
-
-    def _restart(self) -> None:
-        self._restarts += 1
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-        self._generation += 1
-        if self._restarts > MAX_POOL_RESTARTS:
-            raise SupervisionFormsError("the renderer processes keep stopping; the batch was halted")
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
-
-
 def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
     """The row over the defaults, nested mappings merged key by key; a row's empty (None)
     value leaves the default in place."""
@@ -419,10 +343,12 @@ def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:
     }
 
 
-def _outputs(out: Path, results: list[RowResult]) -> Iterator[Path]:
-    """Every file the batch made for its rows, then the manifest."""
+def _outputs(out: Path, results: list[RowResult], pdf_pack: Path | None) -> Iterator[Path]:
+    """Every file the batch made for its rows, the PDF pack, then the manifest."""
     for result in results:
         for name in (result.file, result.pdf):
             if name is not None and result.sha256 is not None and (out / name).is_file():
                 yield out / name
+    if pdf_pack is not None:
+        yield pdf_pack
     yield out / MANIFEST

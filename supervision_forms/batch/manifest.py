@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,7 +96,8 @@ class Journal:
 
     def __init__(self, out: Path) -> None:
         self.path = out / JOURNAL
-        self._handle: TextIO = self.path.open("a", encoding="utf-8")
+        descriptor = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)  # names people
+        self._handle: TextIO = open(descriptor, "a", encoding="utf-8")  # noqa: SIM115
 
     def record(self, result: RowResult) -> None:
         if result.sha256 is None:  # nothing was made for the row

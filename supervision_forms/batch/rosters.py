@@ -65,8 +65,8 @@ class Roster:
         """About how many rows there are (for a progress bar), when cheap to know."""
         self._columns: list[Column] | None = None
         if suffix == ".csv":
-            encoding, lines = _csv_encoding(self.path)
-            self.size_hint = max(lines - 1, 0)
+            encoding = _csv_encoding(self.path)
+            self.size_hint = max(_csv_records(self.path, encoding) - 1, 0)
             self._source = _csv_cells(self.path, encoding)
         elif suffix == ".xlsx":
             _check_xlsx(self.path, self.label)
@@ -78,7 +78,11 @@ class Roster:
         else:
             self._source = _json_objects(self.path, self.label)
         if suffix in (".csv", ".xlsx"):
-            self._columns = self._read_header(model)
+            try:
+                self._columns = self._read_header(model)
+            except BaseException:
+                self.close()
+                raise
 
     def _read_header(self, model: type[BaseModel]) -> list[Column]:
         try:
@@ -138,26 +142,27 @@ def _object_row(number: int, item: Any) -> RosterRow:
 # --- CSV -------------------------------------------------------------------------------
 
 
-def _csv_encoding(path: Path) -> tuple[str, int]:
+def _csv_encoding(path: Path) -> str:
     """UTF-8 (with or without Excel's BOM) if the whole file decodes as UTF-8, else
-    Windows-1252, which Excel's plain "CSV" uses in the UK. Also counts the lines."""
+    Windows-1252, which Excel's plain "CSV" uses in the UK."""
     decoder = codecs.getincrementaldecoder("utf-8")()
-    utf8 = True
-    lines = 0
-    with path.open("rb") as handle:
-        while chunk := handle.read(CHUNK):
-            lines += chunk.count(b"\n")
-            if utf8:
-                try:
-                    decoder.decode(chunk)
-                except UnicodeDecodeError:
-                    utf8 = False
-    if utf8:
+    try:
+        with path.open("rb") as handle:
+            while chunk := handle.read(CHUNK):
+                decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return "cp1252"
+    return "utf-8-sig"
+
+
+def _csv_records(path: Path, encoding: str) -> int:
+    """How many records (rows) the file holds; a cell may span lines."""
+    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
         try:
-            decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            utf8 = False
-    return ("utf-8-sig" if utf8 else "cp1252"), lines + 1
+            return sum(1 for _ in csv.reader(handle))
+        except csv.Error:
+            return 0
 
 
 def _csv_cells(path: Path, encoding: str) -> Source:

@@ -7,11 +7,14 @@ renders, hashes and writes what it is told, and reports back without personal va
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -30,6 +33,9 @@ WriteMode = Literal["create", "replace", "adopt"]
 is byte-for-byte what this row renders to (a killed run wrote it), else fail."""
 
 PARENT_CHECK_SECONDS = 0.5
+CHUNK = 8  # rows per task sent to a worker process
+CHUNKS_PER_JOB = 4  # tasks in flight per worker process
+MAX_POOL_RESTARTS = 3
 NOT_OURS = "its file name is taken by a file this batch did not make (--overwrite replaces it)"
 
 
@@ -102,3 +108,74 @@ def run_in_worker(jobs: list[RenderJob]) -> list[Rendered]:
     if _renderer is None:
         raise RuntimeError("worker not started")
     return _renderer.run(jobs)
+
+
+class RendererPool:
+    """Where rendering happens: in this process (one job) or in a pool of processes, each
+    of which loads the pack and compiles its template once."""
+
+    def __init__(self, pack: Pack, document: str, jobs: int) -> None:
+        self._pack = pack
+        self._document = document
+        self._jobs = jobs
+        self.chunk_size = 1 if jobs == 1 else CHUNK
+        self.max_in_flight = 1 if jobs == 1 else jobs * CHUNKS_PER_JOB
+        self._local = Renderer(pack, document) if jobs == 1 else None
+        self._pool: ProcessPoolExecutor | None = None
+        self._generation = 0
+        self._restarts = 0
+        self.running: dict[Future[list[Rendered]], list[RenderJob]] = {}
+        self._born: dict[Future[list[Rendered]], int] = {}
+
+    def submit(self, chunk: list[RenderJob]) -> None:
+        future: Future[list[Rendered]]
+        if self._local is not None:
+            future = Future()
+            future.set_result(self._local.run(chunk))
+        else:
+            future = self._executor().submit(run_in_worker, chunk)
+            self._born[future] = self._generation
+        self.running[future] = chunk
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=self._jobs,
+                mp_context=multiprocessing.get_context("spawn"),  # no fork: safe beside threads
+                initializer=start_worker,
+                initargs=(self._pack.root, self._document),
+            )
+        return self._pool
+
+    def collect(self) -> list[Rendered]:
+        """Outcomes of the chunks that have finished."""
+        outcomes: list[Rendered] = []
+        for future in [f for f in self.running if f.done()]:
+            chunk = self.running.pop(future)
+            outcomes.extend(self._outcomes(future, chunk, self._born.pop(future, self._generation)))
+        return outcomes
+
+    def _outcomes(self, future: Future[list[Rendered]], chunk: list[RenderJob], born: int) -> list[Rendered]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            if born == self._generation:
+                self._restart()
+            reason = "the renderer process stopped unexpectedly"
+        except Exception as error:  # e.g. a row that cannot be sent to a worker
+            reason = f"could not be rendered ({type(error).__name__})"
+        return [Rendered(job.ticket, error=reason) for job in chunk]
+
+    def _restart(self) -> None:
+        self._restarts += 1
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+        self._generation += 1
+        if self._restarts > MAX_POOL_RESTARTS:
+            raise SupervisionFormsError("the renderer processes keep stopping; the batch was halted")
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

@@ -19,6 +19,7 @@ from ..errors import InvalidData, SupervisionFormsError
 from . import (
     batch,  # noqa: F401
     core,  # noqa: F401  (registers the commands)
+    extract,  # noqa: F401
     packlint,  # noqa: F401
     sessions,  # noqa: F401
 )

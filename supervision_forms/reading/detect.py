@@ -11,7 +11,8 @@ from .align import skeleton
 from .values import normalise
 
 # LibreOffice rewrites the keywords "a; b; c" as "a b c" when it re-saves a document
-STAMP = re.compile(r"supervision-forms[;\s]+pack=([\w-]+)[;\s]+document=(\w+)")
+# Word keeps the "; " separators; LibreOffice re-saves them as " " and exports PDFs with ", ".
+STAMP = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
 MIN_SCORE = 0.5
 MIN_MARGIN = 0.1
 MIN_COVER_RATIO = 1.5  # within the margin, a form must explain this much more of the text

@@ -13,11 +13,12 @@ from ..privacy import redacted
 from ..registry import installed_packs
 from .align import align, skeleton
 from .detect import Detection, by_text, choose, from_stamp
-from .forms import Layout, from_body, from_pages, read_form
+from .forms import Layout, from_body, from_pages, from_runs, read_form
+from .forms.detect import MIN_SCORE as FORM_MIN_SCORE
 from .forms.detect import choose as choose_unmarked
 from .own import read_own
 from .pdf import Fragment, read_pdf
-from .result import ParseResult
+from .result import ParseResult, ReadWarning
 from .values import Collector
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
@@ -98,7 +99,8 @@ def _parse_pdf(
     pdf = read_pdf(data, label)
     if from_stamp(pdf.keywords, registry) is None:
         laid = read_pdf(data, label, layout=True)
-        return _read_unmarked(from_pages(list(laid.pages)), pdf.text, label, registry, forced, document)
+        layout = from_runs(laid.runs, laid.rules) if laid.runs is not None else from_pages(list(laid.pages))
+        return _read_unmarked(layout, pdf.text, label, registry, forced, document)
     found = _detect(pdf.keywords, pdf.text, label, registry, forced, document)
     result = _read_text(pdf.text, found, label, pdf.fragments)
     result.confidence = found.confidence
@@ -116,6 +118,9 @@ def _read_unmarked(
     else:
         result = _read_text(text, Detection(choice.pack, choice.document, choice.confidence), label)
     result.confidence = choice.confidence
+    if choice.confidence < FORM_MIN_SCORE:
+        why = f"few of the {choice.pack.name} form's labels are on this document; is it the right pack?"
+        result.warnings.insert(0, ReadWarning("", why, label))
     return result
 
 

@@ -21,6 +21,7 @@ from ..errors import (
 from .deadline import within
 
 MAX_PAGES = 60
+OFF_PAGE = -100_000.0
 MAX_PDF_BYTES = 50 * 1024 * 1024
 SECONDS_PER_PDF = 5.0  # a 60-page form reads in about 2 s; hostile files stop here
 PYPDF_LIMITS = {  # pypdf's own limits (75 MB streams), tightened: we only need the text
@@ -58,6 +59,23 @@ class Run:
     y: float
     size: float
     text: str
+    deleted: bool = False  # struck through: a tracked deletion, kept only for its place
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A straight line drawn on a page (a table border, say): page (0-based), and its
+    extent in points; a horizontal one has bottom == top, a vertical one left == right."""
+
+    page: int
+    left: float
+    right: float
+    bottom: float
+    top: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.bottom == self.top
 
 
 @dataclass(frozen=True)
@@ -68,6 +86,7 @@ class PdfText:
     fragments: tuple[Fragment, ...] = field(default=(), repr=False)  # in drawing order
     pages: tuple[str, ...] = field(default=(), repr=False)  # each page laid out, when asked for
     runs: tuple[Run, ...] | None = field(default=None, repr=False)  # with layout; None: not available
+    rules: tuple[Rule, ...] = field(default=(), repr=False)  # horizontal lines drawn, with layout
 
 
 def read_pdf(data: bytes, label: str, *, seconds: float | None = None, layout: bool = False) -> PdfText:
@@ -99,7 +118,7 @@ def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
             page.extract_text(visitor_text=_collector(number, fragments)) or ""
             for number, page in enumerate(reader.pages)
         ]
-        runs = _all_runs(reader) if layout else None
+        runs, rules = _all_runs(reader) if layout else (None, ())
         laid: tuple[str, ...] = ()
         if layout and runs is None:
             laid = tuple(page.extract_text(extraction_mode="layout") or "" for page in reader.pages)
@@ -119,19 +138,20 @@ def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
     text = "\n".join(pages)
     if not text.strip() and not fields:
         raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
-    return PdfText(text, keywords, fields, tuple(fragments), laid, runs)
+    return PdfText(text, keywords, fields, tuple(fragments), laid, runs, rules)
 
 
-def _all_runs(reader: PdfReader) -> tuple[Run, ...] | None:
-    """Every page's runs of text with their extents, leaving out struck-through text (a
-    tracked deletion, as Word and LibreOffice print it). Uses pypdf's layout-mode
+def _all_runs(reader: PdfReader) -> tuple[tuple[Run, ...] | None, tuple[Rule, ...]]:
+    """Every page's runs of text with their extents; struck-through text (a tracked
+    deletion, as Word and LibreOffice print it) is emptied and marked deleted. Uses pypdf's layout-mode
     internals; None where they are not there (another pypdf version)."""
     try:
         from pypdf._text_extraction import _layout_mode
-        from pypdf.generic import ContentStream
+        from pypdf.generic import ByteStringObject, ContentStream, FloatObject, NameObject
     except ImportError:
-        return None
+        return None, ()
     found: list[Run] = []
+    rules: list[Rule] = []
     for number, page in enumerate(reader.pages):
         contents = page.get("/Contents")
         if contents is None:
@@ -139,29 +159,48 @@ def _all_runs(reader: PdfReader) -> tuple[Run, ...] | None:
         try:
             fonts = page._layout_mode_fonts()
             ops = ContentStream(contents.get_object(), page.pdf, "bytes").operations
-            groups = _layout_mode.text_show_operations(iter(ops), fonts, True, None)
+            if not fonts:
+                continue
+            # pypdf shifts every x by the leftmost text's; a mark drawn at x=0 (far below
+            # the page, dropped after) keeps x in page space, as the lines are
+            mark: list[tuple[list[Any], bytes]] = [
+                ([], b"BT"),
+                ([NameObject(next(iter(fonts))), FloatObject(1)], b"Tf"),
+                ([FloatObject(0), FloatObject(OFF_PAGE)], b"Td"),
+                ([ByteStringObject(b"0")], b"Tj"),
+                ([], b"ET"),
+            ]
+            groups = _layout_mode.text_show_operations(iter([*mark, *ops]), fonts, True, None)
         except (AttributeError, TypeError, ImportError):
-            return None
-        strokes = _strokes(ops)
+            return None, ()
+        strokes, uprights = _strokes(ops)
+        rules.extend(Rule(number, round(a, 1), round(b, 1), round(y, 1), round(y, 1)) for a, b, y in strokes)
+        rules.extend(Rule(number, round(x, 1), round(x, 1), round(a, 1), round(b, 1)) for a, b, x in uprights)
         for group in groups:
             text = str(group["text"])
-            if not text.strip():
+            if not text.strip() or float(group["ty"]) < OFF_PAGE / 2:
                 continue
             x, end, y = float(group["tx"]), float(group["displaced_tx"]), float(group["ty"])
             size = float(group["font_height"]) or float(group["font_size"])
-            if not _struck(x, end, y, size, strokes):
-                found.append(Run(number, round(x, 1), round(end, 1), round(y, 1), round(size, 1), text))
-    return tuple(found)
+            deleted = _struck(x, end, y, size, strokes)
+            found.append(
+                Run(number, round(x, 1), round(end, 1), round(y, 1), round(size, 1), "" if deleted else text, deleted)
+            )
+    return tuple(found), tuple(rules)
 
 
-def _strokes(ops: list[tuple[list[Any], bytes]]) -> list[tuple[float, float, float]]:
-    """Horizontal lines drawn on a page, as (left x, right x, y) in page space: stroked
-    segments, and thin filled rectangles."""
+def _strokes(
+    ops: list[tuple[list[Any], bytes]],
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """Straight lines drawn on a page, in page space: horizontal ones as (left x,
+    right x, y) and vertical ones as (bottom y, top y, x); stroked segments, and thin
+    filled rectangles."""
     matrix: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack: list[tuple[float, ...]] = []
     point: tuple[float, float] | None = None
     path: list[tuple[float, float, float, float]] = []
     lines: list[tuple[float, float, float]] = []
+    uprights: list[tuple[float, float, float]] = []
     for operands, op in ops:
         try:
             if op == b"q":
@@ -180,14 +219,17 @@ def _strokes(ops: list[tuple[list[Any], bytes]]) -> list[tuple[float, float, flo
                 x, y, w, h = (float(v) for v in operands)
                 if abs(h) < 1.5:
                     path.append((*_apply(matrix, x, y + h / 2), *_apply(matrix, x + w, y + h / 2)))
+                elif abs(w) < 1.5:
+                    path.append((*_apply(matrix, x + w / 2, y), *_apply(matrix, x + w / 2, y + h)))
             elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"b"):
                 lines.extend((min(a, c), max(a, c), b) for a, b, c, d in path if abs(b - d) < 0.5)
+                uprights.extend((min(b, d), max(b, d), a) for a, b, c, d in path if abs(a - c) < 0.5)
                 path = []
             elif op == b"n":
                 path = []
         except (ValueError, TypeError, IndexError):
             continue
-    return lines
+    return lines, uprights
 
 
 def _multiply(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:

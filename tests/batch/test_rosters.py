@@ -76,6 +76,8 @@ def it_skips_blank_rows_and_hint_rows_but_counts_them(tmp_path: Path) -> None:
 def it_counts_a_cell_with_line_breaks_as_one_row(tmp_path: Path) -> None:
     path = csv_file(tmp_path, 'supervisee.name,other_issues\nAnn,"line one\nline two"\nTom,\n')
     assert [row.number for row in read(path)] == [2, 3]
+    with Roster(path, Agreement) as roster:
+        assert roster.size_hint == 2
 
 
 def it_reads_excel_csv_in_windows_1252(tmp_path: Path) -> None:
@@ -217,3 +219,13 @@ def it_reads_rows_lazily(tmp_path: Path) -> None:
         assert next(rows).values == {"location": "0"}
         path.write_text("")  # already open: the rest still streams from the open handle
         assert next(rows).number == 2
+
+
+def it_refuses_a_workbook_that_would_unpack_to_far_more_than_it_weighs(tmp_path: Path) -> None:
+    import zipfile
+
+    path = tmp_path / "team.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 20_000_000)
+    with pytest.raises(RosterError, match="zip bomb"):
+        Roster(path, Agreement)

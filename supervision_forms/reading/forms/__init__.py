@@ -18,20 +18,20 @@ from ..values import Collector
 from .answers import clean, split_shared
 from .knowledge import FieldInfo, Knowledge, knowledge
 from .labels import Finder, Hit
-from .layout import Layout, from_body, from_pages
+from .layout import Layout, from_body, from_pages, from_runs
 from .places import Answer, Places, Span
 from .tables import read_rows, row_date
 from .text import fold
 
 LOOSE_SCORE = 95.0
 
-__all__ = ["Layout", "from_body", "from_pages", "read_form"]
+__all__ = ["Layout", "from_body", "from_pages", "from_runs", "read_form"]
 
 
 def read_form(layout: Layout, pack: Pack, kind: str) -> ParseResult:
     """Read a filled copy of `pack`'s `kind` form laid out as `layout`."""
     know = knowledge(pack, kind)
-    finder = Finder(layout)
+    finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
     collector = Collector(pack.model(kind))
@@ -60,7 +60,7 @@ def read_form(layout: Layout, pack: Pack, kind: str) -> ParseResult:
 def label_score(layout: Layout, pack: Pack, kind: str) -> float:
     """How much of the pack's form this is: the share of its labels found (0 to 1)."""
     know = knowledge(pack, kind)
-    finder = Finder(layout)
+    finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     weights = {info.path: len(fold(info.spec.label).split()) for info in know.fields}
     total = sum(weights.values()) or 1

@@ -25,11 +25,10 @@ def clean(text: str, prompts: list[str]) -> str | None:
         return ticked(text)
     lines = []
     for line in text.split("\n"):
-        line = SPACES.sub(" ", LEADERS.sub(_leader, line))
-        line = EDGES.sub("", line).strip()
-        if line:
+        line = SPACES.sub(" ", LEADERS.sub(_leader, line)).strip()
+        if any(char.isalnum() for char in line):
             lines.append(line)
-    return "\n".join(lines) or None
+    return EDGES.sub("", "\n".join(lines)) or None
 
 
 def _leader(match: re.Match[str]) -> str:
@@ -82,6 +81,24 @@ def ticked(text: str) -> str | None:
     return "; ".join(chosen) or None
 
 
+def flow(lines: list[str]) -> str:
+    """Lines of a PDF joined back into paragraphs: a line runs on into the next unless it
+    ends a sentence and the next starts one; a word broken at its hyphen is joined."""
+    out = ""
+    for line in (line.strip() for line in lines):
+        if not out:
+            out = line
+        elif not line:
+            continue
+        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].islower():
+            out += line
+        elif out[-1] in ".!?" and (line[:1].isupper() or line[:1].isdigit()):
+            out += "\n" + line
+        else:
+            out += " " + line
+    return out
+
+
 def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """One answer that holds several fields ("Monthly, 1.5 hours"): each field's part.
 
@@ -90,6 +107,7 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     first date, and a text field what is left, as written."""
     found: dict[str, str] = {}
     rest: list[str] = []
+    text = _break_at_labels(text, labels)
     for line in text.split("\n"):
         owner = _labelled(line, labels)
         if owner is None:
@@ -115,6 +133,16 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     return found
 
 
+def _break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
+    """A new line before each field label followed by a colon ("… Duration: 2 hours")."""
+    names = sorted({name.strip().rstrip(":") for names in labels.values() for name in names}, key=len, reverse=True)
+    names = [name for name in names if name]
+    if not names:
+        return text
+    pattern = re.compile(r"(?<=\S)\s+(?=(?:" + "|".join(map(re.escape, names)) + r")\s*:)", re.IGNORECASE)
+    return pattern.sub("\n", text)
+
+
 def _labelled(line: str, labels: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
     norm = normalise(line)
     for path, names in labels.items():
@@ -135,8 +163,27 @@ def _duration_clause(text: str) -> tuple[int, int] | None:
     for start, end in zip(bounds[::2], bounds[1::2], strict=True):
         clause = text[start:end]
         if TIME_UNIT.search(clause) and read_duration_minutes(clause) is not None:
-            return start, end
+            return _tighten(text, start, end)
     return None
+
+
+def _tighten(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause without words on either side that do not change the duration it
+    gives ("Fortnightly 45 minutes" -> "45 minutes")."""
+    value = read_duration_minutes(text[start:end])
+    while True:
+        words = list(re.finditer(r"\S+", text[start:end]))
+        if len(words) < 2:
+            return start, end
+        left = start + words[1].start()
+        if TIME_UNIT.search(text[left:end]) and read_duration_minutes(text[left:end]) == value:
+            start = left
+            continue
+        right = start + words[-2].end()
+        if TIME_UNIT.search(text[start:right]) and read_duration_minutes(text[start:right]) == value:
+            end = right
+            continue
+        return start, end
 
 
 def _cut(text: str, span: tuple[int, int]) -> str:

@@ -4,7 +4,8 @@ whether it is the council's original layout or our template with the marks lost.
 Each candidate form scores by its labels found on the document (exactly, after
 normalising), weighted by their length in words; the best must reach `MIN_SCORE` and
 lead the next-best form by `MIN_MARGIN`, or the document is not taken as a form of
-ours.
+ours. Given a pack (`--pack`), the document is read as that pack's best-matching
+form whatever its score; a low score is then a warning.
 
 Our templates reproduce the councils' printed text, so the printed text cannot tell an
 original from our template (filled originals hold 97-100% of the template's lines).
@@ -53,7 +54,7 @@ def choose(
         ((_label_share(finder, pack, kind), pack, kind) for pack, kind in candidates),
         key=lambda item: -item[0],
     )
-    if not scored or (scored[0][0] < MIN_SCORE and not (only and document)):
+    if not scored or (scored[0][0] < MIN_SCORE and only is None):
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
     best, pack, kind = scored[0]
     if len(scored) > 1 and only is None and best - scored[1][0] < MIN_MARGIN:

@@ -64,6 +64,10 @@ class Knowledge:
             return False
         return fuzz.partial_ratio(needle, self.corpus, score_cutoff=LOOSE) >= LOOSE
 
+    def in_prose(self, norm: str) -> bool:
+        """Whether normalised text is word for word part of the printed text."""
+        return bool(norm) and norm in self.corpus
+
     def is_prompt(self, text: str) -> bool:
         norm = fold(text)
         return bool(norm) and any(norm == fold(prompt) for prompt in self.prompts)

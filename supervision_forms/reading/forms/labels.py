@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -25,6 +25,7 @@ MARGIN = 6.0  # how far the best place must be ahead of the next-best
 SHORT_WORDS = 2
 NEEDLE = 64  # characters of a long label to search with
 SEPARATOR = "|"
+PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
 LEAD = re.compile(r"^[\s·•▪◦‣*\-–\uf000-\uf0ff]*(?:\(?(?:\d{1,2}|[a-hA-H])[.)]\s*)?$")
 AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 
@@ -54,10 +55,15 @@ class Hit:
 
 
 class Finder:
-    """Searches the form's text for labels; remembers which places are taken."""
+    """Searches the form's text for labels; remembers which places are taken.
 
-    def __init__(self, layout: Layout) -> None:
+    `prose` tells printed running text: in a PDF, a short label at the start of a line
+    that only continues the printed sentence above ("...by both the supervisor and the /
+    supervisee.") is not taken for the label."""
+
+    def __init__(self, layout: Layout, prose: Callable[[str], bool] | None = None) -> None:
         self.layout = layout
+        self.prose = prose
         self.streams = list(_streams(layout))
         self.offsets: list[int] = []
         parts: list[str] = []
@@ -141,8 +147,20 @@ class Finder:
         if short and not at_start:
             return None
         end_piece, end_offset = self._locate(stream, local_start[1])
+        if short and self._continues_prose(stream, piece, end_offset if end_piece == piece else len(text)):
+            return None
         rest = len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
         return (round(score), float(at_start), -min(rest, 12) / 4, -start / 1e7)
+
+    def _continues_prose(self, stream: int, piece: int, end: int) -> bool:
+        members = self.streams[stream].pieces
+        at = members.index(piece)
+        if self.layout.structured or self.prose is None or at == 0:
+            return False
+        before = fold(self.layout.pieces[members[at - 1]].text).split()[-PROSE_WORDS:]
+        if not before:
+            return False
+        return self.prose(" ".join(before) + " " + fold(self.layout.pieces[piece].text[:end]))
 
     # --- searching near another label ---------------------------------------------------
 
@@ -268,7 +286,7 @@ def _streams(layout: Layout) -> Iterable[Stream]:
                 (
                     r
                     for last, r in open_runs
-                    if last.line == piece.line - 1 and abs(last.column - piece.column) <= 2
+                    if last.line == piece.line - 1 and abs(last.column - piece.column) <= layout.near
                 ),
                 None,
             )

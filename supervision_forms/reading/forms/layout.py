@@ -9,14 +9,20 @@ column is its character position. Rows and cells are then unknown (-1).
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
+from ..pdf import Rule, Run
 
 GAP = re.compile(r" {3,}|\t+")  # what separates two columns on a laid-out line
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
 WHOLE = 1000.0  # the span of a paragraph outside any table
+LINE_SLACK = 0.3  # of the font size: baselines this close are one line
+COLUMN_GAP = 0.8  # of the font size: a wider gap between runs separates columns
+SPACE = 0.12  # of the font size: a wider gap between runs is a space
+RULE_CLEAR = 0.16  # of the font size: a line further than this below a baseline is between lines
 
 
 @dataclass(frozen=True)
@@ -52,6 +58,27 @@ class Layout:
 
     pieces: list[Piece]
     structured: bool
+    near: float = 0.5  # columns this close are one column (grid columns, characters or points)
+    rules: dict[int, list[Rule]] = field(default_factory=dict)  # PDF: horizontal lines by page
+    places: dict[int, tuple[int, float, float]] = field(default_factory=dict)  # PDF: line -> page, y, size
+
+    def ruled(self) -> bool:
+        """Whether the PDF draws table borders (so rows can be told apart)."""
+        return any(rule.horizontal for rules in self.rules.values() for rule in rules)
+
+    def rule_between(self, upper: int, lower: int, column: float) -> bool:
+        """PDF: whether a horizontal line is drawn across `column` between two lines."""
+        a, b = self.places.get(upper), self.places.get(lower)
+        if a is None or b is None:
+            return False
+        if a[0] != b[0]:
+            return False  # a page break: rows may carry on
+        top = a[1] - RULE_CLEAR * a[2]
+        bottom = b[1] + (1 - RULE_CLEAR) * b[2]
+        return any(
+            rule.horizontal and bottom < rule.top < top and rule.left - 1 <= column <= rule.right + 1
+            for rule in self.rules.get(a[0], [])
+        )
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
     row_table: dict[int, int] = field(default_factory=dict)
@@ -147,7 +174,78 @@ def from_pages(pages: list[str]) -> Layout:
                     pieces.append(Piece(segment.strip(), source, line, column, len(segment.strip())))
                 start = gap.end() if gap else end
             line += 1
-    return Layout(pieces, structured=False)
+    return Layout(pieces, structured=False, near=2.0)
+
+
+def from_runs(runs: Sequence[Run], rules: Sequence[Rule] = ()) -> Layout:
+    """The layout of a PDF from its runs of text and their extents (points). Runs close
+    together on a line make one piece; a wide gap starts another column. A deleted run
+    (struck through) adds no text, but its room does not count as a gap."""
+    pages: dict[int, list[Run]] = defaultdict(list)
+    for run in runs:
+        pages[run.page].append(run)
+    uprights: dict[int, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        if not rule.horizontal:
+            uprights[rule.page].append(rule)
+    lines_by_page = {number: _lines(page) for number, page in sorted(pages.items())}
+    margins = _margin_lines(["\n".join(_line_text(line) for line in lines) for lines in lines_by_page.values()])
+    pieces: list[Piece] = []
+    places: dict[int, tuple[int, float, float]] = {}
+    line_number = 0
+    for page, lines in lines_by_page.items():
+        for index, line in enumerate(lines, 1):
+            text = _line_text(line)
+            if not text.strip() or text.strip() in margins or PAGE_NUMBER.match(text):
+                continue
+            source = f"page {page + 1}, line {index}"
+            for x, end, piece_text in _line_pieces(line, uprights.get(page, [])):
+                pieces.append(Piece(piece_text, source, line_number, x, end - x))
+            places[line_number] = (page, line[0].y, max(r.size for r in line))
+            line_number += 1
+    by_page: dict[int, list[Rule]] = defaultdict(list)
+    for rule in rules:
+        by_page[rule.page].append(rule)
+    return Layout(pieces, structured=False, near=3.0, rules=dict(by_page), places=places)
+
+
+def _lines(runs: list[Run]) -> list[list[Run]]:
+    """Runs grouped into lines (top of the page first), each sorted left to right."""
+    lines: list[list[Run]] = []
+    for run in sorted(runs, key=lambda r: (-r.y, r.x)):
+        if lines and abs(lines[-1][0].y - run.y) <= LINE_SLACK * max(run.size, 1.0):
+            lines[-1].append(run)
+        else:
+            lines.append([run])
+    return [sorted(line, key=lambda r: r.x) for line in lines]
+
+
+def _line_pieces(line: list[Run], uprights: list[Rule]) -> list[tuple[float, float, str]]:
+    """A line's pieces: (left, right, text), split where a wide gap or a drawn vertical
+    line (a table border) separates columns."""
+    found: list[tuple[float, float, str]] = []
+    start = end = None
+    text = ""
+    for run in line:
+        wall = end is not None and any(
+            end - 1 <= rule.left <= run.x + 1 and rule.bottom <= run.y + run.size / 2 <= rule.top for rule in uprights
+        )
+        if start is None or end is None or wall or run.x - end > COLUMN_GAP * max(run.size, 1.0):
+            if start is not None and end is not None and text.strip():
+                found.append((start, end, text.strip()))
+            start, end, text = run.x, run.end, run.text
+            continue
+        if run.text:
+            spaced = run.x - end > SPACE * run.size and not text.endswith(" ") and not run.text.startswith(" ")
+            text += (" " if spaced else "") + run.text
+        end = max(end, run.end)
+    if start is not None and end is not None and text.strip():
+        found.append((start, end, text.strip()))
+    return found
+
+
+def _line_text(line: list[Run]) -> str:
+    return " ".join(run.text.strip() for run in line if run.text.strip())
 
 
 def _margin_lines(pages: list[str]) -> set[str]:

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..align import join_lines
-from .answers import clean
+from .answers import clean, flow
 from .knowledge import FieldInfo, Knowledge
 from .labels import Hit
 from .layout import Layout, Piece
@@ -23,7 +22,7 @@ from .text import fold, normalise
 
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
-NEAR = 2.0  # characters: PDF pieces this close are in the same column
+MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell
 
 
 @dataclass(frozen=True)
@@ -59,6 +58,7 @@ class Places:
             self.hit_starts[hit.piece].append(hit.start)
             self.label_pieces.update(hit.pieces)
         self._printed: dict[int, bool] = {}
+        self.claimed: set[int] = set()  # pieces an answer took
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
             self.by_line[piece.line].append(number)
@@ -73,10 +73,17 @@ class Places:
                 continue
             text = self._text(spans)
             if clean(text, self.know.prompts) is not None:
+                self.claimed.update(span.piece for span in spans)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans))
         return None
 
     def _strategies(self, place: str) -> list[Strategy]:
+        if place == "after" and not self.layout.structured:
+            return [self.rest, self.on_line, self.under, self.above]
+        if place == "signature" and not self.layout.structured:
+            return [self.rest, self.on_line, self.under, self.left, self.above]
+        if place == "dots" and not self.layout.structured:
+            return [self.dots, self.next_piece, self.above]
         table: dict[str, list[Strategy]] = {
             "right": [self.right, self.rest, self.same_cell, self.below],
             "below": [self.rest, self.same_cell, self.below, self.right],
@@ -98,8 +105,7 @@ class Places:
             else:
                 lines.append(text)
             last_line = line
-        joined = "\n".join(lines)
-        return joined if self.layout.structured else join_lines(joined)
+        return "\n".join(lines) if self.layout.structured else flow(lines)
 
     # --- the spots ----------------------------------------------------------------------
 
@@ -115,7 +121,32 @@ class Places:
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
-        return [Span(piece, start, end)]
+        spans = [Span(piece, start, end)]
+        if not self.layout.structured and end == len(text) and info.spec.place != "dots":
+            spans.extend(self._wrapped(piece))
+        return spans
+
+    def _wrapped(self, host: int) -> list[Span]:
+        """PDF: the lines an answer wrapped onto in its column, under the piece `host`."""
+        column = self.pieces[host].column
+        line = self.pieces[host].line
+        spans: list[Span] = []
+        for _ in range(MAX_WRAP_LINES):
+            line += 1
+            here = self.by_line.get(line, [])
+            below = [n for n in here if abs(self.pieces[n].column - column) <= self.layout.near]
+            if len(below) != 1:
+                break
+            if self.layout.ruled():
+                if self.layout.rule_between(line - 1, line, column + 1):
+                    break
+            elif any(self.pieces[n].column < column - self.layout.near for n in here):
+                break
+            number = below[0]
+            if number in self.label_pieces or self.printed(number) or not fold(self.pieces[number].text):
+                break
+            spans.append(Span(number, 0, len(self.pieces[number].text)))
+        return spans
 
     def _past_tail(self, text: str, tail: str) -> int:
         """How much of `text` is the label's printed tail (0 when it does not start with it)."""
@@ -123,6 +154,8 @@ class Places:
         if not wanted:
             return 0
         norm = normalise(text)
+        if norm.text and wanted.startswith(norm.text):
+            return len(text)  # all of it is the start of the tail
         size = min(len(wanted), len(norm.text))
         if size < 4 or fuzz.ratio(norm.text[:size], wanted[:size]) < 90:
             return 0
@@ -162,6 +195,33 @@ class Places:
             return self._collect(following, info)
         return []
 
+    def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: text drawn on the line just above the label, right of its start (a text
+        box typed after the label sits higher than the label's line)."""
+        label = self.pieces[hit.piece]
+        spans = []
+        for number in self.by_line.get(label.line - 1, []):
+            piece = self.pieces[number]
+            if piece.column <= label.column + self.layout.near or number in self.claimed:
+                continue
+            if number in self.label_pieces or self.printed(number):
+                return []
+            spans.append(Span(number, 0, len(piece.text)))
+        return spans
+
+    def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: the lines right under the label, in its column and its table row."""
+        label = self.pieces[hit.end_piece]
+        line = label.line + 1
+        here = self.by_line.get(line, [])
+        below = [n for n in here if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near]
+        if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
+            return []
+        number = below[0]
+        if number in self.label_pieces or self.printed(number) or not fold(self.pieces[number].text):
+            return []
+        return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
+
     def below(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """What follows the label: the next rows of its table, or the next paragraphs or lines."""
         label = self.pieces[hit.end_piece]
@@ -172,42 +232,70 @@ class Places:
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The one paragraph (or line) after the label's, when it is not printed text."""
-        following = self._following(hit)
+        following = [n for n in self._following(hit) if fold(self.pieces[n].text)]  # past dot leaders
         if not following:
             return []
         first = following[0]
+        if not self.layout.structured and self.pieces[first].column > self.pieces[hit.piece].column + self.layout.near:
+            return []  # in a PDF, an answer on the next line starts where the label does
         if first in self.label_pieces or self.printed(first):
             return []
         piece = self.pieces[first]
         return [Span(first, 0, len(piece.text) - self._suffix_back(piece.text, info.suffix))]
 
     def dots(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """On or between the dot leaders after the label, up to the printed text that follows."""
+        """On or between the dot leaders after the label, up to the printed text that
+        follows; in a PDF the answer may wrap onto the next lines."""
         spans = self.rest(hit, info)
-        if self.layout.structured or not spans:
+        if self.layout.structured:
             return spans
-        if spans[-1].end < len(self.pieces[hit.end_piece].text):
-            return spans  # the suffix was on this line
+        if spans and spans[-1].end < len(self.pieces[hit.end_piece].text):
+            return spans  # the printed text after the answer is on this line
         label = self.pieces[hit.piece]
+        lines: list[Span] = []
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
-            if piece.column > label.column + NEAR or number in self.label_pieces:
+            if piece.column > label.column + self.layout.near or number in self.label_pieces:
                 break
-            cut = self._suffix_at(piece.text, info.suffix)
-            if cut < len(piece.text):
-                if cut:
-                    spans.append(Span(number, 0, cut))
+            lines.append(Span(number, 0, len(piece.text)))
+        return spans + self._up_to_suffix(lines, info.suffix)
+
+    def _up_to_suffix(self, lines: list[Span], suffix: str) -> list[Span]:
+        """The lines an answer wrapped onto, cut where the printed `suffix` starts (it may
+        itself be broken over two lines); without it, up to the first printed line."""
+        wanted = " ".join(fold(suffix).split()[:4])
+        texts = [self.pieces[s.piece].text for s in lines]
+        if wanted:
+            joined = normalise("\n".join(texts))
+            at = joined.text.find(wanted)
+            if at >= 0:
+                cut = joined.span(at, at + 1)[0]
+                out, offset = [], 0
+                for span, text in zip(lines, texts, strict=True):
+                    if cut <= offset + len(text):
+                        if cut > offset:
+                            out.append(Span(span.piece, 0, cut - offset))
+                        return out
+                    out.append(span)
+                    offset += len(text) + 1
+                return out
+        out = []
+        for span in lines:
+            if fold(self.pieces[span.piece].text) and self.printed(span.piece):
                 break
-            if self.printed(number):
-                break
-            spans.append(Span(number, 0, len(piece.text)))
-        return spans
+            out.append(span)
+        return out
 
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written
         beside "Supervisee", say)."""
         label = self.pieces[hit.piece]
-        if not self.layout.structured or label.row < 0:
+        if not self.layout.structured:
+            before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
+            if not before or any(n in self.label_pieces or self.printed(n) for n in before):
+                return []
+            return [Span(n, 0, len(self.pieces[n].text)) for n in before]
+        if label.row < 0:
             return []
         spans = []
         for number, piece in enumerate(self.pieces):
@@ -273,7 +361,7 @@ class Places:
                     continue
             elif piece.line == label.line and piece.column < label.column:
                 continue
-            elif piece.line > label.line and piece.column < self.pieces[hit.piece].column - NEAR:
+            elif piece.line > label.line and piece.column < self.pieces[hit.piece].column - self.layout.near:
                 if found:
                     break
                 continue
@@ -316,6 +404,23 @@ class Places:
             spans.extend(Span(i, 0, len(self.pieces[i].text)) for i in inside)
         return spans
 
+    def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: the pieces right of the label on its own line (and the lines each wraps
+        onto), up to the next label."""
+        spans: list[Span] = []
+        label = self.pieces[hit.end_piece]
+        for number in self.by_line.get(label.line, []):
+            if self.pieces[number].column <= label.column:
+                continue
+            if number in self.label_pieces:
+                cut = self._before_label(number)
+                if cut:
+                    spans.append(cut)
+                break
+            spans.append(Span(number, 0, len(self.pieces[number].text)))
+            spans.extend(self._wrapped(number))
+        return spans
+
     def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text right of the label's column, from its first line to the next row."""
         label = self.pieces[hit.piece]
@@ -324,7 +429,7 @@ class Places:
         for line in range(label.line, last):
             for number in self.by_line.get(line, []):
                 piece = self.pieces[number]
-                if piece.column <= label.column + NEAR:
+                if piece.column <= label.column + self.layout.near:
                     continue
                 if number in self.label_pieces and number != hit.end_piece:
                     cut = self._before_label(number)
@@ -340,10 +445,17 @@ class Places:
         tail = fold(info.tail)
         end_line = self.pieces[hit.end_piece].line
         lines = sorted(self.by_line)
+        ruled = self.layout.ruled()
+        previous = label.line
         for line in lines:
+            if line <= label.line:
+                continue
+            if ruled and self.layout.rule_between(previous, line, label.column + 1):
+                return line
+            previous = line
             if line <= end_line:
                 continue
-            left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + NEAR]
+            left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
             if not left:
                 continue
             if all(self._in_tail(i, tail) for i in left):

@@ -19,7 +19,7 @@ from .layout import Layout
 from .places import Span
 
 DAY_ONLY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s*$", re.IGNORECASE)
-COLUMN_SLACK = 6.0  # characters: how far a PDF cell may sit from its heading
+COLUMN_SLACK = 12.0  # in columns that count as one (layout.near): how far a PDF cell may sit from its heading
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
         for number in numbers:
             column = pieces[number].column
             nearest = min([*columns.items(), *((_OTHER, c) for c in others)], key=lambda item: abs(item[1] - column))
-            if abs(nearest[1] - column) > COLUMN_SLACK * 4:
+            if abs(nearest[1] - column) > COLUMN_SLACK * layout.near:
                 return rows  # this line is not laid out like the table
             cells.setdefault(nearest[0], []).append(pieces[number].text)
         spans = tuple(Span(i, 0, len(pieces[i].text)) for i in numbers)

@@ -1,0 +1,229 @@
+"""Reading a folder of filled forms at once, into one table: a row per document.
+
+    >>> from supervision_forms.extract import extract, find_documents, write_table
+    >>> documents = list(extract(find_documents("team/"), jobs=2))
+    >>> write_table(documents, "team.xlsx")
+
+Each document is read with `parse()` (the pack detected unless given). A file that
+cannot be read is kept as an `Extracted` with its error (one line, naming no values),
+and the rest go on. Tables are written as .csv, .xlsx or .jsonl. In a spreadsheet, text
+that starts with = + - or @ is stored as text, never as a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import SupervisionFormsError, UnsupportedFormat
+from .models import DOCUMENT_MODELS
+from .models.paths import flatten, generic, leaves
+from .privacy import REDACTED
+from .reading import ParseResult, parse
+from .registry import installed_packs
+
+SUFFIXES = (".docx", ".pdf")
+FORMATS = (".csv", ".xlsx", ".jsonl")
+INFO_COLUMNS = ("file", "pack", "document", "confidence", "warnings", "unmapped")
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets take for a formula
+LIST_SEPARATOR = ";"
+CHUNK = 8  # documents handed to a worker at a time
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One document of the folder: its reading, or the reason it could not be read."""
+
+    file: str  # the path relative to the folder
+    result: ParseResult | None
+    error: str | None = None
+
+
+def find_documents(folder: str | os.PathLike[str]) -> list[Path]:
+    """The .docx and .pdf files in a folder and its subfolders, in name order (hidden
+    files and Word's "~$" lock files left out)."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise UnsupportedFormat(f"{root.name}: not a folder")
+    found = [
+        path
+        for path in root.rglob("*")
+        if path.suffix.lower() in SUFFIXES
+        and path.is_file()
+        and not any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
+    ]
+    return sorted(found, key=lambda p: p.relative_to(root).as_posix().lower())
+
+
+def extract(
+    files: Sequence[Path],
+    *,
+    root: Path | None = None,
+    pack: str | None = None,
+    document: str | None = None,
+    jobs: int = 1,
+    redact: bool = False,
+) -> Iterator[Extracted]:
+    """Read each file, in order, with `jobs` worker processes; files are named relative
+    to `root` (their common folder by default)."""
+    base = root or (Path(os.path.commonpath([p.parent for p in files])) if files else Path("."))
+    tasks = [(str(path), _name(path, base), pack, document, redact) for path in files]
+    if jobs <= 1 or len(tasks) <= 1:
+        yield from (_read_one(*task) for task in tasks)
+        return
+    _warm_up()  # forked workers start with the packs loaded and their forms worked out
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_read_star, tasks, chunksize=CHUNK)
+
+
+def _name(path: Path, base: Path) -> str:
+    try:
+        return path.relative_to(base).as_posix()
+    except ValueError:
+        return path.name
+
+
+def _warm_up() -> None:
+    from .reading.forms.knowledge import knowledge
+
+    for pack in installed_packs():
+        for kind in pack.documents:
+            knowledge(pack, kind)
+
+
+def _read_star(task: tuple[str, str, str | None, str | None, bool]) -> Extracted:
+    return _read_one(*task)
+
+
+def _read_one(path: str, name: str, pack: str | None, document: str | None, redact: bool) -> Extracted:
+    try:
+        result = parse(path, pack=pack, document=document, redact=redact)
+    except SupervisionFormsError as error:
+        return Extracted(name, None, _without_label(str(error), Path(path).name))
+    except Exception as error:  # a bug must not stop the folder; it is reported like a bad file
+        return Extracted(name, None, f"internal error ({type(error).__name__})")
+    if redact:
+        result.unmapped = [type(u)(REDACTED, u.source) for u in result.unmapped]
+    return Extracted(name, result)
+
+
+def _without_label(message: str, label: str) -> str:
+    return message.removeprefix(f"{label}: ")
+
+
+# --- the table ------------------------------------------------------------------------
+
+
+def columns(documents: Iterable[Extracted]) -> list[str]:
+    """The table's columns: the information columns, then every model path the read
+    documents' kinds have, in model order (lists of dates as one column)."""
+    kinds = {d.result.document for d in documents if d.result is not None}
+    paths: list[str] = []
+    for kind, model in DOCUMENT_MODELS.items():
+        if kind not in kinds:
+            continue
+        for leaf in leaves(model):
+            path = leaf.path.removesuffix("[]")
+            if "[]" not in path and path not in paths:
+                paths.append(path)
+    return [*INFO_COLUMNS, *paths]
+
+
+def row(document: Extracted, names: Sequence[str]) -> dict[str, Any]:
+    """A document's cells, by column name (lists of scalars joined with ';'; lists of
+    items numbered: decisions.0.action)."""
+    result = document.result
+    if result is None:
+        return {"file": document.file}
+    cells: dict[str, Any] = {
+        "file": document.file,
+        "pack": result.pack,
+        "document": result.document,
+        "confidence": result.confidence,
+        "warnings": "; ".join(f"{w.field}: {w.message}" if w.field else w.message for w in result.warnings),
+        "unmapped": len(result.unmapped),
+    }
+    data = result.data.model_dump(mode="json")
+    scalar_lists = {leaf.path.removesuffix("[]") for leaf in leaves(type(result.data)) if leaf.path.endswith("[]")}
+    for name in scalar_lists:
+        cells[name] = LIST_SEPARATOR.join(str(v) for v in data.get(name) or [])
+    for path, value in flatten(data).items():
+        if generic(path).removesuffix("[]") not in scalar_lists:
+            cells[path] = value
+    return cells
+
+
+def write_table(documents: Sequence[Extracted], out: str | os.PathLike[str]) -> int:
+    """Write the documents that were read to a .csv, .xlsx or .jsonl file (written
+    whole, then moved into place); how many rows were written."""
+    target = Path(out)
+    suffix = target.suffix.lower()
+    if suffix not in FORMATS:
+        raise UnsupportedFormat(f"{target.name}: the output must be .csv, .xlsx or .jsonl")
+    read = [d for d in documents if d.result is not None]
+    names = columns(read)
+    extra = sorted({k for d in read for k in row(d, names)} - set(names))
+    names += extra  # list items such as decisions.0.action
+    temporary = target.with_name(f".{target.name}.part")
+    if suffix == ".jsonl":
+        _write_jsonl(read, temporary)
+    elif suffix == ".csv":
+        _write_csv(read, names, temporary)
+    else:
+        _write_xlsx(read, names, temporary)
+    temporary.replace(target)
+    return len(read)
+
+
+def _write_jsonl(documents: Sequence[Extracted], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for document in documents:
+            assert document.result is not None
+            envelope = {"file": document.file, **document.result.envelope()}
+            envelope["confidence"] = document.result.confidence
+            out.write(json.dumps(envelope, ensure_ascii=False) + "\n")
+
+
+def _write_csv(documents: Sequence[Extracted], names: list[str], path: Path) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(names)
+        for document in documents:
+            cells = row(document, names)
+            writer.writerow([_csv_cell(cells.get(name)) for name in names])
+
+
+def _csv_cell(value: Any) -> Any:
+    """A cell's text; text a spreadsheet would run as a formula gets a leading quote."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(RISKY_START):
+        return "'" + value
+    return value
+
+
+def _write_xlsx(documents: Sequence[Extracted], names: list[str], path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=False)
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "documents"
+    sheet.append(names)
+    for number, document in enumerate(documents, 2):
+        cells = row(document, names)
+        for column, name in enumerate(names, 1):
+            value = cells.get(name)
+            if value is None:
+                continue
+            cell = sheet.cell(row=number, column=column, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # text stays text, even if it starts with '='
+    sheet.freeze_panes = "B2"
+    book.save(path)

@@ -1,0 +1,97 @@
+"""How people really fill forms in Word: tracked changes, controls, fields, boxes."""
+
+from __future__ import annotations
+
+import pytest
+from docx.document import Document as DocxDocument
+from docx.table import _Cell
+
+from supervision_forms import PackRegistry
+from tests.forms.kit import (
+    append,
+    checkbox,
+    content_control,
+    document,
+    in_paragraph,
+    legacy_text_field,
+    read,
+    run,
+    table,
+    text_box,
+    tracked,
+)
+
+LABEL = "Any other relevant issues for this agreement"
+
+
+def _other_issues(packs: PackRegistry, fill: object) -> object:
+    data = document(lambda doc: table(doc, [[LABEL, fill]]))  # type: ignore[list-item]
+    return read(data, packs.get("portsmouth")).data.other_issues  # type: ignore[attr-defined]
+
+
+def it_counts_tracked_insertions_and_drops_tracked_deletions(packs: PackRegistry) -> None:
+    fill = append(tracked("del", run("To be discussed", deleted=True)), tracked("ins", run("Phased return.")))
+    assert _other_issues(packs, fill) == "Phased return."
+
+
+def it_reads_a_filled_content_control(packs: PackRegistry) -> None:
+    assert _other_issues(packs, append(content_control([run("Phased return.")]))) == "Phased return."
+
+
+def it_reads_a_content_control_showing_its_placeholder_as_empty(packs: PackRegistry) -> None:
+    control = content_control([run("Click or tap here to enter text.")], placeholder=True)
+    assert _other_issues(packs, append(control)) is None
+
+
+def it_reads_a_block_content_control_round_several_paragraphs(packs: PackRegistry) -> None:
+    from docx.oxml import OxmlElement
+
+    def fill(cell: _Cell) -> None:
+        paragraphs = []
+        for text in ("First point.", "Second point."):
+            p = OxmlElement("w:p")
+            p.append(run(text))
+            paragraphs.append(p)
+        cell.paragraphs[0]._p.addprevious(content_control(paragraphs))
+
+    assert _other_issues(packs, fill) == "First point.\nSecond point."
+
+
+@pytest.mark.parametrize(("shown", "expected"), [("Phased return.", "Phased return."), ("", None)])
+def it_reads_a_legacy_text_field(packs: PackRegistry, shown: str, expected: str | None) -> None:
+    assert _other_issues(packs, append(*legacy_text_field(shown))) == expected
+
+
+def it_reads_an_answer_typed_in_a_text_box(packs: PackRegistry) -> None:
+    assert _other_issues(packs, append(text_box(["In a box.", "Second line."]))) == "In a box.\nSecond line."
+
+
+@pytest.mark.parametrize("kind", ["glyph", "control", "legacy"])
+def it_reads_the_ticked_option_of_tick_boxes(packs: PackRegistry, kind: str) -> None:
+    def build(doc: DocxDocument) -> None:
+        paragraph = doc.add_paragraph("Method of recording the session will be by ")
+        for option, ticked in (("handwritten notes", False), ("typed notes", True), ("the electronic record", False)):
+            in_paragraph(paragraph, *checkbox(ticked, kind), run(f" {option}   "))
+        in_paragraph(paragraph, run("and the person responsible for recording the session will be the supervisor."))
+
+    result = read(document(build), packs.get("sefton"))
+    assert result.data.recording.method == "typed notes"  # type: ignore[attr-defined]
+
+
+def it_reads_blank_rows_between_a_label_and_its_answer(packs: PackRegistry) -> None:
+    label = "How will the supervisee raise any issues regarding the supervision process?"
+    rows = [[label, ""], ["", ""], ["By email, or at any session.", ""]]
+    result = read(document(lambda doc: table(doc, rows)), packs.get("surrey"))
+    assert result.data.raise_process_issues == "By email, or at any session."  # type: ignore[attr-defined]
+
+
+def it_reads_cells_merged_across_columns(packs: PackRegistry) -> None:
+    def build(doc: DocxDocument) -> None:
+        table(doc, [["Staff member", "", ""], ["Manager", "", ""]])
+        for row, name in zip(doc.tables[0].rows, ("Jane Smith", "Tom Jones"), strict=True):
+            merged = row.cells[1].merge(row.cells[2])
+            merged.paragraphs[0].add_run(name)
+
+    result = read(document(build), packs.get("portsmouth"))
+    assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+    assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
