@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .docx.package import write_atomic
+from .files import write_atomic
 from .models.paths import flatten
 from .office import OfficeError, convert, soffice
 from .reading import parse

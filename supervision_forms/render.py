@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .docx.annex import annex_heading, annex_xml
-from .docx.package import write_atomic
 from .errors import InvalidData
+from .files import write_atomic
 from .models.agreement import Agreement
 from .models.paths import flatten, generic, leaf_map, title_of
 from .packs import Pack, PackRegistry

@@ -9,13 +9,13 @@ import re
 import shutil
 import stat
 import sys
-import tempfile
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import OutputFolderError
+from ..files import atomic_output
 
 LOCK_FILE = ".supervision-forms.lock"
 PDF_WORK_PREFIX = ".sf-pdf-"
@@ -80,22 +80,6 @@ def file_sha256(path: Path) -> str | None:
 def occupied(path: Path) -> bool:
     """Something (a file, a folder, a link) already has this name."""
     return os.path.lexists(path)
-
-
-@contextlib.contextmanager
-def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Stream into a temp file beside `path`, renamed into place only when complete."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def zip_files(target: Path, files: Iterable[Path]) -> Path:

@@ -18,7 +18,7 @@ from types import TracebackType
 from typing import Any, TextIO
 
 from ..errors import OutputFolderError
-from .files import atomic_output
+from ..files import atomic_output
 from .naming import comparison_key
 from .report import STATUSES, RowResult
 

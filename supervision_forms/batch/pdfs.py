@@ -16,8 +16,9 @@ from pathlib import Path
 from pypdf import PdfWriter
 
 from ..errors import FieldError
+from ..files import atomic_output
 from ..office import Conversion, ConverterPool
-from .files import PDF_WORK_PREFIX, atomic_output, file_sha256
+from .files import PDF_WORK_PREFIX, file_sha256
 from .report import RowResult
 
 

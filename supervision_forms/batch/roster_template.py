@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..docx.package import write_atomic
 from ..errors import RosterError
+from ..files import write_atomic
 from ..models.paths import Leaf, leaves, title_of
 from ..packs import Pack
 from .columns import LIST_SEPARATOR

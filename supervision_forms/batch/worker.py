@@ -22,8 +22,8 @@ from typing import Literal
 
 from pydantic import BaseModel
 
-from ..docx.package import write_atomic
 from ..errors import SupervisionFormsError
+from ..files import write_atomic
 from ..packs import Pack, load_pack
 from ..render import render
 from .files import file_sha256

@@ -11,7 +11,7 @@ from typing import cast
 import click
 
 from ..audit import AuditReport, audit_folder, render_html
-from ..docx.package import write_atomic
+from ..files import write_atomic
 from ..models.agreement import Agreement
 from ..registry import installed_packs
 from ..render import coerce_model, render

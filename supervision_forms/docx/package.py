@@ -7,7 +7,6 @@ import itertools
 import os
 import stat
 import struct
-import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -223,19 +222,3 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
     if len(data) > limit:  # it grew while we read it
         raise DocumentTooLarge(f"{label}: the file is over {limit // 2**20} MB")
     return data
-
-
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write a file whole or not at all: temp file in the same folder, then rename."""
-    path = Path(path)
-    fd, temp = tempfile.mkstemp(dir=path.parent or ".", prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
