@@ -37,7 +37,17 @@ def make_folder(folder: Path, documents: int) -> None:
 
 
 def run(folder: Path, out: Path, jobs: int) -> float:
-    command = [sys.executable, "-m", "supervision_forms", "extract", str(folder), "-o", str(out), "--jobs", str(jobs)]
+    command = [
+        sys.executable,
+        "-m",
+        "supervision_forms",
+        "extract",
+        str(folder),
+        "-o",
+        str(out),
+        "--jobs",
+        str(jobs),
+    ]
     start = time.perf_counter()
     completed = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, check=False)
     elapsed = time.perf_counter() - start
@@ -48,7 +58,9 @@ def run(folder: Path, out: Path, jobs: int) -> float:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--jobs", type=int, default=2)
     args = parser.parse_args()

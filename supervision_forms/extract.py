@@ -13,15 +13,17 @@ that starts with = + - or @ is stored as text, never as a formula.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from .errors import SupervisionFormsError, UnsupportedFormat
+from .files import atomic_output
 from .models import DOCUMENT_MODELS
 from .models.paths import flatten, generic, leaves
 from .privacy import REDACTED
@@ -150,7 +152,9 @@ def row(document: Extracted, names: Sequence[str]) -> dict[str, Any]:
         "unmapped": len(result.unmapped),
     }
     data = result.data.model_dump(mode="json")
-    scalar_lists = {leaf.path.removesuffix("[]") for leaf in leaves(type(result.data)) if leaf.path.endswith("[]")}
+    scalar_lists = {
+        leaf.path.removesuffix("[]") for leaf in leaves(type(result.data)) if leaf.path.endswith("[]")
+    }
     for name in scalar_lists:
         cells[name] = LIST_SEPARATOR.join(str(v) for v in data.get(name) or [])
     for path, value in flatten(data).items():
@@ -159,44 +163,51 @@ def row(document: Extracted, names: Sequence[str]) -> dict[str, Any]:
     return cells
 
 
+def check_output(out: str | os.PathLike[str]) -> Path:
+    """The output path, if it names a table format we write."""
+    target = Path(out)
+    if target.suffix.lower() not in FORMATS:
+        raise UnsupportedFormat(f"{target.name}: the output must be .csv, .xlsx or .jsonl")
+    return target
+
+
 def write_table(documents: Sequence[Extracted], out: str | os.PathLike[str]) -> int:
     """Write the documents that were read to a .csv, .xlsx or .jsonl file (written
-    whole, then moved into place); how many rows were written."""
-    target = Path(out)
+    whole or not at all, readable by its owner only); how many rows were written."""
+    target = check_output(out)
     suffix = target.suffix.lower()
-    if suffix not in FORMATS:
-        raise UnsupportedFormat(f"{target.name}: the output must be .csv, .xlsx or .jsonl")
     read = [d for d in documents if d.result is not None]
     names = columns(read)
     extra = sorted({k for d in read for k in row(d, names)} - set(names))
     names += extra  # list items such as decisions.0.action
-    temporary = target.with_name(f".{target.name}.part")
-    if suffix == ".jsonl":
-        _write_jsonl(read, temporary)
-    elif suffix == ".csv":
-        _write_csv(read, names, temporary)
-    else:
-        _write_xlsx(read, names, temporary)
-    temporary.replace(target)
+    with atomic_output(target) as handle:  # owner-only: the table holds personal data
+        if suffix == ".xlsx":
+            _write_xlsx(read, names, handle)
+        else:
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
+            if suffix == ".csv":
+                _write_csv(read, names, text)
+            else:
+                _write_jsonl(read, text)
+            text.flush()
+            text.detach()  # the handle is closed by atomic_output
     return len(read)
 
 
-def _write_jsonl(documents: Sequence[Extracted], path: Path) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for document in documents:
-            assert document.result is not None
-            envelope = {"file": document.file, **document.result.envelope()}
-            envelope["confidence"] = document.result.confidence
-            out.write(json.dumps(envelope, ensure_ascii=False) + "\n")
+def _write_jsonl(documents: Sequence[Extracted], out: TextIO) -> None:
+    for document in documents:
+        assert document.result is not None
+        envelope = {"file": document.file, **document.result.envelope()}
+        envelope["confidence"] = document.result.confidence
+        out.write(json.dumps(envelope, ensure_ascii=False) + "\n")
 
 
-def _write_csv(documents: Sequence[Extracted], names: list[str], path: Path) -> None:
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(names)
-        for document in documents:
-            cells = row(document, names)
-            writer.writerow([_csv_cell(cells.get(name)) for name in names])
+def _write_csv(documents: Sequence[Extracted], names: list[str], out: TextIO) -> None:
+    writer = csv.writer(out)
+    writer.writerow(names)
+    for document in documents:
+        cells = row(document, names)
+        writer.writerow([_csv_cell(cells.get(name)) for name in names])
 
 
 def _csv_cell(value: Any) -> Any:
@@ -208,7 +219,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _write_xlsx(documents: Sequence[Extracted], names: list[str], path: Path) -> None:
+def _write_xlsx(documents: Sequence[Extracted], names: list[str], out: BinaryIO) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=False)
@@ -226,4 +237,4 @@ def _write_xlsx(documents: Sequence[Extracted], names: list[str], path: Path) ->
             if isinstance(value, str):
                 cell.data_type = "s"  # text stays text, even if it starts with '='
     sheet.freeze_panes = "B2"
-    book.save(path)
+    book.save(out)

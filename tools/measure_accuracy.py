@@ -79,7 +79,9 @@ def measure(corpus: Path, formats: list[str], show: bool) -> dict[tuple[str, str
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--build", type=int, metavar="N", help="build the corpus first, N forms per council")
     parser.add_argument("--seed", type=int, default=1)

@@ -8,30 +8,41 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from ..extract import Extracted, extract, find_documents, write_table
+from ..extract import Extracted, check_output, extract, find_documents, write_table
 from .app import PROBLEMS, app
 
 
 @app.command(name="extract")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option(
-    "-o", "--out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="team.csv, .xlsx or .jsonl"
+    "-o",
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="team.csv, .xlsx or .jsonl",
 )
 @click.option("--pack", "-p", default=None, help="Read every file as this pack (no detection).")
 @click.option("--document", "-d", default=None, help="Document kind, with --pack.")
-@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
+@click.option(
+    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
 @click.option("--redact", is_flag=True, help="Blank special-category fields and unmapped text.")
-def extract_command(folder: Path, out: Path, pack: str | None, document: str | None, jobs: int, redact: bool) -> None:
+def extract_command(
+    folder: Path, out: Path, pack: str | None, document: str | None, jobs: int, redact: bool
+) -> None:
     """Read every .docx and .pdf in FOLDER (and its subfolders): one row per document.
 
     A file that cannot be read is reported here and left out; the rest still go
     through, and the exit code is then 1."""
+    check_output(out)
     files = find_documents(folder)
     if not files:
         click.echo(f"no .docx or .pdf files in {folder.name}", err=True)
     documents: list[Extracted] = []
     read = extract(files, root=folder, pack=pack, document=document, jobs=jobs, redact=redact)
-    with tqdm(total=len(files), unit="file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr) as bar:
+    with tqdm(
+        total=len(files), unit="file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr
+    ) as bar:
         for document_read in read:
             documents.append(document_read)
             bar.update(1)

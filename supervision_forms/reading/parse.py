@@ -96,11 +96,14 @@ def _parse_docx(
 def _parse_pdf(
     data: bytes, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
 ) -> ParseResult:
-    pdf = read_pdf(data, label)
+    pdf = read_pdf(data, label, layout="auto")  # one pass: ours as text, others laid out
     if from_stamp(pdf.keywords, registry) is None:
-        laid = read_pdf(data, label, layout=True)
-        layout = from_runs(laid.runs, laid.rules) if laid.runs is not None else from_pages(list(laid.pages))
-        return _read_unmarked(layout, pdf.text, label, registry, forced, document)
+        if pdf.runs is None and not pdf.pages:  # stamped by a pack not installed here
+            pdf = read_pdf(data, label, layout=True)
+        layout = from_runs(pdf.runs, pdf.rules) if pdf.runs is not None else from_pages(list(pdf.pages))
+        return _read_unmarked(layout, pdf.text, label, registry, forced, document, pdf.fields)
+    if pdf.runs is not None:  # stamped, but not as we stamp: read it again as one of ours
+        pdf = read_pdf(data, label)
     found = _detect(pdf.keywords, pdf.text, label, registry, forced, document)
     result = _read_text(pdf.text, found, label, pdf.fragments)
     result.confidence = found.confidence
@@ -108,13 +111,19 @@ def _parse_pdf(
 
 
 def _read_unmarked(
-    layout: Layout, text: str, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
+    layout: Layout,
+    text: str,
+    label: str,
+    registry: PackRegistry,
+    forced: Pack | None,
+    document: str | None,
+    form_fields: dict[str, str] | None = None,
 ) -> ParseResult:
     """A document without our marks: a council's own form filled in by hand (read by its
-    labels), or, where it matches our template line for line, one of ours."""
+    labels; a fillable PDF's form fields too), or, with our annex, one of ours."""
     choice = choose_unmarked(layout, text, registry, label, forced, document)
     if choice.original:
-        result = read_form(layout, choice.pack, choice.document)
+        result = read_form(layout, choice.pack, choice.document, form_fields)
     else:
         result = _read_text(text, Detection(choice.pack, choice.document, choice.confidence), label)
     result.confidence = choice.confidence

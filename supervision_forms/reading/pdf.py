@@ -6,7 +6,7 @@ import functools
 import io
 import logging
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from pypdf import PdfReader, apply_configuration, get_configuration
 from pypdf.errors import DependencyError, LimitReachedError
@@ -22,6 +22,8 @@ from .deadline import within
 
 MAX_PAGES = 60
 OFF_PAGE = -100_000.0
+BOX_SIZES = (7.0, 16.0)  # points: a square this size is taken for a tick box (bullets are smaller)
+OUR_STAMP = "supervision-forms"  # in the keywords of the PDFs we make
 MAX_PDF_BYTES = 50 * 1024 * 1024
 SECONDS_PER_PDF = 5.0  # a 60-page form reads in about 2 s; hostile files stop here
 PYPDF_LIMITS = {  # pypdf's own limits (75 MB streams), tightened: we only need the text
@@ -89,9 +91,13 @@ class PdfText:
     rules: tuple[Rule, ...] = field(default=(), repr=False)  # horizontal lines drawn, with layout
 
 
-def read_pdf(data: bytes, label: str, *, seconds: float | None = None, layout: bool = False) -> PdfText:
+def read_pdf(
+    data: bytes, label: str, *, seconds: float | None = None, layout: bool | Literal["auto"] = False
+) -> PdfText:
     """The text of every page, the keywords and any form fields; clear errors otherwise.
-    With `layout`, also each page's text laid out as printed (columns side by side).
+    With `layout`, also each page's runs of text with their places (see `Run`, `Rule`).
+    With layout "auto", a PDF we made (our stamp in its keywords) is read as without,
+    any other for its runs only (its `text` then joined from them): one pass either way.
 
     Reading is bounded: by size and pages here, by pypdf's limits (tightened), and by
     `seconds` (default `SECONDS_PER_PDF`; `DocumentTooLarge` when it runs over)."""
@@ -101,29 +107,34 @@ def read_pdf(data: bytes, label: str, *, seconds: float | None = None, layout: b
     return within(limit, label, functools.partial(_read_limited, data, label, layout))
 
 
-def _read_limited(data: bytes, label: str, layout: bool = False) -> PdfText:
+def _read_limited(data: bytes, label: str, layout: bool | Literal["auto"] = False) -> PdfText:
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its messages may quote the file
     with apply_configuration(get_configuration().with_overwrites(**PYPDF_LIMITS)):
         return _extract(data, label, layout)
 
 
-def _extract(data: bytes, label: str, layout: bool = False) -> PdfText:
+def _extract(data: bytes, label: str, layout: bool | Literal["auto"] = False) -> PdfText:
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, label)
         if len(reader.pages) > MAX_PAGES:
             raise DocumentTooLarge(f"{label}: the PDF has over {MAX_PAGES} pages")
-        fragments: list[Fragment] = []
-        pages = [
-            page.extract_text(visitor_text=_collector(number, fragments)) or ""
-            for number, page in enumerate(reader.pages)
-        ]
+        info = reader.metadata
+        keywords = str(info.get("/Keywords", "")) if info else ""
+        if layout == "auto":
+            layout = "auto" if OUR_STAMP not in keywords else False
         runs, rules = _all_runs(reader) if layout else (None, ())
+        fragments: list[Fragment] = []
+        if layout == "auto" and runs is not None:
+            pages = [" ".join(r.text for r in runs if r.page == n) for n in range(len(reader.pages))]
+        else:
+            pages = [
+                page.extract_text(visitor_text=_collector(number, fragments)) or ""
+                for number, page in enumerate(reader.pages)
+            ]
         laid: tuple[str, ...] = ()
         if layout and runs is None:
             laid = tuple(page.extract_text(extraction_mode="layout") or "" for page in reader.pages)
-        info = reader.metadata
-        keywords = str(info.get("/Keywords", "")) if info else ""
         fields = {
             str(name): str(value)
             for name, value in (reader.get_form_text_fields() or {}).items()
@@ -173,9 +184,10 @@ def _all_runs(reader: PdfReader) -> tuple[tuple[Run, ...] | None, tuple[Rule, ..
             groups = _layout_mode.text_show_operations(iter([*mark, *ops]), fonts, True, None)
         except (AttributeError, TypeError, ImportError):
             return None, ()
-        strokes, uprights = _strokes(ops)
+        strokes, uprights, boxes = _strokes(ops)
         rules.extend(Rule(number, round(a, 1), round(b, 1), round(y, 1), round(y, 1)) for a, b, y in strokes)
         rules.extend(Rule(number, round(x, 1), round(x, 1), round(a, 1), round(b, 1)) for a, b, x in uprights)
+        found.extend(_box_runs(number, boxes))
         for group in groups:
             text = str(group["text"])
             if not text.strip() or float(group["ty"]) < OFF_PAGE / 2:
@@ -183,24 +195,28 @@ def _all_runs(reader: PdfReader) -> tuple[tuple[Run, ...] | None, tuple[Rule, ..
             x, end, y = float(group["tx"]), float(group["displaced_tx"]), float(group["ty"])
             size = float(group["font_height"]) or float(group["font_size"])
             deleted = _struck(x, end, y, size, strokes)
-            found.append(
-                Run(number, round(x, 1), round(end, 1), round(y, 1), round(size, 1), "" if deleted else text, deleted)
-            )
+            shown = "" if deleted else text
+            found.append(Run(number, round(x, 1), round(end, 1), round(y, 1), round(size, 1), shown, deleted))
     return tuple(found), tuple(rules)
+
+
+Box = tuple[float, float, float, bool]  # left x, bottom y, size, ticked
 
 
 def _strokes(
     ops: list[tuple[list[Any], bytes]],
-) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
-    """Straight lines drawn on a page, in page space: horizontal ones as (left x,
-    right x, y) and vertical ones as (bottom y, top y, x); stroked segments, and thin
-    filled rectangles."""
+) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]], list[Box]]:
+    """What is drawn on a page, in page space: horizontal lines as (left x, right x, y),
+    vertical ones as (bottom y, top y, x) (stroked segments and thin filled rectangles),
+    and tick boxes (small squares; ticked with a cross or a tick drawn inside)."""
     matrix: tuple[float, ...] = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
     stack: list[tuple[float, ...]] = []
     point: tuple[float, float] | None = None
     path: list[tuple[float, float, float, float]] = []
     lines: list[tuple[float, float, float]] = []
     uprights: list[tuple[float, float, float]] = []
+    squares: list[tuple[float, float, float]] = []
+    slants: list[tuple[float, float, float, float]] = []
     for operands, op in ops:
         try:
             if op == b"q":
@@ -221,15 +237,44 @@ def _strokes(
                     path.append((*_apply(matrix, x, y + h / 2), *_apply(matrix, x + w, y + h / 2)))
                 elif abs(w) < 1.5:
                     path.append((*_apply(matrix, x + w / 2, y), *_apply(matrix, x + w / 2, y + h)))
+                elif BOX_SIZES[0] <= abs(w) <= BOX_SIZES[1] and abs(abs(w) - abs(h)) <= 1.5:
+                    left, bottom = _apply(matrix, min(x, x + w), min(y, y + h))
+                    squares.append((left, bottom, abs(w)))
             elif op in (b"S", b"s", b"f", b"F", b"f*", b"B", b"b"):
                 lines.extend((min(a, c), max(a, c), b) for a, b, c, d in path if abs(b - d) < 0.5)
                 uprights.extend((min(b, d), max(b, d), a) for a, b, c, d in path if abs(a - c) < 0.5)
+                slants.extend(
+                    segment
+                    for segment in path
+                    if min(abs(segment[0] - segment[2]), abs(segment[1] - segment[3])) > 1
+                )
                 path = []
             elif op == b"n":
                 path = []
         except (ValueError, TypeError, IndexError):
             continue
-    return lines, uprights
+    boxes = [(x, y, size, any(_inside(segment, x, y, size) for segment in slants)) for x, y, size in squares]
+    return lines, uprights, boxes
+
+
+def _inside(segment: tuple[float, float, float, float], x: float, y: float, size: float) -> bool:
+    a, b, c, d = segment
+    return all(x - 1 <= px <= x + size + 1 and y - 1 <= py <= y + size + 1 for px, py in ((a, b), (c, d)))
+
+
+def _box_runs(page: int, boxes: list[Box]) -> list[Run]:
+    """A drawn tick box as the box character, where a line of text would have it."""
+    return [
+        Run(
+            page,
+            round(x, 1),
+            round(x + size, 1),
+            round(y + 0.15 * size, 1),
+            round(size, 1),
+            "☒" if ticked else "☐",
+        )
+        for x, y, size, ticked in boxes
+    ]
 
 
 def _multiply(a: tuple[float, ...], b: tuple[float, ...]) -> tuple[float, ...]:

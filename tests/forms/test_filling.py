@@ -70,9 +70,15 @@ def it_reads_an_answer_typed_in_a_text_box(packs: PackRegistry) -> None:
 def it_reads_the_ticked_option_of_tick_boxes(packs: PackRegistry, kind: str) -> None:
     def build(doc: DocxDocument) -> None:
         paragraph = doc.add_paragraph("Method of recording the session will be by ")
-        for option, ticked in (("handwritten notes", False), ("typed notes", True), ("the electronic record", False)):
+        for option, ticked in (
+            ("handwritten notes", False),
+            ("typed notes", True),
+            ("the electronic record", False),
+        ):
             in_paragraph(paragraph, *checkbox(ticked, kind), run(f" {option}   "))
-        in_paragraph(paragraph, run("and the person responsible for recording the session will be the supervisor."))
+        in_paragraph(
+            paragraph, run("and the person responsible for recording the session will be the supervisor.")
+        )
 
     result = read(document(build), packs.get("sefton"))
     assert result.data.recording.method == "typed notes"  # type: ignore[attr-defined]

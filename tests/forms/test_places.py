@@ -30,7 +30,9 @@ def it_matches_labels_whatever_their_case_colons_and_quotes(packs: PackRegistry)
 
 def it_matches_a_long_label_worded_a_little_differently(packs: PackRegistry) -> None:
     label = "How will we recognize when our supervisory relationship is not working effectively?"
-    result = read(document(lambda doc: table(doc, [[label, "Sessions get cancelled"]])), packs.get("portsmouth"))
+    result = read(
+        document(lambda doc: table(doc, [[label, "Sessions get cancelled"]])), packs.get("portsmouth")
+    )
     assert result.data.not_working_signs == "Sessions get cancelled"  # type: ignore[attr-defined]
     assert any(w.field == "not_working_signs" and "loosely" in w.message for w in result.warnings)
 
@@ -56,8 +58,14 @@ def it_reads_signature_rows_with_names_and_dates(packs: PackRegistry) -> None:
     ]
     result = read(document(lambda doc: table(doc, rows)), packs.get("portsmouth"))
     signatures = result.data.signatures  # type: ignore[attr-defined]
-    assert (signatures.supervisor.name, signatures.supervisor.date) == ("Tom Jones", datetime.date(2026, 3, 3))
-    assert (signatures.supervisee.name, signatures.supervisee.date) == ("Jane Smith", datetime.date(2026, 3, 4))
+    assert (signatures.supervisor.name, signatures.supervisor.date) == (
+        "Tom Jones",
+        datetime.date(2026, 3, 3),
+    )
+    assert (signatures.supervisee.name, signatures.supervisee.date) == (
+        "Jane Smith",
+        datetime.date(2026, 3, 4),
+    )
 
 
 def it_reads_a_signature_line_with_both_answers_in_one_paragraph(packs: PackRegistry) -> None:
@@ -68,11 +76,18 @@ def it_reads_a_signature_line_with_both_answers_in_one_paragraph(packs: PackRegi
     result = read(document(build), packs.get("surrey"))
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert (signature.name, signature.date) == ("Jane Smith", datetime.date(2026, 3, 3))
-    assert any(w.field == "signatures.supervisee.date" and "two-digit year" in w.message for w in result.warnings)
+    assert any(
+        w.field == "signatures.supervisee.date" and "two-digit year" in w.message for w in result.warnings
+    )
 
 
 def it_reads_answers_typed_after_a_label_and_under_it(packs: PackRegistry) -> None:
-    rows = [["Name of supervisor: Tom Jones"], ["Name of staff member\nJane Smith"], ["Date of this agreement"], ["3 Mar 2026"]]
+    rows = [
+        ["Name of supervisor: Tom Jones"],
+        ["Name of staff member\nJane Smith"],
+        ["Date of this agreement"],
+        ["3 Mar 2026"],
+    ]
     result = read(document(lambda doc: table(doc, rows)), packs.get("surrey"))
     data = result.data
     assert data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
@@ -100,7 +115,13 @@ def it_reads_answers_on_and_between_dot_leaders(packs: PackRegistry) -> None:
 
 
 def it_reads_the_month_and_date_table_skipping_blank_rows(packs: PackRegistry) -> None:
-    rows = [["Month", "Date"], ["March", "3rd March 2026"], ["", ""], ["April 2026", "7th"], ["May", "05/05/2026"]]
+    rows = [
+        ["Month", "Date"],
+        ["March", "3rd March 2026"],
+        ["", ""],
+        ["April 2026", "7th"],
+        ["May", "05/05/2026"],
+    ]
     result = read(document(lambda doc: table(doc, rows)), packs.get("sefton"))
     assert result.data.meeting_dates == [  # type: ignore[attr-defined]
         datetime.date(2026, 3, 3),
@@ -119,7 +140,10 @@ def it_splits_one_answer_between_frequency_and_duration(packs: PackRegistry) -> 
 
 def it_reads_the_lower_half_of_a_vertically_merged_label(packs: PackRegistry) -> None:
     def build(doc: DocxDocument) -> None:
-        table(doc, [["What methods will be used to resolve any difficulties", "Talk first."], ["", "Then mediate."]])
+        table(
+            doc,
+            [["What methods will be used to resolve any difficulties", "Talk first."], ["", "Then mediate."]],
+        )
         cells = doc.tables[0].rows
         _merge_down(cells[0].cells[0], cells[1].cells[0])
 
@@ -168,3 +192,16 @@ def _merge_down(upper: _Cell, lower: _Cell) -> None:
         if value:
             merge.set(qn("w:val"), value)
         cell._tc.get_or_add_tcPr().append(merge)
+
+
+def it_gives_dates_written_without_a_year_the_year_around_them(packs: PackRegistry) -> None:
+    def build(doc: DocxDocument) -> None:
+        table(doc, [["Month", "Date"], ["November", "12th"], ["December", "10th"], ["January", "14th"]])
+        doc.add_paragraph("Date of Review: 1st October 2025")
+
+    result = read(document(build), packs.get("sefton"))
+    assert result.data.meeting_dates == [  # type: ignore[attr-defined]
+        datetime.date(2025, 11, 12),
+        datetime.date(2025, 12, 10),
+        datetime.date(2026, 1, 14),
+    ]

@@ -70,7 +70,12 @@ def build_corpus(
             (out / "docx" / f"{item.name}.docx").write_bytes(data)
             items.append(item)
     truth = {
-        item.name: {"council": item.council, "style": vars(item.style), "fields": item.fields, "data": item.truth}
+        item.name: {
+            "council": item.council,
+            "style": vars(item.style),
+            "fields": item.fields,
+            "data": item.truth,
+        }
         for item in items
     }
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")

@@ -65,7 +65,7 @@ def content_control(children: Sequence[etree._Element], *, placeholder: bool = F
     """A w:sdt around runs or paragraphs."""
     number = next(_ids)
     sdt = parse_xml(
-        f"<w:sdt {nsdecls('w')}><w:sdtPr><w:alias w:val=\"Answer {number}\"/>"
+        f'<w:sdt {nsdecls("w")}><w:sdtPr><w:alias w:val="Answer {number}"/>'
         f'<w:tag w:val="answer{number}"/><w:id w:val="{number}"/>'
         + ("<w:showingPlcHdr/>" if placeholder else "")
         + "</w:sdtPr><w:sdtContent/></w:sdt>"
@@ -96,17 +96,15 @@ def text_box(paragraphs: Sequence[str]) -> etree._Element:
     number = next(_ids)
     lines = max(1, sum(1 + len(p) // 45 for p in paragraphs))
     height = 240_000 * lines + 120_000
-    body = "".join(
-        f'<w:p><w:r><w:t xml:space="preserve">{_escape(p)}</w:t></w:r></w:p>' for p in paragraphs
-    )
+    body = "".join(f'<w:p><w:r><w:t xml:space="preserve">{_escape(p)}</w:t></w:r></w:p>' for p in paragraphs)
     return parse_xml(
-        f'<w:r {nsdecls("w", "wp", "a")} {WPS}><w:drawing>'
+        f"<w:r {nsdecls('w', 'wp', 'a')} {WPS}><w:drawing>"
         f'<wp:inline distT="0" distB="0" distL="0" distR="0"><wp:extent cx="3600000" cy="{height}"/>'
         f'<wp:docPr id="{number}" name="Text Box {number}"/>'
         '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
         '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/>'
         f'<a:ext cx="3600000" cy="{height}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-        '<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>'
+        "<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"
         f"<wps:txbx><w:txbxContent>{body}</w:txbxContent></wps:txbx>"
         '<wps:bodyPr rot="0" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0"><a:noAutofit/></wps:bodyPr>'
         "</wps:wsp></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
@@ -136,7 +134,9 @@ def checkbox(checked: bool, kind: str) -> list[etree._Element]:
             + ("<w:checked/>" if checked else "")
             + "</w:checkBox></w:ffData></w:fldChar></w:r>"
         ),
-        parse_xml(f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'),
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> FORMCHECKBOX </w:instrText></w:r>'
+        ),
         parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'),
     ]
 

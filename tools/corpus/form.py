@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +19,19 @@ from docx.text.paragraph import Paragraph
 from .answers import Answers, Written
 from .fill import Filler, checkbox, run
 
+REWORD_WORDS = 5
+REWORDINGS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"recognise"), "recognize"),
+    (re.compile(r"supervisees\b"), "supervisee’s"),
+    (re.compile(r"\bthe (?=supervisory|supervisee|supervisor)"), ""),
+    (re.compile(r"\bany (?=difficulties|issues|factors)"), ""),
+    (re.compile(r"\?$"), ""),
+    (re.compile(r"(?<=[a-z])$"), "?"),
+    (re.compile(r"\bwill be used\b"), "can be used"),
+    (re.compile(r" \(e\.g\."), " (for example"),
+    (re.compile(r"’"), "'"),
+    (re.compile(r"\bsupervision\b"), "Supervision"),
+)
 PROMPT_STYLES = ("replace", "under", "above", "same", "tracked")
 DOT_STYLES = ("overwrite", "between", "after", "next")
 TICK_KINDS = ("glyph", "control", "legacy")
@@ -35,6 +49,7 @@ class Style:
     prompt: str  # what people did with a printed prompt (PROMPT_STYLES)
     dots: str  # what people did with dot leaders (DOT_STYLES)
     ticks: str  # how tick boxes are made (TICK_KINDS)
+    reworded: bool = False  # long labels worded a little differently (another edition of the form)
 
     @classmethod
     def random(cls, rng: random.Random, how: str) -> Style:
@@ -47,6 +62,7 @@ class Style:
             prompt=rng.choice(PROMPT_STYLES),
             dots=rng.choice(DOT_STYLES),
             ticks=rng.choice(TICK_KINDS),
+            reworded=rng.random() < 0.3,
         )
 
 
@@ -83,7 +99,20 @@ class Form:
             text = text.upper()
         return text
 
-    def para(self, text: str = "", *, bold: bool = False, center: bool = False, size: float | None = None) -> Paragraph:
+    def wording(self, text: str) -> str:
+        """A long label as another edition of the form may word it: a spelling, an
+        apostrophe, a small word dropped or a question mark."""
+        if not self.style.reworded or len(text.split()) < REWORD_WORDS or self.rng.random() < 0.4:
+            return text
+        edits = [edit for edit in REWORDINGS if edit[0].search(text)]
+        if not edits:
+            return text
+        pattern, replacement = self.rng.choice(edits)
+        return pattern.sub(replacement, text, count=1)
+
+    def para(
+        self, text: str = "", *, bold: bool = False, center: bool = False, size: float | None = None
+    ) -> Paragraph:
         paragraph = self.doc.add_paragraph()
         if text:
             r = paragraph.add_run(text)
@@ -134,7 +163,7 @@ class Form:
 
     def bullets(self, cell: _Cell | None, items: list[str]) -> None:
         for item in items:
-            paragraph = (cell.add_paragraph() if cell is not None else self.doc.add_paragraph())
+            paragraph = cell.add_paragraph() if cell is not None else self.doc.add_paragraph()
             paragraph.add_run("· " + item if self.rng.random() < 0.5 else item)
             if self.rng.random() < 0.5:
                 paragraph.style = self.doc.styles["List Bullet"]

@@ -37,20 +37,28 @@ def build(form: Form, seed: Seed) -> None:
     main = form.table([5.5, 3.5, 2.0, 5.5] if wide else [5.5, 11.0])
     spans = [1, 3] if wide else None
     form.text(form.row(main, [4] if wide else [2])[0], seed.line("Section 1: The agreement"), bold=True)
-    _answer_row(form, main, spans, form.label(seed.line("Staff member")), "supervisee.name", form.answers.supervisee)
-    _answer_row(form, main, spans, form.label(seed.line("Manager")), "supervisor.name", form.answers.supervisor)
+    _answer_row(
+        form, main, spans, form.label(seed.line("Staff member")), "supervisee.name", form.answers.supervisee
+    )
+    _answer_row(
+        form, main, spans, form.label(seed.line("Manager")), "supervisor.name", form.answers.supervisor
+    )
     form.blank_row(main, spans)
     _printed_rows(form, main, spans, seed)
     for start, path in QUESTIONS:
-        _question(form, main, spans, seed.line(start), path)
+        _question(form, main, spans, form.wording(seed.line(start)), path)
         form.blank_row(main, spans)
     cells = form.row(main, spans)
     form.text(cells[0], seed.line("Quality Assurance"), bold=True)
     form.text(cells[1], seed.line("In order to ensure"))
     _review(form, main, spans, seed)
     signatures = main if wide else _signature_table(form)
-    _signature(form, signatures, form.label(seed.line("Signed manager")), "supervisor", form.answers.supervisor)
-    _signature(form, signatures, form.label(seed.line("Signed staff member")), "supervisee", form.answers.supervisee)
+    _signature(
+        form, signatures, form.label(seed.line("Signed manager")), "supervisor", form.answers.supervisor
+    )
+    _signature(
+        form, signatures, form.label(seed.line("Signed staff member")), "supervisee", form.answers.supervisee
+    )
     form.para()
 
 

@@ -49,7 +49,8 @@ def build(form: Form, seed: Seed) -> None:
     for line in seed.after("Expectations of Supervision", 2):
         form.para(line)
     for label, path in EXPECTATIONS:
-        _dots(form, seed.line(label).rstrip(" .…"), "", path, form.answers.text(path, paragraphs=False))
+        printed = form.wording(seed.line(label).rstrip(" .…"))
+        _dots(form, printed, "", path, form.answers.text(path, paragraphs=False))
         form.blank()
     form.para(seed.line("ANY OTHER ISSUES"), bold=True)
     form.para(seed.line("Disagreements"), bold=True)
@@ -74,13 +75,25 @@ def _format(form: Form, seed: Seed) -> None:
     lead = seed.line("The supervision meeting will take place in privacy").lstrip("· ")
     _dots(form, lead, "", "interruptions", form.answers.text("interruptions"), next_line=True)
     _dots(form, "The frequency of supervision will be", "", "frequency.description", form.answers.frequency())
-    _dots(form, "The supervision meeting will last for a minimum of:", "", "duration_minutes", form.answers.duration())
+    _dots(
+        form,
+        "The supervision meeting will last for a minimum of:",
+        "",
+        "duration_minutes",
+        form.answers.duration(),
+    )
     method = seed.line("Method of recording the session will be by")
     suffix = " " + method.split("……", 1)[-1].lstrip(". …")
     if form.rng.random() < 0.3:
         _method_ticks(form, suffix)
     else:
-        _dots(form, "Method of recording the session will be by", suffix, "recording.method", form.answers.text("recording.method"))
+        _dots(
+            form,
+            "Method of recording the session will be by",
+            suffix,
+            "recording.method",
+            form.answers.text("recording.method"),
+        )
     for start in ("Welfare supervision records", "Any particular focus"):
         form.para(seed.line(start).lstrip("· "))
 
@@ -162,7 +175,9 @@ def _meeting_dates(form: Form, seed: Seed) -> None:
             form.filler.inline(month_cell.paragraphs[0], f"{month} {day.year}")
             form.filler.inline(date_cell.paragraphs[0], ordinal(day.day))
         else:
-            form.filler.inline(month_cell.paragraphs[0], form.rng.choice((month, month[:3], f"{month} {day.year}")))
+            form.filler.inline(
+                month_cell.paragraphs[0], form.rng.choice((month, month[:3], f"{month} {day.year}"))
+            )
             form.filler.inline(date_cell.paragraphs[0], date_text(day, form.rng))
         if form.style.blank_rows and form.rng.random() < 0.2:
             form.row(grid)

@@ -35,23 +35,27 @@ def build(form: Form, seed: Seed) -> None:
     form.text(cells[0], seed.line("Frequency and duration?"))
     form.fill_cell(cells[1], _frequency_and_duration(form))
     _heading(form, grid, seed.line("2. What support is available?"))
-    _question_below(form, grid, seed.line("Availability of manager for"), "management_availability")
+    _question_below(
+        form, grid, form.wording(seed.line("Availability of manager for")), "management_availability"
+    )
     permissions = form.row(grid)
     paragraph = permissions[0].paragraphs[0]
     paragraph.add_run("Agreed ‘permissions’").bold = True
     paragraph.add_run(" " + seed.line("Agreed ‘permissions’").removeprefix("Agreed ‘permissions’").strip())
     form.fill_cell(permissions[1], form.answer("permissions", form.answers.text("permissions")))
     for start, path in SUPPORT:
-        _question_below(form, grid, seed.line(start), path)
+        _question_below(form, grid, form.wording(seed.line(start)), path)
     content = form.row(grid, [2])[0]
     form.text(content, seed.line("3. Content of Supervision"), bold=True)
     for line in seed.after("3. Content of Supervision", 2):
         form.text(content, line)
     _heading(form, grid, seed.line("4. Making supervision work well"))
-    _question_below(form, grid, seed.line("What does the supervisee bring"), "supervisee_brings")
+    _question_below(
+        form, grid, form.wording(seed.line("What does the supervisee bring")), "supervisee_brings"
+    )
     for start, path in WORKING_WELL:
         cells = form.row(grid)
-        form.text(cells[0], seed.line(start), bold=True)
+        form.text(cells[0], form.wording(seed.line(start)), bold=True)
         form.fill_cell(cells[1], form.answer(path, form.answers.text(path)))
         form.blank_row(grid)
     form.text(form.row(grid, [2])[0], seed.line("NB: If difficulties arise"))
@@ -70,7 +74,11 @@ def _names(form: Form, seed: Seed) -> None:
     grid = form.table([5.0, 11.5] if layout == "right" else [16.5])
     for start, path, written in (
         ("Name of supervisor", "supervisor.name", Written(form.answers.supervisor, form.answers.supervisor)),
-        ("Name of staff member", "supervisee.name", Written(form.answers.supervisee, form.answers.supervisee)),
+        (
+            "Name of staff member",
+            "supervisee.name",
+            Written(form.answers.supervisee, form.answers.supervisee),
+        ),
         ("Date of this agreement", "agreement_date", form.answers.date(form.answers.start)),
     ):
         label = form.label(seed.line(start))
@@ -115,7 +123,9 @@ def _frequency_and_duration(form: Form) -> str | None:
     duration = form.answer("duration_minutes", duration_written)
     if frequency is None or duration is None:
         return frequency or duration
-    pattern = form.rng.choice(("{f}, {d}", "{f} for {d}", "{f}\n{d}", "Frequency: {f}\nDuration: {d}", "{f} – {d}"))
+    pattern = form.rng.choice(
+        ("{f}, {d}", "{f} for {d}", "{f}\n{d}", "Frequency: {f}\nDuration: {d}", "{f} – {d}")
+    )
     return pattern.format(f=frequency, d=duration)
 
 
@@ -152,7 +162,7 @@ def _review(form: Form, grid: Table, seed: Seed) -> None:
 
 
 def _signature(form: Form, grid: Table, who: str, name: str) -> None:
-    """"Signature of / supervisee: … Date: …" in one cell, or name and date side by side."""
+    """ "Signature of / supervisee: … Date: …" in one cell, or name and date side by side."""
     signed = form.answer(f"signatures.{who}.name", Written(name, name))
     dated = form.answer(f"signatures.{who}.date", form.answers.date())
     if form.rng.random() < 0.7:

@@ -13,7 +13,9 @@ LEADERS = re.compile(r"[.…_]{2,}|…|_+")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
+PROMPT_PART_WORDS = 3  # words of a prompt that, alone, are taken for the prompt
 SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot
+DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  # never tightened away
 CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
 
 
@@ -28,7 +30,18 @@ def clean(text: str, prompts: list[str]) -> str | None:
         line = SPACES.sub(" ", LEADERS.sub(_leader, line)).strip()
         if any(char.isalnum() for char in line):
             lines.append(line)
-    return EDGES.sub("", "\n".join(lines)) or None
+    answer = EDGES.sub("", "\n".join(lines))
+    if _part_of_prompt(answer, prompts):
+        return None
+    return answer or None
+
+
+def _part_of_prompt(text: str, prompts: list[str]) -> bool:
+    """Whether text is only the start or end of a prompt (the rest wrapped away)."""
+    norm = fold(text)
+    if len(norm.split()) < PROMPT_PART_WORDS:
+        return False
+    return any((p := fold(prompt)).startswith(norm) or p.endswith(norm) for prompt in prompts)
 
 
 def _leader(match: re.Match[str]) -> str:
@@ -36,7 +49,7 @@ def _leader(match: re.Match[str]) -> str:
     (a sentence: it starts with a capital and has a few words)."""
     text, start = match.string, match.start()
     ends_word = start > 0 and text[start - 1].isalnum() and match.group().startswith(".")
-    before = text[:start].split()
+    before = re.findall(r"[^\W_]+", text[:start])
     sentence = len(before) >= SENTENCE_WORDS and before[0][:1].isupper()
     if ends_word and (match.group()[1:2] != "." or sentence):
         return ". "
@@ -90,8 +103,8 @@ def flow(lines: list[str]) -> str:
             out = line
         elif not line:
             continue
-        elif out.endswith("-") and out[-2:-1].isalpha() and line[:1].islower():
-            out += line
+        elif out[-1] in "-/" and out[-2:-1].isalnum() and line[:1].isalnum():
+            out += line  # a word, name or date broken where it had a hyphen: "Khan-" / "Patel"
         elif out[-1] in ".!?" and (line[:1].isupper() or line[:1].isdigit()):
             out += "\n" + line
         else:
@@ -135,7 +148,9 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
 
 def _break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
     """A new line before each field label followed by a colon ("… Duration: 2 hours")."""
-    names = sorted({name.strip().rstrip(":") for names in labels.values() for name in names}, key=len, reverse=True)
+    names = sorted(
+        {name.strip().rstrip(":") for names in labels.values() for name in names}, key=len, reverse=True
+    )
     names = [name for name in names if name]
     if not names:
         return text
@@ -168,21 +183,24 @@ def _duration_clause(text: str) -> tuple[int, int] | None:
 
 
 def _tighten(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause without words on either side that do not change the duration it
-    gives ("Fortnightly 45 minutes" -> "45 minutes")."""
+    """The clause without words on either side that are not part of the duration
+    ("Fortnightly 45 minutes" -> "45 minutes")."""
     value = read_duration_minutes(text[start:end])
     while True:
         words = list(re.finditer(r"\S+", text[start:end]))
         if len(words) < 2:
             return start, end
-        left = start + words[1].start()
-        if TIME_UNIT.search(text[left:end]) and read_duration_minutes(text[left:end]) == value:
-            start = left
-            continue
-        right = start + words[-2].end()
-        if TIME_UNIT.search(text[start:right]) and read_duration_minutes(text[start:right]) == value:
-            end = right
-            continue
+        first, last = words[0], words[-1]
+        if not DURATION_WORD.search(first.group()):
+            left = start + words[1].start()
+            if read_duration_minutes(text[left:end]) == value:
+                start = left
+                continue
+        if not DURATION_WORD.search(last.group()):
+            right = start + words[-2].end()
+            if read_duration_minutes(text[start:right]) == value:
+                end = right
+                continue
         return start, end
 
 

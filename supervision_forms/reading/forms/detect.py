@@ -23,10 +23,12 @@ from ...packs import Pack, PackRegistry
 from .knowledge import knowledge
 from .labels import Finder
 from .layout import Layout
-from .text import fold, strip_numbering
+from .text import fold
 
 MIN_SCORE = 0.45
 MIN_MARGIN = 0.12
+CERTAIN = 0.9  # a share of labels found word for word that needs no loose second look
+MIN_COVER_RATIO = 1.5  # within the margin, the form with this many times the label words wins
 
 
 @dataclass(frozen=True)
@@ -50,30 +52,50 @@ def choose(
         if document is None or kind == document
     ]
     finder = Finder(layout)
-    scored = sorted(
-        ((_label_share(finder, pack, kind), pack, kind) for pack, kind in candidates),
-        key=lambda item: -item[0],
-    )
+    scored = _scores(finder, candidates, loose=False)
+    if not _clear(scored, only):  # labels worded differently: compare them loosely too
+        scored = _scores(finder, candidates, loose=True)
     if not scored or (scored[0][0] < MIN_SCORE and only is None):
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
-    best, pack, kind = scored[0]
-    if len(scored) > 1 and only is None and best - scored[1][0] < MIN_MARGIN:
+    best, found, pack, kind = scored[0]
+    close = len(scored) > 1 and only is None and best - scored[1][0] < MIN_MARGIN
+    if close and found < scored[1][1] * MIN_COVER_RATIO:  # a small form inside a bigger one: the bigger
         raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
     original = fold(ANNEX_LEAD) not in fold(text)
     return Choice(pack, kind, round(min(1.0, best), 3), original)
 
 
-def _label_share(finder: Finder, pack: Pack, kind: str) -> float:
-    """The share of a form's labels (by words) printed on the document."""
+def _scores(
+    finder: Finder, candidates: list[tuple[Pack, str]], *, loose: bool
+) -> list[tuple[float, int, Pack, str]]:
+    """Each candidate form's label share and label words found, best first."""
+    return sorted(
+        ((*_label_share(finder, pack, kind, loose), pack, kind) for pack, kind in candidates),
+        key=lambda item: (-item[0], -item[1]),
+    )
+
+
+def _clear(scored: list[tuple[float, int, Pack, str]], only: Pack | None) -> bool:
+    """Whether the best form is a clear winner by its labels printed word for word: nearly
+    all of them there, well ahead of the next (one form's labels may be printed on
+    another: a record's headings in an agreement's list of topics)."""
+    if not scored or scored[0][0] < CERTAIN:
+        return False
+    return only is not None or len(scored) == 1 or scored[0][0] - scored[1][0] >= MIN_MARGIN
+
+
+def _label_share(finder: Finder, pack: Pack, kind: str, loose: bool) -> tuple[float, int]:
+    """The share of a form's labels (by words) printed on the document, and how many
+    label words that is."""
     found = total = 0
     seen: set[str] = set()
     for info in knowledge(pack, kind).fields:
-        needle = fold(strip_numbering(info.spec.label))
+        needle = info.needle
         if not needle or needle in seen:
             continue
         seen.add(needle)
         weight = len(needle.split())
         total += weight
-        if finder.occurs(needle):
+        if finder.occurs(needle, info.starts_piece, loose=loose):
             found += weight
-    return found / total if total else 0.0
+    return (found / total if total else 0.0), found

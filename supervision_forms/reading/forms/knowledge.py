@@ -9,14 +9,15 @@ the same line (its "suffix": "… and the person responsible …").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
+from ...models.paths import Leaf, leaf_map
 from ...packs import Pack
 from ...packs.spec import FieldSpec
 from ..align import skeleton
-from .text import fold, strip_numbering
+from .text import WORD, fold, strip_numbering
 
 PLACEHOLDERS = (
     "Click or tap here to enter text.",
@@ -28,6 +29,7 @@ PLACEHOLDERS = (
 )
 SHORT = 3  # words: shorter printed text must match a whole printed line
 LOOSE = 90  # fuzzy score from which longer text counts as printed
+LOOSE_WORDS = 6  # words text needs for a loose comparison with the printed text
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,14 @@ class FieldInfo:
     labels: tuple[str, ...]  # the label, then its aliases
     tail: str  # printed text between the label and the answer
     suffix: str  # printed text right after the answer, on its line
+    kind: str = "text"  # the model field's kind: text, date, int or choice
+    needle: str = ""  # the label normalised, without its numbering: what is searched for
+
+    @property
+    def starts_piece(self) -> bool:
+        """Whether the label starts a paragraph, cell or line (for all places but answers
+        typed into a printed sentence: after and dots)."""
+        return self.spec.place not in ("after", "dots")
 
 
 @dataclass
@@ -60,7 +70,7 @@ class Knowledge:
         if norm in self.corpus:
             return True
         needle = norm[:64]
-        if len(needle) < 12:
+        if len(needle.split()) < LOOSE_WORDS:
             return False
         return fuzz.partial_ratio(needle, self.corpus, score_cutoff=LOOSE) >= LOOSE
 
@@ -81,7 +91,15 @@ def knowledge(pack: Pack, kind: str) -> Knowledge:
         return cached
     doc = pack.document(kind)
     skel = skeleton(template, pack.model(kind))
-    fields = [_field_info(path, spec, skel.statics, skel.slots) for path, spec in doc.fields.items()]
+    leaves = leaf_map(pack.model(kind))
+    fields = [
+        replace(
+            _field_info(path, spec, skel.statics, skel.slots),
+            kind=_kind(leaves, path),
+            needle=fold(strip_numbering(spec.label)),
+        )
+        for path, spec in doc.fields.items()
+    ]
     empties = {spec.empty for spec in doc.fields.values() if spec.empty} | {pack.spec.empty}
     prompts = [p for p in [*doc.prompts, *empties, *PLACEHOLDERS] if fold(p)]
     lines = {fold(line) for piece in skel.statics for line in piece.split("\n")}
@@ -94,6 +112,11 @@ def knowledge(pack: Pack, kind: str) -> Knowledge:
     result = Knowledge(fields, prompts, lines, " | ".join(sorted(lines)))
     template.derived["forms_knowledge"] = result
     return result
+
+
+def _kind(leaves: dict[str, Leaf], path: str) -> str:
+    leaf = leaves.get(path) or leaves.get(path + "[]")
+    return leaf.kind if leaf is not None else "text"
 
 
 def _field_info(path: str, spec: FieldSpec, statics: list[str], slots: list[str]) -> FieldInfo:
@@ -132,20 +155,10 @@ def _find(text: str, label: str) -> int | None:
 
 def _after_words(text: str, count: int) -> int:
     """The index just after the first `count` words of `text`, and any punctuation after."""
-    seen = 0
-    position = 0
-    in_word = False
-    for position, char in enumerate(text):
-        if char.isalnum():
-            if not in_word:
-                in_word = True
-        elif in_word:
-            in_word = False
-            seen += 1
-            if seen == count:
-                break
-    else:
+    words = list(WORD.finditer(text))
+    if len(words) < count or count < 1:
         return len(text)
+    position = words[count - 1].end()
     while position < len(text) and not text[position].isalnum() and not text[position].isspace():
         position += 1
     return position

@@ -25,7 +25,9 @@ MARGIN = 6.0  # how far the best place must be ahead of the next-best
 SHORT_WORDS = 2
 NEEDLE = 64  # characters of a long label to search with
 SEPARATOR = "|"
+COLUMN_SKIP = 2  # lines: a PDF column's text carries on past this many lines without it
 PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
+WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
 LEAD = re.compile(r"^[\s·•▪◦‣*\-–\uf000-\uf0ff]*(?:\(?(?:\d{1,2}|[a-hA-H])[.)]\s*)?$")
 AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 
@@ -64,7 +66,9 @@ class Finder:
     def __init__(self, layout: Layout, prose: Callable[[str], bool] | None = None) -> None:
         self.layout = layout
         self.prose = prose
-        self.streams = list(_streams(layout))
+        cached = layout.derived.get("streams")
+        self.streams: list[Stream] = cached if isinstance(cached, list) else list(_streams(layout))
+        layout.derived["streams"] = self.streams
         self.offsets: list[int] = []
         parts: list[str] = []
         position = 0
@@ -78,15 +82,28 @@ class Finder:
 
     # --- searching everywhere -----------------------------------------------------------
 
-    def find(self, path: str, labels: Iterable[str]) -> Hit | None:
-        """The best place for one of `labels`, or None; the place is then taken."""
+    def find(
+        self,
+        path: str,
+        labels: Iterable[str],
+        *,
+        at_start: bool = False,
+        loose: bool = True,
+        tabular: bool = False,
+    ) -> Hit | None:
+        """The best place for one of `labels`, or None; the place is then taken. With
+        `at_start`, only where the label starts a paragraph, cell or line; with `loose`,
+        a long label may match loosely where it is not printed word for word; with
+        `tabular` (a column heading), places in a table (or a PDF line of columns) first."""
         found: list[tuple[tuple[float, ...], int, int, float]] = []
-        for label in labels:
+        for label in labels:  # the label first; an alias only when the label is not there
             needle = fold(strip_numbering(label))
             if needle:
-                found.extend(self._exact(needle))
-                if not found and len(needle.split()) > SHORT_WORDS:
-                    found.extend(self._fuzzy(needle))
+                found.extend(self._exact(needle, at_start, tabular))
+                if loose and not found and len(needle.split()) > SHORT_WORDS:
+                    found.extend(self._fuzzy(needle, at_start))
+            if found:
+                break
         if not found:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
@@ -97,11 +114,16 @@ class Finder:
         self.hits.append(hit)
         return hit
 
-    def occurs(self, needle: str) -> bool:
-        """Whether a (normalised) label is printed where a label could be."""
-        return bool(self._exact(needle))
+    def occurs(self, needle: str, at_start: bool = False, *, loose: bool = False) -> bool:
+        """Whether a (normalised) label is printed where a label could be; with `loose`,
+        a long label worded a little differently counts."""
+        if self._exact(needle, at_start):
+            return True
+        return loose and len(needle.split()) > SHORT_WORDS and bool(self._fuzzy(needle, at_start))
 
-    def _exact(self, needle: str) -> list[tuple[tuple[float, ...], int, int, float]]:
+    def _exact(
+        self, needle: str, at_start: bool, tabular: bool = False
+    ) -> list[tuple[tuple[float, ...], int, int, float]]:
         found = []
         short = len(needle.split()) <= SHORT_WORDS
         at = self.text.find(needle)
@@ -110,13 +132,13 @@ class Finder:
             before_ok = at == 0 or self.text[at - 1] in " " + SEPARATOR
             after_ok = end == len(self.text) or self.text[end] in " " + SEPARATOR
             if before_ok and (after_ok or not short):
-                rank = self._rank(at, end, 100.0, short)
+                rank = self._rank(at, end, 100.0, short or at_start)
                 if rank is not None:
-                    found.append((rank, at, end, 100.0))
+                    found.append(((float(tabular and self._in_columns(at)), *rank), at, end, 100.0))
             at = self.text.find(needle, at + 1)
         return found
 
-    def _fuzzy(self, needle: str) -> list[tuple[tuple[float, ...], int, int, float]]:
+    def _fuzzy(self, needle: str, at_start: bool) -> list[tuple[tuple[float, ...], int, int, float]]:
         head = needle[:NEEDLE].rsplit(" ", 1)[0] if len(needle) > NEEDLE else needle
         extra = len(needle) - len(head)
         found = []
@@ -125,18 +147,23 @@ class Finder:
             match = fuzz.partial_ratio_alignment(head, text, score_cutoff=MIN_SCORE - MARGIN)
             if match is None:
                 break
-            start = _word_start(text, match.dest_start)
-            end = _word_end(text, min(len(text), match.dest_end + extra))
-            rank = self._rank(start, end, match.score, False)
+            start, end = _within_stream(text, match.dest_start, match.dest_end)
+            start, end, score = _best_window(text, start, min(_stream_end(text, start), end + extra), needle)
+            rank = self._rank(start, end, score, at_start) if end > start else None
             if rank is not None:
-                found.append((rank, start, end, match.score))
-            text = text[: match.dest_start] + SEPARATOR * (match.dest_end - match.dest_start) + text[match.dest_end :]
+                found.append(((0.0, *rank), start, end, score))
+            text = (
+                text[: match.dest_start]
+                + SEPARATOR * (match.dest_end - match.dest_start)
+                + text[match.dest_end :]
+            )
         if found and found[0][3] < MIN_SCORE:
             return []
         return found
 
     def _rank(self, start: int, end: int, score: float, short: bool) -> tuple[float, ...] | None:
-        """How good a place is (None: not allowed): score, at a start, little after it."""
+        """How good a place is (None: not allowed): score, at a start, little after it.
+        A `short` label (or one that must start its piece) must start its piece."""
         if self._overlaps(self._hit("", start, end, score, False)):
             return None
         stream = self._stream(start)
@@ -151,6 +178,17 @@ class Finder:
             return None
         rest = len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
         return (round(score), float(at_start), -min(rest, 12) / 4, -start / 1e7)
+
+    def _in_columns(self, position: int) -> bool:
+        """Whether the text at `position` is in a table cell, or on a PDF line of columns."""
+        stream = self._stream(position)
+        local = self.streams[stream].norm.span(
+            position - self.offsets[stream], position - self.offsets[stream] + 1
+        )
+        piece = self.layout.pieces[self._locate(stream, local[0])[0]]
+        if self.layout.structured:
+            return piece.row >= 0
+        return sum(1 for p in self.layout.pieces if p.line == piece.line) > 1
 
     def _continues_prose(self, stream: int, piece: int, end: int) -> bool:
         members = self.streams[stream].pieces
@@ -176,25 +214,32 @@ class Finder:
                 if at is None:
                     continue
                 start, end = norm.span(at, at + len(needle))
-                hit = Hit(path, piece, start + skip, piece, _label_end(text, end + skip), 100.0, pieces=(piece,))
+                hit = Hit(
+                    path, piece, start + skip, piece, _label_end(text, end + skip), 100.0, pieces=(piece,)
+                )
                 if not self._overlaps(hit):
                     self.hits.append(hit)
                     return hit
         return None
 
     def _near(self, anchor: Hit) -> list[int]:
+        """Where to look for labels that go with `anchor`, nearest first."""
         pieces = self.layout.pieces
         home = pieces[anchor.end_piece]
         if self.layout.structured and home.row >= 0:
             same_row = [i for i, p in enumerate(pieces) if p.row == home.row and p.column >= home.column]
             return sorted(same_row, key=lambda i: (i != anchor.end_piece, pieces[i].column, pieces[i].line))
-        if self.layout.structured:
-            return [anchor.end_piece]
-        lines = (home.line, home.line + 1, home.line + 2)
+        if self.layout.structured:  # a paragraph, and the one after it if also outside tables
+            after = anchor.end_piece + 1
+            return [anchor.end_piece] + ([after] if after < len(pieces) and pieces[after].row < 0 else [])
+        first = pieces[anchor.piece]
+        lines = range(first.line, home.line + 3)
         return [
             i
             for i, p in enumerate(pieces)
-            if p.line in lines and (p.line > home.line or i >= anchor.end_piece)
+            if p.line in lines
+            and i not in anchor.pieces[:-1]
+            and (p.column > first.column or i == anchor.end_piece)
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
@@ -226,7 +271,10 @@ class Finder:
         for other in self.hits:
             shared = set(other.pieces) & set(hit.pieces)
             for piece in shared:
-                a = (other.start if piece == other.piece else 0, other.end if piece == other.end_piece else 10**9)
+                a = (
+                    other.start if piece == other.piece else 0,
+                    other.end if piece == other.end_piece else 10**9,
+                )
                 b = (hit.start if piece == hit.piece else 0, hit.end if piece == hit.end_piece else 10**9)
                 if a[0] < b[1] and b[0] < a[1]:
                     return True
@@ -234,8 +282,10 @@ class Finder:
 
 
 def _close(best: tuple[float, ...], second: tuple[float, ...]) -> bool:
-    """Whether two places are too alike to choose between with confidence."""
-    return best[0] - second[0] < MARGIN and best[1] == second[1] and best[2] == second[2]
+    """Whether two places are too alike to choose between with confidence: the same in
+    all but a score within the margin. (A rank: in a table, score, at a start, little
+    after it, earlier.)"""
+    return best[0] == second[0] and best[1] - second[1] < MARGIN and best[2:4] == second[2:4]
 
 
 def _word_find(norm: str, needle: str) -> int | None:
@@ -246,6 +296,54 @@ def _word_find(norm: str, needle: str) -> int | None:
             return at
         at = norm.find(needle, at + 1)
     return None
+
+
+def _best_window(text: str, start: int, end: int, needle: str) -> tuple[int, int, float]:
+    """The span of whole words near [start, end) that reads most like `needle` (a loose
+    match found by fixed-length alignment may start or end a word or two out)."""
+    first, last = _stream_start(text, start), _stream_end(text, start)
+    starts = _near_bounds(text, _word_start(text, start), first, last, WINDOW_WORDS, starting=True)
+    ends = _near_bounds(text, _word_end(text, end), first, last, WINDOW_WORDS, starting=False)
+    best = (start, end, -1.0)
+    for a in starts:
+        for b in ends:
+            if b > a:
+                score = fuzz.ratio(needle, text[a:b])
+                if score > best[2]:
+                    best = (a, b, score)
+    return best
+
+
+def _near_bounds(text: str, at: int, first: int, last: int, words: int, *, starting: bool) -> list[int]:
+    """Word starts (or ends) within `words` words of `at`, inside [first, last]."""
+    marks = [m.start() if starting else m.end() for m in re.finditer(r"[^ |]+", text[first:last])]
+    marks = [first + m for m in marks]
+    if at not in marks:
+        return [at]
+    index = marks.index(at)
+    return marks[max(0, index - words) : index + words + 1]
+
+
+def _stream_start(text: str, at: int) -> int:
+    return text.rfind(SEPARATOR, 0, at) + 1
+
+
+def _within_stream(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match cut back to the one stream (between separators) holding most of it."""
+    parts = []
+    at = start
+    while at < end:
+        stop = text.find(SEPARATOR, at, end)
+        stop = end if stop < 0 else stop
+        if stop > at:
+            parts.append((at, stop))
+        at = stop + 1
+    return max(parts, key=lambda p: p[1] - p[0]) if parts else (start, start)
+
+
+def _stream_end(text: str, at: int) -> int:
+    stop = text.find(SEPARATOR, at)
+    return len(text) if stop < 0 else stop
 
 
 def _word_start(text: str, at: int) -> int:
@@ -266,6 +364,14 @@ def _label_end(text: str, end: int) -> int:
     return match.end() if match else end
 
 
+def _continues(layout: Layout, last: Piece, piece: Piece) -> bool:
+    """PDF: whether `piece` carries on the column `last` is in: the same column, on the
+    next line or the one after (the cell beside may have more lines), no border between."""
+    if abs(last.column - piece.column) > layout.near or not 0 < piece.line - last.line <= COLUMN_SKIP:
+        return False
+    return not layout.rule_between(last.line, piece.line, piece.column + 1)
+
+
 def _streams(layout: Layout) -> Iterable[Stream]:
     """Runs of pieces to search: a Word cell or paragraph; in a PDF, the lines of a column."""
     groups: list[list[int]] = []
@@ -282,15 +388,11 @@ def _streams(layout: Layout) -> Iterable[Stream]:
     else:
         open_runs: list[tuple[Piece, list[int]]] = []
         for number, piece in enumerate(layout.pieces):
-            run = next(
-                (
-                    r
-                    for last, r in open_runs
-                    if last.line == piece.line - 1 and abs(last.column - piece.column) <= layout.near
-                ),
-                None,
-            )
-            open_runs = [(last, r) for last, r in open_runs if last.line >= piece.line - 1 and r is not run]
+            joinable = [(last, r) for last, r in open_runs if _continues(layout, last, piece)]
+            run = max(joinable, key=lambda item: item[0].line)[1] if joinable else None  # the nearest
+            open_runs = [
+                (last, r) for last, r in open_runs if last.line >= piece.line - COLUMN_SKIP and r is not run
+            ]
             if run is None:
                 run = [number]
                 groups.append(run)

@@ -17,7 +17,7 @@ from ...docx.reader import Body, Cell, Paragraph, Table
 from ..pdf import Rule, Run
 
 GAP = re.compile(r" {3,}|\t+")  # what separates two columns on a laid-out line
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d+(?:\s+of\s+\d+)?\s*$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
 WHOLE = 1000.0  # the span of a paragraph outside any table
 LINE_SLACK = 0.3  # of the font size: baselines this close are one line
 COLUMN_GAP = 0.8  # of the font size: a wider gap between runs separates columns
@@ -61,6 +61,7 @@ class Layout:
     near: float = 0.5  # columns this close are one column (grid columns, characters or points)
     rules: dict[int, list[Rule]] = field(default_factory=dict)  # PDF: horizontal lines by page
     places: dict[int, tuple[int, float, float]] = field(default_factory=dict)  # PDF: line -> page, y, size
+    derived: dict[str, object] = field(default_factory=dict, repr=False)  # worked out once, by readers
 
     def ruled(self) -> bool:
         """Whether the PDF draws table borders (so rows can be told apart)."""
@@ -79,6 +80,7 @@ class Layout:
             rule.horizontal and bottom < rule.top < top and rule.left - 1 <= column <= rule.right + 1
             for rule in self.rules.get(a[0], [])
         )
+
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
     row_table: dict[int, int] = field(default_factory=dict)
@@ -137,7 +139,15 @@ class _WordLayout:
         for paragraph in _paragraphs(cell):
             if paragraph.text.strip():
                 self.layout.pieces.append(
-                    Piece(paragraph.text, paragraph.source, self.line + lines, cell.column, cell.span, row, number)
+                    Piece(
+                        paragraph.text,
+                        paragraph.source,
+                        self.line + lines,
+                        cell.column,
+                        cell.span,
+                        row,
+                        number,
+                    )
                 )
                 lines += 1
         return lines
@@ -161,8 +171,10 @@ def from_pages(pages: list[str]) -> Layout:
     pieces: list[Piece] = []
     line = 0
     for page_number, page in enumerate(pages, 1):
-        for line_number, text in enumerate(page.split("\n"), 1):
-            if not text.strip() or text.strip() in margins or PAGE_NUMBER.match(text):
+        lines = page.split("\n")
+        for line_number, text in enumerate(lines, 1):
+            edge = not "".join(lines[: line_number - 1]).strip() or not "".join(lines[line_number:]).strip()
+            if not text.strip() or text.strip() in margins or (edge and PAGE_NUMBER.match(text)):
                 continue
             source = f"page {page_number}, line {line_number}"
             start = 0
@@ -189,14 +201,19 @@ def from_runs(runs: Sequence[Run], rules: Sequence[Rule] = ()) -> Layout:
         if not rule.horizontal:
             uprights[rule.page].append(rule)
     lines_by_page = {number: _lines(page) for number, page in sorted(pages.items())}
-    margins = _margin_lines(["\n".join(_line_text(line) for line in lines) for lines in lines_by_page.values()])
+    margins = _repeated_lines(lines_by_page)
     pieces: list[Piece] = []
     places: dict[int, tuple[int, float, float]] = {}
     line_number = 0
     for page, lines in lines_by_page.items():
         for index, line in enumerate(lines, 1):
             text = _line_text(line)
-            if not text.strip() or text.strip() in margins or PAGE_NUMBER.match(text):
+            edge = index in (1, len(lines))
+            if (
+                not text.strip()
+                or (text.strip(), round(line[0].y)) in margins
+                or (edge and PAGE_NUMBER.match(text))
+            ):
                 continue
             source = f"page {page + 1}, line {index}"
             for x, end, piece_text in _line_pieces(line, uprights.get(page, [])):
@@ -222,30 +239,48 @@ def _lines(runs: list[Run]) -> list[list[Run]]:
 
 def _line_pieces(line: list[Run], uprights: list[Rule]) -> list[tuple[float, float, str]]:
     """A line's pieces: (left, right, text), split where a wide gap or a drawn vertical
-    line (a table border) separates columns."""
+    line (a table border) separates columns. Deleted text fills its room (no gap there)
+    but adds no text; a space goes where the shown text has a gap."""
     found: list[tuple[float, float, str]] = []
-    start = end = None
+    start: float | None = None
+    reach = shown = 0.0  # right edge with and without deleted text
     text = ""
     for run in line:
-        wall = end is not None and any(
-            end - 1 <= rule.left <= run.x + 1 and rule.bottom <= run.y + run.size / 2 <= rule.top for rule in uprights
+        wall = start is not None and any(
+            reach - 1 <= rule.left <= run.x + 1 and rule.bottom <= run.y + run.size / 2 <= rule.top
+            for rule in uprights
         )
-        if start is None or end is None or wall or run.x - end > COLUMN_GAP * max(run.size, 1.0):
-            if start is not None and end is not None and text.strip():
-                found.append((start, end, text.strip()))
-            start, end, text = run.x, run.end, run.text
+        if start is None or wall or run.x - reach > COLUMN_GAP * max(run.size, 1.0):
+            if start is not None and text.strip():
+                found.append((start, reach, text.strip()))
+            start, reach, shown, text = run.x, run.end, (run.x if run.deleted else run.end), run.text
             continue
         if run.text:
-            spaced = run.x - end > SPACE * run.size and not text.endswith(" ") and not run.text.startswith(" ")
-            text += (" " if spaced else "") + run.text
-        end = max(end, run.end)
-    if start is not None and end is not None and text.strip():
-        found.append((start, end, text.strip()))
+            spaced = (
+                run.x - shown > SPACE * run.size and not text.endswith(" ") and not run.text.startswith(" ")
+            )
+            text += (" " if spaced and text else "") + run.text
+            shown = run.end
+        reach = max(reach, run.end)
+    if start is not None and text.strip():
+        found.append((start, reach, text.strip()))
     return found
 
 
 def _line_text(line: list[Run]) -> str:
     return " ".join(run.text.strip() for run in line if run.text.strip())
+
+
+def _repeated_lines(pages: dict[int, list[list[Run]]]) -> set[tuple[str, int]]:
+    """Headers and footers: the same text at the same height at the top or bottom of
+    most pages."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[tuple[str, int]] = Counter()
+    for lines in pages.values():
+        edge = lines[:2] + lines[-2:]
+        counts.update({(_line_text(line).strip(), round(line[0].y)) for line in edge})
+    return {key for key, count in counts.items() if count >= max(2, len(pages) // 2 + 1)}
 
 
 def _margin_lines(pages: list[str]) -> set[str]:

@@ -11,14 +11,22 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 
+from ...models.paths import leaf_map
 from ...text.dates import read_date
+from ..result import Unmapped
+from ..values import Collector
+from .answers import clean
+from .knowledge import FieldInfo
 from .labels import Hit
 from .layout import Layout
-from .places import Span
+from .spots import Span
 
 DAY_ONLY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s*$", re.IGNORECASE)
+DAY_MONTH = re.compile(r"^\s*(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*$")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|[/.-]\d\d\s*$")
 COLUMN_SLACK = 12.0  # in columns that count as one (layout.near): how far a PDF cell may sit from its heading
 
 
@@ -52,9 +60,7 @@ def _word_rows(layout: Layout, headings: dict[str, Hit]) -> list[Row]:
         for number, piece in enumerate(layout.pieces):
             if piece.row != row:
                 continue
-            owner = next(
-                (p for p, c in columns.items() if piece.column <= c < piece.end_column), _OTHER
-            )
+            owner = next((p for p, c in columns.items() if piece.column <= c < piece.end_column), _OTHER)
             cells.setdefault(owner, []).append(piece.text)
             spans.append(Span(number, 0, len(piece.text)))
         if spans:
@@ -80,7 +86,9 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
         cells: dict[str, list[str]] = {}
         for number in numbers:
             column = pieces[number].column
-            nearest = min([*columns.items(), *((_OTHER, c) for c in others)], key=lambda item: abs(item[1] - column))
+            nearest = min(
+                [*columns.items(), *((_OTHER, c) for c in others)], key=lambda item: abs(item[1] - column)
+            )
             if abs(nearest[1] - column) > COLUMN_SLACK * layout.near:
                 return rows  # this line is not laid out like the table
             cells.setdefault(nearest[0], []).append(pieces[number].text)
@@ -89,20 +97,94 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     return rows
 
 
+def read_tables(
+    layout: Layout,
+    hits: dict[str, Hit],
+    infos: dict[str, FieldInfo],
+    printed: set[int],
+    collector: Collector,
+) -> list[Span]:
+    """Fields placed in a table: one item per row under their headings (a list of dates:
+    one date per row). What is read goes into `collector`; the spans read are returned."""
+    tables: dict[str, dict[str, Hit]] = defaultdict(dict)
+    for path, hit in hits.items():
+        if infos[path].spec.place == "table":
+            tables[path.split("[]")[0]][path] = hit
+    leaves = leaf_map(collector.model)
+    used: list[Span] = []
+    for head, headings in tables.items():
+        rows = read_rows(layout, headings, printed)
+        if f"{head}[]" in leaves:
+            used.extend(_dates(rows, head, collector))
+            continue
+        number = 0
+        for row in rows:
+            values = {path: clean(row.cells.get(path, ""), []) for path in headings}
+            if any(values.values()):
+                for path, value in values.items():
+                    collector.put(path.replace("[]", f".{number}", 1), value, row.source)
+                used.extend(row.spans)
+                number += 1
+    return used
+
+
+def _dates(rows: list[Row], head: str, collector: Collector) -> list[Span]:
+    """A list of dates, one a row; a date written without its year takes the year of
+    the dates around it, moving on a year where the months wrap round."""
+    years = [
+        r.value.year for row in rows if _has_year(row) and (r := read_date(" ".join(row.cells.values())))
+    ]
+    hint = years[0] if years else _document_year(collector)
+    used: list[Span] = []
+    previous: datetime.date | None = None
+    number = 0
+    for row in rows:
+        day = row_date(row, head, previous.year if previous else hint)
+        if day is None:
+            if clean(" ".join(row.cells.values()), []):
+                collector.unmapped.append(Unmapped(" ".join(row.cells.values()), row.source))
+                used.extend(row.spans)
+            continue
+        if previous is not None and day < previous and not _has_year(row):
+            day = _next_year(day)
+        collector.put(f"{head}.{number}", day.isoformat(), row.source)
+        used.extend(row.spans)
+        previous = day
+        number += 1
+    return used
+
+
 def row_date(row: Row, path: str, year: int | None) -> datetime.date | None:
-    """The date in a row's `path` cell, completed from the rest of the row where needed."""
-    own = row.cells.get(path, "")
-    reading = read_date(own)
-    if reading is not None:
-        return reading.value
+    """The date in a row's `path` cell, completed from the rest of the row (the month
+    beside a day: "3rd" under Date, "March" under Month) and `year` where needed."""
+    own = row.cells.get(path, "").strip()
     context = " ".join(text for key, text in row.cells.items() if key != path)
     day = DAY_ONLY.match(own)
-    if day is None:
-        return None
-    reading = read_date(f"{day.group(1)} {context}")
-    if reading is not None:
-        return reading.value
+    tries = [own, f"{day.group(1)} {context}" if day else f"{own} {context}"]
     if year is not None:
-        reading = read_date(f"{day.group(1)} {context} {year}")
-        return reading.value if reading else None
+        tries += [f"{attempt} {year}" for attempt in tries]
+        numeric = DAY_MONTH.match(own)
+        if numeric:
+            tries.append(f"{numeric.group(1)}/{numeric.group(2)}/{year}")
+    for attempt in tries:
+        reading = read_date(attempt)
+        if reading is not None:
+            return reading.value
     return None
+
+
+def _has_year(row: Row) -> bool:
+    return any(YEAR.search(text) for text in row.cells.values())
+
+
+def _next_year(day: datetime.date) -> datetime.date:
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + 1, day=28)
+
+
+def _document_year(collector: Collector) -> int | None:
+    """The year of the earliest date read elsewhere on the form, if any."""
+    found = [v for v in collector.values.values() if isinstance(v, datetime.date)]
+    return min(found).year if found else None

@@ -46,9 +46,8 @@ def normalise(text: str) -> Norm:
 
 def fold(text: str) -> str:
     """Only the normalised text (no positions): for lookups."""
-    return " ".join(
-        t.lower() if t.isascii() else unicodedata.normalize("NFKC", t).casefold() for t in WORD.findall(text)
-    )
+    folded = text.lower() if text.isascii() else unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(WORD.findall(folded))
 
 
 def strip_numbering(text: str) -> str:

@@ -1,0 +1,172 @@
+"""Answer places in a PDF's lines: beside a label on its line, under it in its column,
+wrapped onto the next lines, or drawn just above it (a text box)."""
+
+from __future__ import annotations
+
+from .knowledge import FieldInfo
+from .labels import Hit
+from .spots import Span, Spots
+from .text import fold, normalise
+
+SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
+MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell
+
+
+class LineSpots(Spots):
+    """The places only a PDF's lines have (no cells: columns, rows told by borders)."""
+
+    def _wrapped(self, host: int) -> list[Span]:
+        """PDF: the lines an answer wrapped onto in its column, under the piece `host`."""
+        column = self.pieces[host].column
+        line = self.pieces[host].line
+        spans: list[Span] = []
+        for _ in range(MAX_WRAP_LINES):
+            line += 1
+            here = self.by_line.get(line, [])
+            below = [n for n in here if abs(self.pieces[n].column - column) <= self.layout.near]
+            if len(below) != 1:
+                break
+            if self.layout.ruled():
+                if self.layout.rule_between(line - 1, line, column + 1):
+                    break
+            elif any(self.pieces[n].column < column - self.layout.near for n in here):
+                break
+            number = below[0]
+            if (
+                number in self.label_pieces
+                or self._printed_line(number)
+                or not fold(self.pieces[number].text)
+            ):
+                break
+            spans.append(Span(number, 0, len(self.pieces[number].text)))
+        return spans
+
+    def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: text drawn on the line just above the label, right of its start (a text
+        box typed after the label sits higher than the label's line)."""
+        label = self.pieces[hit.piece]
+        spans = []
+        for number in self.by_line.get(label.line - 1, []):
+            piece = self.pieces[number]
+            if piece.column <= label.column + self.layout.near or number in self.claimed:
+                continue
+            if number in self.label_pieces or self.printed(number) or self._continues_above(number):
+                return []
+            if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
+                return []
+            spans.append(Span(number, 0, len(piece.text)))
+        return spans
+
+    def _continues_above(self, number: int) -> bool:
+        """PDF: whether a piece carries on a piece above it in the same column."""
+        piece = self.pieces[number]
+        return any(
+            abs(self.pieces[other].column - piece.column) <= self.layout.near
+            for other in self.by_line.get(piece.line - 1, [])
+        )
+
+    def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: the lines right under the label, in its column and its table row."""
+        label = self.pieces[hit.end_piece]
+        line = label.line + 1
+        here = self.by_line.get(line, [])
+        below = [
+            n for n in here if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near
+        ]
+        if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
+            return []
+        number = below[0]
+        if number in self.label_pieces or self.printed(number) or not fold(self.pieces[number].text):
+            return []
+        return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
+
+    def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: the pieces right of the label on its own line (and the lines each wraps
+        onto), up to the next label."""
+        spans: list[Span] = []
+        label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
+        for number in self.by_line.get(label.line, []):
+            if self.pieces[number].column <= label.column:
+                continue
+            if number in self.label_pieces:
+                cut = self._before_label(number)
+                if cut:
+                    spans.append(cut)
+                break
+            spans.append(Span(number, 0, len(self.pieces[number].text)))
+            spans.extend(self._wrapped(number))
+        return spans
+
+    def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """PDF: text right of the label's column, from its first line to the next row."""
+        label = self.pieces[hit.piece]
+        last = self._row_end(hit, info)
+        spans: list[Span] = []
+        for line in range(label.line, last):
+            for number in self.by_line.get(line, []):
+                piece = self.pieces[number]
+                if piece.column <= label.column + self.layout.near:
+                    continue
+                if number in self.label_pieces and number != hit.end_piece:
+                    cut = self._before_label(number)
+                    if cut:
+                        spans.append(cut)
+                    break
+                spans.append(Span(number, 0, len(piece.text)))
+        return spans
+
+    def _row_end(self, hit: Hit, info: FieldInfo) -> int:
+        """PDF: the first line after the label where its column starts something else."""
+        label = self.pieces[hit.piece]
+        tail = fold(info.tail)
+        end_line = self.pieces[hit.end_piece].line
+        lines = sorted(self.by_line)
+        ruled = self.layout.ruled()
+        previous = label.line
+        for line in lines:
+            if line <= label.line:
+                continue
+            if ruled and self.layout.rule_between(previous, line, label.column + 1):
+                return line
+            previous = line
+            if line <= end_line:
+                continue
+            left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
+            if not left:
+                continue
+            if all(self._in_tail(i, tail) for i in left):
+                continue
+            return line
+        return lines[-1] + 1 if lines else end_line + 1
+
+    def _up_to_suffix(self, first: list[Span], lines: list[Span], suffix: str) -> list[Span]:
+        """An answer after its label (`first`) and the lines it wrapped onto, cut where
+        the printed `suffix` starts (itself maybe broken over two lines); without it, up
+        to the first printed line."""
+        spans = first + lines
+        texts = [self.pieces[s.piece].text[s.start : s.end] for s in spans]
+        wanted = " ".join(fold(suffix).split()[:4])
+        at = normalise("\n".join(texts)).text.find(wanted) if wanted else -1
+        if at >= 0:
+            cut = normalise("\n".join(texts)).span(at, at + 1)[0]
+            out, offset = [], 0
+            for span, text in zip(spans, texts, strict=True):
+                if cut <= offset + len(text):
+                    if cut > offset:
+                        out.append(Span(span.piece, span.start, span.start + cut - offset))
+                    return out
+                out.append(span)
+                offset += len(text) + 1
+            return out
+        out = list(first)
+        for span in lines:
+            if self._printed_line(span.piece):
+                break
+            out.append(span)
+        return out
+
+    def _printed_line(self, number: int) -> bool:
+        """Whether a line is printed text, rather than the end of an answer run onto it
+        (a word or two, such as "date.", may look like a printed heading)."""
+        words = len(fold(self.pieces[number].text).split())
+        return words >= SHORT_LINE and self.printed(number)

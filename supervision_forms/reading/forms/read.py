@@ -1,0 +1,167 @@
+"""Reading one filled form: labels found, answers taken from their places, the rest kept."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from ...packs import Pack
+from ..result import ParseResult, ReadWarning, Unmapped
+from ..values import Collector
+from .answers import clean, split_shared
+from .fields import put_form_fields
+from .knowledge import FieldInfo, Knowledge, knowledge
+from .labels import Finder, Hit
+from .layout import Layout
+from .places import Answer, Places
+from .spots import Span
+from .tables import read_tables
+from .text import fold
+
+EXACT = 100.0  # a label found by a looser match is read with a warning
+
+
+def read_form(
+    layout: Layout, pack: Pack, kind: str, form_fields: Mapping[str, str] | None = None
+) -> ParseResult:
+    """Read a filled copy of `pack`'s `kind` form laid out as `layout`. A fillable
+    PDF's `form_fields` (name -> value) answer the fields whose labels they are named
+    after; the rest are read from the page."""
+    know = knowledge(pack, kind)
+    finder = Finder(layout, know.in_prose)
+    hits = _find_labels(finder, know)
+    places = Places(layout, finder.hits, know)
+    collector = Collector(pack.model(kind))
+    used: list[Span] = [Span(h.piece, h.start, h.end) for h in finder.hits]
+    used.extend(_label_pieces(finder.hits))
+    infos = {info.path: info for info in know.fields}
+    answers: dict[str, Answer] = {}
+    from_fields = put_form_fields(form_fields or {}, know, collector)
+    for path, hit in hits.items():
+        if infos[path].spec.place == "table" or path in from_fields:
+            continue
+        answer = places.read(hit, infos[path])
+        if answer is not None:
+            answers[path] = answer
+            used.extend(answer.spans)
+        if hit.score < EXACT or hit.ambiguous:
+            why = (
+                f"the label was matched loosely ({hit.score:.0f}%)"
+                if hit.score < EXACT
+                else "the label is printed twice"
+            )
+            source = layout.pieces[hit.piece].source
+            collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
+    _put_answers(answers, hits, infos, know, collector)
+    printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
+    used.extend(read_tables(layout, hits, infos, printed, collector))
+    _unmapped(layout, used, places, know, collector)
+    data = collector.build()
+    return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
+
+
+def _find_labels(finder: Finder, know: Knowledge) -> dict[str, Hit]:
+    """Each field's label: the longest first; in a signature group, the name's label
+    first and the rest (its "Date:") near it."""
+    groups: dict[str, list[FieldInfo]] = defaultdict(list)
+    for info in know.fields:
+        if info.spec.place == "signature":
+            groups[info.path.rsplit(".", 1)[0]].append(info)
+    anchors = {max(members, key=lambda i: len(i.spec.label)).path: members for members in groups.values()}
+    near = {info.path for members in groups.values() for info in members} - set(anchors)
+    hits: dict[str, Hit] = {}
+    alone = [i for i in know.fields if i.path not in near and i.spec.place != "table"]
+    tables = [i for i in know.fields if i.spec.place == "table"]
+    by_length = sorted(alone, key=lambda i: -len(fold(i.spec.label)))
+    for loose in (False, True):  # every label printed word for word first, then the rest loosely
+        for info in by_length:
+            if info.path not in hits:
+                _find(finder, info, hits, loose)
+    for anchor, members in anchors.items():
+        for info in members:
+            if info.path != anchor and anchor in hits:
+                hit = finder.find_near(info.path, info.labels, hits[anchor])
+                if hit is not None:
+                    hits[info.path] = hit
+    for info in tables:
+        _find(finder, info, hits)
+    return hits
+
+
+def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], loose: bool = True) -> None:
+    """Find a field's label; fields that share a label (one answer for two fields) share it."""
+    for path, hit in hits.items():
+        if finder.label_of.get(path) == info.spec.label:
+            hits[info.path] = hit
+            return
+    tabular = info.spec.place == "table"
+    found = finder.find(info.path, info.labels, at_start=info.starts_piece, loose=loose, tabular=tabular)
+    if found is not None:
+        finder.label_of[info.path] = info.spec.label
+        hits[info.path] = found
+
+
+def _label_pieces(hits: list[Hit]) -> list[Span]:
+    """Whole pieces inside labels that run over several pieces."""
+    return [Span(n, 0, 10**9) for h in hits for n in h.pieces[1:-1]]
+
+
+def _put_answers(
+    answers: dict[str, Answer],
+    hits: dict[str, Hit],
+    infos: dict[str, FieldInfo],
+    know: Knowledge,
+    collector: Collector,
+) -> None:
+    """Clean and convert each answer; fields sharing one answer split it between them."""
+    sharing: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for path in answers:
+        sharing[(hits[path].piece, hits[path].start)].append(path)
+    for paths in sharing.values():
+        answer = answers[paths[0]]
+        text = clean(answer.text, know.prompts)
+        if text is None:
+            continue
+        if len(paths) == 1:
+            collector.put(paths[0], text, answer.source)
+            continue
+        kinds = {
+            p: "minutes" if infos[p].kind == "int" and p.endswith("minutes") else infos[p].kind for p in paths
+        }
+        labels = {p: infos[p].labels for p in paths}
+        parts = split_shared(text, kinds, labels)
+        for path in paths:
+            if path in parts:
+                collector.put(path, clean(parts[path], know.prompts), answer.source)
+
+
+def _unmapped(
+    layout: Layout, used: list[Span], places: Places, know: Knowledge, collector: Collector
+) -> None:
+    """Text a person wrote that no field took: every piece's unused, unprinted part."""
+    taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for span in used:
+        taken[span.piece].append((span.start, span.end))
+    previous_in_column: dict[float, str] = {}
+    for number, piece in enumerate(layout.pieces):
+        text = piece.text
+        left = _without(text, taken.get(number, []))
+        key = round(piece.column)
+        joined = previous_in_column.get(key, "") + " " + text
+        previous_in_column[key] = text
+        if not left.strip() or places.printed(number) or know.is_prompt(left):
+            continue
+        if not layout.structured and know.is_printed(joined):
+            continue
+        cleaned = clean(left, know.prompts)
+        if cleaned and not know.is_printed(cleaned):
+            collector.unmapped.append(Unmapped(cleaned, piece.source))
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked out."""
+    for start, end in sorted(spans):
+        start, end = max(0, start), min(len(text), end)
+        if end > start:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text

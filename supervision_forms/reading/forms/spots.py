@@ -1,0 +1,154 @@
+"""What every answer place needs: the layout, the labels found, and printed text."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .knowledge import FieldInfo, Knowledge
+from .labels import Hit
+from .layout import Layout
+from .text import fold, normalise
+
+TAIL_SCORE = 85  # how like the printed tail text must be to count as it
+MIN_TAIL = 4  # characters
+
+
+@dataclass(frozen=True)
+class Span:
+    """Part of a piece: [start, end) of its text."""
+
+    piece: int
+    start: int
+    end: int
+
+
+class Spots:
+    """A laid-out form with its labels found: the helpers the answer places share."""
+
+    def __init__(self, layout: Layout, hits: list[Hit], know: Knowledge) -> None:
+        self.layout = layout
+        self.pieces = layout.pieces
+        self.know = know
+        self.hits = hits
+        self.label_pieces: set[int] = set()
+        self.hit_starts: dict[int, list[int]] = defaultdict(list)
+        for hit in hits:
+            self.hit_starts[hit.piece].append(hit.start)
+            self.label_pieces.update(hit.pieces)
+        self._printed: dict[int, bool] = {}
+        self.claimed: set[int] = set()  # pieces an answer took
+        self.kinds = {info.path: info.kind for info in know.fields}
+        self.by_line: dict[int, list[int]] = defaultdict(list)
+        for number, piece in enumerate(self.pieces):
+            self.by_line[piece.line].append(number)
+
+    def printed(self, number: int) -> bool:
+        """Whether a piece is the form's own text; in a PDF, a short line counts when it
+        and the line next to it in its column are printed text together."""
+        if number not in self._printed:
+            text = self.pieces[number].text
+            found = self.know.is_printed(text)
+            if not found and not self.layout.structured and fold(text):
+                found = any(self.know.in_prose(joined) for joined in self._with_neighbours(number))
+            self._printed[number] = found
+        return self._printed[number]
+
+    def _collect(self, candidates: list[int], info: FieldInfo) -> list[Span]:
+        """Unprinted pieces from the first, past the label's printed tail (and any prompt)
+        before them, up to the next label or printed text."""
+        tail = fold(info.tail)
+        spans: list[Span] = []
+        for number in candidates:
+            text = self.pieces[number].text
+            if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text)):
+                continue
+            if number in self.label_pieces:
+                cut = None if spans else self._before_label(number)
+                return [*spans, cut] if cut else spans
+            if self.printed(number) or self.know.is_prompt(text):
+                break
+            spans.append(Span(number, 0, len(text)))
+        return spans
+
+    def _in_tail(self, number: int, tail: str) -> bool:
+        norm = fold(self.pieces[number].text)
+        if not tail or not norm:
+            return False
+        if norm in tail:
+            return True
+        return len(norm) >= 12 and fuzz.partial_ratio(norm[:64], tail) >= TAIL_SCORE
+
+    def _before_label(self, number: int) -> Span | None:
+        """The text of a piece before the label that starts in it, if any."""
+        starts = [s for s in self.hit_starts.get(number, []) if s > 0]
+        if not starts:
+            return None
+        text = self.pieces[number].text[: min(starts)]
+        return Span(number, 0, len(text)) if text.strip() else None
+
+    def _following(self, hit: Hit) -> list[int]:
+        """Pieces after the label's, in reading order (in a PDF, to the label's right or
+        below it; in Word, outside the label's table row)."""
+        label = self.pieces[hit.end_piece]
+        found: list[int] = []
+        for number in range(hit.end_piece + 1, len(self.pieces)):
+            piece = self.pieces[number]
+            if self.layout.structured:
+                if label.row >= 0 and piece.row == label.row:
+                    continue
+            elif piece.line == label.line and piece.column < label.column:
+                continue
+            elif piece.line > label.line and piece.column < self.pieces[hit.piece].column - self.layout.near:
+                if found:
+                    break
+                continue
+            found.append(number)
+        return found
+
+    def _suffix_at(self, text: str, suffix: str) -> int:
+        """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""
+        wanted = " ".join(fold(suffix).split()[:4])
+        if not wanted:
+            return len(text)
+        norm = normalise(text)
+        at = norm.text.find(wanted)
+        if at < 0:
+            return len(text)
+        return norm.span(at, at + 1)[0]
+
+    def _suffix_back(self, text: str, suffix: str) -> int:
+        return len(text) - self._suffix_at(text, suffix)
+
+    def _past_tail(self, text: str, tail: str) -> int:
+        """How much of `text` is the label's printed tail (0 when it does not start with it)."""
+        wanted = fold(tail)
+        if not wanted:
+            return 0
+        norm = normalise(text)
+        if norm.text and wanted.startswith(norm.text):
+            return len(text)  # all of it is the start of the tail
+        if len(norm.text) < MIN_TAIL:
+            return 0
+        match = fuzz.partial_ratio_alignment(wanted, norm.text, score_cutoff=TAIL_SCORE)
+        if match is None or match.dest_start > max(MIN_TAIL, len(wanted) // 5):
+            return 0  # the tail must start the text, give or take a reworded word
+        if match.dest_end >= len(norm.text):
+            return len(text)
+        return norm.span(0, match.dest_end)[1]
+
+    def _with_neighbours(self, number: int) -> list[str]:
+        piece = self.pieces[number]
+        texts = []
+        for line, before in ((piece.line - 1, True), (piece.line + 1, False)):
+            for other in self.by_line.get(line, []):
+                if abs(self.pieces[other].column - piece.column) <= self.layout.near:
+                    pair = (
+                        (self.pieces[other].text, piece.text)
+                        if before
+                        else (piece.text, self.pieces[other].text)
+                    )
+                    texts.append(fold(" ".join(pair)))
+        return texts
