@@ -15,6 +15,7 @@ from .portsmouth_records import (
     ROWS,
     actions_table,
     answer_row,
+    session_rows,
     grid,
     header,
     label_row,
@@ -61,10 +62,7 @@ def build() -> DocxDocument:
 def _session(doc: DocxDocument) -> None:
     details = grid(doc)
     section_row(details, "Section 1: Supervision")
-    answer_row(details, "Date", "date", height_cm=0.8)
-    answer_row(details, "Supervisor", "supervisor.name", height_cm=0.8)
-    answer_row(details, "Supervisee", "supervisee.name", height_cm=0.8)
-    answer_row(details, "Team", "supervisee.team", height_cm=0.8)
+    session_rows(details)
     answer_row(details, "Those parties present", "attendees", height_cm=0.8)
     blank(doc, after_pt=6)
 
@@ -98,6 +96,9 @@ def _recording(doc: DocxDocument) -> None:
     answer_row(recording, "Dates for review", "next_review_date", height_cm=0.8)
     text_row(recording, [CASE_FILE])
     answer_row(
-        recording, "On the child/ young person's or family's case file or record", "recorded_on_child_file", height_cm=0.8
+        recording,
+        "On the child/ young person's or family's case file or record",
+        "recorded_on_child_file",
+        height_cm=0.8,
     )
     signatures(recording)

@@ -14,6 +14,7 @@ from .portsmouth_records import (
     ROWS,
     actions_table,
     answer_row,
+    session_rows,
     grid,
     header,
     label_row,
@@ -45,7 +46,9 @@ def build() -> DocxDocument:
     note(doc, PROCEDURE)
     _session(doc)
     _content(doc)
-    actions_table(doc, "Personal development and action plans", f"for a in actions|pad({ROWS})", with_reason=False)
+    actions_table(
+        doc, "Personal development and action plans", f"for a in actions|pad({ROWS})", with_reason=False
+    )
     _recording(doc)
     blank(doc, after_pt=6)
     annex(doc)
@@ -55,10 +58,7 @@ def build() -> DocxDocument:
 def _session(doc: DocxDocument) -> None:
     details = grid(doc)
     section_row(details, "Section 1: Supervision")
-    answer_row(details, "Date", "date", height_cm=0.8)
-    answer_row(details, "Supervisor", "supervisor.name", height_cm=0.8)
-    answer_row(details, "Supervisee", "supervisee.name", height_cm=0.8)
-    answer_row(details, "Team", "supervisee.team", height_cm=0.8)
+    session_rows(details)
     cell_text(label_row(details, "Duration", height_cm=0.8), Field("duration_minutes"), " minutes")
     answer_row(details, "Agenda for supervision", "agenda", height_cm=TALL_CM)
     blank(doc, after_pt=6)
@@ -81,5 +81,7 @@ def _recording(doc: DocxDocument) -> None:
     recording = grid(doc)
     section_row(recording, "Section 3: Recording")
     answer_row(recording, "The next planned supervision", "next_session_date", height_cm=0.8)
-    answer_row(recording, "Placed in the supervisee's personal supervision folder", "shared_date", height_cm=0.8)
+    answer_row(
+        recording, "Placed in the supervisee's personal supervision folder", "shared_date", height_cm=0.8
+    )
     signatures(recording)

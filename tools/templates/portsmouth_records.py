@@ -81,6 +81,14 @@ def answer_row(grid: Table, text: str, path: str, *, height_cm: float = ANSWER_H
     cell_field(label_row(grid, text, height_cm=height_cm), path)
 
 
+def session_rows(grid: Table) -> None:
+    """Date, supervisor, supervisee and team: the rows every record opens with."""
+    answer_row(grid, "Date", "date", height_cm=0.8)
+    answer_row(grid, "Supervisor", "supervisor.name", height_cm=0.8)
+    answer_row(grid, "Supervisee", "supervisee.name", height_cm=0.8)
+    answer_row(grid, "Team", "supervisee.team", height_cm=0.8)
+
+
 def text_row(grid: Table, pieces: Sequence[Piece]) -> None:
     """A full-width row of printed text with fields in it."""
     cell = row(grid, spans=[len(grid.columns)], keep_whole=True)[0]
