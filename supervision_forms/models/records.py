@@ -7,9 +7,9 @@ standards (seed 004); Surrey's agreement (seed 001) names the monitoring form.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Annotated, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import AfterValidator, Field, JsonValue
+from pydantic import AfterValidator, Field, JsonValue, model_validator
 
 from .common import MAX_ITEMS, SPECIAL_CATEGORY, Action, IsoDate, Model, Person, Signatures, Text
 
@@ -49,6 +49,15 @@ CANCELLED_BY_LABELS: dict[CancelledBy, str] = {
     "supervisor": "Supervisor",
     "supervisee": "Supervisee",
     "other": "Other",
+}
+
+CANCELLED_BY_SYNONYMS = {
+    "manager": "supervisor",
+    "line manager": "supervisor",
+    "team manager": "supervisor",
+    "worker": "supervisee",
+    "staff member": "supervisee",
+    "social worker": "supervisee",
 }
 
 K = TypeVar("K", bound=str)
@@ -149,3 +158,17 @@ class Cancellation(Model):
     cover_arrangements: Text = Field(
         None, title="Arrangements if the supervisor is absent for more than 2 weeks"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _who_cancelled(cls, data: Any) -> Any:
+        """Accept "Supervisor", "manager", "worker" or either party's name for `cancelled_by`."""
+        if not isinstance(data, Mapping) or not isinstance(data.get("cancelled_by"), str):
+            return data
+        said = " ".join(data["cancelled_by"].casefold().split())
+        for party in ("supervisor", "supervisee"):
+            person = data.get(party)
+            name = person.get("name") if isinstance(person, Mapping) else getattr(person, "name", None)
+            if isinstance(name, str) and said == " ".join(name.casefold().split()):
+                said = party
+        return {**data, "cancelled_by": CANCELLED_BY_SYNONYMS.get(said, said)}

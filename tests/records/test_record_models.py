@@ -150,3 +150,17 @@ def it_gives_a_complete_case_record_example(record_examples: dict[tuple[str, str
     assert example.signatures.supervisor.date and example.signatures.supervisee.date
     assert example.decisions and all(d.action and d.owner and d.due and d.reason for d in example.decisions)
     assert example.next_review_date and (example.next_review_date - example.date).days <= 62  # 003 §4
+
+
+@pytest.mark.parametrize(
+    ("written", "party"),
+    [
+        ("Supervisor", "supervisor"),
+        ("line manager", "supervisor"),
+        ("Staff member", "supervisee"),
+        ("grace  okafor", "supervisor"),
+    ],
+)
+def it_understands_who_cancelled_in_plain_words(written: str, party: str) -> None:
+    record = Cancellation.model_validate({"cancelled_by": written, "supervisor": {"name": "Grace Okafor"}})
+    assert record.cancelled_by == party
