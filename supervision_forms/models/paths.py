@@ -86,6 +86,7 @@ def leaf_map(model: type[BaseModel]) -> dict[str, Leaf]:
     return {leaf.path: leaf for leaf in leaves(model)}
 
 
+@cache
 def title_of(model: type[BaseModel], path: str) -> str:
     """A human label for a path, built from the field titles ("Supervisee: Role")."""
     titles: list[str] = []

@@ -119,7 +119,7 @@ QUALITY = (
 
 def build() -> DocxDocument:
     doc = new_document(TITLE)
-    _header(doc)
+    header(doc)
     _titles(doc)
     _quote(doc)
     grid = table(doc, SIGN_CM)
@@ -131,7 +131,7 @@ def build() -> DocxDocument:
     return doc
 
 
-def _header(doc: DocxDocument) -> None:
+def header(doc: DocxDocument) -> None:
     """The council's name where its printed form has the logo."""
     paragraph = doc.sections[0].header.paragraphs[0]
     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT

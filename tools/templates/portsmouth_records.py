@@ -14,6 +14,7 @@ from docx.oxml import OxmlElement
 from docx.shared import Pt
 from docx.table import Table, _Cell
 
+from .portsmouth import header
 from .common import (
     ANSWER_HEIGHT_CM,
     HEADING_FILL,
@@ -35,18 +36,6 @@ LABEL_CM = 5.8
 GRID_CM = (LABEL_CM, 4.3, 1.5, 4.32)  # label | answer | Date | answer, as the agreement
 ACTION_CM = (5.2, 3.0, 3.5, 4.22)  # action | who | by when | reason
 ROWS = 6  # blank decision/action rows on an empty form
-
-
-def header(doc: DocxDocument) -> None:
-    """The council's name where its printed form has the logo."""
-    paragraph = doc.sections[0].header.paragraphs[0]
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    name = paragraph.add_run("Portsmouth")
-    name.bold = True
-    name.font.size = Pt(18)
-    council = paragraph.add_run(" CITY COUNCIL")
-    council.bold = True
-    council.font.size = Pt(10)
 
 
 def titles(doc: DocxDocument, title: str) -> None:

@@ -161,7 +161,8 @@ def build() -> DocxDocument:
     _other_issues(doc)
     annex(doc)
     _meeting_dates(doc)
-    _parties(doc)
+    parties(doc, "Parties to the Contract:")
+    _review(doc)
     return doc
 
 
@@ -225,9 +226,10 @@ def _meeting_dates(doc: DocxDocument) -> None:
     blank(doc, after_pt=12)
 
 
-def _parties(doc: DocxDocument) -> None:
+def parties(doc: DocxDocument, heading: str) -> None:
+    """The parties table: supervisee and supervisor, each with name and date."""
     grid = table(doc, PARTIES_CM)
-    cell_text(row(grid, spans=[4])[0], "Parties to the Contract:", bold=True, fill_hex=HEADING_FILL)
+    cell_text(row(grid, spans=[4])[0], heading, bold=True, fill_hex=HEADING_FILL)
     for title, who in (("Supervisee", "supervisee"), ("Supervisor", "supervisor")):
         cells = row(grid, min_height_cm=1.0, keep_whole=True)
         label(cells[0], title)
@@ -235,5 +237,8 @@ def _parties(doc: DocxDocument) -> None:
         label(cells[2], "Date:")
         cell_field(cells[3], f"signatures.{who}.date")
     blank(doc, after_pt=6)
+
+
+def _review(doc: DocxDocument) -> None:
     para(doc, Bold("Date of Review: "), Field("review_date"), after_pt=12)
     para(doc, Bold("Note: "), NOTE)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
+from .sefton import parties
 from .common import (
     HEADING_FILL,
     TEXT_WIDTH_CM,
@@ -30,7 +31,6 @@ from .common import (
 
 TITLE = "Sefton Council welfare supervision record"
 ACTIONS_CM = (8.0, 4.0, TEXT_WIDTH_CM - 12.0)
-PARTIES_CM = (3.0, 6.2, 1.6, TEXT_WIDTH_CM - 10.8)
 RECORDING = (
     "The record will be shared within 5 working days and will be signed by both parties once agreed as an "
     "accurate record."
@@ -39,7 +39,12 @@ SECTIONS = (
     ("1. Performance Management discussions", (("Activities undertaken", "workload"),)),
     (
         "2. Professional Development discussions",
-        (("Training requirements (and formal completion of Performance Development Plans and Reviews)", "training"),),
+        (
+            (
+                "Training requirements (and formal completion of Performance Development Plans and Reviews)",
+                "training",
+            ),
+        ),
     ),
     (
         "3. Welfare/Support Issues",
@@ -75,7 +80,7 @@ def build() -> DocxDocument:
     para(doc, Bold("Next session: "), Field("next_session_date"), after_pt=12)
     para(doc, RECORDING)
     para(doc, Bold("Shared: "), Field("shared_date"), after_pt=12)
-    _parties(doc)
+    parties(doc, "Signed by both parties")
     annex(doc)
     return doc
 
@@ -87,15 +92,3 @@ def _actions(doc: DocxDocument) -> None:
         cell_text(cell, name, bold=True, fill_hex=HEADING_FILL)
     loop_rows(grid, "for a in actions|pad(6)", [Field("a.action"), Field("a.owner"), Field("a.due")])
     blank(doc, after_pt=12)
-
-
-def _parties(doc: DocxDocument) -> None:
-    grid = table(doc, PARTIES_CM)
-    cell_text(row(grid, spans=[4])[0], "Signed by both parties", bold=True, fill_hex=HEADING_FILL)
-    for title, who in (("Supervisee", "supervisee"), ("Supervisor", "supervisor")):
-        cells = row(grid, min_height_cm=1.0, keep_whole=True)
-        label(cells[0], title)
-        cell_field(cells[1], f"signatures.{who}.name")
-        label(cells[2], "Date:")
-        cell_field(cells[3], f"signatures.{who}.date")
-    blank(doc, after_pt=6)

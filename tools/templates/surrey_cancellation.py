@@ -11,6 +11,7 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 
+from .surrey import INTRO as SURREY_INTRO
 from .common import (
     ANSWER_HEIGHT_CM,
     TEXT_WIDTH_CM,
@@ -31,14 +32,7 @@ LABEL_CM = 7.0
 MAIN_CM = (LABEL_CM, TEXT_WIDTH_CM - LABEL_CM)
 TALL_CM = 2.5
 
-INTRO = (
-    "Supervision sessions should not normally be cancelled, but be rescheduled as soon as possible, but no "
-    "later than 2 weeks from the date of cancellation. If the supervisor is absent from work for more than "
-    "2 weeks, the supervisor’s manager must ensure that effective arrangements are in place for the "
-    "supervision",
-    "Cancellations will be recorded on the Supervision Monitoring Form.",
-    "(Please see supervision policy for guidance)",
-)
+INTRO = tuple(text for text in SURREY_INTRO[1:] if "new agreement" not in text)  # the cancellation rules
 
 
 RESCHEDULED = "Rescheduled as soon as possible, but no later than 2 weeks from the date of cancellation"
@@ -72,7 +66,10 @@ def build() -> DocxDocument:
 
 def _names(doc: DocxDocument) -> None:
     grid = table(doc, NAME_CM)
-    for text, path in (("Name of supervisor", "supervisor.name"), ("Name of staff member", "supervisee.name")):
+    for text, path in (
+        ("Name of supervisor", "supervisor.name"),
+        ("Name of staff member", "supervisee.name"),
+    ):
         cells = row(grid, min_height_cm=0.8, keep_whole=True)
         label(cells[0], text)
         cell_field(cells[1], path)
