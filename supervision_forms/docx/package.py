@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedFormat
 from .fastzip import zip_parts
+from .opc import normalise_package
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DIRECTORY_BYTES = 1024 * 1024  # the zip's central directory, checked before it is parsed
@@ -82,13 +83,15 @@ def read_package(data: bytes, label: str = "document") -> DocxPackage:
 
 def unpack_package(data: bytes, label: str = "document") -> DocxPackage:
     """The parts of a Word package, within limits (see `open_zip`), each inflated with a
-    hard cap. Macros are not looked at here (`macro_parts`)."""
+    hard cap, under the names the reader expects (`opc.normalise_package`: the main part
+    found through the package's relationships, Strict OOXML mapped to transitional).
+    Macros are not looked at here (`macro_parts`)."""
     with open_zip(data, label) as archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         parts = {info.filename: _read_capped(archive, info, label) for info in infos}
-    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
-        raise UnsupportedFormat(f"{label}: not a Word .docx (no word/document.xml)")
-    return DocxPackage(parts)
+    if "[Content_Types].xml" not in parts:
+        raise UnsupportedFormat(f"{label}: not a Word .docx (no content types)")
+    return DocxPackage(normalise_package(parts, label))
 
 
 def open_zip(data: bytes, label: str = "document") -> zipfile.ZipFile:
