@@ -45,7 +45,10 @@ STRICT_NAMESPACES = {
 # Relationship types: the same names under a new root, except these two
 _STRICT_RELATIONSHIPS = f"{_STRICT}officeDocument/relationships/"
 _TRANSITIONAL_RELATIONSHIPS = f"{_OPENXML}officeDocument/2006/relationships/"
-_RENAMED_RELATIONSHIPS = {"extendedProperties": "extended-properties", "customProperties": "custom-properties"}
+_RENAMED_RELATIONSHIPS = {
+    "extendedProperties": "extended-properties",
+    "customProperties": "custom-properties",
+}
 _QUOTED_STRICT = re.compile(rb"""(["'])(http://purl\.oclc\.org/ooxml/[^"'\s]*)\1""")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 

@@ -48,7 +48,9 @@ def as_strict(data: bytes) -> bytes:
         if not name.endswith((".xml", ".rels")):
             continue
         text = blob.decode("utf-8")
-        text = text.replace(RELATIONSHIPS + "extended-properties", STRICT_RELATIONSHIPS + "extendedProperties")
+        text = text.replace(
+            RELATIONSHIPS + "extended-properties", STRICT_RELATIONSHIPS + "extendedProperties"
+        )
         text = text.replace(RELATIONSHIPS, STRICT_RELATIONSHIPS)
         for transitional, strict in sorted(TRANSITIONAL_TO_STRICT.items(), key=lambda kv: -len(kv[0])):
             text = re.sub(f'"{re.escape(transitional)}"', f'"{strict}"', text)
@@ -84,7 +86,7 @@ def it_reads_a_strict_document_word_for_the_web_named_too(examples: dict[str, Ag
 
 def it_refuses_a_package_whose_relationships_name_no_main_part(examples: dict[str, Agreement]) -> None:
     parts = unzip(render(examples["surrey"], pack="surrey"))
-    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b"officeDocument\"", b"somethingElse\"")
+    parts["_rels/.rels"] = parts["_rels/.rels"].replace(b'officeDocument"', b'somethingElse"')
     with pytest.raises(UnsupportedFormat, match="no main document part"):
         parse(rezip(parts))
 

@@ -96,6 +96,15 @@ def ole_file(streams: list[str]) -> bytes:
     return header + entries.ljust(1024, b"\0")
 
 
+def encrypted_docx(docx: bytes) -> bytes:
+    """A .docx saved with a password to open (ECMA-376 agile encryption, as Word does)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx)).encrypt("secret", encrypted)
+    return encrypted.getvalue()
+
+
 def docm(docx: bytes) -> bytes:
     types = part(docx, "[Content_Types].xml").replace(
         b"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
@@ -219,13 +228,14 @@ DOCUMENTS = [
         "XML tags",
     ),
     Case(
-        "old Word .doc",
+        "old Word .doc, damaged",
         lambda d: ole_file(["Root Entry", "WordDocument", "1Table"]),
-        UnsupportedFormat,
-        ".doc",
+        CorruptDocument,
+        "damaged",
     ),
+    Case("password-protected .docx", encrypted_docx, EncryptedDocument, "password"),
     Case(
-        "password-protected .docx",
+        "password-protected .docx, damaged",
         lambda d: ole_file(["Root Entry", "EncryptionInfo", "EncryptedPackage"]),
         EncryptedDocument,
         "password",
@@ -233,10 +243,13 @@ DOCUMENTS = [
     Case("old Excel .xls", lambda d: ole_file(["Root Entry", "Workbook"]), UnsupportedFormat, "old Office"),
     Case("macro-enabled .docm", docm, UnsupportedFormat, "macro"),
     Case(
-        "a renamed text file", lambda d: b"Supervision agreement\nName: J\n", UnsupportedFormat, "not a .docx"
+        "a renamed text file",
+        lambda d: b"Supervision agreement\nName: J\n",
+        UnsupportedFormat,
+        "not a document this library reads",
     ),
-    Case("a renamed PNG", lambda d: png(), UnsupportedFormat, "not a .docx"),
-    Case("an empty file", lambda d: b"", UnsupportedFormat, "not a .docx"),
+    Case("a renamed PNG", lambda d: png(), UnsupportedFormat, "image"),
+    Case("an empty file", lambda d: b"", UnsupportedFormat, "empty"),
     Case("an .xlsx renamed", xlsx_like, UnsupportedFormat, "not a Word .docx"),
     Case("a truncated .docx", lambda d: d[: len(d) // 2], CorruptDocument, "cut short"),
     Case(
