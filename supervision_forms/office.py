@@ -43,6 +43,8 @@ PROTOCOL = "SF:"  # the driver's replies start with this; anything else on its s
 class OfficeError(SupervisionFormsError):
     """LibreOffice is missing, failed, or took too long."""
 
+    reason = "LibreOffice failed"
+
 
 @dataclass(frozen=True)
 class Conversion:

@@ -8,7 +8,7 @@ from pathlib import Path
 from ..conversion import to_docx
 from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
-from ..errors import SupervisionFormsError, UnsupportedFormat
+from ..errors import NeedsOcr, SupervisionFormsError
 from ..formats import Format, sniff
 from ..packs import Pack, PackRegistry
 from ..privacy import redacted
@@ -60,7 +60,7 @@ def parse(
     elif kind.converted:
         result = _parse_docx(to_docx(data, kind, label), label, registry, forced, document)
     else:
-        raise UnsupportedFormat(f"{label}: an image (.{kind}); images are read by OCR, not available yet")
+        raise NeedsOcr(f"{label}: an image (.{kind}); it needs OCR")
     result.source_format = kind.value
     if redact:
         result.data = redacted(result.data)
