@@ -10,7 +10,6 @@ import posixpath
 import re
 
 from ..errors import UnsupportedFormat
-from .xml import W, parse_xml
 
 MAIN_PART = "word/document.xml"
 CONTENT_TYPES = "[Content_Types].xml"
@@ -51,6 +50,7 @@ _RENAMED_RELATIONSHIPS = {
 }
 _QUOTED_STRICT = re.compile(rb"""(["'])(http://purl\.oclc\.org/ooxml/[^"'\s]*)\1""")
 _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
+_ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)", re.DOTALL)
 
 
 def normalise_package(parts: dict[str, bytes], label: str) -> dict[str, bytes]:
@@ -64,10 +64,16 @@ def normalise_package(parts: dict[str, bytes], label: str) -> dict[str, bytes]:
         raise UnsupportedFormat(f"{label}: not a Word .docx (no main document part)")
     if main != MAIN_PART:
         parts = _renamed(parts, main, MAIN_PART)
-    root = parse_xml(parts[MAIN_PART], label)
-    if root.tag != f"{W}document":
-        raise UnsupportedFormat(f"{label}: not a Word document (its main part is not WordprocessingML)")
+    if _root_name(parts[MAIN_PART]) not in (b"document", b""):  # an .xlsx's is a workbook
+        raise UnsupportedFormat(f"{label}: not a Word .docx (its main part is not WordprocessingML)")
     return parts
+
+
+def _root_name(xml: bytes) -> bytes:
+    """The local name of a part's first element, from its first bytes; b"" when that
+    cannot be told so (the reader parses the part and says what is wrong with it)."""
+    found = _ROOT.match(xml[:4096])
+    return found.group(1) if found else b""
 
 
 def main_part_name(parts: dict[str, bytes]) -> str | None:
