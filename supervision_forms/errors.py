@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+if TYPE_CHECKING:  # pydantic is imported by whoever raises its errors, never here
+    from pydantic import ValidationError
 
 
 class SupervisionFormsError(Exception):
@@ -25,6 +27,10 @@ class TemplateSecurityError(PackError):
 
 class UnsupportedFormat(SupervisionFormsError):
     """Not a .docx, .pdf or .json this library reads."""
+
+
+class MissingFile(SupervisionFormsError):
+    """The file (or the folder it should be written to) does not exist."""
 
 
 class CorruptDocument(SupervisionFormsError):
@@ -81,6 +87,16 @@ class RosterError(SupervisionFormsError):
     column, wrong format. A single bad row is not this: it is reported and skipped."""
 
 
+class WrongDocument(SupervisionFormsError):
+    """The document was read, but it is not the kind the caller asked for."""
+
+
 class OutputFolderError(SupervisionFormsError):
     """A batch cannot write to its output folder: another batch holds it, or its manifest
     is damaged."""
+
+
+class RenderWarning(UserWarning):
+    """A document was rendered, but something in it deserves a look: for example a value
+    that contradicts what the council's form prints. Issued with `warnings.warn` by
+    `render()`; the message names the field, never its value."""

@@ -71,7 +71,7 @@ def it_exits_1_with_findings_for_invalid_data(capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: cannot be read"),
+        (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: no such file"),
         (["render", "{broken}", "--pack", "surrey", "-o", "{out}"], "broken.json: not valid JSON (line 1"),
         (
             ["render", "{invalid}", "--pack", "surrey", "-o", "{out}"],

@@ -12,7 +12,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedFormat
+from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, MissingFile, UnsupportedFormat
 from .fastzip import zip_parts
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -217,6 +217,8 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             data = handle.read(limit + 1)
     except IsADirectoryError:
         raise UnsupportedFormat(f"{label}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise MissingFile(f"{label}: no such file") from None
     except OSError as error:
         raise UnsupportedFormat(f"{label}: cannot be read ({error.strerror})") from None
     if len(data) > limit:  # it grew while we read it

@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ..docx.annex import ANNEX_LEAD
+from ..docx.annex import ANNEX_LEAD, annex_labels
 from ..docx.package import read_package
 from ..docx.reader import read_body
 from ..docx.template import CompiledTemplate
-from ..models.paths import leaf_map, leaves, title_of, unflatten
+from ..models.paths import leaf_map, leaves, unflatten
 from ..text.dates import find_dates
 from .pdf import Fragment
 from .result import ReadWarning, Unmapped
@@ -282,17 +282,16 @@ def _label_end(line: str, label: str) -> int:
 
 
 def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
-    if path is not None:
-        collector.put(path, clean_answer(join_lines("\n".join(lines)), []), where)
+    if path is None:
+        return
+    text = clean_answer(join_lines("\n".join(lines)), [])
+    leaf = leaf_map(collector.model).get(path)
+    if text is not None and leaf is not None and leaf.kind == "date" and path.endswith("[]"):
+        for number, day in enumerate(find_dates(text)):  # a list of dates on one line
+            collector.put(path.replace("[]", f".{number}"), day.isoformat(), where)
+        return
+    collector.put(path, text, where)
 
 
 def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for leaf in leaves(model):
-        if "[]" in leaf.path:
-            for number in range(60):
-                concrete = leaf.path.replace("[]", f".{number}")
-                labels[normalise(title_of(model, concrete))] = concrete
-        else:
-            labels[normalise(title_of(model, leaf.path))] = leaf.path
-    return labels
+    return {normalise(label): path for label, path in annex_labels(model).items()}
