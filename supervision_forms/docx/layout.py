@@ -124,15 +124,19 @@ def tidy_package(parts: dict[str, bytes], label: str) -> None:
     parts[PACKAGE_RELS] = to_bytes(root)
 
 
-def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool) -> None:
-    """The layout rules for a body (or a header or footer) whose fields are bookmarked."""
+def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool) -> list[tuple[str, ...]]:
+    """The layout rules for a body (or a header or footer) whose fields are bookmarked.
+    Returns the heading rows that now repeat on every page, as their cells' text (a reader
+    of the printed pages sees them again: they are never answers)."""
     signature_marks = {static_name(path) for path in hints.signatures}
+    repeated: list[tuple[str, ...]] = []
     for table in root.iter(f"{W}tbl"):
         rows = table.findall(f"{W}tr")
         for row in rows:
             _set_row_property(row, "cantSplit")
         for row in _heading_rows(rows):
             _set_row_property(row, "tblHeader")
+            repeated.append(tuple(text for cell in row.findall(f"{W}tc") if (text := _text(cell).strip())))
         for row in rows:
             if _marks(row) & signature_marks:
                 _room_to_sign(row)
@@ -148,6 +152,7 @@ def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool)
     if place_annex:
         place_annex_before_signatures(root, signature_marks)
     schema_order(root)
+    return repeated
 
 
 def text_width(root: etree._Element) -> int:

@@ -77,6 +77,7 @@ class CompiledTemplate:
     slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict, repr=False)
     core: CoreProperties | None = field(default=None, repr=False)  # None: the template has none
     text_width: int = DEFAULT_TEXT_WIDTH  # twips between the page margins
+    repeated_rows: list[tuple[str, ...]] = field(default_factory=list)  # printed atop every page
     derived: dict[str, Any] = field(default_factory=dict, repr=False)  # readers' caches
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -367,6 +368,7 @@ def compile_template(
     ids = itertools.count(FIRST_BOOKMARK_ID)
     sources: dict[str, str] = {}
     width = DEFAULT_TEXT_WIDTH
+    repeated: list[tuple[str, ...]] = []
     static = dict(package.parts)
     tidy_package(static, label)
     for name in sorted(n for n in package.parts if TEMPLATED_PART.match(n)):
@@ -390,7 +392,7 @@ def compile_template(
             raise PackError(f"{label}: a 'for' without 'endfor' in {name}")
         compiler.apply()
         placed = name == "word/document.xml" and not ANNEX_TAG.search(patched)
-        lay_out_body(root, hints or LayoutHints(), place_annex=placed)
+        repeated += lay_out_body(root, hints or LayoutHints(), place_annex=placed)
         if name == "word/document.xml":
             width = text_width(root)
         sources[name] = to_bytes(root).decode("utf-8")
@@ -398,7 +400,16 @@ def compile_template(
     blob = static.pop(CORE_PART, None)
     core = prepare(blob, properties, label) if blob is not None else None
     return CompiledTemplate(
-        static, sources, slots, empty_texts, display_paths, env, slot_choices, core=core, text_width=width
+        static,
+        sources,
+        slots,
+        empty_texts,
+        display_paths,
+        env,
+        slot_choices,
+        core=core,
+        text_width=width,
+        repeated_rows=repeated,
     )
 
 
