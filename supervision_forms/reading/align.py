@@ -309,8 +309,8 @@ def _annex_label(rows: list[str], number: int, labels: dict[str, str]) -> tuple[
     for used in range(2, 5):  # "Availability of manager" / "outside formal supervision:"
         head, sep, rest = " ".join(row.strip() for row in rows[number : number + used]).partition(":")
         if sep:
-            path = labels.get(normalise(head))
-            return (path, rest, used) if path is not None else None
+            named = labels.get(normalise(head))
+            return (named, rest, used) if named is not None else None
     return None
 
 
