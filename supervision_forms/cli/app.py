@@ -24,21 +24,21 @@ VERBOSITY = "supervision_forms.verbosity"  # key in the click context's meta: -1
 PROG = "supervision-forms"
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "audit": ("sessions", "Check a team's agreements and records (.docx, .pdf, .json) against..."),
-    "batch": ("batch", "One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR,..."),
+    "audit": ("sessions", "Check a team's agreements and records (.docx, .pdf, .json) against each council's rules."),  # noqa: E501
+    "batch": ("batch", "One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR, with a manifest."),
     "demo": ("core", "Render every pack's example, read each back, and say how it went."),
     "example": ("core", "Print a complete, realistic example for a pack as JSON."),
-    "extract": ("extract", "Read every .docx and .pdf in FOLDER (and its subfolders): one row..."),
+    "extract": ("extract", "Read every .docx and .pdf in FOLDER (and its subfolders): one row per document."),
     "pack": ("packlint", "Tools for template pack authors."),
     "packs": ("core", "List the installed template packs."),
     "parse": ("core", "Read a completed .docx or .pdf back into the model."),
-    "render": ("core", "Render one document (IN is a JSON file, or - for stdin) in a pack's..."),
-    "roster-template": ("batch", "Write a roster to fill in: the column headers, a hint under each,..."),
+    "render": ("core", "Render one document (IN is a JSON file, or - for stdin) in a pack's layout."),
+    "roster-template": ("batch", "Write a roster to fill in: the column headers, a hint under each, one example row."),  # noqa: E501
     "rules": ("sessions", "List the councils' written rules: value, level and source clause."),
     "schedule": ("sessions", "Planned session dates from an agreement (IN is JSON, or - for stdin)."),
     "schema": ("core", "Print the JSON Schema of a document's model."),
     "validate": ("core", "Check data against the model and the council's standards."),
-}
+}  # fmt: skip
 """Command name -> (its module in this package, the one-line help `--help` lists). A test
 checks each line against the command's own docstring."""
 
@@ -60,11 +60,8 @@ class LazyGroup(click.Group):
         limit = formatter.width - 6 - max(len(name) for name in names)
         rows = []
         for name in names:
-            command = self.commands.get(name)
-            if command is not None:
-                rows.append((name, command.get_short_help_str(limit)))
-            else:
-                rows.append((name, COMMANDS[name][1]))
+            command = self.commands.get(name) or click.Command(name, help=COMMANDS[name][1])
+            rows.append((name, command.get_short_help_str(limit)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 

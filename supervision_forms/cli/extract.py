@@ -9,7 +9,7 @@ import click
 from tqdm import tqdm
 
 from ..extract import Extracted, check_output, extract, find_documents, write_table
-from .app import PROBLEMS, app
+from .app import PROBLEMS, app, note, show_progress
 
 
 @app.command(name="extract")
@@ -41,7 +41,7 @@ def extract_command(
     documents: list[Extracted] = []
     read = extract(files, root=folder, pack=pack, document=document, jobs=jobs, redact=redact)
     with tqdm(
-        total=len(files), unit="file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr
+        total=len(files), unit="file", disable=not show_progress(), leave=False, file=sys.stderr
     ) as bar:
         for document_read in read:
             documents.append(document_read)
@@ -50,6 +50,6 @@ def extract_command(
     failed = [d for d in documents if d.error is not None]
     for item in failed:
         click.echo(f"skipped {item.file}: {item.error}", err=True)
-    click.echo(f"{written} of {len(documents)} documents read into {out.name}", err=True)
+    note(f"{written} of {len(documents)} documents read into {out.name}")
     if failed:
         sys.exit(PROBLEMS)
