@@ -12,7 +12,9 @@ that starts with = + - or @ is stored as text, never as a formula.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime
 import io
 import json
 import os
@@ -22,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from .errors import SupervisionFormsError, UnsupportedFormat
+from .errors import MissingFile, SupervisionFormsError, UnsupportedFormat
 from .files import atomic_output
 from .models import DOCUMENT_MODELS
 from .models.paths import flatten, generic, leaves
@@ -34,6 +36,7 @@ SUFFIXES = (".docx", ".pdf")
 FORMATS = (".csv", ".xlsx", ".jsonl")
 INFO_COLUMNS = ("file", "pack", "document", "confidence", "warnings", "unmapped")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets take for a formula
+DATE_FORMAT = "dd/mm/yyyy"  # how a spreadsheet shows the date cells
 LIST_SEPARATOR = ";"
 CHUNK = 8  # documents handed to a worker at a time
 
@@ -51,6 +54,8 @@ def find_documents(folder: str | os.PathLike[str]) -> list[Path]:
     """The .docx and .pdf files in a folder and its subfolders, in name order (hidden
     files and Word's "~$" lock files left out)."""
     root = Path(folder)
+    if not root.exists():
+        raise MissingFile(f"{root.name}: no such folder")
     if not root.is_dir():
         raise UnsupportedFormat(f"{root.name}: not a folder")
     found = [
@@ -227,14 +232,35 @@ def _write_xlsx(documents: Sequence[Extracted], names: list[str], out: BinaryIO)
     assert sheet is not None
     sheet.title = "documents"
     sheet.append(names)
+    dates = {generic(name) for name in names} & _date_paths()
     for number, document in enumerate(documents, 2):
         cells = row(document, names)
         for column, name in enumerate(names, 1):
             value = cells.get(name)
             if value is None:
                 continue
-            cell = sheet.cell(row=number, column=column, value=value)
-            if isinstance(value, str):
+            day = _day(value) if generic(name) in dates else None
+            cell = sheet.cell(row=number, column=column, value=day or value)
+            if day is not None:
+                cell.number_format = DATE_FORMAT  # a real date: it sorts and filters as one
+            elif isinstance(value, str):
                 cell.data_type = "s"  # text stays text, even if it starts with '='
     sheet.freeze_panes = "B2"
     book.save(out)
+
+
+def _date_paths() -> set[str]:
+    """The generic paths of every date field (not lists of dates: those are one text cell)."""
+    return {
+        leaf.path
+        for model in DOCUMENT_MODELS.values()
+        for leaf in leaves(model)
+        if leaf.kind == "date" and not leaf.path.endswith("[]")
+    }
+
+
+def _day(value: Any) -> datetime.date | None:
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(value)
+    return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -24,11 +25,11 @@ from .app import PROBLEMS, app, note, show_progress
 @click.option("--pack", "-p", default=None, help="Read every file as this pack (no detection).")
 @click.option("--document", "-d", default=None, help="Document kind, with --pack.")
 @click.option(
-    "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+    "--jobs", "-j", default=None, type=click.IntRange(1, 64), help="Worker processes [default: one per CPU]."
 )
 @click.option("--redact", is_flag=True, help="Blank special-category fields and unmapped text.")
 def extract_command(
-    folder: Path, out: Path, pack: str | None, document: str | None, jobs: int, redact: bool
+    folder: Path, out: Path, pack: str | None, document: str | None, jobs: int | None, redact: bool
 ) -> None:
     """Read every .docx and .pdf in FOLDER (and its subfolders): one row per document.
 
@@ -39,6 +40,7 @@ def extract_command(
     if not files:
         click.echo(f"no .docx or .pdf files in {folder.name}", err=True)
     documents: list[Extracted] = []
+    jobs = jobs or min(os.cpu_count() or 1, max(1, len(files)))
     read = extract(files, root=folder, pack=pack, document=document, jobs=jobs, redact=redact)
     with tqdm(
         total=len(files), unit="file", disable=not show_progress(), leave=False, file=sys.stderr
