@@ -49,7 +49,7 @@ class ParseResult(Generic[M]):
     def expect(self, model: type[N]) -> ParseResult[N]:
         """This result typed as `model`; `WrongDocument` when it holds another kind."""
         if not isinstance(self.data, model):
-            raise WrongDocument(f"the document is a {self.document.replace('_', ' ')}, not the one expected")
+            raise WrongDocument(f"the document read is {self.document!r}, not {model.__name__}")
         return ParseResult(
             self.pack, self.document, self.data, self.warnings, self.unmapped, self.sources, self.confidence
         )
