@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -30,6 +29,7 @@ from .checkboxes import checkbox_text
 from .fastzip import PackageWriter
 from .layout import DEFAULT_TEXT_WIDTH, LayoutHints, lay_out_body, text_width, tidy_package
 from .package import DocxPackage
+from .patch import patch_tags
 from .properties import CORE_PART, CoreProperties, prepare
 from .security import read_template
 from .xml import XML_ILLEGAL, XML_SPACE, W, parse_xml, to_bytes
@@ -179,11 +179,6 @@ def make_environment() -> SandboxedEnvironment:
     env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower, "checkboxes": _same}
     env.globals = {}
     return env
-
-
-def _patch(xml: str) -> str:
-    patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
-    return str(patcher.patch_xml(xml))
 
 
 @dataclass
@@ -375,7 +370,7 @@ def compile_template(
         xml = package.text(name)
         if "{{" not in xml and "{%" not in xml and name != "word/document.xml":
             continue
-        patched = _patch(xml)
+        patched = patch_tags(xml)
         root = parse_xml(patched.encode("utf-8"), label)
         compiler = _Compiler(
             name,
