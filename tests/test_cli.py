@@ -274,3 +274,21 @@ def it_writes_a_real_pdf_for_a_pdf_name(capsys: pytest.CaptureFixture[str], tmp_
     from supervision_forms import parse
 
     assert parse(out).data.supervisee.name == "Aisha Rahman"  # type: ignore[attr-defined]
+
+
+def it_completes_command_names_in_the_shell(tmp_path: Path) -> None:
+    import os
+
+    env = os.environ | {
+        "_SUPERVISION_FORMS_COMPLETE": "bash_complete",
+        "COMP_WORDS": "supervision-forms ren",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from supervision_forms.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["plain,render"]
