@@ -28,7 +28,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "batch": ("batch", "One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR, with a manifest."),
     "demo": ("core", "Render every pack's example, read each back, and say how it went."),
     "example": ("core", "Print a complete, realistic example for a pack as JSON."),
-    "extract": ("extract", "Read every .docx and .pdf in FOLDER (and its subfolders): one row per document."),
+    "extract": ("extract", "Read every document in FOLDER (and its subfolders): .docx, .pdf, and the older .doc, .rtf and .odt."),  # noqa: E501
     "pack": ("packlint", "Tools for template pack authors."),
     "packs": ("core", "List the installed template packs."),
     "parse": ("core", "Read a completed .docx or .pdf back into the model."),

@@ -9,8 +9,9 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from ..extract import Extracted, check_output, extract, find_documents, write_table
-from .app import PROBLEMS, app, note, show_progress
+from ..extract import Extracted, check_output, extract_folder, tally, write_table
+from ..inventory import Kind, inventory, shown_name, summary
+from .app import PROBLEMS, app, note, show_progress, verbosity
 
 
 @app.command(name="extract")
@@ -31,27 +32,37 @@ from .app import PROBLEMS, app, note, show_progress
 def extract_command(
     folder: Path, out: Path, pack: str | None, document: str | None, jobs: int | None, redact: bool
 ) -> None:
-    """Read every .docx and .pdf in FOLDER (and its subfolders): one row per document.
+    """Read every document in FOLDER (and its subfolders): .docx, .pdf, and the older
+    .doc, .rtf and .odt. One row per file: what it read, or why not.
 
-    A file that cannot be read is reported here and left out; the rest still go
-    through, and the exit code is then 1."""
+    Every file is accounted for: one not read is a row with its reason, counted in the
+    summary, and the exit code is then 1."""
     check_output(out)
-    files = find_documents(folder)
-    if not files:
-        click.echo(f"no .docx or .pdf files in {folder.name}", err=True)
+    entries = inventory(folder)
     documents: list[Extracted] = []
-    jobs = jobs or min(os.cpu_count() or 1, max(1, len(files)))
-    read = extract(files, root=folder, pack=pack, document=document, jobs=jobs, redact=redact)
-    with tqdm(
-        total=len(files), unit="file", disable=not show_progress(), leave=False, file=sys.stderr
-    ) as bar:
-        for document_read in read:
-            documents.append(document_read)
+    total = sum(entry.kind in (Kind.DOCUMENT, Kind.OTHER) for entry in entries)
+    jobs = jobs or min(os.cpu_count() or 1, max(1, total))  # one worker per CPU, as `batch` starts
+    read = extract_folder(folder, pack=pack, document=document, jobs=jobs, redact=redact)
+    with tqdm(total=total, unit="file", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
+        for item in read:
+            documents.append(item)
             bar.update(1)
-    written = write_table(documents, out)
-    failed = [d for d in documents if d.error is not None]
-    for item in failed:
-        click.echo(f"skipped {item.file}: {item.error}", err=True)
-    note(f"{written} of {len(documents)} documents read into {out.name}")
-    if failed:
+    write_table(documents, out)
+    done, not_read, total = tally(documents)
+    copies = sum(d.same_as is not None for d in documents)
+    verbose = verbosity() > 0  # -v, anywhere on the line
+    if verbose:
+        for item in documents:
+            if item.result is None:
+                click.echo(f"not read: {item.file}: {item.error}", err=True)
+    line = summary(done, not_read, total) if total else f"no files to read in {shown_name(folder.name)}"
+    if copies:
+        line += f" ({copies} the same document as another file, counted once)"
+    if not_read or not done:
+        click.echo(f"{line}; table in {shown_name(out.name)}", err=True)
+    else:
+        note(f"{line}; table in {shown_name(out.name)}")
+    if not_read and not verbose:
+        click.echo("run again with -v to list the files not read", err=True)
+    if not_read or not done:
         sys.exit(PROBLEMS)
