@@ -103,6 +103,8 @@ def read_pdf(
     `seconds` (default `SECONDS_PER_PDF`; `DocumentTooLarge` when it runs over)."""
     if len(data) > MAX_PDF_BYTES:
         raise DocumentTooLarge(f"{label}: the PDF is over {MAX_PDF_BYTES // 2**20} MB")
+    import pypdf._text_extraction  # noqa: F401  (loaded here, before the clock starts; forked workers share it)
+
     limit = SECONDS_PER_PDF if seconds is None else seconds
     return within(limit, label, functools.partial(_read_limited, data, label, layout))
 
