@@ -150,6 +150,12 @@ def it_leaves_room_to_sign(name: str) -> None:
     for row in rows:
         height = row.find(f"{W}trPr/{W}trHeight")
         assert height is not None and int(height.get(f"{W}val", "0")) >= 850  # 1.5 cm
+    table = next(rows[0].iterancestors(f"{W}tbl"))
+    kept = [
+        all(p.find(f"{W}pPr/{W}keepNext") is not None for p in row.iter(f"{W}p"))
+        for row in table.findall(f"{W}tr")
+    ]
+    assert kept == [True] * (len(kept) - 1) + [False]  # the signatures stay on one page
 
 
 def it_starts_an_answer_on_its_own_line_after_a_printed_question(examples: dict[str, Agreement]) -> None:

@@ -64,6 +64,7 @@ SCHEMA_ORDER: dict[str, tuple[str, ...]] = {
 SIGNATURE_ROW_TWIPS = 850  # 1.5 cm: room for a handwritten signature
 SIGNATURE_SPACE_TWIPS = 480  # space above a signature line that is not in a table
 MAX_HEADER_ROWS = 3
+MAX_KEPT_ROWS = 8  # a signature table this short stays on one page
 DEFAULT_TEXT_WIDTH = 9026  # twips between the margins of A4 with 2.54 cm margins
 ANNEX_TAG = "{{ annex }}"
 
@@ -130,6 +131,8 @@ def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool)
     of the printed pages sees them again: they are never answers)."""
     signature_marks = {static_name(path) for path in hints.signatures}
     repeated: list[tuple[str, ...]] = []
+    if place_annex:  # first: it may split a table, and the rules below apply to each part
+        place_annex_before_signatures(root, signature_marks)
     for table in root.iter(f"{W}tbl"):
         rows = table.findall(f"{W}tr")
         for row in rows:
@@ -137,9 +140,11 @@ def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool)
         for row in _heading_rows(rows):
             _set_row_property(row, "tblHeader")
             repeated.append(tuple(text for cell in row.findall(f"{W}tc") if (text := _text(cell).strip())))
-        for row in rows:
-            if _marks(row) & signature_marks:
-                _room_to_sign(row)
+        signing = [row for row in rows if _marks(row) & signature_marks]
+        for row in signing:
+            _room_to_sign(row)
+        if signing and len(rows) <= MAX_KEPT_ROWS:
+            _keep_together(rows)
     for paragraph in root.iter(f"{W}p"):
         if _marks(paragraph) & signature_marks and not any(
             a.tag == f"{W}tc" for a in paragraph.iterancestors()
@@ -149,8 +154,6 @@ def lay_out_body(root: etree._Element, hints: LayoutHints, *, place_annex: bool)
     for start in list(root.iter(f"{W}bookmarkStart")):
         if start.get(f"{W}name") in new_line_marks:
             _break_before(start)
-    if place_annex:
-        place_annex_before_signatures(root, signature_marks)
     schema_order(root)
     return repeated
 
@@ -223,6 +226,18 @@ def _heading_rows(rows: list[etree._Element]) -> list[etree._Element]:
     if count == 0 or count == len(rows) or any(_is_heading_row(row) for row in rows[count:]):
         return []
     return rows[:count]
+
+
+def _keep_together(rows: list[etree._Element]) -> None:
+    """Each row kept with the next (Word's way of keeping a short table on one page)."""
+    for row in rows[:-1]:
+        for paragraph in row.iter(f"{W}p"):
+            properties = paragraph.find(f"{W}pPr")
+            if properties is None:
+                properties = etree.Element(f"{W}pPr")
+                paragraph.insert(0, properties)
+            if properties.find(f"{W}keepNext") is None:
+                properties.insert(0, etree.Element(f"{W}keepNext"))
 
 
 def _room_to_sign(row: etree._Element) -> None:
