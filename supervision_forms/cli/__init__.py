@@ -10,7 +10,8 @@ import os
 import re
 import sys
 import traceback
-from typing import NoReturn
+import warnings
+from typing import Any, NoReturn
 
 import click
 
@@ -61,10 +62,25 @@ def _validation_error(error: Exception) -> Exception | None:
     return error if core is not None and isinstance(error, core.ValidationError) else None
 
 
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: Any = None,
+) -> None:
+    """A warning (a render warning from `batch`, say) as one line, without source lines."""
+    sys.stderr.write(f"{PROG}: warning: {message}\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every library error is one line on stderr and exit code 2."""
     args = lift_global_flags(sys.argv[1:] if argv is None else list(argv))
     debug = "--debug" in args
+    warnings.showwarning = show_warning
+    if {"-q", "--quiet"} & set(args):
+        warnings.simplefilter("ignore", UserWarning)
     try:
         app.main(args=args, prog_name=PROG, standalone_mode=False)
     except click.exceptions.Exit as error:
