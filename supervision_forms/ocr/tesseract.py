@@ -1,0 +1,76 @@
+"""Tesseract, run as a program on one page image: its words with their boxes."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from dataclasses import dataclass
+
+from PIL import Image
+
+from .model import OcrUnavailable
+from .process import run_bounded
+
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
+CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
+MEMORY_BYTES = 1 << 30
+SETTINGS = ("-l", "eng", "--psm", "3")
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word in pixels of the image Tesseract read; `confidence` from 0 to 1."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    confidence: float
+
+
+def tesseract() -> str | None:
+    return shutil.which("tesseract")
+
+
+def tesseract_available() -> bool:
+    """Whether Tesseract is installed (with its English data: checked on first use)."""
+    return tesseract() is not None
+
+
+def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
+    """Tesseract's words on a grey page image (`dpi` where known)."""
+    program = tesseract()
+    if program is None:
+        raise OcrUnavailable(f"reading scans needs Tesseract: {INSTALL}")
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
+    argv = [program, "stdin", "stdout", *SETTINGS]
+    if dpi:
+        argv += ["--dpi", str(round(dpi))]
+    output = run_bounded(
+        [*argv, "tsv"],
+        buffer.getvalue(),
+        cpu_seconds=CPU_SECONDS,
+        memory_bytes=MEMORY_BYTES,
+        failure=failure,
+    )
+    return parse_tsv(output.decode("utf-8", errors="replace"))
+
+
+def parse_tsv(text: str) -> list[Word]:
+    """The words (level 5 rows) of Tesseract's TSV output."""
+    words = []
+    for line in text.splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) != 12 or cells[0] != "5":
+            continue
+        try:
+            left, top, width, height = (int(v) for v in cells[6:10])
+            confidence = float(cells[10])
+        except ValueError:
+            continue
+        word = cells[11].strip()
+        if word and confidence >= 0:
+            words.append(Word(word, left, top, left + width, top + height, min(confidence, 100.0) / 100))
+    return words
