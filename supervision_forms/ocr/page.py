@@ -12,7 +12,6 @@ from .raster import PageImage
 from .tesseract import read_words
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
-SKEW_WIDTH = 1240  # pixels across, where the resolution is not known (A4 at 150 dpi)
 BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
 
 
@@ -22,13 +21,13 @@ def read_page(page: PageImage, label: str) -> OcrPage:
     image = straighten(page.image, degrees)
     across, down = page.width / image.width, page.height / image.height  # points a pixel
     pixels = grey(image).copy()
-    scale = (across + down) / 2
+    scale = 72 / page.scale  # points a pixel, on paper
     inked = ink(pixels)
     mask = despeckle(inked, scale)
     pixels[inked & ~mask] = 255
     lines, squares = rules_and_boxes(mask, scale)
     boxes = []
-    margin = round(BOX_MARGIN / across)
+    margin = round(BOX_MARGIN / scale)
     for square in squares:
         pixels[
             max(0, square.top - margin) : square.bottom + margin + 1,
@@ -71,7 +70,7 @@ def _points(
 
 def _for_skew(page: PageImage) -> Image.Image:
     image = page.image
-    factor = SKEW_DPI / page.dpi if page.dpi else SKEW_WIDTH / image.width
+    factor = SKEW_DPI / page.scale
     if factor >= 0.9:
         return image
     size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))

@@ -22,9 +22,10 @@ MAX_DPI = 200  # finer images are scaled down to this, for the same reason
 MAX_PIXELS = 60_000_000  # one page image (A4 at 600 dpi is 35 million)
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PAGES = 60
-UNKNOWN_DPI = 72.0
+UNKNOWN_DPI = 72.0  # for the coordinates of an image whose resolution is not known
+A4_WIDTH = 8.27  # inches
 PLAUSIBLE_DPI = (50.0, 2400.0)  # outside: the file's resolution is not believed
-FORMATS = ("PNG", "JPEG", "MPO", "TIFF")
+FORMATS = ("PNG", "JPEG", "TIFF")
 POPPLER = "apt-get install poppler-utils"
 CPU_SECONDS = 20
 MEMORY_BYTES = 1 << 30
@@ -32,14 +33,17 @@ MEMORY_BYTES = 1 << 30
 
 @dataclass(frozen=True)
 class PageImage:
-    """A grey page image, its page number in the file (from 1) and its size in points;
-    `dpi` is None when the file did not say."""
+    """A grey page image, its page number in the file (from 1) and its size in points.
+    `dpi` is the image's resolution, None when the file did not say; `scale` is the
+    resolution the image is taken to have all the same for finding specks, boxes and rules
+    (the page taken for A4 when the file does not say)."""
 
     image: Image.Image
     number: int
     width: float
     height: float
     dpi: float | None
+    scale: float
 
 
 def pdf_page_images(data: bytes, pages: Sequence[int] | None, label: str) -> Iterator[PageImage]:
@@ -78,7 +82,7 @@ def pdf_page_images(data: bytes, pages: Sequence[int] | None, label: str) -> Ite
             image.load()
         except (OSError, SyntaxError):
             raise CorruptDocument(f"{label}: page {number + 1} could not be rendered for OCR") from None
-        yield PageImage(image.convert("L"), number + 1, width, height, dpi)
+        yield PageImage(image.convert("L"), number + 1, width, height, dpi, dpi)
 
 
 def _pdf_page_sizes(data: bytes, label: str) -> list[tuple[float, float]]:
@@ -138,18 +142,19 @@ def _page(frame: Image.Image, number: int, label: str) -> PageImage:
     if width * height > MAX_PIXELS:
         raise DocumentTooLarge(f"{label}: an image page is over {MAX_PIXELS // 1_000_000} million pixels")
     dpi_x, dpi_y = _dpi(frame)
-    upright = ImageOps.exif_transpose(frame.convert("L") if frame.mode != "L" else frame)
+    upright = ImageOps.exif_transpose(frame.convert("L"))
     if upright.size != (width, height):  # a quarter turn swaps the axes and their resolutions
         dpi_x, dpi_y = dpi_y, dpi_x
     size = (upright.width * 72 / (dpi_x or UNKNOWN_DPI), upright.height * 72 / (dpi_y or UNKNOWN_DPI))
-    dpi = None
-    if dpi_x and dpi_y:  # square pixels (a fax's are not), at most MAX_DPI
-        dpi = min(max(dpi_x, dpi_y), MAX_DPI)
-        scaled = (max(1, round(upright.width * dpi / dpi_x)), max(1, round(upright.height * dpi / dpi_y)))
-        if scaled != upright.size:
-            upright = upright.resize(scaled, Image.Resampling.LANCZOS)
+    known = dpi_x is not None and dpi_y is not None
+    if dpi_x is None or dpi_y is None:  # taken for an A4 page, to size what is on it
+        dpi_x = dpi_y = min(max(min(upright.size) / A4_WIDTH, PLAUSIBLE_DPI[0]), PLAUSIBLE_DPI[1])
+    scale = min(max(dpi_x, dpi_y), MAX_DPI)  # square pixels (a fax's are not), at most MAX_DPI
+    scaled = (max(1, round(upright.width * scale / dpi_x)), max(1, round(upright.height * scale / dpi_y)))
+    if scaled != upright.size:
+        upright = upright.resize(scaled, Image.Resampling.LANCZOS)
     upright.load()
-    return PageImage(upright, number, size[0], size[1], dpi)
+    return PageImage(upright, number, size[0], size[1], scale if known else None, scale)
 
 
 def _dpi(frame: Image.Image) -> tuple[float | None, float | None]:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import shutil
+import subprocess
 from dataclasses import dataclass
 
 from PIL import Image
@@ -29,20 +31,26 @@ class Word:
     confidence: float
 
 
-def tesseract() -> str | None:
-    return shutil.which("tesseract")
-
-
 def tesseract_available() -> bool:
-    """Whether Tesseract is installed (with its English data: checked on first use)."""
-    return tesseract() is not None
+    """Whether Tesseract is installed, with its English data."""
+    program = shutil.which("tesseract")
+    return program is not None and _speaks_english(program)
+
+
+@functools.cache
+def _speaks_english(program: str) -> bool:
+    try:
+        listed = subprocess.run([program, "--list-langs"], capture_output=True, check=False).stdout
+    except OSError:
+        return False
+    return b"\neng\n" in listed.replace(b"\r", b"") + b"\n"
 
 
 def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
     """Tesseract's words on a grey page image (`dpi` where known)."""
-    program = tesseract()
-    if program is None:
-        raise OcrUnavailable(f"reading scans needs Tesseract: {INSTALL}")
+    program = shutil.which("tesseract")
+    if program is None or not _speaks_english(program):
+        raise OcrUnavailable(f"reading scans needs Tesseract with English: {INSTALL}")
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
     argv = [program, "stdin", "stdout", *SETTINGS]
