@@ -30,8 +30,17 @@ def main() -> None:
         ).stdout
         (work / "cancellation.json").write_bytes(example)
         subprocess.run(
-            [CLI, "render", work / "cancellation.json", "--pack", "surrey", "--document", "cancellation"]
-            + ["-o", work / "cancellation.docx"],
+            [
+                CLI,
+                "render",
+                work / "cancellation.json",
+                "--pack",
+                "surrey",
+                "--document",
+                "cancellation",
+                "-o",
+                work / "cancellation.docx",
+            ],
             check=True,
         )
         subprocess.run(
@@ -44,8 +53,16 @@ def main() -> None:
         subprocess.run(["pdftops", pdf, work / "printed.ps"], check=True)
         subprocess.run(["ps2pdf", work / "printed.ps", HERE / "cancellation-printed.pdf"], check=True)
         subprocess.run(
-            ["gs", "-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=pdfwrite", "-dNoOutputFonts"]
-            + [f"-sOutputFile={HERE / 'cancellation-outlines.pdf'}", str(pdf)],
+            [
+                "gs",
+                "-q",
+                "-dNOPAUSE",
+                "-dBATCH",
+                "-sDEVICE=pdfwrite",
+                "-dNoOutputFonts",
+                f"-sOutputFile={HERE / 'cancellation-outlines.pdf'}",
+                str(pdf),
+            ],
             check=True,
         )
 
