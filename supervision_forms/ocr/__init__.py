@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from .model import OcrBox, OcrPage, OcrRule, OcrUnavailable, OcrWord
 from .page import read_page
 from .raster import image_pages, pdf_page_images
-from .tesseract import tesseract_available
+from .tesseract import require_tesseract, tesseract_available
 from .textlayer import needs_ocr
 
 __all__ = [
@@ -33,9 +33,11 @@ __all__ = [
 def ocr_pdf_pages(data: bytes, pages: Sequence[int] | None = None, *, label: str) -> list[OcrPage]:
     """The given pages of a PDF (0-based; all when None) read by OCR. `label` names the
     file in errors (never its content)."""
+    require_tesseract()
     return [read_page(page, label) for page in pdf_page_images(data, pages, label)]
 
 
 def ocr_image(data: bytes, *, label: str) -> list[OcrPage]:
     """A PNG, JPEG or TIFF image read by OCR: one page for each frame of the file."""
+    require_tesseract()
     return [read_page(page, label) for page in image_pages(data, label)]

@@ -20,6 +20,7 @@ FINE_STEP = 0.02
 MIN_DEGREES = 0.1  # less is about a pixel across a page at 200 dpi: left as it is
 MAX_POINTS = 250_000  # ink pixels sampled for the estimate
 MIN_POINTS = 500  # fewer: a blank page, left as it is
+MIN_PEAK = 1.2  # the best angle's sharpness over the median angle's: less is no line at all
 
 
 def estimate_skew(page_ink: Mask) -> float:
@@ -40,7 +41,10 @@ def estimate_skew(page_ink: Mask) -> float:
         return float(np.sum(np.diff(profile) ** 2))
 
     coarse = np.arange(-MAX_DEGREES, MAX_DEGREES + COARSE_STEP / 2, COARSE_STEP)
-    best = max(coarse, key=sharpness)
+    scores = [sharpness(float(degrees)) for degrees in coarse]
+    if max(scores) < MIN_PEAK * float(np.median(scores)):  # no lines to line up: noise, a photo
+        return 0.0
+    best = float(coarse[int(np.argmax(scores))])
     fine = np.arange(best - COARSE_STEP, best + COARSE_STEP + FINE_STEP / 2, FINE_STEP)
     found = float(max(fine, key=sharpness))
     return round(found, 2) if abs(found) >= MIN_DEGREES else 0.0

@@ -142,14 +142,11 @@ def _boxes(mask: Mask, across: list[Stroke], down: list[Stroke], pixels: float) 
                 continue
             left = _upright_at(uprights, upright_x, top.start, top.near, bottom.far, slack)
             right = _upright_at(uprights, upright_x, top.end, top.near, bottom.far, slack)
-            if (
-                left is not None
-                and right is not None
-                and _even(top, bottom, left, right)
-                and _square_corners(mask, top.start, top.near, top.end, bottom.far)
-            ):
-                found.append(_square(mask, top.start, top.near, top.end, bottom.far))
-                break
+            if left is not None and right is not None and _even(top, bottom, left, right):
+                pen = round(max(side.thickness for side in (top, bottom, left, right)))
+                if _square_corners(mask, top.start, top.near, top.end, bottom.far, pen):
+                    found.append(_square(mask, top.start, top.near, top.end, bottom.far, pen))
+                    break
     return _distinct(found)
 
 
@@ -179,9 +176,9 @@ def _even(*sides: Stroke) -> bool:
     return thickest <= max(2.0, SIDE_THICKNESS * size) and thickest <= 2.5 * min(s.thickness for s in sides)
 
 
-def _square_corners(mask: Mask, left: int, top: int, right: int, bottom: int) -> bool:
+def _square_corners(mask: Mask, left: int, top: int, right: int, bottom: int, pen: int) -> bool:
     """Whether all four corners are inked: a square's are, a round letter's (o, p, d) are not."""
-    reach = max(2, round((right - left) * 0.12))
+    reach = max(2, pen) + 1
     corners = (
         mask[top : top + reach, left : left + reach],
         mask[top : top + reach, right - reach + 1 : right + 1],
@@ -191,21 +188,23 @@ def _square_corners(mask: Mask, left: int, top: int, right: int, bottom: int) ->
     return all(corner.size and corner.mean() >= 0.5 for corner in corners)
 
 
-def _square(mask: Mask, left: int, top: int, right: int, bottom: int) -> Square:
-    """The box with the share of ink inside its sides (a margin in from each)."""
-    margin = max(2, round((right - left) * 0.18))
+def _square(mask: Mask, left: int, top: int, right: int, bottom: int, pen: int) -> Square:
+    """The box with the share of ink inside its sides (clear of their pen and its blur)."""
+    margin = pen + 2
     inside = mask[top + margin : bottom - margin + 1, left + margin : right - margin + 1]
     share = float(inside.mean()) if inside.size else 0.0
     return Square(left, top, right, bottom, share)
 
 
 def _distinct(squares: list[Square]) -> list[Square]:
-    """One box for each place (a thick side can be found twice)."""
+    """One box for each place: a thick side can be found twice, and a filled box both as
+    its outline and as the fill within it (the outline is kept)."""
     kept: list[Square] = []
-    for square in sorted(squares, key=lambda s: (s.top, s.left)):
-        if not any(abs(square.left - k.left) <= 3 and abs(square.top - k.top) <= 3 for k in kept):
+    for square in sorted(squares, key=lambda s: s.left - s.right):  # largest first
+        middle = ((square.left + square.right) / 2, (square.top + square.bottom) / 2)
+        if not any(k.left <= middle[0] <= k.right and k.top <= middle[1] <= k.bottom for k in kept):
             kept.append(square)
-    return kept
+    return sorted(kept, key=lambda s: (s.top, s.left))
 
 
 def verdict(ink: float) -> tuple[bool | None, float]:

@@ -17,7 +17,8 @@ BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the
 
 def read_page(page: PageImage, label: str) -> OcrPage:
     """The page's words, boxes and rules, in points on the deskewed page."""
-    degrees = estimate_skew(ink(grey(_for_skew(page))))
+    small = _for_skew(page)
+    degrees = estimate_skew(despeckle(ink(grey(small)), 72 / page.scale * page.image.width / small.width))
     image = straighten(page.image, degrees)
     across, down = page.width / image.width, page.height / image.height  # points a pixel
     pixels = grey(image).copy()

@@ -46,11 +46,17 @@ def _speaks_english(program: str) -> bool:
     return b"\neng\n" in listed.replace(b"\r", b"") + b"\n"
 
 
-def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
-    """Tesseract's words on a grey page image (`dpi` where known)."""
+def require_tesseract() -> str:
+    """Tesseract's path; `OcrUnavailable`, saying how to install it, when it is missing."""
     program = shutil.which("tesseract")
     if program is None or not _speaks_english(program):
-        raise OcrUnavailable(f"reading scans needs Tesseract with English: {INSTALL}")
+        raise OcrUnavailable(f"reading scans needs Tesseract with its English data: {INSTALL}")
+    return program
+
+
+def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
+    """Tesseract's words on a grey page image (`dpi` where known)."""
+    program = require_tesseract()
     buffer = io.BytesIO()
     image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
     argv = [program, "stdin", "stdout", *SETTINGS]

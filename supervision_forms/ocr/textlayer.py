@@ -114,7 +114,8 @@ def needs_ocr(page_text: str) -> bool:
     if sum(1 for t in tokens if GLYPH_NAME.fullmatch(t.strip("()[]<>,;"))) > MAX_GLYPH_NAMES * len(tokens):
         return True
     letters = [c for c in characters if c.isalpha()]
-    if len(letters) < MIN_LETTERS * len(characters):
+    wordy = [c for c in characters if c != "_" and not c.isdigit()]  # answer lines and dates aside
+    if len(letters) < MIN_LETTERS * len(wordy):
         return True
     latin = [c for c in letters if _latin(c)]
     if len(latin) < MIN_LATIN * len(letters):

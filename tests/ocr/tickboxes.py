@@ -20,6 +20,7 @@ class TrueBox:
     x1: float
     bottom: float
     ticked: bool
+    mark: str = ""
 
 
 def sheet(dpi: int, seed: int = 3, rows: int = 16) -> tuple[Image.Image, list[TrueBox]]:
@@ -42,7 +43,7 @@ def sheet(dpi: int, seed: int = 3, rows: int = 16) -> tuple[Image.Image, list[Tr
             for line in range(3):  # a word's worth of ink beside the box, as a label would be
                 y = (top + 2 + line * 3) * scale
                 draw.line([(left + size + 4) * scale, y, (left + size + 30) * scale, y], fill=0, width=pen)
-            truth.append(TrueBox(left, top, left + size, top + size, mark != "empty"))
+            truth.append(TrueBox(left, top, left + size, top + size, mark != "empty", str(mark)))
     return image, truth
 
 
@@ -57,7 +58,7 @@ def _mark(
         draw.line([a, b, c, d], fill=0, width=width)
         draw.line([a, d, c, b], fill=0, width=width)
     elif mark == "tick":  # a hand's tick, running a little over the box
-        draw.line([a, (b + d) / 2, (a + c) / 2.1, d, c + inset * 1.5, top - inset], fill=0, width=width)
+        draw.line([a, (b + d) / 2, a + 0.4 * (c - a), d, c + inset / 2, top - inset / 2], fill=0, width=width)
     elif mark == "fill":
         draw.rectangle([a - inset / 2, b - inset / 2, c + inset / 2, d + inset / 2], fill=0)
     elif mark == "scribble":
