@@ -6,6 +6,7 @@ import io
 import struct
 import sys
 import zlib
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -36,7 +37,9 @@ def _png(size: tuple[int, int] = (200, 100)) -> bytes:
     return buffer.getvalue()
 
 
-def it_says_how_to_install_tesseract_when_it_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def it_says_how_to_install_tesseract_when_it_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     with pytest.raises(OcrUnavailable) as caught:
         ocr_image(_png(), label="scan.png")
