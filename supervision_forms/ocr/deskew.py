@@ -14,6 +14,7 @@ from PIL import Image
 
 from .pixels import Mask
 
+RESAMPLE = Image.Resampling.BILINEAR  # as many words right as bicubic, in half the time
 MAX_DEGREES = 5.0  # a feed skews a page by a few degrees; more is a page put in sideways
 COARSE_STEP = 0.25
 FINE_STEP = 0.02
@@ -55,4 +56,4 @@ def straighten(image: Image.Image, degrees: float) -> Image.Image:
     that turn off it are lost; a few points at most), the uncovered corners white."""
     if degrees == 0.0:
         return image
-    return image.rotate(-degrees, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    return image.rotate(-degrees, resample=RESAMPLE, fillcolor=255)
