@@ -15,6 +15,7 @@ boxes) at the same settings, plus the boxes on the forms themselves.
 from __future__ import annotations
 
 import argparse
+import io
 import statistics
 import sys
 from pathlib import Path
@@ -67,7 +68,7 @@ def main() -> int:
     pages = [
         (name, number)
         for name, pdf in sorted(pdfs.items())
-        for number in range(len(PdfReader(__import__("io").BytesIO(pdf)).pages) if args.all_pages else 1)
+        for number in range(len(PdfReader(io.BytesIO(pdf)).pages) if args.all_pages else 1)
     ]
     form_boxes = {  # the forms' own tick boxes, from their text layer: ☒ ticked, ☐ empty
         (name, number): [
@@ -76,9 +77,8 @@ def main() -> int:
         for name, number in pages
     }
     print(f"{len(pages)} pages of {len(pdfs)} documents\n")
-    print(
-        "dpi  degrees | words recall precision | skew error | place (pt) | boxes found right undecided wrong extra"
-    )
+    print("dpi  degrees | words recall precision | skew error | place (pt) |", end="")
+    print(" boxes found right undecided wrong extra")
     for dpi in (int(v) for v in args.dpi.split(",")):
         for degrees in (float(v) for v in args.degrees.split(",")):
             scanner = Scanner(dpi=dpi, degrees=degrees)
@@ -104,7 +104,8 @@ def main() -> int:
             extra += len(boxes.boxes) - score[1]
             total, found, right, undecided, wrong = tally
             print(
-                f"{dpi:>3} {degrees:>+8.1f} | {statistics.mean(recalls):>12.3f} {statistics.mean(precisions):>9.3f} |"
+                f"{dpi:>3} {degrees:>+8.1f} |"
+                f" {statistics.mean(recalls):>12.3f} {statistics.mean(precisions):>9.3f} |"
                 f" {max(skews):>10.2f} | {statistics.median(places):>10.1f} |"
                 f" {total:>5} {found:>5} {right:>5} {undecided:>9} {wrong:>5} {extra:>5}",
                 flush=True,
