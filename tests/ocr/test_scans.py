@@ -106,3 +106,26 @@ def it_reads_a_pdf_whose_fonts_lost_their_unicode_map(cancellation: bytes) -> No
     assert recall >= 0.97 and precision >= 0.97
     assert page.skew_degrees == 0.0
     assert [b.ticked for b in page.boxes] == [True, False, False]
+
+
+def it_reads_a_pdf_page_turned_by_its_rotate_entry_as_shown(cancellation: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    writer.add_page(PdfReader(io.BytesIO(cancellation)).pages[0])
+    writer.pages[0].rotate(90)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    [page] = ocr_pdf_pages(buffer.getvalue(), label="turned.pdf")
+    assert (page.width, page.height) == pytest.approx((841.9, 595.3), abs=0.5)
+
+
+def it_gives_the_same_words_from_threads_as_alone(cancellation: bytes) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    image = scan_pdf_page(cancellation, 0, Scanner(dpi=150, degrees=0.4, seed=6))
+    half = png(image.crop((0, 0, image.width, image.height // 2)), 150)
+    alone = ocr_image(half, label="half.png")
+    with ThreadPoolExecutor(2) as pool:
+        together = list(pool.map(lambda _: ocr_image(half, label="half.png"), range(2)))
+    assert together == [alone, alone]
