@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import functools
 import io
+import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 
 from PIL import Image
 
+from ..errors import CorruptDocument
 from .model import OcrUnavailable
 from .process import run_bounded
 
@@ -17,6 +19,7 @@ INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
 SETTINGS = ("-l", "eng", "--psm", "3")
+MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
 
 
 @dataclass(frozen=True)
@@ -57,19 +60,47 @@ def require_tesseract() -> str:
 def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
     """Tesseract's words on a grey page image (`dpi` where known)."""
     program = require_tesseract()
-    buffer = io.BytesIO()
-    image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
     argv = [program, "stdin", "stdout", *SETTINGS]
     if dpi:
         argv += ["--dpi", str(round(dpi))]
     output = run_bounded(
         [*argv, "tsv"],
-        buffer.getvalue(),
+        _pnm(image),
         cpu_seconds=CPU_SECONDS,
         memory_bytes=MEMORY_BYTES,
         failure=failure,
     )
     return parse_tsv(output.decode("utf-8", errors="replace"))
+
+
+def upright_turn(image: Image.Image, dpi: float | None, failure: str) -> int:
+    """How far to turn the page clockwise (0, 90, 180 or 270) to set its text upright, by
+    Tesseract's orientation detection; 0 when it cannot tell (too little text, no `osd` data)."""
+    argv = [
+        require_tesseract(),
+        "stdin",
+        "stdout",
+        "--psm",
+        "0",
+        *(["--dpi", str(round(dpi))] if dpi else []),
+    ]
+    try:
+        report = run_bounded(
+            argv, _pnm(image), cpu_seconds=CPU_SECONDS, memory_bytes=MEMORY_BYTES, failure=failure
+        ).decode("utf-8", errors="replace")
+    except CorruptDocument:  # "Too few characters", or no osd.traineddata
+        return 0
+    turn = re.search(r"^Rotate: (\d+)", report, re.M)
+    sure = re.search(r"^Orientation confidence: ([\d.]+)", report, re.M)
+    if turn is None or sure is None or float(sure[1]) < MIN_ORIENTATION_CONFIDENCE:
+        return 0
+    return int(turn[1]) % 360 if int(turn[1]) in (90, 180, 270) else 0
+
+
+def _pnm(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
+    return buffer.getvalue()
 
 
 def parse_tsv(text: str) -> list[Word]:

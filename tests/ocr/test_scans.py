@@ -129,3 +129,13 @@ def it_gives_the_same_words_from_threads_as_alone(cancellation: bytes) -> None:
     with ThreadPoolExecutor(2) as pool:
         together = list(pool.map(lambda _: ocr_image(half, label="half.png"), range(2)))
     assert together == [alone, alone]
+
+
+@pytest.mark.parametrize("turned", [180, 270])
+def it_sets_a_page_scanned_upside_down_or_sideways_upright(cancellation: bytes, turned: int) -> None:
+    image = scan_pdf_page(cancellation, 0, Scanner(dpi=200, degrees=0.5, seed=8))
+    [page] = ocr_image(png(image.rotate(turned, expand=True), 200), label="turned.png")
+    assert (page.width, page.height) == pytest.approx((595.3, 841.9), abs=0.5)
+    assert page.skew_degrees == pytest.approx(turned + 0.5, abs=0.1)
+    assert _near(page, "Okafor", 258.2, 118.6, within=5)
+    assert [b.ticked for b in page.boxes] == [True, False, False]
