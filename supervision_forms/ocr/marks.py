@@ -20,6 +20,7 @@ RULE_MIN = 20.0  # points: a stroke at least this long may be a rule (a box side
 RULE_ALONE = 40.0  # points: a vertical stroke shorter than this is a rule only where it meets one across
 RULE_THICKNESS = 3.0  # points: thicker is a bar or a block, not a line
 BOX_SIDES = (6.0, 20.0)  # points: a tick box's side; smaller is a bullet, larger a drawing
+CORNER_INK = 0.4  # share of ink in the pen's width square at each corner (a round letter has none)
 SIDE_THICKNESS = 0.16  # a box's side is at most this thick for its length
 EMPTY_INK = 0.04  # share of a box's inside that is ink: at most this, the box is empty
 TICKED_INK = 0.10  # at least this, it is ticked (a cross fills about a quarter)
@@ -144,8 +145,9 @@ def _boxes(mask: Mask, across: list[Stroke], down: list[Stroke], pixels: float) 
             right = _upright_at(uprights, upright_x, top.end, top.near, bottom.far, slack)
             if left is not None and right is not None and _even(top, bottom, left, right):
                 pen = round(max(side.thickness for side in (top, bottom, left, right)))
-                if _square_corners(mask, top.start, top.near, top.end, bottom.far, pen):
-                    found.append(_square(mask, top.start, top.near, top.end, bottom.far, pen))
+                bounds = (min(top.start, bottom.start), top.near, max(top.end, bottom.end), bottom.far)
+                if _square_corners(mask, *bounds, pen):
+                    found.append(_square(mask, *bounds, pen))
                     break
     return _distinct(found)
 
@@ -185,7 +187,7 @@ def _square_corners(mask: Mask, left: int, top: int, right: int, bottom: int, pe
         mask[bottom - reach + 1 : bottom + 1, left : left + reach],
         mask[bottom - reach + 1 : bottom + 1, right - reach + 1 : right + 1],
     )
-    return all(corner.size and corner.mean() >= 0.5 for corner in corners)
+    return all(corner.size and corner.mean() >= CORNER_INK for corner in corners)
 
 
 def _square(mask: Mask, left: int, top: int, right: int, bottom: int, pen: int) -> Square:

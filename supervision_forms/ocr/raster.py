@@ -11,6 +11,7 @@ import shutil
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from PIL import Image, ImageOps, ImageSequence, UnidentifiedImageError
 
 from ..errors import CorruptDocument, DocumentTooLarge
@@ -142,7 +143,7 @@ def _page(frame: Image.Image, number: int, label: str) -> PageImage:
     if width * height > MAX_PIXELS:
         raise DocumentTooLarge(f"{label}: an image page is over {MAX_PIXELS // 1_000_000} million pixels")
     dpi_x, dpi_y = _dpi(frame)
-    upright = ImageOps.exif_transpose(frame.convert("L"))
+    upright = ImageOps.exif_transpose(_grey(frame))
     if upright.size != (width, height):  # a quarter turn swaps the axes and their resolutions
         dpi_x, dpi_y = dpi_y, dpi_x
     size = (upright.width * 72 / (dpi_x or UNKNOWN_DPI), upright.height * 72 / (dpi_y or UNKNOWN_DPI))
@@ -155,6 +156,21 @@ def _page(frame: Image.Image, number: int, label: str) -> PageImage:
         upright = upright.resize(scaled, Image.Resampling.LANCZOS)
     upright.load()
     return PageImage(upright, number, size[0], size[1], scale if known else None, scale)
+
+
+def _grey(frame: Image.Image) -> Image.Image:
+    """The frame in 8-bit grey: deeper greys scaled down (Pillow's conversion clips them),
+    transparency laid on white paper."""
+    if frame.mode.startswith("I;16"):
+        return Image.fromarray((np.asarray(frame, dtype=np.uint32) // 257).astype(np.uint8))
+    if frame.mode in ("I", "F"):
+        values = np.asarray(frame, dtype=np.float64)
+        low, high = float(values.min()), float(values.max())
+        return Image.fromarray(((values - low) * (255 / ((high - low) or 1))).astype(np.uint8))
+    if frame.mode in ("RGBA", "LA", "PA") or "transparency" in frame.info:
+        paper = Image.new("RGBA", frame.size, "white")
+        return Image.alpha_composite(paper, frame.convert("RGBA")).convert("L")
+    return frame.convert("L")
 
 
 def _dpi(frame: Image.Image) -> tuple[float | None, float | None]:
