@@ -108,7 +108,7 @@ def it_reads_a_pdf_whose_fonts_lost_their_unicode_map(cancellation: bytes) -> No
     assert [b.ticked for b in page.boxes] == [True, False, False]
 
 
-def it_reads_a_pdf_page_turned_by_its_rotate_entry_as_shown(cancellation: bytes) -> None:
+def it_reads_a_pdf_page_turned_by_its_rotate_entry_and_sets_it_upright(cancellation: bytes) -> None:
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter()
@@ -116,8 +116,10 @@ def it_reads_a_pdf_page_turned_by_its_rotate_entry_as_shown(cancellation: bytes)
     writer.pages[0].rotate(90)
     buffer = io.BytesIO()
     writer.write(buffer)
-    [page] = ocr_pdf_pages(buffer.getvalue(), label="turned.pdf")
-    assert (page.width, page.height) == pytest.approx((841.9, 595.3), abs=0.5)
+    [page] = ocr_pdf_pages(buffer.getvalue(), label="turned.pdf")  # shown landscape, text on end
+    assert page.skew_degrees == 270.0  # /Rotate 90 turns it clockwise: 270 anticlockwise
+    assert (page.width, page.height) == pytest.approx((595.3, 841.9), abs=0.5)
+    assert _near(page, "Okafor", 258.2, 118.6, within=5)
 
 
 def it_gives_the_same_words_from_threads_as_alone(cancellation: bytes) -> None:
