@@ -15,7 +15,7 @@ from ..docx.reader import read_body
 from ..docx.template import CompiledTemplate
 from ..models.paths import leaf_map, leaves, title_of, unflatten
 from ..text.dates import find_dates
-from .pdf import Fragment
+from .rows import Fragment
 from .result import ReadWarning, Unmapped
 from .rows import read_rows
 from .values import Collector, clean_answer, normalise
@@ -23,7 +23,6 @@ from .values import Collector, clean_answer, normalise
 OPEN, CLOSE = "\ue000", "\ue001"
 SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
 ANNEX_SLOT = "annex"
-BULLETS = re.compile(r"^[\s•·▪◦‣\-–*\uf000-\uf0ff]+")
 
 
 @dataclass(frozen=True)
@@ -190,7 +189,7 @@ def _take(
         return
     distinct = list(dict.fromkeys(s for s in slots if "[]" not in s))
     if len(distinct) == 1:
-        collector.put(distinct[0], clean_answer(join_lines(region), prompts), where)
+        collector.put(distinct[0], clean_answer(region, prompts), where)
     elif region.strip():
         collector.unmapped.append(Unmapped(region.strip(), where))
 
@@ -227,28 +226,12 @@ def _take_rows(
         return
     number = 0
     for cells in table:
-        texts = [clean_answer(join_lines(cell), prompts) for cell in cells]
+        texts = [clean_answer(cell, prompts) for cell in cells]
         if not any(texts):
             continue
         for slot, value in zip(slots, texts, strict=True):
             collector.put(slot.replace("[]", f".{number}", 1), value, where)
         number += 1
-
-
-def join_lines(region: str) -> str:
-    """Undo line wrapping: a line that does not end a sentence runs on into the next."""
-    lines = [BULLETS.sub("", line).strip() for line in region.strip().split("\n")]
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].isalpha():
-            out += line  # a word broken after its hyphen: "half-" + "sister"
-        elif out[-1] in ".:;!?" or not line or line[0].isupper() or line[0].isdigit():
-            out += "\n" + line
-        else:
-            out += " " + line
-    return out
 
 
 def _annex(annex: str, collector: Collector, where: str) -> None:
@@ -283,7 +266,7 @@ def _label_end(line: str, label: str) -> int:
 
 def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
     if path is not None:
-        collector.put(path, clean_answer(join_lines("\n".join(lines)), []), where)
+        collector.put(path, clean_answer("\n".join(lines), []), where)
 
 
 def _annex_labels(model: type[BaseModel]) -> dict[str, str]:

@@ -13,11 +13,13 @@ from ..privacy import redacted
 from ..registry import installed_packs
 from .align import align, skeleton
 from .detect import Detection, by_text, choose, from_stamp
-from .forms import Layout, from_body, from_pages, from_runs, read_form
+from .forms import Layout, from_body, from_pages, read_form
+from .forms.layout import reading_text
 from .forms.detect import MIN_SCORE as FORM_MIN_SCORE
 from .forms.detect import choose as choose_unmarked
 from .own import read_own
-from .pdf import Fragment, read_pdf
+from .pdf import read_pdf
+from .rows import Fragment, fragments
 from .result import ParseResult, ReadWarning
 from .values import Collector
 
@@ -96,16 +98,13 @@ def _parse_docx(
 def _parse_pdf(
     data: bytes, label: str, registry: PackRegistry, forced: Pack | None, document: str | None
 ) -> ParseResult:
-    pdf = read_pdf(data, label, layout="auto")  # one pass: ours as text, others laid out
+    pdf = read_pdf(data, label)
+    layout = from_pages(pdf.pages)
+    text = reading_text(layout)
     if from_stamp(pdf.keywords, registry) is None:
-        if pdf.runs is None and not pdf.pages:  # stamped by a pack not installed here
-            pdf = read_pdf(data, label, layout=True)
-        layout = from_runs(pdf.runs, pdf.rules) if pdf.runs is not None else from_pages(list(pdf.pages))
-        return _read_unmarked(layout, pdf.text, label, registry, forced, document, pdf.fields)
-    if pdf.runs is not None:  # stamped, but not as we stamp: read it again as one of ours
-        pdf = read_pdf(data, label)
-    found = _detect(pdf.keywords, pdf.text, label, registry, forced, document)
-    result = _read_text(pdf.text, found, label, pdf.fragments)
+        return _read_unmarked(layout, text, label, registry, forced, document, pdf.fields)
+    found = _detect(pdf.keywords, text, label, registry, forced, document)
+    result = _read_text(text, found, label, fragments(layout))
     result.confidence = found.confidence
     return result
 

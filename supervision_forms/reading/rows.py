@@ -11,11 +11,37 @@ import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pdf import Fragment
+from typing import TYPE_CHECKING
+
 from .values import normalise
 
+if TYPE_CHECKING:
+    from .forms.layout import Layout
+
+LIST_MARKS = "•▪◦‣➢❖✓"
 X_TOLERANCE = 3.0  # points: text starts a little right of its column's left edge
 ROW_GAP_SHARE = 0.9  # a gap this share of the header-to-first-row gap starts a new row
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text as the PDF draws it: page (0-based), left x, and y (up the page)."""
+
+    page: int
+    x: float
+    y: float
+    text: str
+    room: float = 0.0  # points left before the cell's right edge
+    lead: float = 0.0  # the width of the first word and a space
+
+
+def fragments(layout: Layout) -> tuple[Fragment, ...]:
+    """A PDF layout's pieces as fragments, in the order they are read."""
+    found = []
+    for piece in layout.pieces:
+        page, top, _ = layout.places[piece.line]
+        found.append(Fragment(page, piece.column, -top, piece.text, piece.room, piece.lead))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -25,6 +51,8 @@ class _Cell:
     x: float
     column: int
     text: str
+    room: float = 0.0
+    lead: float = 0.0
 
 
 def read_rows(
@@ -72,7 +100,9 @@ def _body(
         if _is_end(norm, end) or fragment.x < lefts[0]:
             break
         column = max(i for i, left in enumerate(lefts) if fragment.x >= left)
-        cells.append(_Cell(fragment.page, fragment.y, fragment.x, column, fragment.text))
+        cells.append(
+            _Cell(fragment.page, fragment.y, fragment.x, column, fragment.text, fragment.room, fragment.lead)
+        )
     return cells
 
 
@@ -106,8 +136,23 @@ def _rows(cells: list[_Cell], row_gap: float) -> list[list[_Cell]]:
 
 
 def _texts(row: list[_Cell], columns: int) -> list[str]:
-    """Each column's lines, top to bottom; pieces on one line joined as drawn."""
-    lines: list[dict[float, str]] = [{} for _ in range(columns)]
+    """Each column's lines, top to bottom, a wrapped line joined to the next (a line that
+    stops short of its cell's edge ends there); pieces on one line joined as drawn."""
+    lines: list[dict[float, list[_Cell]]] = [{} for _ in range(columns)]
     for cell in sorted(row, key=lambda c: (-c.y, c.x)):
-        lines[cell.column][cell.y] = lines[cell.column].get(cell.y, "") + cell.text
-    return ["\n".join(line.strip() for line in column.values()) for column in lines]
+        lines[cell.column].setdefault(cell.y, []).append(cell)
+    texts = []
+    for column in lines:
+        text = ""
+        previous: list[_Cell] | None = None
+        for line in column.values():
+            shown = "".join(c.text for c in line).strip()
+            if previous is None:
+                text = shown
+            elif previous[-1].room < line[0].lead and not shown[:1] in LIST_MARKS:
+                text += ("" if text.endswith("-") and text[-2:-1].isalpha() else " ") + shown
+            else:
+                text += "\n" + shown
+            previous = line
+        texts.append(text)
+    return texts

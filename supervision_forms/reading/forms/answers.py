@@ -7,7 +7,7 @@ import re
 from ...docx.checkboxes import BOXES, TICK
 from ...text.dates import find_dates
 from ...text.durations import read_duration_minutes
-from .text import fold, normalise
+from ..text import fold, normalise
 
 LEADERS = re.compile(r"[.…_]{2,}|…|_+")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")

@@ -23,7 +23,7 @@ from ...packs import Pack, PackRegistry
 from .knowledge import knowledge
 from .labels import Finder
 from .layout import Layout
-from .text import fold
+from ..text import fold
 
 MIN_SCORE = 0.45
 MIN_MARGIN = 0.12

@@ -17,7 +17,7 @@ from ...models.paths import Leaf, leaf_map
 from ...packs import Pack
 from ...packs.spec import FieldSpec
 from ..align import skeleton
-from .text import WORD, fold, strip_numbering
+from ..text import WORD, fold, strip_numbering
 
 PLACEHOLDERS = (
     "Click or tap here to enter text.",

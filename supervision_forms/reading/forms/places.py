@@ -18,7 +18,7 @@ from .labels import Hit
 from .layout import Piece
 from .lines import LineSpots
 from .spots import Span
-from .text import fold
+from ..text import fold
 
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF

@@ -16,7 +16,7 @@ from .layout import Layout
 from .places import Answer, Places
 from .spots import Span
 from .tables import read_tables
-from .text import fold
+from ..text import fold
 
 EXACT = 100.0  # a label found by a looser match is read with a warning
 
