@@ -7,6 +7,7 @@ worker answers with plain JSON, made into `PdfText` here.
 
 from __future__ import annotations
 
+import bisect
 import ctypes
 import io
 import logging
@@ -56,7 +57,7 @@ class PdfText:
     @property
     def text(self) -> str:
         """All words, a line per run of words as drawn (for detection and plain reading)."""
-        return "\n".join(" ".join(w.text for w in page.words) for page in self.pages)
+        return "\n".join(" ".join(w.text for w in page.words if w.text) for page in self.pages)
 
 
 def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfText:
@@ -74,7 +75,7 @@ def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfTex
         {str(k): str(v) for k, v in answer["fields"].items()},
         answer.get("attached"),
     )
-    if not any(page.words for page in pdf.pages) and not pdf.fields:
+    if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
         raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
     return pdf
 
@@ -157,7 +158,7 @@ def _pages(data: bytes, label: str) -> list[Page]:
             textpage = page.get_textpage()
             height = page.get_height()
             rules, boxes = _drawn(page, height)
-            pages.append(Page(number, page.get_width(), height, _words(textpage, height), rules, boxes))
+            pages.append(Page(number, page.get_width(), height, _words(textpage, height, rules), rules, boxes))
             textpage.close()
             page.close()
         return pages
@@ -165,54 +166,78 @@ def _pages(data: bytes, label: str) -> list[Page]:
         document.close()
 
 
-def _words(textpage: Any, height: float) -> tuple[Word, ...]:
-    """The page's characters grouped into words, in the order the PDF gives them."""
+def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word, ...]:
+    """The page's characters grouped into words, in the order the PDF gives them. Text
+    struck through (a tracked deletion, as Word and LibreOffice print it) becomes words
+    with no text, which keep their room."""
     import pypdfium2.raw as pdfium_c
 
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: one at a time
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+    strikes = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
     rect = pdfium_c.FS_RECTF()
     words: list[Word] = []
-    chars: list[str] = []
-    left = top = right = bottom = size = 0.0
+    chars: list[tuple[str, float, float]] = []  # character, left, right
+    top = bottom = size = 0.0
     for index, char in enumerate(text):
         if char == "\ufffe" and chars:  # a hyphen that ends a line (pdfium marks it so)
-            chars.append("-")
+            chars.append(("-", chars[-1][2], chars[-1][2]))
             char = " "
         if char.isspace() or char in "\x00\ufffe":
-            if chars:
-                words.append(Word("".join(chars), left, height - top, right, height - bottom, size))
-                chars = []
+            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+            chars = []
             continue
         char = SYMBOLS.get(char, char)
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
-        alone = char in ALONE
         if chars and (
-            alone
-            or chars[-1] in ALONE
-            or rect.left - right > WORD_GAP * size
-            or rect.left < right - 2 * size
+            char in ALONE
+            or chars[-1][0] in ALONE
+            or rect.left - chars[-1][2] > WORD_GAP * size
+            or rect.left < chars[-1][2] - 2 * size
             or not (bottom - 0.5 * size < (rect.top + rect.bottom) / 2 < top + 0.5 * size)
         ):
-            words.append(Word("".join(chars), left, height - top, right, height - bottom, size))
+            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
             chars = []
         if not chars:
-            left, top, bottom = rect.left, rect.top, rect.bottom
+            top, bottom = rect.top, rect.bottom
             size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or (rect.top - rect.bottom)
-        chars.append(char)
-        right = max(right, rect.right) if len(chars) > 1 else rect.right
+        chars.append((char, rect.left, rect.right))
         top, bottom = max(top, rect.top), min(bottom, rect.bottom)
-    if chars:
-        words.append(Word("".join(chars), left, height - top, right, height - bottom, size))
-    return tuple(_rounded(w) for w in words)
+    words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+    return tuple(words)
 
 
-def _rounded(word: Word) -> Word:
-    return Word(
-        word.text, round(word.x0, 2), round(word.top, 2), round(word.x1, 2), round(word.bottom, 2), round(word.size, 2)
-    )
+def _struck_apart(
+    chars: list[tuple[str, float, float]], top: float, bottom: float, size: float, strikes: list[Rule]
+) -> list[Word]:
+    """A word, split where a line struck through part of it starts or ends; the struck
+    parts have no text."""
+    if not chars:
+        return []
+    band = (top + 0.3 * (bottom - top), bottom - 0.3 * (bottom - top))
+    first = bisect.bisect_left(strikes, band[0], key=lambda r: r.top)
+    crossing = [r for r in strikes[first:] if r.top <= band[1]]
+    parts: list[tuple[bool, list[tuple[str, float, float]]]] = []
+    for char in chars:
+        width = char[2] - char[1]
+        struck = any(min(r.x1, char[2]) - max(r.x0, char[1]) >= 0.6 * width for r in crossing) if crossing else False
+        if parts and parts[-1][0] == struck:
+            parts[-1][1].append(char)
+        else:
+            parts.append((struck, [char]))
+    return [
+        Word(
+            "" if struck else "".join(c[0] for c in part),
+            round(part[0][1], 2),
+            round(top, 2),
+            round(max(c[2] for c in part), 2),
+            round(bottom, 2),
+            round(size, 2),
+        )
+        for struck, part in parts
+    ]
 
 
 def _drawn(page: Any, height: float) -> tuple[tuple[Rule, ...], tuple[Box, ...]]:

@@ -194,7 +194,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             text = _line_text(line)
             if (text, round(line[0].top)) in furniture or (margin and PAGE_NUMBER.match(text)):
                 continue
-            shown = [w for w in line if not _struck(w, rules[page.number])]
+            shown = [w for w in line if w.text]
             found = [p for p in _line_pieces(line, shown, uprights, right) if not (margin and MARKING.fullmatch(p.text))]
             found = [p for p in (_unmarked(p) for p in found) if p.text]
             if found:
@@ -313,19 +313,6 @@ def _edge(reach: float, middle: float, uprights: list[Rule], right: float) -> fl
     return min(walls) if walls else max(right, reach)
 
 
-def _struck(word: Word, rules: list[Rule]) -> bool:
-    """Whether a line is drawn through the middle of a word (not under it)."""
-    height = word.bottom - word.top
-    width = word.x1 - word.x0
-    if width <= 0:
-        return False
-    for rule in rules:
-        if word.top + 0.3 * height <= rule.top <= word.bottom - 0.3 * height:
-            if min(rule.x1, word.x1) - max(rule.x0, word.x0) >= 0.6 * width:
-                return True
-    return False
-
-
 def _unmarked(drawn: _Drawn) -> _Drawn:
     """A piece without the protective marking printed before its text."""
     match = LEADING_MARKING.match(drawn.text)
@@ -340,7 +327,7 @@ def _in_margin(line: list[Word], height: float) -> bool:
 
 
 def _line_text(line: list[Word]) -> str:
-    return " ".join(w.text for w in line).strip()
+    return " ".join(w.text for w in line if w.text).strip()
 
 
 def _repeated_lines(pages: dict[int, list[list[Word]]], heights: dict[int, float]) -> set[tuple[str, int]]:
