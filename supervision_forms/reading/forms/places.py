@@ -8,6 +8,7 @@ A spot counts when, cleaned of prompts and dot leaders, something is left.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -44,11 +45,12 @@ class Places(LineSpots):
         """The answer for a field whose label is at `hit`, or None when it is empty."""
         for strategy in self._strategies(info.spec.place):
             spans = strategy(hit, info)
-            if not spans:
-                continue
+            owner = (hit.piece, hit.start)  # fields sharing a label share its answer
+            if not spans or any(self.claimed.get(span.piece, owner) != owner for span in spans):
+                continue  # nothing there, or another field's answer
             text = self._text(spans)
             if clean(text, self.know.prompts) is not None:
-                self.claimed.update(span.piece for span in spans)
+                self.claimed.update((span.piece, owner) for span in spans)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans))
         return None
 
@@ -143,11 +145,14 @@ class Places(LineSpots):
         following = self._following(hit)
         if info.spec.place == "right" and self.layout.ruled():  # beside its label, in its row
             first = self.pieces[hit.piece]
-            following = [
-                n
-                for n in following
-                if not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
-            ]
+            page = self.layout.places[first.line][0]
+            following = list(
+                itertools.takewhile(
+                    lambda n: self.layout.places[self.pieces[n].line][0] == page
+                    and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1),
+                    following,
+                )
+            )
         return self._collect(following, info)
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:

@@ -39,7 +39,7 @@ class Spots:
             self.hit_starts[hit.piece].append(hit.start)
             self.label_pieces.update(hit.pieces)
         self._printed: dict[int, bool] = {}
-        self.claimed: set[int] = set()  # pieces an answer took
+        self.claimed: dict[int, tuple[int, int]] = {}  # pieces an answer took -> its label's place
         self.kinds = {info.path: info.kind for info in know.fields}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
