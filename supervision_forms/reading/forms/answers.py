@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...docx.checkboxes import BOXES, TICK
-from ...text.dates import find_dates
+from ...text.dates import date_span, find_dates
 from ...text.durations import read_duration_minutes
 from ..text import fold, normalise
 
@@ -13,6 +13,7 @@ LEADERS = re.compile(r"[.…_]{2,}|…|_+")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
+DATE_LABEL = re.compile(r"(?:\b(?:date|dated|on)\b\W*)+$", re.IGNORECASE)  # "… Date:" before a date
 PROMPT_PART_WORDS = 3  # words of a prompt that, alone, are taken for the prompt
 SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot
 DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  # never tightened away
@@ -34,6 +35,19 @@ def clean(text: str, prompts: list[str]) -> str | None:
     if _part_of_prompt(answer, prompts):
         return None
     return answer or None
+
+
+def split_signature(text: str) -> tuple[str | None, str | None]:
+    """A signature line's name and the date written after it ("Gareth Llewellyn Date:
+    22/06/26"): (name, date text); (text, None) without a date. When text follows the
+    date, the line cannot be told apart: (None, None)."""
+    span = date_span(text)
+    if span is None:
+        return text, None
+    if any(char.isalnum() for char in text[span[1] :]):
+        return None, None
+    name = DATE_LABEL.sub("", text[: span[0]]).strip(" \t\n:;,-–")
+    return (name or None), text[span[0] : span[1]]
 
 
 def _part_of_prompt(text: str, prompts: list[str]) -> bool:

@@ -239,26 +239,42 @@ def _lines(page: Page) -> list[list[Word]]:
         else:
             lines.append([word])
             bounds.append((word.top, word.bottom))
-    return [sorted(line, key=lambda w: w.x0) for line in lines]
+    return [sorted(line, key=lambda w: w.x0) for line in lines]  # (stable: drawing order on ties)
 
 
 def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], right: float) -> list[_Drawn]:
     """A line's pieces, split where a wide gap or a drawn vertical line (a table border)
-    separates columns."""
-    found: list[_Drawn] = []
-    group: list[Word] = []
-    visible = {id(w) for w in shown}
+    separates columns. Text drawn over other text (typed over a printed label) is a
+    piece of its own."""
+    groups: list[list[Word]] = []
+    closed: list[tuple[list[Word], float]] = []
     for word in line:
-        if group:
-            reach = max(w.x1 for w in group)
-            wall = _wall(reach, word, uprights)
-            if wall is not None or word.x0 - reach > COLUMN_GAP * max(word.size, 1.0):
-                found.append(_piece(group, visible, wall if wall is not None else _edge(reach, _middle(word), uprights, right)))
-                group = []
-        group.append(word)
-    if group:
-        found.append(_piece(group, visible, _edge(max(w.x1 for w in group), _middle(group[0]), uprights, right)))
-    return [p for p in found if p.text]
+        joinable = [g for g in groups if _joins(g, word, uprights)]
+        if joinable:
+            max(joinable, key=lambda g: g[-1].x1).append(word)
+            continue
+        for group in [g for g in groups if g[-1].x1 <= word.x0]:
+            groups.remove(group)
+            wall = _wall(max(w.x1 for w in group), word, uprights)
+            closed.append((group, wall if wall is not None else -1.0))
+        groups.append([word])
+    closed.extend((group, -1.0) for group in groups)
+    visible = {id(w) for w in shown}
+    found = []
+    for group, wall in closed:
+        reach = max(w.x1 for w in group)
+        edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
+        found.append(_piece(group, visible, edge))
+    return sorted((p for p in found if p.text), key=lambda p: p.x0)
+
+
+def _joins(group: list[Word], word: Word, uprights: list[Rule]) -> bool:
+    """Whether `word` carries on a group of words: close after it, no border between."""
+    reach = max(w.x1 for w in group)
+    gap = word.x0 - reach
+    if gap < -0.3 * max(word.size, 1.0) or gap > COLUMN_GAP * max(word.size, 1.0):
+        return False
+    return _wall(reach, word, uprights) is None
 
 
 def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:

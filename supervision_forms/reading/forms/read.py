@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from ...packs import Pack
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..values import Collector
-from .answers import clean, split_shared
+from .answers import clean, split_shared, split_signature
 from .fields import put_form_fields
 from .knowledge import FieldInfo, Knowledge, knowledge
 from .labels import Finder, Hit
@@ -122,6 +122,9 @@ def _put_answers(
         text = clean(answer.text, know.prompts)
         if text is None:
             continue
+        if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
+            _put_signature(paths[0], text, answer.source, answers, infos, collector)
+            continue
         if len(paths) == 1:
             collector.put(paths[0], text, answer.source)
             continue
@@ -133,6 +136,28 @@ def _put_answers(
         for path in paths:
             if path in parts:
                 collector.put(path, clean(parts[path], know.prompts), answer.source)
+
+
+def _put_signature(
+    path: str,
+    text: str,
+    source: str,
+    answers: dict[str, Answer],
+    infos: dict[str, FieldInfo],
+    collector: Collector,
+) -> None:
+    """A signature's name, and a date written on its line after it: the date goes to the
+    signature's date when that has no answer of its own; a name never keeps a date."""
+    name, day = split_signature(text)
+    sibling = path.rsplit(".", 1)[0] + ".date"
+    if day is not None and sibling in infos and sibling not in answers:
+        collector.put(sibling, day, source)
+    elif day is not None or name is None:
+        why = "a date is written with the name" if name else "the name and date could not be told apart"
+        collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
+        collector.unmapped.append(Unmapped(text if name is None else day or text, source))
+    if name is not None:
+        collector.put(path, name, source)
 
 
 def _unmapped(
