@@ -21,6 +21,8 @@ from .lines import LineSpots
 from .spots import Span
 from ..text import fold
 
+EXACT = 100.0
+LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
@@ -46,13 +48,21 @@ class Places(LineSpots):
         for strategy in self._strategies(info.spec.place):
             spans = strategy(hit, info)
             owner = (hit.piece, hit.start)  # fields sharing a label share its answer
-            if not spans or any(self.claimed.get(span.piece, owner) != owner for span in spans):
+            if not spans or any(self._taken(span, owner) for span in spans):
                 continue  # nothing there, or another field's answer
             text = self._text(spans)
             if clean(text, self.know.prompts) is not None:
-                self.claimed.update((span.piece, owner) for span in spans)
+                for span in spans:
+                    self.claimed.setdefault(span.piece, []).append((span.start, span.end, owner))
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans))
         return None
+
+    def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
+        """Whether another label's answer took part of `span`."""
+        return any(
+            start < span.end and span.start < end and other != owner
+            for start, end, other in self.claimed.get(span.piece, [])
+        )
 
     def _strategies(self, place: str) -> list[Strategy]:
         if place == "after" and not self.layout.structured:
@@ -96,6 +106,8 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
+        if hit.score < EXACT and rest.lstrip()[:1] in LABEL_GOES_ON:
+            return []  # a label worded differently may run on past where it matched
         spans = [Span(piece, start, end)]
         if not self.layout.structured and end == len(text) and info.spec.place != "dots":
             spans.extend(self._wrapped(piece))

@@ -39,7 +39,8 @@ class Spots:
             self.hit_starts[hit.piece].append(hit.start)
             self.label_pieces.update(hit.pieces)
         self._printed: dict[int, bool] = {}
-        self.claimed: dict[int, tuple[int, int]] = {}  # pieces an answer took -> its label's place
+        # what answers took: piece -> (start, end, the place of the label it answers)
+        self.claimed: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
         self.kinds = {info.path: info.kind for info in know.fields}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
