@@ -189,7 +189,7 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
             words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
             chars = []
             continue
-        char = SYMBOLS.get(char, char)
+        char = SYMBOLS.get(char, "\ufffd" if "\ud800" <= char <= "\udfff" else char)
         pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
         if chars and (
             char in ALONE
@@ -229,7 +229,7 @@ def _struck_apart(
             parts.append((struck, [char]))
     return [
         Word(
-            "" if struck else "".join(c[0] for c in part),
+            "" if struck else _unswapped("".join(c[0] for c in part)),
             round(part[0][1], 2),
             round(top, 2),
             round(max(c[2] for c in part), 2),
@@ -238,6 +238,16 @@ def _struck_apart(
         )
         for struck, part in parts
     ]
+
+
+def _unswapped(text: str) -> str:
+    """A word with ligatures whose Unicode a producer wrote byte-swapped ("ﬁ" as
+    U+6600 U+6900, Ghostscript does) read as the letters they are, where the word has
+    Latin letters too or is all such characters."""
+    swapped = [0x2000 <= ord(c) < 0x7F00 and ord(c) & 0xFF == 0 for c in text]
+    if not any(swapped) or not (all(swapped) or any(c.isascii() and c.isalpha() for c in text)):
+        return text
+    return "".join(chr(ord(c) >> 8) if flag else c for c, flag in zip(text, swapped, strict=True))
 
 
 def _drawn(page: Any, height: float) -> tuple[tuple[Rule, ...], tuple[Box, ...]]:

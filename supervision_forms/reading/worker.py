@@ -201,7 +201,7 @@ def _serve() -> None:
             answer = {"error": "DocumentTooLarge", "message": "the file is over the reading limits (memory)"}
         except Exception:  # the task maps its own failures; anything else is a damaged file
             answer = {"error": "CorruptDocument", "message": "the file could not be read"}
-        body = json.dumps(answer, ensure_ascii=False).encode("utf-8")
+        body = json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace")
         answers.write(b"%08d" % len(body) + body)
         answers.flush()
 
