@@ -13,12 +13,12 @@ from dataclasses import dataclass
 
 from typing import TYPE_CHECKING
 
+from .unwrap import Line, join
 from .values import normalise
 
 if TYPE_CHECKING:
     from .forms.layout import Layout
 
-LIST_MARKS = "•▪◦‣➢❖✓"
 X_TOLERANCE = 3.0  # points: text starts a little right of its column's left edge
 ROW_GAP_SHARE = 0.9  # a gap this share of the header-to-first-row gap starts a new row
 
@@ -136,23 +136,12 @@ def _rows(cells: list[_Cell], row_gap: float) -> list[list[_Cell]]:
 
 
 def _texts(row: list[_Cell], columns: int) -> list[str]:
-    """Each column's lines, top to bottom, a wrapped line joined to the next (a line that
-    stops short of its cell's edge ends there); pieces on one line joined as drawn."""
+    """Each column's lines, top to bottom, wrapped lines joined (`unwrap`); pieces on
+    one line joined as drawn."""
     lines: list[dict[float, list[_Cell]]] = [{} for _ in range(columns)]
     for cell in sorted(row, key=lambda c: (-c.y, c.x)):
         lines[cell.column].setdefault(cell.y, []).append(cell)
-    texts = []
-    for column in lines:
-        text = ""
-        previous: list[_Cell] | None = None
-        for line in column.values():
-            shown = "".join(c.text for c in line).strip()
-            if previous is None:
-                text = shown
-            elif previous[-1].room < line[0].lead and not shown[:1] in LIST_MARKS:
-                text += ("" if text.endswith("-") and text[-2:-1].isalpha() else " ") + shown
-            else:
-                text += "\n" + shown
-            previous = line
-        texts.append(text)
-    return texts
+    return [
+        join([Line("".join(c.text for c in line).strip(), line[-1].room, line[0].lead) for line in column.values()])
+        for column in lines
+    ]

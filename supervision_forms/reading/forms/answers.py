@@ -108,24 +108,6 @@ def ticked(text: str) -> str | None:
     return "; ".join(chosen) or None
 
 
-def flow(lines: list[str]) -> str:
-    """Lines of a PDF joined back into paragraphs: a line runs on into the next unless it
-    ends a sentence and the next starts one; a word broken at its hyphen is joined."""
-    out = ""
-    for line in (line.strip() for line in lines):
-        if not out:
-            out = line
-        elif not line:
-            continue
-        elif out[-1] in "-/" and out[-2:-1].isalnum() and line[:1].isalnum():
-            out += line  # a word, name or date broken where it had a hyphen: "Khan-" / "Patel"
-        elif out[-1] in ".!?" and (line[:1].isupper() or line[:1].isdigit()):
-            out += "\n" + line
-        else:
-            out += " " + line
-    return out
-
-
 def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """One answer that holds several fields ("Monthly, 1.5 hours"): each field's part.
 

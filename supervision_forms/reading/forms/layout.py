@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
 from ..page import Page, Rule, Word
+from ..unwrap import Line, join
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
 # protective markings (Government Security Classifications, and the older scheme)
@@ -24,7 +25,6 @@ MARKING = re.compile(
     r"|SECRET)(?:\s*[\-–:]\s*(?:PERSONAL|COMMERCIAL|LOCSEN|STAFF))?(?=\s|$)"
 )
 LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
-LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
 CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
@@ -359,20 +359,21 @@ def _repeated_lines(pages: dict[int, list[list[Word]]], heights: dict[int, float
 
 def reading_text(layout: Layout) -> str:
     """A PDF layout's text in reading order: a table's cells one after another (each
-    cell's lines in order), a line that wrapped joined back to the next (see `unwrap`)."""
+    cell's lines in order), a line that wrapped joined back to the next (`unwrap`)."""
     order = sorted(range(len(layout.pieces)), key=lambda i: _reading_key(layout, i))
-    out: list[str] = []
+    blocks: list[list[Line]] = []
     previous: Piece | None = None
     for number in order:
         piece = layout.pieces[number]
         if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
-            out[-1] += " " + piece.text
-        elif previous is not None and _continues(previous, piece) and wraps(previous, piece):
-            out[-1] += ("" if _broken_word(previous.text, piece.text) else " ") + piece.text
+            last = blocks[-1][-1]
+            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead)
+        elif previous is not None and _continues(previous, piece):
+            blocks[-1].append(Line(piece.text, piece.room, piece.lead))
         else:
-            out.append(piece.text)
+            blocks.append([Line(piece.text, piece.room, piece.lead)])
         previous = piece
-    return "\n".join(out)
+    return "\n".join(join(block) for block in blocks)
 
 
 def _reading_key(layout: Layout, number: int) -> tuple[float, ...]:
@@ -390,13 +391,6 @@ def _continues(upper: Piece, lower: Piece) -> bool:
     return upper.cell >= 0 or lower.column <= upper.column + 3.0
 
 
-def wraps(upper: Piece, lower: Piece) -> bool:
-    """Whether `upper` wrapped onto `lower`: the first word of `lower` would not have fit
-    in the room left at the end of `upper` (a line that stops short ends there)."""
-    if lower.text[:1] in LIST_MARKS:
-        return False
-    return upper.room < lower.lead
-
-
-def _broken_word(upper: str, lower: str) -> bool:
-    return upper[-1:] == "-" and upper[-2:-1].isalpha() and lower[:1].isalpha()
+def as_line(piece: Piece, text: str | None = None) -> Line:
+    """A piece (or part of it) as a line for unwrapping."""
+    return Line(piece.text if text is None else text, piece.room, piece.lead)

@@ -13,10 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...text.dates import find_dates
-from .answers import clean, flow
+from ..unwrap import Line, join
+from .answers import clean
 from .knowledge import FieldInfo
 from .labels import Hit
-from .layout import Piece
+from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
 from ..text import fold
@@ -83,16 +84,19 @@ class Places(LineSpots):
 
     def _text(self, spans: list[Span]) -> str:
         lines: list[str] = []
+        wrapped: list[Line] = []
         last_line = None
         for span in spans:
-            text = self.pieces[span.piece].text[span.start : span.end]
-            line = self.pieces[span.piece].line
-            if lines and line == last_line:
+            piece = self.pieces[span.piece]
+            text = piece.text[span.start : span.end]
+            if lines and piece.line == last_line:
                 lines[-1] += "   " + text
+                wrapped[-1] = Line(f"{wrapped[-1].text} {text}", piece.room, wrapped[-1].lead)
             else:
                 lines.append(text)
-            last_line = line
-        return "\n".join(lines) if self.layout.structured else flow(lines)
+                wrapped.append(as_line(piece, text))
+            last_line = piece.line
+        return "\n".join(lines) if self.layout.structured else join(wrapped)
 
     def rest(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """After the label in its own paragraph (or line), past its printed tail, up to
