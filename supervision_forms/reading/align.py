@@ -15,9 +15,8 @@ from ..docx.reader import read_body
 from ..docx.template import CompiledTemplate
 from ..models.paths import leaf_map, leaves, title_of, unflatten
 from ..text.dates import find_dates
-from .rows import Fragment
 from .result import ReadWarning, Unmapped
-from .rows import read_rows
+from .rows import Fragment, read_rows
 from .values import Collector, clean_answer, normalise
 
 OPEN, CLOSE = "\ue000", "\ue001"

@@ -14,13 +14,13 @@ from ..registry import installed_packs
 from .align import align, skeleton
 from .detect import Detection, by_text, choose, from_stamp
 from .forms import Layout, from_body, from_pages, read_form
-from .forms.layout import reading_text
 from .forms.detect import MIN_SCORE as FORM_MIN_SCORE
 from .forms.detect import choose as choose_unmarked
+from .forms.layout import reading_text
 from .own import read_own
 from .pdf import read_pdf
-from .rows import Fragment, fragments
 from .result import ParseResult, ReadWarning
+from .rows import Fragment, fragments
 from .values import Collector
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024

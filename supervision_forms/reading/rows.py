@@ -10,7 +10,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from .unwrap import Line, join
@@ -142,6 +141,11 @@ def _texts(row: list[_Cell], columns: int) -> list[str]:
     for cell in sorted(row, key=lambda c: (-c.y, c.x)):
         lines[cell.column].setdefault(cell.y, []).append(cell)
     return [
-        join([Line("".join(c.text for c in line).strip(), line[-1].room, line[0].lead) for line in column.values()])
+        join(
+            [
+                Line("".join(c.text for c in line).strip(), line[-1].room, line[0].lead)
+                for line in column.values()
+            ]
+        )
         for column in lines
     ]

@@ -26,7 +26,7 @@ class Line:
 
 def wraps(upper: Line, lower: Line) -> bool:
     """Whether `upper` wrapped onto `lower`."""
-    return not lower.text.lstrip()[:1] in LIST_MARKS and upper.room < lower.lead
+    return lower.text.lstrip()[:1] not in LIST_MARKS and upper.room < lower.lead
 
 
 def join(lines: list[Line]) -> str:
@@ -34,7 +34,9 @@ def join(lines: list[Line]) -> str:
     out = ""
     previous: Line | None = None
     for line in lines:
-        text = BULLETS.sub("", line.text).strip() if line.text.lstrip()[:1] in LIST_MARKS else line.text.strip()
+        text = (
+            BULLETS.sub("", line.text).strip() if line.text.lstrip()[:1] in LIST_MARKS else line.text.strip()
+        )
         if previous is None:
             out = text
         elif wraps(previous, line):

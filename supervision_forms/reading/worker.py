@@ -27,18 +27,30 @@ import time
 from collections.abc import Callable
 from typing import IO, Any
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, NotASupervisionForm
-from ..errors import SupervisionFormsError, UnsupportedFormat
+from ..errors import (
+    CorruptDocument,
+    DocumentTooLarge,
+    EncryptedDocument,
+    NotASupervisionForm,
+    SupervisionFormsError,
+    UnsupportedFormat,
+)
 
-TASKS = {"pdf": "supervision_forms.reading.pdf:extract"}  # all a worker will run
+TASKS = {"pdf": "supervision_forms.reading.pdf_pages:extract"}  # all a worker will run
 MEMORY_BYTES = 2 * 2**30  # address space a worker may use
 BACKSTOP = 30.0  # wall-clock seconds per CPU second before a stuck worker is given up
 MAX_WORKERS = 4
+START_SECONDS = 60.0  # wall-clock time a new worker may take to import its code
+READY = b"ready\n"
 ERRORS: dict[str, type[SupervisionFormsError]] = {
     cls.__name__: cls
     for cls in (CorruptDocument, DocumentTooLarge, EncryptedDocument, NotASupervisionForm, UnsupportedFormat)
 }
 Task = Callable[[bytes, str], dict[str, Any]]
+
+
+class WorkerUnavailable(CorruptDocument):
+    """A worker process started but did not become ready."""
 
 
 class Worker:
@@ -53,6 +65,11 @@ class Worker:
             close_fds=True,
         )
         self.ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+        assert self.process.stdout is not None
+        ready, _, _ = select.select([self.process.stdout], [], [], START_SECONDS)
+        if not ready or self.process.stdout.read(len(READY)) != READY:  # start-up is not counted
+            self.close()
+            raise WorkerUnavailable("the reading worker did not start")
 
     def cpu(self) -> float:
         """CPU seconds the worker has used (wall-clock time where /proc is not there)."""
@@ -116,7 +133,7 @@ class Pool:
             with self.lock:
                 worker = self.idle.pop() if self.idle else None
             if worker is None:
-                worker = Worker()
+                worker = Worker()  # OSError where no process can be started at all
             try:
                 answer = worker.run(task, payload, label, seconds)
             except BaseException:
@@ -147,7 +164,9 @@ def run(task: str, payload: bytes, label: str, seconds: float) -> dict[str, Any]
         pool = _pool
     try:
         return pool.run(task, payload, label, seconds)
-    except OSError:  # no process could be started here
+    except WorkerUnavailable:
+        raise CorruptDocument(f"{label}: the PDF reader could not be started") from None
+    except OSError:  # no process can be started here (a sandbox): read without the time limit
         return _call(task, payload, label)
 
 
@@ -186,6 +205,10 @@ def _serve() -> None:
     except (ImportError, ValueError, OSError):
         pass
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
+    for task in TASKS.values():  # imported before the first request, so never counted in its time
+        importlib.import_module(task.partition(":")[0])
+    answers.write(READY)
+    answers.flush()
     while True:
         line = requests.readline()
         if not line:

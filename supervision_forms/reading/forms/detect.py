@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from ...docx.annex import ANNEX_LEAD
 from ...errors import NotASupervisionForm
 from ...packs import Pack, PackRegistry
+from ..text import fold
 from .knowledge import knowledge
 from .labels import Finder
 from .layout import Layout
-from ..text import fold
 
 MIN_SCORE = 0.45
 MIN_MARGIN = 0.12

@@ -7,10 +7,10 @@ from collections.abc import Mapping
 
 from rapidfuzz import fuzz
 
+from ..text import fold, strip_numbering
 from ..values import Collector
 from .answers import clean
 from .knowledge import Knowledge
-from ..text import fold, strip_numbering
 
 FORM_FIELD_SCORE = 90  # how like a label a PDF form field's name must be
 

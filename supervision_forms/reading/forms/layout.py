@@ -10,7 +10,7 @@ separates columns, and a piece's column is its left edge in points. Page furnitu
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -68,7 +68,9 @@ class Layout:
     structured: bool
     near: float = 0.5  # columns this close are one column (grid columns, characters or points)
     rules: dict[int, list[Rule]] = field(default_factory=dict)  # PDF: horizontal lines by page
-    places: dict[int, tuple[int, float, float]] = field(default_factory=dict)  # PDF: line -> page, top, bottom
+    places: dict[int, tuple[int, float, float]] = field(
+        default_factory=dict
+    )  # PDF: line -> page, top, bottom
     derived: dict[str, object] = field(default_factory=dict, repr=False)  # worked out once, by readers
 
     def ruled(self) -> bool:
@@ -195,7 +197,11 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             if (text, round(line[0].top)) in furniture or (margin and PAGE_NUMBER.match(text)):
                 continue
             shown = [w for w in line if w.text]
-            found = [p for p in _line_pieces(line, shown, uprights, right) if not (margin and MARKING.fullmatch(p.text))]
+            found = [
+                p
+                for p in _line_pieces(line, shown, uprights, right)
+                if not (margin and MARKING.fullmatch(p.text))
+            ]
             found = [p for p in (_unmarked(p) for p in found) if p.text]
             if found:
                 found_lines.append((index, line, found))
@@ -206,7 +212,17 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                 cell = _cell(page.number, drawn, rules[page.number], cells)
                 room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1)
                 pieces.append(
-                    Piece(drawn.text, source, line_number, drawn.x0, drawn.x1 - drawn.x0, -1, cell, room, drawn.lead)
+                    Piece(
+                        drawn.text,
+                        source,
+                        line_number,
+                        drawn.x0,
+                        drawn.x1 - drawn.x0,
+                        -1,
+                        cell,
+                        room,
+                        drawn.lead,
+                    )
                 )
             places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
             line_number += 1
@@ -334,7 +350,9 @@ def _unmarked(drawn: _Drawn) -> _Drawn:
     match = LEADING_MARKING.match(drawn.text)
     if not match:
         return drawn
-    return _Drawn(drawn.x0, drawn.x1, drawn.top, drawn.bottom, drawn.text[match.end() :].strip(), drawn.edge, drawn.lead)
+    return _Drawn(
+        drawn.x0, drawn.x1, drawn.top, drawn.bottom, drawn.text[match.end() :].strip(), drawn.edge, drawn.lead
+    )
 
 
 def _in_margin(line: list[Word], height: float) -> bool:

@@ -3,10 +3,10 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+from ..text import fold, normalise
 from .knowledge import FieldInfo
 from .labels import Hit
 from .spots import Span, Spots
-from ..text import fold, normalise
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell

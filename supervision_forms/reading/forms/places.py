@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...text.dates import find_dates
+from ..text import fold
 from ..unwrap import Line, join
 from .answers import clean
 from .knowledge import FieldInfo
@@ -20,7 +21,6 @@ from .labels import Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
-from ..text import fold
 
 EXACT = 100.0
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
@@ -164,8 +164,10 @@ class Places(LineSpots):
             page = self.layout.places[first.line][0]
             following = list(
                 itertools.takewhile(
-                    lambda n: self.layout.places[self.pieces[n].line][0] == page
-                    and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1),
+                    lambda n: (
+                        self.layout.places[self.pieces[n].line][0] == page
+                        and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
+                    ),
                     following,
                 )
             )

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 
 from ...packs import Pack
 from ..result import ParseResult, ReadWarning, Unmapped
+from ..text import fold
 from ..values import Collector
 from .answers import clean, split_shared, split_signature
 from .fields import put_form_fields
@@ -16,7 +17,6 @@ from .layout import Layout
 from .places import Answer, Places
 from .spots import Span
 from .tables import read_tables
-from ..text import fold
 
 EXACT = 100.0  # a label found by a looser match is read with a warning
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..text import fold, normalise
 from .knowledge import FieldInfo, Knowledge
 from .labels import Hit
 from .layout import Layout
-from ..text import fold, normalise
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
