@@ -81,5 +81,8 @@ class Page:
             float(raw["height"]),
             tuple(Word(str(t), *map(float, rest)) for t, *rest in raw["words"]),
             tuple(Rule(*map(float, r)) for r in raw["rules"]),
-            tuple(Box(*map(float, b[:4]), None if b[4] is None else bool(b[4])) for b in raw["boxes"]),
+            tuple(
+                Box(float(b[0]), float(b[1]), float(b[2]), float(b[3]), None if b[4] is None else bool(b[4]))
+                for b in raw["boxes"]
+            ),
         )

@@ -12,6 +12,7 @@ from ..packs import Pack, PackRegistry
 from ..privacy import redacted
 from ..registry import installed_packs
 from .align import align, skeleton
+from .carried import agreed
 from .detect import Detection, by_text, choose, from_stamp
 from .forms import Layout, from_body, from_pages, read_form
 from .forms.detect import MIN_SCORE as FORM_MIN_SCORE
@@ -104,7 +105,7 @@ def _parse_pdf(
     if from_stamp(pdf.keywords, registry) is None:
         return _read_unmarked(layout, text, label, registry, forced, document, pdf.fields)
     found = _detect(pdf.keywords, text, label, registry, forced, document)
-    result = _read_text(text, found, label, fragments(layout))
+    result = agreed(_read_text(text, found, label, fragments(layout)), pdf.attached, label)
     result.confidence = found.confidence
     return result
 

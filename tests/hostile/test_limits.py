@@ -93,7 +93,11 @@ def it_counts_cpu_time_so_a_busy_machine_never_refuses_a_genuine_pdf() -> None:
         spinner.start()
     try:
         results = []
-        threads = [threading.Thread(target=lambda: results.append(read_pdf(data, "a.pdf", seconds=1.0))) for _ in range(8)]
+
+        def read() -> None:
+            results.append(read_pdf(data, "a.pdf", seconds=1.0))
+
+        threads = [threading.Thread(target=read) for _ in range(8)]
         for thread in threads:
             thread.start()
         for thread in threads:
