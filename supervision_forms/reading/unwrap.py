@@ -2,8 +2,9 @@
 
 A line that stops short of its cell's right edge (or the text's) ends there: the first
 word of the next line would have fit in the room left. A line that fills it wrapped, and
-runs on into the next with a space (or none, after a word broken at its hyphen). A line
-starting with a bullet starts a list item, and the bullet is not part of the text.
+runs on into the next with a space (or none, after a word broken at its hyphen), unless
+a wider gap than between wrapped lines shows a new paragraph. A line starting with a
+bullet starts a list item, and the bullet is not part of the text.
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from .text import BULLETS
 
 LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
+PARAGRAPH_GAP = 0.4  # of a line's height: a wider gap above a line starts a paragraph
+PARAGRAPH_GAP = 0.4  # of a line's height: a wider gap above a line starts a paragraph
 
 
 @dataclass(frozen=True)
@@ -22,11 +25,16 @@ class Line:
     text: str
     room: float
     lead: float
+    top: float = 0.0  # where it is drawn (page points), when known
+    bottom: float = 0.0
 
 
 def wraps(upper: Line, lower: Line) -> bool:
     """Whether `upper` wrapped onto `lower`."""
-    return lower.text.lstrip()[:1] not in LIST_MARKS and upper.room < lower.lead
+    if lower.text.lstrip()[:1] in LIST_MARKS or upper.room >= lower.lead:
+        return False
+    height = upper.bottom - upper.top
+    return not (height > 0 and lower.top - upper.bottom > PARAGRAPH_GAP * height)
 
 
 def join(lines: list[Line]) -> str:

@@ -385,11 +385,11 @@ def reading_text(layout: Layout) -> str:
         piece = layout.pieces[number]
         if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
             last = blocks[-1][-1]
-            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead)
+            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.bottom)
         elif previous is not None and _continues(previous, piece):
-            blocks[-1].append(Line(piece.text, piece.room, piece.lead))
+            blocks[-1].append(as_line(layout, piece))
         else:
-            blocks.append([Line(piece.text, piece.room, piece.lead)])
+            blocks.append([as_line(layout, piece)])
         previous = piece
     return "\n".join(join(block) for block in blocks)
 
@@ -409,6 +409,7 @@ def _continues(upper: Piece, lower: Piece) -> bool:
     return upper.cell >= 0 or lower.column <= upper.column + 3.0
 
 
-def as_line(piece: Piece, text: str | None = None) -> Line:
+def as_line(layout: Layout, piece: Piece, text: str | None = None) -> Line:
     """A piece (or part of it) as a line for unwrapping."""
-    return Line(piece.text if text is None else text, piece.room, piece.lead)
+    _, top, bottom = layout.places.get(piece.line, (0, 0.0, 0.0))
+    return Line(piece.text if text is None else text, piece.room, piece.lead, top, bottom)

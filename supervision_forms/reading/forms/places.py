@@ -91,10 +91,11 @@ class Places(LineSpots):
             text = piece.text[span.start : span.end]
             if lines and piece.line == last_line:
                 lines[-1] += "   " + text
-                wrapped[-1] = Line(f"{wrapped[-1].text} {text}", piece.room, wrapped[-1].lead)
+                last = wrapped[-1]
+                wrapped[-1] = Line(f"{last.text} {text}", piece.room, last.lead, last.top, last.bottom)
             else:
                 lines.append(text)
-                wrapped.append(as_line(piece, text))
+                wrapped.append(as_line(self.layout, piece, text))
             last_line = piece.line
         return "\n".join(lines) if self.layout.structured else join(wrapped)
 
