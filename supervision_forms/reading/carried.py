@@ -4,7 +4,8 @@ relationship Data).
 
 A PDF is the page text first: the attached data is used only for the fields where the
 page text still says the same (white space aside), so a PDF edited after we made it is
-read from its text, and the attachment only restores line breaks a PDF cannot show.
+read from its text, and the attachment only restores the line breaks and spaces a PDF
+cannot show unambiguously.
 """
 
 from __future__ import annotations
@@ -108,6 +109,8 @@ def _carried(attached: str | None, result: ParseResult) -> dict[str, Any] | None
 
 
 def _same(read: Any, kept: Any) -> bool:
+    """Whether a value read from the page says what the attached one does; white space
+    aside (a PDF shows no line breaks, and a line may wrap where there was no space)."""
     if isinstance(read, str) and isinstance(kept, str):
-        return read.split() == kept.split()
+        return "".join(read.split()) == "".join(kept.split())
     return bool(read == kept)

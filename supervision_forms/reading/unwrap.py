@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from .text import BULLETS
 
 LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
-PARAGRAPH_GAP = 0.4  # of a line's height: a wider gap above a line starts a paragraph
-PARAGRAPH_GAP = 0.4  # of a line's height: a wider gap above a line starts a paragraph
+PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
+PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
 
 
 @dataclass(frozen=True)
@@ -25,16 +25,15 @@ class Line:
     text: str
     room: float
     lead: float
-    top: float = 0.0  # where it is drawn (page points), when known
-    bottom: float = 0.0
+    top: float = 0.0  # where it is drawn (page points), and its font size, when known
+    size: float = 0.0
 
 
 def wraps(upper: Line, lower: Line) -> bool:
     """Whether `upper` wrapped onto `lower`."""
     if lower.text.lstrip()[:1] in LIST_MARKS or upper.room >= lower.lead:
         return False
-    height = upper.bottom - upper.top
-    return not (height > 0 and lower.top - upper.bottom > PARAGRAPH_GAP * height)
+    return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
 
 
 def join(lines: list[Line]) -> str:

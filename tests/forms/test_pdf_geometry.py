@@ -61,8 +61,8 @@ def it_reads_a_dot_leader_answer_that_runs_over_several_lines(packs: PackRegistr
     page: list[Text | object] = [
         Text(60, 100, "Name Supervisee: Jane Smith"),
         Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
-        Text(60, 160, "The frequency of supervision will be ......every four weeks, and weekly for the first"),
-        Text(60, 173, "six weeks of the placement......"),
+        Text(60, 160, "The frequency of supervision will be ......every four weeks, and weekly for the"),
+        Text(60, 173, "first six weeks of the placement......"),
         Text(60, 200, "Date of Review: 3rd March 2027"),
     ]
     result = parse(pdf([page]), pack="sefton", packs=packs)

@@ -9,6 +9,7 @@ separates columns, and a piece's column is its left edge in points. Page furnitu
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -44,6 +45,7 @@ class Piece:
     cell: int = -1  # table cell (Word only): the pieces of one cell share it
     room: float = 0.0  # PDF: points left before the cell's right edge (or the text's)
     lead: float = 0.0  # PDF: the width of the first word and a space
+    size: float = 0.0  # PDF: the font size
 
     @property
     def end_column(self) -> float:
@@ -222,6 +224,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                         cell,
                         room,
                         drawn.lead,
+                        drawn.size,
                     )
                 )
             places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
@@ -241,6 +244,7 @@ class _Drawn:
     text: str
     edge: float
     lead: float
+    size: float
 
 
 def _lines(page: Page) -> list[list[Word]]:
@@ -304,6 +308,7 @@ def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
         " ".join(w.text for w in words),
         round(edge, 1),
         first.x1 - first.x0 + 0.25 * first.size,
+        first.size,
     )
 
 
@@ -350,9 +355,7 @@ def _unmarked(drawn: _Drawn) -> _Drawn:
     match = LEADING_MARKING.match(drawn.text)
     if not match:
         return drawn
-    return _Drawn(
-        drawn.x0, drawn.x1, drawn.top, drawn.bottom, drawn.text[match.end() :].strip(), drawn.edge, drawn.lead
-    )
+    return dataclasses.replace(drawn, text=drawn.text[match.end() :].strip())
 
 
 def _in_margin(line: list[Word], height: float) -> bool:
@@ -385,7 +388,7 @@ def reading_text(layout: Layout) -> str:
         piece = layout.pieces[number]
         if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
             last = blocks[-1][-1]
-            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.bottom)
+            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size)
         elif previous is not None and _continues(previous, piece):
             blocks[-1].append(as_line(layout, piece))
         else:
@@ -411,5 +414,5 @@ def _continues(upper: Piece, lower: Piece) -> bool:
 
 def as_line(layout: Layout, piece: Piece, text: str | None = None) -> Line:
     """A piece (or part of it) as a line for unwrapping."""
-    _, top, bottom = layout.places.get(piece.line, (0, 0.0, 0.0))
-    return Line(piece.text if text is None else text, piece.room, piece.lead, top, bottom)
+    _, top, _ = layout.places.get(piece.line, (0, 0.0, 0.0))
+    return Line(piece.text if text is None else text, piece.room, piece.lead, top, piece.size)
