@@ -1,27 +1,22 @@
-"""Reading a document as plain text (a PDF, say) by lining it up with the template's
-printed text: what lies between two printed pieces is the value of the field between them."""
+"""Reading one of our documents as plain text (a PDF, or a .docx that lost its marks) by
+lining it up with the form's printed text (`FormKnowledge`): what lies between two
+printed pieces is the value of the field between them."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from pydantic import BaseModel
 
 from ..docx.annex import ANNEX_LEAD
-from ..docx.package import read_package
-from ..docx.reader import read_body
-from ..docx.template import CompiledTemplate
-from ..models.paths import leaf_map, leaves, title_of, unflatten
+from ..models.paths import leaf_map, leaves, title_of
 from ..text.dates import find_dates
+from .knowledge import ANNEX_SLOT, FormKnowledge
 from .result import ReadWarning, Unmapped
 from .rows import Fragment, read_rows
-from .values import Collector, clean_answer, normalise
-
-OPEN, CLOSE = "\ue000", "\ue001"
-SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
-ANNEX_SLOT = "annex"
+from .text import fold
+from .values import Collector, clean_answer
 
 
 @dataclass(frozen=True)
@@ -33,58 +28,6 @@ class RowSource:
     after: str
     fragments: tuple[Fragment, ...]
     margins: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Skeleton:
-    """The template's printed text with a slot (field path) between each piece."""
-
-    statics: list[str]  # len(slots) + 1 pieces
-    slots: list[str]
-    margins: list[str]  # header and footer lines, repeated on every page
-
-
-def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
-    cached = template.derived.get("skeleton")
-    if isinstance(cached, Skeleton):
-        return cached
-    context = _sentinel_context(model)
-    annex = f"<w:p><w:r><w:t>{OPEN}{ANNEX_SLOT}{CLOSE}</w:t></w:r></w:p>"
-    data = template.render(context, lambda ids: annex)
-    package = read_package(data, "template")
-    body = read_body(package)
-    text = "\n".join(p.text for p in body.paragraphs)
-    pieces = SENTINEL.split(text)
-    result = Skeleton(pieces[0::2], pieces[1::2], _margin_lines(template))
-    template.derived["skeleton"] = result
-    return result
-
-
-def _sentinel_context(model: type[BaseModel]) -> dict[str, Any]:
-    """A context whose every field holds a marker naming its path (lists: one item)."""
-    values: dict[str, Any] = {}
-    for leaf in leaves(model):
-        marker = f"{OPEN}{leaf.path}{CLOSE}"
-        if "[]" in leaf.path:
-            head, _, rest = leaf.path.partition("[]")
-            values[f"{head}.0{rest}"] = marker
-        else:
-            values[leaf.path] = marker
-    return unflatten(values)
-
-
-def _margin_lines(template: CompiledTemplate) -> list[str]:
-    from ..docx.xml import W, parse_xml
-
-    lines: list[str] = []
-    for name, blob in template.static_parts.items():
-        if re.match(r"word/(header|footer)\d*\.xml$", name):
-            root = parse_xml(blob, "template")
-            for p in root.iter(f"{W}p"):
-                text = "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
-                if text:
-                    lines.append(text)
-    return lines
 
 
 def _stream(text: str) -> tuple[str, list[int]]:
@@ -99,7 +42,7 @@ def _stream(text: str) -> tuple[str, list[int]]:
 
 def align(
     text: str,
-    skel: Skeleton,
+    skel: FormKnowledge,
     model: type[BaseModel],
     prompts: list[str],
     collector: Collector,
@@ -152,8 +95,8 @@ def _trailing_punctuation(text: str, start: int) -> int:
 def _drop_margins(text: str, margins: list[str]) -> str:
     if not margins:
         return text
-    wanted = {normalise(m) for m in margins}
-    lines = [line for line in text.split("\n") if normalise(line) not in wanted]
+    wanted = {fold(m) for m in margins}
+    lines = [line for line in text.split("\n") if fold(line) not in wanted]
     return "\n".join(lines)
 
 
@@ -210,8 +153,8 @@ def _take_rows(
     """Read a table of objects row by row; without positioned text, keep it as unmapped."""
     table = None
     if rows is not None and rows.fragments:
-        headers = [line for line in rows.before.split("\n") if normalise(line)][-len(slots) :]
-        end = next((line for line in rows.after.split("\n") if normalise(line)), "")  # not dot leaders
+        headers = [line for line in rows.before.split("\n") if fold(line)][-len(slots) :]
+        end = next((line for line in rows.after.split("\n") if fold(line)), "")  # not dot leaders
         table = read_rows(headers, end, rows.fragments, rows.margins)
     if table is None:
         if clean_answer(region, prompts):
@@ -241,11 +184,11 @@ def _annex(annex: str, collector: Collector, where: str) -> None:
     lines: list[str] = []
     for line in annex.split("\n")[1:]:
         head, sep, rest = line.partition(":")
-        candidate = labels.get(normalise(head)) if sep else None
+        candidate = labels.get(fold(head)) if sep else None
         if candidate is None and sep:
             # titles hold colons too ("Supervisee: Role: value")
             for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
-                if normalise(line).startswith(label + " ") or normalise(line) == label:
+                if fold(line).startswith(label + " ") or fold(line) == label:
                     candidate = path
                     rest = line[_label_end(line, label) :].lstrip(": ")
                     break
@@ -274,7 +217,7 @@ def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
         if "[]" in leaf.path:
             for number in range(60):
                 concrete = leaf.path.replace("[]", f".{number}")
-                labels[normalise(title_of(model, concrete))] = concrete
+                labels[fold(title_of(model, concrete))] = concrete
         else:
-            labels[normalise(title_of(model, leaf.path))] = leaf.path
+            labels[fold(title_of(model, leaf.path))] = leaf.path
     return labels

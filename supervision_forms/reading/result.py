@@ -35,14 +35,16 @@ class ParseResult:
     warnings: list[ReadWarning] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where it was read
-    confidence: float = 1.0
+    confidence: float = 1.0  # how sure the detection of pack and document is
+    field_confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
 
     def envelope(self) -> dict[str, Any]:
-        """The JSON envelope of the public contract."""
+        """The JSON envelope of the public contract, with each field read's confidence."""
         return {
             "pack": self.pack,
             "document": self.document,
             "data": self.data.model_dump(mode="json"),
             "warnings": [vars(w) for w in self.warnings],
             "unmapped": [vars(u) for u in self.unmapped],
+            "confidence": dict(self.field_confidence),
         }

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from .text import fold
 from .unwrap import Line, join
-from .values import normalise
 
 if TYPE_CHECKING:
     from .forms.layout import Layout
@@ -64,8 +64,8 @@ def read_rows(
         return None
     head = fragments[start : start + len(headers)]
     lefts = [f.x - X_TOLERANCE for f in head]
-    margin_lines = [normalise(m) for m in margins]
-    cells = _body(fragments[start + len(headers) :], lefts, normalise(end), margin_lines, head[0].page)
+    margin_lines = [fold(m) for m in margins]
+    cells = _body(fragments[start + len(headers) :], lefts, fold(end), margin_lines, head[0].page)
     if not cells:
         return []
     first_gap = (
@@ -75,11 +75,11 @@ def read_rows(
 
 
 def _find_header(headers: Sequence[str], fragments: Sequence[Fragment]) -> int | None:
-    wanted = [normalise(h) for h in headers]
+    wanted = [fold(h) for h in headers]
     for i in range(len(fragments) - len(wanted) + 1):
         run = fragments[i : i + len(wanted)]
         if (
-            [normalise(f.text) for f in run] == wanted
+            [fold(f.text) for f in run] == wanted
             and len({(f.page, f.y) for f in run}) == 1
             and all(a.x < b.x for a, b in itertools.pairwise(run))
         ):
@@ -92,7 +92,7 @@ def _body(
 ) -> list[_Cell]:
     cells: list[_Cell] = []
     for fragment in fragments:
-        norm = normalise(fragment.text)  # "" for a glyph alone ("☒"): still a cell's text
+        norm = fold(fragment.text)  # "" for a glyph alone ("☒"): still a cell's text
         if norm and (norm in margins or (fragment.page != page and any(norm in line for line in margins))):
             continue  # the page header or footer, drawn before the rest of a new page
         page = fragment.page

@@ -3,8 +3,8 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+from ..knowledge import FieldInfo
 from ..text import fold, normalise
-from .knowledge import FieldInfo
 from .labels import Hit
 from .spots import Span, Spots
 

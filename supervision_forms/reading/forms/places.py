@@ -13,16 +13,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...text.dates import find_dates
+from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import Line, join
 from .answers import clean
-from .knowledge import FieldInfo
 from .labels import Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
 
 EXACT = 100.0
+ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
+AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
@@ -36,6 +38,7 @@ class Answer:
     text: str
     source: str
     spans: tuple[Span, ...]
+    confidence: float = 1.0  # lower where the answer was not in its label's own place
 
 
 Strategy = Callable[[Hit, FieldInfo], list[Span]]
@@ -46,7 +49,7 @@ class Places(LineSpots):
 
     def read(self, hit: Hit, info: FieldInfo) -> Answer | None:
         """The answer for a field whose label is at `hit`, or None when it is empty."""
-        for strategy in self._strategies(info.spec.place):
+        for number, strategy in enumerate(self._strategies(info.spec.place)):
             spans = strategy(hit, info)
             owner = (hit.piece, hit.start)  # fields sharing a label share its answer
             if not spans or any(self._taken(span, owner) for span in spans):
@@ -55,7 +58,12 @@ class Places(LineSpots):
             if clean(text, self.know.prompts) is not None:
                 for span in spans:
                     self.claimed.setdefault(span.piece, []).append((span.start, span.end, owner))
-                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans))
+                sure = (
+                    (1.0 if number == 0 else ELSEWHERE)
+                    * (hit.score / 100)
+                    * (AMBIGUOUS if hit.ambiguous else 1.0)
+                )
+                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure)
         return None
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold, normalise
-from .knowledge import FieldInfo, Knowledge
 from .labels import Hit
 from .layout import Layout
 
@@ -28,7 +28,7 @@ class Span:
 class Spots:
     """A laid-out form with its labels found: the helpers the answer places share."""
 
-    def __init__(self, layout: Layout, hits: list[Hit], know: Knowledge) -> None:
+    def __init__(self, layout: Layout, hits: list[Hit], know: FormKnowledge) -> None:
         self.layout = layout
         self.pieces = layout.pieces
         self.know = know
