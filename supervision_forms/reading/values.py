@@ -8,16 +8,14 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..docx.checkboxes import has_boxes, read_ticks
 from ..models.paths import Leaf, generic, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
+from .leaders import strip_ends
 from .result import ParseResult, ReadWarning, Unmapped
 from .text import fold
+from .ticks import has_boxes, read_ticks
 
-# dot leaders (not a single full stop), bullets, and Symbol-font bullets (private use area)
-LEADERS = re.compile(r"^(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*|(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*$")
-ONLY_LEADERS = re.compile(r"^[\s.…_\-·•]*$")
 CAREER_ALIASES = {
     "newly qualified": "nqsw",
     "asye": "nqsw",
@@ -40,7 +38,7 @@ def clean_answer(text: str, prompts: list[str]) -> str | None:
     lines = [line for line in text.split("\n")]
     kept = [line for line in lines if not _is_prompt(line, prompts)]
     text = "\n".join(kept).strip()
-    text = LEADERS.sub("", text) if not ONLY_LEADERS.match(text) else ""
+    text = strip_ends(text)
     return text or None
 
 
