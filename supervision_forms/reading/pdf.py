@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import DocumentTooLarge, NotASupervisionForm
+from ..errors import DocumentTooLarge, NeedsOcr
 from . import worker
 from .page import Page
 
@@ -48,5 +48,5 @@ def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfTex
         answer.get("attached"),
     )
     if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
-        raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
+        raise NeedsOcr(f"{label}: the PDF has no text layer (a scan?); it needs OCR")
     return pdf
