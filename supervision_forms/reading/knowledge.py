@@ -127,11 +127,6 @@ class FormKnowledge:
         norm = fold(text)
         return bool(norm) and any(norm == fold(prompt) for prompt in self.prompts)
 
-    def printed_lines(self, min_words: int) -> list[str]:
-        """The normalised printed lines of at least `min_words` words (for detection)."""
-        found = (fold(line) for piece in self.statics for line in piece.split("\n"))
-        return [line for line in found if len(line.split()) >= min_words]
-
 
 def _marked_paragraphs(template: CompiledTemplate) -> list[str]:
     """The template body's paragraphs as printed, each field's place marked with its path

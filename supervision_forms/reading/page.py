@@ -24,10 +24,6 @@ class Word:
     size: float
     confidence: float = 1.0
 
-    @property
-    def baseline(self) -> float:
-        return self.bottom - 0.2 * self.size
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:

@@ -10,6 +10,7 @@ separates columns, and a piece's column is its left edge in points. Page furnitu
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -28,6 +29,7 @@ MARKING = re.compile(
 LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
 CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
+ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
 MARGIN_SHARE = 0.1  # of the page height: where headers and footers are drawn
 
@@ -70,6 +72,7 @@ class Layout:
     structured: bool
     near: float = 0.5  # columns this close are one column (grid columns, characters or points)
     rules: dict[int, list[Rule]] = field(default_factory=dict)  # PDF: horizontal lines by page
+    pitches: dict[int, float] = field(default_factory=dict)  # PDF: page -> usual line to line distance
     places: dict[int, tuple[int, float, float]] = field(
         default_factory=dict
     )  # PDF: line -> page, top, bottom
@@ -80,16 +83,18 @@ class Layout:
         return any(rule.horizontal for rules in self.rules.values() for rule in rules)
 
     def rule_between(self, upper: int, lower: int, column: float) -> bool:
-        """PDF: whether a horizontal line is drawn across `column` between two lines."""
+        """PDF: whether a horizontal line is drawn across `column` between two lines, or a
+        gap far wider than between lines (the rows of a table drawn without borders)."""
         a, b = self.places.get(upper), self.places.get(lower)
         if a is None or b is None:
             return False
         if a[0] != b[0]:
             return False  # a page break: rows may carry on
-        return any(
-            rule.horizontal and a[2] - 1 < rule.top < b[1] + 1 and rule.x0 - 1 <= column <= rule.x1 + 1
-            for rule in self.rules.get(a[0], [])
-        )
+        across = [r.top for r in self.rules.get(a[0], []) if r.x0 - 1 <= column <= r.x1 + 1]
+        if any(a[2] - 1 < top < b[1] + 1 for top in across):
+            return True
+        pitch = self.pitches.get(a[0], 0.0)
+        return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
@@ -229,7 +234,14 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                 )
             places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
             line_number += 1
-    return Layout(pieces, structured=False, near=3.0, rules=rules, places=places)
+    pitches = {page: _pitch([top for number, top, _ in places.values() if number == page]) for page in rules}
+    return Layout(pieces, structured=False, near=3.0, rules=rules, places=places, pitches=pitches)
+
+
+def _pitch(tops: list[float]) -> float:
+    """The usual distance from one line to the next on a page (the median)."""
+    steps = sorted(b - a for a, b in itertools.pairwise(sorted(tops)) if b > a)
+    return steps[len(steps) // 2] if steps else 0.0
 
 
 @dataclass(frozen=True)

@@ -121,12 +121,11 @@ class LineSpots(Spots):
         tail = fold(info.tail)
         end_line = self.pieces[hit.end_piece].line
         lines = sorted(self.by_line)
-        ruled = self.layout.ruled()
         previous = label.line
         for line in lines:
             if line <= label.line:
                 continue
-            if ruled and self.layout.rule_between(previous, line, label.column + 1):
+            if self.layout.rule_between(previous, line, label.column + 1):
                 return line
             previous = line
             if line <= end_line:

@@ -168,7 +168,7 @@ class Places(LineSpots):
         if self.layout.structured and label.row >= 0:
             return self._rows_below(label, info)
         following = self._following(hit)
-        if info.spec.place == "right" and self.layout.ruled():  # beside its label, in its row
+        if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
             page = self.layout.places[first.line][0]
             following = list(
