@@ -119,8 +119,8 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
-        if hit.score < EXACT and rest.lstrip()[:1] in LABEL_GOES_ON:
-            return []  # a label worded differently may run on past where it matched
+        if (hit.score < EXACT or info.tail) and rest.lstrip()[:1] in LABEL_GOES_ON:
+            return []  # a label (or its printed tail) worded differently runs on past where it matched
         spans = [Span(piece, start, end)]
         if not self.layout.structured and end == len(text) and info.spec.place != "dots":
             spans.extend(self._wrapped(piece))
