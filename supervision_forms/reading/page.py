@@ -2,7 +2,9 @@
 
 Every producer of pages (a PDF's text layer, OCR of a scan) gives this; the layout of
 lines, columns and cells is built from it (`forms/layout.py`). Coordinates are PDF
-points with the origin at the top left of the page, y growing down.
+points with the origin at the top left of the page, y growing down: the same as the OCR
+stream's `OcrPage` (words with confidences, tick boxes, rules), so OCR'd pages map onto
+`Page` field for field and go through the same reader.
 """
 
 from __future__ import annotations

@@ -111,13 +111,17 @@ class Worker:
 def _answer(stdout: IO[bytes], label: str) -> dict[str, Any]:
     size = stdout.read(8)
     try:
-        answer = json.loads(stdout.read(int(size)))
+        return dict(json.loads(stdout.read(int(size))))
     except ValueError:  # the worker died (no answer) or wrote something else
         raise CorruptDocument(f"{label}: the reader stopped unexpectedly on this file") from None
+
+
+def _checked(answer: dict[str, Any], label: str) -> dict[str, Any]:
+    """The answer, or the library error the worker answered with, raised."""
     if "error" in answer:
         kind = ERRORS.get(str(answer["error"]), CorruptDocument)
         raise kind(f"{label}: {answer.get('message') or 'the file could not be read'}")
-    return dict(answer)
+    return answer
 
 
 class Pool:
@@ -140,8 +144,8 @@ class Pool:
                 worker.close()  # over its limit, dead, or interrupted: never reused
                 raise
             with self.lock:
-                self.idle.append(worker)
-            return answer
+                self.idle.append(worker)  # an answer, even a refusal, leaves the worker sound
+            return _checked(answer, label)
 
     def close(self) -> None:
         with self.lock:
