@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel
 
-from ..docx.annex import ANNEX_LEAD
-from ..models.paths import leaf_map, leaves, title_of
+from ..docx.annex import ANNEX_LEAD, annex_labels
+from ..models.paths import leaf_map
 from ..text.dates import find_dates
 from .knowledge import ANNEX_SLOT, FormKnowledge
 from .result import ReadWarning, Unmapped
@@ -28,6 +28,24 @@ class RowSource:
     after: str
     fragments: tuple[Fragment, ...]
     margins: tuple[str, ...]
+
+
+def _drop_repeats(text: str, repeats: list[str]) -> str:
+    """A table's heading row printed again at the top of a later page: kept only the
+    first time it appears."""
+    if not repeats:
+        return text
+    wanted = {fold(r) for r in repeats}
+    seen: set[str] = set()
+    lines = []
+    for line in text.split("\n"):
+        norm = fold(line)
+        if norm in wanted:
+            if norm in seen:
+                continue
+            seen.add(norm)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _stream(text: str) -> tuple[str, list[int]]:
@@ -51,7 +69,7 @@ def align(
 ) -> None:
     """Fill `collector` from plain `text` laid out as `skel`; a PDF's positioned
     `fragments` let tables of objects (decision rows) be read cell by cell."""
-    text = _drop_margins(text, skel.margins)
+    text = _drop_repeats(_drop_margins(text, skel.margins), skel.repeats)
     stream, index = _stream(text)
     cursor = 0  # in stream
     value_start = 0  # in text
@@ -179,25 +197,44 @@ def _take_rows(
 def _annex(annex: str, collector: Collector, where: str) -> None:
     if not annex.strip():
         return
-    labels = _annex_labels(collector.model)
+    labels = {fold(label): path for label, path in annex_labels(collector.model).items()}
     current: str | None = None
     lines: list[str] = []
-    for line in annex.split("\n")[1:]:
-        head, sep, rest = line.partition(":")
-        candidate = labels.get(fold(head)) if sep else None
-        if candidate is None and sep:
-            # titles hold colons too ("Supervisee: Role: value")
-            for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
-                if fold(line).startswith(label + " ") or fold(line) == label:
-                    candidate = path
-                    rest = line[_label_end(line, label) :].lstrip(": ")
-                    break
-        if candidate is not None:
+    rows = annex.split("\n")[1:]
+    number = 0
+    while number < len(rows):
+        found = _annex_label(rows, number, labels)
+        if found is not None:
             _flush(current, lines, collector, where)
-            current, lines = candidate, [rest.strip()]
-        elif current is not None:
-            lines.append(line.strip())
+            current, rest, used = found
+            lines = [rest.strip()]
+            number += used
+            continue
+        if current is not None:
+            lines.append(rows[number].strip())
+        number += 1
     _flush(current, lines, collector, where)
+
+
+def _annex_label(rows: list[str], number: int, labels: dict[str, str]) -> tuple[str, str, int] | None:
+    """The field a label at `rows[number]` names, the text after it, and how many lines
+    the label takes (a long label wraps in its table cell); None when it is no label."""
+    line = rows[number]
+    head, sep, rest = line.partition(":")
+    candidate = labels.get(fold(head)) if sep else None
+    if candidate is None and sep:
+        # titles hold colons too ("Supervisee: Role: value")
+        for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
+            if fold(line).startswith(label + " ") or fold(line) == label:
+                return path, line[_label_end(line, label) :].lstrip(": "), 1
+    if candidate is not None or sep:
+        return (candidate, rest, 1) if candidate is not None else None
+    for used in range(2, 5):  # "Availability of manager" / "outside formal supervision:"
+        head, sep, rest = " ".join(row.strip() for row in rows[number : number + used]).partition(":")
+        if sep:
+            named = labels.get(fold(head))
+            return (named, rest, used) if named is not None else None
+    return None
 
 
 def _label_end(line: str, label: str) -> int:
@@ -207,17 +244,12 @@ def _label_end(line: str, label: str) -> int:
 
 
 def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
-    if path is not None:
-        collector.put(path, clean_answer("\n".join(lines), []), where)
-
-
-def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for leaf in leaves(model):
-        if "[]" in leaf.path:
-            for number in range(60):
-                concrete = leaf.path.replace("[]", f".{number}")
-                labels[fold(title_of(model, concrete))] = concrete
-        else:
-            labels[fold(title_of(model, leaf.path))] = leaf.path
-    return labels
+    if path is None:
+        return
+    text = clean_answer("\n".join(lines), [])
+    leaf = leaf_map(collector.model).get(path)
+    if text is not None and leaf is not None and leaf.kind == "date" and path.endswith("[]"):
+        for number, day in enumerate(find_dates(text)):  # a list of dates on one line
+            collector.put(path.replace("[]", f".{number}"), day.isoformat(), where)
+        return
+    collector.put(path, text, where)

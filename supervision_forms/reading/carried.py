@@ -18,14 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from pypdf import PdfReader, PdfWriter
-from pypdf.generic import ArrayObject, NameObject, TextStringObject
 
 from ..docx.package import read_package
 from ..docx.reader import core_keywords
 from ..errors import SupervisionFormsError
 from ..models.paths import flatten, unflatten
 from .result import ParseResult, ReadWarning
+from .text import fold
 
 ATTACHMENT = "supervision-forms.json"
 OURS = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
@@ -33,6 +32,9 @@ OURS = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
 
 def attach_data(pdf: bytes, pack: str, document: str, data: BaseModel) -> bytes:
     """`pdf` with the model attached as its data (a PDF/A-3 associated file)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import ArrayObject, NameObject, TextStringObject
+
     payload = json.dumps(
         {"pack": pack, "document": document, "data": data.model_dump(mode="json")}, ensure_ascii=False
     ).encode("utf-8")
@@ -70,17 +72,20 @@ def carry_data(pdf_path: Path, docx_path: Path) -> bool:
     return True
 
 
-def agreed(result: ParseResult, attached: str | None, label: str) -> ParseResult:
+def agreed(result: ParseResult, attached: str | None, label: str, page_text: str) -> ParseResult:
     """`result` (read from the page text) with each field's attached value where the text
-    says the same, white space aside; a warning where they differ (an edited PDF)."""
+    says the same, white space aside, or, for a value the form prints as part of its own
+    text (so no field holds it), where the page still shows it; a warning where they
+    differ (an edited PDF)."""
     carried = _carried(attached, result)
     if carried is None:
         return result
     read, kept = flatten(result.data.model_dump(mode="json")), flatten(carried)
     merged = dict(read)
     changed = []
+    shown = fold(page_text)
     for path in sorted(set(read) | set(kept)):
-        if _same(read.get(path), kept.get(path)):
+        if _same(read.get(path), kept.get(path)) or _printed(read.get(path), kept.get(path), shown):
             merged[path] = kept.get(path)
         else:
             changed.append(path)
@@ -106,6 +111,11 @@ def _carried(attached: str | None, result: ParseResult) -> dict[str, Any] | None
         return None
     data = raw.get("data")
     return data if isinstance(data, dict) else None
+
+
+def _printed(read: Any, kept: Any, shown: str) -> bool:
+    """Whether an attached text the page reads no field for is printed on the page."""
+    return read is None and isinstance(kept, str) and bool(fold(kept)) and fold(kept) in shown
 
 
 def _same(read: Any, kept: Any) -> bool:

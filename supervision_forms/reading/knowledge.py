@@ -17,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
 
-from ..docx.annex import annex_heading
+from ..docx.annex import annex_heading, annex_labels
 from ..docx.package import DocxPackage
 from ..docx.reader import read_body
 from ..docx.template import DISPLAY_FILTER, CompiledTemplate
 from ..docx.xml import W, parse_xml
-from ..models.paths import Leaf, leaf_map, leaves, title_of
+from ..models.paths import Leaf, leaf_map
 from ..packs.spec import FieldSpec
 from .text import WORD, fold, strip_numbering
 
@@ -73,6 +73,7 @@ class FormKnowledge:
     statics: list[str]  # printed text, len(slots) + 1 pieces
     slots: list[str]  # the field path (or the annex) between two pieces
     margins: list[str]  # header and footer lines, printed on every page
+    repeats: list[str]  # table heading rows, printed again atop each page
     fields: list[FieldInfo]
     prompts: list[str]  # printed prompts and fillers that are never answers
     own_lines: set[str]  # normalised paragraphs printed on our rendering, and the annex's labels
@@ -93,8 +94,7 @@ class FormKnowledge:
         prompts = [p for p in [*doc.prompts, *empties, *PLACEHOLDERS] if fold(p)]
         margins = _margin_lines(template)
         own = {fold(MARKED.sub("", p)) for p in paragraphs} | {fold(annex_heading(doc.title))}
-        titles = (title_of(model, leaf.path.replace("[]", ".0")) for leaf in leaves(model))
-        own.update(fold(title).removesuffix(" 1") for title in titles)
+        own.update(fold(label) for label in annex_labels(model))
         lines = {fold(line) for piece in statics for line in piece.split("\n")}
         lines.update(fold(line) for line in margins)
         for info in fields:
@@ -103,7 +103,8 @@ class FormKnowledge:
         lines.update(fold(prompt) for prompt in prompts)
         lines.discard("")
         own.discard("")
-        return cls(statics, slots, margins, fields, prompts, own, lines, " | ".join(sorted(lines)))
+        repeats = [" ".join(row) for row in template.repeated_rows]
+        return cls(statics, slots, margins, repeats, fields, prompts, own, lines, " | ".join(sorted(lines)))
 
     def is_printed(self, text: str) -> bool:
         """Whether `text` (a paragraph, a line, or part of one) is the form's own text."""

@@ -101,7 +101,7 @@ def _parse_pdf(
     if choice.original:
         result = read_form(layout, choice.pack, choice.document, pdf.fields)
     else:
-        result = agreed(_read_text(text, choice, label, fragments(layout)), pdf.attached, label)
+        result = agreed(_read_text(text, choice, label, fragments(layout)), pdf.attached, label, text)
     return _judged(result, choice, label)
 
 
@@ -120,6 +120,8 @@ def _read_text(text: str, choice: Choice, label: str, drawn: tuple[Fragment, ...
     model = pack.model(kind)
     template = pack.template(kind)
     prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
+    prompts += [text for row in template.repeated_rows for text in (*row, " ".join(row))]  # atop each page
+    prompts += [text for row in template.repeated_rows for text in (*row, " ".join(row))]  # atop each page
     collector = Collector(model)
     align(text, pack.knowledge(kind), model, prompts, collector, label, drawn)
     return collector.result(pack.name, kind)
