@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .errors import SupervisionFormsError
-from .reading.carried import carry_data
 
 PDF_A3 = 'writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"3"}}'  # PDF/A-3b, to carry our data
 FILTERS = {"pdf": PDF_A3, "docx": "MS Word 2007 XML"}
@@ -136,6 +135,8 @@ class _RetriesSingly:
 def _outcome(source: Path, output: Path, error: str | None = None) -> Conversion:
     if error is None and output.is_file() and output.stat().st_size > 0:
         if output.suffix == ".pdf":
+            from .reading.carried import carry_data  # (reading converts old formats through here)
+
             carry_data(output, source)  # a PDF of one of our documents carries its data
         return Conversion(source, output)
     return Conversion(source, None, error or "LibreOffice did not convert it")
