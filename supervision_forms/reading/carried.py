@@ -14,6 +14,7 @@ import datetime
 import io
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,12 @@ from ..docx.package import read_package
 from ..docx.reader import core_keywords
 from ..errors import SupervisionFormsError
 from ..models.paths import flatten, unflatten
+from ..packs.spec import PrintedFact
 from .result import ParseResult, ReadWarning
 from .text import fold
 
 ATTACHMENT = "supervision-forms.json"
+FOLLOWS = {"frequency.every": "frequency.description", "frequency.unit": "frequency.description"}
 OURS = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
 
 
@@ -72,11 +75,13 @@ def carry_data(pdf_path: Path, docx_path: Path) -> bool:
     return True
 
 
-def agreed(result: ParseResult, attached: str | None, label: str, page_text: str) -> ParseResult:
+def agreed(
+    result: ParseResult, attached: str | None, label: str, page_text: str, printed: Mapping[str, PrintedFact]
+) -> ParseResult:
     """`result` (read from the page text) with each field's attached value where the text
-    says the same, white space aside, or, for a value the form prints as part of its own
-    text (so no field holds it), where the page still shows it; a warning where they
-    differ (an edited PDF)."""
+    says the same, white space aside, or, for a value the form states in its printed
+    text (`printed`: no field holds it), where the page still states it; a warning where
+    they differ (an edited PDF)."""
     carried = _carried(attached, result)
     if carried is None:
         return result
@@ -84,8 +89,10 @@ def agreed(result: ParseResult, attached: str | None, label: str, page_text: str
     merged = dict(read)
     changed = []
     shown = fold(page_text)
+    stated = {path for path, fact in printed.items() if fold(fact.text) in shown}
     for path in sorted(set(read) | set(kept)):
-        if _same(read.get(path), kept.get(path)) or _printed(read.get(path), kept.get(path), shown):
+        owner = FOLLOWS.get(path, path)  # a derived value goes with the value it comes from
+        if _same(read.get(owner), kept.get(owner)) or (read.get(owner) is None and owner in stated):
             merged[path] = kept.get(path)
         else:
             changed.append(path)
@@ -93,6 +100,7 @@ def agreed(result: ParseResult, attached: str | None, label: str, page_text: str
         kept_values = {path: value for path, value in merged.items() if value is not None}
         result.data = type(result.data).model_validate(unflatten(kept_values))
     except ValidationError:
+        result.warnings.append(ReadWarning("", "the data attached to this PDF could not be used", label))
         return result
     if changed:
         why = "the page text differs from the data attached to this PDF (edited?); read from the page"
@@ -111,11 +119,6 @@ def _carried(attached: str | None, result: ParseResult) -> dict[str, Any] | None
         return None
     data = raw.get("data")
     return data if isinstance(data, dict) else None
-
-
-def _printed(read: Any, kept: Any, shown: str) -> bool:
-    """Whether an attached text the page reads no field for is printed on the page."""
-    return read is None and isinstance(kept, str) and bool(fold(kept)) and fold(kept) in shown
 
 
 def _same(read: Any, kept: Any) -> bool:

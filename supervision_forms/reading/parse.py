@@ -101,7 +101,10 @@ def _parse_pdf(
     if choice.original:
         result = read_form(layout, choice.pack, choice.document, pdf.fields)
     else:
-        result = agreed(_read_text(text, choice, label, fragments(layout)), pdf.attached, label, text)
+        printed = choice.pack.document(choice.document).printed
+        result = agreed(
+            _read_text(text, choice, label, fragments(layout)), pdf.attached, label, text, printed
+        )
     return _judged(result, choice, label)
 
 

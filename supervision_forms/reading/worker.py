@@ -49,8 +49,8 @@ ERRORS: dict[str, type[SupervisionFormsError]] = {
 Task = Callable[[bytes, str], dict[str, Any]]
 
 
-class WorkerUnavailable(CorruptDocument):
-    """A worker process started but did not become ready."""
+class WorkerUnavailable(Exception):
+    """A worker process started but did not become ready (mapped to `CorruptDocument`)."""
 
 
 class Worker:

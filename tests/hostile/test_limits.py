@@ -31,7 +31,11 @@ def zombies() -> list[str]:
     found: list[str] = []
     tasks = Path(f"/proc/{os.getpid()}/task")
     for task in tasks.iterdir() if tasks.exists() else []:
-        for child in (task / "children").read_text().split():
+        try:
+            children = (task / "children").read_text().split()
+        except FileNotFoundError:  # a thread that ended meanwhile
+            continue
+        for child in children:
             stat = Path(f"/proc/{child}/stat").read_text()
             if stat.rsplit(")", 1)[1].split()[0] == "Z":
                 found.append(child)
