@@ -27,6 +27,7 @@ MARKING = re.compile(
     r"|SECRET)(?:\s*[\-–:]\s*(?:PERSONAL|COMMERCIAL|LOCSEN|STAFF))?(?=\s|$)"
 )
 LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
+NO_BREAK_BEFORE = set(")]}!?,.;:%»”’")  # Unicode line breaking: no break before these
 CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
@@ -312,6 +313,11 @@ def _joins(group: list[Word], word: Word, uprights: list[Rule]) -> bool:
 def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
     words = [w for w in group if id(w) in visible]
     first = words[0] if words else group[0]
+    unbroken = first.x1  # a line cannot break before closing punctuation: "word )more" is one unit
+    for word in words[1:]:
+        if word.text[:1] not in NO_BREAK_BEFORE:
+            break
+        unbroken = word.x1
     return _Drawn(
         group[0].x0,
         max(w.x1 for w in group),
@@ -319,7 +325,7 @@ def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
         max(w.bottom for w in group),
         " ".join(w.text for w in words),
         round(edge, 1),
-        first.x1 - first.x0 + 0.25 * first.size,
+        unbroken - first.x0 + 0.25 * first.size,
         first.size,
     )
 
