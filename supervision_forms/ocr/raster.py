@@ -4,6 +4,7 @@ decoded, and comes out grey with its scale in points a pixel."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import re
@@ -50,40 +51,60 @@ class PageImage:
 def pdf_page_images(data: bytes, pages: Sequence[int] | None, label: str) -> Iterator[PageImage]:
     """The PDF's pages (0-based numbers; all when None), rendered grey at `PDF_DPI`, or
     less where a page is so large that it would be over `MAX_PIXELS`."""
-    if len(data) > MAX_BYTES:
-        raise DocumentTooLarge(f"{label}: the PDF is over {MAX_BYTES // 2**20} MB")
-    sizes = _pdf_page_sizes(data, label)
+    sizes = _pdf_page_sizes(_bounded(data, label), label)
     wanted = range(len(sizes)) if pages is None else pages
     for number in wanted:
-        if not 0 <= number < len(sizes):
-            raise ValueError(f"page {number} is not in the PDF (it has {len(sizes)})")
+        _check_page(number, len(sizes))
     for number in wanted:
-        width, height = sizes[number]
-        dpi = min(PDF_DPI, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))
-        rendered = run_bounded(
-            [
-                _poppler("pdftoppm"),
-                "-gray",
-                "-r",
-                f"{dpi:.3f}",
-                "-f",
-                str(number + 1),
-                "-l",
-                str(number + 1),
-                "-singlefile",
-                "-",
-            ],
-            data,
-            cpu_seconds=CPU_SECONDS,
-            memory_bytes=MEMORY_BYTES,
-            failure=f"{label}: page {number + 1} could not be rendered for OCR",
-        )
-        try:
-            image = Image.open(io.BytesIO(rendered), formats=["PPM"])
-            image.load()
-        except (OSError, SyntaxError):
-            raise CorruptDocument(f"{label}: page {number + 1} could not be rendered for OCR") from None
-        yield PageImage(image.convert("L"), number + 1, width, height, dpi, dpi)
+        yield _render(data, number, sizes[number], label)
+
+
+def pdf_page(data: bytes, number: int, label: str) -> tuple[PageImage, int]:
+    """One page of a PDF (0-based) rendered as `pdf_page_images` does, and how many
+    pages the PDF has."""
+    sizes = _pdf_page_sizes(_bounded(data, label), label)
+    _check_page(number, len(sizes))
+    return _render(data, number, sizes[number], label), len(sizes)
+
+
+def _bounded(data: bytes, label: str) -> bytes:
+    if len(data) > MAX_BYTES:
+        raise DocumentTooLarge(f"{label}: the PDF is over {MAX_BYTES // 2**20} MB")
+    return data
+
+
+def _check_page(number: int, count: int) -> None:
+    if not 0 <= number < count:
+        raise ValueError(f"page {number} is not in the PDF (it has {count})")
+
+
+def _render(data: bytes, number: int, size: tuple[float, float], label: str) -> PageImage:
+    width, height = size
+    dpi = min(PDF_DPI, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))
+    rendered = run_bounded(
+        [
+            _poppler("pdftoppm"),
+            "-gray",
+            "-r",
+            f"{dpi:.3f}",
+            "-f",
+            str(number + 1),
+            "-l",
+            str(number + 1),
+            "-singlefile",
+            "-",
+        ],
+        data,
+        cpu_seconds=CPU_SECONDS,
+        memory_bytes=MEMORY_BYTES,
+        failure=f"{label}: page {number + 1} could not be rendered for OCR",
+    )
+    try:
+        image = Image.open(io.BytesIO(rendered), formats=["PPM"])
+        image.load()
+    except (OSError, SyntaxError):
+        raise CorruptDocument(f"{label}: page {number + 1} could not be rendered for OCR") from None
+    return PageImage(image.convert("L"), number + 1, width, height, dpi, dpi)
 
 
 def _pdf_page_sizes(data: bytes, label: str) -> list[tuple[float, float]]:
@@ -121,15 +142,32 @@ def _poppler(program: str) -> str:
 def image_pages(data: bytes, label: str) -> Iterator[PageImage]:
     """Each page of a PNG, JPEG or TIFF file (a TIFF may hold many), grey, turned upright as
     its EXIF says, and scaled down to `MAX_DPI` where finer."""
+    with _opened(data, label) as opened:
+        for number, frame in enumerate(ImageSequence.Iterator(opened), start=1):
+            yield _page(frame, number, label)
+
+
+def image_page(data: bytes, number: int, label: str) -> tuple[PageImage, int]:
+    """One page (0-based) of an image file, as `image_pages` gives it, and how many pages
+    the file has."""
+    with _opened(data, label) as opened:
+        frames = getattr(opened, "n_frames", 1)
+        if not 0 <= number < frames:
+            raise ValueError(f"page {number} is not in the image (it has {frames})")
+        opened.seek(number)
+        return _page(opened, number + 1, label), frames
+
+
+@contextlib.contextmanager
+def _opened(data: bytes, label: str) -> Iterator[Image.Image]:
+    """The image file opened (not yet decoded), its failures as the library's errors."""
     if len(data) > MAX_BYTES:
         raise DocumentTooLarge(f"{label}: the image is over {MAX_BYTES // 2**20} MB")
     try:
         opened = Image.open(io.BytesIO(data), formats=list(FORMATS))
-        frames = getattr(opened, "n_frames", 1)
-        if frames > MAX_PAGES:
+        if getattr(opened, "n_frames", 1) > MAX_PAGES:
             raise DocumentTooLarge(f"{label}: the image has over {MAX_PAGES} pages")
-        for number, frame in enumerate(ImageSequence.Iterator(opened), start=1):
-            yield _page(frame, number, label)
+        yield opened
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise DocumentTooLarge(f"{label}: the image is too large (a decompression bomb?)") from None
     except UnidentifiedImageError:

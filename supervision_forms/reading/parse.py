@@ -10,28 +10,37 @@ form by its labels (`forms/`).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
+from typing import TypeVar
 
 from ..conversion import to_docx
 from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
-from ..errors import NeedsOcr
+from ..errors import NeedsOcr, NotASupervisionForm
 from ..formats import Format, sniff
 from ..packs import PackRegistry
 from ..privacy import redacted
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
-from .detect import MIN_SCORE, Choice, detect
+from .detect import MIN_SCORE, Choice, _scores, detect
 from .forms import from_body, from_pages, read_form
-from .forms.layout import reading_text
+from .forms.labels import Finder
+from .forms.layout import Layout, reading_text
+from .ocr_fields import judged
 from .own import read_own
-from .pdf import read_pdf
+from .pdf import PdfText, read_pdf
 from .result import ParseResult, ReadWarning
 from .rows import Fragment, fragments
+from .scan import ocr_image, ocr_pdf
 from .values import Collector
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
+PAGE_WORDS = 12  # label words, printed word for word, that make a scanned page a page of a form
+PAGE_LEAD = 2.0  # ... when as many as this times any other form's
+_T = TypeVar("_T")
 
 
 def load_bytes(source: str | os.PathLike[str] | bytes) -> tuple[bytes, str]:
@@ -67,7 +76,10 @@ def parse(
     elif kind.converted:
         result = _parse_docx(to_docx(data, kind, label), label, registry, pack, document)
     else:
-        raise NeedsOcr(f"{label}: an image (.{kind}); it needs OCR")
+        pages = _by_ocr(lambda: ocr_image(data, label), f"{label}: an image (.{kind})")
+        result = _read_pages(
+            PdfText(tuple(pages), ""), {p.number for p in pages}, label, registry, pack, document
+        )
     result.source_format = kind.value
     if redact:
         result.data = redacted(result.data)
@@ -94,10 +106,50 @@ def _parse_docx(
 def _parse_pdf(
     data: bytes, label: str, registry: PackRegistry, pack: str | None, document: str | None
 ) -> ParseResult:
+    """A PDF: its text layer, and the pages without a usable one read by OCR."""
     pdf = read_pdf(data, label)
+    if len(pdf.scanned) == len(pdf.pages) and not pdf.fields:
+        what = f"{label}: the PDF has no usable text layer (a scan?)"
+        read = _by_ocr(lambda: ocr_pdf(data, pdf.scanned, label), what)
+        pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
+        return _read_pages(pdf, set(read), label, registry, pack, document)
+    if not pdf.scanned:
+        return _read_pages(pdf, set(), label, registry, pack, document)
+    try:
+        read = ocr_pdf(data, pdf.scanned, label)
+    except NeedsOcr as error:  # the text pages can still be read: the others are named
+        result = _read_pages(pdf, set(), label, registry, pack, document)
+        pages = ", ".join(str(number + 1) for number in pdf.scanned)
+        result.warnings.append(ReadWarning("", f"pages {pages} have no usable text layer: {error}", label))
+        return result
+    pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
+    return _read_pages(pdf, set(read), label, registry, pack, document)
+
+
+def _by_ocr(read: Callable[[], _T], what: str) -> _T:
+    """The pages OCR read; when it cannot be done here, `NeedsOcr` saying what to install."""
+    try:
+        return read()
+    except NeedsOcr as error:
+        raise type(error)(f"{what}; it needs OCR, and {error}") from None
+
+
+def _read_pages(
+    pdf: PdfText, ocr: set[int], label: str, registry: PackRegistry, pack: str | None, document: str | None
+) -> ParseResult:
+    """Pages (a PDF's, or OCR's: `ocr` numbers them) laid out, the form detected, and read."""
+    if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
+        why = "OCR read no text on it" if ocr else "the PDF has no text layer (a scan?)"
+        raise NeedsOcr(f"{label}: {why}; it needs OCR by a person, or a clearer scan")
     layout = from_pages(pdf.pages)
     text = reading_text(layout)
-    choice = detect(pdf.keywords, layout, text, registry, label, pack, document)
+    try:
+        choice = detect(pdf.keywords, layout, text, registry, label, pack, document)
+    except NotASupervisionForm:
+        page = _page_of_form(layout, registry, document) if ocr else None
+        if page is None:
+            raise
+        choice = page
     if choice.original:
         result = read_form(layout, choice.pack, choice.document, pdf.fields)
     else:
@@ -105,7 +157,25 @@ def _parse_pdf(
         result = agreed(
             _read_text(text, choice, label, fragments(layout)), pdf.attached, label, text, printed
         )
+    if ocr:
+        result = judged(result, pdf.pages, ocr)
+        result.read_by = "ocr" if len(ocr) == len(pdf.pages) else "text+ocr"
+        result.ocr_pages = tuple(sorted(number + 1 for number in ocr))
     return _judged(result, choice, label)
+
+
+def _page_of_form(layout: Layout, registry: PackRegistry, document: str | None) -> Choice | None:
+    """The form a scan of some of its pages is (pages are often scanned one a file): the
+    one with the most labels printed on it word for word, when that is `PAGE_WORDS` words
+    at least and `PAGE_LEAD` times as many as any other form's; None otherwise."""
+    candidates = [(p, kind) for p in registry for kind in p.documents if document in (None, kind)]
+    scored = sorted(_scores(Finder(layout), candidates, loose=False), key=lambda item: -item[1])
+    if not scored or scored[0][1] < PAGE_WORDS:
+        return None
+    if len(scored) > 1 and scored[0][1] < PAGE_LEAD * scored[1][1]:
+        return None
+    share, _, pack, kind = scored[0]
+    return Choice(pack, kind, round(share, 3), original=True)
 
 
 def _judged(result: ParseResult, choice: Choice, label: str) -> ParseResult:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import DocumentTooLarge, NeedsOcr
+from ..errors import DocumentTooLarge
 from . import worker
 from .page import Page
 
@@ -25,6 +25,7 @@ class PdfText:
     keywords: str
     fields: dict[str, str] = field(default_factory=dict)  # AcroForm text fields
     attached: str | None = None  # our data, in a PDF we made
+    scanned: tuple[int, ...] = ()  # pages without a usable text layer, to be read by OCR
 
     @property
     def text(self) -> str:
@@ -34,6 +35,7 @@ class PdfText:
 
 def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfText:
     """The pages, keywords, form fields and attached data of a PDF; clear errors otherwise.
+    Pages without a usable text layer are there as the PDF has them (see `scan.py`).
 
     Reading is bounded: by size and pages here, by pypdf's limits (tightened), by the
     drawing instructions per page, and by `seconds` of CPU time (default
@@ -41,12 +43,10 @@ def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfTex
     if len(data) > MAX_PDF_BYTES:
         raise DocumentTooLarge(f"{label}: the PDF is over {MAX_PDF_BYTES // 2**20} MB")
     answer = worker.run("pdf", data, label, SECONDS_PER_PDF if seconds is None else seconds)
-    pdf = PdfText(
+    return PdfText(
         tuple(Page.from_json(page) for page in answer["pages"]),
         str(answer["keywords"]),
         {str(k): str(v) for k, v in answer["fields"].items()},
         answer.get("attached"),
+        tuple(int(number) for number in answer.get("scanned", ())),
     )
-    if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
-        raise NeedsOcr(f"{label}: the PDF has no text layer (a scan?); it needs OCR")
-    return pdf

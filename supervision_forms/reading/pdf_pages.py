@@ -16,6 +16,7 @@ from pypdf import PdfReader, apply_configuration, get_configuration
 from pypdf.errors import DependencyError, LimitReachedError
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, SupervisionFormsError
+from ..ocr.textlayer import needs_ocr
 from .page import Box, Page, Rule, Word
 from .text import SYMBOLS
 
@@ -27,6 +28,8 @@ BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (b
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
+PICTURED = 0.6  # share of a page covered by pictures: with few words on it, it is a scan
+FEW_WORDS = 30  # fewer words of text than a filled form's page has (a scanner's stamp)
 PASSWORD_NEEDED = 4  # pdfium's FPDF_ERR_PASSWORD
 PYPDF_LIMITS = {  # pypdf's own limits (75 MB streams), tightened: we only need the text
     "zlib_maximum_output_length": 16_000_000,
@@ -46,7 +49,7 @@ def extract(data: bytes, label: str) -> dict[str, Any]:
     try:
         with apply_configuration(get_configuration().with_overwrites(**PYPDF_LIMITS)):
             keywords, fields, attached = _document(data, label)
-        pages = _pages(data, label)
+        pages, pictured = _pages(data, label)
     except SupervisionFormsError:
         raise
     except (LimitReachedError, MemoryError):
@@ -55,6 +58,7 @@ def extract(data: bytes, label: str) -> dict[str, Any]:
         raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from error
     return {
         "pages": [p.to_json() for p in pages],
+        "scanned": [page.number for page in pages if _scanned(page, pictured[page.number])],
         "keywords": keywords,
         "fields": fields,
         "attached": attached,
@@ -107,7 +111,8 @@ def _unlock(reader: PdfReader, label: str) -> None:
         raise EncryptedDocument(f"{label}: the PDF is password-protected")
 
 
-def _pages(data: bytes, label: str) -> list[Page]:
+def _pages(data: bytes, label: str) -> tuple[list[Page], list[float]]:
+    """Each page, and the share of each page that pictures cover (a scan: nearly all)."""
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
@@ -115,7 +120,7 @@ def _pages(data: bytes, label: str) -> list[Page]:
             raise EncryptedDocument(f"{label}: the PDF is password-protected") from None
         raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from None
     try:
-        pages = []
+        pages, pictured = [], []
         for number in range(len(document)):
             page = document[number]
             textpage = page.get_textpage()
@@ -124,9 +129,10 @@ def _pages(data: bytes, label: str) -> list[Page]:
             pages.append(
                 Page(number, page.get_width(), height, _words(textpage, height, rules), rules, boxes)
             )
+            pictured.append(_pictured(page, page.get_width(), height))
             textpage.close()
             page.close()
-        return pages
+        return pages, pictured
     finally:
         document.close()
 
@@ -254,6 +260,25 @@ def _drawn(page: Any, height: float) -> tuple[tuple[Rule, ...], tuple[Box, ...]]
         for x0, y0, x1, y1 in squares
     )
     return tuple(rules), boxes
+
+
+def _scanned(page: Page, pictured: float) -> bool:
+    """Whether a page is to be read by OCR: its text layer is missing or garbage (fonts
+    without a map to Unicode), or a picture covers it with only a few words of text on
+    it (a scan with a stamp or a page number added)."""
+    text = " ".join(word.text for word in page.words if word.text)
+    return needs_ocr(text) or (pictured >= PICTURED and len(text.split()) < FEW_WORDS)
+
+
+def _pictured(page: Any, width: float, height: float) -> float:
+    """The share of the page that pictures cover (their areas added, within the page)."""
+    covered = 0.0
+    for picture in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        left, bottom, right, top = picture.get_bounds()
+        across = min(right, width) - max(left, 0.0)
+        down = min(top, height) - max(bottom, 0.0)
+        covered += max(0.0, across) * max(0.0, down)
+    return round(min(1.0, covered / max(1.0, width * height)), 3)
 
 
 def _upright(shape: Any) -> bool:

@@ -46,7 +46,11 @@ class ParseResult(Generic[M]):
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where it was read
     confidence: float = 1.0  # how sure the detection of pack and document is
     field_confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
-    source_format: str = "docx"  # the file's format: docx, pdf, or an old one converted (doc, rtf, odt)
+    source_format: str = (
+        "docx"  # the file's format: docx, pdf, an old one converted (doc, rtf, odt), an image
+    )
+    read_by: str = "text"  # "ocr" when every page was read by OCR, "text+ocr" when some were
+    ocr_pages: tuple[int, ...] = ()  # the pages read by OCR, from 1
 
     def expect(self, model: type[N]) -> ParseResult[N]:
         """This result typed as `model`; `WrongDocument` when it holds another kind."""
@@ -62,6 +66,8 @@ class ParseResult(Generic[M]):
             self.confidence,
             self.field_confidence,
             self.source_format,
+            self.read_by,
+            self.ocr_pages,
         )
 
     def envelope(self) -> dict[str, Any]:
@@ -70,6 +76,8 @@ class ParseResult(Generic[M]):
             "pack": self.pack,
             "document": self.document,
             "format": self.source_format,
+            "read_by": self.read_by,
+            **({"ocr_pages": list(self.ocr_pages)} if self.ocr_pages else {}),
             "data": self.data.model_dump(mode="json"),
             "warnings": [vars(w) for w in self.warnings],
             "unmapped": [vars(u) for u in self.unmapped],

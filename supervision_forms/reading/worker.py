@@ -31,12 +31,16 @@ from ..errors import (
     CorruptDocument,
     DocumentTooLarge,
     EncryptedDocument,
+    NeedsOcr,
     NotASupervisionForm,
     SupervisionFormsError,
     UnsupportedFormat,
 )
 
-TASKS = {"pdf": "supervision_forms.reading.pdf_pages:extract"}  # all a worker will run
+TASKS = {  # all a worker will run
+    "pdf": "supervision_forms.reading.pdf_pages:extract",
+    "ocr": "supervision_forms.reading.scan:ocr_task",
+}
 MEMORY_BYTES = 2 * 2**30  # address space a worker may use
 BACKSTOP = 30.0  # wall-clock seconds per CPU second before a stuck worker is given up
 MAX_WORKERS = 4
@@ -44,8 +48,16 @@ START_SECONDS = 60.0  # wall-clock time a new worker may take to import its code
 READY = b"ready\n"
 ERRORS: dict[str, type[SupervisionFormsError]] = {
     cls.__name__: cls
-    for cls in (CorruptDocument, DocumentTooLarge, EncryptedDocument, NotASupervisionForm, UnsupportedFormat)
+    for cls in (
+        CorruptDocument,
+        DocumentTooLarge,
+        EncryptedDocument,
+        NeedsOcr,
+        NotASupervisionForm,
+        UnsupportedFormat,
+    )
 }
+ERRORS["OcrUnavailable"] = NeedsOcr  # the OCR package's own (it says what to install)
 Task = Callable[[bytes, str], dict[str, Any]]
 
 
