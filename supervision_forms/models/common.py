@@ -68,6 +68,8 @@ class Person(Model):
     name: Text = Field(None, title="Name")
     role: Text = Field(None, title="Role")
     team: Text = Field(None, title="Team")
+    # Audit: who is who. An HR number tells apart two people with the same name.
+    employee_id: Text = Field(None, title="Employee ID")
 
 
 class Signature(Model):

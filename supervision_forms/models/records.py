@@ -60,6 +60,15 @@ CANCELLED_BY_SYNONYMS = {
     "social worker": "supervisee",
 }
 
+SessionMode = Literal["in_person", "video", "phone"]
+
+SESSION_MODE_LABELS: dict[SessionMode, str] = {
+    "in_person": "Face to face",
+    "video": "Video call",
+    "phone": "Telephone",
+}
+"""How a session took place: 004 std 11, "usually face-to-face and not over the phone"."""
+
 K = TypeVar("K", bound=str)
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
 
@@ -140,6 +149,11 @@ class GeneralRecord(Model):
     next_session_date: IsoDate = Field(None, title="Date of next supervision")
     shared_date: IsoDate = Field(None, title="Date record shared with the supervisee")
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    # Audit evidence (issue 12): how the session took place, and its link to the PDR.
+    mode: SessionMode | None = Field(
+        None, title="How the session took place", json_schema_extra=labelled(SESSION_MODE_LABELS)
+    )
+    pdr: Text = Field(None, title="Link to the PDR (Performance Development Plan and Review)")
 
 
 class Cancellation(Model):

@@ -19,6 +19,7 @@ from ..models.paths import leaf_map
 from .spec import DocumentSpec, PackSpec
 
 PACK_FILE = "pack.toml"
+RULES_FILE = "rules.toml"  # the council's own standards, read by supervision_forms.standards
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 
@@ -69,6 +70,15 @@ class Pack:
             raise PackError(
                 f"pack '{self.name}': example {doc.example} is broken: {type(error).__name__}"
             ) from None
+
+    def rules_text(self) -> str | None:
+        """The pack's own rules file (rules.toml beside pack.toml) as text; None when it
+        ships none. `supervision_forms.standards` parses and checks it."""
+        source = self.root / RULES_FILE
+        try:
+            return source.read_text(encoding="utf-8") if source.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            raise PackError(f"pack '{self.name}': cannot read {RULES_FILE}") from None
 
     def identity(self, kind: str) -> str:
         return f"supervision-forms; pack={self.name}; document={kind}; version={self.spec.version}"
