@@ -41,6 +41,16 @@ _EVIDENCE: dict[str, tuple[tuple[str, str | None], ...]] = {
     "meeting_dates_cover": (("agreement", "meeting_dates"),),
 }
 _FIELD_CHECKS = ("record_completed", "completed_when_signed", "filled_within")
+KIND_WORDS = {
+    "agreement": "agreements",
+    "general_record": "general records",
+    "case_record": "case records",
+    "observation": "observation records",
+    "group_session": "group session records",
+    "group_agreement": "group agreements",
+    "training": "training records",
+    "case_file_audit": "case-file audits",
+}
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,16 @@ class Evidence:
         return kind in self.kinds if path is None else (kind, path) in self.fields
 
     def missing(self, rule: Rule) -> str:
-        """What the folder lacks, in words: 'observation records', 'a mode on any general record'."""
+        """What the folder lacks, in words: 'no observation records', 'no general record with
+        'mode' filled in'."""
         needed = self.needs(rule)
-        kinds = sorted({kind.replace("_", " ") for kind, path in needed if path is None})
-        fields = sorted({f"'{path}' on any {kind.replace('_', ' ')}" for kind, path in needed if path})
-        return "; ".join([*(f"no {kind}s" for kind in kinds), *(f"nothing in {f}" for f in fields)])
+        kinds = sorted({KIND_WORDS.get(kind, kind) for kind, path in needed if path is None})
+        fields = sorted({path for _, path in needed if path})
+        owners = sorted({KIND_WORDS.get(kind, kind) for kind, path in needed if path})
+        words = [f"no {kind}" for kind in kinds]
+        if fields:
+            words.append(f"no {' or '.join(owners)} with {', '.join(repr(f) for f in fields)} filled in")
+        return "; ".join(words)
 
 
 @dataclass(frozen=True)

@@ -376,7 +376,7 @@ def meeting_dates_cover(agreement: Agreement, book: RuleBook) -> list[Finding]:
         return [
             _finding(
                 rule,
-                "agreement.meeting_dates_blank",
+                f"{rule.id.split('.', 1)[1]}_blank",
                 "meeting_dates",
                 f"the table of meeting dates for the next {rule.months} months is blank",
                 level="info",
@@ -390,7 +390,7 @@ def meeting_dates_cover(agreement: Agreement, book: RuleBook) -> list[Finding]:
     return [
         _finding(
             rule,
-            "agreement.meeting_dates_short",
+            None,
             "meeting_dates",
             f"the meeting dates end on {last.isoformat()}: they do not cover the {rule.months} months "
             f"after the agreement (to {add_months(start, rule.months).isoformat()})",

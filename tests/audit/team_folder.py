@@ -29,13 +29,14 @@ Json = dict[str, Any]
 
 # (supervisee, finding rule, field, document or None): every problem planted below.
 PLANTED: set[tuple[str, str, str, str | None]] = {
-    # Aisha Khan (Portsmouth): a late session, a short one, a slow child's file, two cases
+    # Aisha Khan (Portsmouth): a late session, a short one (60 minutes in its 4 weeks, 003 §4:
+    # 90 every 4 weeks), a slow child's file, two cases
     # left unreviewed, a quarter without research and policy, an unsigned case record, and
     # her agreement comes up for review in 4 days.
     ("Aisha Khan", "portsmouth.session.overdue", "date", "aisha-khan/general-2026-04-28.json"),
     (
         "Aisha Khan",
-        "portsmouth.session.shorter_than_agreed",
+        "portsmouth.session.short_total",
         "duration_minutes",
         "aisha-khan/general-2026-06-23.docx",
     ),

@@ -75,13 +75,13 @@ def it_passes_a_compliant_agreement_under_every_council() -> None:
 
 def it_notes_a_blank_meeting_dates_table_and_finds_a_short_one_in_sefton() -> None:
     assert _findings(_agreement(meeting_dates=[]), "sefton") == {
-        ("sefton.agreement.meeting_dates_blank", "info", "meeting_dates")
+        ("sefton.agreement.meeting_dates_table_blank", "info", "meeting_dates")
     }
     assert _findings(_agreement(meeting_dates=MEETING_DATES[:6]), "sefton") == {
-        ("sefton.agreement.meeting_dates_short", "warning", "meeting_dates")
+        ("sefton.agreement.meeting_dates_table", "warning", "meeting_dates")
     }
     unsigned = _findings(_agreement(meeting_dates=MEETING_DATES[:6], signatures={}), "sefton")
-    assert not any(rule.startswith("sefton.agreement.meeting_dates") for rule, _, _ in unsigned)
+    assert not any(rule.startswith("sefton.agreement.meeting_dates_table") for rule, _, _ in unsigned)
 
 
 @pytest.mark.parametrize(
