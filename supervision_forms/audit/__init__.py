@@ -40,8 +40,17 @@ from .teamwide import (
     unchecked,
     undated_team_documents,
 )
+from .xlsx import render_xlsx
 
-__all__ = ["AuditReport", "FileProblem", "WorkerReport", "audit_folder", "audit_worker", "render_html"]
+__all__ = [
+    "AuditReport",
+    "FileProblem",
+    "WorkerReport",
+    "audit_folder",
+    "audit_worker",
+    "render_html",
+    "render_xlsx",
+]
 
 
 def audit_folder(

@@ -7,7 +7,7 @@ import datetime
 
 from ..standards.calendar import add_months
 from ..standards.findings import Finding
-from . import names
+from ..text import names
 from .context import Context
 
 REVIEW_NOTICE_DAYS = 30

@@ -9,8 +9,8 @@ from itertools import pairwise
 from ..models import TOPIC_LABELS, CaseRecord
 from ..standards.calendar import add_months, quarter_number
 from ..standards.findings import Finding
+from ..text import names
 from ..text.dates import MONTH_NAMES
-from . import names
 from .context import Context
 from .team import Dated, person_key
 

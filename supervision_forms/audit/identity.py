@@ -29,7 +29,7 @@ from ..models import (
     Training,
 )
 from ..standards.findings import Finding
-from . import names
+from ..text import names
 from .load import Document, FileProblem
 
 COVER_SESSIONS = 1  # this many documents inside another's time are cover, not a second person

@@ -24,7 +24,7 @@ from ..models import (
     Observation,
 )
 from ..standards.findings import Finding
-from . import names
+from ..text import names
 from .identity import document_date
 from .load import Document
 

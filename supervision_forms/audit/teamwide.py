@@ -14,7 +14,7 @@ from ..models import CaseRecord, GeneralRecord, GroupAgreement, GroupSession, Tr
 from ..standards.documents import NOTICE_RULE
 from ..standards.findings import Finding
 from ..standards.rules import RuleBook
-from . import names
+from ..text import names
 from .context import Evidence
 from .identity import document_date
 from .load import Document
