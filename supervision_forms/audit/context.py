@@ -20,6 +20,7 @@ from ..standards.frequency import (
     agreed_on,
     is_phased,
     limits_on,
+    next_due,
     stage_of,
     stage_on,
 )
@@ -161,6 +162,18 @@ class Context:
         return limits_on(
             self.book, stage, day, start=start, agreed=agreed, agreed_phased=is_phased(agreement)
         )
+
+    def limits_after(self, day: datetime.date) -> list[Limit]:
+        """The limits on the gap after a session on `day`. When a phase or the newly qualified
+        year ends before the next session falls due, the rules in force by then apply, if
+        they allow longer: the last fortnightly session of the year is followed by a monthly one."""
+        now = self.limits_on(day)
+        due = next_due(now, day)
+        if due is None or due <= day:
+            return now
+        then = self.limits_on(due)
+        later = next_due(then, day)
+        return then if later is not None and later > due else now
 
     def session_file(self, day: datetime.date) -> str | None:
         """The general record of a session, else its first case record."""

@@ -335,14 +335,15 @@ def _join_short_forms(people: list[Person], questions: list[Finding]) -> None:
                 )
             )
             people.remove(gone)
-        elif len(corroborated) > 1:
-            person.notes.append(
+        elif len(corroborated) > 1:  # 'S. Reid' beside Sam and Sarah Reid: nobody's until checked
+            questions.append(
                 _question(
                     person.files,
-                    f"the name on these documents could be a short form of {len(corroborated)} supervisees' "
-                    "names; they were not joined",
+                    f"the name on these documents could be a short form of {len(corroborated)} "
+                    "supervisees' names; they were not counted for anyone",
                 )
             )
+            people.remove(person)
         else:
             for other in candidates:
                 if (

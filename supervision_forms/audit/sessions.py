@@ -41,7 +41,7 @@ def sessions_overdue(ctx: Context) -> tuple[list[Finding], SessionCount]:
     findings = list(late.values())
     if not points:
         return findings, SessionCount(0, 0, None, None)
-    due = next_due(ctx.limits_on(points[-1]), points[-1])
+    due = next_due(ctx.limits_after(points[-1]), points[-1])
     current = ctx.period.current
     missing = _missing(ctx, points[-1], bool(sessions)) if current else []
     overdue_now = (ctx.as_of - due).days if current and due is not None and ctx.as_of > due else None
@@ -50,7 +50,7 @@ def sessions_overdue(ctx: Context) -> tuple[list[Finding], SessionCount]:
 
 
 def _late(ctx: Context, previous: datetime.date, day: datetime.date) -> Finding | None:
-    broken_limits = [limit for limit in ctx.limits_on(previous) if day > limit.due_after(previous)]
+    broken_limits = [limit for limit in ctx.limits_after(previous) if day > limit.due_after(previous)]
     broken = breach(broken_limits, ctx.council)
     if broken is None:
         return None
@@ -84,7 +84,7 @@ def _rearranged_in_time(ctx: Context, *, planned_by: datetime.date, held: dateti
 
 
 def _missing(ctx: Context, last: datetime.date, any_session: bool) -> list[Finding]:
-    broken_limits = [limit for limit in ctx.limits_on(last) if ctx.as_of > limit.due_after(last)]
+    broken_limits = [limit for limit in ctx.limits_after(last) if ctx.as_of > limit.due_after(last)]
     broken = breach(broken_limits, ctx.council)
     if broken is None:
         return []

@@ -176,20 +176,34 @@ def councils_of(worker: Worker, default: str | None) -> dict[str, str]:
     document with a pack before it, else of the first after it, else `default`, else the
     national defaults."""
     dated = sorted(worker.documents, key=lambda d: (document_date(d.model) or datetime.date.min, d.file))
-    known = [(document_date(d.model), d.pack) for d in dated if d.pack]
+    packed = [d for d in dated if d.pack]
     found: dict[str, str] = {}
     for document in dated:
         if document.pack:
             found[document.file] = document.pack
             continue
-        day = document_date(document.model)
-        before = [p for when, p in known if day is not None and when is not None and when <= day]
-        after = [p for when, p in known if day is not None and when is not None and when > day]
-        undated = [p for _, p in known]
-        found[document.file] = (
-            before[-1] if before else after[0] if after else undated[-1] if undated else default or NATIONAL
-        )
+        # Documents with the same supervisor first: a move usually brings a new one.
+        boss = getattr(getattr(document.model, "supervisor", None), "name", None)
+        same = [d for d in packed if names.may_be_same(boss, _supervisor(d))]
+        found[document.file] = _nearest(document, same or packed) or default or NATIONAL
     return found
+
+
+def _supervisor(document: Document) -> str | None:
+    return getattr(getattr(document.model, "supervisor", None), "name", None)
+
+
+def _nearest(document: Document, packed: list[Document]) -> str | None:
+    """The pack of the latest of `packed` on or before the document's day, else of the first
+    after it (undated: the last of them)."""
+    if not packed:
+        return None
+    day = document_date(document.model)
+    if day is None:
+        return packed[-1].pack
+    before = [d.pack for d in packed if (when := document_date(d.model)) is not None and when <= day]
+    after = [d.pack for d in packed if (when := document_date(d.model)) is not None and when > day]
+    return before[-1] if before else after[0] if after else packed[-1].pack
 
 
 def periods_of(worker: Worker, default: str | None) -> list[Period]:

@@ -147,7 +147,7 @@ def agreed_frequency(agreement: Agreement, book: RuleBook) -> list[Finding]:
 
     A single agreed frequency is held to a phased rule's most relaxed phase (the agreement may
     be made at any point in it). An agreement with phases is walked phase by phase from its
-    date, the supervisee counting as qualified once a newly qualified year has ended."""
+    date up to its review (what follows is for the review to settle)."""
     stage = stage_of(agreement)
     if is_phased(agreement):
         return _phased_frequency(agreement, book, stage)
@@ -174,7 +174,9 @@ def _phased_frequency(agreement: Agreement, book: RuleBook, stage: CareerStage) 
     asye_end = add_months(start, ASYE_MONTHS) if stage == "nqsw" else None
     if asye_end is not None:
         boundaries.add(asye_end)
-    for day in sorted(boundaries):
+    # Phases from the review on are for the review to settle: not judged now.
+    review = agreement.review_date or add_months(start, ASYE_MONTHS)
+    for day in sorted(d for d in boundaries if d < review):
         agreed = agreed_on(agreement, day, start)
         if agreed is None:
             break
