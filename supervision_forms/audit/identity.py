@@ -313,51 +313,84 @@ def _attach(one: Seen, people: list[Person], questions: list[Finding]) -> None:
 
 
 def _join_short_forms(people: list[Person], questions: list[Finding]) -> None:
-    """Join people whose names are short forms or initials of each other when the same
-    supervisor or team corroborates it and nobody else could be meant; ask otherwise."""
-    for person in list(people):
-        if person not in people:
-            continue
-        candidates = [p for p in people if p is not person and _candidate(person, p)]
-        corroborated = [p for p in candidates if _corroborated(person, p)]
-        if len(corroborated) == 1 and _only_one(corroborated[0], person, people):
-            other = corroborated[0]
-            keep, gone = (other, person) if len(other.seen) >= len(person.seen) else (person, other)
-            files = sorted({gone.files[0], keep.files[0]})
-            keep.seen.extend(gone.seen)
-            keep.notes.extend(gone.notes)
-            keep.notes.append(
-                _note(
-                    "identity.merged",
-                    files,
-                    "documents write this supervisee's first name in two ways (a short form or an "
-                    "initial); the same supervisor or team shows they are one person",
-                )
-            )
-            people.remove(gone)
-        elif len(corroborated) > 1:  # 'S. Reid' beside Sam and Sarah Reid: nobody's until checked
-            questions.append(
-                _question(
-                    person.files,
-                    f"the name on these documents could be a short form of {len(corroborated)} "
-                    "supervisees' names; they were not counted for anyone",
-                )
-            )
-            people.remove(person)
-        else:
-            for other in candidates:
-                if (
-                    other not in corroborated
-                    and not _concurrent(person, other)
-                    and person.files < other.files
-                ):
-                    person.notes.append(
-                        _question(
-                            [*person.files[:2], *other.files[:2]],
-                            "two names that may be one person's, one after the other, with nothing "
-                            "else in common: kept apart",
-                        )
+    """Join people whose names are short forms or initials of each other ('Sam', 'Samuel',
+    'S.') when the same supervisor or team corroborates it and all of them could be one person.
+    A name that could be either of two people who cannot be one ('S. Reid' beside Sam and
+    Sarah Reid) is counted for no one and asked about."""
+    for _ in range(2):  # once, then again after the ambiguous names have gone
+        for group in _groups(people):
+            if _clique(group):
+                _merge(group, people)
+                continue
+            hubs = [p for p in group if _joins_strangers(p, group)]
+            for hub in hubs:
+                questions.append(
+                    _question(
+                        hub.files,
+                        "the name on these documents could be a short form of more than one "
+                        "supervisee's name; they were not counted for anyone",
                     )
+                )
+                people.remove(hub)
+    for person in people:
+        for other in people:
+            if (
+                other is not person
+                and person.files < other.files
+                and _candidate(person, other)
+                and not _corroborated(person, other)
+                and not _concurrent(person, other)
+            ):
+                person.notes.append(
+                    _question(
+                        [*person.files[:2], *other.files[:2]],
+                        "two names that may be one person's, one after the other, with nothing "
+                        "else in common: kept apart",
+                    )
+                )
+
+
+def _linked(a: Person, b: Person) -> bool:
+    return _candidate(a, b) and _corroborated(a, b)
+
+
+def _groups(people: list[Person]) -> list[list[Person]]:
+    """People linked by corroborated short forms, in groups of two or more."""
+    groups: list[list[Person]] = []
+    for person in people:
+        touching = [g for g in groups if any(_linked(person, other) for other in g)]
+        merged = [person, *(p for g in touching for p in g)]
+        groups = [g for g in groups if g not in touching] + [merged]
+    return [g for g in groups if len(g) > 1]
+
+
+def _clique(group: list[Person]) -> bool:
+    return all(_linked(a, b) for a in group for b in group if a is not b)
+
+
+def _joins_strangers(person: Person, group: list[Person]) -> bool:
+    """Linked to two people who are not linked to each other."""
+    near = [p for p in group if p is not person and _linked(person, p)]
+    return any(not _linked(a, b) for a in near for b in near if a is not b)
+
+
+def _merge(group: list[Person], people: list[Person]) -> None:
+    keep = max(group, key=lambda p: (len(p.seen), p.files[0]))
+    firsts = sorted(p.files[0] for p in group)
+    for gone in group:
+        if gone is keep:
+            continue
+        keep.seen.extend(gone.seen)
+        keep.notes.extend(gone.notes)
+        people.remove(gone)
+    keep.notes.append(
+        _note(
+            "identity.merged",
+            firsts,
+            "documents write this supervisee's first name in more than one way (a short form or "
+            "an initial); the same supervisor or team shows they are one person",
+        )
+    )
 
 
 def _candidate(a: Person, b: Person) -> bool:
@@ -373,13 +406,6 @@ def _corroborated(a: Person, b: Person) -> bool:
     same_team = bool(a.teams() & b.teams())
     packs_agree = not (a.packs() and b.packs() and not a.packs() & b.packs())
     return (same_supervisor or same_team) and packs_agree
-
-
-def _only_one(other: Person, person: Person, people: list[Person]) -> bool:
-    """`person` is the only corroborated candidate `other` has."""
-    return [p for p in people if p is not other and _candidate(other, p) and _corroborated(other, p)] == [
-        person
-    ]
 
 
 def _note_same_names(people: list[Person]) -> None:
