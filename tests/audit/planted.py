@@ -24,6 +24,7 @@ import json
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -42,10 +43,31 @@ Key = tuple[str, str, str, str, str | None]  # (person, rule, level, field, docu
 HOLIDAYS = frozenset(
     D.fromisoformat(day)
     for day in (
-        "2025-01-01 2025-04-18 2025-04-21 2025-05-05 2025-05-26 2025-08-25 2025-12-25 2025-12-26 "
-        "2026-01-01 2026-04-03 2026-04-06 2026-05-04 2026-05-25 2026-08-31 2026-12-25 2026-12-28 "
-        "2027-01-01 2027-03-26 2027-03-29 2027-05-03 2027-05-31 2027-08-30 2027-12-27 2027-12-28"
-    ).split()
+        "2025-01-01",
+        "2025-04-18",
+        "2025-04-21",
+        "2025-05-05",
+        "2025-05-26",
+        "2025-08-25",
+        "2025-12-25",
+        "2025-12-26",
+        "2026-01-01",
+        "2026-04-03",
+        "2026-04-06",
+        "2026-05-04",
+        "2026-05-25",
+        "2026-08-31",
+        "2026-12-25",
+        "2026-12-28",
+        "2027-01-01",
+        "2027-03-26",
+        "2027-03-29",
+        "2027-05-03",
+        "2027-05-31",
+        "2027-08-30",
+        "2027-12-27",
+        "2027-12-28",
+    )
 )
 ALL_TOPICS = [
     "case_work",
@@ -72,16 +94,101 @@ DISCUSSED = {
     "recording": {"share_within_working_days": 5, "method": "the welfare supervision template"},
 }
 GIVEN = (
-    "Amara Bethany Callum Delia Efe Farah Gideon Hana Idris Jonah Keira Lowri Marek Nia Oskar Petra "
-    "Quentin Rhian Soren Tamsin Umar Vera Wren Yusuf Zara Bronwen Cormac Dafydd Elspeth Fintan "
-    "Aoife Bjorn Cerys Dov Eilidh Folake Gwen Hamish Ines Jorge Kemi Lorcan Mairead Nnamdi Orla"
-).split()
+    "Amara",
+    "Bethany",
+    "Callum",
+    "Delia",
+    "Efe",
+    "Farah",
+    "Gideon",
+    "Hana",
+    "Idris",
+    "Jonah",
+    "Keira",
+    "Lowri",
+    "Marek",
+    "Nia",
+    "Oskar",
+    "Petra",
+    "Quentin",
+    "Rhian",
+    "Soren",
+    "Tamsin",
+    "Umar",
+    "Vera",
+    "Wren",
+    "Yusuf",
+    "Zara",
+    "Bronwen",
+    "Cormac",
+    "Dafydd",
+    "Elspeth",
+    "Fintan",
+    "Aoife",
+    "Bjorn",
+    "Cerys",
+    "Dov",
+    "Eilidh",
+    "Folake",
+    "Gwen",
+    "Hamish",
+    "Ines",
+    "Jorge",
+    "Kemi",
+    "Lorcan",
+    "Mairead",
+    "Nnamdi",
+    "Orla",
+)
 SURNAMES = (
-    "Abbott Barlow Cheng Dunmore Ellery Fairbairn Gallo Hartley Iqbal Jaworski Kowalczyk Lindqvist "
-    "Mbeki Nakamura Ortega Pritchard Quigley Rosario Szabo Thackeray Umeh Vasquez Whitlock Yilmaz "
-    "Zeller Achebe Brannigan Castellano Dimitrov Eriksen Fontaine Grieve Haddad Ivanova Jablonski "
-    "Kerrigan Lafferty Mwangi Nowak Okonkwo Petrakis Quayle Rahimi Sandoval Tiernan Underhill Vance"
-).split()
+    "Abbott",
+    "Barlow",
+    "Cheng",
+    "Dunmore",
+    "Ellery",
+    "Fairbairn",
+    "Gallo",
+    "Hartley",
+    "Iqbal",
+    "Jaworski",
+    "Kowalczyk",
+    "Lindqvist",
+    "Mbeki",
+    "Nakamura",
+    "Ortega",
+    "Pritchard",
+    "Quigley",
+    "Rosario",
+    "Szabo",
+    "Thackeray",
+    "Umeh",
+    "Vasquez",
+    "Whitlock",
+    "Yilmaz",
+    "Zeller",
+    "Achebe",
+    "Brannigan",
+    "Castellano",
+    "Dimitrov",
+    "Eriksen",
+    "Fontaine",
+    "Grieve",
+    "Haddad",
+    "Ivanova",
+    "Jablonski",
+    "Kerrigan",
+    "Lafferty",
+    "Mwangi",
+    "Nowak",
+    "Okonkwo",
+    "Petrakis",
+    "Quayle",
+    "Rahimi",
+    "Sandoval",
+    "Tiernan",
+    "Underhill",
+    "Vance",
+)
 
 
 # ---------------------------------------------------------------- the calendar, our own
@@ -430,7 +537,10 @@ def write_worker(team: Team, plan: Plan) -> dict[D, str]:
     return files
 
 
-def start_in(rng: random.Random, earliest: D = D(2026, 4, 20), days: int = 40) -> D:
+EARLIEST = D(2026, 4, 20)
+
+
+def start_in(rng: random.Random, earliest: D = EARLIEST, days: int = 40) -> D:
     """An agreement date whose yearly review falls after AS_OF and more than 30 days on."""
     return before_working(plus(earliest, rng.randrange(days)))
 
@@ -580,9 +690,7 @@ def four_week_total(team: Team) -> None:
     days = series(plus(start, 28), 28)
     if team.rng.random() < 0.5:
         # A session whose 4 weeks hold no other (the next is 28 days on, not moved earlier).
-        short = team.rng.choice(
-            [d for d, n in zip(days[2:-2], days[3:-1], strict=True) if (n - d).days == 28]
-        )
+        short = team.rng.choice([d for d, n in pairwise(days[2:-1]) if (n - d).days == 28])
 
         def shorter(day: D, data: Json) -> Json:
             return data | {"duration_minutes": 60} if day == short else data
@@ -878,53 +986,88 @@ def build_team(root: Path, seed: int, *, docx_share: float = 0.15, size: int = 7
     return team
 
 
-def _portsmouth_people(team: Team) -> list[Person]:
-    return [p for p in team.people if p.pack == "portsmouth"]
-
-
 def _team_evidence(team: Team) -> None:
     """What the team keeps, for everyone but the planted exception: observations in the last
     year, monthly group sessions with their agreement, supervisors' training, case-file audits."""
+    portsmouth = [p for p in team.people if p.pack == "portsmouth"]
     if "observations" in team.keeps:
-        for who in _portsmouth_people(team):
-            if who.id != team.unobserved:
-                team.write(who, f"evidence/observation-{who.id}-{who.supervisor.split()[0].lower()}", "observation", {
-                    "date": "2027-01-14", "supervisor": {"name": who.supervisor}, "supervisee": who.supervisee(),
-                    "observer": {"name": "Practice Lead"}, "working_well": "A clear agenda.",
-                    "could_improve": "More time to reflect.",
-                }, formats=("envelope",))  # fmt: skip
+        for who in portsmouth:
+            if who.id == team.unobserved:
+                continue
+            observation = {
+                "date": "2027-01-14",
+                "supervisor": {"name": who.supervisor},
+                "supervisee": who.supervisee(),
+                "observer": {"name": "Practice Lead"},
+                "working_well": "A clear agenda.",
+                "could_improve": "More time to reflect.",
+            }
+            team.write(who, f"evidence/observation-{who.id}-{_first(who)}", "observation", observation,
+                       formats=("envelope",))  # fmt: skip
     if "groups" in team.keeps:
-        facilitator = f"{team.given()} {team.surname()}"
-        everyone = [p for p in _portsmouth_people(team)]
-        team.write(None, "groups/practice-agreement", "group_agreement", {
-            "group": "Practice development group", "facilitator": {"name": facilitator},
-            "members": [{"name": w.name} for w in everyone], "agreement_date": "2025-11-20",
-            "frequency": {"description": "Monthly"},
-        }, pack="portsmouth", formats=("envelope",))  # fmt: skip
-        attending = [{"name": w.name} for w in everyone if w.id != team.absent]
-        for day in monthly(D(2025, 12, 10)):
-            team.write(None, f"groups/practice-{day}", "group_session", {
-                "date": day.isoformat(), "group": "Practice development group",
-                "facilitator": {"name": facilitator}, "attendees": attending, "duration_minutes": 90,
-                "mode": "in_person",
-            }, pack="portsmouth", formats=("envelope",))  # fmt: skip
-        team.write(None, "groups/reflective-2026-10-14", "group_session", {
-            "date": "2026-10-14", "group": "Reflective case group", "facilitator": {"name": facilitator},
-            "attendees": attending[:1], "mode": "in_person",
-        }, pack="portsmouth", formats=("envelope",))  # fmt: skip
+        _groups(team, portsmouth)
     if "training" in team.keeps:
-        for boss in sorted(
-            {p.supervisor for p in _portsmouth_people(team) if p.supervisor != team.untrained}
-        ):
-            team.write(None, f"training/{boss.lower().replace(' ', '-')}", "training", {
-                "person": {"name": boss}, "course": "Supervising practice", "completed_date": "2025-09-15",
-            }, pack="portsmouth", formats=("envelope", "bare"))  # fmt: skip
+        for boss in sorted({p.supervisor for p in portsmouth if p.supervisor != team.untrained}):
+            training = {
+                "person": {"name": boss},
+                "course": "Supervising practice",
+                "completed_date": "2025-09-15",
+            }
+            name = f"training/{boss.lower().replace(' ', '-')}"
+            team.write(None, name, "training", training, pack="portsmouth", formats=("envelope", "bare"))
     if "case_audits" in team.keeps:
-        for who in _portsmouth_people(team):
-            if who.id != team.unaudited:
-                child = f"C{who.id}"
-                team.write(who, f"evidence/audit-{who.id}-{who.supervisor.split()[0].lower()}", "case_file_audit", {
-                    "date": "2026-11-02", "supervisor": {"name": who.supervisor}, "supervisee": who.supervisee(),
-                    "child": {"name": f"Child {child}", "id": child}, "tool": "Practice audit tool",
-                    "outcome": "Good",
-                }, formats=("envelope",))  # fmt: skip
+        for who in portsmouth:
+            if who.id == team.unaudited:
+                continue
+            audit = {
+                "date": "2026-11-02",
+                "supervisor": {"name": who.supervisor},
+                "supervisee": who.supervisee(),
+                "child": {"name": f"Child C{who.id}", "id": f"C{who.id}"},
+                "tool": "Practice audit tool",
+                "outcome": "Good",
+            }
+            team.write(
+                who, f"evidence/audit-{who.id}-{_first(who)}", "case_file_audit", audit, formats=("envelope",)
+            )
+
+
+def _first(who: Person) -> str:
+    """The supervisor's first name: one person's two postings keep apart."""
+    return who.supervisor.split()[0].lower()
+
+
+def _groups(team: Team, portsmouth: list[Person]) -> None:
+    """A practice group's agreement and monthly sessions; a second group with no agreement."""
+    facilitator = {"name": f"{team.given()} {team.surname()}"}
+    group = "Practice development group"
+    agreement_ = {
+        "group": group,
+        "facilitator": facilitator,
+        "members": [{"name": w.name} for w in portsmouth],
+        "agreement_date": "2025-11-20",
+        "frequency": {"description": "Monthly"},
+    }
+    team.write(None, "groups/practice-agreement", "group_agreement", agreement_, pack="portsmouth",
+               formats=("envelope",))  # fmt: skip
+    attending = [{"name": w.name} for w in portsmouth if w.id != team.absent]
+    for day in monthly(D(2025, 12, 10)):
+        session = {
+            "date": day.isoformat(),
+            "group": group,
+            "facilitator": facilitator,
+            "attendees": attending,
+            "duration_minutes": 90,
+            "mode": "in_person",
+        }
+        team.write(None, f"groups/practice-{day}", "group_session", session, pack="portsmouth",
+                   formats=("envelope",))  # fmt: skip
+    other = {
+        "date": "2026-10-14",
+        "group": "Reflective case group",
+        "facilitator": facilitator,
+        "attendees": attending[:1],
+        "mode": "in_person",
+    }
+    team.write(None, "groups/reflective-2026-10-14", "group_session", other, pack="portsmouth",
+               formats=("envelope",))  # fmt: skip

@@ -5,6 +5,7 @@ silent gaps."""
 from __future__ import annotations
 
 import datetime
+from itertools import pairwise
 from pathlib import Path
 
 from supervision_forms.validation import validate_data
@@ -12,6 +13,7 @@ from tests.audit.folders import audit, findings, person, write
 from tests.audit.planted import (
     AS_OF,
     TEAM,
+    Person,
     agreement,
     before_working,
     case,
@@ -25,21 +27,31 @@ from tests.audit.planted import (
 D = datetime.date
 
 
-def _worker(folder: Path, who: object, days: list[D], *, frequency: str = "Every 4 weeks", prefix: str = "",
-            minutes: int | None = 90, session_minutes: int | None = 90, start: D | None = None, stage: str = "qualified",
-            pack: str = "portsmouth", names: list[str] | None = None) -> dict[D, str]:  # fmt: skip
+def _worker(
+    folder: Path,
+    who: Person,
+    days: list[D],
+    *,
+    frequency: str = "Every 4 weeks",
+    prefix: str = "",
+    minutes: int | None = 90,
+    session_minutes: int | None = 90,
+    start: D | None = None,
+    stage: str = "qualified",
+    pack: str = "portsmouth",
+    names: list[str] | None = None,
+) -> dict[D, str]:
     """An agreement (3 weeks before the first session, unless `start`) and a general record for
     each day (cycling through `names`)."""
-    assert hasattr(who, "supervisor")
     start = start or plus(days[0], -21)
-    prefix = prefix or who.name.split()[0].lower()  # type: ignore[attr-defined]
-    write(folder, f"{prefix}/agreement", "agreement",
-          agreement(who, start, frequency, minutes=minutes, stage=stage,  # type: ignore[arg-type]
-                    dates=monthly(plus(start, 14), plus(start, 360)) if pack == "sefton" else None), pack)  # fmt: skip
+    prefix = prefix or who.name.split()[0].lower()
+    dates = monthly(plus(start, 14), plus(start, 360)) if pack == "sefton" else None
+    data = agreement(who, start, frequency, minutes=minutes, stage=stage, dates=dates)
+    write(folder, f"{prefix}/agreement", "agreement", data, pack)
     files = {}
     for number, day in enumerate(days):
         name = names[number % len(names)] if names else None
-        data = general(who, day, name=name, minutes=session_minutes)  # type: ignore[arg-type]
+        data = general(who, day, name=name, minutes=session_minutes)
         files[day] = write(folder, f"{prefix}/general-{day}", "general_record", data, pack)
     return files
 
@@ -132,8 +144,14 @@ def it_judges_each_period_by_the_rules_of_the_council_of_the_time(tmp_path: Path
     for day in monthly(D(2026, 2, 16), D(2026, 8, 20)):
         record = general(sefton, day, topics=["case_work"])
         write(tmp_path, f"sefton/general-{day}", "general_record", record, "sefton")
-    write(tmp_path, "sefton/agreement", "agreement",
-          agreement(sefton, D(2026, 1, 12), "Monthly", dates=monthly(D(2026, 2, 16), D(2027, 1, 12))), "sefton")  # fmt: skip
+    dates = monthly(D(2026, 2, 16), D(2027, 1, 12))
+    write(
+        tmp_path,
+        "sefton/agreement",
+        "agreement",
+        agreement(sefton, D(2026, 1, 12), "Monthly", dates=dates),
+        "sefton",
+    )
     portsmouth = person("Priya Shah", "Lucy Grant")
     write(
         tmp_path, "portsmouth/agreement", "agreement", agreement(portsmouth, D(2026, 9, 7), "Every 4 weeks")
@@ -223,7 +241,7 @@ def it_totals_portsmouths_minimum_over_four_weeks(tmp_path: Path) -> None:
             session_minutes=60, start=D(2026, 5, 25))  # fmt: skip
     monthly_hour = person("Bea Moss", "Priya Nair")
     days = series(D(2026, 6, 2), 28)
-    short = next(d for d, n in zip(days[2:], days[3:], strict=False) if (n - d).days == 28)
+    short = next(d for d, n in pairwise(days[2:]) if (n - d).days == 28)
     files = _worker(tmp_path, monthly_hour, days)
     write(tmp_path, f"bea/general-{short}", "general_record", general(monthly_hour, short, minutes=60))
     planned_short = person("Cal Hart", "Priya Nair")
