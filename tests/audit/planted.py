@@ -973,12 +973,16 @@ SCENARIOS: tuple[Callable[[Team], None], ...] = (
 )
 
 
+def scenarios_for(seed: int, size: int = 7) -> list[Callable[[Team], None]]:
+    """The scenarios a seed's team holds: a clean Portsmouth worker, and `size` chosen."""
+    chosen = random.Random(f"scenarios {seed}").sample(SCENARIOS, min(size, len(SCENARIOS)))
+    return [clean_portsmouth, *chosen]
+
+
 def build_team(root: Path, seed: int, *, docx_share: float = 0.15, size: int = 7) -> Team:
-    """One team folder: a clean Portsmouth worker, and `size` scenarios chosen by the seed."""
-    rng = random.Random(seed)
-    team = Team(root, rng, docx_share)
-    chosen = rng.sample(SCENARIOS, min(size, len(SCENARIOS)))
-    for scenario in [clean_portsmouth, *chosen]:
+    """One team folder, its documents and expected findings all drawn from the seed."""
+    team = Team(root, random.Random(seed), docx_share)
+    for scenario in scenarios_for(seed, size):
         scenario(team)
     _team_evidence(team)
     for settle in team.later:
