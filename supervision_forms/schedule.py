@@ -3,10 +3,11 @@
 Dates follow the agreed frequency, phase by phase ("weekly for the first 8 weeks, then
 fortnightly..."), and the council's rules for the supervisee's career stage; a newly qualified
 supervisee counts as qualified once their first year is over. A date on a weekend or an England
-and Wales bank holiday moves to the next working day when that keeps within the longest gap the
-rules allow, and otherwise to the working day before. When moving earlier leaves the next
-regular date beyond the longest gap, the series carries on from the same weekday one week
-earlier: every gap stays within the rules, the weekday stays the same, and no session is lost.
+and Wales bank holiday moves to the next working day when that keeps within the agreed interval,
+and otherwise to the working day before; the dates after it stay where they were. Only when the
+council's own rules leave no room for that (Portsmouth's four weeks after a session moved
+earlier) does the series carry on from the same weekday one week earlier. Every gap keeps to
+the council's rules, and no session is lost.
 
 In the .ics file each session keeps its UID from one run to the next; given the previous file,
 a session whose date changed gets a higher SEQUENCE, and one no longer planned is cancelled.
@@ -25,7 +26,16 @@ from .errors import CorruptDocument, InvalidData
 from .models.agreement import Agreement
 from .packs import Pack, PackRegistry
 from .standards.calendar import Interval, add_months, is_working_day, next_working_day, previous_working_day
-from .standards.frequency import agreed_on, is_phased, limits_on, next_due, stage_of, stage_on, strictest
+from .standards.frequency import (
+    AGREEMENT,
+    agreed_on,
+    is_phased,
+    limits_on,
+    next_due,
+    stage_of,
+    stage_on,
+    strictest,
+)
 from .standards.rules import rulebook
 from .text.names import employee_key, key
 
@@ -89,18 +99,19 @@ def plan_sessions(
             book, stage_on(stage, previous, asye), previous, start=first, agreed=agreed, agreed_phased=phased
         )
         pace, due = strictest(limits), next_due(limits, previous)
-        if pace is None or due is None:
+        hard = next_due([limit for limit in limits if limit.rule != AGREEMENT], previous) or due
+        if pace is None or due is None or hard is None:
             raise InvalidData([], "frequency: the agreement gives none and no rule sets one")
         if pace.interval != interval:  # a new phase: count steps from the last session
             anchor, steps, interval = previous, 0, pace.interval
         steps += 1
         regular = Interval(interval.every * steps, interval.unit).after(anchor)
-        if regular > due:  # an earlier move left the next regular date too far: a week earlier
-            regular = _within(regular, due, previous)
+        if regular > hard:  # the council's rules leave no room to return: a week earlier from now on
+            regular = _within(regular, hard, previous)
             anchor, steps = regular, 0
         if regular > until:
             break
-        planned = _working_day(regular, due, previous)
+        planned = _working_day(regular, max(due, min(regular, hard)), previous)
         moved = None if planned == regular else regular
         sessions.append(PlannedSession(planned, interval, moved, len(sessions) + 1))
         previous = planned
