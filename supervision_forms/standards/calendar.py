@@ -53,6 +53,20 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
     return days
 
 
+def holiday_block_after(day: datetime.date) -> int:
+    """Days off straight after `day` when they include a bank holiday (Good Friday to Easter
+    Monday after a Thursday: 4), else 0: a session held before such a block may stand in for
+    one that fell inside it."""
+    following = day + datetime.timedelta(days=1)
+    block = 0
+    holiday = False
+    while not is_working_day(following):
+        holiday = holiday or is_bank_holiday(following)
+        block += 1
+        following += datetime.timedelta(days=1)
+    return block if holiday else 0
+
+
 def previous_working_day(day: datetime.date) -> datetime.date:
     """`day` itself when it is a working day, else the last working day before it."""
     while not is_working_day(day):

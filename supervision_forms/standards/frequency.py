@@ -6,7 +6,7 @@ import datetime
 from dataclasses import dataclass
 
 from ..models.agreement import Agreement, CareerStage
-from .calendar import Interval, add_months, interval_in_phases
+from .calendar import Interval, add_months, holiday_block_after, interval_in_phases
 from .findings import Level, worst
 from .rules import RuleBook
 
@@ -28,7 +28,13 @@ class Limit:
     calendar_months: bool = True  # the council's reading of "monthly"
 
     def due_after(self, day: datetime.date) -> datetime.date:
-        return self.interval.due_after(day, calendar_months=self.calendar_months)
+        """The latest day for the next session. The agreement's own interval allows the days
+        of a bank holiday block straight after `day`: a session moved earlier off a holiday
+        leaves the next one on its regular day (the council's rules allow nothing extra)."""
+        due = self.interval.due_after(day, calendar_months=self.calendar_months)
+        if self.rule == AGREEMENT and self.interval.unit != "month":
+            due += datetime.timedelta(days=holiday_block_after(day))
+        return due
 
 
 def stage_of(agreement: Agreement | None) -> CareerStage:
