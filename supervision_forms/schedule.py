@@ -3,11 +3,11 @@
 Dates follow the agreed frequency, phase by phase ("weekly for the first 8 weeks, then
 fortnightly..."), and the council's rules for the supervisee's career stage; a newly qualified
 supervisee counts as qualified once their first year is over. A date on a weekend or an England
-and Wales bank holiday moves to the next working day when that keeps within the agreed interval,
-and otherwise to the working day before; the dates after it stay where they were. Only when the
-council's own rules leave no room for that (Portsmouth's four weeks after a session moved
-earlier) does the series carry on from the same weekday one week earlier. Every gap keeps to
-the council's rules, and no session is lost.
+and Wales bank holiday moves to the next working day when that keeps within the longest gap
+allowed, and otherwise to the working day before; the dates after it stay where they were (the
+agreed interval allows a bank holiday block after a session moved earlier off it). Only when the
+council's own rules leave no room for that (Portsmouth's four weeks) does the series carry on
+from the same weekday one week earlier. Every gap keeps to the rules, and no session is lost.
 
 In the .ics file each session keeps its UID from one run to the next; given the previous file,
 a session whose date changed gets a higher SEQUENCE, and one no longer planned is cancelled.
@@ -27,7 +27,6 @@ from .models.agreement import Agreement
 from .packs import Pack, PackRegistry
 from .standards.calendar import Interval, add_months, is_working_day, next_working_day, previous_working_day
 from .standards.frequency import (
-    AGREEMENT,
     agreed_on,
     is_phased,
     limits_on,
@@ -99,32 +98,33 @@ def plan_sessions(
             book, stage_on(stage, previous, asye), previous, start=first, agreed=agreed, agreed_phased=phased
         )
         pace, due = strictest(limits), next_due(limits, previous)
-        hard = next_due([limit for limit in limits if limit.rule != AGREEMENT], previous) or due
-        if pace is None or due is None or hard is None:
+        if pace is None or due is None:
             raise InvalidData([], "frequency: the agreement gives none and no rule sets one")
         if pace.interval != interval:  # a new phase: count steps from the last session
             anchor, steps, interval = previous, 0, pace.interval
         steps += 1
         regular = Interval(interval.every * steps, interval.unit).after(anchor)
-        if regular > hard:  # the council's rules leave no room to return: a week earlier from now on
-            regular = _within(regular, hard, previous)
+        if regular > due:  # no room to return to the regular dates: carry on from the latest allowed
+            regular = _within(regular, due, previous, weekly=interval.unit == "week")
             anchor, steps = regular, 0
         if regular > until:
             break
-        planned = _working_day(regular, max(due, min(regular, hard)), previous)
+        planned = _working_day(regular, due, previous)
         moved = None if planned == regular else regular
         sessions.append(PlannedSession(planned, interval, moved, len(sessions) + 1))
         previous = planned
     return Schedule(first, until, tuple(sessions))
 
 
-def _within(regular: datetime.date, due: datetime.date, previous: datetime.date) -> datetime.date:
-    """The latest date by `due` on the same weekday as `regular` (teams keep a regular day),
-    or `due` itself when no such day follows `previous`."""
+def _within(
+    regular: datetime.date, due: datetime.date, previous: datetime.date, *, weekly: bool
+) -> datetime.date:
+    """For a weekly rhythm, the latest date by `due` on the same weekday as `regular` (teams
+    keep a regular day); otherwise, or when no such day follows `previous`, `due` itself."""
     day = regular
-    while day > due:
+    while weekly and day > due:
         day -= datetime.timedelta(weeks=1)
-    return day if day > previous else due
+    return day if weekly and day > previous else due
 
 
 def _working_day(day: datetime.date, due: datetime.date, previous: datetime.date) -> datetime.date:
