@@ -69,6 +69,7 @@ HOLIDAYS = frozenset(
         "2027-12-28",
     )
 )
+PHASED = "Weekly for the first 8 weeks, then fortnightly until the end of the first year, then monthly"
 ALL_TOPICS = [
     "case_work",
     "impact_on_supervisee",
@@ -660,7 +661,7 @@ def nqsw_phases(team: Team) -> None:
     end of the first year, then monthly'. Either a year and more (the review now overdue; 4-weekly
     once the year is over), or a planted 3-week gap in the fortnightly phase."""
     who = team.person("portsmouth", stage="nqsw")
-    text = "Weekly for the first 8 weeks, then fortnightly until the end of the first year, then monthly"
+    text = PHASED
     long_ago = team.rng.random() < 0.5
     start = D(2026, 2, 2) if long_ago else start_in(team.rng)
     weekly = series(plus(start, 7), 7, plus(start, 7 * 8))
@@ -929,6 +930,33 @@ def unknown_pack(team: Team) -> None:
     write_worker(team, Plan(who, start, series(plus(start, 28), 28), "Every 4 weeks"))
 
 
+def follows_the_schedule(team: Team) -> None:
+    """A worker whose sessions are the dates `schedule` planned (bank holidays moved, phases
+    kept): the audit finds nothing wrong with its own plan."""
+    from supervision_forms.models import Agreement
+    from supervision_forms.schedule import plan_sessions
+
+    pack = team.rng.choice(["portsmouth", "surrey", "sefton"])
+    nqsw = pack == "portsmouth" and team.rng.random() < 0.5
+    who = team.person(pack, stage="nqsw" if nqsw else "qualified")
+    text = {
+        "portsmouth": PHASED if nqsw else team.rng.choice(["Every 4 weeks", "Every 3 weeks", "Fortnightly"]),
+        "surrey": team.rng.choice(["Every 4 weeks", "Every 3 weeks", "Monthly"]),
+        "sefton": "Monthly",
+    }[pack]
+    start = start_in(team.rng)
+    data = agreement(who, start, text, stage=who.stage)
+    planned = plan_sessions(Agreement.model_validate(data), council=pack, months=11)
+    days = [d for d in planned.dates if d <= AS_OF]
+    plan = Plan(who, start, days, text, skip_agreement=True, case_every=3)
+    if pack == "sefton":
+        data["meeting_dates"] = [
+            d.isoformat() for d in plan_sessions(Agreement.model_validate(data), council=pack).dates
+        ]
+    team.write(who, f"{plan.folder}/agreement", "agreement", data)
+    write_worker(team, plan)
+
+
 def ambiguous_initial(team: Team) -> None:
     """Sam and Sarah Reid, one supervisor, one team; a record for 'S. Reid' could be either."""
     surname = team.surname()
@@ -970,6 +998,7 @@ SCENARIOS: tuple[Callable[[Team], None], ...] = (
     surrey_child_record,
     unknown_pack,
     ambiguous_initial,
+    follows_the_schedule,
 )
 
 
