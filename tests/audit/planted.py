@@ -948,7 +948,7 @@ def follows_the_schedule(team: Team) -> None:
     data = agreement(who, start, text, stage=who.stage)
     planned = plan_sessions(Agreement.model_validate(data), council=pack, months=11)
     days = [d for d in planned.dates if d <= AS_OF]
-    plan = Plan(who, start, days, text, skip_agreement=True, case_every=3)
+    plan = Plan(who, start, days, text, skip_agreement=True, case_every=2)
     if pack == "sefton":
         data["meeting_dates"] = [
             d.isoformat() for d in plan_sessions(Agreement.model_validate(data), council=pack).dates
