@@ -194,10 +194,12 @@ def _posts(seen: list[Seen], questions: list[Finding]) -> list[Person]:
 
 def _same_post(post: Person, one: Seen) -> bool:
     first = post.seen[0]
+    teams = post.teams()
     return (
         first.key == one.key
         and first.employee == one.employee
         and first.pack == one.pack
+        and (not one.team or not teams or one.team in teams)
         and any(names.may_be_same(name, one.supervisor) for name in post.supervisors())
     )
 

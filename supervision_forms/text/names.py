@@ -2,8 +2,9 @@
 be the same person written another way (a short form, an initial, a dropped middle name).
 
 Folding removes only what never tells two people apart: case, accents, apostrophes, hyphens,
-dots, titles and spacing ("Siobhán O'Neil" and "SIOBHAN ONEIL" fold alike). Short forms and
-initials are only candidates: the audit merges them when other facts agree, and asks when not.
+dots, titles and spacing ("Siobhán O'Neil" and "SIOBHAN ONEIL" fold alike). Short forms,
+initials and a surname one letter off are only candidates: the audit joins them when other facts
+agree, and asks when not.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
+
+from rapidfuzz.distance import OSA
 
 _TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "rev"})
 _APOSTROPHES = re.compile(r"['’‘`´ʼ]")
@@ -200,11 +203,20 @@ def may_be_same(a: str | None, b: str | None) -> bool:
 
 
 def is_candidate(a: str | None, b: str | None) -> bool:
-    """True when two different names may be one person: same surname, and first names that
-    are short forms or initials of each other (a middle name may be left out)."""
+    """True when two different names may be one person: first names that are short forms or
+    initials of each other (a middle name may be left out), and the same surname or one a
+    letter off it (a slip of the pen: 'Kahn' for 'Khan')."""
     first, second = parse(a), parse(b)
     if first is None or second is None or key(a) == key(b):
         return False
-    if first.surname != second.surname:
+    if first.surname != second.surname and not _slip(first.surname, second.surname):
         return False
     return same_given_name(first.first, second.first)
+
+
+def _slip(a: str, b: str) -> bool:
+    """One letter added, dropped or changed in names of five letters or more, or two letters
+    swapped in names of four or more ('Kahn', 'Khan')."""
+    if min(len(a), len(b)) < 4 or OSA.distance(a, b) > 1:
+        return False
+    return min(len(a), len(b)) >= 5 or sorted(a) == sorted(b)

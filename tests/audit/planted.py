@@ -609,12 +609,13 @@ def same_name_two_teams(team: Team) -> None:
 
 
 def short_forms(team: Team) -> None:
-    """One worker written 'Samuel', 'Sam' and 'SAMUEL'; another 'Siobhán O'Neil' and 'Siobhan
-    ONeil': each is one person with nothing wrong."""
+    """One worker written 'Samuel', 'Sam', 'SAMUEL' and with two letters of the surname swapped;
+    another 'Siobhán O'Neil' and 'Siobhan ONeil': each is one person with nothing wrong."""
     surname = team.surname()
     samuel = team.person("portsmouth", name=f"Samuel {surname}")
     start = start_in(team.rng)
-    names = [f"Sam {surname}", f"SAMUEL {surname.upper()}", f"Samuel {surname}"]
+    slip = surname[0] + surname[2] + surname[1] + surname[3:]  # two letters swapped
+    names = [f"Sam {surname}", f"SAMUEL {surname.upper()}", f"Samuel {surname}", f"Samuel {slip}"]
     write_worker(team, Plan(samuel, start, series(plus(start, 28), 28), "Every 4 weeks", names=names))
     team.later.append(
         lambda: team.expect(samuel, "identity.merged", "info", "supervisee.name", team.files_of(samuel)[0])
