@@ -74,7 +74,7 @@ def audit_folder(
     if pack is not None:
         registry.get(pack)  # an unknown name is an error, not a silent fallback
     day = as_of or datetime.date.today()
-    read, problems = load_folder(root, packs=registry, redact=redact)
+    read, problems, copies = load_folder(root, packs=registry, redact=redact)
     documents = [d for d in read if not _after(d, day)]
     books = _books(registry)
     evidence = Evidence.of(documents)
@@ -112,6 +112,7 @@ def audit_folder(
         team=tuple(notes),
         notes=(*notices(councils, books), *unchecked(councils, books, evidence)),
         quarter=quarter_of(day),
+        copies=tuple(copies),
     )
 
 

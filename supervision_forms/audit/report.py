@@ -77,6 +77,7 @@ class AuditReport:
     team: tuple[TeamNote, ...] = ()  # findings about the team, not one supervisee
     notes: tuple[TeamNote, ...] = ()  # about the audit itself: rules it could not check
     quarter: tuple[datetime.date, datetime.date] | None = None
+    copies: tuple[FileProblem, ...] = ()  # set aside: the same document as another file
 
     @property
     def findings(self) -> list[Finding]:
@@ -97,6 +98,7 @@ class AuditReport:
             "team": [n.as_json() for n in self.team],
             "notes": [n.as_json() for n in self.notes],
             "unreadable": [p.as_json() for p in self.unreadable],
+            "copies": [p.as_json() for p in self.copies],
         }
 
     def summary(self) -> dict[str, Any]:
