@@ -100,7 +100,7 @@ def render_html(report: AuditReport, *, title: str = "Supervision audit") -> str
         _chart(report.workers),
         "</div>",
         "<h2>Findings by supervisee</h2>",
-        *(_worker(index, worker) for index, worker in enumerate(report.workers)),
+        *(_worker(index, worker, report.workers) for index, worker in enumerate(report.workers)),
         _unreadable(report),
         _notes(report),
         _footer(),
@@ -165,7 +165,7 @@ def _chart(workers: tuple[WorkerReport, ...]) -> str:
     """Horizontal stacked bars: sessions held on time, and overdue (held late, or missed now)."""
     if not workers:
         return "<p>No supervisees found.</p>"
-    label_width, bar_width, row, top = 190, 600, 30, 8
+    label_width, bar_width, row, top = 240, 560, 30, 8
     most = max((w.on_time + _overdue(w) for w in workers), default=1) or 1
     height = top + row * len(workers) + 8
     rows = []
@@ -176,7 +176,7 @@ def _chart(workers: tuple[WorkerReport, ...]) -> str:
         tally = f"{worker.on_time} on time · {_overdue(worker)} overdue"
         rows.append(
             f'<text x="{label_width - 10}" y="{y + 15}" text-anchor="end" font-size="13" '
-            f'fill="#1c2430">{escape(_short(worker.supervisee))}</text>'
+            f'fill="#1c2430">{escape(_short(label(worker, workers)))}</text>'
             f'<rect x="{label_width}" y="{y + 3}" width="{bar_width}" height="18" rx="3" '
             f'fill="{COLOURS["track"]}"/>'
             f'<rect x="{label_width}" y="{y + 3}" width="{on_time:.1f}" height="18" rx="3" '
@@ -236,7 +236,8 @@ def _team_table(report: AuditReport) -> str:
         )
         asked = ' <span class="badge warning">identity?</span>' if worker.identity_questions else ""
         rows.append(
-            f'<tr class="{kind}"><td><a href="#worker-{index}">{escape(worker.supervisee)}</a>{asked}</td>'
+            f'<tr class="{kind}"><td><a href="#worker-{index}">{escape(label(worker, report.workers))}</a>'
+            f"{asked}</td>"
             f"<td>{escape(worker.team or '—')}</td><td>{escape(worker.supervisor or '—')}</td>"
             f"<td>{_councils(worker)}</td><td>{_date(worker.last_session)}</td>"
             f'<td class="status">{due}</td><td>{within}</td>'
@@ -256,7 +257,7 @@ def _councils(worker: WorkerReport) -> str:
 
 def _identity(report: AuditReport) -> str:
     """Every 'check identity' question, with the documents it names."""
-    questions = [(w.supervisee, f) for w in report.workers for f in w.identity_questions]
+    questions = [(label(w, report.workers), f) for w in report.workers for f in w.identity_questions]
     questions += [
         (n.subject or "the team", n.finding) for n in report.team if n.finding.rule == "identity.check"
     ]
@@ -293,7 +294,18 @@ def _notes(report: AuditReport) -> str:
     )
 
 
-def _worker(index: int, worker: WorkerReport) -> str:
+def label(worker: WorkerReport, workers: tuple[WorkerReport, ...]) -> str:
+    """The supervisee's name, with their employee ID or team when another has the same name."""
+    twins = [
+        w for w in workers if w is not worker and w.supervisee.casefold() == worker.supervisee.casefold()
+    ]
+    if not twins:
+        return worker.supervisee
+    told = worker.employee_id or worker.team or worker.supervisor or worker.documents[0]
+    return f"{worker.supervisee} ({told})"
+
+
+def _worker(index: int, worker: WorkerReport, workers: tuple[WorkerReport, ...]) -> str:
     meta = (
         f"Supervisor: {escape(worker.supervisor or 'not known')} · rules: {_councils(worker)} · "
         f"career stage: {escape(worker.career_stage or 'not known (rules for qualified staff applied)')} · "
@@ -311,7 +323,7 @@ def _worker(index: int, worker: WorkerReport) -> str:
             '<p class="none">No findings: supervision is up to date and every record keeps to the rules.</p>'
         )
     return (
-        f'<section class="card worker" id="worker-{index}"><h3>{escape(worker.supervisee)}</h3>'
+        f'<section class="card worker" id="worker-{index}"><h3>{escape(label(worker, workers))}</h3>'
         f'<p class="meta">{meta}</p>{body}</section>'
     )
 

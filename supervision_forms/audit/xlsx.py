@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule, Rule
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .report import AuditReport, WorkerReport
@@ -22,7 +23,7 @@ RED, AMBER, GREEN, GREY = "F8D7DA", "FFF3CD", "D1E7DD", "ECEFF1"
 WORKER_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Supervisee", 24),
     ("Employee ID", 12),
-    ("Team", 18),
+    ("Team", 24),
     ("Supervisor", 20),
     ("Rules", 12),
     ("Career stage", 12),
@@ -121,6 +122,11 @@ def _header(sheet: Worksheet, columns: tuple[tuple[str, int], ...]) -> None:
         cell.fill = PatternFill("solid", fgColor=GREY)
     sheet.freeze_panes = "B2"
     sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}1"
+    sheet.page_setup.orientation = "landscape"  # printed: one page wide
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    sheet.row_dimensions[1].height = 30
 
 
 def _rule(formula: str, *, fill: PatternFill | None = None, font: Font | None = None) -> Rule:
