@@ -75,7 +75,7 @@ class Person:
         return sorted(s.document.file for s in self.seen)
 
     def supervisors(self) -> list[str]:
-        return [s.supervisor for s in self.seen if s.supervisor]
+        return sorted({s.supervisor for s in self.seen if s.supervisor})
 
     def teams(self) -> set[str]:
         return {s.team for s in self.seen if s.team}
@@ -164,10 +164,13 @@ def _posts(seen: list[Seen], questions: list[Finding]) -> list[Person]:
     """Documents with the same name, supervisor (however written), council and employee ID;
     one without an ID joins the only post that has one, and is a question when two do."""
     posts: list[Person] = []
+    by_name: dict[tuple[str, str, str | None], list[Person]] = {}
     for one in sorted(seen, key=_order):
-        home = next((p for p in posts if _same_post(p, one)), None)
+        near = by_name.setdefault((one.key, one.employee, one.pack), [])
+        home = next((p for p in near if _same_post(p, one)), None)
         if home is None:
-            posts.append(Person([one]))
+            near.append(Person([one]))
+            posts.append(near[-1])
         else:
             home.seen.append(one)
     # Documents without an employee ID, or without a pack, join the one post that has one.

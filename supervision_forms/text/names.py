@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz.distance import OSA
 
@@ -116,6 +116,7 @@ _SHORT_FORMS: tuple[str, ...] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str | None) -> str:
     """A name folded for comparison: 'Dr Siobhán O'Neil-Byrne' -> 'siobhan oneil byrne';
     'Taylor, Sam' -> 'sam taylor'."""
