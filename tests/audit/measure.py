@@ -98,10 +98,23 @@ def _describe(key: Key, count: int) -> str:
     return f"{level:<7} {rule:<42} {field_:<24} {document or '—'} ({person}){times}"
 
 
+def _by_rule(total: Score) -> None:
+    """Planted, found and matched for each rule and level."""
+    print(f"{'rule':<44} {'level':<8} planted found matched")
+    keys = sorted({(k[1], k[2]) for k in total.expected} | {(k[1], k[2]) for k in total.found})
+    for rule, level in keys:
+        counts = [
+            sum(v for k, v in counter.items() if (k[1], k[2]) == (rule, level))
+            for counter in (total.expected, total.found, total.hits)
+        ]
+        print(f"{rule:<44} {level:<8} {counts[0]:>7} {counts[1]:>5} {counts[2]:>7}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seeds", type=int, nargs="*", default=list(DEVELOPMENT_SEEDS))
     parser.add_argument("--docx", type=float, default=0.15, help="share of documents written as Word files")
+    parser.add_argument("--by-rule", action="store_true", help="planted, found and matched for each rule")
     args = parser.parse_args(argv)
     total, each = run(tuple(args.seeds), args.docx)
     hits, false, missed = sum(total.hits.values()), total.false, total.missed
@@ -125,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         print("  MERGED " + line)
     for line in total.split:
         print("  SPLIT  " + line)
+    if args.by_rule:
+        _by_rule(total)
     per_seed = [seed for seed, one in each.items() if one.found != one.expected or one.merged or one.split]
     print(
         f"teams exactly right: {len(each) - len(per_seed)} of {len(each)}"
