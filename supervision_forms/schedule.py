@@ -27,7 +27,7 @@ from .models.agreement import Agreement
 from .packs import Pack, PackRegistry
 from .standards.calendar import Interval, add_months, is_working_day, next_working_day, previous_working_day
 from .standards.frequency import (
-    agreed_on,
+    agreed_during,
     is_phased,
     limits_on,
     next_due,
@@ -93,10 +93,9 @@ def plan_sessions(
     previous, anchor, steps = first, first, 0
     interval: Interval | None = None
     while len(sessions) < MAX_SESSIONS:
-        agreed = agreed_on(agreement, previous, first)
-        limits = limits_on(
-            book, stage_on(stage, previous, asye), previous, start=first, agreed=agreed, agreed_phased=phased
-        )
+        now = stage_on(stage, previous, asye)
+        agreed = agreed_during(agreement, previous, start=first, stage_now=now)
+        limits = limits_on(book, now, previous, start=first, agreed=agreed, agreed_phased=phased)
         pace, due = strictest(limits), next_due(limits, previous)
         if pace is None or due is None:
             raise InvalidData([], "frequency: the agreement gives none and no rule sets one")

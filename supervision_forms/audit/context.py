@@ -17,7 +17,7 @@ from ..models.agreement import Agreement, CareerStage
 from ..models.paths import flatten
 from ..standards.frequency import (
     Limit,
-    agreed_on,
+    agreed_during,
     is_phased,
     limits_on,
     next_due,
@@ -158,7 +158,7 @@ class Context:
         agreement = self.agreement_on(day)
         stage = self.stage_on(day)
         start = self.asye_start if stage == "nqsw" and self.asye_start else self.phase_start(agreement)
-        agreed = agreed_on(agreement, day, self.phase_start(agreement))
+        agreed = agreed_during(agreement, day, start=self.phase_start(agreement), stage_now=stage)
         return limits_on(
             self.book, stage, day, start=start, agreed=agreed, agreed_phased=is_phased(agreement)
         )

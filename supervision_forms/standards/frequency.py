@@ -74,6 +74,17 @@ def agreed_on(agreement: Agreement | None, day: datetime.date, start: datetime.d
     return agreed_interval(agreement)
 
 
+def agreed_during(
+    agreement: Agreement | None, day: datetime.date, *, start: datetime.date, stage_now: CareerStage
+) -> Interval | None:
+    """The agreed interval on `day` while the stage the agreement was made for holds: one made
+    for a newly qualified supervisee stops setting the pace when their first year ends (until
+    a new agreement, the council's rules for qualified staff apply)."""
+    if stage_of(agreement) == "nqsw" and stage_now != "nqsw":
+        return None
+    return agreed_on(agreement, day, start)
+
+
 def limits_on(
     book: RuleBook,
     stage: CareerStage,

@@ -313,3 +313,24 @@ def it_keeps_a_bare_record_in_its_council_and_lists_what_it_could_not_check(tmp_
     notes = {n.finding.field for n in report.notes}
     assert "portsmouth.observation.annual" in notes and "portsmouth.supervisor.training" in notes
     assert "portsmouth.record.agenda" not in notes  # the records have agendas: it was checked
+
+
+def it_stops_a_newly_qualified_agreements_pace_when_the_first_year_ends(tmp_path: Path) -> None:
+    """'Weekly for the first 6 weeks, then fortnightly', then 4-weekly once the year is over:
+    the old agreement's fortnight no longer sets the pace; its review is overdue."""
+    ben = person("Ben Carter", "Lucy Grant", stage="nqsw")
+    start = D(2026, 1, 5)
+    weekly = series(plus(start, 7), 7, plus(start, 42))
+    fortnightly = series(plus(weekly[-1], 14), 14, D(2027, 1, 4))
+    after = series(plus(fortnightly[-1], 28), 28)
+    text = "Weekly for the first 6 weeks, then fortnightly"
+    _worker(tmp_path, ben, [*weekly, *fortnightly, *after], frequency=text, start=start, stage="nqsw")
+    assert findings(audit(tmp_path)) == {
+        (
+            "ben/agreement.json",
+            "portsmouth.agreement.review_overdue",
+            "error",
+            "review_date",
+            "ben/agreement.json",
+        ),
+    }
