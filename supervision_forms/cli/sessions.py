@@ -73,6 +73,9 @@ def schedule(
     chosen = installed_packs().get(pack)
     agreement = cast(Agreement, coerce_model(read_json_input(source), Agreement, input_label(source)))
     planned = plan_sessions(agreement, council=chosen, months=months, start=start)
+    notice = rulebook(chosen).notice
+    if notice is not None:  # never silently the national defaults
+        click.echo(f"schedule: {notice}", err=True)
     if ics is not None:
         previous = ics.read_bytes() if ics.is_file() else None  # an earlier run's calendar: update it
         write_atomic(ics, schedule_ics(planned, agreement, at=at, previous=previous))
