@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 from itertools import pairwise
 
-from ..models import TOPIC_LABELS, CaseRecord
+from ..models import TOPIC_LABELS, CaseRecord, GroupSession
 from ..standards.calendar import add_months, quarter_number
 from ..standards.findings import Finding
 from ..text import names
@@ -270,8 +270,6 @@ def group_attendance(ctx: Context) -> list[Finding]:
 def _group_days(ctx: Context) -> list[datetime.date | None]:
     """Days of the team's group sessions this worker attended (by employee ID, else a name
     that may be theirs)."""
-    from ..models import GroupSession
-
     mine_names = {s.name for d in ctx.worker.documents if (s := getattr(d.model, "supervisee", None))}
     mine_ids = {
         names.employee_key(s.employee_id)
@@ -284,8 +282,12 @@ def _group_days(ctx: Context) -> list[datetime.date | None]:
         if not isinstance(session, GroupSession):
             continue
         for person in session.attendees:
-            by_id = person.employee_id and names.employee_key(person.employee_id) in mine_ids
-            if by_id or any(names.may_be_same(person.name, name) for name in mine_names if name):
+            their_id = names.employee_key(person.employee_id)
+            if their_id and mine_ids:
+                mine = their_id in mine_ids  # IDs on both sides decide
+            else:
+                mine = any(names.may_be_same(person.name, name) for name in mine_names if name)
+            if mine:
                 days.append(session.date)
                 break
     return days
