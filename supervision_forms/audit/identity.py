@@ -252,7 +252,16 @@ def _people(posts: list[Person], questions: list[Finding]) -> list[Person]:
             people.append(post)
             continue
         target = chosen[0]
-        if not plain and (post.packs() - target.packs() or _teams_differ(post, target)):
+        if not plain and _concurrent(target, post):
+            target.notes.append(
+                _note(
+                    "identity.two_supervisors",
+                    [post.files[0], target.files[0]],
+                    "sessions with two supervisors at the same time under one name, and one "
+                    "agreement: treated as one person",
+                )
+            )
+        elif not plain and (post.packs() - target.packs() or _teams_differ(post, target)):
             target.notes.append(
                 _note(
                     "identity.moved",
@@ -266,17 +275,32 @@ def _people(posts: list[Person], questions: list[Finding]) -> list[Person]:
 
 
 def _compatible(person: Person, post: Person) -> bool:
+    """Could be one person: no employee IDs that differ, and not two people supervised side
+    by side (apart in team or council, or each with their own supervisor and agreement)."""
     if person.employees and post.employees and not person.employees & post.employees:
         return False
-    return not (_distinguished(person, post) and _concurrent(person, post))
+    if not (_distinguished(person, post) and _concurrent(person, post)):
+        return True
+    if _teams_differ(person, post) or _packs_differ(person, post):
+        return False
+    # Only the supervisor differs: one person with a second supervisor (case work, say)
+    # unless each has an agreement of their own.
+    return not (_has_agreement(person) and _has_agreement(post))
+
+
+def _has_agreement(person: Person) -> bool:
+    return any(isinstance(s.document.model, Agreement) for s in person.seen)
+
+
+def _packs_differ(a: Person, b: Person) -> bool:
+    return bool(a.packs() and b.packs() and not a.packs() & b.packs())
 
 
 def _distinguished(a: Person, b: Person) -> bool:
     """Something known on both tells them apart: supervisor, team or council."""
     supervisors = not any(names.may_be_same(x, y) for x in a.supervisors() for y in b.supervisors())
     supervisors = supervisors and bool(a.supervisors()) and bool(b.supervisors())
-    packs = bool(a.packs() and b.packs() and not a.packs() & b.packs())
-    return supervisors or packs or _teams_differ(a, b)
+    return supervisors or _packs_differ(a, b) or _teams_differ(a, b)
 
 
 def _teams_differ(a: Person, b: Person) -> bool:

@@ -334,3 +334,17 @@ def it_stops_a_newly_qualified_agreements_pace_when_the_first_year_ends(tmp_path
             "ben/agreement.json",
         ),
     }
+
+
+def it_keeps_one_person_with_a_second_supervisor_for_case_work_as_one(tmp_path: Path) -> None:
+    """General records with the line manager, case records with a senior practitioner, side by
+    side, one agreement: one person (noted), not two half-supervised ones."""
+    amy = person("Amy Ford", "Priya Nair")
+    days = series(D(2026, 6, 1), 28)
+    _worker(tmp_path, amy, days)
+    senior = person("Amy Ford", "Omar Haddad")
+    for day in days[::2]:
+        write(tmp_path, f"amy/case-{day}", "case_record", case(senior, day, "C-9", next_review=None))
+    report = audit(tmp_path)
+    assert len(report.workers) == 1
+    assert {(f.rule, f.level) for f in report.findings} == {("identity.two_supervisors", "info")}
