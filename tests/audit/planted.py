@@ -1004,9 +1004,12 @@ SCENARIOS: tuple[Callable[[Team], None], ...] = (
 
 
 def scenarios_for(seed: int, size: int = 7) -> list[Callable[[Team], None]]:
-    """The scenarios a seed's team holds: a clean Portsmouth worker, and `size` chosen."""
-    chosen = random.Random(f"scenarios {seed}").sample(SCENARIOS, min(size, len(SCENARIOS)))
-    return [clean_portsmouth, *chosen]
+    """The scenarios a seed's team holds: a clean Portsmouth worker, and `size` more taken in
+    turn from a fixed shuffle, so that consecutive seeds hold each scenario about equally."""
+    order = random.Random("scenarios").sample(SCENARIOS, len(SCENARIOS))
+    first = (seed * size) % len(order)
+    chosen = [order[(first + n) % len(order)] for n in range(min(size, len(order)))]
+    return [clean_portsmouth, *(s for s in chosen if s is not clean_portsmouth)]
 
 
 def build_team(root: Path, seed: int, *, docx_share: float = 0.15, size: int = 7) -> Team:
