@@ -88,7 +88,7 @@ class Person(Model):
     role: Text = Field(None, title="Role")
     team: Text = Field(None, title="Team")
     # Audit: who is who. An HR number tells apart two people with the same name.
-    employee_id: Text = Field(None, title="Employee ID")
+    employee_id: Name = Field(None, title="Employee ID")
 
 
 class Signature(Model):
