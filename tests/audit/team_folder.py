@@ -11,6 +11,7 @@ import datetime
 import json
 import shutil
 import tempfile
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +20,7 @@ from typing import Any
 from lxml import etree
 
 from supervision_forms import render
+from supervision_forms.errors import RenderWarning
 from supervision_forms.models import TOPIC_LABELS
 from supervision_forms.office import convert
 from tests.docx_edit import W, edit_document_xml
@@ -97,16 +99,16 @@ class TeamFolder:
     _staging: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="sf-team-")))
 
     def docx(self, name: str, data: Json, pack: str, kind: str) -> None:
-        self._path(name).write_bytes(render(data, pack=pack, document=kind))
+        self._path(name).write_bytes(_render(data, pack, kind))
 
     def hand_filled(self, name: str, data: Json, pack: str, kind: str) -> None:
         """Our layout with every bookmark gone: read by its printed labels, like a form a
         person filled in from a blank copy."""
-        self._path(name).write_bytes(edit_document_xml(render(data, pack=pack, document=kind), _unmark))
+        self._path(name).write_bytes(edit_document_xml(_render(data, pack, kind), _unmark))
 
     def pdf(self, name: str, data: Json, pack: str, kind: str) -> None:
         staged = self._staging / f"{Path(name).stem}.docx"
-        staged.write_bytes(render(data, pack=pack, document=kind))
+        staged.write_bytes(_render(data, pack, kind))
         self._to_pdf.append((staged, name))
 
     def bare_json(self, name: str, data: Json) -> None:
@@ -129,6 +131,13 @@ class TeamFolder:
         path = self.root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
+
+
+def _render(data: Json, pack: str, kind: str) -> bytes:
+    """Our layout; a frequency unlike the form's printed one goes to the annex, as meant."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RenderWarning)
+        return render(data, pack=pack, document=kind)
 
 
 def _unmark(root: etree._Element) -> None:
