@@ -181,8 +181,12 @@ def date_text(day: datetime.date, rng: random.Random) -> str:
 class Answers:
     """Random answers for one document, reproducible from its seed."""
 
-    def __init__(self, rng: random.Random, empty_rate: float = 0.12) -> None:
+    def __init__(
+        self, rng: random.Random, empty_rate: float = 0.12, *, held_out: bool = False, realistic: bool = False
+    ) -> None:
         self.rng = rng
+        self.held_out = held_out
+        self.realistic = realistic
         self.empty_rate = empty_rate
         self.supervisor = self.name()
         self.supervisee = self.name()

@@ -50,9 +50,20 @@ class Style:
     dots: str  # what people did with dot leaders (DOT_STYLES)
     ticks: str  # how tick boxes are made (TICK_KINDS)
     reworded: bool = False  # long labels worded a little differently (another edition of the form)
+    realistic: bool = False  # page furniture, markings, long answers, ... (see Form.finish)
+    held_out: bool = False  # names, answers and fonts from the held-out pools
+    edition: str = "current"  # or "older": an earlier version of the council's form
 
     @classmethod
-    def random(cls, rng: random.Random, how: str) -> Style:
+    def random(
+        cls,
+        rng: random.Random,
+        how: str,
+        *,
+        realistic: bool = False,
+        held_out: bool = False,
+        edition: str = "current",
+    ) -> Style:
         return cls(
             how=how,
             colons=rng.random() < 0.5,
@@ -63,6 +74,9 @@ class Style:
             dots=rng.choice(DOT_STYLES),
             ticks=rng.choice(TICK_KINDS),
             reworded=rng.random() < 0.3,
+            realistic=realistic,
+            held_out=held_out,
+            edition=edition,
         )
 
 
@@ -75,6 +89,7 @@ class Form:
     answers: Answers
     doc: DocxDocument = field(default_factory=Document)
     truth: dict[str, Any] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)  # path -> the text typed for it
 
     def __post_init__(self) -> None:
         self.filler = Filler(self.rng, self.style.how)
@@ -85,6 +100,9 @@ class Form:
         normal = self.doc.styles["Normal"]
         normal.font.name = self.rng.choice(("Arial", "Calibri", "Verdana"))
         normal.font.size = Pt(self.rng.choice((10, 11, 11, 12)))
+
+    def finish(self) -> None:
+        """Last touches once the council's layout is built."""
 
     # --- printed text ---------------------------------------------------------------------
 
@@ -177,6 +195,7 @@ class Form:
             self.truth[path] = None
             return None
         self.truth[path] = written.value
+        self.written[path] = written.text
         return written.text
 
     def fill_cell(self, cell: _Cell, text: str | None) -> None:
