@@ -122,10 +122,7 @@ class Target:
 
 def read_one(target: Target, item: dict[str, Any]) -> Outcome:
     fields = list(target.counted) if target.counted is not None else list(item["fields"])
-    fields += [f for f in target.elsewhere if f not in fields]
     truth = values(item["data"], fields)
-    for path in target.elsewhere:
-        truth[path] = None
     label = f"{target.producer}/{target.path.name}"
     outcome = Outcome(label, target.producer, target.item, item["council"], item.get("edition", "current"))
     outcome.fields = len(fields)
@@ -138,7 +135,8 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
         outcome.right = len(fields) - len(outcome.missed)
         return outcome
     outcome.pack = result.pack
-    got = values(result.data.model_dump(mode="json"), fields)
+    data = result.data.model_dump(mode="json")
+    got = values(data, fields)
     for path in fields:
         if same(truth[path], got[path]):
             outcome.right += 1
@@ -146,6 +144,11 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
             outcome.missed.append(Failure(label, path, truth[path], None))
         else:
             outcome.wrong.append(Failure(label, path, truth[path], got[path]))
+    # fields this file does not show (on another page): counted only when a value is read
+    for path, value in values(data, target.elsewhere).items():
+        if not empty(value):
+            outcome.fields += 1
+            outcome.wrong.append(Failure(label, path, None, value))
     return outcome
 
 
