@@ -318,11 +318,19 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
         lines.append("worst failures (wrong values first):")
         for failure in worst(outcomes, errors):
             kind = "WRONG " if not empty(failure.got) else "missed"
-            lines.append(
-                f"  {kind} {failure.file} {failure.field}: expected {_short(failure.expected)}"
-                f" got {_short(failure.got)}"
-            )
+            expected, got = _differing(failure.expected, failure.got)
+            lines.append(f"  {kind} {failure.file} {failure.field}: expected {expected} got {got}")
     return lines
+
+
+def _differing(expected: Any, got: Any) -> tuple[str, str]:
+    """Both values, long texts cut to the part where they first differ."""
+    if isinstance(expected, str) and isinstance(got, str):
+        a, b = " ".join(expected.split()), " ".join(got.split())
+        start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+        if start > 30 and (len(a) > 80 or len(b) > 80):
+            return _short("…" + a[start - 20 :]), _short("…" + b[start - 20 :])
+    return _short(expected), _short(got)
 
 
 def _short(value: Any) -> str:
