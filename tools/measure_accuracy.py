@@ -6,18 +6,20 @@
 CORPUS is a folder made by `python -m tools.corpus` (or `tests/corpus/fixtures`); with
 --build N it is made first, N forms per council. Every file in every producer's folder is
 read with the public `supervision_forms.parse()`, the pack detected as a user's would be,
-and each field the form has is compared with its truth: text with white space collapsed,
-dates and numbers exactly, the list of meeting dates as one field. Each field is
+and each field the form has is compared with its truth: text with white space collapsed
+and curly quotes as straight ones (typesetters curl them), dates and numbers exactly, the
+list of meeting dates as one field. Each field is
 
 - right: the value read equals the truth (both empty counts as right);
 - wrong: the reader put a value that differs from the truth (a value where the truth is
   empty included): worse than a miss;
 - missed: the reader left it empty where the truth has a value.
 
-A file that cannot be read counts every field with a value as missed, and is listed with
-the reason (the error's class and message). A file read as another council's form is
-still compared field by field (the model is common) and is listed too. Page images
-(`NAME.pN.png`) count the fields printed on that page (`files.json` in their folder).
+A file that cannot be read counts every field as missed, and is listed with the reason
+(the error's class and message). A file read as another council's form is still compared
+field by field (the model is common) and is listed too. Page images (`NAME.pN.png`)
+count the fields printed on that page (`files.json` in their folder), and a field from
+another page only when the reader puts a value in it (then a wrong value).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from supervision_forms import parse  # noqa: E402
+from supervision_forms import SupervisionFormsError, parse  # noqa: E402
 
 # Kept for tests/forms/test_corpus.py: the floors it asserts for the first three formats.
 TARGETS = {"docx": 0.97, "resaved": 0.97, "pdf": 0.93}
@@ -62,9 +64,12 @@ def empty(value: Any) -> bool:
     return value is None or value == "" or value == []
 
 
+QUOTES = str.maketrans({"‘": "'", "’": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"'})
+
+
 def same(expected: Any, got: Any) -> bool:
     if isinstance(expected, str) and isinstance(got, str):
-        return " ".join(expected.split()) == " ".join(got.split())
+        return " ".join(expected.translate(QUOTES).split()) == " ".join(got.translate(QUOTES).split())
     if empty(expected) and empty(got):
         return True
     return bool(expected == got)
@@ -106,6 +111,7 @@ class Outcome:
     wrong: list[Failure] = field(default_factory=list)
     missed: list[Failure] = field(default_factory=list)
     error: str | None = None  # why it was not read
+    crashed: bool = False  # the reader raised something other than a SupervisionFormsError
     pack: str | None = None  # the council it was read as
 
 
@@ -131,8 +137,8 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
     except Exception as error:  # a reader that raises anything is reported, not fatal
         message = str(error).replace(target.path.name, "FILE")
         outcome.error = f"{type(error).__name__}: {_one_line(message)}"
-        outcome.missed = [Failure(label, f, truth[f], None) for f in fields if not empty(truth[f])]
-        outcome.right = len(fields) - len(outcome.missed)
+        outcome.crashed = not isinstance(error, SupervisionFormsError)
+        outcome.missed = [Failure(label, f, truth[f], None) for f in fields]
         return outcome
     outcome.pack = result.pack
     data = result.data.model_dump(mode="json")
@@ -305,7 +311,7 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
     misread = [o for o in outcomes if o.error is None and o.pack not in (None, o.council)]
     if unread or misread:
         lines.append("")
-        lines.append("files not read (every field with a value counted missed):")
+        lines.append("files not read (every field counted missed):")
         reasons: dict[tuple[str, str], list[str]] = defaultdict(list)
         for outcome in unread:
             reasons[(outcome.producer, outcome.error or "")].append(outcome.file)
@@ -321,6 +327,15 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
             expected, got = _differing(failure.expected, failure.got)
             lines.append(f"  {kind} {failure.file} {failure.field}: expected {expected} got {got}")
     return lines
+
+
+def floors(outcomes: list[Outcome]) -> list[str]:
+    """Today's accuracy (rounded down) and wrong values per producer, as Python literals."""
+    counts = {p: t for (p, group), t in tally(outcomes).items() if group == "all"}
+    order = sorted(counts, key=_producer_order)
+    accuracy = ", ".join(f'"{p}": {int(counts[p].accuracy * 1000) / 1000}' for p in order)
+    wrong = ", ".join(f'"{p}": {counts[p].wrong}' for p in order)
+    return [f"FLOORS = {{{accuracy}}}", f"WRONG = {{{wrong}}}"]
 
 
 def _differing(expected: Any, got: Any) -> tuple[str, str]:
@@ -362,6 +377,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--jobs", type=int, default=1, help="files read in parallel (processes)")
     parser.add_argument("--json", type=Path, metavar="FILE", help="write every file's outcome as JSON")
+    parser.add_argument(
+        "--floors", action="store_true", help="print today's accuracy and wrong values per producer as Python"
+    )
     args = parser.parse_args(argv)
     chosen = args.producers or args.formats
     producers = chosen.split(",") if chosen else None
@@ -374,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
         producers = None if not chosen else _with_docx(producers)
     outcomes = run(args.corpus, producers, args.jobs)
     print("\n".join(report(outcomes, args.by, args.errors)))
+    if args.floors:
+        print("\n".join(floors(outcomes)))
     if args.json:
         args.json.write_text(json.dumps([asdict(o) for o in outcomes], indent=1, ensure_ascii=False), "utf-8")
     counts = tally(outcomes)

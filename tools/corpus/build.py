@@ -12,6 +12,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from docx.document import Document as DocxDocument
+
 from . import portsmouth, sefton, surrey
 from .answers import Answers
 from .fill import HOWS
@@ -51,11 +53,24 @@ def make_form(
     form = Form(rng, style, Answers(rng, held_out=held_out, realistic=realistic))
     LAYOUTS[council](form, Seed(council, seeds))
     form.finish()
+    _slim(form.doc)
     buffer = io.BytesIO()
     form.doc.save(buffer)
     name = f"{council}-{'old-' if edition == 'older' else ''}{number:03d}"
     item = Item(council, name, _truth(form.truth), style, sorted(form.truth), dict(form.written), edition)
     return buffer.getvalue(), item
+
+
+def _slim(doc: DocxDocument) -> None:
+    """Drop what python-docx's template carries and Word no longer writes (a Word 2010
+    stylesWithEffects part, a thumbnail): smaller files, as Word's own are."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rid)
 
 
 def _truth(flat: dict[str, object]) -> dict[str, object]:

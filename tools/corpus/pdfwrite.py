@@ -27,10 +27,10 @@ def font_files() -> dict[str, Path]:
             continue
         for path in sorted(folder.rglob("*.ttf")):
             try:
-                font = TTFont(str(path), lazy=True)
-                if "glyf" not in font:
-                    continue
-                name = font["name"].getDebugName(6)
+                with TTFont(str(path), lazy=True) as font:
+                    if "glyf" not in font:
+                        continue
+                    name = font["name"].getDebugName(6)
             except Exception:
                 continue
             if name and name not in found:
@@ -40,7 +40,7 @@ def font_files() -> dict[str, Path]:
 
 @cache
 def load(path: Path) -> TTFont:
-    return TTFont(str(path))
+    return TTFont(io.BytesIO(path.read_bytes()))  # no file left open
 
 
 @dataclass
@@ -183,7 +183,7 @@ class Document:
 
 def _subset(path: Path, glyphs: list[str]) -> bytes:
     """The font cut down to `glyphs`, glyph ids and names kept."""
-    font = TTFont(str(path))
+    font = TTFont(io.BytesIO(path.read_bytes()))
     options = subset.Options()
     options.glyph_names = True
     options.retain_gids = True

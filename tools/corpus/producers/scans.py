@@ -2,12 +2,14 @@
 
 Each page is rendered at 150-200 dpi (grey), turned by 0.3-2 degrees either way, and
 given what a scanner or a phone adds: noise, a little blur, a change of contrast and
-brightness, sometimes a grey cast, specks, a dark edge, or black-and-white thresholding.
+brightness, sometimes a grey cast, specks, a dark edge, background removal, or
+black-and-white thresholding.
 The same damage is made again for each output (from the producer's own random source):
 
 - scan: an image-only PDF, one image per page (what a multifunction printer emails);
-- scan-tif: a multi-page TIFF (bilevel Group 4 or greyscale LZW);
-- scan-png, scan-jpg: one file per page (`NAME.p2.png`), as pages are photographed or
+- scan-tif: a multi-page TIFF (mostly bilevel Group 4, else greyscale LZW);
+- scan-png, scan-jpg: one file per page (`NAME.p2.png`; a PNG is black and white or grey, as
+  the scanner's text or photo mode makes it), as pages are photographed or
   scanned one at a time. `files.json` says which fields each page holds (found by
   following the typed answers through the page texts in order); a field that runs over
   two pages is counted on neither.
@@ -56,6 +58,9 @@ def damage(page: Image.Image, rng: random.Random) -> Image.Image:
     image = image.filter(ImageFilter.GaussianBlur(rng.uniform(0.2, 0.8)))
     noise = Image.effect_noise(image.size, rng.uniform(8, 30))
     image = Image.blend(image, noise, rng.uniform(0.04, 0.12))
+    if rng.random() < 0.6:  # the scanner's background removal whitens the paper again
+        cut = rng.randint(200, 230)
+        image = image.point(lambda v: 255 if v > cut else v)
     draw = ImageDraw.Draw(image)
     for _ in range(rng.randint(0, 60)):  # specks of dust
         x, y = rng.randrange(image.width), rng.randrange(image.height)
@@ -90,7 +95,7 @@ def tif(job: Job) -> None:
     out = job.folder("scan-tif")
     for name in job.names:
         images, dpi = _scanned(job, "scan-tif", name)
-        if job.rng("scan-tif-kind", name).random() < 0.5:
+        if job.rng("scan-tif-kind", name).random() < 0.7:
             bilevel = [image.point(lambda v: 255 if v > 150 else 0).convert("1") for image in images]
             bilevel[0].save(
                 out / f"{name}.tif",
@@ -129,6 +134,8 @@ def _page_files(job: Job, producer: str, suffix: str) -> None:
             file = f"{name}.p{number}.{suffix}"
             if suffix == "jpg":
                 image.save(out / file, quality=job.rng(producer, file).randint(55, 85), dpi=(dpi, dpi))
+            elif job.rng(producer, file).random() < 0.5:  # a scanner's "text" mode: black and white
+                image.point(lambda v: 255 if v > 150 else 0).convert("1").save(out / file, dpi=(dpi, dpi))
             else:
                 image.save(out / file, dpi=(dpi, dpi))
             on_page = [f for f in fields if where.get(f) == {number}]
