@@ -387,7 +387,13 @@ def main(argv: list[str] | None = None) -> int:
         from tools.corpus.build import build_corpus
 
         build_corpus(
-            args.corpus, args.build, args.seed, producers=producers or ["all"], held_out=args.held_out
+            args.corpus,
+            args.build,
+            args.seed,
+            producers=producers or ["all"],
+            realistic=True,
+            held_out=args.held_out,
+            older=max(1, args.build // 4),
         )
         producers = None if not chosen else _with_docx(producers)
     outcomes = run(args.corpus, producers, args.jobs)

@@ -7,7 +7,8 @@ look drawn per form from `Theme`: fonts, borders, label cells as <th>, dot leade
 text or drawn by CSS (so the dots are not in the text), tick boxes as glyphs or as
 <input type=checkbox> (no text at all), and the page furniture as chromium's own header
 and footer (date, title, file URL, "1/3"), as CSS page-margin boxes ("Page 1 of 3" and the
-protective marking), or as fixed blocks repeated on every page. Tracked deletions and
+protective marking), or as the head and foot of a frame table that the browser repeats on
+every page. Tracked deletions and
 Word's placeholder prompts are not shown, as a web form would not show them.
 
 `chromium` prints each page with headless chromium's --print-to-pdf.
@@ -75,7 +76,7 @@ class Theme:
     shaded_labels: bool
     leaders: str  # "text": dots kept; "css": a dotted rule instead of dots
     ticks: str  # "glyph" or "input"
-    furniture: str  # "browser", "margin" or "fixed"
+    furniture: str  # "browser", "margin" or "repeated"
     width: str  # page body width
     lists: str  # "ul" (bullets drawn by the browser) or "text" ("•" in the text)
 
@@ -89,7 +90,7 @@ class Theme:
             shaded_labels=rng.random() < 0.4,
             leaders=rng.choice(("text", "text", "css")),
             ticks=rng.choice(("glyph", "glyph", "input")),
-            furniture=rng.choice(("browser", "margin", "fixed")),
+            furniture=rng.choice(("browser", "margin", "repeated")),
             width=rng.choice(("100%", "100%", "92%")),
             lists=rng.choice(("ul", "ul", "text")),
         )
@@ -258,8 +259,9 @@ class Writer:
                 continue
             if self._field and self._field[-1] == "code":
                 continue
-            if tag == w("t"):
-                pieces.append(html.escape(child.text or ""))
+            if tag == w("t"):  # Symbol-font characters (U+F0xx) as the page would show them
+                text = re.sub("[\uf020-\uf0ff]", lambda m: _symbol(f"{ord(m.group()):X}"), child.text or "")
+                pieces.append(html.escape(text))
             elif tag == w("tab"):
                 pieces.append("&emsp;&emsp;")
             elif tag in (w("br"), w("cr")):
@@ -315,18 +317,32 @@ def _symbol(code: str) -> str:
 
 
 def _furniture_text(part: object) -> tuple[str, bool]:
-    """A header's or footer's text without its fields; whether it showed page numbers."""
+    """A header's or footer's text without its page-number fields; whether it had them."""
     element = part._element  # type: ignore[attr-defined]
-    instructions = "".join(t.text or "" for t in element.iter(w("instrText")))
-    simple = " ".join(f.get(w("instr"), "") for f in element.iter(w("fldSimple")))
-    pages = "PAGE" in (instructions + simple).upper()
+    numbered = False
     lines = []
     for paragraph in element.iter(w("p")):
-        text = "".join(t.text or "" for t in paragraph.iter(w("t")))
-        text = re.sub(r"\bPage\s*(of)?\s*$", "", text.strip()).strip()
+        pieces: list[str] = []
+        state: list[str] = []  # per open field: "code", "page" (a PAGE/NUMPAGES result) or "result"
+        for node in paragraph.iter(w("fldChar"), w("instrText"), w("t")):
+            if node.tag == w("fldChar"):
+                kind = node.get(w("fldCharType"))
+                if kind == "begin":
+                    state.append("code")
+                elif kind == "separate" and state:
+                    state[-1] = "page" if state[-1] == "page-code" else "result"
+                elif kind == "end" and state:
+                    state.pop()
+            elif node.tag == w("instrText"):
+                if state and re.match(r"\s*(PAGE|NUMPAGES|SECTIONPAGES)\b", node.text or "", re.I):
+                    state[-1] = "page-code"
+                    numbered = True
+            elif not state or state[-1] == "result":
+                pieces.append(node.text or "")
+        text = re.sub(r"\bPage\s*(of)?\s*$", "", "".join(pieces).strip()).strip()
         if text:
             lines.append(text)
-    return " ".join(lines), pages
+    return " ".join(lines), numbered
 
 
 def page(docx: Path, theme: Theme, title: str) -> str:
@@ -339,7 +355,7 @@ def page(docx: Path, theme: Theme, title: str) -> str:
     css = [
         f"body {{ font-family: {theme.font}; font-size: {theme.size}; width: {theme.width};"
         " margin: 0 auto; }",
-        "table { border-collapse: collapse; width: 100%; margin: 6px 0; }",
+        "table { border-collapse: collapse; width: 99.6%; margin: 6px 0; }",
         f"td, th {{ border: {theme.border}; padding: 3px 5px; vertical-align: top; text-align: left; }}",
         "th { font-weight: bold; } td.label, th.label, .label { background: #e8e8e8; }",
         "p { margin: 2px 0 6px 0; } ul { margin: 2px 0 6px 0; padding-left: 22px; }",
@@ -359,17 +375,13 @@ def page(docx: Path, theme: Theme, title: str) -> str:
                 " font: 9pt sans-serif; }"
             )
         css.append(page_css + " }")
-    elif theme.furniture == "fixed":
-        css.append("@page { size: A4; margin: 22mm 15mm; }")
-        css.append(
-            ".top { position: fixed; top: -14mm; left: 0; right: 0; text-align: center; font-size: 9pt; }"
-        )
-        css.append(
-            ".bottom { position: fixed; bottom: -14mm; left: 0; right: 0; text-align: center;"
-            " font-size: 9pt; }"
-        )
-        top = f'<div class="top">{html.escape(header)}</div>' if header else ""
-        bottom = f'<div class="bottom">{html.escape(footer)}</div>' if footer else ""
+    elif theme.furniture == "repeated":  # a frame table: the browser repeats thead and tfoot per page
+        css.append("@page { size: A4; margin: 14mm 15mm; }")
+        css.append("table.frame, table.frame > * > tr > td { border: none; padding: 0; margin: 0; }")
+        css.append(".furniture { text-align: center; font-size: 9pt; padding: 4px 0; }")
+        head = f'<thead><tr><td class="furniture">{html.escape(header)}</td></tr></thead>' if header else ""
+        foot = f'<tfoot><tr><td class="furniture">{html.escape(footer)}</td></tr></tfoot>' if footer else ""
+        body = f'<table class="frame">{head}{foot}<tbody><tr><td>{body}</td></tr></tbody></table>'
     else:
         css.append("@page { size: A4; margin: 16mm 12mm; }")
         top = f"<p><small>{html.escape(header)}</small></p>" if header else ""

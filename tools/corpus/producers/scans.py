@@ -35,11 +35,11 @@ GAP = 60  # tokens allowed between two tokens of one answer (labels and other ce
 def pages(pdf: Path, dpi: int) -> list[Image.Image]:
     with tempfile.TemporaryDirectory(prefix="corpus-scan-") as scratch:
         subprocess.run(
-            ["pdftoppm", "-gray", "-r", str(dpi), "-png", str(pdf), f"{scratch}/page"],
+            ["pdftoppm", "-gray", "-r", str(dpi), str(pdf), f"{scratch}/page"],  # PGM: no compressing
             check=True,
             timeout=300,
         )
-        files = sorted(Path(scratch).glob("page-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        files = sorted(Path(scratch).glob("page-*.pgm"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         images = []
         for file in files:
             with Image.open(file) as image:
