@@ -1,11 +1,15 @@
 """Ghostscript and PostScript: PDFs re-distilled, and PDFs printed through PostScript.
 
 - gs: `gs -sDEVICE=pdfwrite` of LibreOffice's PDF (fonts re-subset, streams rewritten,
-  text regrouped), with one of Ghostscript's PDFSETTINGS presets;
-- ps: LibreOffice's PDF printed to PostScript by cairo (`pdftocairo -ps`, the way desktop
-  print dialogs print) and distilled back (`ps2pdf`), as a print-to-PDF driver does. The
-  text stays readable, but glyphs cairo cannot name (ligatures such as "ff") go into a
-  Type 3 font without a Unicode map, so their letters drop out of the text;
+  text regrouped), with one of Ghostscript's PDFSETTINGS presets. Ghostscript 10.0 writes
+  the Unicode map of LibreOffice's ligature glyphs byte-swapped, so "fi" comes out as
+  "昀椀" (U+6600 U+6900): a real artefact a reader has to repair;
+- ps: the Word-like PDF printed to PostScript by cairo (`pdftocairo -ps`, the way desktop
+  print dialogs print) and distilled back (`ps2pdf`), as a print-to-PDF driver does: fonts
+  re-embedded as simple TrueType with a rebuilt Unicode map, text re-grouped. (Printed
+  from LibreOffice's PDF instead, glyphs cairo cannot name, the ligatures "fi", "ff", go
+  into a Type 3 font without a Unicode map and drop out of the text: no reader could get
+  those words back, so that variant is not made);
 - ps-garbled: the same PDF printed by poppler's `pdftops` (CUPS's PDF-to-PostScript
   filter) and distilled back. The printed subset fonts lose their Unicode map and the
   text layer comes out as garbage: these pages must go to OCR.
@@ -50,9 +54,8 @@ def printed(job: Job) -> None:
     out = job.folder("ps")
     for name in job.names:
         level = job.rng("ps", name).choice(("-level2", "-level3"))
-        _through_postscript(
-            ["pdftocairo", "-ps", level], job.out / "pdf" / f"{name}.pdf", out / f"{name}.pdf"
-        )
+        source = job.out / "wordlike" / f"{name}.pdf"
+        _through_postscript(["pdftocairo", "-ps", level], source, out / f"{name}.pdf")
 
 
 def garbled(job: Job) -> None:
