@@ -265,17 +265,24 @@ def measure(corpus: Path, formats: list[str], show: bool) -> dict[tuple[str, str
 
 
 def worst(outcomes: Iterable[Outcome], limit: int) -> list[Failure]:
-    """Wrong values first, then misses; within each, the commonest field first."""
+    """Wrong values first, then misses; within each, one failure of each field in turn
+    (commonest field first), so that the first few show the range of what goes wrong."""
     outcomes = list(outcomes)
     wrong = [f for o in outcomes for f in o.wrong]
     missed = [f for o in outcomes for f in o.missed if o.error is None]
-    frequency: dict[str, int] = defaultdict(int)
-    for failure in wrong + missed:
-        frequency[failure.field] += 1
-    ordered = sorted(wrong, key=lambda f: (-frequency[f.field], f.file)) + sorted(
-        missed, key=lambda f: (-frequency[f.field], f.file)
-    )
+    ordered = _round_robin(wrong) + _round_robin(missed)
     return ordered[:limit] if limit else ordered
+
+
+def _round_robin(failures: list[Failure]) -> list[Failure]:
+    by_field: dict[str, list[Failure]] = defaultdict(list)
+    for failure in sorted(failures, key=lambda f: (f.file.split("/")[0], f.file)):
+        by_field[failure.field].append(failure)
+    queues = sorted(by_field.values(), key=lambda group: -len(group))
+    out = []
+    for turn in range(max((len(q) for q in queues), default=0)):
+        out += [queue[turn] for queue in queues if turn < len(queue)]
+    return out
 
 
 # --- report -------------------------------------------------------------------------------
@@ -321,7 +328,7 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
             lines.append(f"  {outcome.file}: read as {outcome.pack}'s form, not {outcome.council}'s")
     if errors is not None:
         lines.append("")
-        lines.append("worst failures (wrong values first):")
+        lines.append("worst failures (wrong values first, a field at a time, commonest first):")
         for failure in worst(outcomes, errors):
             kind = "WRONG " if not empty(failure.got) else "missed"
             expected, got = _differing(failure.expected, failure.got)
