@@ -16,6 +16,7 @@ import click
 from pydantic import ValidationError
 
 from ..errors import InvalidData, SupervisionFormsError
+from ..files import escape_controls
 from . import (
     batch,  # noqa: F401
     core,  # noqa: F401  (registers the commands)
@@ -26,17 +27,24 @@ from . import (
 from .app import OK, UNUSABLE, app
 
 MAX_MESSAGE = 400
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
     """One line on stderr (whatever the message holds), exit code 2."""
     if debug:
         traceback.print_exception(error)
-    line = re.sub(r"\s+", " ", message).strip()
+    line = escape_controls(re.sub(r"\s+", " ", message).strip())
     if len(line) > MAX_MESSAGE:
         line = line[: MAX_MESSAGE - 3] + "..."
     sys.stderr.write(f"supervision-forms: {line}\n")
     sys.exit(UNUSABLE)
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: what was done is kept (a batch resumes where it stopped); exit code 130."""
+    sys.stderr.write("supervision-forms: interrupted; run again to finish\n")
+    sys.exit(INTERRUPTED)
 
 
 def file_problem(error: OSError) -> str:
@@ -66,9 +74,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         fail(error.format_message(), error, debug)
     except click.exceptions.Abort as error:
+        if isinstance(error.__cause__ or error.__context__, KeyboardInterrupt):  # Ctrl-C, as click says it
+            interrupted()
         fail("aborted", error, debug)
     except KeyboardInterrupt:
-        sys.exit(130)
+        interrupted()
     except BrokenPipeError:
         quiet_stdout()
         sys.exit(OK)

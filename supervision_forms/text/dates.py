@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["DateReading", "find_dates", "format_date", "read_date"]
+__all__ = ["DateReading", "date_shaped", "find_dates", "format_date", "read_date", "read_whole_date"]
 
 MONTH_NAMES: tuple[str, ...] = (
     "January",
@@ -173,6 +173,22 @@ def _readings(text: str) -> Iterator[DateReading]:
 def read_date(text: str) -> DateReading | None:
     """Read a British date written by a person; None when there is no date."""
     return next(_readings(text), None)
+
+
+def read_whole_date(text: str) -> DateReading | None:
+    """A British date that is the whole of `text` (a spreadsheet cell, say), in any style
+    `read_date` reads; None when the text holds anything else, or no real date."""
+    match = _DATE_RE.fullmatch(_cell(text))
+    return _reading(match) if match else None
+
+
+def date_shaped(text: str) -> bool:
+    """True when `text` is written as a date, real or not: '31/02/2027' is."""
+    return _DATE_RE.fullmatch(_cell(text)) is not None
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.")
 
 
 def find_dates(text: str) -> list[datetime.date]:

@@ -84,7 +84,9 @@ def it_resumes_after_being_killed_without_losing_or_duplicating_a_file(tmp_path:
     )
 
     assert rerun.returncode == 1
-    assert rerun.stderr.splitlines()[0] == "row 502: review_date: expected an ISO date (YYYY-MM-DD)"
+    assert rerun.stderr.splitlines()[0] == (
+        "row 502, review_date: is not a date we can read (write it as 16/11/2026)"
+    )
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     rows = manifest["rows"]
     assert len(rows) == ROWS + 1
