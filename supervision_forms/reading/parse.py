@@ -9,7 +9,7 @@ from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
 from ..errors import SupervisionFormsError, UnsupportedFormat
 from ..packs import Pack, PackRegistry
-from ..privacy import redacted
+from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align, skeleton
 from .detect import Detection, by_text, choose, from_stamp
@@ -56,7 +56,7 @@ def parse(
     else:
         raise UnsupportedFormat(f"{label}: not a .docx or .pdf file")
     if redact:
-        result.data = redacted(result.data)
+        result = redacted_result(result)
     return result
 
 
