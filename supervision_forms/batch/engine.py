@@ -237,13 +237,15 @@ class _Batch:
     def _plan(self, row: RosterRow, order: int) -> RowResult | None:
         """A finished result (failed, or nothing to do), or None when work was queued or
         the row waits for the roster's end."""
-        if row.problems:
-            return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
         try:
             model = self._s.model.model_validate(merge_under(self._s.defaults, row.values))
         except ValidationError as error:
-            problems = model_problems(error, row.labels, self._s.model)
+            found = model_problems(error, row.labels, self._s.model)
+            named = {problem.field for problem in row.problems}
+            problems = [*row.problems, *(p for p in found if p.field not in named)]
             return dataclasses.replace(failed(row.number, problems, row.sheet), order=order)
+        if row.problems:  # the rest of the row is fine; its bad cells are what is wrong
+            return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
         stem, identity, content = identity_of(model, row.employee_id)
         twin = self._claims.twin_of(identity, row.number)
         if twin is not None:

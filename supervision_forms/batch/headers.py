@@ -196,7 +196,8 @@ class Headings:
                 if not key:
                     continue
                 tier[key] = path if tier.get(key, path) == path else _AMBIGUOUS
-                self._wordings.setdefault(key, wording.strip().rstrip(":?").strip())
+                shown_as = wording.strip().rstrip(":?").strip()
+                self._wordings.setdefault(key, shown_as[:1].upper() + shown_as[1:])
         return tier
 
     def _map_tier(self, mapping: Mapping[str, str], label: str) -> dict[str, str]:

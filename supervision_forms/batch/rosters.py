@@ -254,31 +254,41 @@ class Roster:
             seen[column.path] = column
             columns.append(column)
         if unknown and columns and self._strict:
-            position, header = unknown[0]
-            self._refuse(position, header, where, more=len(unknown) - 1)
+            self._refuse_all(unknown, where)
         return columns, unknown
 
-    def _refuse(self, position: int, header: str, where: str, more: int = 0) -> None:
+    def _refuse(self, position: int, header: str, where: str) -> None:
         hint = self._headings.suggestion(header)
         suggestion = f" (did you mean '{hint}'?)" if hint else ""
-        others = f"; and {more} more unknown columns" if more else ""
         raise RosterError(
             f"{self.label}{where}: column {column_letters(position)} '{shown(header)}' is not a "
-            f"field of the model{suggestion}{others}"
+            f"field of the model{suggestion}"
         )
+
+    def _refuse_all(self, unknown: list[tuple[int, str]], where: str) -> None:
+        named = self._named(unknown, letters=True)
+        noun, verb = ("column", "is not a field") if len(unknown) == 1 else ("columns", "are not fields")
+        raise RosterError(
+            f"{self.label}{where}: {noun} {named} {verb} of the model "
+            "(map them with --columns, or leave out --strict-columns to ignore them)"
+        )
+
+    def _named(self, unknown: list[tuple[int, str]], letters: bool = False) -> str:
+        parts = []
+        for position, header in unknown[:8]:
+            hint = self._headings.suggestion(header)
+            letter = f"{column_letters(position)} " if letters else ""
+            parts.append(f"{letter}'{shown(header)}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+        more = f" and {len(unknown) - 8} more" if len(unknown) > 8 else ""
+        return ", ".join(parts) + more
 
     def _warn_unknown(self, unknown: list[tuple[int, str]], where: str) -> None:
         if not unknown:
             return
-        parts = []
-        for _, header in unknown[:8]:
-            hint = self._headings.suggestion(header)
-            parts.append(f"'{shown(header)}'" + (f" (did you mean '{hint}'?)" if hint else ""))
-        more = f" and {len(unknown) - 8} more" if len(unknown) > 8 else ""
         plural = "s" if len(unknown) > 1 else ""
         self.warnings.append(
             f"{self.label}{where}: ignored {len(unknown)} column{plural} we do not know: "
-            f"{', '.join(parts)}{more} (map them with --columns, or refuse them with --strict-columns)"
+            f"{self._named(unknown)} (map them with --columns, or refuse them with --strict-columns)"
         )
 
     # --- rows ----------------------------------------------------------------------------
