@@ -11,6 +11,7 @@ while the batch runs, the batch stops at once.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import itertools
@@ -25,7 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import FieldError, InvalidData, SupervisionFormsError
+from ..errors import FieldError, InvalidData, OutputFolderError, SupervisionFormsError
 from ..files import display_name
 from ..office import OfficeError, soffice
 from ..packs import Pack, PackRegistry
@@ -84,26 +85,28 @@ def generate(
     if isinstance(rows, Roster) and roster is None:
         roster = rows.label
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True, mode=0o700)
     settings = _Settings(chosen, document, model, base, out, max(1, jobs), want_pdf, pdf_pack, overwrite)
-    with folder_lock(out):
-        guard = FolderGuard(out)
-        try:
+    with contextlib.ExitStack() as held:
+        with _folder_problems(out, "cannot be used"):
+            out.mkdir(parents=True, exist_ok=True, mode=0o700)
+            held.enter_context(folder_lock(out))
+            guard = FolderGuard(out)
+            held.callback(guard.close)
             remove_stale_temporaries(out)
             previous = load_previous(out)
-            with Journal(out) as journal, _Batch(settings, previous, journal, guard, progress) as batch:
-                for row in _roster_rows(rows, model):
-                    batch.add(row)
-                results = batch.finish()
-                orphans = batch.orphans()
-            guard.check()
+            journal = held.enter_context(Journal(out))
+        with _Batch(settings, previous, journal, guard, progress) as batch:
+            for row in _roster_rows(rows, model):
+                batch.add(row)
+            results = batch.finish()
+            orphans = batch.orphans()
+        guard.check()
+        with _folder_problems(out, "the manifest could not be written; nothing is lost: run again"):
             manifest = write_manifest(out, _about(settings, roster), results, orphans)
             errors = write_errors(out, results)
             journal.remove()
-            merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
-            bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
-        finally:
-            guard.close()
+        merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
+        bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
     warnings = [*(rows.warnings if isinstance(rows, Roster) else []), *batch.warnings]
     return BatchReport(
         out,
@@ -404,6 +407,16 @@ class _Batch:
         finally:
             if self._pdfs is not None:
                 self._pdfs.close(abort=abort)
+
+
+@contextlib.contextmanager
+def _folder_problems(out: Path, what: str) -> Iterator[None]:
+    """The output folder's own OS errors (read-only, full, gone) as one clear line."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
 
 
 def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:

@@ -84,7 +84,9 @@ class PdfStage:
                 os.replace(conversion.output, item.pdf)
                 os.chmod(item.pdf, 0o600)
             except OSError as error:
-                return _failed(item.result, f"the PDF could not be written ({type(error).__name__})")
+                return _failed(
+                    item.result, f"the PDF could not be written ({error.strerror or type(error).__name__})"
+                )
             sha = file_sha256(item.pdf)
             if sha is not None:
                 return dataclasses.replace(item.result, pdf=item.pdf.name, pdf_sha256=sha)

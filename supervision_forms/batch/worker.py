@@ -88,7 +88,8 @@ class Renderer:
         try:
             write_atomic(job.path, content)
         except OSError as error:
-            return Rendered(job.ticket, error=f"the file could not be written ({type(error).__name__})")
+            reason = error.strerror or type(error).__name__
+            return Rendered(job.ticket, error=f"the file could not be written ({reason})")
         return Rendered(job.ticket, digest, wrote=True)
 
 
