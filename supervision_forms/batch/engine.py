@@ -101,6 +101,7 @@ def generate(
             results = batch.finish()
             orphans = batch.orphans()
         guard.check()
+        remove_stale_temporaries(out)  # a worker killed mid-write leaves its temp file
         with _folder_problems(out, "the manifest could not be written; nothing is lost: run again"):
             manifest = write_manifest(out, _about(settings, roster), results, orphans)
             errors = write_errors(out, results)
