@@ -274,6 +274,7 @@ class _Office:
         for entry in self._root.glob("profile-*"):
             shutil.rmtree(entry, ignore_errors=True)
         shutil.rmtree(self._root / "tmp", ignore_errors=True)
+        (self._root / DRIVER_FILE).unlink(missing_ok=True)
 
     def _environment(self, temp: Path) -> dict[str, str]:
         return {**_clean_environment(), "TMPDIR": str(temp), "TMP": str(temp), "TEMP": str(temp)}

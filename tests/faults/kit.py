@@ -174,3 +174,38 @@ def assert_every_row_once(out: Path, count: int) -> None:
         p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".supervision-forms.lock"
     )
     assert leftovers == []
+
+
+def descendants_of(root: int) -> list[int]:
+    """Live processes below `root` in the process tree."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] not in ("Z", "X"):
+            parents[int(entry)] = int(fields[1])
+    found: list[int] = []
+    frontier = [root]
+    while frontier:
+        parent = frontier.pop()
+        children = [pid for pid, ppid in parents.items() if ppid == parent]
+        found.extend(children)
+        frontier.extend(children)
+    return found
+
+
+def named(pids: list[int], name: str) -> list[int]:
+    """The processes among `pids` whose program is `name` (e.g. soffice.bin)."""
+    kept = []
+    for pid in pids:
+        try:
+            comm = Path(f"/proc/{pid}/comm").read_text().strip()
+        except OSError:
+            continue
+        if comm == name:
+            kept.append(pid)
+    return kept
