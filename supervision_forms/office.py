@@ -260,7 +260,8 @@ class _Office:
         we were asked to clean, and its pipes (LibreOffice puts them in /tmp)."""
         paths = [str(self._root), *map(str, self._cleanup)]
         if self._profile_url and hasattr(os, "getuid"):
-            digest = hashlib.md5(self._profile_url.encode("utf-16-le"), usedforsecurity=False).hexdigest()
+            md5 = hashlib.md5(self._profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
+            digest = "".join(f"{byte:x}" for byte in md5)  # as LibreOffice writes it: no leading zeros
             for folder in PIPE_FOLDERS:
                 paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{digest}")
                 paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_{self._pipe}")
