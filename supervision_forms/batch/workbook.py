@@ -136,15 +136,18 @@ class Workbook:
         for _, row in etree.iterparse(stream, events=("end",), tag="{*}row", **_SAFE):
             number = int(row.get("r") or previous + 1)
             previous = number
-            hidden = row.get("hidden") in ("1", "true") or (
-                row.get("customHeight") in ("1", "true") and row.get("ht") in ("0", "0.0")
-            )
-            cells = self._cells(row)
+            filled = any(len(cell) for cell in row)  # a padded row holds only styled, empty cells
+            if filled:
+                hidden = row.get("hidden") in ("1", "true") or (
+                    row.get("customHeight") in ("1", "true") and row.get("ht") in ("0", "0.0")
+                )
+                cells = self._cells(row)
             row.clear(keep_tail=False)
             parent = row.getparent()
             while row.getprevious() is not None and parent is not None:
                 del parent[0]
-            yield SheetRow(number, cells, hidden)
+            if filled:
+                yield SheetRow(number, cells, hidden)
 
     def _cells(self, row: Any) -> list[Any]:
         cells: list[Any] = []
