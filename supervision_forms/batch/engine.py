@@ -250,14 +250,15 @@ class _Batch:
             return dataclasses.replace(failed(row.number, problems, row.sheet), order=order)
         if row.problems:  # the rest of the row is fine; its bad cells are what is wrong
             return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
-        stem, identity, content = identity_of(model, row.employee_id)
+        dumped = model.model_dump_json()
+        stem, identity, content = identity_of(model, row.employee_id, dumped)
         twin = self._claims.twin_of(identity, row.number)
         if twin is not None:
             self._twins.append((twin, row.number))
         result = RowResult(
             row.number,
             "written",
-            fingerprint=self._fingerprint_of(model),
+            fingerprint=self._fingerprint_of(dumped),
             sheet=row.sheet,
             identity=identity,
             content=content,
@@ -315,9 +316,9 @@ class _Batch:
         if len(self._chunk) >= self._renderers.chunk_size:
             self._send()
 
-    def _fingerprint_of(self, model: BaseModel) -> str:
+    def _fingerprint_of(self, dumped: str) -> str:
         digest = hashlib.sha256(self._fingerprint)
-        digest.update(model.model_dump_json().encode("utf-8"))
+        digest.update(dumped.encode("utf-8"))
         return digest.hexdigest()
 
     def _kept(self, entry: Previous) -> Previous | None:

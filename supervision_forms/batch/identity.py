@@ -51,8 +51,9 @@ class Identity:
         )
 
 
-def identity_of(model: BaseModel, employee_id: str | None) -> tuple[str, Identity, str]:
-    """The row's document stem, its identity, and a hash of its content."""
+def identity_of(model: BaseModel, employee_id: str | None, dumped: str) -> tuple[str, Identity, str]:
+    """The row's document stem, its identity, and a hash of its content (`dumped`: the
+    model as JSON)."""
     stem = document_stem(model)
     employee = employee_id or _attribute(model, ("supervisee", "employee_id"))
     traits = [str(_attribute(model, path) or "") for path in TRAITS]
@@ -61,7 +62,7 @@ def identity_of(model: BaseModel, employee_id: str | None) -> tuple[str, Identit
         _digest("employee", comparison_key(str(employee).strip())) if employee else None,
         _digest("traits", *(" ".join(comparison_key(t).split()) for t in traits)),
     )
-    return stem, identity, _digest("content", model.model_dump_json())
+    return stem, identity, _digest("content", dumped)
 
 
 def _attribute(model: BaseModel, path: tuple[str, ...]) -> Any:

@@ -4,6 +4,7 @@ a deadline, building rosters."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import json
 import os
@@ -55,6 +56,7 @@ class Batch:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, **options: Any) -> subprocess.Popen[bytes]:
+        STARTED.append(self)
         self.process = subprocess.Popen(
             self.command,
             stdin=subprocess.DEVNULL,
@@ -96,6 +98,22 @@ class Batch:
         """Wait until no process of this batch is left; the ones still alive at the deadline."""
         wait_for(lambda: not self.descendants(), "the batch's processes to end", fail=False)
         return self.descendants()
+
+
+STARTED: list[Batch] = []
+
+
+def end_started() -> None:
+    """After a test, stop any batch it started and left running (a failed test)."""
+    while STARTED:
+        batch = STARTED.pop()
+        process = batch.process
+        if process is None:
+            continue
+        if process.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        process.communicate(timeout=DEADLINE)
 
 
 def processes_marked(token: str, exclude: int | None = None) -> list[int]:

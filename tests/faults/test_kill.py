@@ -106,16 +106,18 @@ def it_leaves_no_process_when_terminated(tmp_path: Path) -> None:
 
 
 def it_keeps_a_second_batch_off_the_folder(tmp_path: Path) -> None:
-    many = 300  # long enough to be still at work when the second batch tries
-    roster = write_roster(tmp_path / "team.jsonl", rows(many))
+    roster = write_roster(tmp_path / "team.jsonl", rows(ROWS))
     out = tmp_path / "out"
     first = Batch(tmp_path, roster, out, "--jobs", "1")
     first.start()
     wait_for(lambda: journal_lines(out) >= 5, "rows to be done")
-    second = Batch(tmp_path, roster, out).run()
-    assert first.process is not None and first.process.poll() is None, "the first batch ended too soon"
+    first.kill(signal.SIGSTOP)  # held mid-batch, as a slow disk or a busy machine would
+    try:
+        second = Batch(tmp_path, roster, out).run()
+    finally:
+        first.kill(signal.SIGCONT)
     assert second.returncode == 2
     assert second.stderr == f"supervision-forms: {out}: another batch is writing to this folder\n"
     code, _, err = first.finish()
     assert code == 0, err
-    assert_every_row_once(out, many)
+    assert_every_row_once(out, ROWS)
