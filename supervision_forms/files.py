@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,13 +12,6 @@ from typing import BinaryIO
 
 NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 CLOEXEC = getattr(os, "O_CLOEXEC", 0)
-# Control characters (C0, DEL, C1), bidirectional controls and line separators: they can
-# forge lines, recolour a terminal or reorder what is shown. Lone surrogates stand for
-# the bytes of a name that is not UTF-8 (os.fsdecode's surrogateescape).
-_UNSAFE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
-_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
 @contextlib.contextmanager
@@ -51,9 +43,13 @@ def open_no_follow(path: Path, flags: int, mode: int = 0o600) -> int:
 
 
 def escape_controls(text: str) -> str:
-    """Text safe to print on one line: control, bidirectional and separator characters
-    as escapes (\\n, \\x1b, \\u202e), bytes that were not UTF-8 as \\xNN."""
-    return _UNSAFE.sub(_escape, text)
+    """Text safe to print on one line: every character that is not printable (controls,
+    bidirectional and other format characters, separators) as an escape (\\n, \\x1b,
+    \\u202e); the bytes of a name that was not UTF-8 (os.fsdecode's surrogateescape) as
+    \\xNN. Such characters can forge a line, recolour a terminal or reorder what is shown."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
 
 
 def display_name(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
@@ -62,11 +58,8 @@ def display_name(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> s
     return escape_controls(os.fsdecode(name))
 
 
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
+def _escape(char: str) -> str:
     code = ord(char)
-    if char in _NAMED:
-        return _NAMED[char]
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8
         return f"\\x{code - 0xDC00:02x}"
-    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+    return char.encode("unicode_escape").decode("ascii")

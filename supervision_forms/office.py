@@ -57,6 +57,8 @@ PIPE_FOLDERS = ("/tmp", "/var/tmp")  # where LibreOffice puts its pipes, whateve
 class OfficeError(SupervisionFormsError):
     """LibreOffice is missing, failed, or took too long."""
 
+    reason = "LibreOffice failed"
+
 
 @dataclass(frozen=True)
 class Conversion:
@@ -249,6 +251,7 @@ class _Office:
         """A new profile and an empty TMPDIR inside the root; the profile's path."""
         self._remove_leftovers()
         profile = self._root / f"profile-{secrets.token_hex(4)}"
+        _safe_profile(profile)
         temp = self._root / "tmp"
         temp.mkdir(parents=True, exist_ok=True, mode=0o700)
         self._profile_url = profile.as_uri()
@@ -647,6 +650,40 @@ def _clean_environment() -> dict[str, str]:
     """Our environment without the settings that would point another Python at our packages."""
     drop = {"PYTHONPATH", "PYTHONHOME", "PYTHONSTARTUP", "PYTHONSAFEPATH"}
     return {key: value for key, value in os.environ.items() if key not in drop}
+
+
+def _safe_profile(profile: Path) -> None:
+    """Make `profile` a LibreOffice profile in which no macro ever runs and no link is updated."""
+    user = profile / "user"
+    user.mkdir(parents=True, exist_ok=True, mode=0o700)
+    (user / "registrymodifications.xcu").write_text(SAFE_SETTINGS, encoding="utf-8")
+
+
+def _settings(items: Sequence[tuple[str, str, str]]) -> str:
+    props = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{props}</oor:items>\n"
+    )
+
+
+_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
+_VBA = "/org.openoffice.Office.Writer/Filter/Import/VBA"
+SAFE_SETTINGS = _settings(
+    [
+        (_SCRIPTING, "MacroSecurityLevel", "3"),  # very high: only signed macros from trusted places
+        (_SCRIPTING, "DisableMacrosExecution", "true"),  # and not even those
+        (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
+        (_VBA, "Load", "false"),  # a .doc's VBA project is not even loaded
+        (_VBA, "Executable", "false"),
+        ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update linked content
+    ]
+)
 
 
 def _session() -> dict[str, Any]:

@@ -178,9 +178,13 @@ def it_reads_past_a_title_above_the_header(tmp_path: Path) -> None:
 
 
 def it_says_a_password_protected_workbook_is_one(tmp_path: Path) -> None:
-    fixture = Path(__file__).parent.parent / "faults" / "fixtures" / "password-protected.xlsx"
+    from tests.hostile.corpus import encrypted_docx  # any Office package: Excel encrypts the same way
+
+    plain = write_workbook(tmp_path / "plain.xlsx", [SheetSpec("Team", [HEADERS, person("Ann")])])
+    protected = tmp_path / "team.xlsx"
+    protected.write_bytes(encrypted_docx(plain.read_bytes()))
     with pytest.raises(RosterError, match="the workbook is password-protected; save a copy without"):
-        Roster(fixture, Agreement)
+        Roster(protected, Agreement)
 
 
 def it_says_an_old_excel_file_is_one(tmp_path: Path) -> None:
