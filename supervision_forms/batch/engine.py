@@ -190,6 +190,8 @@ class _Batch:
         order = next(self._order)
         try:
             planned = self._plan(row, order)
+        except OutputFolderError:
+            raise  # the folder is gone: the batch stops, it is not this row's problem
         except SupervisionFormsError as error:
             planned = dataclasses.replace(
                 failed(row.number, [FieldError("", str(error))], row.sheet), order=order
