@@ -14,7 +14,19 @@ from tqdm import tqdm
 from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
 from ..files import display_name, escape_controls
 from ..registry import installed_packs
-from .app import PROBLEMS, app, document_option, json_flag, pack_option, print_json, read_json_input
+from .app import (
+    PROBLEMS,
+    PROG,
+    app,
+    document_option,
+    json_flag,
+    note,
+    pack_option,
+    print_json,
+    read_json_input,
+    show_progress,
+    verbosity,
+)
 
 ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
 FAILURES_SHOWN = 2
@@ -104,13 +116,12 @@ def batch(
             progress=tick,
         )
     for warning in report.warnings:
-        click.echo(f"warning: {escape_controls(warning)}", err=True)
+        note(f"{PROG}: warning: {escape_controls(warning)}")
     if report.orphaned:
         count = len(report.orphaned)
-        click.echo(
-            f"warning: {count} file{'s' if count > 1 else ''} from earlier runs match no row of this roster; "
-            f'kept, and listed as "orphaned" in {display_name(report.manifest)}',
-            err=True,
+        note(
+            f"{PROG}: warning: {count} file{'s' if count > 1 else ''} from earlier runs match no row of "
+            f'this roster; kept, and listed as "orphaned" in {display_name(report.manifest)}'
         )
     if as_json:
         print_json(report.as_json())
@@ -131,7 +142,7 @@ def _default_jobs(rows: int | None) -> int:
 @contextmanager
 def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
     """A progress bar on a terminal; nothing when stderr is piped or redirected."""
-    with tqdm(total=total, unit="row", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr) as bar:
+    with tqdm(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
 
         def tick(_: RowResult) -> None:
             bar.update(1)
@@ -140,9 +151,10 @@ def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
 
 
 def _explain_failures(report: BatchReport) -> None:
-    """At most three lines: the first failed rows (row, column, reason), then the count."""
+    """At most three lines (every failed row with -v): the first failed rows (row,
+    column, reason), then the count."""
     failures = report.failures
-    for failure in failures[:FAILURES_SHOWN]:
+    for failure in failures if verbosity() > 0 else failures[:FAILURES_SHOWN]:
         click.echo(escape_controls(failure.describe()), err=True)
     count = f"{len(failures)} of {len(report.rows)} rows failed"
     listed = display_name(report.errors_file or report.manifest)

@@ -42,7 +42,8 @@ class PackRegistry:
 
     @classmethod
     def from_entry_points(cls) -> PackRegistry:
-        """Load every pack registered under the entry-point group, built-ins included."""
+        """Load every pack registered under the entry-point group, built-ins included; each
+        template is compiled and checked when it is first used."""
         registry = cls()
         for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
             try:
@@ -51,7 +52,7 @@ class PackRegistry:
                 raise PackError(
                     f"pack entry point '{point.name}' failed to load: {type(error).__name__}"
                 ) from None
-            registry.add(load_pack(_pack_root(target, point.name)))
+            registry.add(load_pack(_pack_root(target, point.name), compile_templates=False))
         return registry
 
     @classmethod

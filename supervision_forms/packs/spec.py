@@ -23,6 +23,16 @@ class FieldSpec(_Strict):
     aliases: tuple[str, ...] = Field(
         (), description="other wordings of the label on copies of the form (read only, never printed)"
     )
+    new_line: bool = Field(
+        False, description="the rendered answer starts on a line of its own after the label (a question)"
+    )
+
+
+class PrintedFact(_Strict):
+    """A value the council's form states in its printed text, for a field it has no place for."""
+
+    value: str = Field(description="the value as it would be written in the data ('Sharepoint', '5')")
+    text: str = Field(description="the printed words that state it, exactly as on the form")
 
 
 TEMPLATE_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.docx$"
@@ -38,6 +48,11 @@ class DocumentSpec(_Strict):
     )
     prompts: list[str] = Field(default_factory=list, description="printed prompts that are never answers")
     fields: dict[str, FieldSpec]
+    printed: dict[str, PrintedFact] = Field(
+        default_factory=dict,
+        description="values the form's printed text states: not repeated in the annex; data that "
+        "says otherwise is shown there with a render warning",
+    )
 
 
 class PackSpec(_Strict):

@@ -176,8 +176,9 @@ def read_date(text: str) -> DateReading | None:
 
 
 def read_whole_date(text: str) -> DateReading | None:
-    """A British date that is the whole of `text` (a spreadsheet cell, say), in any style
-    `read_date` reads; None when the text holds anything else, or no real date."""
+    """The date when the whole text is one date (ISO or British, in any style `read_date`
+    reads: a spreadsheet cell, an option); None otherwise, and for a date that does not
+    exist (31/02/2027)."""
     match = _DATE_RE.fullmatch(_cell(text))
     return _reading(match) if match else None
 

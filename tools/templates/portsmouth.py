@@ -13,7 +13,6 @@ from .common import (
     ANSWER_HEIGHT_CM,
     Field,
     Piece,
-    annex,
     blank,
     bullets,
     cell_field,
@@ -127,7 +126,6 @@ def build() -> DocxDocument:
     _signature_row(grid, "Signed manager", "signatures.supervisor")
     _signature_row(grid, "Signed staff member", "signatures.supervisee")
     blank(doc, after_pt=6)
-    annex(doc)
     return doc
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
-from .common import annex, blank, cell_field, new_document, section_row
+from .common import blank, cell_field, new_document, section_row
 from .portsmouth_records import (
     ROWS,
     actions_table,
@@ -55,7 +55,6 @@ def build() -> DocxDocument:
     actions_table(doc, DECISIONS, f"for a in decisions|pad({ROWS})", with_reason=True)
     _recording(doc)
     blank(doc, after_pt=6)
-    annex(doc)
     return doc
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
-from .common import Field, annex, blank, cell_field, cell_text, new_document, section_row
+from .common import Field, blank, cell_field, cell_text, new_document, section_row
 from .portsmouth_records import (
     ROWS,
     actions_table,
@@ -51,7 +51,6 @@ def build() -> DocxDocument:
     )
     _recording(doc)
     blank(doc, after_pt=6)
-    annex(doc)
     return doc
 
 

@@ -16,7 +16,6 @@ from .common import (
     TEXT_WIDTH_CM,
     Bold,
     Field,
-    annex,
     blank,
     cell_field,
     cell_text,
@@ -81,7 +80,6 @@ def build() -> DocxDocument:
     para(doc, RECORDING)
     para(doc, Bold("Shared: "), Field("shared_date"), after_pt=12)
     parties(doc, "Signed by both parties")
-    annex(doc)
     return doc
 
 

@@ -14,7 +14,6 @@ from .common import (
     Bold,
     Field,
     Piece,
-    annex,
     blank,
     bullets,
     cell_field,
@@ -132,7 +131,6 @@ def build() -> DocxDocument:
     _closing(grid)
     _footer(doc)
     blank(doc, after_pt=6)
-    annex(doc)
     return doc
 
 
