@@ -90,6 +90,8 @@ class Renderer:
         except OSError as error:
             reason = error.strerror or type(error).__name__
             return Rendered(job.ticket, error=f"the file could not be written ({reason})")
+        except SupervisionFormsError:  # the folder is gone (the batch notices and stops)
+            return Rendered(job.ticket, error="the file could not be written (no such folder)")
         return Rendered(job.ticket, digest, wrote=True)
 
 
