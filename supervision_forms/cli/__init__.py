@@ -15,7 +15,6 @@ from typing import Any, NoReturn
 
 import click
 
-from ..files import escape_controls
 from .app import OK, PROG, UNUSABLE, app
 
 MAX_MESSAGE = 400
@@ -25,7 +24,9 @@ GLOBAL_FLAGS = frozenset({"--debug", "-q", "--quiet", "-v", "--verbose"})
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
-    """One line on stderr (whatever the message holds), exit code 2."""
+    """One line on stderr (whatever the message holds, escaped), exit code 2."""
+    from ..files import escape_controls  # only when failing: --help imports nothing of ours
+
     if debug:
         traceback.print_exception(error)
     line = escape_controls(re.sub(r"\s+", " ", message).strip())
