@@ -99,7 +99,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 IGNORE = ""
 """A `--columns` entry with this value drops the column without a warning."""
 
-_PATH_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*(?:\.(?:[a-z_][a-z0-9_]*|\d+))*$")
+_PATH_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*(?:\.(?:[a-z_][a-z0-9_]*|[0-9]+))*$")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
 _AMBIGUOUS = "\0ambiguous"
 SKIPPED_PLACES = ("signature", "table")  # a signature line's label names the signer, not the person
@@ -126,7 +126,7 @@ def header_key(text: str) -> str:
 def path_shaped(header: str) -> bool:
     """'supervisee.name', 'meeting_dates.0': written as a model path, not as a person would."""
     lowered = header.strip().lower()
-    return ("." in lowered or "_" in lowered) and bool(_PATH_SHAPE.match(lowered))
+    return ("." in lowered or "_" in lowered) and bool(_PATH_SHAPE.fullmatch(lowered))
 
 
 class Headings:
@@ -177,7 +177,7 @@ class Headings:
     def _heading(self, path: str) -> Heading | None:
         if path == IDENTITY_PATH and generic(path) not in self._known:
             return Heading(path, None, False)
-        if not _PATH_SHAPE.match(path) or path.split(".")[0].isdigit():
+        if not _PATH_SHAPE.fullmatch(path):  # the first part is a name, list positions ASCII digits
             return None
         shape = generic(path)  # "meeting_dates.0" -> "meeting_dates[]"
         if shape in self._known:
