@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import SupervisionFormsError
+from ..errors import NeedsOcr
 
 
-class OcrUnavailable(SupervisionFormsError):
-    """Tesseract (or, for PDFs, poppler's pdftoppm) is not installed."""
+class OcrUnavailable(NeedsOcr):
+    """Tesseract (or, for PDFs, poppler's pdftoppm) is not installed: a scan needs OCR
+    that cannot be done here."""
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,14 @@ def _cell(text: str) -> str:
     return " ".join(text.split()).strip(" ,.")
 
 
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first valid date in `text` is written (start, end), or None."""
+    for match in _DATE_RE.finditer(text):
+        if _reading(match) is not None:
+            return match.start(), match.end()
+    return None
+
+
 def find_dates(text: str) -> list[datetime.date]:
     """Every full date (day, month and year) in a longer text, in order."""
     return [reading.value for reading in _readings(text)]
