@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import BaseModel
 
 from .agreement import Agreement, CareerStage, Expectations, Frequency, Recording, Supervisee
-from .common import Action, Model, Person, Signature, Signatures
+from .common import Action, ExtraFields, Model, Person, Signature, Signatures
 from .records import (
     CANCELLED_BY_LABELS,
     LEGAL_STATUS_LABELS,
@@ -42,6 +42,7 @@ __all__ = [
     "Child",
     "Decision",
     "Expectations",
+    "ExtraFields",
     "Frequency",
     "GeneralRecord",
     "LegalStatus",

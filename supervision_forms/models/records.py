@@ -11,7 +11,18 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, Field, JsonValue, model_validator
 
-from .common import MAX_ITEMS, SPECIAL_CATEGORY, Action, IsoDate, Model, Person, Signatures, Text
+from .common import (
+    MAX_ITEMS,
+    SPECIAL_CATEGORY,
+    Action,
+    ExtraFields,
+    IsoDate,
+    Model,
+    Person,
+    Signatures,
+    Text,
+    extra_field,
+)
 
 Topic = Literal[
     "case_work",
@@ -114,6 +125,7 @@ class CaseRecord(Model):
     next_review_date: IsoDate = Field(None, title="Date of next case review")
     recorded_on_child_file: IsoDate = Field(None, title="Date decisions recorded on the child's case file")
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    extra: ExtraFields = extra_field()
 
 
 class GeneralRecord(Model):
@@ -140,6 +152,7 @@ class GeneralRecord(Model):
     next_session_date: IsoDate = Field(None, title="Date of next supervision")
     shared_date: IsoDate = Field(None, title="Date record shared with the supervisee")
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    extra: ExtraFields = extra_field()
 
 
 class Cancellation(Model):
@@ -158,6 +171,7 @@ class Cancellation(Model):
     cover_arrangements: Text = Field(
         None, title="Arrangements if the supervisor is absent for more than 2 weeks"
     )
+    extra: ExtraFields = extra_field()
 
     @model_validator(mode="before")
     @classmethod
