@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime
 import json
 import sys
+import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import click
 
 from ..docx.package import read_file
 from ..errors import DocumentTooLarge, InvalidData, UnsupportedFormat
+from ..registry import choose_packs
 
 OK, PROBLEMS, UNUSABLE = 0, 1, 2
 MAX_JSON_BYTES = 20 * 1024 * 1024
@@ -57,9 +59,32 @@ def input_label(source: str) -> str:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
-def app(debug: bool) -> None:
+@click.option(
+    "--pack-dir",
+    "pack_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Load this pack folder (or folder of packs) too; repeatable. Also SUPERVISION_FORMS_PACK_PATH.",
+)
+@click.option("--only-packs", default=None, help="Load only these packs (names, comma-separated).")
+@click.option("--block-pack", "blocked", multiple=True, help="Never load this pack; repeatable.")
+def app(debug: bool, pack_dirs: tuple[Path, ...], only_packs: str | None, blocked: tuple[str, ...]) -> None:
     """Supervision agreements and records for UK children's social care, in each
     council's own Word layout: render, read back, validate."""
+    warnings.showwarning = _one_line_warning
+    choose_packs(pack_dirs, only_packs, blocked)
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: TextIO | None = None,
+    line: str | None = None,
+) -> None:
+    """A warning (a skipped pack, say) as one line on stderr."""
+    sys.stderr.write(f"supervision-forms: warning: {message}\n")
 
 
 def iso_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> datetime.date | None:
