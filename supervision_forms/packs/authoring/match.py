@@ -1,0 +1,189 @@
+"""Which model path each answer place holds, and how sure that is.
+
+A place's label is compared with everything known about the model's fields: their titles,
+the labels and aliases of every installed pack, and the wording councils use
+(`vocabulary.toml`). Short labels are also read with their context ("Name" under
+"Supervisor"), long ones by their first clause. Each path goes to one place, best match
+first; a place no field fits closely enough gets a field of its own under `extra`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.resources import files
+
+from pydantic import BaseModel
+from rapidfuzz import fuzz
+
+from ...models.paths import Leaf, leaves, title_of
+from ..pack import Pack
+from .places import DATE_WORD, Slot
+from .text import clean_label, content_words, fold, slug, words
+
+SURE = 0.85  # from here a match needs no check
+MAYBE = 0.70  # from here a place is mapped (with a check); below it gets a field of its own
+WEAK = 0.80  # the most a one-word phrase ("Name", "Date") can score alone
+DERIVED = ("frequency.every", "frequency.unit")
+CLAUSE = re.compile(r"\s+(?:e\.g\.|eg\.?|for example|i\.e\.)\s+|[?(:]|\s[–-]\s|\.\s", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str  # content words, space-joined
+    weak: bool
+    source: str  # "title", "pack portsmouth", "vocabulary"
+
+
+@dataclass
+class Vocabulary:
+    """What is known about one document kind's fields: phrases by model path."""
+
+    kind: str
+    leaves: dict[str, Leaf]
+    phrases: dict[str, list[Phrase]] = field(default_factory=dict)
+    prompts: set[str] = field(default_factory=set)
+
+    def add(self, path: str, text: str, source: str, weak: bool = False) -> None:
+        norm = " ".join(content_words(text) or words(text))
+        if not norm or path not in self.leaves:
+            return
+        weak = weak or len(norm.split()) == 1
+        known = self.phrases.setdefault(path, [])
+        if not any(p.text == norm for p in known):
+            known.append(Phrase(norm, weak, source))
+
+
+def vocabulary(model: type[BaseModel], kind: str, packs: Iterable[Pack]) -> Vocabulary:
+    """Phrases for each field of `model` from its titles, the packs and `vocabulary.toml`."""
+    known = {
+        leaf.path: leaf
+        for leaf in leaves(model)
+        if leaf.path not in DERIVED and not leaf.path.startswith("extra.")
+    }
+    vocab = Vocabulary(kind, known)
+    for path, leaf in known.items():
+        vocab.add(path, title_of(model, path.replace("[]", "")), "title")
+        vocab.add(path, leaf.title, "title", weak=True)
+    shared: dict[str, set[str]] = {}
+    for pack in packs:
+        if kind not in pack.documents:
+            continue
+        doc = pack.document(kind)
+        vocab.prompts.update(fold(p) for p in doc.prompts)
+        vocab.prompts.update(fold(s.empty) for s in doc.fields.values() if s.empty and words(s.empty))
+        for path, spec in doc.fields.items():
+            for label in (spec.label, *spec.aliases):
+                shared.setdefault(" ".join(content_words(label)), set()).add(_list_path(path, known))
+    for pack in packs:
+        if kind not in pack.documents:
+            continue
+        for path, spec in pack.document(kind).fields.items():
+            for label in (spec.label, *spec.aliases):
+                if len(shared.get(" ".join(content_words(label)), set())) == 1:
+                    vocab.add(_list_path(path, known), label, f"pack {pack.name}")
+    table = tomllib.loads((files(__package__) / "vocabulary.toml").read_text(encoding="utf-8"))
+    for path, phrases in table.get(kind, {}).items():
+        for phrase in phrases:
+            vocab.add(path, phrase.lstrip("~"), "vocabulary", weak=phrase.startswith("~"))
+    return vocab
+
+
+def _list_path(path: str, known: dict[str, Leaf]) -> str:
+    return path if path in known else f"{path}[]"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    path: str
+    score: float
+    phrase: str
+
+
+def similarity(label: str, phrase: Phrase) -> float:
+    """How well a label (content words) names what a phrase names, 0 to 1."""
+    ls, ps = label, phrase.text
+    if not ls or not ps:
+        return 0.0
+    lw, pw = ls.split(), ps.split()
+    if ls == ps:
+        score = 1.0
+    elif f" {ps} " in f" {ls} ":
+        score = 0.62 + 0.33 * len(pw) / len(lw)
+    elif f" {ls} " in f" {ps} ":
+        score = 0.55 + 0.35 * len(lw) / len(pw)
+    else:
+        common = set(lw) & set(pw)
+        if not common:
+            return 0.0
+        overlap = len(common) / len(set(lw) | set(pw))
+        score = max(fuzz.token_sort_ratio(ls, ps) / 100 * 0.9, 0.25 + 0.6 * overlap)
+    return min(score, WEAK) if phrase.weak else score
+
+
+def readings(slot: Slot) -> list[tuple[str, float]]:
+    """The slot's label as it may be meant: itself, its first clause, and (for short
+    labels) with its context; each with a weight."""
+    base = clean_label(slot.label)
+    found: list[tuple[str, float]] = [(base, 1.0)]
+    clause = CLAUSE.split(base, maxsplit=1)[0].strip()
+    if clause and clause != base and len(words(clause)) >= 2:
+        found.append((clause, 0.97))
+    if len(content_words(base)) <= 3:
+        for context in slot.context:
+            found.append((f"{clean_label(context)} {base}", 1.0))
+            found.append((clean_label(context), 0.9))
+        if slot.section:
+            found.append((f"{clean_label(slot.section)} {base}", 0.9))
+    if not words(base):
+        found.extend((clean_label(c), 0.95) for c in slot.context)
+    return [(" ".join(content_words(text) or words(text)), weight) for text, weight in found if words(text)]
+
+
+def rank(slot: Slot, vocab: Vocabulary, allowed: Iterable[str]) -> list[Candidate]:
+    """The allowed paths the slot's label may name, best first."""
+    texts = readings(slot)
+    dated = bool(DATE_WORD.search(slot.label))
+    best: dict[str, Candidate] = {}
+    for path in allowed:
+        leaf = vocab.leaves.get(path)
+        if leaf is None:
+            continue
+        for phrase in vocab.phrases.get(path, []):
+            for text, weight in texts:
+                score = similarity(text, phrase) * weight
+                if slot.value == "text" and dated != (leaf.kind == "date"):
+                    score *= 0.75 if dated else 0.9
+                if path not in best or score > best[path].score:
+                    best[path] = Candidate(path, round(score, 3), phrase.text)
+    return sorted(best.values(), key=lambda c: -c.score)
+
+
+def allowed_paths(slot: Slot, vocab: Vocabulary) -> list[str]:
+    """The fields a place can hold, by what it holds (text, a choice, a list of dates)."""
+    if slot.signature:
+        part = "name" if slot.signature == "name" else "date"
+        parties = [slot.party] if slot.party else ["supervisee", "supervisor"]
+        return [f"signatures.{p}.{part}" for p in parties if f"signatures.{p}.{part}" in vocab.leaves]
+    paths = list(vocab.leaves)
+    if slot.value == "choice":
+        return [p for p in paths if vocab.leaves[p].kind == "choice"]
+    if slot.value == "dates":
+        return [p for p in paths if p.endswith("[]") and vocab.leaves[p].kind == "date"]
+    return [p for p in paths if "[]" not in p and not p.startswith("signatures.")]
+
+
+def extra_name(slot: Slot, taken: set[str]) -> str:
+    """A name for a place's own field, from its label (its context too when short)."""
+    label = clean_label(slot.label)
+    if len(content_words(label)) <= 1 and slot.context:
+        label = f"{slot.context[0]} {label}"
+    base = slug(label)
+    name, number = base, 2
+    while name in taken:
+        name = f"{base[:36]}_{number}"
+        number += 1
+    taken.add(name)
+    return name
