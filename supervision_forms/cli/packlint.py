@@ -9,6 +9,7 @@ Exit codes: 0 clean; 1 problems (each printed); 2 the pack or form cannot be rea
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import tomllib
 from dataclasses import asdict
@@ -22,7 +23,7 @@ from ..docx.security import scan_package
 from ..errors import PackError, SupervisionFormsError
 from ..models import DOCUMENT_MODELS
 from ..packs.authoring import init_pack
-from ..packs.authoring.checks import DocumentCheck, Problem, check_pack
+from ..packs.authoring.checks import FIDELITY, DocumentCheck, Problem, check_pack
 from ..packs.pack import MAX_TEMPLATE_BYTES, PACK_FILE, load_pack
 from ..packs.spec import PackSpec
 from .app import PROBLEMS, app, json_flag, print_json
@@ -36,18 +37,23 @@ def lint_pack_folder(folder: Path) -> list[Problem]:
     just the first), then what loading checks (paths, tags), then the round trips
     (labels printed, example read back, the form's text kept, hand-filled reading).
     Raises `PackError` when the pack file or a template cannot be read at all."""
+    return _checked(folder)[0]
+
+
+def _checked(folder: Path) -> tuple[list[Problem], list[DocumentCheck]]:
     spec = _read_spec(folder)
     found: list[Problem] = []
     for doc in spec.documents.values():
         package = unpack_package(_read_template(folder, doc.template), doc.template)
         found += [Problem(doc.template, f.rule, f.part, f.message) for f in scan_package(package)]
     if found:
-        return found
+        return found, []
     try:
         pack = load_pack(folder)
     except PackError as error:
-        return [Problem(PACK_FILE, "pack", "", str(error))]
-    return [problem for check in check_pack(pack) for problem in check.problems]
+        return [Problem(PACK_FILE, "pack", "", str(error))], []
+    checks = check_pack(pack)
+    return [problem for check in checks for problem in check.problems], checks
 
 
 def _read_spec(folder: Path) -> PackSpec:
@@ -139,31 +145,24 @@ def test(folder: Path, as_json: bool) -> None:
     """Run a pack's round trips and print a one-screen report: labels printed, the example
     rendered and read back, the council's printed text kept (against the blank form), and
     the blank form filled in by hand and read by its labels. Exit 1 on any problem."""
-    pack_found = lint_pack_folder(folder)  # safety and loading first
-    try:
-        loaded = load_pack(folder)
-    except SupervisionFormsError:
-        loaded = None
-    checks = check_pack(loaded) if loaded is not None and not _unsafe(pack_found) else []
+    problems, checks = _checked(folder)
     if as_json:
         print_json(
             {
                 "pack": folder.name,
                 "documents": [_as_json(c) for c in checks],
-                "problems": [asdict(p) for p in pack_found],
+                "problems": [asdict(p) for p in problems],
             }
         )
     else:
-        for line in report_lines(
-            folder.name if loaded is None else f"{loaded.name} ({loaded.spec.council})", checks, pack_found
-        ):
+        title = folder.name
+        with contextlib.suppress(SupervisionFormsError):
+            loaded = load_pack(folder)
+            title = f"{loaded.name} ({loaded.spec.council}), version {loaded.spec.version}"
+        for line in report_lines(title, checks, problems):
             click.echo(line)
-    if pack_found:
+    if problems:
         sys.exit(PROBLEMS)
-
-
-def _unsafe(problems: list[Problem]) -> bool:
-    return any(p.rule not in ("label", "round-trip", "fidelity", "hand-filled", "pack") for p in problems)
 
 
 def _as_json(check: DocumentCheck) -> dict[str, object]:
@@ -181,31 +180,49 @@ def _as_json(check: DocumentCheck) -> dict[str, object]:
 def report_lines(title: str, checks: list[DocumentCheck], problems: list[Problem]) -> list[str]:
     """The one-screen report of `pack test`."""
     lines = [title]
-    mark = {True: "ok ", False: "NO "}
     for check in checks:
         lines.append(f"  {check.kind}: {check.fields} fields")
         lines.append(
-            f"    {mark[check.labels_printed == check.fields]} labels printed on the template      {check.labels_printed}/{check.fields}"
+            _line(
+                check.labels_printed == check.fields,
+                "labels printed on the template",
+                f"{check.labels_printed}/{check.fields}",
+            )
         )
         if check.read_back_of:
             lines.append(
-                f"    {mark[check.read_back == check.read_back_of]} example rendered and read back      {check.read_back}/{check.read_back_of} values"
+                _line(
+                    check.read_back == check.read_back_of,
+                    "example rendered and read back",
+                    f"{check.read_back}/{check.read_back_of} values",
+                )
             )
         else:
             lines.append("    --  no example: the round trips are not checked")
         if check.fidelity is not None:
             found, total = check.lines
             lines.append(
-                f"    {mark[check.fidelity >= 0.98]} the form's printed text kept        {check.fidelity:.3f} ({found}/{total} lines)"
+                _line(
+                    check.fidelity >= FIDELITY,
+                    "the form's printed text kept",
+                    f"{check.fidelity:.3f} ({found}/{total} lines)",
+                )
             )
         if check.hand_filled_of:
             lines.append(
-                f"    {mark[check.hand_filled == check.hand_filled_of]} hand-filled copy read by its labels {check.hand_filled}/{check.hand_filled_of} values"
+                _line(
+                    check.hand_filled == check.hand_filled_of,
+                    "hand-filled copy read by its labels",
+                    f"{check.hand_filled}/{check.hand_filled_of} values",
+                )
             )
     shown = problems[:8]
-    for problem in shown:
-        lines.append(f"  ✗ {problem}")
+    lines.extend(f"  ✗ {problem}" for problem in shown)
     if len(problems) > len(shown):
         lines.append(f"  … and {len(problems) - len(shown)} more (supervision-forms pack lint)")
     lines.append("all checks passed" if not problems else f"{len(problems)} problem(s)")
     return lines
+
+
+def _line(passed: bool, what: str, count: str) -> str:
+    return f"    {'ok ' if passed else 'NO '} {what:<36} {count}"

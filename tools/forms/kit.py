@@ -41,6 +41,16 @@ class Truth:
     options: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class Gap:
+    """An answer place inside a line of text: dot leaders a person writes over."""
+
+    label: str
+    path: str
+    kind: str = "text"
+    leader: str = "……………………………"
+
+
 @dataclass
 class Form:
     """A form being built, blank or filled in."""
@@ -177,6 +187,19 @@ class Form:
             paragraph.add_run(after)
         return paragraph
 
+    def line(self, *parts: str | Gap, into: _Cell | None = None, bold: bool = False) -> Paragraph:
+        """A line of printed text with answer places in it."""
+        paragraph = self.para(into=into)
+        for part in parts:
+            if isinstance(part, Gap):
+                key = self.place(part.label, part.path, part.kind)
+                typed = self.value(key)
+                spaced = not paragraph.text or paragraph.text.endswith(" ")
+                paragraph.add_run((typed if spaced else f" {typed}") if typed else part.leader)
+            else:
+                paragraph.add_run(part).bold = bold or None
+        return paragraph
+
     def question(
         self,
         text: str,
@@ -232,7 +255,9 @@ class Form:
         self._widths = list(widths_cm)
         return grid
 
-    def row(self, grid: Table, *, spans: Sequence[int] | None = None, height_cm: float | None = None) -> list[_Cell]:
+    def row(
+        self, grid: Table, *, spans: Sequence[int] | None = None, height_cm: float | None = None
+    ) -> list[_Cell]:
         new = grid.add_row()
         for cell, column in zip(new.cells, grid.columns, strict=True):
             cell.width = column.width
@@ -258,7 +283,9 @@ class Form:
             cell._tc.get_or_add_tcPr().append(shading)
         return cell
 
-    def answer_cell(self, cell: _Cell, label: str, path: str, *, kind: str = "text", prompt: str = "") -> None:
+    def answer_cell(
+        self, cell: _Cell, label: str, path: str, *, kind: str = "text", prompt: str = ""
+    ) -> None:
         """An empty cell (or one showing a prompt) that holds the answer to `label`."""
         key = self.place(label, path, kind)
         typed = self.value(key)

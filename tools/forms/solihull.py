@@ -51,7 +51,10 @@ ARRANGEMENTS = (
     ),
 )
 WORKING = (
-    ("What do I bring to supervision (experience, learning style, what has helped before)?", "supervisee_brings"),
+    (
+        "What do I bring to supervision (experience, learning style, what has helped before)?",
+        "supervisee_brings",
+    ),
     ("What do we expect of each other?", "expectations.mutual"),
     (
         "Are there any factors that may affect our supervisory relationship (for example culture, "
@@ -88,8 +91,13 @@ def build(form: Form) -> None:
     grid = form.table([4.5, 11.5])
     frequency = form.row(grid)
     form.cell(frequency[0], "Frequency", bold=True)
-    form.dots("Supervision will take place ", "frequency.description", label="Frequency", into=frequency[1],
-              after=" and at least once a month.")
+    form.dots(
+        "Supervision will take place ",
+        "frequency.description",
+        label="Frequency",
+        into=frequency[1],
+        after=" and at least once a month.",
+    )
     for label, text, path in ARRANGEMENTS:
         left, right = form.row(grid)
         form.cell(left, label, bold=True)

@@ -18,7 +18,6 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
@@ -30,7 +29,7 @@ from ...reading import parse
 from ...render import render
 from ..pack import PACK_FILE, Pack
 from ..registry import PackRegistry
-from .text import fold, leader_spans, words
+from .text import answer_spans, fold, words
 
 FIDELITY = 0.98
 MIN_LINE_WORDS = 4
@@ -180,7 +179,7 @@ def _between_leaders(text: str) -> list[str]:
     pieces: list[str] = []
     for line in re.split(r"[\n\t]", text):
         previous = 0
-        for start, end in leader_spans(line):
+        for start, end in answer_spans(line):
             pieces.append(line[previous:start])
             previous = end
         pieces.append(line[previous:])

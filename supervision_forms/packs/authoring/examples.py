@@ -34,7 +34,7 @@ VALUES: dict[str, Any] = {
     "recording.share_within_working_days": 5,
     "recording.storage": "the supervisee's personal supervision folder on the shared drive",
     "recording.others_who_may_see": "The service manager and, on request, the principal social worker",
-    "management_availability": "Daily by phone or Teams; decisions recorded on the child's file the same day.",
+    "management_availability": "Daily by phone or Teams; decisions go on the child's file the same day.",
     "concerns_addressed": "Raised openly in the session and followed up in writing within a week.",
     "raise_process_issues": "At any session, or with the service manager if that does not help.",
     "permissions": "It is fine for either of us to say we do not know, or that we are stuck.",
@@ -48,7 +48,7 @@ VALUES: dict[str, Any] = {
     "expectations.contribute_as_supervisee": "An up-to-date case list and the agenda items in advance.",
     "expectations.want_from_supervisee": "Openness about workload and any worries about cases.",
     "expectations.contribute_as_supervisor": "Protected time, and decisions recorded the same day.",
-    "expectations.supervisor_responsible_for": "Writing up the record and sharing it within five working days.",
+    "expectations.supervisor_responsible_for": "Writing up the record and sharing it in five working days.",
     "expectations.supervisee_responsible_for": "Preparing case summaries and following up agreed actions.",
     "signatures.supervisor.name": "Grace Okafor",
     "signatures.supervisor.date": START,
@@ -130,7 +130,8 @@ def example(model: type[BaseModel], paths: Iterable[str], extra: dict[str, Extra
             values[path] = VALUES[path]
         elif path in known and known[path].choices:
             values[path] = known[path].choices[0]
-    return _json(unflatten(values))
+    shaped: dict[str, Any] = _json(unflatten(values))
+    return shaped
 
 
 def _extra(name: str, spec: ExtraSpec | None, number: int) -> dict[str, Any]:

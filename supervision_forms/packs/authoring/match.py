@@ -20,13 +20,15 @@ from rapidfuzz import fuzz
 
 from ...models.paths import Leaf, leaves, title_of
 from ..pack import Pack
-from .places import DATE_WORD, Slot
+from .places import DATE_WORD, Slot, party_of
 from .text import clean_label, content_words, fold, slug, words
 
 SURE = 0.85  # from here a match needs no check
 MAYBE = 0.70  # from here a place is mapped (with a check); below it gets a field of its own
 WEAK = 0.80  # the most a one-word phrase ("Name", "Date") can score alone
+WORD_LIKE = 90  # rapidfuzz ratio from which two words count as one ("interruption", "interruptions")
 DERIVED = ("frequency.every", "frequency.unit")
+PEOPLE = ("supervisor", "supervisee", "line_manager")
 CLAUSE = re.compile(r"\s+(?:e\.g\.|eg\.?|for example|i\.e\.)\s+|[?(:]|\s[–-]\s|\.\s", re.IGNORECASE)
 
 
@@ -103,24 +105,28 @@ class Candidate:
 
 
 def similarity(label: str, phrase: Phrase) -> float:
-    """How well a label (content words) names what a phrase names, 0 to 1."""
-    ls, ps = label, phrase.text
-    if not ls or not ps:
+    """How well a label (its content words) names what a phrase names, 0 to 1: by the
+    words they share (a word matches its plural or a slip of the pen), a phrase whose
+    words are all in the label scoring well above one that is only partly there."""
+    lw, pw = label.split(), phrase.text.split()
+    if not lw or not pw:
         return 0.0
-    lw, pw = ls.split(), ps.split()
-    if ls == ps:
+    if lw == pw:
         score = 1.0
-    elif f" {ps} " in f" {ls} ":
-        score = 0.62 + 0.33 * len(pw) / len(lw)
-    elif f" {ls} " in f" {ps} ":
-        score = 0.55 + 0.35 * len(lw) / len(pw)
     else:
-        common = set(lw) & set(pw)
-        if not common:
+        in_label = sum(1 for w in lw if _has_word(pw, w)) / len(lw)
+        in_phrase = sum(1 for w in pw if _has_word(lw, w)) / len(pw)
+        if not in_label or not in_phrase:
             return 0.0
-        overlap = len(common) / len(set(lw) | set(pw))
-        score = max(fuzz.token_sort_ratio(ls, ps) / 100 * 0.9, 0.25 + 0.6 * overlap)
+        f1 = 2 * in_label * in_phrase / (in_label + in_phrase)
+        score = (0.25 + 0.73 * f1) if in_phrase == 1 else (0.1 + 0.7 * f1)
     return min(score, WEAK) if phrase.weak else score
+
+
+def _has_word(words_: list[str], word: str) -> bool:
+    return word in words_ or any(
+        len(word) > 4 and len(other) > 4 and fuzz.ratio(word, other) >= WORD_LIKE for other in words_
+    )
 
 
 def readings(slot: Slot) -> list[tuple[str, float]]:
@@ -131,6 +137,8 @@ def readings(slot: Slot) -> list[tuple[str, float]]:
     clause = CLAUSE.split(base, maxsplit=1)[0].strip()
     if clause and clause != base and len(words(clause)) >= 2:
         found.append((clause, 0.97))
+    if "/" in base and len(words(base)) <= 8:  # "Role / level of practice", "Supervisor/Manager"
+        found.extend((part.strip(), 0.95) for part in base.split("/") if words(part))
     if len(content_words(base)) <= 3:
         for context in slot.context:
             found.append((f"{clean_label(context)} {base}", 1.0))
@@ -146,6 +154,7 @@ def rank(slot: Slot, vocab: Vocabulary, allowed: Iterable[str]) -> list[Candidat
     """The allowed paths the slot's label may name, best first."""
     texts = readings(slot)
     dated = bool(DATE_WORD.search(slot.label))
+    whose = party_of(" ".join((slot.label, *slot.context))) or "supervisee"  # unsaid: the supervisee's
     best: dict[str, Candidate] = {}
     for path in allowed:
         leaf = vocab.leaves.get(path)
@@ -156,6 +165,8 @@ def rank(slot: Slot, vocab: Vocabulary, allowed: Iterable[str]) -> list[Candidat
                 score = similarity(text, phrase) * weight
                 if slot.value == "text" and dated != (leaf.kind == "date"):
                     score *= 0.75 if dated else 0.9
+                if path.split(".")[0] in PEOPLE and not path.startswith(whose + "."):
+                    score *= 0.97
                 if path not in best or score > best[path].score:
                     best[path] = Candidate(path, round(score, 3), phrase.text)
     return sorted(best.values(), key=lambda c: -c.score)

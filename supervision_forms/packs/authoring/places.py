@@ -27,6 +27,7 @@ from ...docx.form import Form, FormCell, FormParagraph, FormTable
 from ..spec import Place
 from .text import (
     BOX_RUN,
+    answer_spans,
     clean_label,
     content_words,
     fold,
@@ -397,8 +398,7 @@ def _leaders(
     state: _State, paragraph: FormParagraph, blocks: list[FormParagraph | FormTable], at: int
 ) -> bool:
     text = paragraph.text
-    more = [(a.start, a.end) for a in paragraph.atoms if a.kind == "leader"]
-    spans = leader_spans(text, more)
+    spans = answer_spans(text, [(a.start, a.end) for a in paragraph.atoms if a.kind == "leader"])
     if not spans:
         return False
     state.used.add(paragraph.number)
@@ -409,9 +409,14 @@ def _leaders(
         following = spans[number + 1][0] if number + 1 < len(spans) else len(text)
         after = text[end:following]
         label = last_clause(strip_numbering(before.strip())) if before.strip() else ""
+        inner = text[start:end].strip()
+        if inner.startswith("[") and _has_words(inner):  # "[name of supervisee]" says what goes there
+            label = inner.strip("[]").strip()
         place: Place = "dots"
         suffix = after.split("\n", 1)[0].strip()
-        if not _has_words(label):
+        if not _has_words(label) and cell_label and len(spans) == 1 and _only_place_in_cell(paragraph):
+            label, place = cell_label, "right"  # "Date of agreement | xx.xx.xx Review annually ..."
+        elif not _has_words(label):
             label = _label_before(state, blocks, at) if not _has_words(after) else after.strip().strip("()")
             place = "below" if not _has_words(after) else "dots"
             suffix = "" if not _has_words(after) else suffix
@@ -440,19 +445,26 @@ def _leaders(
     return True
 
 
+def _only_place_in_cell(paragraph: FormParagraph) -> bool:
+    cell = paragraph.cell
+    return cell is not None and sum(1 for p in cell.paragraphs if answer_spans(p.text)) == 1
+
+
 def _has_words(text: str) -> bool:
     return bool(words(text))
 
 
 def _row_label(paragraph: FormParagraph) -> str:
-    """The first cell of the paragraph's row, when the paragraph is in another cell."""
+    """The row's label for a paragraph in a later cell: the nearest cell to its left with
+    words in it (not just a section number)."""
     cell = paragraph.cell
     if cell is None:
         return ""
-    first = cell.row.cells[0]
-    if first is cell or not first.text or len(words(first.text)) > 12:
-        return ""
-    return first.text
+    for left in reversed([c for c in cell.row.cells if c.end <= cell.column]):
+        text = left.text
+        if any(w.isalpha() for w in words(text)):
+            return text if len(words(text)) <= 12 else ""
+    return ""
 
 
 def _label_before(state: _State, blocks: list[FormParagraph | FormTable], at: int) -> str:
@@ -465,8 +477,8 @@ def _label_before(state: _State, blocks: list[FormParagraph | FormTable], at: in
                 return ""
             state.used.add(block.number)
             return block.text.strip()
-    cell = blocks[at].cell if isinstance(blocks[at], FormParagraph) else None  # type: ignore[union-attr]
-    return _row_label_of(cell)
+    block = blocks[at]
+    return _row_label_of(block.cell if isinstance(block, FormParagraph) else None)
 
 
 def _row_label_of(cell: FormCell | None) -> str:
@@ -583,7 +595,16 @@ def _under_or_after(
         return
     asks = text.endswith(("?", ":"))
     label = ""
-    if empties and asks and not paragraph.listed:
+    if paragraph.listed and len(empties) >= 2:  # a question, its hints as bullets, then lines
+        above = _before_list(blocks, at)
+        if (
+            above is not None
+            and above.number not in state.used
+            and (_is_heading(above) or is_label_like(above.text))
+        ):
+            label = above.text.strip()
+            state.used.add(above.number)
+    elif empties and asks and not paragraph.listed:
         if len(empties) >= 2 or not _is_heading(paragraph) or not _prose(following):
             label = text
     elif len(empties) >= 2 and not asks and not paragraph.listed and len(words(text)) > 8:
@@ -651,6 +672,17 @@ def _is_heading(paragraph: FormParagraph) -> bool:
     return paragraph.heading or ((paragraph.bold or caps) and len(words(text)) <= 10)
 
 
+def _before_list(blocks: list[FormParagraph | FormTable], at: int) -> FormParagraph | None:
+    """The paragraph just above the list that paragraph `at` ends."""
+    for block in reversed(blocks[:at]):
+        if not isinstance(block, FormParagraph):
+            return None
+        if block.empty or block.listed:
+            continue
+        return block
+    return None
+
+
 def _heading_before(blocks: list[FormParagraph | FormTable], at: int) -> FormParagraph | None:
     for block in reversed(blocks[:at]):
         if not isinstance(block, FormParagraph):
@@ -666,8 +698,9 @@ def _note_headings(state: _State) -> None:
     current = ""
     for paragraph in state.form.paragraphs:
         state.headings[paragraph.number] = current
-        if not paragraph.empty and _is_heading(paragraph) and paragraph.cell is None:
-            current = paragraph.text.strip()
+        text = paragraph.text.strip()
+        if text and _is_heading(paragraph) and paragraph.cell is None and not text.endswith((":", "?")):
+            current = text
 
 
 def _repeated_answers(form: Form) -> frozenset[str]:
@@ -694,7 +727,10 @@ SUPERVISEE = (
     "trainee",
     "staff",
 )
-SUPERVISOR = ("supervisor", "manager", "team leader", "practice lead")
+SUPERVISOR = (
+    "supervisor", "manager", "team leader", "practice lead", "advanced practitioner", "senior practitioner",
+    "consultant social worker", "practice educator",
+)  # fmt: skip
 
 
 def party_of(text: str) -> Literal["", "supervisor", "supervisee"]:
@@ -725,7 +761,7 @@ def _signatures(slots: list[Slot]) -> None:
             slot.signature = "date"
             slot.party = partner.party
             partner.signature = "name"
-    for number, slot in enumerate(slots):  # "Supervisee | ... | Date: | ...": a party's row
+    for slot in slots:  # "Supervisee | ... | Date: | ...": a party's row
         if slot.signature == "name" and not slot.party:
             slot.party = party_of(slot.label) or party_of(" ".join(slot.context))
     for slot in slots:

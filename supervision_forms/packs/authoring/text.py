@@ -13,6 +13,9 @@ SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(‘'\"“])")
 NUMBERING = re.compile(r"^\s*(?:[\d]{1,2}[.)]|[a-hA-H][.)]|\([a-hivxA-HIVX\d]{1,4}\)|[·•▪◦‣*\-–])\s*")
 BRACKETED = re.compile(r"^\s*[\[(][^\])]{2,60}[\])]\s*$")
 PLACEHOLDER_WORDS = re.compile(r"^\s*(?:x{2,}[\s./-]*)+$", re.IGNORECASE)
+INLINE_PLACEHOLDER = re.compile(
+    r"(?<![\w/.])(?:[Xx]{2,}(?:[./-][Xx]{2,4}){0,2}|[Dd]{2}[./-][Mm]{2}[./-](?:[Yy]{2}){1,2}|\[[^\]\n]{1,40}\])(?![\w/])"
+)  # "Xxx", "xx.xx.xx", "dd/mm/yyyy", "[name of supervisee]": printed where an answer goes
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
 STOP = frozenset(
@@ -193,3 +196,9 @@ def slug(text: str, limit: int = 40) -> str:
     if not name or not name[0].isalpha():
         name = f"field_{name}".strip("_")[:limit]
     return name
+
+
+def answer_spans(text: str, more: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+    """Where answers go in a line: leaders, writing lines and placeholders ("xx.xx.xx")."""
+    placeholders = [m.span() for m in INLINE_PLACEHOLDER.finditer(text) if text.strip() != m.group().strip()]
+    return leader_spans(text, [*more, *placeholders])
