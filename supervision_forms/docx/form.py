@@ -429,12 +429,14 @@ def replace_text(paragraph: FormParagraph, start: int, end: int, text: str, *, p
     atoms = [a for a in paragraph.atoms if a.end > start and a.start < end] if end > start else []
     model = atoms[0].run if atoms else _run_before(paragraph, start)
     new = _new_run(model, paragraph.element, text, plain)
-    anchor = _cut(paragraph, start, end, atoms)
+    anchor = _anchor(paragraph, start, atoms)
     if anchor is None:
         _append_run(paragraph.element, new)
     else:
         parent, index = anchor
         parent.insert(index, new)
+    for atom in atoms:  # the new run is in place first, so no emptied control takes it away
+        _remove_part(atom, max(start, atom.start), min(end, atom.end))
     _unwrap_placeholders(new)
 
 
@@ -476,20 +478,15 @@ def _new_run(
     return run
 
 
-def _cut(
-    paragraph: FormParagraph, start: int, end: int, atoms: list[Atom]
-) -> tuple[etree._Element, int] | None:
-    """Remove characters [start, end); return where the new run goes (parent, index)."""
+def _anchor(paragraph: FormParagraph, start: int, atoms: list[Atom]) -> tuple[etree._Element, int] | None:
+    """Where a run inserted at character `start` goes (parent, index); None: at the end."""
     if not atoms:
         later = [a for a in paragraph.atoms if a.start >= start and a.run is not None]
         if later and later[0].run is not None and start < len(paragraph.text):
             return _split_before(later[0], start)
         return None
     first = atoms[0]
-    anchor = _split_before(first, start) if first.run is not None else None
-    for atom in atoms:
-        _remove_part(atom, max(start, atom.start), min(end, atom.end))
-    return anchor
+    return _split_before(first, start) if first.run is not None else None
 
 
 def _split_before(atom: Atom, position: int) -> tuple[etree._Element, int]:
@@ -551,9 +548,20 @@ def _remove_part(atom: Atom, start: int, end: int) -> None:
     if parent is not None:
         parent.remove(element)
         if parent.tag == f"{W}r" and not [c for c in parent if c.tag != f"{W}rPr"]:
-            grand = parent.getparent()
-            if grand is not None:
-                grand.remove(parent)
+            _remove_empty(parent)
+
+
+def _remove_empty(run: etree._Element) -> None:
+    """Remove an emptied run, and the run-level content control it leaves empty."""
+    parent = run.getparent()
+    if parent is None:
+        return
+    parent.remove(run)
+    if parent.tag == f"{W}sdtContent" and not len(parent):
+        control = parent.getparent()
+        holder = control.getparent() if control is not None else None
+        if control is not None and holder is not None and holder.tag == f"{W}p":
+            holder.remove(control)
 
 
 def _remove_field(begin_run: etree._Element) -> None:
@@ -586,6 +594,18 @@ def _unwrap_placeholders(run: etree._Element) -> None:
         for offset, child in enumerate(list(content)):
             parent.insert(index + offset, child)
         parent.remove(control)
+
+
+def paragraph_after(paragraph: FormParagraph, text: str) -> None:
+    """A new paragraph after this one, laid out like it, holding a run of `text`."""
+    new = etree.Element(f"{W}p")
+    props = paragraph.element.find(f"{W}pPr")
+    if props is not None:
+        new.append(copy.deepcopy(props))
+    new.append(_new_run(None, new, text, plain=True))
+    parent = paragraph.element.getparent()
+    assert parent is not None
+    parent.insert(parent.index(paragraph.element) + 1, new)
 
 
 def clear_paragraph(paragraph: FormParagraph) -> None:

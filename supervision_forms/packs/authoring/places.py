@@ -131,6 +131,7 @@ class Slot:
     options: tuple[str, ...] = ()  # a choice's options, as printed
     columns: tuple[tuple[int, str], ...] = ()  # a list's columns: (grid column, heading)
     suffix: str = ""  # printed text right after the place, on its line
+    cell: tuple[int, int, int] | None = None  # (table, row, first grid column) of a place in a cell
     group: str = ""  # places in one row or paragraph share it (signatures and their dates)
     signature: Literal["", "name", "date"] = ""
     party: Literal["", "supervisor", "supervisee"] = ""
@@ -206,15 +207,24 @@ def leader_free(text: str) -> str:
 def _cell_label(
     state: _State, cell: FormCell, listed: set[int]
 ) -> tuple[FormCell, Literal["right", "below"]] | None:
-    """The label of an answer cell: the text cell to its left, else the one above."""
+    """The label of an answer cell: the nearest text cell to its left (past other answer
+    cells, as in a grid of names and signatures), else the one above."""
     row = cell.row
-    left = row.at(cell.column - 1) if cell.column > 0 else None
-    if left is not None and not left.continues and _is_label_cell(state, left):
-        return left, "right"
-    if left is not None and left.continues:  # a label merged down from the rows above
-        above_left = _merged_top(left)
-        if above_left is not None and _is_label_cell(state, above_left):
-            return above_left, "right"
+    column = cell.column
+    while column > 0:
+        left = row.at(column - 1)
+        if left is None:
+            break
+        if left.continues:  # a label merged down from the rows above
+            top = _merged_top(left)
+            if top is not None and _is_label_cell(state, top):
+                return top, "right"
+            break
+        if _is_label_cell(state, left):
+            return left, "right"
+        if not _answer_cell(state, left):
+            break
+        column = left.column
     if row.index > 0 and row.index - 1 not in listed:
         above = row.table.rows[row.index - 1].at(cell.column)
         if above is not None and _is_label_cell(state, above) and above.column <= cell.column:
@@ -265,13 +275,14 @@ def _cell_context(cell: FormCell, label_cell: FormCell, header: dict[int, str]) 
 
 
 def _header_texts(table: FormTable) -> dict[int, str]:
-    """A table's first row as column headings, when it is a row of short texts."""
-    if not table.rows:
+    """A grid's column headings: a first row of short texts over the answer columns, its
+    first cell (over the row labels) empty."""
+    if len(table.rows) < 2:
         return {}
     cells = [c for c in table.rows[0].cells if not c.continues]
-    if len(cells) < 2 or not all(c.text and len(words(c.text)) <= 6 for c in cells):
+    if len(cells) < 3 or cells[0].text or not all(c.text and len(words(c.text)) <= 6 for c in cells[1:]):
         return {}
-    return {column: c.text for c in cells for column in range(c.column, c.end)}
+    return {column: c.text for c in cells[1:] for column in range(c.column, c.end)}
 
 
 def _add_cell_slot(
@@ -312,6 +323,7 @@ def _add_cell_slot(
             context=context,
             section=state.headings.get(target.number, ""),
             group=f"t{cell.row.table.number}r{cell.row.index}",
+            cell=(cell.row.table.number, cell.row.index, cell.column),
         )
     )
 
@@ -776,19 +788,30 @@ def _is_date_label(label: str) -> bool:
 
 
 def _partner(slots: list[Slot], number: int) -> Slot | None:
-    """The signature (or party name) a date belongs to: before it, in its row or paragraph,
-    or on the line before."""
+    """The signature (or party name) a date belongs to: before it in its row or paragraph,
+    above it in its grid column, or on the line before."""
     date = slots[number]
+    if date.cell is not None:
+        table, row, column = date.cell
+        above = [
+            s for s in slots[:number] if s.cell is not None and s.cell[0] == table and s.cell[2] == column
+        ]
+        last = above[-1] if above else None
+        if last is not None and last.cell is not None and last.cell[1] == row - 1:
+            if _signs(last) and last.signature != "date" and not _is_date_label(last.label):
+                return last
     for other in reversed(slots[:number]):
         if other.group == date.group and other.group and other.value == "text":
-            if other.signature or party_of(other.label):
-                return other
-            return None
+            return other if _signs(other) else None
         if date.order - other.order > 2:
             break
         if other.signature == "name":
             return other
     return None
+
+
+def _signs(slot: Slot) -> bool:
+    return bool(slot.signature) or bool(party_of(slot.label))
 
 
 def _unknown_parties(slots: list[Slot]) -> None:

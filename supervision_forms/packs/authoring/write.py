@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from ...docx.form import Form, FormParagraph, append_text, loop_rows, replace_text
+from ...docx.form import Form, FormParagraph, append_text, loop_rows, paragraph_after, replace_text
 from ..spec import ExtraSpec
 from .assign import Mapped
 from .places import InEmpty, InRows, InText
@@ -49,8 +49,11 @@ def tag(item: Mapped) -> str:
 def _put(form: Form, item: Mapped) -> None:
     edit = item.slot.edit
     text = tag(item)
-    if isinstance(edit, InEmpty):
-        append_text(edit.paragraph, text)
+    if isinstance(edit, InEmpty):  # several fields in one place: a paragraph each
+        first, *more = [text] if len(item.paths) == 1 else ["{{ " + path + " }}" for path in item.paths]
+        append_text(edit.paragraph, first)
+        for other in reversed(more):
+            paragraph_after(edit.paragraph, other)
         form.reread(edit.paragraph)
         return
     assert isinstance(edit, InText)
