@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from pydantic import ValidationError
 
 
 class SupervisionFormsError(Exception):
-    """Base class: the input could not be used. The message is safe to show a user."""
+    """Base class: the input could not be used. The message is safe to show a user;
+    `reason` is its category, for counting files not read ("damaged", "encrypted")."""
+
+    reason: ClassVar[str] = "unusable"
 
 
 class UnknownPack(SupervisionFormsError):
     """No installed pack has that name, or it does not offer that document."""
 
+    reason = "unknown pack"
+
 
 class PackError(SupervisionFormsError):
     """A template pack is broken: bad pack file, unknown path, undeclared tag, duplicate name."""
+
+    reason = "broken pack"
 
 
 class TemplateSecurityError(PackError):
@@ -24,23 +32,39 @@ class TemplateSecurityError(PackError):
 
 
 class UnsupportedFormat(SupervisionFormsError):
-    """Not a .docx, .pdf or .json this library reads."""
+    """Not a format this library reads."""
+
+    reason = "unsupported"
 
 
 class CorruptDocument(SupervisionFormsError):
     """The file claims a format but cannot be read as one."""
 
+    reason = "damaged"
+
 
 class DocumentTooLarge(SupervisionFormsError):
     """The file, or what it unpacks to, is over the library's limits."""
+
+    reason = "too large"
 
 
 class EncryptedDocument(UnsupportedFormat):
     """The file is password-protected (or rights-managed): a kind of unsupported format."""
 
+    reason = "encrypted"
+
+
+class NeedsOcr(UnsupportedFormat):
+    """A scan or image: its text can only be read by OCR, which is not available here."""
+
+    reason = "need OCR"
+
 
 class NotASupervisionForm(SupervisionFormsError):
     """The document reads fine but is not a form any installed pack knows."""
+
+    reason = "not a supervision form"
 
 
 @dataclass(frozen=True)

@@ -13,54 +13,95 @@ that starts with = + - or @ is stored as text, never as a formula.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from .errors import SupervisionFormsError, UnsupportedFormat
 from .files import atomic_output
+from .inventory import Kind, inventory, shown_name
 from .models import DOCUMENT_MODELS
 from .models.paths import flatten, generic, leaves
 from .privacy import REDACTED
 from .reading import ParseResult, parse
 from .registry import installed_packs
 
-SUFFIXES = (".docx", ".pdf")
 FORMATS = (".csv", ".xlsx", ".jsonl")
-INFO_COLUMNS = ("file", "pack", "document", "confidence", "warnings", "unmapped")
+INFO_COLUMNS = ("file", "status", "pack", "document", "format", "confidence", "warnings", "unmapped")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets take for a formula
 LIST_SEPARATOR = ";"
 CHUNK = 8  # documents handed to a worker at a time
+READ = "read"
 
 
 @dataclass(frozen=True)
 class Extracted:
-    """One document of the folder: its reading, or the reason it could not be read."""
+    """One file of the folder: its reading, or the reason it was not read (`reason`, a
+    category for counting: "damaged", "encrypted"...; `error`, the one-line detail), or
+    the other file of the folder that holds the same document (`same_as`)."""
 
-    file: str  # the path relative to the folder
+    file: str  # the path relative to the folder, shown escaped
     result: ParseResult | None
     error: str | None = None
+    reason: str | None = None
+    same_as: str | None = None
+
+    @property
+    def status(self) -> str:
+        if self.result is None:
+            return f"not read: {self.reason or 'unusable'}"
+        return f"same document as {self.same_as}" if self.same_as else READ
 
 
 def find_documents(folder: str | os.PathLike[str]) -> list[Path]:
-    """The .docx and .pdf files in a folder and its subfolders, in name order (hidden
-    files and Word's "~$" lock files left out)."""
-    root = Path(folder)
-    if not root.is_dir():
-        raise UnsupportedFormat(f"{root.name}: not a folder")
-    found = [
-        path
-        for path in root.rglob("*")
-        if path.suffix.lower() in SUFFIXES
-        and path.is_file()
-        and not any(part.startswith((".", "~$")) for part in path.relative_to(root).parts)
-    ]
-    return sorted(found, key=lambda p: p.relative_to(root).as_posix().lower())
+    """The documents in a folder and its subfolders to read, in name order (see `inventory`)."""
+    return [entry.path for entry in inventory(folder) if entry.kind is Kind.DOCUMENT]
+
+
+def extract_folder(
+    folder: str | os.PathLike[str],
+    *,
+    pack: str | None = None,
+    document: str | None = None,
+    jobs: int = 1,
+    redact: bool = False,
+) -> Iterator[Extracted]:
+    """Every file of `folder` accounted for, in name order: each document read (or not,
+    with its reason), and every other file that is not ours, as not read."""
+    entries = [e for e in inventory(folder) if e.kind in (Kind.DOCUMENT, Kind.OTHER)]
+    documents = [e.path for e in entries if e.kind is Kind.DOCUMENT]
+    read = extract(documents, root=Path(folder), pack=pack, document=document, jobs=jobs, redact=redact)
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.kind is Kind.OTHER:
+            category = "link not followed" if entry.path.is_symlink() else "unsupported"
+            yield Extracted(entry.name, None, entry.reason, category)
+            continue
+        yield _first_copy(next(read), seen)
+
+
+def _first_copy(item: Extracted, seen: dict[str, str]) -> Extracted:
+    """`item`, marked as the same document as an earlier file with the same reading (a
+    .docx and its PDF): one document is counted once."""
+    if item.result is None:
+        return item
+    key = _content_key(item.result)
+    if key in seen:
+        return replace(item, same_as=seen[key])
+    seen[key] = item.file
+    return item
+
+
+def _content_key(result: ParseResult) -> str:
+    data = json.dumps(result.data.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{result.pack}|{result.document}|{data}".encode()).hexdigest()
 
 
 def extract(
@@ -86,9 +127,9 @@ def extract(
 
 def _name(path: Path, base: Path) -> str:
     try:
-        return path.relative_to(base).as_posix()
+        return shown_name(path.relative_to(base).as_posix())
     except ValueError:
-        return path.name
+        return shown_name(path.name)
 
 
 def _warm_up() -> None:
@@ -107,9 +148,9 @@ def _read_one(path: str, name: str, pack: str | None, document: str | None, reda
     try:
         result = parse(path, pack=pack, document=document, redact=redact)
     except SupervisionFormsError as error:
-        return Extracted(name, None, _without_label(str(error), Path(path).name))
+        return Extracted(name, None, _without_label(str(error), Path(path).name), error.reason)
     except Exception as error:  # a bug must not stop the folder; it is reported like a bad file
-        return Extracted(name, None, f"internal error ({type(error).__name__})")
+        return Extracted(name, None, f"internal error ({type(error).__name__})", "internal error")
     if redact:
         result.unmapped = [type(u)(REDACTED, u.source) for u in result.unmapped]
     return Extracted(name, result)
@@ -117,6 +158,20 @@ def _read_one(path: str, name: str, pack: str | None, document: str | None, reda
 
 def _without_label(message: str, label: str) -> str:
     return message.removeprefix(f"{label}: ")
+
+
+def tally(documents: Iterable[Extracted]) -> tuple[int, Counter[str], int]:
+    """How many files were read, why the others were not (by reason), and how many in all."""
+    read = 0
+    not_read: Counter[str] = Counter()
+    total = 0
+    for item in documents:
+        total += 1
+        if item.result is None:
+            not_read[item.reason or "unusable"] += 1
+        else:
+            read += 1
+    return read, not_read, total
 
 
 # --- the table ------------------------------------------------------------------------
@@ -142,11 +197,13 @@ def row(document: Extracted, names: Sequence[str]) -> dict[str, Any]:
     items numbered: decisions.0.action)."""
     result = document.result
     if result is None:
-        return {"file": document.file}
+        return {"file": document.file, "status": document.status, "warnings": document.error}
     cells: dict[str, Any] = {
         "file": document.file,
+        "status": document.status,
         "pack": result.pack,
         "document": result.document,
+        "format": result.source_format,
         "confidence": result.confidence,
         "warnings": "; ".join(f"{w.field}: {w.message}" if w.field else w.message for w in result.warnings),
         "unmapped": len(result.unmapped),
@@ -180,34 +237,38 @@ def check_output(out: str | os.PathLike[str]) -> Path:
 
 
 def write_table(documents: Sequence[Extracted], out: str | os.PathLike[str]) -> int:
-    """Write the documents that were read to a .csv, .xlsx or .jsonl file (written
-    whole or not at all, readable by its owner only); how many rows were written."""
+    """Write a row for every file (read or not, with its status) to a .csv, .xlsx or
+    .jsonl file (written whole or not at all, readable by its owner only); how many
+    documents were read into it."""
     target = check_output(out)
     suffix = target.suffix.lower()
-    read = [d for d in documents if d.result is not None]
-    names = columns(read)
-    extra = sorted({k for d in read for k in row(d, names)} - set(names))
+    names = columns(documents)
+    extra = sorted({k for d in documents for k in row(d, names)} - set(names))
     names += extra  # list items such as decisions.0.action
     with atomic_output(target) as handle:  # owner-only: the table holds personal data
         if suffix == ".xlsx":
-            _write_xlsx(read, names, handle)
+            _write_xlsx(documents, names, handle)
         else:
             text = io.TextIOWrapper(handle, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
             if suffix == ".csv":
-                _write_csv(read, names, text)
+                _write_csv(documents, names, text)
             else:
-                _write_jsonl(read, text)
+                _write_jsonl(documents, text)
             text.flush()
             text.detach()  # the handle is closed by atomic_output
-    return len(read)
+    return sum(d.result is not None for d in documents)
 
 
 def _write_jsonl(documents: Sequence[Extracted], out: TextIO) -> None:
     for document in documents:
-        assert document.result is not None
-        envelope = {"file": document.file, **document.result.envelope()}
-        envelope["confidence"] = document.result.confidence
-        out.write(json.dumps(envelope, ensure_ascii=False) + "\n")
+        line: dict[str, Any] = {"file": document.file, "status": document.status}
+        if document.result is None:
+            line["reason"] = document.reason
+            line["error"] = document.error
+        else:
+            line.update(document.result.envelope())
+            line["confidence"] = document.result.confidence
+        out.write(json.dumps(line, ensure_ascii=False) + "\n")
 
 
 def _write_csv(documents: Sequence[Extracted], names: list[str], out: TextIO) -> None:

@@ -43,6 +43,8 @@ PROTOCOL = "SF:"  # the driver's replies start with this; anything else on its s
 class OfficeError(SupervisionFormsError):
     """LibreOffice is missing, failed, or took too long."""
 
+    reason = "LibreOffice failed"
+
 
 @dataclass(frozen=True)
 class Conversion:
@@ -404,7 +406,39 @@ def _clean_environment() -> dict[str, str]:
 
 
 def _new_profile() -> Path:
-    return Path(tempfile.mkdtemp(prefix="sf-lo-profile-"))
+    """A private LibreOffice profile in which no macro ever runs and no link is updated."""
+    profile = Path(tempfile.mkdtemp(prefix="sf-lo-profile-"))
+    user = profile / "user"
+    user.mkdir()
+    (user / "registrymodifications.xcu").write_text(SAFE_SETTINGS, encoding="utf-8")
+    return profile
+
+
+def _settings(items: Sequence[tuple[str, str, str]]) -> str:
+    props = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in items
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{props}</oor:items>\n"
+    )
+
+
+_SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
+_VBA = "/org.openoffice.Office.Writer/Filter/Import/VBA"
+SAFE_SETTINGS = _settings(
+    [
+        (_SCRIPTING, "MacroSecurityLevel", "3"),  # very high: only signed macros from trusted places
+        (_SCRIPTING, "DisableMacrosExecution", "true"),  # and not even those
+        (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
+        (_VBA, "Load", "false"),  # a .doc's VBA project is not even loaded
+        (_VBA, "Executable", "false"),
+        ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update linked content
+    ]
+)
 
 
 def _session() -> dict[str, Any]:

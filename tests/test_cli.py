@@ -46,7 +46,7 @@ def it_renders_the_example_and_parses_it_back(
     code, parsed, _ = run_cli(capsys, "parse", str(tmp_path / "a.docx"), "--json")
     envelope = json.loads(parsed)
     assert code == 0
-    assert set(envelope) == {"pack", "document", "data", "warnings", "unmapped"}
+    assert set(envelope) == {"pack", "document", "format", "data", "warnings", "unmapped"}
     assert envelope["pack"] == pack and envelope["data"] == json.loads(out)
 
 
@@ -78,7 +78,7 @@ def it_exits_1_with_findings_for_invalid_data(capsys: pytest.CaptureFixture[str]
             "invalid.json: invalid data: review_date",
         ),
         (["render", "{invalid}", "--pack", "nowhere", "-o", "{out}"], "unknown pack 'nowhere'"),
-        (["parse", "{broken}"], "broken.json: not a .docx or .pdf"),
+        (["parse", "{broken}"], "broken.json: not a document this library reads"),
         (["schema", "--document", "letter"], "unknown document 'letter'"),
     ],
 )

@@ -51,7 +51,7 @@ def audit_folder(
     if pack is not None:
         registry.get(pack)  # an unknown name is an error, not a silent fallback
     day = as_of or datetime.date.today()
-    documents, problems = load_folder(root, packs=registry, redact=redact)
+    documents, problems, copies = load_folder(root, packs=registry, redact=redact)
     workers, unnamed = group_by_supervisee(documents)
     reports = [audit_worker(w, as_of=day, default_pack=pack) for w in workers]
     return AuditReport(
@@ -60,6 +60,7 @@ def audit_folder(
         tuple(problems + unnamed),
         files_read=len(documents),
         redacted=redact,
+        copies=tuple(copies),
     )
 
 

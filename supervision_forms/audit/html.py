@@ -231,10 +231,11 @@ def _finding(finding: Finding) -> str:
 
 
 def _unreadable(report: AuditReport) -> str:
-    if not report.unreadable:
+    if not report.unreadable and not report.copies:
         return ""
     rows = "".join(
-        f"<tr><td>{escape(p.file)}</td><td>{escape(p.problem)}</td></tr>" for p in report.unreadable
+        f"<tr><td>{escape(p.file)}</td><td>{escape(p.problem)}</td></tr>"
+        for p in (*report.unreadable, *report.copies)
     )
     return (
         '<h2>Files not used</h2><div class="card"><table><tr><th>File</th><th>Why</th></tr>'

@@ -1,4 +1,4 @@
-"""Reading a folder of agreements and records (.docx, .pdf, .json) for an audit.
+"""Reading a folder of agreements and records (any document format, and .json) for an audit.
 
 A file that cannot be read becomes a `FileProblem` (its name and a value-free reason), never
 an exception: one bad file must not stop a team's audit.
@@ -6,8 +6,8 @@ an exception: one bad file must not stop a team's audit.
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,13 +21,14 @@ from ..errors import (
     SupervisionFormsError,
     UnsupportedFormat,
 )
+from ..inventory import DOCUMENT_SUFFIXES, Entry, Kind, inventory
 from ..models import DOCUMENT_MODELS
 from ..packs import PackRegistry
 from ..privacy import redacted
 from ..reading import parse
 from ..reading.parse import MAX_INPUT_BYTES
 
-SUFFIXES = (".docx", ".pdf", ".json")
+SUFFIXES = DOCUMENT_SUFFIXES | {".json"}
 ENVELOPE_KEYS = {"pack", "document", "data"}
 ENVELOPE = '{"pack", "document", "data"}'
 
@@ -54,39 +55,52 @@ class FileProblem:
         return {"file": self.file, "problem": self.problem}
 
 
-def audit_files(folder: Path) -> Iterator[Path]:
-    """The .docx, .pdf and .json files under `folder`, in name order; hidden files and Word's
-    lock files (~$name.docx) are skipped."""
-    for path in sorted(folder.rglob("*")):
-        parts = path.relative_to(folder).parts
-        if any(p.startswith(".") for p in parts) or path.name.startswith("~$"):
-            continue
-        if path.is_file() and path.suffix.lower() in SUFFIXES:
-            yield path
+def audit_files(folder: Path) -> list[Entry]:
+    """Every file under `folder` the audit must account for: documents (.json too) to
+    read, and the other files, to be listed as not used. Our batches' own files, hidden
+    files and Word's lock files are passed over (see `inventory`)."""
+    return [e for e in inventory(folder, SUFFIXES) if e.kind in (Kind.DOCUMENT, Kind.OTHER)]
 
 
 def load_folder(
     folder: Path, *, packs: PackRegistry, redact: bool = False
-) -> tuple[list[Document], list[FileProblem]]:
-    """Every readable document under `folder`, and the files that could not be read."""
+) -> tuple[list[Document], list[FileProblem], list[FileProblem]]:
+    """Every readable document under `folder`, the files that could not be used, and the
+    files set aside as the same document as another (a .docx and its PDF count once)."""
     documents: list[Document] = []
     problems: list[FileProblem] = []
-    for path in audit_files(folder):
-        name = path.relative_to(folder).as_posix()
+    copies: list[FileProblem] = []
+    seen: dict[str, str] = {}
+    for entry in audit_files(folder):
+        if entry.kind is Kind.OTHER:
+            problems.append(FileProblem(entry.name, entry.reason))
+            continue
         try:
-            document = load_file(path, name, packs)
+            document = load_file(entry.path, entry.name, packs)
         except SupervisionFormsError as error:
-            problems.append(FileProblem(name, _reason(str(error), path.name)))
+            problems.append(FileProblem(entry.name, _reason(str(error), entry.path.name)))
             continue
         except Exception as error:  # a reader bug on one odd file must not stop the team's audit
-            problems.append(FileProblem(name, f"could not be read (internal error: {type(error).__name__})"))
+            problems.append(
+                FileProblem(entry.name, f"could not be read (internal error: {type(error).__name__})")
+            )
             continue
+        key = _content_key(document)
+        if key in seen:
+            copies.append(FileProblem(entry.name, f"the same document as {seen[key]}, which was used"))
+            continue
+        seen[key] = entry.name
         if redact:
             document = Document(
                 document.file, document.pack, document.kind, redacted(document.model), document.warnings
             )
         documents.append(document)
-    return documents, problems
+    return documents, problems, copies
+
+
+def _content_key(document: Document) -> str:
+    data = json.dumps(document.model.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{document.kind}|{data}".encode()).hexdigest()
 
 
 def load_file(path: Path, name: str, packs: PackRegistry) -> Document:

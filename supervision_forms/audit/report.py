@@ -57,6 +57,7 @@ class AuditReport:
     unreadable: tuple[FileProblem, ...]
     files_read: int
     redacted: bool = False
+    copies: tuple[FileProblem, ...] = ()  # set aside: the same document as another file
 
     @property
     def findings(self) -> list[Finding]:
@@ -69,6 +70,7 @@ class AuditReport:
             "redacted": self.redacted,
             "workers": [w.as_json() for w in self.workers],
             "unreadable": [p.as_json() for p in self.unreadable],
+            "copies": [p.as_json() for p in self.copies],
         }
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 from tqdm import tqdm
 
-from ..extract import Extracted, check_output, extract, find_documents, write_table
+from ..extract import Extracted, check_output, extract_folder, tally, write_table
+from ..inventory import Kind, inventory, shown_name, summary
 from .app import PROBLEMS, app
 
 
@@ -27,29 +28,36 @@ from .app import PROBLEMS, app
     "--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
 )
 @click.option("--redact", is_flag=True, help="Blank special-category fields and unmapped text.")
+@click.option("--verbose", "-v", is_flag=True, help="List every file that was not read, and why.")
 def extract_command(
-    folder: Path, out: Path, pack: str | None, document: str | None, jobs: int, redact: bool
+    folder: Path, out: Path, pack: str | None, document: str | None, jobs: int, redact: bool, verbose: bool
 ) -> None:
-    """Read every .docx and .pdf in FOLDER (and its subfolders): one row per document.
+    """Read every document in FOLDER (and its subfolders): .docx, .pdf, and the older
+    .doc, .rtf and .odt. One row per file: what it read, or why not.
 
-    A file that cannot be read is reported here and left out; the rest still go
-    through, and the exit code is then 1."""
+    Every file is accounted for: one not read is a row with its reason, counted in the
+    summary, and the exit code is then 1."""
     check_output(out)
-    files = find_documents(folder)
-    if not files:
-        click.echo(f"no .docx or .pdf files in {folder.name}", err=True)
+    entries = inventory(folder)
     documents: list[Extracted] = []
-    read = extract(files, root=folder, pack=pack, document=document, jobs=jobs, redact=redact)
-    with tqdm(
-        total=len(files), unit="file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr
-    ) as bar:
-        for document_read in read:
-            documents.append(document_read)
+    total = sum(entry.kind in (Kind.DOCUMENT, Kind.OTHER) for entry in entries)
+    read = extract_folder(folder, pack=pack, document=document, jobs=jobs, redact=redact)
+    with tqdm(total=total, unit="file", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr) as bar:
+        for item in read:
+            documents.append(item)
             bar.update(1)
-    written = write_table(documents, out)
-    failed = [d for d in documents if d.error is not None]
-    for item in failed:
-        click.echo(f"skipped {item.file}: {item.error}", err=True)
-    click.echo(f"{written} of {len(documents)} documents read into {out.name}", err=True)
-    if failed:
+    write_table(documents, out)
+    done, not_read, total = tally(documents)
+    copies = sum(d.same_as is not None for d in documents)
+    if verbose:
+        for item in documents:
+            if item.result is None:
+                click.echo(f"not read: {item.file}: {item.error}", err=True)
+    line = summary(done, not_read, total) if total else f"no files to read in {shown_name(folder.name)}"
+    if copies:
+        line += f" ({copies} the same document as another file, counted once)"
+    click.echo(f"{line}; table in {shown_name(out.name)}", err=True)
+    if not_read and not verbose:
+        click.echo("run again with --verbose to list the files not read", err=True)
+    if not_read or not done:
         sys.exit(PROBLEMS)

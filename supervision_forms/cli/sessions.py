@@ -108,10 +108,11 @@ def audit(
     else:
         _print_summary(report)
     errors = sum(f.level == "error" for f in report.findings)
-    if errors or report.unreadable:
+    if errors or report.unreadable or not report.files_read:
+        copies = f" ({len(report.copies)} copies of another file counted once)" if report.copies else ""
         click.echo(
-            f"audit: {errors} error findings across {len(report.workers)} supervisees; "
-            f"{len(report.unreadable)} files not used",
+            f"audit: {report.files_read} documents read, {len(report.unreadable)} files not used{copies}; "
+            f"{errors} error findings across {len(report.workers)} supervisees",
             err=True,
         )
         sys.exit(PROBLEMS)

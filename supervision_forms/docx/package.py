@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedFormat
+from ..formats import OLE_MAGIC, ZIP_MAGIC
 from .fastzip import zip_parts
+from .opc import normalise_package
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_DIRECTORY_BYTES = 1024 * 1024  # the zip's central directory, checked before it is parsed
@@ -23,8 +25,6 @@ MAX_PART_BYTES = 50 * 1024 * 1024
 MAX_RATIO = 200  # for parts over RATIO_FLOOR bytes; Word's XML compresses about 10 to 1
 RATIO_FLOOR = 1024 * 1024
 MACRO_TYPES = (b"vbaProject", b"macroEnabled", b"vbaData")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 END_OF_DIRECTORY = struct.Struct("<4s4H2LH")
 ZIP64_LOCATOR = struct.Struct("<4sLQL")
 ZIP64_END = struct.Struct("<4sQ2H2L4Q")
@@ -57,18 +57,12 @@ class DocxPackage:
 
 
 def check_not_ole(data: bytes, label: str) -> None:
-    """Old .doc files and encrypted or rights-managed .docx all use the OLE container."""
-    if not data.startswith(OLE_MAGIC):
-        return
-    if _utf16(b"EncryptedPackage") in data or _utf16(b"DRMContent") in data:
-        raise EncryptedDocument(f"{label}: the document is password-protected or rights-managed")
-    if _utf16(b"WordDocument") in data:
-        raise UnsupportedFormat(f"{label}: this is an old Word .doc file; save it as .docx")
-    raise UnsupportedFormat(f"{label}: this is an old Office file, not a Word .docx")
+    """Old .doc files and encrypted or rights-managed .docx all use the OLE container:
+    never a zip package (`formats.sniff` says which, and refuses encrypted ones)."""
+    if data.startswith(OLE_MAGIC):
+        from ..formats import sniff
 
-
-def _utf16(name: bytes) -> bytes:
-    return name.decode("ascii").encode("utf-16-le")
+        raise UnsupportedFormat(f"{label}: an old Office file (.{sniff(data, label)}), not a zip package")
 
 
 def read_package(data: bytes, label: str = "document") -> DocxPackage:
@@ -82,13 +76,15 @@ def read_package(data: bytes, label: str = "document") -> DocxPackage:
 
 def unpack_package(data: bytes, label: str = "document") -> DocxPackage:
     """The parts of a Word package, within limits (see `open_zip`), each inflated with a
-    hard cap. Macros are not looked at here (`macro_parts`)."""
+    hard cap, under the names the reader expects (`opc.normalise_package`: the main part
+    found through the package's relationships, Strict OOXML mapped to transitional).
+    Macros are not looked at here (`macro_parts`)."""
     with open_zip(data, label) as archive:
         infos = [info for info in archive.infolist() if not info.is_dir()]
         parts = {info.filename: _read_capped(archive, info, label) for info in infos}
-    if "word/document.xml" not in parts or "[Content_Types].xml" not in parts:
-        raise UnsupportedFormat(f"{label}: not a Word .docx (no word/document.xml)")
-    return DocxPackage(parts)
+    if "[Content_Types].xml" not in parts:
+        raise UnsupportedFormat(f"{label}: not a Word .docx (no content types)")
+    return DocxPackage(normalise_package(parts, label))
 
 
 def open_zip(data: bytes, label: str = "document") -> zipfile.ZipFile:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..conversion import to_docx
 from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
-from ..errors import SupervisionFormsError, UnsupportedFormat
+from ..errors import NeedsOcr, SupervisionFormsError
+from ..formats import Format, sniff
 from ..packs import Pack, PackRegistry
 from ..privacy import redacted
 from ..registry import installed_packs
@@ -40,7 +42,8 @@ def parse(
     packs: PackRegistry | None = None,
     redact: bool = False,
 ) -> ParseResult:
-    """Read a .docx or .pdf (a path or bytes) into its model.
+    """Read a document (a path or bytes) into its model: .docx, .pdf, and the older
+    formats .doc, .dot, .rtf and .odt (converted to .docx by LibreOffice first).
 
     The pack and document are detected unless given. Recoverable oddities become
     warnings; text no field takes goes to `unmapped`. Unusable input raises a
@@ -49,12 +52,16 @@ def parse(
     data, label = load_bytes(source)
     registry = packs or installed_packs()
     forced = choose(pack, document, registry)
-    if data.startswith(b"%PDF"):
+    kind = sniff(data, label)
+    if kind is Format.PDF:
         result = _parse_pdf(data, label, registry, forced, document)
-    elif data.startswith(b"PK") or data.startswith(b"\xd0\xcf\x11\xe0"):
+    elif kind is Format.DOCX:
         result = _parse_docx(data, label, registry, forced, document)
+    elif kind.converted:
+        result = _parse_docx(to_docx(data, kind, label), label, registry, forced, document)
     else:
-        raise UnsupportedFormat(f"{label}: not a .docx or .pdf file")
+        raise NeedsOcr(f"{label}: an image (.{kind}); it needs OCR")
+    result.source_format = kind.value
     if redact:
         result.data = redacted(result.data)
     return result

@@ -15,7 +15,7 @@ from ..errors import (
     CorruptDocument,
     DocumentTooLarge,
     EncryptedDocument,
-    NotASupervisionForm,
+    NeedsOcr,
     SupervisionFormsError,
 )
 from .deadline import within
@@ -148,7 +148,7 @@ def _extract(data: bytes, label: str, layout: bool | Literal["auto"] = False) ->
         raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from error
     text = "\n".join(pages)
     if not text.strip() and not fields:
-        raise NotASupervisionForm(f"{label}: the PDF has no text layer (a scan?); it needs OCR first")
+        raise NeedsOcr(f"{label}: the PDF has no text layer (a scan?); it needs OCR")
     return PdfText(text, keywords, fields, tuple(fragments), laid, runs, rules)
 
 

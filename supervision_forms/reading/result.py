@@ -36,12 +36,14 @@ class ParseResult:
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where it was read
     confidence: float = 1.0
+    source_format: str = "docx"  # the file's format: docx, pdf, or an old one converted (doc, rtf, odt)
 
     def envelope(self) -> dict[str, Any]:
         """The JSON envelope of the public contract."""
         return {
             "pack": self.pack,
             "document": self.document,
+            "format": self.source_format,
             "data": self.data.model_dump(mode="json"),
             "warnings": [vars(w) for w in self.warnings],
             "unmapped": [vars(u) for u in self.unmapped],

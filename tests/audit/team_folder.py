@@ -84,7 +84,7 @@ PLANTED: set[tuple[str, str, str, str | None]] = {
     # Nadia Hussain (Sefton): a year of good records but no agreement at all.
     ("Nadia Hussain", "sefton.agreement.missing", "agreement", None),
 }
-UNREADABLE = {"broken.docx", "mystery.json"}
+UNREADABLE = {"broken.docx", "mystery.json", "notes.txt"}  # every file is accounted for
 
 
 @dataclass
@@ -250,7 +250,7 @@ def build_team(root: Path) -> Path:
     _nadia_hussain(team)
     (root / "broken.docx").write_bytes(b"this was never a Word document")
     (root / "mystery.json").write_text('{"hello": "world"}', encoding="utf-8")
-    (root / "notes.txt").write_text("Not a form; the audit ignores it.", encoding="utf-8")
+    (root / "notes.txt").write_text("Not a form; the audit lists it as not used.", encoding="utf-8")
     team.finish()
     return root
 

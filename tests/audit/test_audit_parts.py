@@ -51,7 +51,7 @@ def it_reads_bare_json_by_recognising_its_model(tmp_path: Path) -> None:
     )
     (tmp_path / "list.json").write_text("[1, 2]", encoding="utf-8")
     (tmp_path / "broken.json").write_text("{nope", encoding="utf-8")
-    documents, problems = load_folder(tmp_path, packs=installed_packs())
+    documents, problems, _ = load_folder(tmp_path, packs=installed_packs())
     assert sorted((d.file, d.kind, d.pack) for d in documents) == [
         ("a.json", "agreement", None),
         ("g.json", "general_record", None),
@@ -147,7 +147,7 @@ def it_uses_the_default_pack_for_workers_whose_files_name_none(tmp_path: Path) -
 def it_blanks_special_category_values_as_files_are_read(tmp_path: Path) -> None:
     record = general("Tom Wheeler", "Priya Nair", "2026-08-04") | {"wellbeing": "Private health detail"}
     _write(tmp_path, "g.json", record)
-    documents, _ = load_folder(tmp_path, packs=installed_packs(), redact=True)
+    documents, _, _ = load_folder(tmp_path, packs=installed_packs(), redact=True)
     assert documents[0].model.model_dump()["wellbeing"] == "[redacted]"
 
 

@@ -19,7 +19,7 @@ from pypdf.generic import (
 )
 
 from supervision_forms import PackRegistry, parse
-from supervision_forms.errors import NotASupervisionForm
+from supervision_forms.errors import NeedsOcr
 from supervision_forms.office import convert
 from tests.conftest import needs_libreoffice
 
@@ -98,7 +98,7 @@ def it_reads_answers_beside_and_after_labels_in_pdf_text(packs: PackRegistry) ->
 
 
 def it_says_a_pdf_without_text_needs_ocr(packs: PackRegistry) -> None:
-    with pytest.raises(NotASupervisionForm, match="no text layer"):
+    with pytest.raises(NeedsOcr, match="needs OCR"):
         parse(_pdf([]), packs=packs)
 
 

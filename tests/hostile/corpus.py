@@ -16,6 +16,7 @@ from supervision_forms.errors import (
     CorruptDocument,
     DocumentTooLarge,
     EncryptedDocument,
+    NeedsOcr,
     NotASupervisionForm,
     SupervisionFormsError,
     UnsupportedFormat,
@@ -94,6 +95,15 @@ def ole_file(streams: list[str]) -> bytes:
     header = OLE_MAGIC + bytes(16) + b"\x3e\x00\x03\x00\xfe\xff\x09\x00" + bytes(512 - 32)
     entries = b"".join(name.encode("utf-16-le").ljust(64, b"\0") + bytes(64) for name in streams)
     return header + entries.ljust(1024, b"\0")
+
+
+def encrypted_docx(docx: bytes) -> bytes:
+    """A .docx saved with a password to open (ECMA-376 agile encryption, as Word does)."""
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = io.BytesIO()
+    OOXMLFile(io.BytesIO(docx)).encrypt("secret", encrypted)
+    return encrypted.getvalue()
 
 
 def docm(docx: bytes) -> bytes:
@@ -219,13 +229,14 @@ DOCUMENTS = [
         "XML tags",
     ),
     Case(
-        "old Word .doc",
+        "old Word .doc, damaged",
         lambda d: ole_file(["Root Entry", "WordDocument", "1Table"]),
-        UnsupportedFormat,
-        ".doc",
+        CorruptDocument,
+        "damaged",
     ),
+    Case("password-protected .docx", encrypted_docx, EncryptedDocument, "password"),
     Case(
-        "password-protected .docx",
+        "password-protected .docx, damaged",
         lambda d: ole_file(["Root Entry", "EncryptionInfo", "EncryptedPackage"]),
         EncryptedDocument,
         "password",
@@ -233,10 +244,13 @@ DOCUMENTS = [
     Case("old Excel .xls", lambda d: ole_file(["Root Entry", "Workbook"]), UnsupportedFormat, "old Office"),
     Case("macro-enabled .docm", docm, UnsupportedFormat, "macro"),
     Case(
-        "a renamed text file", lambda d: b"Supervision agreement\nName: J\n", UnsupportedFormat, "not a .docx"
+        "a renamed text file",
+        lambda d: b"Supervision agreement\nName: J\n",
+        UnsupportedFormat,
+        "not a document this library reads",
     ),
-    Case("a renamed PNG", lambda d: png(), UnsupportedFormat, "not a .docx"),
-    Case("an empty file", lambda d: b"", UnsupportedFormat, "not a .docx"),
+    Case("a renamed PNG", lambda d: png(), NeedsOcr, "OCR"),
+    Case("an empty file", lambda d: b"", UnsupportedFormat, "empty"),
     Case("an .xlsx renamed", xlsx_like, UnsupportedFormat, "not a Word .docx"),
     Case("a truncated .docx", lambda d: d[: len(d) // 2], CorruptDocument, "cut short"),
     Case(
@@ -253,7 +267,7 @@ DOCUMENTS = [
         "password",
     ),
     Case("PDF restricted but open", lambda d: pdfs.encrypted_pdf(form_pdf(d), user_password=""), None),
-    Case("PDF image only (a scan)", lambda d: pdfs.image_only_pdf(), NotASupervisionForm, "no text layer"),
+    Case("PDF image only (a scan)", lambda d: pdfs.image_only_pdf(), NeedsOcr, "needs OCR"),
     Case("PDF truncated", lambda d: form_pdf(d)[:400], CorruptDocument, "damaged"),
     Case("PDF garbage body", lambda d: b"%PDF-1.7\n" + bytes(range(256)) * 40, CorruptDocument, "damaged"),
     Case("PDF bomb stream (400 MB)", lambda d: pdfs.bomb_pdf(400 * zips.MIB), DocumentTooLarge, "limits"),
