@@ -179,11 +179,16 @@ def allowed_paths(slot: Slot, vocab: Vocabulary) -> list[str]:
         parties = [slot.party] if slot.party else ["supervisee", "supervisor"]
         return [f"signatures.{p}.{part}" for p in parties if f"signatures.{p}.{part}" in vocab.leaves]
     paths = list(vocab.leaves)
-    if slot.value == "choice":
-        return [p for p in paths if vocab.leaves[p].kind == "choice"]
+    if slot.value == "choice":  # a model choice only when the form prints its options
+        return [p for p in paths if vocab.leaves[p].kind == "choice" and _offers(vocab.leaves[p], slot.options)]
     if slot.value == "dates":
         return [p for p in paths if p.endswith("[]") and vocab.leaves[p].kind == "date"]
     return [p for p in paths if "[]" not in p and not p.startswith("signatures.")]
+
+
+def _offers(leaf: Leaf, options: tuple[str, ...]) -> bool:
+    names = {fold(n) for value, label in leaf.choice_labels().items() for n in (value.replace("_", " "), label)}
+    return bool(options) and all(fold(option) in names for option in options)
 
 
 def extra_name(slot: Slot, taken: set[str]) -> str:

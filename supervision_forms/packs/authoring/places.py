@@ -280,7 +280,9 @@ def _header_texts(table: FormTable) -> dict[int, str]:
     if len(table.rows) < 2:
         return {}
     cells = [c for c in table.rows[0].cells if not c.continues]
-    if len(cells) < 3 or cells[0].text or not all(c.text and len(words(c.text)) <= 6 for c in cells[1:]):
+    if len(cells) < 3 or not all(c.text and len(words(c.text)) <= 6 for c in cells[1:]):
+        return {}
+    if cells[0].text and not all(party_of(c.text) for c in cells[1:]):  # "Details | Supervisor | Supervisee"
         return {}
     return {column: c.text for c in cells[1:] for column in range(c.column, c.end)}
 

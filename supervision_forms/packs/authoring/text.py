@@ -144,6 +144,8 @@ def is_prompt(text: str, known: frozenset[str]) -> bool:
         return False
     if norm in known or norm in WORD_PROMPTS:
         return True
+    if re.match(r"^\s*\(?\s*(?:e\.g\.|eg\b|for example)", text, re.IGNORECASE) and len(norm.split()) <= 12:
+        return True  # a hint in the answer's place ("e.g. monthly")
     return bool(BRACKETED.match(text) or PLACEHOLDER_WORDS.match(text))
 
 
