@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,10 +18,15 @@ from tests.tiny_pack import make_tiny_pack
 
 
 @pytest.fixture(autouse=True)
-def clean_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+def clean_settings() -> Iterator[None]:
     """The CLI writes its pack settings into the environment: put them back after each test."""
-    for name in (PACK_PATH, ONLY_PACKS, BLOCK_PACKS):
-        monkeypatch.delenv(name, raising=False)
+    names = (PACK_PATH, ONLY_PACKS, BLOCK_PACKS)
+    saved = {name: os.environ.pop(name, None) for name in names}
+    yield
+    for name, value in saved.items():
+        os.environ.pop(name, None)
+        if value is not None:
+            os.environ[name] = value
 
 
 def install_plugins(site: Path, monkeypatch: pytest.MonkeyPatch, points: dict[str, str]) -> None:

@@ -11,7 +11,8 @@ edits); then
   with the generated pack, as .docx and as a PDF made by LibreOffice: values read right
   at each true place's path.
 
-    .venv/bin/python -m tools.forms [--pdf] [--keep DIR]
+    .venv/bin/python -m tools.forms [--pdf] [--keep DIR] [-v]
+    .venv/bin/python -m tools.forms --blanks DIR      # the blank forms alone
 """
 
 from __future__ import annotations
@@ -210,6 +211,13 @@ def _same(flat: dict[str, Any], path: str, wanted: Any, place: Truth) -> bool:
 def main(argv: list[str]) -> int:
     from . import COUNCILS
 
+    if "--blanks" in argv:  # just write each council's blank form
+        out = Path(argv[argv.index("--blanks") + 1])
+        out.mkdir(parents=True, exist_ok=True)
+        for council in COUNCILS:
+            (out / f"{council.name}.docx").write_bytes(build(council).to_bytes())
+            print(out / f"{council.name}.docx")
+        return 0
     global VERBOSE
     VERBOSE = "-v" in argv
     pdf = "--pdf" in argv

@@ -136,7 +136,7 @@ def _loose(slot: Slot, best: Candidate, found: list[Candidate]) -> str:
 
 def _extra_spec(slot: Slot) -> ExtraSpec:
     title = clean_label(slot.label)
-    if len(content_words(title)) <= 1 and slot.context:
+    if slot.context and clean_label(slot.context[0]) != title:  # "Location and Environment: If ... we will"
         title = f"{clean_label(slot.context[0])}: {title}"
     title = title[:200] or "Further detail"
     if slot.value == "choice" and slot.options:

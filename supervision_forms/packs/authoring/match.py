@@ -29,6 +29,11 @@ WEAK = 0.80  # the most a one-word phrase ("Name", "Date") can score alone
 WORD_LIKE = 90  # rapidfuzz ratio from which two words count as one ("interruption", "interruptions")
 DERIVED = ("frequency.every", "frequency.unit")
 PEOPLE = ("supervisor", "supervisee", "line_manager")
+COMMON = frozenset(
+    "supervision supervisee supervisor social worker childrens children children's services service council "
+    "team both "
+    "parties has been".split()
+)  # words too common on these forms to name a field by
 CLAUSE = re.compile(r"\s+(?:e\.g\.|eg\.?|for example|i\.e\.)\s+|[?(:]|\s[–-]\s|\.\s", re.IGNORECASE)
 
 
@@ -180,22 +185,31 @@ def allowed_paths(slot: Slot, vocab: Vocabulary) -> list[str]:
         return [f"signatures.{p}.{part}" for p in parties if f"signatures.{p}.{part}" in vocab.leaves]
     paths = list(vocab.leaves)
     if slot.value == "choice":  # a model choice only when the form prints its options
-        return [p for p in paths if vocab.leaves[p].kind == "choice" and _offers(vocab.leaves[p], slot.options)]
+        return [p for p in paths if _offers(vocab.leaves[p], slot.options)]
     if slot.value == "dates":
         return [p for p in paths if p.endswith("[]") and vocab.leaves[p].kind == "date"]
     return [p for p in paths if "[]" not in p and not p.startswith("signatures.")]
 
 
 def _offers(leaf: Leaf, options: tuple[str, ...]) -> bool:
-    names = {fold(n) for value, label in leaf.choice_labels().items() for n in (value.replace("_", " "), label)}
-    return bool(options) and all(fold(option) in names for option in options)
+    """Whether a choice field has every option the form prints (by value or label)."""
+    if leaf.kind != "choice" or not options:
+        return False
+    labels = leaf.choice_labels().items()
+    names = {fold(name) for value, label in labels for name in (value.replace("_", " "), label)}
+    return all(fold(option) in names for option in options)
 
 
 def extra_name(slot: Slot, taken: set[str]) -> str:
-    """A name for a place's own field, from its label (its context too when short)."""
+    """A name for a place's own field: its row's label when it has one ("Location and
+    Environment"), else its own label's telling words ("read_policy")."""
     label = clean_label(slot.label)
-    if len(content_words(label)) <= 1 and slot.context:
-        label = f"{slot.context[0]} {label}"
+    row = clean_label(slot.context[0]) if slot.context else ""
+    if row and (len(content_words(label)) <= 1 or len(content_words(row)) <= 4):
+        label = row if len(content_words(label)) > 1 else f"{row} {label}"
+    telling = [w for w in content_words(label) if w not in COMMON]
+    if len(content_words(label)) > 4 and telling:
+        label = " ".join(telling[:4])
     base = slug(label)
     name, number = base, 2
     while name in taken:

@@ -799,9 +799,8 @@ def _partner(slots: list[Slot], number: int) -> Slot | None:
             s for s in slots[:number] if s.cell is not None and s.cell[0] == table and s.cell[2] == column
         ]
         last = above[-1] if above else None
-        if last is not None and last.cell is not None and last.cell[1] == row - 1:
-            if _signs(last) and last.signature != "date" and not _is_date_label(last.label):
-                return last
+        if last is not None and last.cell is not None and last.cell[1] == row - 1 and _names_party(last):
+            return last
     for other in reversed(slots[:number]):
         if other.group == date.group and other.group and other.value == "text":
             return other if _signs(other) else None
@@ -810,6 +809,11 @@ def _partner(slots: list[Slot], number: int) -> Slot | None:
         if other.signature == "name":
             return other
     return None
+
+
+def _names_party(slot: Slot) -> bool:
+    """A signature or a party's name, not another date."""
+    return _signs(slot) and slot.signature != "date" and not _is_date_label(slot.label)
 
 
 def _signs(slot: Slot) -> bool:

@@ -161,6 +161,13 @@ def leader_spans(text: str, more: list[tuple[int, int]] = ()) -> list[tuple[int,
     for start, end in sorted([*found, *more]):
         while end > start + 1 and text[end - 1] in " \u00a0":
             end -= 1
+        if (
+            end - start > 1
+            and text[end - 1] == "."
+            and "…" in text[start:end]
+            and text[end : end + 1] in ("", " ")
+        ):
+            end -= 1  # "……………." : the sentence's full stop stays printed
         if spans and (start <= spans[-1][1] or not text[spans[-1][1] : start].strip()):
             spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         else:
