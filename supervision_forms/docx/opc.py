@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator, Mapping
 
 from ..errors import UnsupportedFormat
 
@@ -53,20 +54,60 @@ _RELATIONSHIP = re.compile(rb"<(?:\w+:)?Relationship\b[^>]*>")
 _ROOT = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<\?.*?\?>\s*|<!--.*?-->\s*)*<(?:[\w.-]+:)?([\w.-]+)", re.DOTALL)
 
 
-def normalise_package(parts: dict[str, bytes], label: str) -> dict[str, bytes]:
+def normalise_package(parts: Mapping[str, bytes], label: str) -> Mapping[str, bytes]:
     """`parts` as the reader expects them: transitional namespaces, and the main part at
     `word/document.xml` (with its relationships and content type renamed to match).
+    Only the package relationships and the main part are read to work this out.
     Raises `UnsupportedFormat` when the package has no WordprocessingML main part."""
-    if any(_STRICT.encode() in blob for name, blob in parts.items() if _is_xml(name)):
-        parts = {name: _transitional(blob) if _is_xml(name) else blob for name, blob in parts.items()}
+    strict = _STRICT.encode() in parts.get(PACKAGE_RELS, b"")
     main = main_part_name(parts)
     if main is None:
         raise UnsupportedFormat(f"{label}: not a Word .docx (no main document part)")
+    view = _Normalised(parts, strict)
     if main != MAIN_PART:
-        parts = _renamed(parts, main, MAIN_PART)
-    if _root_name(parts[MAIN_PART]) not in (b"document", b""):  # an .xlsx's is a workbook
+        view.rename(main, MAIN_PART)
+    if _root_name(view[MAIN_PART]) not in (b"document", b""):  # an .xlsx's is a workbook
         raise UnsupportedFormat(f"{label}: not a Word .docx (its main part is not WordprocessingML)")
-    return parts
+    return view
+
+
+class _Normalised(Mapping[str, bytes]):
+    """A package's parts under the reader's names, Strict ones mapped to transitional as
+    each is read."""
+
+    def __init__(self, parts: Mapping[str, bytes], strict: bool) -> None:
+        self._parts = parts
+        self._strict = strict
+        self._names = {name: name for name in parts}  # the reader's name -> the package's
+        self._rewritten: dict[str, bytes] = {}
+
+    def rename(self, old: str, new: str) -> None:
+        """Part `old` (and its relationships part) under `new`, the references to it in the
+        package relationships and content types updated; a part already at `new` that the
+        package does not use is set aside under another name."""
+        moves = {old: new, _rels_of(old): _rels_of(new)}
+        names: dict[str, str] = {}
+        for shown, stored in self._names.items():
+            if shown in (new, _rels_of(new)) and shown not in moves:
+                names[f"{shown}.unused"] = stored
+            else:
+                names[moves.get(shown, shown)] = stored
+        self._names = names
+        for holder in (PACKAGE_RELS, CONTENT_TYPES):
+            if holder in names:
+                self._rewritten[holder] = _retarget(self[holder], old, new)
+
+    def __getitem__(self, name: str) -> bytes:
+        if name in self._rewritten:
+            return self._rewritten[name]
+        blob = self._parts[self._names[name]]
+        return _transitional(blob) if self._strict and _is_xml(name) else blob
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
 
 
 def _root_name(xml: bytes) -> bytes:
@@ -76,7 +117,7 @@ def _root_name(xml: bytes) -> bytes:
     return found.group(1) if found else b""
 
 
-def main_part_name(parts: dict[str, bytes]) -> str | None:
+def main_part_name(parts: Mapping[str, bytes]) -> str | None:
     """The main part, as the package's officeDocument relationship names it; the usual
     name when the package has no relationships part."""
     rels = parts.get(PACKAGE_RELS)
@@ -116,23 +157,6 @@ def _transitional(blob: bytes) -> bytes:
         return quote + mapped.encode("ascii") + quote
 
     return _QUOTED_STRICT.sub(swap, blob)
-
-
-def _renamed(parts: dict[str, bytes], old: str, new: str) -> dict[str, bytes]:
-    """The package with part `old` (and its relationships part) renamed to `new`, and the
-    references to it in the package relationships and content types updated. A part
-    already at `new` that the package does not use is set aside under another name."""
-    moves = {old: new, _rels_of(old): _rels_of(new)}
-    renamed: dict[str, bytes] = {}
-    for name, blob in parts.items():
-        if name in (new, _rels_of(new)) and name not in moves:
-            renamed[f"{name}.unused"] = blob
-        else:
-            renamed[moves.get(name, name)] = blob
-    for holder in (PACKAGE_RELS, CONTENT_TYPES):
-        if holder in renamed:
-            renamed[holder] = _retarget(renamed[holder], old, new)
-    return renamed
 
 
 def _rels_of(name: str) -> str:

@@ -7,8 +7,10 @@ import itertools
 import os
 import stat
 import struct
+import threading
 import zipfile
 import zlib
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,9 +50,10 @@ ZIP_FAILURES = (
 
 @dataclass(frozen=True)
 class DocxPackage:
-    """The parts of a .docx, by name, as bytes; order kept for rewriting."""
+    """The parts of a .docx, by name, as bytes, each inflated when first read; order kept
+    for rewriting."""
 
-    parts: dict[str, bytes]
+    parts: Mapping[str, bytes]
 
     def text(self, name: str) -> str:
         return self.parts[name].decode("utf-8")
@@ -79,12 +82,34 @@ def unpack_package(data: bytes, label: str = "document") -> DocxPackage:
     hard cap, under the names the reader expects (`opc.normalise_package`: the main part
     found through the package's relationships, Strict OOXML mapped to transitional).
     Macros are not looked at here (`macro_parts`)."""
-    with open_zip(data, label) as archive:
-        infos = [info for info in archive.infolist() if not info.is_dir()]
-        parts = {info.filename: _read_capped(archive, info, label) for info in infos}
+    parts = _Inflated(open_zip(data, label), label)
     if "[Content_Types].xml" not in parts:
         raise UnsupportedFormat(f"{label}: not a Word .docx (no content types)")
     return DocxPackage(normalise_package(parts, label))
+
+
+class _Inflated(Mapping[str, bytes]):
+    """A zip's entries by name, each inflated with its cap when first read, then kept.
+    Reading a document needs a few of a package's parts, never its images or fonts."""
+
+    def __init__(self, archive: zipfile.ZipFile, label: str) -> None:
+        self._archive = archive  # over bytes in memory: nothing to close
+        self._label = label
+        self._infos = {info.filename: info for info in archive.infolist() if not info.is_dir()}
+        self._read: dict[str, bytes] = {}
+        self._lock = threading.Lock()  # one archive, read from any thread
+
+    def __getitem__(self, name: str) -> bytes:
+        with self._lock:
+            if name not in self._read:
+                self._read[name] = _read_capped(self._archive, self._infos[name], self._label)
+            return self._read[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._infos)
+
+    def __len__(self) -> int:
+        return len(self._infos)
 
 
 def open_zip(data: bytes, label: str = "document") -> zipfile.ZipFile:
