@@ -10,7 +10,7 @@ from typing import Any
 from ..spec import ExtraSpec
 from .match import MAYBE, SURE, Candidate, Vocabulary, allowed_paths, extra_name, rank
 from .places import DATE_WORD, Slot
-from .text import clean_label, content_words, fold
+from .text import clean_label, fold
 
 MONTH = "month"
 

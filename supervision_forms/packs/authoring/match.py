@@ -30,9 +30,24 @@ WORD_LIKE = 90  # rapidfuzz ratio from which two words count as one ("interrupti
 DERIVED = ("frequency.every", "frequency.unit")
 PEOPLE = ("supervisor", "supervisee", "line_manager")
 COMMON = frozenset(
-    "supervision supervisee supervisor social worker childrens children children's services service council "
-    "team both "
-    "parties has been".split()
+    [
+        "supervision",
+        "supervisee",
+        "supervisor",
+        "social",
+        "worker",
+        "childrens",
+        "children",
+        "children's",
+        "services",
+        "service",
+        "council",
+        "team",
+        "both",
+        "parties",
+        "has",
+        "been",
+    ]
 )  # words too common on these forms to name a field by
 CLAUSE = re.compile(r"\s+(?:e\.g\.|eg\.?|for example|i\.e\.)\s+|[?(:]|\s[–-]\s|\.\s", re.IGNORECASE)
 

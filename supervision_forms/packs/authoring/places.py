@@ -194,7 +194,7 @@ def _answer_cell(state: _State, cell: FormCell) -> bool:
     text = cell.text
     if BOX_RUN.search(text):
         return False
-    return not text or not leader_free(text) or is_prompt(text, state.prompts)
+    return not text or not leader_free(text) or is_prompt(text, state.prompts, hints=True)
 
 
 def leader_free(text: str) -> str:
@@ -402,7 +402,7 @@ def _paragraph_places(state: _State, blocks: list[FormParagraph | FormTable]) ->
             continue
         if _leaders(state, block, blocks, index - 1) or _boxes(state, block, blocks, index - 1):
             continue
-        if is_prompt(block.text, state.prompts):
+        if not block.listed and is_prompt(block.text, state.prompts):
             _prompt(state, block, blocks, index - 1)
             continue
         _under_or_after(state, block, blocks, index - 1)

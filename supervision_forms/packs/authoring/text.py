@@ -137,14 +137,19 @@ def clean_label(text: str) -> str:
     return re.sub(r"[\s:?.…_*]+$", "", text).strip()
 
 
-def is_prompt(text: str, known: frozenset[str]) -> bool:
-    """Whether text only says where to write (a placeholder, '[please list]', a known prompt)."""
+def is_prompt(text: str, known: frozenset[str], *, hints: bool = False) -> bool:
+    """Whether text only says where to write (a placeholder, '[please list]', a known prompt;
+    with `hints`, also "e.g. monthly", as an answer cell may show)."""
     norm = fold(text)
     if not norm:
         return False
     if norm in known or norm in WORD_PROMPTS:
         return True
-    if re.match(r"^\s*\(?\s*(?:e\.g\.|eg\b|for example)", text, re.IGNORECASE) and len(norm.split()) <= 12:
+    if (
+        hints
+        and re.match(r"^\s*\(?\s*(?:e\.g\.|eg\b|for example)", text, re.IGNORECASE)
+        and len(norm.split()) <= 12
+    ):
         return True  # a hint in the answer's place ("e.g. monthly")
     return bool(BRACKETED.match(text) or PLACEHOLDER_WORDS.match(text))
 
