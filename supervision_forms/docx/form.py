@@ -480,11 +480,14 @@ def _new_run(
 
 def _anchor(paragraph: FormParagraph, start: int, atoms: list[Atom]) -> tuple[etree._Element, int] | None:
     """Where a run inserted at character `start` goes (parent, index); None: at the end."""
-    if not atoms:
+    if not atoms:  # an insertion: split the atom the point is in, or go before the next one
+        if start >= len(paragraph.text):
+            return None
+        inside = [a for a in paragraph.atoms if a.start <= start < a.end and a.run is not None]
+        if inside:
+            return _split_before(inside[0], start)
         later = [a for a in paragraph.atoms if a.start >= start and a.run is not None]
-        if later and later[0].run is not None and start < len(paragraph.text):
-            return _split_before(later[0], start)
-        return None
+        return _split_before(later[0], start) if later else None
     first = atoms[0]
     return _split_before(first, start) if first.run is not None else None
 

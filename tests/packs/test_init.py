@@ -282,3 +282,30 @@ def it_refuses_a_file_that_is_not_a_word_form(capsys: pytest.CaptureFixture[str]
     assert (code, out) == (2, "")
     assert err.startswith("supervision-forms: form.docx") and err.count("\n") == 1
     assert not (tmp_path / "x").exists()
+
+
+def it_reads_several_labels_on_one_line_answered_in_the_space_after_each(tmp_path: Path) -> None:
+    form = Form("Signatures")
+    grid = form.table([16.0])
+    for who in ("supervisee", "supervisor"):
+        form.para(f"Signature of {who}:                                    Date: ", into=form.row(grid)[0])
+    report = init_pack(form.to_bytes(), tmp_path / "sig", name="sig")
+    assert [m.paths[0] for m in report.places] == [
+        "signatures.supervisee.name",
+        "signatures.supervisee.date",
+        "signatures.supervisor.name",
+        "signatures.supervisor.date",
+    ]
+    works(tmp_path / "sig")
+
+
+def it_takes_a_hint_in_an_answer_cell_for_a_prompt(tmp_path: Path) -> None:
+    form = Form("Hints")
+    grid = form.table([5.0, 11.0])
+    left, right = form.row(grid)
+    form.cell(left, "Frequency of supervision", bold=True)
+    form.para("e.g. monthly, or fortnightly for the first six months", italic=True, into=right)
+    report = init_pack(form.to_bytes(), tmp_path / "hint", name="hint")
+    assert [(m.paths, m.slot.place, m.slot.empty) for m in report.places] == [
+        (["frequency.description"], "right", "e.g. monthly, or fortnightly for the first six months")
+    ]

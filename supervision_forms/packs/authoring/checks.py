@@ -175,9 +175,10 @@ def _printed_lines(blank: bytes, skip: set[str]) -> list[tuple[str, str]]:
 
 
 def _between_leaders(text: str) -> list[str]:
-    """A paragraph's lines, cut where an answer goes (at leaders, tabs and line breaks)."""
+    """A paragraph's lines, cut where an answer goes (at leaders, placeholders, gaps of
+    spaces, tabs and line breaks)."""
     pieces: list[str] = []
-    for line in re.split(r"[\n\t]", text):
+    for line in re.split(r"[\n\t]|[ \u00a0]{3,}", text):  # gaps of spaces are room to write in too
         previous = 0
         for start, end in answer_spans(line):
             pieces.append(line[previous:start])

@@ -39,6 +39,7 @@ TITLES = {
     "general_record": "Supervision Record",
     "cancellation": "Supervision Cancellation",
 }
+OWN_KEYS = {"template", "title", "example", "blank", "prompts", "fields", "extra"}  # pack init writes these
 SECTION = re.compile(r"^\[\s*documents\.([A-Za-z_][\w]*)\s*[\].]", re.MULTILINE)
 
 
@@ -124,6 +125,7 @@ def init_pack(
         mapped=mapped,
         extras=extras,
         kept=kept_fields,
+        more={k: v for k, v in raw_doc.items() if k not in OWN_KEYS and not isinstance(v, dict)},
     )
     council = council or str(existing.get("council") or name.replace("-", " ").replace("_", " ").title())
     head = (existing_text and _head(existing_text)) or head_section(
@@ -186,41 +188,55 @@ def _without_trailing_comments(text: str) -> str:
 
 
 def _merge(existing: str, head: str, document: str, section: str) -> str:
-    """The pack file: its top, its other documents as they were, this document's new part."""
+    """The pack file: its top, its other documents as they were, this document's new part
+    (its own tables pack init does not write, `printed` say, kept after it)."""
     if not existing:
         return head.rstrip("\n") + "\n\n" + section
-    parts = _sections(existing)
     out: list[str] = [head.rstrip("\n") + "\n"]
+    kept: list[str] = []
     placed = False
-    for kind, text in parts:
-        if kind is None:
+    for header, text in _tables(existing):
+        if header is None:
             continue
-        if kind == document:
-            if not placed:
-                out.append(section)
-                placed = True
+        if header.startswith(f"documents.{document}.") or header == f"documents.{document}":
+            if _written(header, document):
+                if not placed:
+                    out.append(section)
+                    placed = True
+            else:
+                kept.append(text.rstrip("\n") + "\n")
             continue
+        out.extend(kept)
+        kept = []
         out.append(text.rstrip("\n") + "\n")
     if not placed:
         out.append(section)
+    out.extend(kept)
     return "\n".join(out)
 
 
-def _sections(text: str) -> list[tuple[str | None, str]]:
-    """The pack file cut at each document's sections; comments just above a section
-    header go with it."""
+def _written(header: str, document: str) -> bool:
+    """The tables of a document that pack init writes (the others are the author's)."""
+    base = f"documents.{document}"
+    return header in (base, f"{base}.fields") or header.startswith(f"{base}.extra.")
+
+
+TABLE = re.compile(r"^\s*\[\s*([^\[\]]+?)\s*\]\s*(?:#.*)?$")
+
+
+def _tables(text: str) -> list[tuple[str | None, str]]:
+    """The pack file cut at each table header; comments just above a header go with it."""
     lines = text.split("\n")
     starts: list[tuple[int, str]] = []
     for number, line in enumerate(lines):
-        match = SECTION.match(line)
+        match = TABLE.match(line)
         if match:
             start = number
             while start > 0 and lines[start - 1].lstrip().startswith("#"):
                 start -= 1
-            if not starts or starts[-1][1] != match.group(1):
-                starts.append((start, match.group(1)))
+            starts.append((start, re.sub(r"\s+", "", match.group(1)).replace('"', "")))
     parts: list[tuple[str | None, str]] = [(None, "\n".join(lines[: starts[0][0]] if starts else lines))]
-    for index, (start, kind) in enumerate(starts):
+    for index, (start, header) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(lines)
-        parts.append((kind, "\n".join(lines[start:end])))
+        parts.append((header, "\n".join(lines[start:end])))
     return parts

@@ -405,6 +405,8 @@ def _paragraph_places(state: _State, blocks: list[FormParagraph | FormTable]) ->
         if not block.listed and is_prompt(block.text, state.prompts):
             _prompt(state, block, blocks, index - 1)
             continue
+        if _colon_gaps(state, block):
+            continue
         _under_or_after(state, block, blocks, index - 1)
 
 
@@ -641,6 +643,36 @@ def _under_or_after(
             section=state.headings.get(paragraph.number, ""),
         )
     )
+
+
+COLON_GAP = re.compile(r"([^:\n\t]{2,60}?:)(?=[ \t\u00a0]{3,}|\t|\s*$)")
+
+
+def _colon_gaps(state: _State, paragraph: FormParagraph) -> bool:
+    """Several labels in one line, each answered in the space after its colon
+    ("Signature of supervisee:          Date:")."""
+    text = paragraph.text
+    found = [m for m in COLON_GAP.finditer(text) if _has_words(m.group(1))]
+    if len(found) < 2 or text[found[-1].end() :].strip() or text[: found[0].start()].strip():
+        return False
+    if not all(len(words(m.group(1))) <= 8 for m in found):
+        return False
+    state.used.add(paragraph.number)
+    for match in found:
+        state.slots.append(
+            Slot(
+                label=match.group(1).strip(),
+                place="after",
+                value="text",
+                edit=InText(paragraph, match.end(), match.end()),
+                source=paragraph.source,
+                order=paragraph.number,
+                context=(_row_label(paragraph),) if _row_label(paragraph) else (),
+                section=state.headings.get(paragraph.number, ""),
+                group=f"p{paragraph.number}",
+            )
+        )
+    return True
 
 
 def _add_after(state: _State, paragraph: FormParagraph) -> None:

@@ -41,8 +41,8 @@ def template(form: Form, mapped: list[Mapped]) -> bytes:
 
 
 def tag(item: Mapped) -> str:
-    if item.slot.value == "choice":
-        return "{{ " + item.paths[0] + "|checkboxes }}"
+    if item.slot.value == "choice":  # a choice, or a list of them (topics[]), as tick boxes
+        return "{{ " + item.paths[0].removesuffix("[]") + "|checkboxes }}"
     return " ".join("{{ " + path + " }}" for path in item.paths)
 
 
@@ -58,7 +58,7 @@ def _put(form: Form, item: Mapped) -> None:
         return
     assert isinstance(edit, InText)
     paragraph = edit.paragraph
-    if edit.start == edit.end == len(paragraph.text) and paragraph.text and not paragraph.text[-1].isspace():
+    if edit.start == edit.end and edit.start > 0 and not paragraph.text[edit.start - 1].isspace():
         text = " " + text  # "Name of supervisee:" then the answer
     replace_text(paragraph, edit.start, edit.end, text, plain=True)
     for gone in edit.drop:
@@ -91,6 +91,7 @@ def document_section(
     mapped: list[Mapped],
     extras: Mapping[str, ExtraSpec],
     kept: Mapping[str, Mapping[str, Any]],
+    more: Mapping[str, Any] | None = None,
 ) -> str:
     """The `[documents.<kind>]` part of the pack file, with `# check:` above each place a
     person should look at."""
@@ -103,6 +104,8 @@ def document_section(
     ]
     if prompts:
         lines.append("prompts = [" + ", ".join(quote(p) for p in prompts) + "]")
+    for key, value in (more or {}).items():  # the author's own settings, as they were
+        lines.append(f"{key} = {_value(value)}")
     lines += ["", f"[documents.{kind}.fields]"]
     for item in mapped:
         slot = item.slot
@@ -141,8 +144,6 @@ def _short(text: str, limit: int = 70) -> str:
 
 
 def _field_paths(item: Mapped) -> list[str]:
-    if item.slot.value != "rows":
-        return item.paths
     return [p.removesuffix("[]") for p in item.paths]
 
 
@@ -156,14 +157,20 @@ def _column_label(item: Mapped, path: str) -> str:
 
 
 def _inline(spec: Mapping[str, Any]) -> str:
-    parts = []
-    for key, value in spec.items():
-        if isinstance(value, list):
-            rendered = "[" + ", ".join(quote(v) for v in value) + "]"
-        else:
-            rendered = quote(str(value))
-        parts.append(f"{key} = {rendered}")
-    return "{ " + ", ".join(parts) + " }"
+    return "{ " + ", ".join(f"{key} = {_value(value)}" for key, value in spec.items()) + " }"
+
+
+def _value(value: Any) -> str:
+    """A TOML value: text, a truth value, a number, a list or an inline table."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return "[" + ", ".join(_value(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return _inline(value)
+    return quote(str(value))
 
 
 def head_section(name: str, title: str, council: str) -> str:
