@@ -7,10 +7,15 @@ these forms is listed in tools/forms/measure.py's output (`python -m tools.forms
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
+from supervision_forms import load_pack, render
 from supervision_forms.office import soffice
-from tests.conftest import needs_libreoffice
+from tests.conftest import needs_libreoffice, shared_file
 from tools.forms import COUNCILS, Council
 from tools.forms.measure import Result, measure
 
@@ -57,3 +62,17 @@ def it_reads_the_forms_filled_in_by_hand_as_pdfs(results: dict[str, Result]) -> 
     needs_libreoffice()
     shares = [_share(r.pdf) for r in results.values()]
     assert sum(shares) / len(shares) >= HAND_FILLED_PDF
+
+
+@pytest.mark.parametrize("council", COUNCILS, ids=[c.name for c in COUNCILS])
+def it_writes_templates_and_documents_that_pass_ooxml_validation(
+    council: Council, results: dict[str, Result], tmp_path: Path
+) -> None:
+    validator = shared_file("ooxml", "validate.py")
+    pack = load_pack(results[council.name].folder)
+    files = [pack.root / "agreement.docx"]
+    for which, data in (("example", pack.example("agreement")), ("empty", {})):
+        files.append(tmp_path / f"{which}.docx")
+        files[-1].write_bytes(render(data, pack=pack))
+    done = subprocess.run([sys.executable, str(validator), *map(str, files)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]

@@ -318,6 +318,8 @@ class Form:
                 self.para(f"{day.day}/{day.month}/{day.year}", into=cells[date_column])
 
     def to_bytes(self) -> bytes:
+        for zoom in self.doc.settings.element.findall(qn("w:zoom")):  # as Word saves it: valid
+            zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return buffer.getvalue()

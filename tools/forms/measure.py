@@ -57,6 +57,7 @@ class Result:
     """One council's numbers."""
 
     council: str
+    folder: Path = Path()  # the pack made
     places: int = 0
     mapped_right: int = 0
     found_extra: int = 0  # places found that the truth does not list
@@ -150,7 +151,7 @@ def measure(council: Council, folder: Path, *, pdf: bool = False) -> Result:
         council=council.council,
         label=council.name,
     )
-    result = Result(council.name, places=len(blank.truth))
+    result = Result(council.name, folder / council.name, places=len(blank.truth))
     pairs = pair(blank.truth, report.places)
     result.mapped_right = sum(right_path(t, m) for t, m in pairs)
     result.misses = [
