@@ -57,6 +57,7 @@ class FormParagraph:
     source: str
     number: int  # 0-based, in document order
     bold: bool  # all its letters are bold
+    quiet: bool  # all its letters are italic or grey: a hint, not printed text to keep
     heading: bool  # a heading or title style
     listed: bool  # a numbered or bulleted list item
     cell: FormCell | None = None
@@ -240,7 +241,7 @@ class _Walker:
     def paragraph(self, element: etree._Element) -> FormParagraph:
         atoms: list[Atom] = []
         texts: list[str] = []
-        letters = [0, 0]  # bold letters, all letters
+        letters = [0, 0, 0]  # bold letters, all letters, italic or grey letters
         props = element.find(f"{W}pPr")
         style = props.find(f"{W}pStyle") if props is not None else None
         sid = style.get(f"{W}val") if style is not None else None
@@ -261,6 +262,7 @@ class _Walker:
             source,
             number,
             bold=letters[1] > 0 and letters[0] == letters[1],
+            quiet=letters[1] > 0 and letters[2] == letters[1],
             heading=self.styles.is_heading(sid),
             listed=listed or bool(sid and "list" in self.styles.names.get(sid, "")),
             cell=self.cell,
@@ -321,6 +323,7 @@ class _Inline:
         count = sum(1 for c in text if c.isalnum())
         self.letters[1] += count
         self.letters[0] += count if bold else 0
+        self.letters[2] += count if _quiet(run) else 0
         kind: AtomKind = "leader" if run is not None and not text.strip() and _underlined(run) else "text"
         self._emit(text, element, run, kind, bold)
 
@@ -355,6 +358,22 @@ class _Inline:
         if style is not None and self.styles.is_bold(style.get(f"{W}val")):
             return True
         return self.styles.is_bold(self.style)
+
+
+def _quiet(run: etree._Element | None) -> bool:
+    """Italic, grey or a placeholder style: how forms print hints where the answer goes."""
+    props = run.find(f"{W}rPr") if run is not None else None
+    if props is None:
+        return False
+    italic = props.find(f"{W}i")
+    if italic is not None and _on(italic):
+        return True
+    style = props.find(f"{W}rStyle")
+    if style is not None and "placeholder" in style.get(f"{W}val", "").casefold():
+        return True
+    color = props.find(f"{W}color")
+    value = (color.get(f"{W}val", "") if color is not None else "").upper()
+    return len(value) == 6 and value != "000000" and len(set(value[0::2])) == 1 and value[0] in "6789AB"
 
 
 def _font(run: etree._Element) -> str:

@@ -15,7 +15,7 @@ from supervision_forms.cli import main
 from supervision_forms.errors import PackError
 from supervision_forms.packs.authoring import init_pack
 from supervision_forms.packs.authoring.checks import check_pack
-from tools.corpus.fill import checkbox, content_control, run
+from tools.corpus.fill import checkbox, content_control, legacy_text_field, run
 from tools.forms.kit import Form, Gap
 
 
@@ -308,4 +308,31 @@ def it_takes_a_hint_in_an_answer_cell_for_a_prompt(tmp_path: Path) -> None:
     report = init_pack(form.to_bytes(), tmp_path / "hint", name="hint")
     assert [(m.paths, m.slot.place, m.slot.empty) for m in report.places] == [
         (["frequency.description"], "right", "e.g. monthly, or fortnightly for the first six months")
+    ]
+
+
+def it_takes_word_controls_and_legacy_fields_after_a_label_for_answers(tmp_path: Path) -> None:
+    form = Form("Controls")
+    control = form.para("Preferred learning style: ")
+    control._p.append(content_control([run("Click or tap here to enter text.")], placeholder=True))
+    legacy = form.para("Venue: ")
+    for element in legacy_text_field(""):
+        legacy._p.append(element)
+    report = init_pack(form.to_bytes(), tmp_path / "controls", name="controls")
+    assert [(m.paths, m.slot.place) for m in report.places] == [
+        (["supervisee_brings"], "dots"),
+        (["location"], "dots"),
+    ]
+    works(tmp_path / "controls")
+
+
+def it_takes_a_hint_in_italics_beside_a_label_for_where_the_answer_goes(tmp_path: Path) -> None:
+    form = Form("Hints")
+    grid = form.table([5.0, 11.0])
+    left, right = form.row(grid)
+    form.cell(left, "Reasonable adjustments agreed", bold=True)
+    form.para("Please describe any adjustments to how supervision is held", italic=True, into=right)
+    report = init_pack(form.to_bytes(), tmp_path / "quiet", name="quiet")
+    assert [(m.slot.place, m.slot.empty) for m in report.places] == [
+        ("right", "Please describe any adjustments to how supervision is held")
     ]

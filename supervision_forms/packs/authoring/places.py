@@ -194,7 +194,20 @@ def _answer_cell(state: _State, cell: FormCell) -> bool:
     text = cell.text
     if BOX_RUN.search(text):
         return False
-    return not text or not leader_free(text) or is_prompt(text, state.prompts, hints=True)
+    if not text or not leader_free(text) or is_prompt(text, state.prompts, hints=True):
+        return True
+    quiet = [p for p in cell.paragraphs if not p.empty]  # a hint in italics or grey where the answer goes
+    return all(p.quiet for p in quiet) and len(words(text)) <= 25 and _beside_label(state, cell)
+
+
+def _beside_label(state: _State, cell: FormCell) -> bool:
+    left = cell.row.at(cell.column - 1) if cell.column > 0 else None
+    return (
+        left is not None
+        and not left.continues
+        and bool(left.text)
+        and not any(p.quiet for p in left.paragraphs)
+    )
 
 
 def leader_free(text: str) -> str:
@@ -222,7 +235,7 @@ def _cell_label(
             break
         if _is_label_cell(state, left):
             return left, "right"
-        if not _answer_cell(state, left):
+        if not _answer_cell(state, left) or not _header_texts(row.table):  # past answers only in a grid
             break
         column = left.column
     if row.index > 0 and row.index - 1 not in listed:

@@ -15,6 +15,8 @@ BRACKETED = re.compile(r"^\s*[\[(][^\])]{2,60}[\])]\s*$")
 PLACEHOLDER_WORDS = re.compile(r"^\s*(?:x{2,}[\s./-]*)+$", re.IGNORECASE)
 INLINE_PLACEHOLDER = re.compile(
     r"(?<![\w/.])(?:[Xx]{2,}(?:[./-][Xx]{2,4}){0,2}|[Dd]{2}[./-][Mm]{2}[./-](?:[Yy]{2}){1,2}|\[[^\]\n]{1,40}\])(?![\w/])"
+    r"|\u2002{3,}"  # a legacy text field's blank
+    r"|Click (?:or tap )?(?:here )?to enter (?:text|a date)\.?|Choose an item\.?"  # Word's content controls
 )  # "Xxx", "xx.xx.xx", "dd/mm/yyyy", "[name of supervisee]": printed where an answer goes
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?")
