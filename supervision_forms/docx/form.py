@@ -140,9 +140,34 @@ class Form:
         fresh = _Walker(self.styles).paragraph(paragraph.element)
         paragraph.text, paragraph.atoms = fresh.text, fresh.atoms
 
+    changed: dict[str, bytes] = field(default_factory=dict, repr=False)
+
     def to_bytes(self) -> bytes:
-        """The package with the edited document part; every other part byte for byte."""
-        return _rezip(self.package, {"word/document.xml": to_bytes(self.root)})
+        """The package with the edited document part; every other part byte for byte (but
+        those `drop_attached_template` changed)."""
+        return _rezip(self.package, {**self.changed, "word/document.xml": to_bytes(self.root)})
+
+    def drop_attached_template(self) -> bool:
+        """Unlink the template Word would fetch when the form opens (its look stays: the
+        styles are in the form). Whether there was one."""
+        name = "word/_rels/settings.xml.rels"
+        blob = self.package.parts.get(name)
+        if blob is None:
+            return False
+        rels = parse_xml(blob, name)
+        gone = [r for r in rels if r.get("Type", "").endswith("/attachedTemplate")]
+        for relationship in gone:
+            rels.remove(relationship)
+        if not gone:
+            return False
+        self.changed[name] = to_bytes(rels)
+        settings = self.package.parts.get("word/settings.xml")
+        if settings is not None:
+            root = parse_xml(settings, "settings")
+            for element in list(root.iter(f"{W}attachedTemplate")):
+                _drop(element)
+            self.changed["word/settings.xml"] = to_bytes(root)
+        return True
 
 
 def open_form(data: bytes, label: str = "form") -> Form:

@@ -15,6 +15,7 @@ from supervision_forms.cli import main
 from supervision_forms.errors import PackError
 from supervision_forms.packs.authoring import init_pack
 from supervision_forms.packs.authoring.checks import check_pack
+from tests.hostile.templates import field, in_body, relationship
 from tools.corpus.fill import checkbox, content_control, legacy_text_field, run
 from tools.forms.kit import Form, Gap
 
@@ -336,3 +337,23 @@ def it_takes_a_hint_in_italics_beside_a_label_for_where_the_answer_goes(tmp_path
     assert [(m.slot.place, m.slot.empty) for m in report.places] == [
         ("right", "Please describe any adjustments to how supervision is held")
     ]
+
+
+def it_unlinks_an_attached_template_and_refuses_what_is_unsafe(tmp_path: Path) -> None:
+    form = Form("Linked")
+    form.after("Name of supervisee:", "supervisee.name")
+    (tmp_path / "form").mkdir()
+    (tmp_path / "form" / "agreement.docx").write_bytes(form.to_bytes())
+    relationship("word/_rels/settings.xml.rels", "attachedTemplate", "file:///S:/Templates/Normal.dotm")(
+        tmp_path / "form"
+    )
+    report = init_pack(
+        (tmp_path / "form" / "agreement.docx").read_bytes(), tmp_path / "linked", name="linked"
+    )
+    assert report.notes == [
+        "the form's link to an attached Word template was taken out (its styles are kept)"
+    ]
+    works(tmp_path / "linked")
+    in_body(field(' DDE "cmd" "/c calc" '))(tmp_path / "form")
+    with pytest.raises(PackError, match=r"DDE.*take it out of the form"):
+        init_pack((tmp_path / "form" / "agreement.docx").read_bytes(), tmp_path / "dde", name="dde")

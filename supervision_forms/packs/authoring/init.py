@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ...docx.form import open_form
+from ...docx.form import Form, open_form
+from ...docx.security import scan_package
 from ...errors import PackError
 from ...files import write_atomic
 from ...models import DOCUMENT_MODELS
@@ -53,6 +54,7 @@ class InitReport:
     places: list[Mapped]
     written: list[Path]
     missing: list[str] = field(default_factory=list)  # the pack file's fields not found on the form
+    notes: list[str] = field(default_factory=list)  # what was changed beside the answer places
 
     @property
     def to_check(self) -> list[Mapped]:
@@ -74,6 +76,7 @@ class InitReport:
             out.append(f"  {mark} {paths:<38} “{label}” ({item.slot.place}, {item.slot.source})")
         for path in self.missing:
             out.append(f"  ! {path}: its label is not on the form; left out")
+        out.extend(f"  ! {note}" for note in self.notes)
         out.append("wrote " + ", ".join(str(p) for p in self.written))
         if self.to_check:
             out.append(
@@ -105,6 +108,7 @@ def init_pack(
     known = [p for p in (packs if packs is not None else installed_packs()) if p.name != name]
     vocab = vocabulary(DOCUMENT_MODELS[document], document, known)
     form = open_form(blank, label)
+    notes = _made_safe(form, label)
     slots = find_places(form, frozenset(vocab.prompts))
     extras: dict[str, ExtraSpec] = {}
     mapped = assign(slots, vocab, decisions, extras)
@@ -149,7 +153,24 @@ def init_pack(
     pack.example(document)
     placed = {p.removesuffix("[]") for m in mapped for p in m.paths}
     missing = sorted(p for p in kept_fields if p.removesuffix("[]") not in placed)
-    return InitReport(folder, pack.name, document, mapped, written, missing)
+    return InitReport(folder, pack.name, document, mapped, written, missing, notes)
+
+
+def _made_safe(form: Form, label: str) -> list[str]:
+    """A form a template may be made of: an attached template (a link Word follows when the
+    form opens) is unlinked; anything else unsafe (macros, embedded objects, DDE fields,
+    links to files) has to be taken out of the form first."""
+    notes = []
+    if form.drop_attached_template():
+        notes.append("the form's link to an attached Word template was taken out (its styles are kept)")
+    findings = [f for f in scan_package(form.package) if f.rule != "attached-template"]
+    if findings:
+        first = findings[0]
+        more = f" (and {len(findings) - 1} more)" if len(findings) > 1 else ""
+        raise PackError(
+            f"{label}: {first.message} ({first.part}){more}; take it out of the form and run again"
+        )
+    return notes
 
 
 def _existing(folder: Path) -> tuple[str, dict[str, Any]]:
