@@ -9,7 +9,7 @@ from typing import Any
 
 from ..spec import ExtraSpec
 from .match import MAYBE, SURE, Candidate, Vocabulary, allowed_paths, extra_name, rank
-from .places import DATE_WORD, Slot
+from .places import DATE_WORD, InRows, Slot
 from .text import clean_label, fold
 
 MONTH = "month"
@@ -26,6 +26,11 @@ class Mapped:
     columns: dict[int, str] = field(default_factory=dict)  # a list's grid columns -> tag expression
     loop: str = ""  # a list's loop statement: "for d in meeting_dates|pad(12)"
     kept: bool = False  # taken from the pack file already there
+    label: str = ""  # the author's label for it, when not the printed one whole
+
+    @property
+    def printed_label(self) -> str:
+        return self.label or self.slot.label
 
     @property
     def check(self) -> bool:
@@ -54,8 +59,25 @@ class Decisions:
                 continue
         return found
 
+    def label_for(self, slot: Slot) -> str:
+        """The label the author gave the place (a shorter part of a long printed label)."""
+        chosen = [c for c in self._chosen(slot) if (c[1].get("place") == "signature") == bool(slot.signature)]
+        return str(chosen[0][1]["label"]) if chosen else ""
+
+    def _chosen(self, slot: Slot) -> list[tuple[str, dict[str, Any]]]:
+        key = _key(slot.label)
+        chosen = self.fields.get(key, [])
+        if not chosen and len(key.split()) > 3:  # "Agreed ‘permissions’" for its whole long cell,
+            parts = [  # "there will only be interruptions if" at the end of its sentence
+                k
+                for k in self.fields
+                if len(k.split()) >= 2 and (key.startswith(k + " ") or key.endswith(" " + k))
+            ]
+            chosen = self.fields[max(parts, key=len)] if parts else []
+        return chosen
+
     def for_slot(self, slot: Slot) -> list[str]:
-        chosen = self.fields.get(_key(slot.label), [])
+        chosen = [c for c in self._chosen(slot) if (c[1].get("place") == "signature") == bool(slot.signature)]
         if slot.signature and len(chosen) > 1:  # "Date:" twice: the one of this party
             chosen = [c for c in chosen if f".{slot.party}." in c[0]] or chosen[:1]
         return [path for path, _ in chosen]
@@ -73,9 +95,15 @@ def assign(
     mapped: dict[int, Mapped] = {}
     used: set[str] = set()
     for number, slot in enumerate(slots):
+        if slot.value == "rows":
+            rows = _rows_kept(slot, decisions)
+            if rows is not None:
+                mapped[number] = rows
+                used.update(rows.paths)
+            continue
         kept = [p for p in decisions.for_slot(slot) if p not in used or _shared(p)]
         if kept:
-            mapped[number] = Mapped(slot, kept, 1.0, kept=True)
+            mapped[number] = Mapped(slot, kept, 1.0, kept=True, label=decisions.label_for(slot))
             used.update(kept)
             for path in kept:
                 name = path.removeprefix("extra.")
@@ -122,6 +150,31 @@ def assign(
         )
         mapped[number] = Mapped(slot, [f"extra.{name}"], 0.0, f"no model field fits, so it has its own{hint}")
     return [mapped[n] for n in range(len(slots))]
+
+
+def _rows_kept(slot: Slot, decisions: Decisions) -> Mapped | None:
+    """A table of empty rows the pack file already maps, column by column."""
+    assert isinstance(slot.edit, InRows)
+    rows = slot.edit.last - slot.edit.first + 1
+    columns: dict[int, str] = {}
+    paths: list[str] = []
+    head = ""
+    for column, heading in slot.columns:
+        found = [p for p, _ in decisions.fields.get(_key(heading), []) if "[]." in p]
+        if found:
+            head, part = found[0].split("[].", 1)
+            columns[column] = "{{ a." + part + " }}"
+            paths.append(found[0])
+    if columns:
+        return Mapped(slot, paths, 1.0, "", columns, f"for a in {head}|pad({rows})", kept=True)
+    for column, heading in slot.columns:  # a list of dates: its date column's heading
+        lists = [p for p, _ in decisions.fields.get(_key(heading), []) if DATE_WORD.search(heading)]
+        if lists:
+            path = lists[0].removesuffix("[]")
+            tags = {column: "{{ d }}"}
+            tags.update({c: "{{ d|month }}" for c, h in slot.columns if MONTH in fold(h) and c != column})
+            return Mapped(slot, [path], 1.0, "", tags, f"for d in {path}|pad({rows})", kept=True)
+    return None
 
 
 def _shared(path: str) -> bool:

@@ -119,6 +119,8 @@ def example(model: type[BaseModel], paths: Iterable[str], extra: dict[str, Extra
             values.update(
                 _extra(name, extra.get(name), len([v for v in values if v.startswith("extra.")]) + 1)
             )
+        elif known.get(f"{head}[]") is not None and known[f"{head}[]"].kind == "choice":  # tick boxes
+            values[f"{head}.0"] = known[f"{head}[]"].choices[0]
         elif f"{path}[]" in known or path.endswith("[]"):
             values.update({f"{head}.{n}": day for n, day in enumerate(DATES)})
         elif "[]" in path:

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from ...docx.form import Form, open_form
 from ...docx.security import scan_package
 from ...errors import PackError
@@ -130,6 +132,7 @@ def init_pack(
         extras=extras,
         kept=kept_fields,
         more={k: v for k, v in raw_doc.items() if k not in OWN_KEYS and not isinstance(v, dict)},
+        default_empty=str(existing.get("empty") or ""),
     )
     council = council or str(existing.get("council") or name.replace("-", " ").replace("_", " ").title())
     head = (existing_text and _head(existing_text)) or head_section(
@@ -138,15 +141,15 @@ def init_pack(
     pack_text = _merge(existing_text, head, document, section)
     model = pack_model(DOCUMENT_MODELS[document], name, extras)
     paths = [p for m in mapped for p in m.paths]
-    data = example(model, paths, extras)
+    kept_example = _kept_example(folder / files["example"], model)
+    data = kept_example or example(model, paths, extras)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for file_name, content in (
-        (files["template"], template(form, mapped)),
-        (files["blank"], blank),
-        (files["example"], (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()),
-        (PACK_FILE, pack_text.encode("utf-8")),
-    ):
+    outputs = [(files["template"], template(form, mapped)), (files["blank"], blank)]
+    if kept_example is None:  # an example that still fits is the author's: left as it is
+        outputs.append((files["example"], (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()))
+    outputs.append((PACK_FILE, pack_text.encode("utf-8")))
+    for file_name, content in outputs:
         write_atomic(folder / file_name, content)
         written.append(folder / file_name)
     pack = load_pack(folder)  # the pack must load: paths, tags, template
@@ -171,6 +174,16 @@ def _made_safe(form: Form, label: str) -> list[str]:
             f"{label}: {first.message} ({first.part}){more}; take it out of the form and run again"
         )
     return notes
+
+
+def _kept_example(path: Path, model: type[BaseModel]) -> dict[str, Any] | None:
+    """The pack's example as it is, when there is one and it still fits the model."""
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        model.model_validate(raw)
+    except (OSError, ValueError):
+        return None
+    return raw if isinstance(raw, dict) else None
 
 
 def _existing(folder: Path) -> tuple[str, dict[str, Any]]:
@@ -222,7 +235,7 @@ def _merge(existing: str, head: str, document: str, section: str) -> str:
         if header.startswith(f"documents.{document}.") or header == f"documents.{document}":
             if _written(header, document):
                 if not placed:
-                    out.append(section)
+                    out.append(_leading_comments(text) + section)
                     placed = True
             else:
                 kept.append(text.rstrip("\n") + "\n")
@@ -234,6 +247,16 @@ def _merge(existing: str, head: str, document: str, section: str) -> str:
         out.append(section)
     out.extend(kept)
     return "\n".join(out)
+
+
+def _leading_comments(text: str) -> str:
+    """The comment lines a table starts with (the author's note on a document)."""
+    lines = []
+    for line in text.split("\n"):
+        if not line.lstrip().startswith("#"):
+            break
+        lines.append(line)
+    return "".join(f"{line}\n" for line in lines)
 
 
 def _written(header: str, document: str) -> bool:

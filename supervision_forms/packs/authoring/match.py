@@ -72,7 +72,7 @@ class Vocabulary:
         norm = " ".join(content_words(text) or words(text))
         if not norm or path not in self.leaves:
             return
-        weak = weak or len(norm.split()) == 1
+        weak = weak or (len(norm.split()) == 1 and source != "vocabulary")  # the vocabulary marks its own
         known = self.phrases.setdefault(path, [])
         if not any(p.text == norm for p in known):
             known.append(Phrase(norm, weak, source))

@@ -619,7 +619,12 @@ def _under_or_after(
         else:
             break
     following = blocks[at + 1 + len(empties)] if at + 1 + len(empties) < len(blocks) else None
-    if _names_something(paragraph) and len(empties) < 2 and not _prose(following):
+    explained = _explained(state, paragraph, blocks, at) if not empties else []
+    if explained:  # "KEY TASKS OF SUPERVISEE:", what they include, then lines to write on
+        state.used.update(p.number for p in [paragraph, *explained[:1]])
+        _add_below(state, paragraph, explained[1])
+        return
+    if _names_something(paragraph) and len(empties) < 2:
         _add_after(state, paragraph)
         return
     asks = text.endswith(("?", ":"))
@@ -636,6 +641,8 @@ def _under_or_after(
     elif empties and asks and not paragraph.listed:
         if len(empties) >= 2 or not _is_heading(paragraph) or not _prose(following):
             label = text
+    elif len(empties) >= 2 and is_label_like(text) and not _is_heading(paragraph) and not paragraph.listed:
+        label = text  # "Others who may see the record", then lines to write on
     elif len(empties) >= 2 and not asks and not paragraph.listed and len(words(text)) > 8:
         above = _heading_before(blocks, at)  # a heading, its explanation, then lines to write on
         label = above.text.strip() if above is not None and above.number not in state.used else ""
@@ -645,17 +652,43 @@ def _under_or_after(
         return
     state.used.add(paragraph.number)
     state.used.update(p.number for p in empties)
+    _add_below(state, paragraph, empties[0], label)
+
+
+def _add_below(state: _State, paragraph: FormParagraph, space: FormParagraph, label: str = "") -> None:
+    state.used.add(space.number)
     state.slots.append(
         Slot(
-            label=label,
+            label=label or paragraph.text.strip(),
             place="below",
             value="text",
-            edit=InEmpty(empties[0]),
-            source=empties[0].source,
-            order=empties[0].number,
+            edit=InEmpty(space),
+            source=space.source,
+            order=space.number,
             section=state.headings.get(paragraph.number, ""),
         )
     )
+
+
+def _explained(
+    state: _State, paragraph: FormParagraph, blocks: list[FormParagraph | FormTable], at: int
+) -> list[FormParagraph]:
+    """A heading or label, the printed explanation straight under it, then two or more empty
+    lines: [the explanation, the first empty line], else []."""
+    text = paragraph.text.strip()
+    if not (_is_heading(paragraph) or text.endswith(":")) or paragraph.listed or len(words(text)) > 12:
+        return []
+    if at + 1 >= len(blocks):
+        return []
+    explanation = blocks[at + 1]
+    if not isinstance(explanation, FormParagraph) or not _prose(explanation) or explanation.listed:
+        return []
+    empties: list[FormParagraph] = []
+    for block in blocks[at + 2 :]:
+        if not isinstance(block, FormParagraph) or not block.empty or block.number in state.used:
+            break
+        empties.append(block)
+    return [explanation, empties[0]] if len(empties) >= 2 else []
 
 
 COLON_GAP = re.compile(r"([^:\n\t]{2,60}?:)(?=[ \t\u00a0]{3,}|\t|\s*$)")
@@ -769,7 +802,7 @@ def _repeated_answers(form: Form) -> frozenset[str]:
         for row in table.rows:
             cells = [c for c in row.cells if not c.continues]
             for cell in cells[1:]:
-                if cell.text and len(words(cell.text)) <= 12:
+                if cell.text and 3 <= len(words(cell.text)) <= 12:  # a sentence, not a "Date:" label
                     seen[fold(cell.text)] += 1
     return frozenset(text for text, count in seen.items() if count >= 3)
 

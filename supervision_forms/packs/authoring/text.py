@@ -11,7 +11,10 @@ LEADER = re.compile(r"(?:[.…_‥]\s?){4,}|…{2,}|_{3,}")  # dot leaders and l
 ELLIPSIS_BETWEEN_WORDS = re.compile(r"\w\.{3}\w")
 SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z(‘'\"“])")
 NUMBERING = re.compile(r"^\s*(?:[\d]{1,2}[.)]|[a-hA-H][.)]|\([a-hivxA-HIVX\d]{1,4}\)|[·•▪◦‣*\-–])\s*")
-BRACKETED = re.compile(r"^\s*[\[(][^\])]{2,60}[\])]\s*$")
+BRACKETED = re.compile(
+    r"^\s*(?:\[[^\]]{2,60}\]|\(\s*(?:please\s+)?(?:specify|state|list|describe|give|insert|enter|write)\b[^)]{0,60}\))\s*$",
+    re.IGNORECASE,
+)  # "[please list]", "(please specify)"; not a note such as "(Please see the policy)"
 PLACEHOLDER_WORDS = re.compile(r"^\s*(?:x{2,}[\s./-]*)+$", re.IGNORECASE)
 INLINE_PLACEHOLDER = re.compile(
     r"(?<![\w/.])(?:[Xx]{2,}(?:[./-][Xx]{2,4}){0,2}|[Dd]{2}[./-][Mm]{2}[./-](?:[Yy]{2}){1,2}|\[[^\]\n]{1,40}\])(?![\w/])"

@@ -92,6 +92,7 @@ def document_section(
     extras: Mapping[str, ExtraSpec],
     kept: Mapping[str, Mapping[str, Any]],
     more: Mapping[str, Any] | None = None,
+    default_empty: str = "",
 ) -> str:
     """The `[documents.<kind>]` part of the pack file, with `# check:` above each place a
     person should look at."""
@@ -113,11 +114,11 @@ def document_section(
             lines.append(f"# check: “{_short(slot.label)}” ({slot.source}): {item.note}")
         for path in _field_paths(item):
             spec: dict[str, Any] = {
-                "label": slot.label if slot.value != "rows" else _column_label(item, path)
+                "label": item.printed_label if slot.value != "rows" else _column_label(item, path)
             }
             spec["place"] = slot.place
-            if slot.empty and slot.value != "rows":
-                spec["empty"] = slot.empty
+            if slot.empty != default_empty and slot.value != "rows":
+                spec["empty"] = slot.empty  # what the blank form shows there
             previous = kept.get(path, {})
             if previous.get("aliases"):
                 spec["aliases"] = list(previous["aliases"])
