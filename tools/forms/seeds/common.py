@@ -219,7 +219,17 @@ def table(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
     existing = tbl_pr.find(qn("w:tblW"))
     if existing is not None:
         tbl_pr.remove(existing)
-    tbl_pr.append(width)
+    tbl_pr.insert_element_before(
+        width,
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+    )  # the schema's order
     for column, cm in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
         column.set(qn("w:w"), str(_twips(cm)))
     return grid
@@ -315,6 +325,8 @@ def section_row(grid: Table, text: str) -> _Cell:
 
 def to_bytes(doc: DocxDocument) -> bytes:
     """The document with fixed zip timestamps, so that the same code gives the same bytes."""
+    for zoom in doc.settings.element.findall(qn("w:zoom")):
+        zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")  # required by the schema
     buffer = io.BytesIO()
     doc.save(buffer)
     out = io.BytesIO()
