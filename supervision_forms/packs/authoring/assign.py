@@ -27,10 +27,17 @@ class Mapped:
     loop: str = ""  # a list's loop statement: "for d in meeting_dates|pad(12)"
     kept: bool = False  # taken from the pack file already there
     label: str = ""  # the author's label for it, when not the printed one whole
+    place: str = ""  # and where the author says the answer sits, by that label
 
     @property
     def printed_label(self) -> str:
         return self.label or self.slot.label
+
+    @property
+    def where(self) -> str:
+        """The place for the pack file: the author's where the pack file gives one (how the
+        council's copies are filled in), else where the answer sits on the blank form."""
+        return self.place or self.slot.place
 
     @property
     def check(self) -> bool:
@@ -42,6 +49,7 @@ class Decisions:
     """What an existing pack file says for this document: label -> fields."""
 
     fields: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
+    aliases: dict[str, list[tuple[str, dict[str, Any]]]] = field(default_factory=dict)
     extra: dict[str, ExtraSpec] = field(default_factory=dict)
 
     @classmethod
@@ -52,6 +60,8 @@ class Decisions:
         for path, spec in (raw.get("fields") or {}).items():
             if isinstance(spec, Mapping) and isinstance(spec.get("label"), str):
                 found.fields.setdefault(_key(spec["label"]), []).append((path, dict(spec)))
+                for alias in spec.get("aliases") or ():  # the place printed under another word
+                    found.aliases.setdefault(_key(str(alias)), []).append((path, dict(spec)))
         for name, spec in (raw.get("extra") or {}).items():
             try:
                 found.extra[name] = ExtraSpec.model_validate(spec)
@@ -59,14 +69,18 @@ class Decisions:
                 continue
         return found
 
-    def label_for(self, slot: Slot) -> str:
-        """The label the author gave the place (a shorter part of a long printed label)."""
+    def label_for(self, slot: Slot) -> tuple[str, str]:
+        """The label and place the author gave the place: a shorter part of a long printed
+        label, or another label the place's own word is an alias of."""
         chosen = [c for c in self._chosen(slot) if (c[1].get("place") == "signature") == bool(slot.signature)]
-        return str(chosen[0][1]["label"]) if chosen else ""
+        if not chosen:
+            return "", ""
+        spec = chosen[0][1]
+        return str(spec["label"]), str(spec.get("place") or "")
 
     def _chosen(self, slot: Slot) -> list[tuple[str, dict[str, Any]]]:
         key = _key(slot.label)
-        chosen = self.fields.get(key, [])
+        chosen = self.fields.get(key, []) or self.aliases.get(key, [])
         if not chosen and len(key.split()) > 3:  # "Agreed ‘permissions’" for its whole long cell,
             parts = [  # "there will only be interruptions if" at the end of its sentence
                 k
@@ -103,7 +117,8 @@ def assign(
             continue
         kept = [p for p in decisions.for_slot(slot) if p not in used or _shared(p)]
         if kept:
-            mapped[number] = Mapped(slot, kept, 1.0, kept=True, label=decisions.label_for(slot))
+            label, place = decisions.label_for(slot)
+            mapped[number] = Mapped(slot, kept, 1.0, kept=True, label=label, place=place)
             used.update(kept)
             for path in kept:
                 name = path.removeprefix("extra.")

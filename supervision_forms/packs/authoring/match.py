@@ -26,6 +26,7 @@ from .text import clean_label, content_words, fold, slug, words
 SURE = 0.85  # from here a match needs no check
 MAYBE = 0.70  # from here a place is mapped (with a check); below it gets a field of its own
 WEAK = 0.80  # the most a one-word phrase ("Name", "Date") can score alone
+OPTIONS_SHOWN = 0.9  # a choice whose every printed option is one of a model choice's
 WORD_LIKE = 90  # rapidfuzz ratio from which two words count as one ("interruption", "interruptions")
 DERIVED = ("frequency.every", "frequency.unit")
 PEOPLE = ("supervisor", "supervisee", "line_manager")
@@ -157,6 +158,11 @@ def readings(slot: Slot) -> list[tuple[str, float]]:
     clause = CLAUSE.split(base, maxsplit=1)[0].strip()
     if clause and clause != base and len(words(clause)) >= 2:
         found.append((clause, 0.97))
+    tail = re.split(r",\s+|\s+(?:and|but)\s+", base)[
+        -1
+    ].strip()  # "... in privacy and there will only be ..."
+    if tail != base and len(words(tail)) >= 3:
+        found.append((tail, 0.95))
     if "/" in base and len(words(base)) <= 8:  # "Role / level of practice", "Supervisor/Manager"
         found.extend((part.strip(), 0.95) for part in base.split("/") if words(part))
     if len(content_words(base)) <= 3:
@@ -187,6 +193,8 @@ def rank(slot: Slot, vocab: Vocabulary, allowed: Iterable[str]) -> list[Candidat
                     score *= 0.75 if dated else 0.9
                 if path.split(".")[0] in PEOPLE and not path.startswith(whose + "."):
                     score *= 0.97
+                if slot.value == "choice" and len(slot.options) >= 2:  # it prints this field's options
+                    score = max(score, OPTIONS_SHOWN)
                 if path not in best or score > best[path].score:
                     best[path] = Candidate(path, round(score, 3), phrase.text)
     return sorted(best.values(), key=lambda c: -c.score)

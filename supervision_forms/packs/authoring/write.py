@@ -116,7 +116,7 @@ def document_section(
             spec: dict[str, Any] = {
                 "label": item.printed_label if slot.value != "rows" else _column_label(item, path)
             }
-            spec["place"] = slot.place
+            spec["place"] = item.where
             if slot.empty != default_empty and slot.value != "rows":
                 spec["empty"] = slot.empty  # what the blank form shows there
             previous = kept.get(path, {})
