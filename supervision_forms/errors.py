@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
-from pydantic import ValidationError
+if TYPE_CHECKING:  # pydantic is imported by whoever raises its errors, never here
+    from pydantic import ValidationError
 
 
 class SupervisionFormsError(Exception):
@@ -35,6 +36,12 @@ class UnsupportedFormat(SupervisionFormsError):
     """Not a format this library reads."""
 
     reason = "unsupported"
+
+
+class MissingFile(SupervisionFormsError):
+    """The file (or the folder it should be written to) does not exist."""
+
+    reason = "missing"
 
 
 class CorruptDocument(SupervisionFormsError):
@@ -105,6 +112,18 @@ class RosterError(SupervisionFormsError):
     column, wrong format. A single bad row is not this: it is reported and skipped."""
 
 
+class WrongDocument(SupervisionFormsError):
+    """The document was read, but it is not the kind the caller asked for."""
+
+    reason = "wrong kind of document"
+
+
 class OutputFolderError(SupervisionFormsError):
     """A batch cannot write to its output folder: another batch holds it, or its manifest
     is damaged."""
+
+
+class RenderWarning(UserWarning):
+    """A document was rendered, but something in it deserves a look: for example a value
+    that contradicts what the council's form prints. Issued with `warnings.warn` by
+    `render()`; the message names the field, never its value."""

@@ -12,7 +12,9 @@ that starts with = + - or @ is stored as text, never as a formula.
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import datetime
 import hashlib
 import io
 import json
@@ -36,6 +38,7 @@ from .registry import installed_packs
 FORMATS = (".csv", ".xlsx", ".jsonl")
 INFO_COLUMNS = ("file", "status", "pack", "document", "format", "confidence", "warnings", "unmapped")
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets take for a formula
+DATE_FORMAT = "dd/mm/yyyy"  # how a spreadsheet shows the date cells
 LIST_SEPARATOR = ";"
 CHUNK = 8  # documents handed to a worker at a time
 READ = "read"
@@ -296,14 +299,35 @@ def _write_xlsx(documents: Sequence[Extracted], names: list[str], out: BinaryIO)
     assert sheet is not None
     sheet.title = "documents"
     sheet.append(names)
+    dates = {generic(name) for name in names} & _date_paths()
     for number, document in enumerate(documents, 2):
         cells = row(document, names)
         for column, name in enumerate(names, 1):
             value = cells.get(name)
             if value is None:
                 continue
-            cell = sheet.cell(row=number, column=column, value=value)
-            if isinstance(value, str):
+            day = _day(value) if generic(name) in dates else None
+            cell = sheet.cell(row=number, column=column, value=day or value)
+            if day is not None:
+                cell.number_format = DATE_FORMAT  # a real date: it sorts and filters as one
+            elif isinstance(value, str):
                 cell.data_type = "s"  # text stays text, even if it starts with '='
     sheet.freeze_panes = "B2"
     book.save(out)
+
+
+def _date_paths() -> set[str]:
+    """The generic paths of every date field (not lists of dates: those are one text cell)."""
+    return {
+        leaf.path
+        for model in DOCUMENT_MODELS.values()
+        for leaf in leaves(model)
+        if leaf.kind == "date" and not leaf.path.endswith("[]")
+    }
+
+
+def _day(value: Any) -> datetime.date | None:
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return datetime.date.fromisoformat(value)
+    return None

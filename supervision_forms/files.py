@@ -9,11 +9,17 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from .errors import MissingFile
+
 
 @contextlib.contextmanager
 def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Stream into a temp file beside `path`, renamed into place only when complete."""
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Stream into a temp file beside `path`, renamed into place only when complete.
+    A missing folder is `MissingFile`, naming the folder as given."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:
+        raise MissingFile(f"{path.parent}: the output folder does not exist") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .errors import UnsupportedFormat
+from .errors import MissingFile, UnsupportedFormat
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -64,6 +64,8 @@ def inventory(folder: str | os.PathLike[str], suffixes: frozenset[str] = DOCUMEN
     """Every file under `folder` (subfolders too, symbolic links not followed), in name
     order, each marked with what to do with it; `suffixes` are the ones to read."""
     root = Path(folder)
+    if not root.exists():
+        raise MissingFile(f"{shown_name(root.name)}: no such folder")
     if not root.is_dir():
         raise UnsupportedFormat(f"{shown_name(root.name)}: not a folder")
     entries = []

@@ -436,6 +436,7 @@ SAFE_SETTINGS = _settings(
         (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
         (_VBA, "Load", "false"),  # a .doc's VBA project is not even loaded
         (_VBA, "Executable", "false"),
+        (_VBA, "Save", "false"),  # nor carried into the .docx (as word/vbaProject.bin)
         ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update linked content
     ]
 )

@@ -1,23 +1,30 @@
-"""Rendering a model to a council's Word layout."""
+"""Rendering a model to a council's Word layout (and, through LibreOffice, to PDF)."""
 
 from __future__ import annotations
 
 import datetime
+import tempfile
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .docx.annex import annex_heading, annex_xml
-from .errors import InvalidData
+from .docx.annex import AnnexItem, annex_heading, annex_label, annex_xml
+from .docx.properties import today
+from .errors import InvalidData, RenderWarning
 from .files import write_atomic
 from .models.agreement import Agreement
-from .models.paths import flatten, generic, leaf_map, title_of
+from .models.paths import Leaf, flatten, generic, leaf_map
 from .packs import Pack, PackRegistry
+from .packs.spec import PrintedFact
 from .privacy import redacted
 from .registry import resolve_pack
-from .text.dates import format_date
+from .text.dates import format_date, read_whole_date
+from .text.frequency import read_frequency
+
+PDF_SUFFIX = ".pdf"
 
 
 def coerce_model(data: BaseModel | Mapping[str, Any], model: type[BaseModel], where: str = "") -> BaseModel:
@@ -41,18 +48,53 @@ def render(
 ) -> bytes:
     """Render a model (or a mapping of its JSON shape) as the pack's Word document.
 
-    Values the layout has no place for go into an annex at the end; nothing is dropped.
-    With `redact`, special-category fields are blanked. Returns the .docx bytes.
+    Values the layout has no place for go into an annex (before the signatures unless the
+    template places it); nothing is dropped. A value that contradicts what the council's
+    form prints is shown there, and a `RenderWarning` naming the field is issued. With
+    `redact`, special-category fields are blanked. Returns the .docx bytes.
     """
     chosen = resolve_pack(pack, packs)
     model = coerce_model(data, chosen.model(document))
     if redact:
         model = redacted(model)
     template = chosen.template(document)
-    context = model.model_dump()
-    items = annex_items(model, template.paths)
-    heading = annex_heading(chosen.document(document).title)
-    return template.render(context, lambda ids: annex_xml(items, ids, heading))
+    spec = chosen.document(document)
+    items = annex_items(model, template.paths, spec.printed)
+    for item in items:
+        for path, _ in item.values:
+            fact = spec.printed.get(path)
+            if fact is not None and not item.hidden:
+                warnings.warn(_conflict(path, fact, chosen), RenderWarning, stacklevel=2)
+    heading = annex_heading(spec.title)
+    return template.render(
+        model.model_dump(),
+        lambda ids: annex_xml(items, ids, heading, template.text_width),
+        title=document_title(spec.title, model),
+        made=today(),
+    )
+
+
+def render_pdf(
+    data: BaseModel | Mapping[str, Any],
+    *,
+    pack: str | Pack,
+    document: str = "agreement",
+    packs: PackRegistry | None = None,
+    redact: bool = False,
+) -> bytes:
+    """Render as `render` does, then convert to PDF with LibreOffice (`OfficeError` when
+    it is missing or fails). Returns the .pdf bytes."""
+    from .office import ConverterPool, OfficeError
+
+    content = render(data, pack=pack, document=document, packs=packs, redact=redact)
+    with tempfile.TemporaryDirectory(prefix="sf-pdf-") as folder:
+        source = Path(folder) / "document.docx"
+        write_atomic(source, content)
+        with ConverterPool(1, long_running=False) as pool:
+            [outcome] = pool.submit([source], Path(folder) / "out").result()
+        if outcome.output is None:
+            raise OfficeError(f"LibreOffice could not make the PDF: {outcome.error}")
+        return outcome.output.read_bytes()
 
 
 def render_to_file(
@@ -64,25 +106,89 @@ def render_to_file(
     packs: PackRegistry | None = None,
     redact: bool = False,
 ) -> Path:
-    """Render and write atomically (owner-only permissions); nothing is left on error."""
-    content = render(data, pack=pack, document=document, packs=packs, redact=redact)
-    write_atomic(Path(out), content)
-    return Path(out)
+    """Render and write atomically (owner-only permissions); nothing is left on error.
+    A path ending in .pdf gets a PDF (`render_pdf`); any other, the Word document."""
+    target = Path(out)
+    make = render_pdf if target.suffix.lower() == PDF_SUFFIX else render
+    write_atomic(target, make(data, pack=pack, document=document, packs=packs, redact=redact))
+    return target
 
 
-def annex_items(model: BaseModel, placed: set[str]) -> list[tuple[str, str, str]]:
-    """(path, label, text) for every value the layout does not place."""
-    items = []
-    known = leaf_map(type(model))
+def document_title(title: str, model: BaseModel) -> str:
+    """The document's title property: the form's title, and whose it is."""
+    person = getattr(model, "supervisee", None)
+    name = getattr(person, "name", None)
+    return f"{title} – {name}" if isinstance(name, str) and name else title
+
+
+# --- the annex -------------------------------------------------------------------------
+
+
+def annex_items(
+    model: BaseModel, placed: set[str], printed: Mapping[str, PrintedFact] | None = None
+) -> list[AnnexItem]:
+    """The annex rows for every value the layout does not place, in model order: a list
+    of dates or choices as one row; a value the form prints already, hidden."""
+    kind = type(model)
+    known = leaf_map(kind)
+    rows: list[AnnexItem | str] = []  # a row, or the name of a list whose row is built last
+    lists: dict[str, list[tuple[str, str]]] = {}
     for path, value in flatten(model).items():
-        if value is None or generic(path) in placed or _derived(model, path):
+        shape = generic(path)
+        if value is None or shape in placed or _derived(model, path):
             continue
-        text = format_date(value) if isinstance(value, datetime.date) else str(value)
-        leaf = known.get(generic(path))
-        if leaf is not None and leaf.labels:  # a choice, by its printed label
-            text = leaf.choice_labels().get(text, text)
-        items.append((path, title_of(type(model), path), text))
-    return items
+        leaf = known.get(shape)
+        text = _text(value, leaf)
+        if shape.endswith("[]"):  # a list of dates or choices: one row
+            whole = shape.removesuffix("[]")
+            if whole not in lists:
+                lists[whole] = []
+                rows.append(whole)
+            lists[whole].append((path, text))
+            continue
+        fact = (printed or {}).get(path)
+        hidden = fact is not None and leaf is not None and states(fact.value, value, leaf)
+        rows.append(AnnexItem(annex_label(kind, path), ((path, text),), hidden))
+    return [
+        row if isinstance(row, AnnexItem) else AnnexItem(annex_label(kind, row), tuple(lists[row]))
+        for row in rows
+    ]
+
+
+def _text(value: Any, leaf: Leaf | None) -> str:
+    text = format_date(value) if isinstance(value, datetime.date) else str(value)
+    if leaf is not None and leaf.labels:  # a choice, by its printed label
+        text = leaf.choice_labels().get(text, text)
+    return text
+
+
+def states(printed: str, value: Any, leaf: Leaf) -> bool:
+    """Whether the form's printed value says the same as `value`: the same words (case,
+    punctuation and spacing aside), the same number or date, or the same frequency."""
+    if leaf.kind == "int":
+        return printed.strip().isdigit() and int(printed) == value
+    if leaf.kind == "date":
+        reading = read_whole_date(printed)
+        return reading is not None and reading.value == value
+    if leaf.kind == "choice":
+        labels = leaf.choice_labels()
+        return _words(printed) in {_words(str(value)), _words(labels.get(str(value), ""))}
+    if _words(printed) == _words(str(value)):
+        return True
+    ours, theirs = read_frequency(printed), read_frequency(str(value))
+    return ours is not None and theirs is not None and (ours.every, ours.unit) == (theirs.every, theirs.unit)
+
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def _conflict(path: str, fact: PrintedFact, pack: Pack) -> str:
+    printed = fact.text if len(fact.text) <= 120 else fact.text[:117] + "..."
+    return (
+        f'{path}: {pack.spec.council}\'s form prints "{printed}", but the data says otherwise; '
+        "the data's value is shown in the annex"
+    )
 
 
 def _derived(model: BaseModel, path: str) -> bool:

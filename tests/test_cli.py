@@ -71,7 +71,7 @@ def it_exits_1_with_findings_for_invalid_data(capsys: pytest.CaptureFixture[str]
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: cannot be read"),
+        (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: no such file"),
         (["render", "{broken}", "--pack", "surrey", "-o", "{out}"], "broken.json: not valid JSON (line 1"),
         (
             ["render", "{invalid}", "--pack", "surrey", "-o", "{out}"],
@@ -130,3 +130,165 @@ def it_shows_a_traceback_only_with_debug(tmp_path: Path) -> None:
     )
     assert plain.returncode == debug.returncode == 2
     assert "Traceback" not in plain.stderr and "Traceback" in debug.stderr
+
+
+# --- the command line as click users expect it -------------------------------------------
+
+
+def _sefton(tmp_path: Path, **changes: object) -> Path:
+    from supervision_forms import installed_packs
+
+    data = installed_packs().get("sefton").example("agreement").model_dump(mode="json") | changes
+    path = tmp_path / "in.json"
+    path.write_text(json.dumps(data))
+    return path
+
+
+def it_prints_the_full_help_when_run_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run_cli(capsys)
+    assert (code, err) == (0, "")
+    assert out.startswith("Usage: supervision-forms") and "Commands:" in out
+    assert all(f"  {name} " in out for name in ("render", "parse", "batch", "audit", "extract"))
+
+
+def it_says_its_version(capsys: pytest.CaptureFixture[str]) -> None:
+    from supervision_forms import __version__
+
+    assert run_cli(capsys, "--version")[:2] == (0, f"supervision-forms {__version__}\n")
+
+
+def it_lists_each_command_with_the_first_line_of_its_own_help() -> None:
+    import click
+
+    from supervision_forms.cli.app import COMMANDS, app
+
+    context = click.Context(app)
+    for name, (_, line) in COMMANDS.items():
+        command = app.get_command(context, name)
+        assert command is not None and command.get_short_help_str(1000) == line, name
+    assert set(app.commands) == set(COMMANDS)
+
+
+def it_prints_a_person_readable_parse_on_a_terminal_and_json_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run_cli(capsys, "render", str(_sefton(tmp_path)), "-p", "sefton", "-o", str(tmp_path / "a.docx"))
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _ = run_cli(capsys, "parse", str(tmp_path / "a.docx"))
+    assert code == 0 and out.startswith("sefton agreement (confidence 1.00)\n")
+    assert "  supervisee.name: Aisha Rahman\n" in out
+    code, out, _ = run_cli(capsys, "parse", str(tmp_path / "a.docx"), "--json")
+    assert json.loads(out)["data"]["supervisee"]["name"] == "Aisha Rahman"
+
+
+def it_prints_findings_for_people_on_a_terminal_and_json_when_asked(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = _sefton(tmp_path, review_date="2026-01-01", agreement_date="2026-06-01")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, err = run_cli(capsys, "validate", str(source), "-p", "sefton")
+    assert code == 1 and out.startswith("error") and not out.lstrip().startswith("{")
+    assert err.startswith("error: ")
+    code, out, _ = run_cli(capsys, "validate", str(source), "-p", "sefton", "--json")
+    assert code == 1 and json.loads(out)["findings"]
+
+
+def it_says_less_with_q_and_more_with_v(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    recording = {"storage": "Mosaic", "responsible": "Supervisor", "share_within_working_days": 5}
+    source = _sefton(tmp_path, recording=recording)
+    out = str(tmp_path / "a.docx")
+    assert run_cli(capsys, "render", str(source), "-p", "sefton", "-o", out)[2].startswith(
+        "warning: recording.storage: "
+    )
+    assert run_cli(capsys, "render", str(source), "-p", "sefton", "-o", out, "-q")[2] == ""
+    assert run_cli(capsys, "-v", "render", str(source), "-p", "sefton", "-o", out)[2].endswith(
+        "wrote a.docx (sefton agreement, " + f"{Path(out).stat().st_size:,} bytes)\n"
+    )
+
+
+def it_takes_debug_anywhere_on_the_line(tmp_path: Path) -> None:
+    bad = tmp_path / "x.docx"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    done = subprocess.run(
+        [sys.executable, "-m", "supervision_forms", "parse", str(bad), "--debug"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 2 and "Traceback" in done.stderr
+
+
+@pytest.mark.parametrize("when", ["24/11/2026", "24 November 2026", "24th Nov 2026", "2026-11-24"])
+def it_takes_british_dates_for_as_of(capsys: pytest.CaptureFixture[str], tmp_path: Path, when: str) -> None:
+    code, out, _ = run_cli(
+        capsys, "validate", str(_sefton(tmp_path)), "-p", "sefton", "--as-of", when, "--json"
+    )
+    assert code == 0 and "findings" in json.loads(out)
+
+
+def it_says_when_an_as_of_date_does_not_exist(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run_cli(
+        capsys, "validate", str(_sefton(tmp_path)), "-p", "sefton", "--as-of", "31/02/2027"
+    )
+    assert code == 2 and "31/02/2027 is not a real date" in err and len(err.splitlines()) == 1
+
+
+def it_names_a_missing_output_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    out = tmp_path / "not-made-yet" / "a.docx"
+    code, _, err = run_cli(capsys, "render", str(_sefton(tmp_path)), "-p", "sefton", "-o", str(out))
+    assert code == 2 and f"{out.parent}: the output folder does not exist" in err
+    assert not out.parent.exists()
+
+
+def it_writes_the_document_to_stdout_with_a_dash(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "supervision_forms",
+            "render",
+            str(_sefton(tmp_path)),
+            "-p",
+            "sefton",
+            "-o",
+            "-",
+        ],
+        capture_output=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert done.stdout.startswith(b"PK\x03\x04") and not (tmp_path / "-").exists()
+    from supervision_forms import parse
+
+    assert parse(done.stdout).data.supervisee.name == "Aisha Rahman"  # type: ignore[attr-defined]
+
+
+@pytest.mark.libreoffice
+def it_writes_a_real_pdf_for_a_pdf_name(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from tests.conftest import needs_libreoffice
+
+    needs_libreoffice()
+    out = tmp_path / "aisha.pdf"
+    code, _, err = run_cli(capsys, "render", str(_sefton(tmp_path)), "-p", "sefton", "-o", str(out))
+    assert (code, err) == (0, "")
+    assert out.read_bytes().startswith(b"%PDF-")
+    from supervision_forms import parse
+
+    assert parse(out).data.supervisee.name == "Aisha Rahman"  # type: ignore[attr-defined]
+
+
+def it_completes_command_names_in_the_shell(tmp_path: Path) -> None:
+    import os
+
+    env = os.environ | {
+        "_SUPERVISION_FORMS_COMPLETE": "bash_complete",
+        "COMP_WORDS": "supervision-forms ren",
+        "COMP_CWORD": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", "from supervision_forms.cli import main; main()"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.stdout.split() == ["plain,render"]

@@ -1,7 +1,7 @@
 """The `supervision-forms` command: a thin layer over the library.
 
 Exit codes: 0 success; 1 the work ran but found problems; 2 the input could not be used.
-Each command module registers its commands on `app` when imported here.
+Commands live in the modules named by `app.COMMANDS`, each imported only when used.
 """
 
 from __future__ import annotations
@@ -10,22 +10,16 @@ import os
 import re
 import sys
 import traceback
-from typing import NoReturn
+import warnings
+from typing import Any, NoReturn
 
 import click
-from pydantic import ValidationError
 
-from ..errors import InvalidData, SupervisionFormsError
-from . import (
-    batch,  # noqa: F401
-    core,  # noqa: F401  (registers the commands)
-    extract,  # noqa: F401
-    packlint,  # noqa: F401
-    sessions,  # noqa: F401
-)
-from .app import OK, UNUSABLE, app
+from .app import OK, PROG, UNUSABLE, app
 
 MAX_MESSAGE = 400
+GLOBAL_FLAGS = frozenset({"--debug", "-q", "--quiet", "-v", "--verbose"})
+"""Options of the whole command that may be given anywhere on the line."""
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
@@ -35,7 +29,7 @@ def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
     line = re.sub(r"\s+", " ", message).strip()
     if len(line) > MAX_MESSAGE:
         line = line[: MAX_MESSAGE - 3] + "..."
-    sys.stderr.write(f"supervision-forms: {line}\n")
+    sys.stderr.write(f"{PROG}: {line}\n")
     sys.exit(UNUSABLE)
 
 
@@ -51,18 +45,49 @@ def quiet_stdout() -> None:
     os.dup2(devnull, sys.stdout.fileno())
 
 
+def lift_global_flags(args: list[str]) -> list[str]:
+    """Global flags moved to the front, wherever they were given (not after `--`);
+    with no command at all, the full help."""
+    end = args.index("--") if "--" in args else len(args)
+    flags = [a for a in args[:end] if a in GLOBAL_FLAGS]
+    rest = [a for a in args[:end] if a not in GLOBAL_FLAGS] + args[end:]
+    if not rest:
+        rest = ["--help"]
+    return flags + rest
+
+
+def _validation_error(error: Exception) -> Exception | None:
+    """Pydantic's ValidationError, recognised without importing pydantic."""
+    core = sys.modules.get("pydantic_core")
+    return error if core is not None and isinstance(error, core.ValidationError) else None
+
+
+def show_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    file: Any = None,
+    line: Any = None,
+) -> None:
+    """A warning (a render warning from `batch`, say) as one line, without source lines."""
+    sys.stderr.write(f"{PROG}: warning: {message}\n")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: every library error is one line on stderr and exit code 2."""
-    args = sys.argv[1:] if argv is None else argv
+    args = lift_global_flags(sys.argv[1:] if argv is None else list(argv))
     debug = "--debug" in args
+    warnings.showwarning = show_warning
+    if {"-q", "--quiet"} & set(args):
+        warnings.simplefilter("ignore", UserWarning)
     try:
-        app.main(args=args, prog_name="supervision-forms", standalone_mode=False)
-    except SupervisionFormsError as error:
-        fail(str(error), error, debug)
-    except ValidationError as error:
-        fail(str(InvalidData.from_validation(error)), error, debug)
+        app.main(args=args, prog_name=PROG, standalone_mode=False)
     except click.exceptions.Exit as error:
         sys.exit(error.exit_code)
+    except click.UsageError as error:
+        where = error.ctx.command_path if error.ctx is not None else PROG
+        fail(f"{error.format_message()} (see '{where} --help')", error, debug)
     except click.ClickException as error:
         fail(error.format_message(), error, debug)
     except click.exceptions.Abort as error:
@@ -78,6 +103,18 @@ def main(argv: list[str] | None = None) -> None:
         fail("the input is nested too deeply to read", error, debug)
     except MemoryError as error:
         fail("the input is too large to read in the memory available", error, debug)
-    except Exception as error:  # a bug: still one line; the traceback only with --debug
-        fail(f"internal error ({type(error).__name__}); run with --debug for details", error, debug)
+    except Exception as error:
+        fail(_message(error), error, debug)
     sys.exit(OK)
+
+
+def _message(error: Exception) -> str:
+    """A library error's own message; pydantic's without values; else a bug, in one line."""
+    from ..errors import InvalidData, SupervisionFormsError
+
+    if isinstance(error, SupervisionFormsError):
+        return str(error)
+    invalid = _validation_error(error)
+    if invalid is not None:
+        return str(InvalidData.from_validation(invalid))  # type: ignore[arg-type]
+    return f"internal error ({type(error).__name__}); run with --debug for details"

@@ -13,7 +13,17 @@ from tqdm import tqdm
 
 from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
 from ..registry import installed_packs
-from .app import PROBLEMS, app, document_option, json_flag, pack_option, print_json, read_json_input
+from .app import (
+    PROBLEMS,
+    app,
+    document_option,
+    json_flag,
+    pack_option,
+    print_json,
+    read_json_input,
+    show_progress,
+    verbosity,
+)
 
 ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
 FAILURES_SHOWN = 2
@@ -96,7 +106,7 @@ def _default_jobs(rows: int | None) -> int:
 @contextmanager
 def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
     """A progress bar on a terminal; nothing when stderr is piped or redirected."""
-    with tqdm(total=total, unit="row", disable=not sys.stderr.isatty(), leave=False, file=sys.stderr) as bar:
+    with tqdm(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
 
         def tick(_: RowResult) -> None:
             bar.update(1)
@@ -105,9 +115,10 @@ def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
 
 
 def _explain_failures(report: BatchReport) -> None:
-    """At most three lines: the first failed rows (row, field, reason), then the count."""
+    """At most three lines (every failed row with -v): the first failed rows (row, field,
+    reason), then the count."""
     failures = report.failures
-    for failure in failures[:FAILURES_SHOWN]:
+    for failure in failures if verbosity() > 0 else failures[:FAILURES_SHOWN]:
         click.echo(failure.describe(), err=True)
     count = f"{len(failures)} of {len(report.rows)} rows failed"
     click.echo(f"{count}; all are listed in {report.manifest}", err=True)

@@ -21,8 +21,8 @@ from ..text.dates import format_date
 from .app import (
     PROBLEMS,
     app,
+    date_option,
     input_label,
-    iso_date_option,
     json_flag,
     pack_option,
     print_json,
@@ -41,7 +41,7 @@ def _clock(ctx: click.Context, param: click.Parameter, value: str) -> datetime.t
 @click.argument("source", metavar="IN")
 @pack_option
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 36), help="How far ahead.")
-@click.option("--start", callback=iso_date_option, help="Plan from this date (default: the agreement date).")
+@click.option("--start", callback=date_option, help="Plan from this date (default: the agreement date).")
 @json_flag
 @click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file.")
 @click.option(
@@ -85,7 +85,7 @@ def schedule(
 
 @app.command()
 @click.argument("folder", metavar="DIR", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--as-of", callback=iso_date_option, help="Audit as of this date (default: today).")
+@click.option("--as-of", callback=date_option, help="Audit as of this date (default: today).")
 @click.option("--pack", "-p", default=None, help="Rules for workers whose files name no pack (bare JSON).")
 @json_flag
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the HTML report.")

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, UnsupportedFormat
+from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, MissingFile, UnsupportedFormat
 from ..formats import OLE_MAGIC, ZIP_MAGIC
 from .fastzip import zip_parts
 from .opc import normalise_package
@@ -238,6 +238,8 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
             data = handle.read(limit + 1)
     except IsADirectoryError:
         raise UnsupportedFormat(f"{label}: is a folder, not a file") from None
+    except FileNotFoundError:
+        raise MissingFile(f"{label}: no such file") from None
     except OSError as error:
         raise UnsupportedFormat(f"{label}: cannot be read ({error.strerror})") from None
     if len(data) > limit:  # it grew while we read it

@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateSyntaxError, nodes
 from lxml import etree
 
 from ..errors import SupervisionFormsError, TemplateSecurityError
 from .package import DocxPackage, macro_parts, unpack_package
+from .patch import patch_tags
 from .xml import W, parse_xml
 
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
@@ -217,7 +217,7 @@ def _jinja_findings(name: str, blob: bytes) -> list[Finding]:
         return []
     try:
         text = blob.decode("utf-8")
-        source = str(DocxTemplate.__new__(DocxTemplate).patch_xml(text))  # as template.py does
+        source = patch_tags(text)  # as template.py does
         tree = _PARSE_ONLY.parse(source)
     except UnicodeDecodeError:
         return [Finding("xml", name, "the part is not UTF-8")]

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from docxtpl import DocxTemplate
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -28,7 +27,10 @@ from ..text.dates import format_date
 from .bookmarks import DISPLAY_PREFIX, item_name, static_name
 from .checkboxes import checkbox_text
 from .fastzip import PackageWriter
+from .layout import DEFAULT_TEXT_WIDTH, LayoutHints, lay_out_body, text_width, tidy_package
 from .package import DocxPackage
+from .patch import patch_tags
+from .properties import CORE_PART, CoreProperties, prepare
 from .security import read_template
 from .xml import XML_ILLEGAL, XML_SPACE, W, parse_xml, to_bytes
 
@@ -41,9 +43,11 @@ FILTERS = {"month", "pad", "upper", "lower", "checkboxes"}
 DISPLAY_FILTER = re.compile(r"\|\s*(?!(?:pad|checkboxes)\b)\w")  # shown, not read back
 CHECKBOXES = re.compile(r"\|\s*checkboxes\b")
 ANNEX = "annex"
+ANNEX_TAG = re.compile(r"\{\{\s*annex\s*\}\}")
 FIRST_BOOKMARK_ID = 1000
 LOOP_BOOKMARK_ID = 100_000
 PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
+EPOCH = datetime.date(2000, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,9 @@ class CompiledTemplate:
     display_paths: set[str]
     env: SandboxedEnvironment = field(repr=False)
     slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict, repr=False)
+    core: CoreProperties | None = field(default=None, repr=False)  # None: the template has none
+    text_width: int = DEFAULT_TEXT_WIDTH  # twips between the page margins
+    repeated_rows: list[tuple[str, ...]] = field(default_factory=list)  # printed atop every page
     derived: dict[str, Any] = field(default_factory=dict, repr=False)  # readers' caches
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
@@ -84,13 +91,31 @@ class CompiledTemplate:
     def paths(self) -> set[str]:
         return {slot.path for slot in self.slots}
 
-    def render(self, context: dict[str, Any], annex: Callable[[Iterator[int]], str]) -> bytes:
-        """Render to .docx bytes. `annex` builds the annex XML, taking bookmark ids."""
+    def printed_text(self) -> str:
+        """The printed text of the body, headers and footers, a paragraph a line."""
+        lines = []
+        for source in self.sources.values():
+            for paragraph in parse_xml(source.encode("utf-8"), "template").iter(f"{W}p"):
+                lines.append("".join(t.text or "" for t in paragraph.iter(f"{W}t")))
+        return "\n".join(lines)
+
+    def render(
+        self,
+        context: dict[str, Any],
+        annex: Callable[[Iterator[int]], str],
+        *,
+        title: str = "",
+        made: datetime.date = EPOCH,
+    ) -> bytes:
+        """Render to .docx bytes. `annex` builds the annex XML, taking bookmark ids;
+        `title` and `made` (the created date) go into the document's properties."""
         ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
         values = dict(context)
         values["sf_value"] = self._value
         values[ANNEX] = Markup(annex(ids))
         changed = {name: template.render(values).encode("utf-8") for name, template in self._compiled.items()}
+        if self.core is not None:
+            changed[CORE_PART] = self.core.render(title, made)
         writer = self.derived.get(PACKAGE_WRITER)
         if not isinstance(writer, PackageWriter):  # built once: the static parts deflated once
             writer = self.derived[PACKAGE_WRITER] = PackageWriter(self.static_parts, list(changed))
@@ -154,11 +179,6 @@ def make_environment() -> SandboxedEnvironment:
     env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower, "checkboxes": _same}
     env.globals = {}
     return env
-
-
-def _patch(xml: str) -> str:
-    patcher = DocxTemplate.__new__(DocxTemplate)  # patch_xml uses no instance state
-    return str(patcher.patch_xml(xml))
 
 
 @dataclass
@@ -326,11 +346,13 @@ def compile_template(
     properties: dict[str, str],
     label: str = "template",
     choices: Mapping[str, Mapping[str, str]] | None = None,
+    hints: LayoutHints | None = None,
 ) -> CompiledTemplate:
     """Compile a .docx template. `empty_text(path)` gives what an empty field shows;
     `properties` (title, subject, keywords) are written into every document; `choices`
     gives the printed labels of choice fields (leaf path -> {value: label}) that the
-    template shows as tick boxes (`{{ topics|checkboxes }}`)."""
+    template shows as tick boxes (`{{ topics|checkboxes }}`); `hints` say which fields
+    are signatures and which answers start a new line (`docx/layout.py`)."""
     package = read_template(data, label)  # refuses unsafe templates: docx/security.py
     _refuse_jinja_outside_body(package, label)
     env = make_environment()
@@ -340,12 +362,15 @@ def compile_template(
     slot_choices: dict[int, Mapping[str, str]] = {}
     ids = itertools.count(FIRST_BOOKMARK_ID)
     sources: dict[str, str] = {}
+    width = DEFAULT_TEXT_WIDTH
+    repeated: list[tuple[str, ...]] = []
     static = dict(package.parts)
+    tidy_package(static, label)
     for name in sorted(n for n in package.parts if TEMPLATED_PART.match(n)):
         xml = package.text(name)
         if "{{" not in xml and "{%" not in xml and name != "word/document.xml":
             continue
-        patched = _patch(xml)
+        patched = patch_tags(xml)
         root = parse_xml(patched.encode("utf-8"), label)
         compiler = _Compiler(
             name,
@@ -361,13 +386,26 @@ def compile_template(
         if compiler.loops:
             raise PackError(f"{label}: a 'for' without 'endfor' in {name}")
         compiler.apply()
+        placed = name == "word/document.xml" and not ANNEX_TAG.search(patched)
+        repeated += lay_out_body(root, hints or LayoutHints(), place_annex=placed)
         if name == "word/document.xml":
-            _ensure_annex(root)
+            width = text_width(root)
         sources[name] = to_bytes(root).decode("utf-8")
         del static[name]
-    if "docProps/core.xml" in static:
-        static["docProps/core.xml"] = _core_properties(static["docProps/core.xml"], properties, label)
-    return CompiledTemplate(static, sources, slots, empty_texts, display_paths, env, slot_choices)
+    blob = static.pop(CORE_PART, None)
+    core = prepare(blob, properties, label) if blob is not None else None
+    return CompiledTemplate(
+        static,
+        sources,
+        slots,
+        empty_texts,
+        display_paths,
+        env,
+        slot_choices,
+        core=core,
+        text_width=width,
+        repeated_rows=repeated,
+    )
 
 
 def _refuse_jinja_outside_body(package: DocxPackage, label: str) -> None:
@@ -378,35 +416,3 @@ def _refuse_jinja_outside_body(package: DocxPackage, label: str) -> None:
             raise TemplateSecurityError(
                 f"{label}: template tags found in {name}; only the body, headers and footers may hold tags"
             )
-
-
-def _ensure_annex(root: etree._Element) -> None:
-    text = etree.tostring(root, encoding="unicode")
-    if re.search(r"\{\{\s*annex\s*\}\}", text):
-        return
-    body = root.find(f"{W}body")
-    assert body is not None
-    children = [c for c in body if c.tag != f"{W}sectPr"]
-    anchor = children[-1] if children else None
-    if anchor is None:
-        body.text = (body.text or "") + "{{ annex }}"
-    else:
-        anchor.tail = (anchor.tail or "") + "{{ annex }}"
-
-
-CORE_NS = {
-    "cp": "http://schemas.openxmlformats.org/package/2006/metadata/core-properties",
-    "dc": "http://purl.org/dc/elements/1.1/",
-}
-
-
-def _core_properties(blob: bytes, properties: dict[str, str], label: str) -> bytes:
-    root = parse_xml(blob, label)
-    for key, value in properties.items():
-        ns = "cp" if key == "keywords" else "dc"
-        tag = f"{{{CORE_NS[ns]}}}{key}"
-        element = root.find(tag)
-        if element is None:
-            element = etree.SubElement(root, tag)
-        element.text = value
-    return to_bytes(root)

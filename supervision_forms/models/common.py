@@ -14,6 +14,9 @@ MAX_ITEMS = 366
 # Characters XML 1.0 cannot hold (tab and newline are fine; CR is normalised).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 SPECIAL_CATEGORY: dict[str, JsonValue] = {"special_category": True}
+# Bidirectional embedding, override and isolate controls: they can make a name or a date
+# display as something other than what it is ("Trojan Source"), so both refuse them.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _blank_to_none(value: Any) -> Any:
@@ -36,7 +39,19 @@ def _clean_text(value: str | None) -> str | None:
     return value or None
 
 
+def _no_bidi_controls(value: Any) -> Any:
+    if isinstance(value, str):
+        bad = BIDI_CONTROLS.search(value)
+        if bad:
+            raise ValueError(
+                f"contains a bidirectional control character (U+{ord(bad.group()):04X}), "
+                "which can disguise what is shown"
+            )
+    return value
+
+
 def _iso_date(value: Any) -> Any:
+    _no_bidi_controls(value)
     if isinstance(value, datetime.datetime):
         raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
     if isinstance(value, str):
@@ -51,6 +66,9 @@ Text = Annotated[str | None, BeforeValidator(_blank_to_none), AfterValidator(_cl
 """Optional free text as a person wrote it: CR/LF become LF, outer white space is trimmed,
 and blank text is None."""
 
+Name = Annotated[Text, BeforeValidator(_no_bidi_controls)]
+"""A person's name (or names): text that may not hold bidirectional control characters."""
+
 IsoDate = Annotated[datetime.date | None, BeforeValidator(_iso_date), BeforeValidator(_blank_to_none)]
 """Optional date, given as a `date` or an ISO string (YYYY-MM-DD)."""
 
@@ -59,19 +77,20 @@ Day = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 class Model(BaseModel):
-    """Base for every model: immutable, and unknown keys are errors."""
+    """Base for every model: immutable, unknown keys are errors, and pydantic's error
+    messages never show the input (it may be special-category personal data)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, hide_input_in_errors=True)
 
 
 class Person(Model):
-    name: Text = Field(None, title="Name")
+    name: Name = Field(None, title="Name")
     role: Text = Field(None, title="Role")
     team: Text = Field(None, title="Team")
 
 
 class Signature(Model):
-    name: Text = Field(None, title="Signed by")
+    name: Name = Field(None, title="Signed by")
     date: IsoDate = Field(None, title="Date signed")
 
 
@@ -84,7 +103,7 @@ class Action(Model):
     """One agreed action or decision: what, who, by when."""
 
     action: Text = Field(None, title="Action")
-    owner: Text = Field(None, title="Who")
+    owner: Name = Field(None, title="Who")
     due: IsoDate = Field(None, title="By when")
 
 

@@ -18,6 +18,7 @@ from .common import (
     ExtraFields,
     IsoDate,
     Model,
+    Name,
     Person,
     Signatures,
     Text,
@@ -98,7 +99,7 @@ class Decision(Action):
 class Child(Model):
     """The child (or the lead child of a family) whose case was discussed."""
 
-    name: Text = Field(None, title="Name of child")
+    name: Name = Field(None, title="Name of child")
     id: Text = Field(None, title="ICS number")
     date_of_birth: IsoDate = Field(None, title="Date of birth")
 
@@ -110,7 +111,7 @@ class CaseRecord(Model):
     date: IsoDate = Field(None, title="Date of supervision")
     supervisor: Person = Field(default_factory=Person, title="Supervisor")
     supervisee: Person = Field(default_factory=Person, title="Supervisee")
-    attendees: Text = Field(None, title="Present")
+    attendees: Name = Field(None, title="Present")
     child: Child = Field(default_factory=Child, title="Child")
     family_group: Text = Field(None, title="Family / sibling group")
     legal_status: LegalStatus | None = Field(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from ..docx.layout import LayoutHints
 from ..docx.package import read_file
 from ..docx.template import CompiledTemplate, compile_template
 from ..errors import PackError, SupervisionFormsError, UnknownPack
@@ -61,11 +62,17 @@ class Pack:
         return self.root / self.spec.rules if self.spec.rules else None
 
     def template(self, kind: str) -> CompiledTemplate:
-        """The compiled template for a document kind (compiled once, then shared)."""
+        """The compiled template for a document kind: compiled, and checked, on first use
+        and then shared. Raises `PackError` when the template is broken."""
         with self._lock:
             if kind not in self._templates:
                 self._templates[kind] = self._compile(kind)
             return self._templates[kind]
+
+    def check(self) -> None:
+        """Compile and check every template now (`load_pack` does, unless told not to)."""
+        for kind in self.spec.documents:
+            self.template(kind)
 
     def example(self, kind: str) -> BaseModel:
         """The pack's complete example for a document kind."""
@@ -108,9 +115,23 @@ class Pack:
                 for leaf in leaf_map(self.model(kind)).values()
                 if leaf.choices
             },
+            hints=LayoutHints(
+                signatures=[path for path, spec in doc.fields.items() if spec.place == "signature"],
+                new_line=[path for path, spec in doc.fields.items() if spec.new_line],
+            ),
         )
         self._check_slots(kind, template)
+        self._check_printed(kind, template)
         return template
+
+    def _check_printed(self, kind: str, template: CompiledTemplate) -> None:
+        """Each printed fact's words are on the form (so the knowledge cannot go stale)."""
+        printed = " ".join(template.printed_text().split()).casefold()
+        for path, fact in self.document(kind).printed.items():
+            if " ".join(fact.text.split()).casefold() not in printed:
+                raise PackError(
+                    f"pack '{self.name}' {kind}: the printed text given for '{path}' is not on the form"
+                )
 
     def _check_slots(self, kind: str, template: CompiledTemplate) -> None:
         known = leaf_map(self.model(kind))
@@ -132,8 +153,10 @@ class Pack:
             )
 
 
-def load_pack(root: Traversable | Path) -> Pack:
-    """Load and check a pack folder: its pack file, model paths and templates."""
+def load_pack(root: Traversable | Path, *, compile_templates: bool = True) -> Pack:
+    """Load and check a pack folder: its pack file, model paths and templates. With
+    `compile_templates=False` each template is compiled and checked on first use instead
+    (the installed packs load this way, so a command pays only for what it uses)."""
     root = Path(root) if isinstance(root, str) else root
     try:
         raw = tomllib.loads((root / PACK_FILE).read_text(encoding="utf-8"))
@@ -156,7 +179,11 @@ def load_pack(root: Traversable | Path) -> Pack:
             if path not in known and f"{path}[]" not in known:
                 hint = f" (declare it under [documents.{kind}.extra])" if path.startswith("extra.") else ""
                 raise PackError(f"pack '{spec.name}' {kind}: unknown model path '{path}'{hint}")
-        pack.template(kind)
+        for path in doc.printed:
+            if path not in known:
+                raise PackError(f"pack '{spec.name}' {kind}: printed value for unknown model path '{path}'")
     if spec.rules is not None and not (root / spec.rules).is_file():
         raise PackError(f"pack '{spec.name}': rules file {spec.rules} is missing")
+    if compile_templates:
+        pack.check()
     return pack

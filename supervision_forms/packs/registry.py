@@ -67,14 +67,14 @@ class PackRegistry:
     ) -> PackRegistry:
         """Every pack registered under the entry-point group, built-ins included; a broken
         one is skipped with a warning. `only` (names) loads just those; `block` never
-        loads these."""
+        loads these. Each template is compiled and checked when it is first used."""
         registry = cls()
         for point in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda p: p.name):
             if not _chosen(point.name, only, block):
                 continue
             try:
                 target = point.load()
-                pack = load_pack(_pack_root(target, point.name))
+                pack = load_pack(_pack_root(target, point.name), compile_templates=False)
                 if pack.name != point.name and not _chosen(pack.name, only, block):
                     continue
                 registry.add(pack)

@@ -26,6 +26,16 @@ class FieldSpec(_Strict):
     aliases: tuple[str, ...] = Field(
         (), description="other wordings of the label on copies of the form (read only, never printed)"
     )
+    new_line: bool = Field(
+        False, description="the rendered answer starts on a line of its own after the label (a question)"
+    )
+
+
+class PrintedFact(_Strict):
+    """A value the council's form states in its printed text, for a field it has no place for."""
+
+    value: str = Field(description="the value as it would be written in the data ('Sharepoint', '5')")
+    text: str = Field(description="the printed words that state it, exactly as on the form")
 
 
 TEMPLATE_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.docx$"
@@ -73,6 +83,11 @@ class DocumentSpec(_Strict):
         None, pattern=TEMPLATE_NAME, description="the council's blank form, in the pack folder (for lint)"
     )
     fields: dict[str, FieldSpec]
+    printed: dict[str, PrintedFact] = Field(
+        default_factory=dict,
+        description="values the form's printed text states: not repeated in the annex; data that "
+        "says otherwise is shown there with a render warning",
+    )
     extra: dict[str, ExtraSpec] = Field(default_factory=dict, description="fields the council's form adds")
 
     @model_validator(mode="after")

@@ -4,16 +4,16 @@ printed text: what lies between two printed pieces is the value of the field bet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
-from ..docx.annex import ANNEX_LEAD
+from ..docx.annex import ANNEX_LEAD, annex_labels
 from ..docx.package import read_package
 from ..docx.reader import read_body
 from ..docx.template import CompiledTemplate
-from ..models.paths import leaf_map, leaves, title_of, unflatten
+from ..models.paths import leaf_map, leaves, unflatten
 from ..text.dates import find_dates
 from .pdf import Fragment
 from .result import ReadWarning, Unmapped
@@ -44,6 +44,7 @@ class Skeleton:
     statics: list[str]  # len(slots) + 1 pieces
     slots: list[str]
     margins: list[str]  # header and footer lines, repeated on every page
+    repeats: list[str] = field(default_factory=list)  # table heading rows, again atop each page
 
 
 def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
@@ -57,7 +58,8 @@ def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
     body = read_body(package)
     text = "\n".join(p.text for p in body.paragraphs)
     pieces = SENTINEL.split(text)
-    result = Skeleton(pieces[0::2], pieces[1::2], _margin_lines(template))
+    repeats = [" ".join(row) for row in template.repeated_rows]
+    result = Skeleton(pieces[0::2], pieces[1::2], _margin_lines(template), repeats)
     template.derived["skeleton"] = result
     return result
 
@@ -89,6 +91,24 @@ def _margin_lines(template: CompiledTemplate) -> list[str]:
     return lines
 
 
+def _drop_repeats(text: str, repeats: list[str]) -> str:
+    """A table's heading row printed again at the top of a later page: kept only the
+    first time it appears."""
+    if not repeats:
+        return text
+    wanted = {normalise(r) for r in repeats}
+    seen: set[str] = set()
+    lines = []
+    for line in text.split("\n"):
+        norm = normalise(line)
+        if norm in wanted:
+            if norm in seen:
+                continue
+            seen.add(norm)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _stream(text: str) -> tuple[str, list[int]]:
     """Lower-case letters and digits only, with each one's index in `text`."""
     chars, index = [], []
@@ -110,7 +130,7 @@ def align(
 ) -> None:
     """Fill `collector` from plain `text` laid out as `skel`; a PDF's positioned
     `fragments` let tables of objects (decision rows) be read cell by cell."""
-    text = _drop_margins(text, skel.margins)
+    text = _drop_repeats(_drop_margins(text, skel.margins), skel.repeats)
     stream, index = _stream(text)
     cursor = 0  # in stream
     value_start = 0  # in text
@@ -257,22 +277,41 @@ def _annex(annex: str, collector: Collector, where: str) -> None:
     labels = _annex_labels(collector.model)
     current: str | None = None
     lines: list[str] = []
-    for line in annex.split("\n")[1:]:
-        head, sep, rest = line.partition(":")
-        candidate = labels.get(normalise(head)) if sep else None
-        if candidate is None and sep:
-            # titles hold colons too ("Supervisee: Role: value")
-            for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
-                if normalise(line).startswith(label + " ") or normalise(line) == label:
-                    candidate = path
-                    rest = line[_label_end(line, label) :].lstrip(": ")
-                    break
-        if candidate is not None:
+    rows = annex.split("\n")[1:]
+    number = 0
+    while number < len(rows):
+        found = _annex_label(rows, number, labels)
+        if found is not None:
             _flush(current, lines, collector, where)
-            current, lines = candidate, [rest.strip()]
-        elif current is not None:
-            lines.append(line.strip())
+            current, rest, used = found
+            lines = [rest.strip()]
+            number += used
+            continue
+        if current is not None:
+            lines.append(rows[number].strip())
+        number += 1
     _flush(current, lines, collector, where)
+
+
+def _annex_label(rows: list[str], number: int, labels: dict[str, str]) -> tuple[str, str, int] | None:
+    """The field a label at `rows[number]` names, the text after it, and how many lines
+    the label takes (a long label wraps in its table cell); None when it is no label."""
+    line = rows[number]
+    head, sep, rest = line.partition(":")
+    candidate = labels.get(normalise(head)) if sep else None
+    if candidate is None and sep:
+        # titles hold colons too ("Supervisee: Role: value")
+        for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
+            if normalise(line).startswith(label + " ") or normalise(line) == label:
+                return path, line[_label_end(line, label) :].lstrip(": "), 1
+    if candidate is not None or sep:
+        return (candidate, rest, 1) if candidate is not None else None
+    for used in range(2, 5):  # "Availability of manager" / "outside formal supervision:"
+        head, sep, rest = " ".join(row.strip() for row in rows[number : number + used]).partition(":")
+        if sep:
+            named = labels.get(normalise(head))
+            return (named, rest, used) if named is not None else None
+    return None
 
 
 def _label_end(line: str, label: str) -> int:
@@ -282,17 +321,16 @@ def _label_end(line: str, label: str) -> int:
 
 
 def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
-    if path is not None:
-        collector.put(path, clean_answer(join_lines("\n".join(lines)), []), where)
+    if path is None:
+        return
+    text = clean_answer(join_lines("\n".join(lines)), [])
+    leaf = leaf_map(collector.model).get(path)
+    if text is not None and leaf is not None and leaf.kind == "date" and path.endswith("[]"):
+        for number, day in enumerate(find_dates(text)):  # a list of dates on one line
+            collector.put(path.replace("[]", f".{number}"), day.isoformat(), where)
+        return
+    collector.put(path, text, where)
 
 
 def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
-    labels: dict[str, str] = {}
-    for leaf in leaves(model):
-        if "[]" in leaf.path:
-            for number in range(60):
-                concrete = leaf.path.replace("[]", f".{number}")
-                labels[normalise(title_of(model, concrete))] = concrete
-        else:
-            labels[normalise(title_of(model, leaf.path))] = leaf.path
-    return labels
+    return {normalise(label): path for label, path in annex_labels(model).items()}

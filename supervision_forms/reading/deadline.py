@@ -24,7 +24,7 @@ from typing import TypeVar
 from ..errors import CorruptDocument, DocumentTooLarge, SupervisionFormsError
 
 R = TypeVar("R")
-_PRELOAD = ["__main__", "supervision_forms.reading.pdf"]  # imported once by the fork server
+_PRELOAD = ["__main__", "supervision_forms.reading.pdf", "pypdf._text_extraction"]  # fork server: once
 
 
 def within(seconds: float, label: str, task: Callable[[], R]) -> R:

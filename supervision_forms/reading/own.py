@@ -6,12 +6,12 @@ import re
 
 from pydantic import BaseModel
 
-from ..docx.annex import annex_heading
+from ..docx.annex import annex_heading, annex_labels
 from ..docx.bookmarks import BookmarkDecoder
 from ..docx.package import DocxPackage, read_package
 from ..docx.reader import Body, Paragraph, read_body
 from ..docx.template import CompiledTemplate
-from ..models.paths import generic, leaves, title_of
+from ..models.paths import generic, leaves
 from ..packs import Pack
 from .result import ParseResult, Unmapped
 from .values import Collector, clean_own, normalise
@@ -60,9 +60,6 @@ def static_texts(template: CompiledTemplate, model: type[BaseModel], heading: st
         body = read_body(read_package(blank, "template"))
         cached = {normalise(p.loose) for p in body.paragraphs}
         cached.add(normalise(heading))
-        cached.update(
-            normalise(title_of(model, leaf.path.replace("[]", ".0"))).removesuffix(" 1")
-            for leaf in leaves(model)
-        )
+        cached.update(normalise(label) for label in annex_labels(model))
         template.derived["static_texts"] = cached
     return set(cached)

@@ -145,6 +145,7 @@ def _read_text(text: str, found: Detection, label: str, fragments: tuple[Fragmen
     model = pack.model(kind)
     template = pack.template(kind)
     prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
+    prompts += [text for row in template.repeated_rows for text in (*row, " ".join(row))]  # atop each page
     collector = Collector(model)
     align(text, skeleton(template, model), model, prompts, collector, label, fragments)
     data = collector.build()

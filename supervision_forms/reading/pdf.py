@@ -6,10 +6,7 @@ import functools
 import io
 import logging
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from pypdf import PdfReader, apply_configuration, get_configuration
-from pypdf.errors import DependencyError, LimitReachedError
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import (
     CorruptDocument,
@@ -19,6 +16,9 @@ from ..errors import (
     SupervisionFormsError,
 )
 from .deadline import within
+
+if TYPE_CHECKING:  # pypdf is imported when a PDF is read, not by every command
+    from pypdf import PdfReader
 
 MAX_PAGES = 60
 OFF_PAGE = -100_000.0
@@ -103,17 +103,24 @@ def read_pdf(
     `seconds` (default `SECONDS_PER_PDF`; `DocumentTooLarge` when it runs over)."""
     if len(data) > MAX_PDF_BYTES:
         raise DocumentTooLarge(f"{label}: the PDF is over {MAX_PDF_BYTES // 2**20} MB")
+    import pypdf._text_extraction  # noqa: F401  (loaded here, before the clock starts; forked workers share it)
+
     limit = SECONDS_PER_PDF if seconds is None else seconds
     return within(limit, label, functools.partial(_read_limited, data, label, layout))
 
 
 def _read_limited(data: bytes, label: str, layout: bool | Literal["auto"] = False) -> PdfText:
+    from pypdf import apply_configuration, get_configuration
+
     logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its messages may quote the file
     with apply_configuration(get_configuration().with_overwrites(**PYPDF_LIMITS)):
         return _extract(data, label, layout)
 
 
 def _extract(data: bytes, label: str, layout: bool | Literal["auto"] = False) -> PdfText:
+    from pypdf import PdfReader
+    from pypdf.errors import LimitReachedError
+
     try:
         reader = PdfReader(io.BytesIO(data), strict=False)
         _unlock(reader, label)
@@ -320,6 +327,8 @@ def _collector(page: int, into: list[Fragment]) -> Any:
 def _unlock(reader: PdfReader, label: str) -> None:
     """Open a PDF that is encrypted without a password to open (only edits restricted);
     refuse one that needs a password."""
+    from pypdf.errors import DependencyError
+
     if not reader.is_encrypted:
         return
     try:

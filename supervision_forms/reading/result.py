@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic
 
 from pydantic import BaseModel
+from typing_extensions import TypeVar
+
+from ..errors import WrongDocument
+
+M = TypeVar("M", bound=BaseModel, default=BaseModel)
+N = TypeVar("N", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -26,17 +32,28 @@ class Unmapped:
 
 
 @dataclass
-class ParseResult:
-    """A parsed document: `data` is the model; warnings and unmapped text come with it."""
+class ParseResult(Generic[M]):
+    """A parsed document: `data` is the model; warnings and unmapped text come with it.
+
+    `parse()` can find any kind of document; `expect` narrows the result to the model
+    you need (`parse(f).expect(Agreement).data.supervisee.name` type-checks)."""
 
     pack: str
     document: str
-    data: BaseModel
+    data: M
     warnings: list[ReadWarning] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where it was read
     confidence: float = 1.0
     source_format: str = "docx"  # the file's format: docx, pdf, or an old one converted (doc, rtf, odt)
+
+    def expect(self, model: type[N]) -> ParseResult[N]:
+        """This result typed as `model`; `WrongDocument` when it holds another kind."""
+        if not isinstance(self.data, model):
+            raise WrongDocument(f"the document read is {self.document!r}, not {model.__name__}")
+        return ParseResult(
+            self.pack, self.document, self.data, self.warnings, self.unmapped, self.sources, self.confidence
+        )
 
     def envelope(self) -> dict[str, Any]:
         """The JSON envelope of the public contract."""

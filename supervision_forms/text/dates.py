@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["DateReading", "find_dates", "format_date", "read_date"]
+__all__ = ["DateReading", "find_dates", "format_date", "read_date", "read_whole_date"]
 
 MONTH_NAMES: tuple[str, ...] = (
     "January",
@@ -173,6 +173,13 @@ def _readings(text: str) -> Iterator[DateReading]:
 def read_date(text: str) -> DateReading | None:
     """Read a British date written by a person; None when there is no date."""
     return next(_readings(text), None)
+
+
+def read_whole_date(text: str) -> DateReading | None:
+    """The date when the whole text is one date (ISO or British); None otherwise, and
+    for a date that does not exist (31/02/2027)."""
+    match = _DATE_RE.fullmatch(text.strip())
+    return _reading(match) if match else None
 
 
 def find_dates(text: str) -> list[datetime.date]:

@@ -164,7 +164,7 @@ def it_escapes_everything_on_the_page(tmp_path: Path) -> None:
     [
         (["audit", "{missing}"], "is not a folder"),
         (["audit", "{folder}", "--pack", "atlantis"], "unknown pack 'atlantis'"),
-        (["audit", "{folder}", "--as-of", "next week"], "give a date as YYYY-MM-DD"),
+        (["audit", "{folder}", "--as-of", "next week"], "give a date such as 24/11/2026"),
     ],
 )
 def it_exits_2_with_one_line_for_unusable_input(

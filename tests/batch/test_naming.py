@@ -18,6 +18,7 @@ from supervision_forms.batch.naming import (
     safe_part,
 )
 from supervision_forms.models import Agreement
+from supervision_forms.models.common import BIDI_CONTROLS
 
 WINDOWS_FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
 
@@ -62,7 +63,8 @@ def it_keeps_letters_of_any_script_and_drops_apostrophes() -> None:
 )
 def it_makes_hostile_names_harmless(name: str, stem: str) -> None:
     assert safe_part(name, "unnamed") == stem
-    assert_safe(document_stem(agreement(name)))
+    if not BIDI_CONTROLS.search(name):  # the model refuses these in a name
+        assert_safe(document_stem(agreement(name)))
 
 
 def it_shortens_long_names_within_the_byte_limit() -> None:

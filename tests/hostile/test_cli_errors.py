@@ -43,7 +43,7 @@ def it_exits_2_with_one_line_for_each_hostile_document(
     [
         (["parse", "missing.docx"], "missing.docx"),
         (["parse", "."], "folder"),
-        (["render", "{in}", "--pack", "surrey", "-o", "no/such/folder/a.docx"], "a.docx"),
+        (["render", "{in}", "--pack", "surrey", "-o", "no/such/folder/a.docx"], "no/such/folder"),
         (["render", "{nested}", "--pack", "surrey", "-o", "a.docx"], "nested too deeply"),
         (["render", "{in}", "--pack", "nowhere", "-o", "a.docx"], "unknown pack"),
         (["pack", "lint", "missing-folder"], "missing-folder"),

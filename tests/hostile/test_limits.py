@@ -15,6 +15,7 @@ from supervision_forms.docx.xml import MAX_MARKUP, parse_xml
 from supervision_forms.errors import (
     CorruptDocument,
     DocumentTooLarge,
+    MissingFile,
     SupervisionFormsError,
     UnsupportedFormat,
 )
@@ -103,7 +104,9 @@ def it_reads_only_regular_files_of_a_sane_size(kind: str, tmp_path: Path) -> Non
     elif kind.startswith("sparse"):
         with path.open("wb") as handle:
             handle.truncate(60 * 2**20)
-    expected = DocumentTooLarge if kind.startswith("sparse") else UnsupportedFormat
+    expected = {"missing": MissingFile}.get(
+        kind, DocumentTooLarge if kind.startswith("sparse") else UnsupportedFormat
+    )
     with pytest.raises(expected) as raised:
         package_module.read_file(path)
     assert raised.value.args[0].startswith(f"{path.name}: ")

@@ -125,6 +125,11 @@ def pair(truth: list[Truth], mapped: list[Mapped]) -> list[tuple[Truth, Mapped |
     return out
 
 
+def _ends(item: Mapped, want: str) -> bool:
+    """A long printed label ending in the label wanted ("... and there will only be interruptions if")."""
+    return fold(clean_label(item.slot.label)).endswith(want)
+
+
 def _names(item: Mapped) -> set[str]:
     slot = item.slot
     names = {fold(clean_label(slot.label)), *(fold(clean_label(c)) for c in slot.context)}
@@ -233,7 +238,7 @@ def main(argv: list[str]) -> int:
         for miss in result.misses:
             print(f"  {result.council}: {miss}")
     print()
-    print("| our councils (no hand edits) | places mapped right | fidelity | round trip | engine-filled copy |")
+    print("| our councils (no hand edits) | places mapped right | fidelity | round trip | engine-filled |")
     print("|---|---|---|---|---|")
     for line in measure_seeded(folder):
         print(line)
@@ -260,8 +265,7 @@ def measure_seeded(folder: Path) -> list[str]:
         right = 0
         for path, spec in fields.items():
             want = fold(clean_label(spec["label"]))
-            found = [m for m in report.places if want in _names(m) or any(
-                fold(clean_label(m.slot.label)).endswith(want) for _ in [0])]
+            found = [m for m in report.places if want in _names(m) or _ends(m, want)]
             right += any(path in [p.removesuffix("[]") for p in m.paths] for m in found)
         check = next(c for c in check_pack(load_pack(root / blank.council)) if c.kind == blank.document)
         trip = f"{check.read_back}/{check.read_back_of}"

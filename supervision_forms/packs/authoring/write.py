@@ -40,6 +40,9 @@ def template(form: Form, mapped: list[Mapped]) -> bytes:
     return form.to_bytes()
 
 
+OWN_FIELD_KEYS = {"label", "place", "empty", "aliases"}  # what pack init writes of a field
+
+
 def tag(item: Mapped) -> str:
     if item.slot.value == "choice":  # a choice, or a list of them (topics[]), as tick boxes
         return "{{ " + item.paths[0].removesuffix("[]") + "|checkboxes }}"
@@ -124,6 +127,8 @@ def document_section(
                 spec["aliases"] = list(previous["aliases"])
             if "empty" in previous and item.kept:
                 spec["empty"] = previous["empty"]
+            if item.kept:  # the author's other settings of the field (new_line, say) stay
+                spec.update({k: v for k, v in previous.items() if k not in OWN_FIELD_KEYS})
             lines.append(f"{quote(path)} = {_inline(spec)}")
     for name, extra in extras.items():
         lines += [
