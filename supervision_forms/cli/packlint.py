@@ -88,7 +88,7 @@ def _read_template(folder: Path, name: str) -> bytes:
 
 @app.group()
 def pack() -> None:
-    """Tools for template pack authors: init, lint, test."""
+    """Tools for template pack authors."""
 
 
 @pack.command("init")

@@ -655,6 +655,21 @@ def paragraph_after(paragraph: FormParagraph, text: str) -> None:
     parent.insert(parent.index(paragraph.element) + 1, new)
 
 
+def paragraph_before(paragraph: FormParagraph, text: str) -> None:
+    """A new paragraph holding `text` before this one's top-level block (the table it is
+    in, or itself)."""
+    block = paragraph.element
+    parent = block.getparent()
+    while parent is not None and parent.tag != f"{W}body":
+        block, parent = parent, parent.getparent()
+    new = etree.Element(f"{W}p")
+    run = etree.SubElement(new, f"{W}r")
+    t = etree.SubElement(run, f"{W}t")
+    t.text = text
+    assert parent is not None
+    parent.insert(parent.index(block), new)
+
+
 def clear_paragraph(paragraph: FormParagraph) -> None:
     """Remove every run of a paragraph (its properties stay)."""
     for child in list(paragraph.element):

@@ -82,6 +82,12 @@ class DocumentSpec(_Strict):
     blank: str | None = Field(
         None, pattern=TEMPLATE_NAME, description="the council's blank form, in the pack folder (for lint)"
     )
+    annex_before: str | None = Field(
+        None,
+        max_length=200,
+        description="pack init puts the annex before the paragraph starting with this printed text "
+        "(else it goes before the signatures)",
+    )
     fields: dict[str, FieldSpec]
     printed: dict[str, PrintedFact] = Field(
         default_factory=dict,

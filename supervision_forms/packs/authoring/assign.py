@@ -221,7 +221,8 @@ def _rows(
     slot: Slot, vocab: Vocabulary, used: set[str], extras: dict[str, ExtraSpec], taken: set[str]
 ) -> Mapped:
     """A table of empty rows: a list of dates (meeting dates), or of items (decisions)."""
-    rows = slot.edit.last - slot.edit.first + 1  # type: ignore[union-attr]
+    assert isinstance(slot.edit, InRows)
+    rows = slot.edit.last - slot.edit.first + 1
     dated = [(column, head) for column, head in slot.columns if DATE_WORD.search(head)]
     months = [column for column, head in slot.columns if MONTH in fold(head)]
     lists = _item_lists(vocab)

@@ -145,7 +145,9 @@ def init_pack(
     data = kept_example or example(model, paths, extras)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    outputs = [(files["template"], template(form, mapped)), (files["blank"], blank)]
+    annex_before = raw_doc.get("annex_before")
+    made = template(form, mapped, annex_before if isinstance(annex_before, str) else None)
+    outputs = [(files["template"], made), (files["blank"], blank)]
     if kept_example is None:  # an example that still fits is the author's: left as it is
         outputs.append((files["example"], (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()))
     outputs.append((PACK_FILE, pack_text.encode("utf-8")))

@@ -829,10 +829,14 @@ def party_of(text: str) -> Literal["", "supervisor", "supervisee"]:
     """Whose a label is: the supervisee's or the supervisor's (by the words it uses)."""
     norm = fold(text)
     first: list[tuple[int, Literal["supervisor", "supervisee"]]] = []
-    for party, names in (("supervisee", SUPERVISEE), ("supervisor", SUPERVISOR)):
+    parties: tuple[tuple[Literal["supervisor", "supervisee"], tuple[str, ...]], ...] = (
+        ("supervisee", SUPERVISEE),
+        ("supervisor", SUPERVISOR),
+    )
+    for party, names in parties:
         hits = [m.start() for name in names for m in re.finditer(rf"\b{name}s?\b", norm)]
         if hits:
-            first.append((min(hits), party))  # type: ignore[arg-type]
+            first.append((min(hits), party))
     return min(first)[1] if first else ""
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 
 BOXES = "☐☑☒□■▢❑❒⬜◻"
 BOX_RUN = re.compile(f"[{BOXES}]")
@@ -130,11 +131,6 @@ def strip_numbering(text: str) -> str:
     return text.strip()
 
 
-def label_text(text: str) -> str:
-    """A label as printed, trimmed of white space and trailing leaders."""
-    return re.sub(r"[\s.…_:]+$", "", text).strip() + (":" if text.rstrip(" .…_").endswith(":") else "")
-
-
 def clean_label(text: str) -> str:
     """A label without numbering, hints in brackets or end punctuation, for matching."""
     text = strip_numbering(text)
@@ -159,7 +155,7 @@ def is_prompt(text: str, known: frozenset[str], *, hints: bool = False) -> bool:
     return bool(BRACKETED.match(text) or PLACEHOLDER_WORDS.match(text))
 
 
-def leader_spans(text: str, more: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def leader_spans(text: str, more: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where the dot leaders and writing lines are (with `more`: leader tabs, underlined
     blanks), joined across white space."""
     found = [
@@ -217,7 +213,7 @@ def slug(text: str, limit: int = 40) -> str:
     return name
 
 
-def answer_spans(text: str, more: list[tuple[int, int]] = ()) -> list[tuple[int, int]]:  # type: ignore[assignment]
+def answer_spans(text: str, more: Sequence[tuple[int, int]] = ()) -> list[tuple[int, int]]:
     """Where answers go in a line: leaders, writing lines and placeholders ("xx.xx.xx")."""
     placeholders = [m.span() for m in INLINE_PLACEHOLDER.finditer(text) if text.strip() != m.group().strip()]
     return leader_spans(text, [*more, *placeholders])

@@ -7,14 +7,33 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from ...docx.form import Form, FormParagraph, append_text, loop_rows, paragraph_after, replace_text
+from ...docx.form import (
+    Form,
+    FormParagraph,
+    append_text,
+    loop_rows,
+    paragraph_after,
+    paragraph_before,
+    replace_text,
+)
+from ...errors import PackError
 from ..spec import ExtraSpec
 from .assign import Mapped
 from .places import InEmpty, InRows, InText
+from .text import fold
+
+ANNEX = "{{p annex }}"
 
 
-def template(form: Form, mapped: list[Mapped]) -> bytes:
-    """The council's form with each place's tag in it, everything else untouched."""
+def template(form: Form, mapped: list[Mapped], annex_before: str | None = None) -> bytes:
+    """The council's form with each place's tag in it, everything else untouched (and the
+    annex placed before the printed text `annex_before`, where the author asks for that)."""
+    if annex_before:
+        wanted = fold(annex_before)
+        anchor = next((p for p in form.paragraphs if wanted and fold(p.text).startswith(wanted)), None)
+        if anchor is None:
+            raise PackError(f"annex_before: “{annex_before[:60]}” is not printed on the form")
+        paragraph_before(anchor, ANNEX)
     by_paragraph: dict[int, list[tuple[int, Mapped]]] = defaultdict(list)
     rows: list[Mapped] = []
     for item in mapped:
