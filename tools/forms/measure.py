@@ -264,8 +264,8 @@ def measure_seeded(folder: Path) -> list[str]:
         report = init_pack(to_bytes(blank.build()), target, name=blank.council, document=blank.document)
         right = 0
         for path, spec in fields.items():
-            want = fold(clean_label(spec["label"]))
-            found = [m for m in report.places if want in _names(m) or _ends(m, want)]
+            wants = [fold(clean_label(text)) for text in (spec["label"], *spec.get("aliases", ()))]
+            found = [m for m in report.places for want in wants if want in _names(m) or _ends(m, want)]
             right += any(path in [p.removesuffix("[]") for p in m.paths] for m in found)
         check = next(c for c in check_pack(load_pack(root / blank.council)) if c.kind == blank.document)
         trip = f"{check.read_back}/{check.read_back_of}"
