@@ -136,11 +136,9 @@ def _name(path: Path, base: Path) -> str:
 
 
 def _warm_up() -> None:
-    from .reading.forms.knowledge import knowledge
-
     for pack in installed_packs():
         for kind in pack.documents:
-            knowledge(pack, kind)
+            pack.knowledge(kind)
 
 
 def _read_star(task: tuple[str, str, str | None, str | None, bool]) -> Extracted:

@@ -32,7 +32,8 @@ from typing import IO, Any, Protocol
 
 from .errors import SupervisionFormsError
 
-FILTERS = {"pdf": "writer_pdf_Export", "docx": "MS Word 2007 XML"}
+PDF_A3 = 'writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"3"}}'  # PDF/A-3b, to carry our data
+FILTERS = {"pdf": PDF_A3, "docx": "MS Word 2007 XML"}
 FILE_TIMEOUT = 60.0  # seconds per file in a call
 START_TIMEOUT = 120.0  # seconds for LibreOffice to start (a fresh profile is slow)
 STOP_TIMEOUT = 15.0
@@ -133,6 +134,10 @@ class _RetriesSingly:
 
 def _outcome(source: Path, output: Path, error: str | None = None) -> Conversion:
     if error is None and output.is_file() and output.stat().st_size > 0:
+        if output.suffix == ".pdf":
+            from .reading.carried import carry_data  # (reading converts old formats through here)
+
+            carry_data(output, source)  # a PDF of one of our documents carries its data
         return Conversion(source, output)
     return Conversion(source, None, error or "LibreOffice did not convert it")
 
@@ -506,8 +511,9 @@ def convert(desktop, source, target, filter_name):
         if document is None:
             return "LibreOffice could not open it"
         try:
-            document.storeToURL(uno.systemPathToFileUrl(target),
-                                (prop("FilterName", filter_name), prop("Overwrite", True)))
+            name, _, options = filter_name.partition(":")  # options as --convert-to passes them
+            document.storeToURL(uno.systemPathToFileUrl(target), (prop("FilterName", name),
+                                prop("FilterOptions", options), prop("Overwrite", True)))
         finally:
             document.close(True)
     except Exception as error:

@@ -46,7 +46,7 @@ def it_renders_the_example_and_parses_it_back(
     code, parsed, _ = run_cli(capsys, "parse", str(tmp_path / "a.docx"), "--json")
     envelope = json.loads(parsed)
     assert code == 0
-    assert set(envelope) == {"pack", "document", "format", "data", "warnings", "unmapped"}
+    assert set(envelope) == {"pack", "document", "format", "data", "warnings", "unmapped", "confidence"}
     assert envelope["pack"] == pack and envelope["data"] == json.loads(out)
 
 

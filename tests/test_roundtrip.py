@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime
 import re
+import secrets
+import string
 from pathlib import Path
 
 import pytest
@@ -204,17 +206,144 @@ def it_keeps_hostile_text_through_a_libreoffice_resave(target: str, office_copie
 @pytest.mark.libreoffice
 @pytest.mark.parametrize("source", PACK_NAMES)
 @pytest.mark.parametrize("target", PACK_NAMES)
-def it_reads_text_fields_and_dates_from_a_pdf_export(
+def it_reads_our_pdf_export_back_exactly(
     source: str,
     target: str,
     office_copies: dict[str, Path],
     packs: PackRegistry,
     examples: dict[str, Agreement],
 ) -> None:
-    result = parse(office_copies["folder"] / "pdf" / f"{source}-in-{target}.pdf", packs=packs)
+    pdf = office_copies["folder"] / "pdf" / f"{source}-in-{target}.pdf"
+    result = parse(pdf, packs=packs)
     assert result.pack == target
+    assert result.data == examples[source]
+    assert result.unmapped == [] and result.warnings == []
+    from_text = parse(without_data(pdf.read_bytes()), packs=packs)  # the page text alone
     expected = _without_printed(examples[source], packs.get(target))
-    assert _comparable(result.data) == _comparable(expected)  # type: ignore[arg-type]
+    assert _comparable(from_text.data) == _comparable(expected)  # type: ignore[arg-type]
+    assert from_text.unmapped == []
+
+
+def without_data(pdf: bytes) -> bytes:
+    """A PDF of ours with its attached data taken off: only the page text is left."""
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    for key in ("/AF", "/Names"):
+        if key in writer.root_object:
+            del writer.root_object[key]
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+@pytest.fixture(scope="module")
+def every_document(tmp_path_factory: pytest.TempPathFactory, packs: PackRegistry) -> dict[str, Path]:
+    """Every pack's every document's example, rendered and exported by LibreOffice."""
+    needs_libreoffice()
+    folder = tmp_path_factory.mktemp("documents")
+    sources = []
+    for name in PACK_NAMES:
+        for kind in packs.get(name).documents:
+            path = folder / f"{name}-{kind}.docx"
+            path.write_bytes(render(packs.get(name).example(kind), pack=name, document=kind))
+            sources.append(path)
+    return {path.stem: path for path in convert(sources, "pdf", folder / "pdf")}
+
+
+@pytest.mark.libreoffice
+def it_reads_every_documents_pdf_back_exactly(every_document: dict[str, Path], packs: PackRegistry) -> None:
+    for stem, pdf in every_document.items():
+        name, kind = stem.split("-", 1)
+        expected = packs.get(name).example(kind)
+        result = parse(pdf, packs=packs)
+        assert (result.pack, result.document, result.data) == (name, kind, expected), stem
+        from_text = parse(without_data(pdf.read_bytes()), packs=packs)
+        shown = _without_printed(expected, packs.get(name)) if kind == "agreement" else expected
+        assert _soft_wraps_kept(flatten(from_text.data), flatten(shown)), stem
+
+
+@pytest.mark.libreoffice
+def it_reads_an_edited_pdf_from_its_text_not_its_attached_data(
+    every_document: dict[str, Path], packs: PackRegistry, examples: dict[str, Agreement]
+) -> None:
+    from supervision_forms.reading.carried import attach_data
+
+    pdf = without_data(every_document["surrey-agreement"].read_bytes())
+    stale = examples["surrey"].model_copy(update={"other_issues": "Something else entirely."})
+    result = parse(attach_data(pdf, "surrey", "agreement", stale), packs=packs)
+    assert _comparable(result.data) == _comparable(examples["surrey"])  # type: ignore[arg-type]
+    assert any("differs from the data attached" in w.message for w in result.warnings)
+
+
+def _soft_wraps_kept(got: dict[str, object], expected: dict[str, object]) -> bool:
+    """Whether each value reads as expected, white space aside (a PDF cannot always show
+    it: a line the writer ended where it filled its cell, a line wrapped where there was
+    no space), and whether every line break read is one the writer typed: a soft wrap
+    never comes back as a line break."""
+    for path, value in expected.items():
+        read = got.get(path)
+        if isinstance(value, str) and isinstance(read, str):
+            if "".join(read.split()) != "".join(value.split()) or not _breaks(read) <= _breaks(value):
+                return False
+        elif read != value:
+            return False
+    return True
+
+
+def _breaks(text: str) -> set[int]:
+    """Where a text's line breaks are, counted in the characters before them that are not white space."""
+    found, count = set(), 0
+    for char in text:
+        if char == "\n":
+            found.add(count)
+        elif not char.isspace():
+            count += 1
+    return found
+
+
+# words as people write them: letters and digits, punctuation after them (a PDF cannot show
+# where LibreOffice's line-breaking rules broke a line inside brackets and the like)
+WORD = st.builds(
+    str.__add__,
+    st.text(alphabet=string.ascii_letters + string.digits + "éçö", min_size=1, max_size=11),
+    st.sampled_from(["", "", "", ",", ".", ";", "'s"]),
+)
+LINE = st.lists(WORD, min_size=1, max_size=24).map(" ".join)
+TEXT = st.lists(LINE, min_size=1, max_size=4).map("\n".join)
+
+
+@pytest.mark.libreoffice
+@settings(
+    max_examples=3,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(st.lists(st.tuples(st.sampled_from(PACK_NAMES), TEXT, TEXT, TEXT), min_size=3, max_size=3))
+def it_round_trips_multi_line_text_through_our_pdfs(
+    tmp_path: Path, forms: list[tuple[str, str, str, str]]
+) -> None:
+    needs_libreoffice()
+    folder = tmp_path / secrets.token_hex(4)
+    folder.mkdir()
+    expected = {}
+    for number, (name, issues, mutual, team) in enumerate(forms):
+        data = Agreement.model_validate(
+            {
+                "other_issues": issues,
+                "expectations": {"mutual": mutual},
+                "supervisee": {"name": "A B", "team": team},
+            }
+        )
+        path = folder / f"{number}-{name}.docx"
+        path.write_bytes(render(data, pack=name))
+        expected[path.stem] = data
+    for pdf in convert(sorted(folder.glob("*.docx")), "pdf", folder / "pdf"):
+        assert parse(pdf).data == expected[pdf.stem]
+        from_text = parse(without_data(pdf.read_bytes())).data
+        assert _soft_wraps_kept(flatten(from_text), flatten(expected[pdf.stem])), pdf.stem
 
 
 def _without_printed(agreement: Agreement, pack: Pack) -> Agreement:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from ..models.agreement import Agreement
 from ..models.records import Cancellation, CaseRecord, GeneralRecord
-from ..reading.values import normalise
+from ..reading.text import fold as normalise
 from .load import Document, FileProblem
 
 NATIONAL = "national"

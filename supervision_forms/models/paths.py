@@ -92,7 +92,7 @@ def title_of(model: type[BaseModel], path: str) -> str:
     titles: list[str] = []
     cls: Any = model
     for part in path.replace("[]", "").split("."):
-        if part.isdigit():
+        if _is_index(part):
             titles[-1] = f"{titles[-1]} {int(part) + 1}"
             continue
         info = cls.model_fields.get(part) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
@@ -112,7 +112,7 @@ def title_of(model: type[BaseModel], path: str) -> str:
 
 def generic(path: str) -> str:
     """'decisions.2.action' -> 'decisions[].action'."""
-    return ".".join("[]" if p.isdigit() else p for p in path.split(".")).replace(".[]", "[]")
+    return ".".join("[]" if _is_index(p) else p for p in path.split(".")).replace(".[]", "[]")
 
 
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
@@ -147,6 +147,11 @@ def unflatten(values: dict[str, Any]) -> dict[str, Any]:
 def _lists(node: Any) -> Any:
     if not isinstance(node, dict):
         return node
-    if node and all(k.isdigit() for k in node):
+    if node and all(_is_index(k) for k in node):
         return [_lists(node[k]) for k in sorted(node, key=int)]
     return {k: _lists(v) for k, v in node.items()}
+
+
+def _is_index(part: str) -> bool:
+    """A list position in a path ("decisions.0.action"): ASCII digits only ("²" is a digit to str.isdigit)."""
+    return part.isascii() and part.isdigit()

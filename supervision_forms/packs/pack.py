@@ -8,6 +8,7 @@ import tomllib
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ValidationError
 
@@ -19,6 +20,9 @@ from ..models import DOCUMENT_MODELS
 from ..models.paths import leaf_map
 from .extras import pack_model
 from .spec import DocumentSpec, PackSpec
+
+if TYPE_CHECKING:
+    from ..reading.knowledge import FormKnowledge
 
 PACK_FILE = "pack.toml"
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
@@ -32,6 +36,7 @@ class Pack:
     root: Traversable | Path
     _templates: dict[str, CompiledTemplate] = field(default_factory=dict, repr=False)
     _models: dict[str, type[BaseModel]] = field(default_factory=dict, repr=False)
+    _knowledge: dict[str, FormKnowledge] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @property
@@ -68,6 +73,17 @@ class Pack:
             if kind not in self._templates:
                 self._templates[kind] = self._compile(kind)
             return self._templates[kind]
+
+    def knowledge(self, kind: str) -> FormKnowledge:
+        """What reading knows about a document kind's printed form (built once, then shared)."""
+        from ..reading.knowledge import FormKnowledge
+
+        found = self._knowledge.get(kind)
+        if found is None:
+            built = FormKnowledge.build(self, kind)
+            with self._lock:
+                found = self._knowledge.setdefault(kind, built)
+        return found
 
     def check(self) -> None:
         """Compile and check every template now (`load_pack` does, unless told not to)."""

@@ -1,29 +1,22 @@
-"""Reading a document as plain text (a PDF, say) by lining it up with the template's
-printed text: what lies between two printed pieces is the value of the field between them."""
+"""Reading one of our documents as plain text (a PDF, or a .docx that lost its marks) by
+lining it up with the form's printed text (`FormKnowledge`): what lies between two
+printed pieces is the value of the field between them."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
 from pydantic import BaseModel
 
 from ..docx.annex import ANNEX_LEAD, annex_labels
-from ..docx.package import read_package
-from ..docx.reader import read_body
-from ..docx.template import CompiledTemplate
-from ..models.paths import leaf_map, leaves, unflatten
+from ..models.paths import leaf_map
 from ..text.dates import find_dates
-from .pdf import Fragment
+from .knowledge import ANNEX_SLOT, FormKnowledge
 from .result import ReadWarning, Unmapped
-from .rows import read_rows
-from .values import Collector, clean_answer, normalise
-
-OPEN, CLOSE = "\ue000", "\ue001"
-SENTINEL = re.compile(f"{OPEN}(.*?){CLOSE}")
-ANNEX_SLOT = "annex"
-BULLETS = re.compile(r"^[\s•·▪◦‣\-–*\uf000-\uf0ff]+")
+from .rows import Fragment, read_rows
+from .text import fold
+from .values import Collector, clean_answer
 
 
 @dataclass(frozen=True)
@@ -37,70 +30,16 @@ class RowSource:
     margins: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Skeleton:
-    """The template's printed text with a slot (field path) between each piece."""
-
-    statics: list[str]  # len(slots) + 1 pieces
-    slots: list[str]
-    margins: list[str]  # header and footer lines, repeated on every page
-    repeats: list[str] = field(default_factory=list)  # table heading rows, again atop each page
-
-
-def skeleton(template: CompiledTemplate, model: type[BaseModel]) -> Skeleton:
-    cached = template.derived.get("skeleton")
-    if isinstance(cached, Skeleton):
-        return cached
-    context = _sentinel_context(model)
-    annex = f"<w:p><w:r><w:t>{OPEN}{ANNEX_SLOT}{CLOSE}</w:t></w:r></w:p>"
-    data = template.render(context, lambda ids: annex)
-    package = read_package(data, "template")
-    body = read_body(package)
-    text = "\n".join(p.text for p in body.paragraphs)
-    pieces = SENTINEL.split(text)
-    repeats = [" ".join(row) for row in template.repeated_rows]
-    result = Skeleton(pieces[0::2], pieces[1::2], _margin_lines(template), repeats)
-    template.derived["skeleton"] = result
-    return result
-
-
-def _sentinel_context(model: type[BaseModel]) -> dict[str, Any]:
-    """A context whose every field holds a marker naming its path (lists: one item)."""
-    values: dict[str, Any] = {}
-    for leaf in leaves(model):
-        marker = f"{OPEN}{leaf.path}{CLOSE}"
-        if "[]" in leaf.path:
-            head, _, rest = leaf.path.partition("[]")
-            values[f"{head}.0{rest}"] = marker
-        else:
-            values[leaf.path] = marker
-    return unflatten(values)
-
-
-def _margin_lines(template: CompiledTemplate) -> list[str]:
-    from ..docx.xml import W, parse_xml
-
-    lines: list[str] = []
-    for name, blob in template.static_parts.items():
-        if re.match(r"word/(header|footer)\d*\.xml$", name):
-            root = parse_xml(blob, "template")
-            for p in root.iter(f"{W}p"):
-                text = "".join(t.text or "" for t in p.iter(f"{W}t")).strip()
-                if text:
-                    lines.append(text)
-    return lines
-
-
 def _drop_repeats(text: str, repeats: list[str]) -> str:
     """A table's heading row printed again at the top of a later page: kept only the
     first time it appears."""
     if not repeats:
         return text
-    wanted = {normalise(r) for r in repeats}
+    wanted = {fold(r) for r in repeats}
     seen: set[str] = set()
     lines = []
     for line in text.split("\n"):
-        norm = normalise(line)
+        norm = fold(line)
         if norm in wanted:
             if norm in seen:
                 continue
@@ -121,7 +60,7 @@ def _stream(text: str) -> tuple[str, list[int]]:
 
 def align(
     text: str,
-    skel: Skeleton,
+    skel: FormKnowledge,
     model: type[BaseModel],
     prompts: list[str],
     collector: Collector,
@@ -174,8 +113,8 @@ def _trailing_punctuation(text: str, start: int) -> int:
 def _drop_margins(text: str, margins: list[str]) -> str:
     if not margins:
         return text
-    wanted = {normalise(m) for m in margins}
-    lines = [line for line in text.split("\n") if normalise(line) not in wanted]
+    wanted = {fold(m) for m in margins}
+    lines = [line for line in text.split("\n") if fold(line) not in wanted]
     return "\n".join(lines)
 
 
@@ -210,7 +149,7 @@ def _take(
         return
     distinct = list(dict.fromkeys(s for s in slots if "[]" not in s))
     if len(distinct) == 1:
-        collector.put(distinct[0], clean_answer(join_lines(region), prompts), where)
+        collector.put(distinct[0], clean_answer(region, prompts), where)
     elif region.strip():
         collector.unmapped.append(Unmapped(region.strip(), where))
 
@@ -232,8 +171,8 @@ def _take_rows(
     """Read a table of objects row by row; without positioned text, keep it as unmapped."""
     table = None
     if rows is not None and rows.fragments:
-        headers = [line for line in rows.before.split("\n") if normalise(line)][-len(slots) :]
-        end = next((line for line in rows.after.split("\n") if normalise(line)), "")  # not dot leaders
+        headers = [line for line in rows.before.split("\n") if fold(line)][-len(slots) :]
+        end = next((line for line in rows.after.split("\n") if fold(line)), "")  # not dot leaders
         table = read_rows(headers, end, rows.fragments, rows.margins)
     if table is None:
         if clean_answer(region, prompts):
@@ -247,7 +186,7 @@ def _take_rows(
         return
     number = 0
     for cells in table:
-        texts = [clean_answer(join_lines(cell), prompts) for cell in cells]
+        texts = [clean_answer(cell, prompts) for cell in cells]
         if not any(texts):
             continue
         for slot, value in zip(slots, texts, strict=True):
@@ -255,26 +194,10 @@ def _take_rows(
         number += 1
 
 
-def join_lines(region: str) -> str:
-    """Undo line wrapping: a line that does not end a sentence runs on into the next."""
-    lines = [BULLETS.sub("", line).strip() for line in region.strip().split("\n")]
-    out = ""
-    for line in lines:
-        if not out:
-            out = line
-        elif out[-1] == "-" and out[-2:-1].isalpha() and line[:1].isalpha():
-            out += line  # a word broken after its hyphen: "half-" + "sister"
-        elif out[-1] in ".:;!?" or not line or line[0].isupper() or line[0].isdigit():
-            out += "\n" + line
-        else:
-            out += " " + line
-    return out
-
-
 def _annex(annex: str, collector: Collector, where: str) -> None:
     if not annex.strip():
         return
-    labels = _annex_labels(collector.model)
+    labels = {fold(label): path for label, path in annex_labels(collector.model).items()}
     current: str | None = None
     lines: list[str] = []
     rows = annex.split("\n")[1:]
@@ -298,18 +221,18 @@ def _annex_label(rows: list[str], number: int, labels: dict[str, str]) -> tuple[
     the label takes (a long label wraps in its table cell); None when it is no label."""
     line = rows[number]
     head, sep, rest = line.partition(":")
-    candidate = labels.get(normalise(head)) if sep else None
+    candidate = labels.get(fold(head)) if sep else None
     if candidate is None and sep:
         # titles hold colons too ("Supervisee: Role: value")
         for label, path in sorted(labels.items(), key=lambda item: -len(item[0])):
-            if normalise(line).startswith(label + " ") or normalise(line) == label:
+            if fold(line).startswith(label + " ") or fold(line) == label:
                 return path, line[_label_end(line, label) :].lstrip(": "), 1
     if candidate is not None or sep:
         return (candidate, rest, 1) if candidate is not None else None
     for used in range(2, 5):  # "Availability of manager" / "outside formal supervision:"
         head, sep, rest = " ".join(row.strip() for row in rows[number : number + used]).partition(":")
         if sep:
-            named = labels.get(normalise(head))
+            named = labels.get(fold(head))
             return (named, rest, used) if named is not None else None
     return None
 
@@ -323,14 +246,10 @@ def _label_end(line: str, label: str) -> int:
 def _flush(path: str | None, lines: list[str], collector: Collector, where: str) -> None:
     if path is None:
         return
-    text = clean_answer(join_lines("\n".join(lines)), [])
+    text = clean_answer("\n".join(lines), [])
     leaf = leaf_map(collector.model).get(path)
     if text is not None and leaf is not None and leaf.kind == "date" and path.endswith("[]"):
         for number, day in enumerate(find_dates(text)):  # a list of dates on one line
             collector.put(path.replace("[]", f".{number}"), day.isoformat(), where)
         return
     collector.put(path, text, where)
-
-
-def _annex_labels(model: type[BaseModel]) -> dict[str, str]:
-    return {normalise(label): path for label, path in annex_labels(model).items()}

@@ -1,76 +1,145 @@
-"""Which pack and document a file is: from our identity stamp, or by its printed text."""
+"""Which pack and document a file is: from our identity stamp where it has one, else by
+its printed labels; and whether it is the council's original layout or our template.
+
+Without a stamp, each candidate form scores by its labels found on the document
+(exactly, after normalising), weighted by their length in words; the best must reach
+`MIN_SCORE` and lead the next-best form by `MIN_MARGIN`, or the document is not taken as
+a form of ours. Given a pack (`--pack`), the document is read as that pack's
+best-matching form whatever its score; a low score is then a warning.
+
+Our templates reproduce the councils' printed text, so the printed text cannot tell an
+original from our template (filled originals hold 97-100% of the template's lines).
+The label reader reads both; only a document with our annex of further details, which
+the originals never have, is read by lining it up with our template.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+from ..docx.annex import ANNEX_LEAD
 from ..errors import NotASupervisionForm, UnknownPack
 from ..packs import Pack, PackRegistry
-from .align import skeleton
-from .values import normalise
+from .forms.labels import Finder
+from .forms.layout import Layout
+from .text import fold
 
-# LibreOffice rewrites the keywords "a; b; c" as "a b c" when it re-saves a document
-# Word keeps the "; " separators; LibreOffice re-saves them as " " and exports PDFs with ", ".
+# Word keeps the keywords' "; " separators; LibreOffice re-saves them as " " and exports PDFs with ", ".
 STAMP = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
-MIN_SCORE = 0.5
-MIN_MARGIN = 0.1
-MIN_COVER_RATIO = 1.5  # within the margin, a form must explain this much more of the text
+
+MIN_SCORE = 0.45
+MIN_MARGIN = 0.12
+CERTAIN = 0.9  # a share of labels found word for word that needs no loose second look
+MIN_COVER_RATIO = 1.5  # within the margin, the form with this many times the label words wins
 
 
 @dataclass(frozen=True)
-class Detection:
+class Choice:
+    """The form a document was taken for, how sure that is, and which reader reads it."""
+
     pack: Pack
     document: str
     confidence: float
+    original: bool  # the council's own layout (True) or our template (False)
+    stamped: bool = False  # our identity stamp said so
 
 
-def from_stamp(keywords: str, packs: PackRegistry) -> Detection | None:
+def detect(
+    keywords: str,
+    layout: Layout,
+    text: str,
+    packs: PackRegistry,
+    label: str,
+    pack: str | None,
+    document: str | None,
+) -> Choice:
+    """The form a file is: as its stamp says (unless `pack` says otherwise), else by its labels."""
+    forced = chosen_pack(pack, document, packs)
+    stamp = from_stamp(keywords, packs)
+    if stamp is not None and (forced is None or stamp.pack is forced) and document in (None, stamp.document):
+        return stamp
+    if stamp is not None and forced is not None and document is not None:
+        return Choice(forced, document, 1.0, original=False, stamped=True)
+    return choose(layout, text, packs, label, forced, document)
+
+
+def from_stamp(keywords: str, packs: PackRegistry) -> Choice | None:
+    """The pack and document our identity stamp names, when that pack is installed."""
     match = STAMP.search(keywords or "")
     if not match or match.group(1) not in packs:
         return None
     pack = packs.get(match.group(1))
     if match.group(2) not in pack.documents:
         return None
-    return Detection(pack, match.group(2), 1.0)
+    return Choice(pack, match.group(2), 1.0, original=False, stamped=True)
 
 
-def by_text(text: str, packs: PackRegistry, label: str, only: Pack | None = None) -> Detection:
-    """Score each pack's printed text against the document's; demand a clear winner."""
-    haystack = normalise(text)
-    scores: list[tuple[float, int, Pack, str]] = []
-    for pack in [only] if only else list(packs):
-        for kind in pack.documents:
-            scores.append((*_score(pack, kind, haystack), pack, kind))
-    scores.sort(key=lambda s: (-s[0], -s[1]))  # a short form inside a longer one ties: prefer the longer
-    if not scores or scores[0][0] < MIN_SCORE:
-        raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
-    if (
-        not only
-        and len(scores) > 1
-        and scores[0][0] - scores[1][0] < MIN_MARGIN
-        and scores[0][1] < scores[1][1] * MIN_COVER_RATIO
-    ):
-        raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
-    best = scores[0]
-    return Detection(best[2], best[3], round(best[0], 3))
-
-
-def _score(pack: Pack, kind: str, haystack: str) -> tuple[float, int]:
-    """The share of the form's printed lines found in the text, and how much text they cover."""
-    skel = skeleton(pack.template(kind), pack.model(kind))
-    lines = [normalise(line) for piece in skel.statics for line in piece.split("\n")]
-    lines = [line for line in lines if len(line.split()) >= 3]
-    if not lines:
-        return 0.0, 0
-    found = [line for line in lines if line in haystack]
-    return len(found) / len(lines), sum(len(line) for line in found)
-
-
-def choose(pack: str | None, document: str | None, packs: PackRegistry) -> Pack | None:
+def chosen_pack(pack: str | None, document: str | None, packs: PackRegistry) -> Pack | None:
+    """The pack asked for (`--pack`), checked to have the document asked for."""
     if pack is None:
         return None
     chosen = packs.get(pack)
     if document and document not in chosen.documents:
         raise UnknownPack(f"pack '{pack}' has no '{document}' document")
     return chosen
+
+
+def choose(
+    layout: Layout, text: str, packs: PackRegistry, label: str, only: Pack | None, document: str | None
+) -> Choice:
+    """The best-matching form, or `NotASupervisionForm` when none clearly matches."""
+    candidates = [
+        (pack, kind)
+        for pack in ([only] if only else list(packs))
+        for kind in pack.documents
+        if document is None or kind == document
+    ]
+    finder = Finder(layout)
+    scored = _scores(finder, candidates, loose=False)
+    if not _clear(scored, only):  # labels worded differently: compare them loosely too
+        scored = _scores(finder, candidates, loose=True)
+    if not scored or (scored[0][0] < MIN_SCORE and only is None):
+        raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
+    best, found, pack, kind = scored[0]
+    close = len(scored) > 1 and only is None and best - scored[1][0] < MIN_MARGIN
+    if close and found < scored[1][1] * MIN_COVER_RATIO:  # a small form inside a bigger one: the bigger
+        raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
+    original = fold(ANNEX_LEAD) not in fold(text)
+    return Choice(pack, kind, round(min(1.0, best), 3), original)
+
+
+def _scores(
+    finder: Finder, candidates: list[tuple[Pack, str]], *, loose: bool
+) -> list[tuple[float, int, Pack, str]]:
+    """Each candidate form's label share and label words found, best first."""
+    return sorted(
+        ((*_label_share(finder, pack, kind, loose), pack, kind) for pack, kind in candidates),
+        key=lambda item: (-item[0], -item[1]),
+    )
+
+
+def _clear(scored: list[tuple[float, int, Pack, str]], only: Pack | None) -> bool:
+    """Whether the best form is a clear winner by its labels printed word for word: nearly
+    all of them there, well ahead of the next (one form's labels may be printed on
+    another: a record's headings in an agreement's list of topics)."""
+    if not scored or scored[0][0] < CERTAIN:
+        return False
+    return only is not None or len(scored) == 1 or scored[0][0] - scored[1][0] >= MIN_MARGIN
+
+
+def _label_share(finder: Finder, pack: Pack, kind: str, loose: bool) -> tuple[float, int]:
+    """The share of a form's labels (by words) printed on the document, and how many
+    label words that is."""
+    found = total = 0
+    seen: set[str] = set()
+    for info in pack.knowledge(kind).fields:
+        needle = info.needle
+        if not needle or needle in seen:
+            continue
+        seen.add(needle)
+        weight = len(needle.split())
+        total += weight
+        if finder.occurs(needle, info.starts_piece, loose=loose):
+            found += weight
+    return (found / total if total else 0.0), found

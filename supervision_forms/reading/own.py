@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 
-from pydantic import BaseModel
-
-from ..docx.annex import annex_heading, annex_labels
 from ..docx.bookmarks import BookmarkDecoder
-from ..docx.package import DocxPackage, read_package
-from ..docx.reader import Body, Paragraph, read_body
-from ..docx.template import CompiledTemplate
+from ..docx.package import DocxPackage
+from ..docx.reader import Body, Paragraph
 from ..models.paths import generic, leaves
 from ..packs import Pack
 from .result import ParseResult, Unmapped
-from .values import Collector, clean_own, normalise
+from .text import fold
+from .values import Collector, clean_own
 
 
 def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseResult:
@@ -39,27 +36,13 @@ def read_own(package: DocxPackage, body: Body, pack: Pack, kind: str) -> ParseRe
             text = cell.text
             owned.update(id(p) for p in cell.paragraphs)
         collector.put(path, clean_own(text, empties.get(slot, pack.spec.empty), prompts), source)
-    known = static_texts(template, model, annex_heading(pack.document(kind).title))
+    known = pack.knowledge(kind).own_lines
     for paragraph in body.paragraphs:
         if id(paragraph) not in owned and _is_new_text(paragraph, known):
             collector.unmapped.append(Unmapped(paragraph.loose.strip(), paragraph.source))
-    data = collector.build()
-    return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
+    return collector.result(pack.name, kind)
 
 
 def _is_new_text(paragraph: Paragraph, known: set[str]) -> bool:
-    norm = normalise(paragraph.loose)
+    norm = fold(paragraph.loose)
     return bool(norm) and norm not in known and re.sub(r"\s*\d+$", "", norm) not in known
-
-
-def static_texts(template: CompiledTemplate, model: type[BaseModel], heading: str) -> set[str]:
-    """Normalised printed text of the template's paragraphs, and the annex's labels."""
-    cached = template.derived.get("static_texts")
-    if cached is None:
-        blank = template.render(model().model_dump(), lambda ids: "")
-        body = read_body(read_package(blank, "template"))
-        cached = {normalise(p.loose) for p in body.paragraphs}
-        cached.add(normalise(heading))
-        cached.update(normalise(label) for label in annex_labels(model))
-        template.derived["static_texts"] = cached
-    return set(cached)

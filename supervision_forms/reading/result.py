@@ -44,7 +44,8 @@ class ParseResult(Generic[M]):
     warnings: list[ReadWarning] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)  # field path -> where it was read
-    confidence: float = 1.0
+    confidence: float = 1.0  # how sure the detection of pack and document is
+    field_confidence: dict[str, float] = field(default_factory=dict)  # field path -> 0..1
     source_format: str = "docx"  # the file's format: docx, pdf, or an old one converted (doc, rtf, odt)
 
     def expect(self, model: type[N]) -> ParseResult[N]:
@@ -52,11 +53,19 @@ class ParseResult(Generic[M]):
         if not isinstance(self.data, model):
             raise WrongDocument(f"the document read is {self.document!r}, not {model.__name__}")
         return ParseResult(
-            self.pack, self.document, self.data, self.warnings, self.unmapped, self.sources, self.confidence
+            self.pack,
+            self.document,
+            self.data,
+            self.warnings,
+            self.unmapped,
+            self.sources,
+            self.confidence,
+            self.field_confidence,
+            self.source_format,
         )
 
     def envelope(self) -> dict[str, Any]:
-        """The JSON envelope of the public contract."""
+        """The JSON envelope of the public contract, with each field read's confidence."""
         return {
             "pack": self.pack,
             "document": self.document,
@@ -64,4 +73,5 @@ class ParseResult(Generic[M]):
             "data": self.data.model_dump(mode="json"),
             "warnings": [vars(w) for w in self.warnings],
             "unmapped": [vars(u) for u in self.unmapped],
+            "confidence": dict(self.field_confidence),
         }

@@ -10,12 +10,37 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from .pdf import Fragment
-from .values import normalise
+from .text import fold
+from .unwrap import Line, join
+
+if TYPE_CHECKING:
+    from .forms.layout import Layout
 
 X_TOLERANCE = 3.0  # points: text starts a little right of its column's left edge
 ROW_GAP_SHARE = 0.9  # a gap this share of the header-to-first-row gap starts a new row
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of text as the PDF draws it: page (0-based), left x, and y (up the page)."""
+
+    page: int
+    x: float
+    y: float
+    text: str
+    room: float = 0.0  # points left before the cell's right edge
+    lead: float = 0.0  # the width of the first word and a space
+
+
+def fragments(layout: Layout) -> tuple[Fragment, ...]:
+    """A PDF layout's pieces as fragments, in the order they are read."""
+    found = []
+    for piece in layout.pieces:
+        page, top, _ = layout.places[piece.line]
+        found.append(Fragment(page, piece.column, -top, piece.text, piece.room, piece.lead))
+    return tuple(found)
 
 
 @dataclass(frozen=True)
@@ -25,6 +50,8 @@ class _Cell:
     x: float
     column: int
     text: str
+    room: float = 0.0
+    lead: float = 0.0
 
 
 def read_rows(
@@ -37,8 +64,8 @@ def read_rows(
         return None
     head = fragments[start : start + len(headers)]
     lefts = [f.x - X_TOLERANCE for f in head]
-    margin_lines = [normalise(m) for m in margins]
-    cells = _body(fragments[start + len(headers) :], lefts, normalise(end), margin_lines, head[0].page)
+    margin_lines = [fold(m) for m in margins]
+    cells = _body(fragments[start + len(headers) :], lefts, fold(end), margin_lines, head[0].page)
     if not cells:
         return []
     first_gap = (
@@ -48,11 +75,11 @@ def read_rows(
 
 
 def _find_header(headers: Sequence[str], fragments: Sequence[Fragment]) -> int | None:
-    wanted = [normalise(h) for h in headers]
+    wanted = [fold(h) for h in headers]
     for i in range(len(fragments) - len(wanted) + 1):
         run = fragments[i : i + len(wanted)]
         if (
-            [normalise(f.text) for f in run] == wanted
+            [fold(f.text) for f in run] == wanted
             and len({(f.page, f.y) for f in run}) == 1
             and all(a.x < b.x for a, b in itertools.pairwise(run))
         ):
@@ -65,14 +92,16 @@ def _body(
 ) -> list[_Cell]:
     cells: list[_Cell] = []
     for fragment in fragments:
-        norm = normalise(fragment.text)  # "" for a glyph alone ("☒"): still a cell's text
+        norm = fold(fragment.text)  # "" for a glyph alone ("☒"): still a cell's text
         if norm and (norm in margins or (fragment.page != page and any(norm in line for line in margins))):
             continue  # the page header or footer, drawn before the rest of a new page
         page = fragment.page
         if _is_end(norm, end) or fragment.x < lefts[0]:
             break
         column = max(i for i, left in enumerate(lefts) if fragment.x >= left)
-        cells.append(_Cell(fragment.page, fragment.y, fragment.x, column, fragment.text))
+        cells.append(
+            _Cell(fragment.page, fragment.y, fragment.x, column, fragment.text, fragment.room, fragment.lead)
+        )
     return cells
 
 
@@ -106,8 +135,17 @@ def _rows(cells: list[_Cell], row_gap: float) -> list[list[_Cell]]:
 
 
 def _texts(row: list[_Cell], columns: int) -> list[str]:
-    """Each column's lines, top to bottom; pieces on one line joined as drawn."""
-    lines: list[dict[float, str]] = [{} for _ in range(columns)]
+    """Each column's lines, top to bottom, wrapped lines joined (`unwrap`); pieces on
+    one line joined as drawn."""
+    lines: list[dict[float, list[_Cell]]] = [{} for _ in range(columns)]
     for cell in sorted(row, key=lambda c: (-c.y, c.x)):
-        lines[cell.column][cell.y] = lines[cell.column].get(cell.y, "") + cell.text
-    return ["\n".join(line.strip() for line in column.values()) for column in lines]
+        lines[cell.column].setdefault(cell.y, []).append(cell)
+    return [
+        join(
+            [
+                Line("".join(c.text for c in line).strip(), line[-1].room, line[0].lead)
+                for line in column.values()
+            ]
+        )
+        for column in lines
+    ]

@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..docx.checkboxes import has_boxes, read_ticks
 from ..models.paths import Leaf, generic, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
-from .result import ReadWarning, Unmapped
+from .leaders import strip_ends
+from .result import ParseResult, ReadWarning, Unmapped
+from .text import fold
+from .ticks import has_boxes, read_ticks
 
-# dot leaders (not a single full stop), bullets, and Symbol-font bullets (private use area)
-LEADERS = re.compile(r"^(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*|(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*$")
-ONLY_LEADERS = re.compile(r"^[\s.…_\-·•]*$")
 CAREER_ALIASES = {
     "newly qualified": "nqsw",
     "asye": "nqsw",
@@ -34,22 +32,13 @@ CAREER_ALIASES = {
 }
 
 
-def normalise(text: str) -> str:
-    """For comparing labels and prompts: case, quotes, dashes, punctuation, space."""
-    text = unicodedata.normalize("NFKC", text).casefold()
-    text = re.sub(r"[‘’`´]", "'", text)
-    text = re.sub(r"[“”]", '"', text)
-    text = re.sub(r"[^\w\s]", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
-
-
 def clean_answer(text: str, prompts: list[str]) -> str | None:
     """The answer without dot leaders or printed prompts; None when nothing is left."""
     text = text.replace("\r", "")
     lines = [line for line in text.split("\n")]
     kept = [line for line in lines if not _is_prompt(line, prompts)]
     text = "\n".join(kept).strip()
-    text = LEADERS.sub("", text) if not ONLY_LEADERS.match(text) else ""
+    text = strip_ends(text)
     return text or None
 
 
@@ -67,8 +56,8 @@ def clean_own(text: str, empty: str, prompts: list[str]) -> str | None:
 
 
 def _is_prompt(line: str, prompts: list[str]) -> bool:
-    norm = normalise(line)
-    return bool(norm) and any(norm == normalise(p) for p in prompts)
+    norm = fold(line)
+    return bool(norm) and any(norm == fold(p) for p in prompts)
 
 
 @dataclass
@@ -80,9 +69,11 @@ class Collector:
     warnings: list[ReadWarning] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
 
-    def put(self, path: str, raw: str | None, source: str) -> None:
-        """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped."""
+    def put(self, path: str, raw: str | None, source: str, confidence: float = 1.0) -> None:
+        """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped.
+        `confidence` (0..1) is how sure the reader is that the layout puts it there."""
         leaf = leaf_map(self.model).get(generic(path))
         if leaf is None or raw is None:
             return
@@ -96,6 +87,7 @@ class Collector:
             return
         self.values[path] = value
         self.sources[path] = source
+        self.confidence[path] = round(confidence, 2)
 
     def _convert(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
         if leaf.kind == "text":
@@ -114,10 +106,10 @@ class Collector:
             return number
         if path.endswith("[]") or has_boxes(raw):
             return self._ticked(leaf, raw, path, source)
-        choice = CAREER_ALIASES.get(normalise(raw), normalise(raw))
+        choice = CAREER_ALIASES.get(fold(raw), fold(raw))
         if choice not in leaf.choices:  # the printed label ("Child protection") names it too
-            named = {normalise(label): value for value, label in leaf.choice_labels().items()}
-            choice = named.get(normalise(raw), choice)
+            named = {fold(label): value for value, label in leaf.choice_labels().items()}
+            choice = named.get(fold(raw), choice)
         if choice not in leaf.choices:
             return self._unreadable(path, raw, source, "not one of the allowed values")
         return choice
@@ -137,6 +129,14 @@ class Collector:
         self.warnings.append(ReadWarning(path, message + "; the text is kept in unmapped", source))
         self.unmapped.append(Unmapped(raw, source))
         return None
+
+    def result(self, pack: str, kind: str) -> ParseResult:
+        """The parse result: the model built from what was collected, and the messages."""
+        data = self.build()
+        confidence = {path: c for path, c in self.confidence.items() if path in self.values}
+        return ParseResult(
+            pack, kind, data, self.warnings, self.unmapped, self.sources, field_confidence=confidence
+        )
 
     def build(self) -> BaseModel:
         """The model from what was collected; a value the model refuses moves to unmapped."""

@@ -182,6 +182,14 @@ def read_whole_date(text: str) -> DateReading | None:
     return _reading(match) if match else None
 
 
+def date_span(text: str) -> tuple[int, int] | None:
+    """Where the first valid date in `text` is written (start, end), or None."""
+    for match in _DATE_RE.finditer(text):
+        if _reading(match) is not None:
+            return match.start(), match.end()
+    return None
+
+
 def find_dates(text: str) -> list[datetime.date]:
     """Every full date (day, month and year) in a longer text, in order."""
     return [reading.value for reading in _readings(text)]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from supervision_forms.docx.checkboxes import checkbox_text, read_ticks
+from supervision_forms.docx.checkboxes import checkbox_text
+from supervision_forms.reading.ticks import read_ticks
 
 LABELS = {"child_in_need": "Child in need", "child_protection": "Child protection", "other": "Other"}
 

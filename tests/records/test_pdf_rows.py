@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from supervision_forms.reading.pdf import Fragment
-from supervision_forms.reading.rows import read_rows
+from supervision_forms.reading.rows import Fragment, read_rows
 
 HEADERS = ["Action", "Who", "By when"]
 X = (72.0, 220.0, 305.0)

@@ -15,8 +15,7 @@ import pytest
 
 from supervision_forms import PackRegistry
 from supervision_forms.models.paths import leaves
-from supervision_forms.reading.align import skeleton
-from supervision_forms.reading.values import normalise
+from supervision_forms.reading.text import fold as normalise
 from tests.conftest import shared_file
 from tests.records.conftest import RECORD_IDS, RECORDS
 
@@ -59,7 +58,7 @@ def _printed(pack: str, kind: str, packs: PackRegistry) -> list[str]:
     """Each line of printed text between the form's answers, and its tick boxes' labels."""
     chosen = packs.get(pack)
     model = chosen.model(kind)
-    pieces = skeleton(chosen.template(kind), model).statics
+    pieces = chosen.knowledge(kind).statics
     texts = [line for piece in pieces for line in piece.split("\n") if normalise(line)]
     for leaf in leaves(model):
         if leaf.choices and leaf.path.removesuffix("[]") in chosen.document(kind).fields:

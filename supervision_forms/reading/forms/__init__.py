@@ -10,7 +10,7 @@ is kept in `unmapped`. Which pack's form a document is: `detect`.
 
 from __future__ import annotations
 
-from .layout import Layout, from_body, from_pages, from_runs
+from .layout import Layout, from_body, from_pages
 from .read import read_form
 
-__all__ = ["Layout", "from_body", "from_pages", "from_runs", "read_form"]
+__all__ = ["Layout", "from_body", "from_pages", "read_form"]

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import re
 
-from ...docx.checkboxes import BOXES, TICK
-from ...text.dates import find_dates
+from ...text.dates import date_span, find_dates
 from ...text.durations import read_duration_minutes
-from .text import fold, normalise
+from ..leaders import EDGES, LEADERS, leader
+from ..text import fold, normalise
+from ..ticks import BOXES, ticked
 
-LEADERS = re.compile(r"[.…_]{2,}|…|_+")
-EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
+DATE_LABEL = re.compile(r"(?:\b(?:date|dated|on)\b\W*)+$", re.IGNORECASE)  # "… Date:" before a date
 PROMPT_PART_WORDS = 3  # words of a prompt that, alone, are taken for the prompt
-SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot
 DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  # never tightened away
 CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
 
@@ -27,7 +26,7 @@ def clean(text: str, prompts: list[str]) -> str | None:
         return ticked(text)
     lines = []
     for line in text.split("\n"):
-        line = SPACES.sub(" ", LEADERS.sub(_leader, line)).strip()
+        line = SPACES.sub(" ", LEADERS.sub(leader, line)).strip()
         if any(char.isalnum() for char in line):
             lines.append(line)
     answer = EDGES.sub("", "\n".join(lines))
@@ -36,24 +35,25 @@ def clean(text: str, prompts: list[str]) -> str | None:
     return answer or None
 
 
+def split_signature(text: str) -> tuple[str | None, str | None]:
+    """A signature line's name and the date written after it ("Gareth Llewellyn Date:
+    22/06/26"): (name, date text); (text, None) without a date. When text follows the
+    date, the line cannot be told apart: (None, None)."""
+    span = date_span(text)
+    if span is None:
+        return text, None
+    if any(char.isalnum() for char in text[span[1] :]):
+        return None, None
+    name = DATE_LABEL.sub("", text[: span[0]]).strip(" \t\n:;,-–")
+    return (name or None), text[span[0] : span[1]]
+
+
 def _part_of_prompt(text: str, prompts: list[str]) -> bool:
     """Whether text is only the start or end of a prompt (the rest wrapped away)."""
     norm = fold(text)
     if len(norm.split()) < PROMPT_PART_WORDS:
         return False
     return any((p := fold(prompt)).startswith(norm) or p.endswith(norm) for prompt in prompts)
-
-
-def _leader(match: re.Match[str]) -> str:
-    """Dot leaders become a space; a full stop that ends a sentence before them stays
-    (a sentence: it starts with a capital and has a few words)."""
-    text, start = match.string, match.start()
-    ends_word = start > 0 and text[start - 1].isalnum() and match.group().startswith(".")
-    before = re.findall(r"[^\W_]+", text[:start])
-    sentence = len(before) >= SENTENCE_WORDS and before[0][:1].isupper()
-    if ends_word and (match.group()[1:2] != "." or sentence):
-        return ". "
-    return " "
 
 
 def remove_phrases(text: str, phrases: list[str]) -> str:
@@ -72,44 +72,6 @@ def remove_phrases(text: str, phrases: list[str]) -> str:
             norm = normalise(text)
             at = norm.text.find(wanted)
     return text
-
-
-def ticked(text: str) -> str | None:
-    """The options ticked in a line of tick boxes, by their printed words."""
-    marks = list(BOXES.finditer(text))
-    before_first = text[: marks[0].start()].strip()
-    after_last = text[marks[-1].end() :].strip()
-    labels_first = bool(before_first) and not after_last  # some PDFs draw the box after its label
-    chosen = []
-    for number, mark in enumerate(marks):
-        if labels_first:
-            start = marks[number - 1].end() if number else 0
-            words = text[start : mark.start()]
-        else:
-            end = marks[number + 1].start() if number + 1 < len(marks) else len(text)
-            words = text[mark.end() : end]
-        words = EDGES.sub("", SPACES.sub(" ", LEADERS.sub(" ", words))).strip()
-        if TICK.fullmatch(mark.group()) and words:
-            chosen.append(words)
-    return "; ".join(chosen) or None
-
-
-def flow(lines: list[str]) -> str:
-    """Lines of a PDF joined back into paragraphs: a line runs on into the next unless it
-    ends a sentence and the next starts one; a word broken at its hyphen is joined."""
-    out = ""
-    for line in (line.strip() for line in lines):
-        if not out:
-            out = line
-        elif not line:
-            continue
-        elif out[-1] in "-/" and out[-2:-1].isalnum() and line[:1].isalnum():
-            out += line  # a word, name or date broken where it had a hyphen: "Khan-" / "Patel"
-        elif out[-1] in ".!?" and (line[:1].isupper() or line[:1].isdigit()):
-            out += "\n" + line
-        else:
-            out += " " + line
-    return out
 
 
 def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, ...]]) -> dict[str, str]:

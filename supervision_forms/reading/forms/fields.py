@@ -7,15 +7,15 @@ from collections.abc import Mapping
 
 from rapidfuzz import fuzz
 
+from ..knowledge import FormKnowledge
+from ..text import fold, strip_numbering
 from ..values import Collector
 from .answers import clean
-from .knowledge import Knowledge
-from .text import fold, strip_numbering
 
 FORM_FIELD_SCORE = 90  # how like a label a PDF form field's name must be
 
 
-def put_form_fields(fields: Mapping[str, str], know: Knowledge, collector: Collector) -> set[str]:
+def put_form_fields(fields: Mapping[str, str], know: FormKnowledge, collector: Collector) -> set[str]:
     """Fields answered by a fillable PDF's form fields named after their labels."""
     labels = Counter(fold(strip_numbering(info.spec.label)) for info in know.fields)
     pairs = []

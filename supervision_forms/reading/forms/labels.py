@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from ..text import Norm, fold, normalise, strip_numbering
 from .layout import Layout, Piece
-from .text import Norm, fold, normalise, strip_numbering
 
 MIN_SCORE = 84.0  # fuzzy score a long label needs
 MARGIN = 6.0  # how far the best place must be ahead of the next-best

@@ -1,28 +1,38 @@
 """A filled form as pieces of text with their places: where each paragraph or line sits.
 
 Word documents give their structure exactly: each paragraph is a piece, with the table
-row and cell it is in and its grid column. A PDF's text, as pypdf lays it out, gives
-lines; each line splits into pieces where a wide gap separates columns, and a piece's
-column is its character position. Rows and cells are then unknown (-1).
+row and cell it is in and its grid column. A PDF's pages (words with boxes, drawn rules:
+`page.py`) give lines; each line splits into pieces where a drawn border or a wide gap
+separates columns, and a piece's column is its left edge in points. Page furniture
+(repeated headers and footers, page numbers, protective markings) is left out.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import itertools
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
-from ..pdf import Rule, Run
+from ..page import Page, Rule, Word
+from ..unwrap import Line, join
 
-GAP = re.compile(r" {3,}|\t+")  # what separates two columns on a laid-out line
-PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.IGNORECASE)
+PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
+# protective markings (Government Security Classifications, and the older scheme)
+MARKING = re.compile(
+    r"^(?:OFFICIAL|OFFICIAL[\s\-–]+SENSITIVE|NOT\s+PROTECTIVELY\s+MARKED|PROTECT|RESTRICTED|CONFIDENTIAL"
+    r"|SECRET)(?:\s*[\-–:]\s*(?:PERSONAL|COMMERCIAL|LOCSEN|STAFF))?(?=\s|$)"
+)
+LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
+NO_BREAK_BEFORE = set(")]}!?,.;:%»”’")  # Unicode line breaking: no break before these
+CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
-LINE_SLACK = 0.3  # of the font size: baselines this close are one line
-COLUMN_GAP = 0.8  # of the font size: a wider gap between runs separates columns
-SPACE = 0.12  # of the font size: a wider gap between runs is a space
-RULE_CLEAR = 0.16  # of the font size: a line further than this below a baseline is between lines
+ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
+COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
+MARGIN_SHARE = 0.1  # of the page height: where headers and footers are drawn
 
 
 @dataclass(frozen=True)
@@ -32,10 +42,13 @@ class Piece:
     text: str
     source: str
     line: int  # reading order; pieces side by side share a line
-    column: float  # grid column (Word) or character column (PDF)
-    span: float  # grid columns covered (Word) or characters (PDF)
+    column: float  # grid column (Word) or left edge in points (PDF)
+    span: float  # grid columns covered (Word) or width in points (PDF)
     row: int = -1  # table row (Word only)
     cell: int = -1  # table cell (Word only): the pieces of one cell share it
+    room: float = 0.0  # PDF: points left before the cell's right edge (or the text's)
+    lead: float = 0.0  # PDF: the width of the first word and a space
+    size: float = 0.0  # PDF: the font size
 
     @property
     def end_column(self) -> float:
@@ -60,7 +73,10 @@ class Layout:
     structured: bool
     near: float = 0.5  # columns this close are one column (grid columns, characters or points)
     rules: dict[int, list[Rule]] = field(default_factory=dict)  # PDF: horizontal lines by page
-    places: dict[int, tuple[int, float, float]] = field(default_factory=dict)  # PDF: line -> page, y, size
+    pitches: dict[int, float] = field(default_factory=dict)  # PDF: page -> usual line to line distance
+    places: dict[int, tuple[int, float, float]] = field(
+        default_factory=dict
+    )  # PDF: line -> page, top, bottom
     derived: dict[str, object] = field(default_factory=dict, repr=False)  # worked out once, by readers
 
     def ruled(self) -> bool:
@@ -68,18 +84,18 @@ class Layout:
         return any(rule.horizontal for rules in self.rules.values() for rule in rules)
 
     def rule_between(self, upper: int, lower: int, column: float) -> bool:
-        """PDF: whether a horizontal line is drawn across `column` between two lines."""
+        """PDF: whether a horizontal line is drawn across `column` between two lines, or a
+        gap far wider than between lines (the rows of a table drawn without borders)."""
         a, b = self.places.get(upper), self.places.get(lower)
         if a is None or b is None:
             return False
         if a[0] != b[0]:
             return False  # a page break: rows may carry on
-        top = a[1] - RULE_CLEAR * a[2]
-        bottom = b[1] + (1 - RULE_CLEAR) * b[2]
-        return any(
-            rule.horizontal and bottom < rule.top < top and rule.left - 1 <= column <= rule.right + 1
-            for rule in self.rules.get(a[0], [])
-        )
+        across = [r.top for r in self.rules.get(a[0], []) if r.x0 - 1 <= column <= r.x1 + 1]
+        if any(a[2] - 1 < top < b[1] + 1 for top in across):
+            return True
+        pitch = self.pitches.get(a[0], 0.0)
+        return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
@@ -165,130 +181,256 @@ def _paragraphs(cell: Cell) -> list[Paragraph]:
     return found
 
 
-def from_pages(pages: list[str]) -> Layout:
-    """The layout of a PDF from the text of each page as pypdf lays it out."""
-    margins = _margin_lines(pages)
-    pieces: list[Piece] = []
-    line = 0
-    for page_number, page in enumerate(pages, 1):
-        lines = page.split("\n")
-        for line_number, text in enumerate(lines, 1):
-            edge = not "".join(lines[: line_number - 1]).strip() or not "".join(lines[line_number:]).strip()
-            if not text.strip() or text.strip() in margins or (edge and PAGE_NUMBER.match(text)):
-                continue
-            source = f"page {page_number}, line {line_number}"
-            start = 0
-            for gap in [*GAP.finditer(text), None]:
-                end = gap.start() if gap else len(text)
-                segment = text[start:end]
-                if segment.strip():
-                    column = start + len(segment) - len(segment.lstrip())
-                    pieces.append(Piece(segment.strip(), source, line, column, len(segment.strip())))
-                start = gap.end() if gap else end
-            line += 1
-    return Layout(pieces, structured=False, near=2.0)
-
-
-def from_runs(runs: Sequence[Run], rules: Sequence[Rule] = ()) -> Layout:
-    """The layout of a PDF from its runs of text and their extents (points). Runs close
-    together on a line make one piece; a wide gap starts another column. A deleted run
-    (struck through) adds no text, but its room does not count as a gap."""
-    pages: dict[int, list[Run]] = defaultdict(list)
-    for run in runs:
-        pages[run.page].append(run)
-    uprights: dict[int, list[Rule]] = defaultdict(list)
-    for rule in rules:
-        if not rule.horizontal:
-            uprights[rule.page].append(rule)
-    lines_by_page = {number: _lines(page) for number, page in sorted(pages.items())}
-    margins = _repeated_lines(lines_by_page)
+def from_pages(pages: Sequence[Page]) -> Layout:
+    """The layout of a PDF from its pages: lines of words (top to bottom), each split
+    into pieces at drawn borders and wide gaps, page furniture left out. A word struck
+    through (a tracked deletion, as Word and LibreOffice print it) adds no text, but its
+    room does not count as a gap. Pieces inside drawn borders share a cell."""
+    lines_by_page = {page.number: _lines(page) for page in pages}
+    furniture = _repeated_lines(lines_by_page, {p.number: p.height for p in pages})
     pieces: list[Piece] = []
     places: dict[int, tuple[int, float, float]] = {}
+    rules: dict[int, list[Rule]] = {}
+    cells: dict[tuple[int, float, float], int] = {}
     line_number = 0
-    for page, lines in lines_by_page.items():
+    for page in pages:
+        rules[page.number] = [r for r in page.rules if r.horizontal]
+        uprights = [r for r in page.rules if not r.horizontal]
+        lines = lines_by_page[page.number]
+        right = max((w.x1 for line in lines for w in line), default=page.width)
+        found_lines = []
         for index, line in enumerate(lines, 1):
+            margin = _in_margin(line, page.height)
             text = _line_text(line)
-            edge = index in (1, len(lines))
-            if (
-                not text.strip()
-                or (text.strip(), round(line[0].y)) in margins
-                or (edge and PAGE_NUMBER.match(text))
-            ):
+            if (text, round(line[0].top)) in furniture or (margin and PAGE_NUMBER.match(text)):
                 continue
-            source = f"page {page + 1}, line {index}"
-            for x, end, piece_text in _line_pieces(line, uprights.get(page, [])):
-                pieces.append(Piece(piece_text, source, line_number, x, end - x))
-            places[line_number] = (page, line[0].y, max(r.size for r in line))
+            shown = [w for w in line if w.text]
+            found = [
+                p
+                for p in _line_pieces(line, shown, uprights, right)
+                if not (margin and MARKING.fullmatch(p.text))
+            ]
+            found = [p for p in (_unmarked(p) for p in found) if p.text]
+            if found:
+                found_lines.append((index, line, found))
+        limits = _limits([p for _, _, found in found_lines for p in found])
+        for index, line, found in found_lines:
+            source = f"page {page.number + 1}, line {index}"
+            for drawn in found:
+                cell = _cell(page.number, drawn, rules[page.number], cells)
+                room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1)
+                pieces.append(
+                    Piece(
+                        drawn.text,
+                        source,
+                        line_number,
+                        drawn.x0,
+                        drawn.x1 - drawn.x0,
+                        -1,
+                        cell,
+                        room,
+                        drawn.lead,
+                        drawn.size,
+                    )
+                )
+            places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
             line_number += 1
-    by_page: dict[int, list[Rule]] = defaultdict(list)
-    for rule in rules:
-        by_page[rule.page].append(rule)
-    return Layout(pieces, structured=False, near=3.0, rules=dict(by_page), places=places)
+    pitches = {page: _pitch([top for number, top, _ in places.values() if number == page]) for page in rules}
+    return Layout(pieces, structured=False, near=3.0, rules=rules, places=places, pitches=pitches)
 
 
-def _lines(runs: list[Run]) -> list[list[Run]]:
-    """Runs grouped into lines (top of the page first), each sorted left to right."""
-    lines: list[list[Run]] = []
-    for run in sorted(runs, key=lambda r: (-r.y, r.x)):
-        if lines and abs(lines[-1][0].y - run.y) <= LINE_SLACK * max(run.size, 1.0):
-            lines[-1].append(run)
+def _pitch(tops: list[float]) -> float:
+    """The usual distance from one line to the next on a page (the median)."""
+    steps = sorted(b - a for a, b in itertools.pairwise(sorted(tops)) if b > a)
+    return steps[len(steps) // 2] if steps else 0.0
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """A piece of a PDF line as found: its extent, text, the right edge of its room, the
+    width of its first word and a space."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+    edge: float
+    lead: float
+    size: float
+
+
+def _lines(page: Page) -> list[list[Word]]:
+    """Words grouped into lines (top of the page first), each sorted left to right: a
+    word whose middle is within a line's height joins it."""
+    lines: list[list[Word]] = []
+    bounds: list[tuple[float, float]] = []
+    for word in sorted(page.words, key=lambda w: (w.top + w.bottom, w.x0)):
+        middle = (word.top + word.bottom) / 2
+        if bounds and bounds[-1][0] <= middle <= bounds[-1][1]:
+            lines[-1].append(word)
         else:
-            lines.append([run])
-    return [sorted(line, key=lambda r: r.x) for line in lines]
+            lines.append([word])
+            bounds.append((word.top, word.bottom))
+    return [sorted(line, key=lambda w: w.x0) for line in lines]  # (stable: drawing order on ties)
 
 
-def _line_pieces(line: list[Run], uprights: list[Rule]) -> list[tuple[float, float, str]]:
-    """A line's pieces: (left, right, text), split where a wide gap or a drawn vertical
-    line (a table border) separates columns. Deleted text fills its room (no gap there)
-    but adds no text; a space goes where the shown text has a gap."""
-    found: list[tuple[float, float, str]] = []
-    start: float | None = None
-    reach = shown = 0.0  # right edge with and without deleted text
-    text = ""
-    for run in line:
-        wall = start is not None and any(
-            reach - 1 <= rule.left <= run.x + 1 and rule.bottom <= run.y + run.size / 2 <= rule.top
-            for rule in uprights
-        )
-        if start is None or wall or run.x - reach > COLUMN_GAP * max(run.size, 1.0):
-            if start is not None and text.strip():
-                found.append((start, reach, text.strip()))
-            start, reach, shown, text = run.x, run.end, (run.x if run.deleted else run.end), run.text
+def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], right: float) -> list[_Drawn]:
+    """A line's pieces, split where a wide gap or a drawn vertical line (a table border)
+    separates columns. Text drawn over other text (typed over a printed label) is a
+    piece of its own."""
+    groups: list[list[Word]] = []
+    closed: list[tuple[list[Word], float]] = []
+    for word in line:
+        joinable = [g for g in groups if _joins(g, word, uprights)]
+        if joinable:
+            max(joinable, key=lambda g: g[-1].x1).append(word)
             continue
-        if run.text:
-            spaced = (
-                run.x - shown > SPACE * run.size and not text.endswith(" ") and not run.text.startswith(" ")
-            )
-            text += (" " if spaced and text else "") + run.text
-            shown = run.end
-        reach = max(reach, run.end)
-    if start is not None and text.strip():
-        found.append((start, reach, text.strip()))
-    return found
+        for group in [g for g in groups if g[-1].x1 <= word.x0]:
+            groups.remove(group)
+            wall = _wall(max(w.x1 for w in group), word, uprights)
+            closed.append((group, wall if wall is not None else -1.0))
+        groups.append([word])
+    closed.extend((group, -1.0) for group in groups)
+    visible = {id(w) for w in shown}
+    found = []
+    for group, wall in closed:
+        reach = max(w.x1 for w in group)
+        edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
+        found.append(_piece(group, visible, edge))
+    return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 
-def _line_text(line: list[Run]) -> str:
-    return " ".join(run.text.strip() for run in line if run.text.strip())
+def _joins(group: list[Word], word: Word, uprights: list[Rule]) -> bool:
+    """Whether `word` carries on a group of words: close after it, no border between."""
+    reach = max(w.x1 for w in group)
+    gap = word.x0 - reach
+    if gap < -0.3 * max(word.size, 1.0) or gap > COLUMN_GAP * max(word.size, 1.0):
+        return False
+    return _wall(reach, word, uprights) is None
 
 
-def _repeated_lines(pages: dict[int, list[list[Run]]]) -> set[tuple[str, int]]:
-    """Headers and footers: the same text at the same height at the top or bottom of
-    most pages."""
+def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
+    words = [w for w in group if id(w) in visible]
+    first = words[0] if words else group[0]
+    unbroken = first.x1  # a line cannot break before closing punctuation: "word )more" is one unit
+    for word in words[1:]:
+        if word.text[:1] not in NO_BREAK_BEFORE:
+            break
+        unbroken = word.x1
+    return _Drawn(
+        group[0].x0,
+        max(w.x1 for w in group),
+        min(w.top for w in group),
+        max(w.bottom for w in group),
+        " ".join(w.text for w in words),
+        round(edge, 1),
+        unbroken - first.x0 + 0.25 * first.size,
+        first.size,
+    )
+
+
+def _limits(drawn: list[_Drawn]) -> dict[float, float]:
+    """Where text stops before each right edge: as far as any line reached, and at least
+    the edge less a cell's usual padding (about 6 points)."""
+    limits: dict[float, float] = {}
+    for piece in drawn:
+        limits[piece.edge] = max(limits.get(piece.edge, piece.edge - CELL_PADDING), piece.x1)
+    return limits
+
+
+def _cell(page: int, drawn: _Drawn, rules: list[Rule], cells: dict[tuple[int, float, float], int]) -> int:
+    """The cell a piece is in: the drawn lines above it and its right edge (-1: none above)."""
+    middle = (drawn.x0 + drawn.x1) / 2
+    above = [r.top for r in rules if r.top <= drawn.top + 1 and r.x0 - 1 <= middle <= r.x1 + 1]
+    if not above:
+        return -1
+    key = (page, round(max(above)), drawn.edge)
+    return cells.setdefault(key, len(cells))
+
+
+def _middle(word: Word) -> float:
+    return (word.top + word.bottom) / 2
+
+
+def _wall(reach: float, word: Word, uprights: list[Rule]) -> float | None:
+    """The x of a drawn vertical line between the text so far and `word`, if any."""
+    middle = _middle(word)
+    for rule in uprights:
+        if reach - 1 <= rule.x0 <= word.x0 + 1 and rule.top <= middle <= rule.bottom:
+            return rule.x0
+    return None
+
+
+def _edge(reach: float, middle: float, uprights: list[Rule], right: float) -> float:
+    """The right edge of the room a piece has: the next border right of it, or the text's."""
+    walls = [r.x0 for r in uprights if r.x0 >= reach - 1 and r.top <= middle <= r.bottom]
+    return min(walls) if walls else max(right, reach)
+
+
+def _unmarked(drawn: _Drawn) -> _Drawn:
+    """A piece without the protective marking printed before its text."""
+    match = LEADING_MARKING.match(drawn.text)
+    if not match:
+        return drawn
+    return dataclasses.replace(drawn, text=drawn.text[match.end() :].strip())
+
+
+def _in_margin(line: list[Word], height: float) -> bool:
+    top = min(w.top for w in line)
+    return top < MARGIN_SHARE * height or top > (1 - MARGIN_SHARE) * height
+
+
+def _line_text(line: list[Word]) -> str:
+    return " ".join(w.text for w in line if w.text).strip()
+
+
+def _repeated_lines(pages: dict[int, list[list[Word]]], heights: dict[int, float]) -> set[tuple[str, int]]:
+    """Headers and footers: the same text at the same height in the margins of most pages."""
     if len(pages) < 2:
         return set()
     counts: Counter[tuple[str, int]] = Counter()
-    for lines in pages.values():
-        edge = lines[:2] + lines[-2:]
-        counts.update({(_line_text(line).strip(), round(line[0].y)) for line in edge})
+    for number, lines in pages.items():
+        edge = [line for line in lines if _in_margin(line, heights[number])]
+        counts.update({(_line_text(line), round(line[0].top)) for line in edge})
     return {key for key, count in counts.items() if count >= max(2, len(pages) // 2 + 1)}
 
 
-def _margin_lines(pages: list[str]) -> set[str]:
-    """Lines printed at the top or bottom of most pages: headers and footers."""
-    if len(pages) < 2:
-        return set()
-    counts: Counter[str] = Counter()
-    for page in pages:
-        lines = [line.strip() for line in page.split("\n") if line.strip()]
-        counts.update(set(lines[:2] + lines[-2:]))
-    return {line for line, count in counts.items() if count >= max(2, len(pages) // 2 + 1)}
+def reading_text(layout: Layout) -> str:
+    """A PDF layout's text in reading order: a table's cells one after another (each
+    cell's lines in order), a line that wrapped joined back to the next (`unwrap`)."""
+    order = sorted(range(len(layout.pieces)), key=lambda i: _reading_key(layout, i))
+    blocks: list[list[Line]] = []
+    previous: Piece | None = None
+    for number in order:
+        piece = layout.pieces[number]
+        if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
+            last = blocks[-1][-1]
+            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size)
+        elif previous is not None and _continues(previous, piece):
+            blocks[-1].append(as_line(layout, piece))
+        else:
+            blocks.append([as_line(layout, piece)])
+        previous = piece
+    return "\n".join(join(block) for block in blocks)
+
+
+def _reading_key(layout: Layout, number: int) -> tuple[float, ...]:
+    piece = layout.pieces[number]
+    if piece.cell < 0:
+        return (piece.line, 0.0, piece.line, piece.column)
+    first = min(i for i, p in enumerate(layout.pieces) if p.cell == piece.cell)
+    return (layout.pieces[first].line, layout.pieces[first].column, piece.line, piece.column)
+
+
+def _continues(upper: Piece, lower: Piece) -> bool:
+    """Whether `lower` is the next line of `upper`'s cell (or paragraph)."""
+    if upper.cell != lower.cell or lower.line != upper.line + 1:
+        return False
+    return upper.cell >= 0 or lower.column <= upper.column + 3.0
+
+
+def as_line(layout: Layout, piece: Piece, text: str | None = None) -> Line:
+    """A piece (or part of it) as a line for unwrapping."""
+    _, top, _ = layout.places.get(piece.line, (0, 0.0, 0.0))
+    return Line(piece.text if text is None else text, piece.room, piece.lead, top, piece.size)

@@ -3,10 +3,10 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
-from .knowledge import FieldInfo
+from ..knowledge import FieldInfo
+from ..text import fold, normalise
 from .labels import Hit
 from .spots import Span, Spots
-from .text import fold, normalise
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell
@@ -121,12 +121,11 @@ class LineSpots(Spots):
         tail = fold(info.tail)
         end_line = self.pieces[hit.end_piece].line
         lines = sorted(self.by_line)
-        ruled = self.layout.ruled()
         previous = label.line
         for line in lines:
             if line <= label.line:
                 continue
-            if ruled and self.layout.rule_between(previous, line, label.column + 1):
+            if self.layout.rule_between(previous, line, label.column + 1):
                 return line
             previous = line
             if line <= end_line:

@@ -8,18 +8,24 @@ A spot counts when, cleaned of prompts and dot leaders, something is left.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...text.dates import find_dates
-from .answers import clean, flow
-from .knowledge import FieldInfo
+from ..knowledge import FieldInfo
+from ..text import fold
+from ..unwrap import Line, join
+from .answers import clean
 from .labels import Hit
-from .layout import Piece
+from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
-from .text import fold
 
+EXACT = 100.0
+ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
+AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
+LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
@@ -32,6 +38,7 @@ class Answer:
     text: str
     source: str
     spans: tuple[Span, ...]
+    confidence: float = 1.0  # lower where the answer was not in its label's own place
 
 
 Strategy = Callable[[Hit, FieldInfo], list[Span]]
@@ -42,15 +49,29 @@ class Places(LineSpots):
 
     def read(self, hit: Hit, info: FieldInfo) -> Answer | None:
         """The answer for a field whose label is at `hit`, or None when it is empty."""
-        for strategy in self._strategies(info.spec.place):
+        for number, strategy in enumerate(self._strategies(info.spec.place)):
             spans = strategy(hit, info)
-            if not spans:
-                continue
+            owner = (hit.piece, hit.start)  # fields sharing a label share its answer
+            if not spans or any(self._taken(span, owner) for span in spans):
+                continue  # nothing there, or another field's answer
             text = self._text(spans)
             if clean(text, self.know.prompts) is not None:
-                self.claimed.update(span.piece for span in spans)
-                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans))
+                for span in spans:
+                    self.claimed.setdefault(span.piece, []).append((span.start, span.end, owner))
+                sure = (
+                    (1.0 if number == 0 else ELSEWHERE)
+                    * (hit.score / 100)
+                    * (AMBIGUOUS if hit.ambiguous else 1.0)
+                )
+                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure)
         return None
+
+    def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
+        """Whether another label's answer took part of `span`."""
+        return any(
+            start < span.end and span.start < end and other != owner
+            for start, end, other in self.claimed.get(span.piece, [])
+        )
 
     def _strategies(self, place: str) -> list[Strategy]:
         if place == "after" and not self.layout.structured:
@@ -71,16 +92,20 @@ class Places(LineSpots):
 
     def _text(self, spans: list[Span]) -> str:
         lines: list[str] = []
+        wrapped: list[Line] = []
         last_line = None
         for span in spans:
-            text = self.pieces[span.piece].text[span.start : span.end]
-            line = self.pieces[span.piece].line
-            if lines and line == last_line:
+            piece = self.pieces[span.piece]
+            text = piece.text[span.start : span.end]
+            if lines and piece.line == last_line:
                 lines[-1] += "   " + text
+                last = wrapped[-1]
+                wrapped[-1] = Line(f"{last.text} {text}", piece.room, last.lead, last.top, last.size)
             else:
                 lines.append(text)
-            last_line = line
-        return "\n".join(lines) if self.layout.structured else flow(lines)
+                wrapped.append(as_line(self.layout, piece, text))
+            last_line = piece.line
+        return "\n".join(lines) if self.layout.structured else join(wrapped)
 
     def rest(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """After the label in its own paragraph (or line), past its printed tail, up to
@@ -94,6 +119,8 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
+        if (hit.score < EXACT or info.tail) and rest.lstrip()[:1] in LABEL_GOES_ON:
+            return []  # a label (or its printed tail) worded differently runs on past where it matched
         spans = [Span(piece, start, end)]
         if not self.layout.structured and end == len(text) and info.spec.place != "dots":
             spans.extend(self._wrapped(piece))
@@ -141,13 +168,18 @@ class Places(LineSpots):
         if self.layout.structured and label.row >= 0:
             return self._rows_below(label, info)
         following = self._following(hit)
-        if info.spec.place == "right" and self.layout.ruled():  # beside its label, in its row
+        if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
-            following = [
-                n
-                for n in following
-                if not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
-            ]
+            page = self.layout.places[first.line][0]
+            following = list(
+                itertools.takewhile(
+                    lambda n: (
+                        self.layout.places[self.pieces[n].line][0] == page
+                        and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
+                    ),
+                    following,
+                )
+            )
         return self._collect(following, info)
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:

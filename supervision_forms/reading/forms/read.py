@@ -6,19 +6,20 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from ...packs import Pack
+from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
+from ..text import fold
 from ..values import Collector
-from .answers import clean, split_shared
+from .answers import clean, split_shared, split_signature
 from .fields import put_form_fields
-from .knowledge import FieldInfo, Knowledge, knowledge
 from .labels import Finder, Hit
 from .layout import Layout
 from .places import Answer, Places
 from .spots import Span
 from .tables import read_tables
-from .text import fold
 
 EXACT = 100.0  # a label found by a looser match is read with a warning
+SHARED = 0.9  # confidence in a part of an answer that holds several fields
 
 
 def read_form(
@@ -27,7 +28,7 @@ def read_form(
     """Read a filled copy of `pack`'s `kind` form laid out as `layout`. A fillable
     PDF's `form_fields` (name -> value) answer the fields whose labels they are named
     after; the rest are read from the page."""
-    know = knowledge(pack, kind)
+    know = pack.knowledge(kind)
     finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
@@ -56,11 +57,10 @@ def read_form(
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
     _unmapped(layout, used, places, know, collector)
-    data = collector.build()
-    return ParseResult(pack.name, kind, data, collector.warnings, collector.unmapped, collector.sources)
+    return collector.result(pack.name, kind)
 
 
-def _find_labels(finder: Finder, know: Knowledge) -> dict[str, Hit]:
+def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
     """Each field's label: the longest first; in a signature group, the name's label
     first and the rest (its "Date:") near it."""
     groups: dict[str, list[FieldInfo]] = defaultdict(list)
@@ -110,7 +110,7 @@ def _put_answers(
     answers: dict[str, Answer],
     hits: dict[str, Hit],
     infos: dict[str, FieldInfo],
-    know: Knowledge,
+    know: FormKnowledge,
     collector: Collector,
 ) -> None:
     """Clean and convert each answer; fields sharing one answer split it between them."""
@@ -122,8 +122,11 @@ def _put_answers(
         text = clean(answer.text, know.prompts)
         if text is None:
             continue
+        if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
+            _put_signature(paths[0], text, answer, answers, infos, collector)
+            continue
         if len(paths) == 1:
-            collector.put(paths[0], text, answer.source)
+            collector.put(paths[0], text, answer.source, answer.confidence)
             continue
         kinds = {
             p: "minutes" if infos[p].kind == "int" and p.endswith("minutes") else infos[p].kind for p in paths
@@ -132,11 +135,36 @@ def _put_answers(
         parts = split_shared(text, kinds, labels)
         for path in paths:
             if path in parts:
-                collector.put(path, clean(parts[path], know.prompts), answer.source)
+                collector.put(
+                    path, clean(parts[path], know.prompts), answer.source, answer.confidence * SHARED
+                )
+
+
+def _put_signature(
+    path: str,
+    text: str,
+    answer: Answer,
+    answers: dict[str, Answer],
+    infos: dict[str, FieldInfo],
+    collector: Collector,
+) -> None:
+    """A signature's name, and a date written on its line after it: the date goes to the
+    signature's date when that has no answer of its own; a name never keeps a date."""
+    name, day = split_signature(text)
+    source = answer.source
+    sibling = path.rsplit(".", 1)[0] + ".date"
+    if day is not None and sibling in infos and sibling not in answers:
+        collector.put(sibling, day, source, answer.confidence * SHARED)
+    elif day is not None or name is None:
+        why = "a date is written with the name" if name else "the name and date could not be told apart"
+        collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
+        collector.unmapped.append(Unmapped(text if name is None else day or text, source))
+    if name is not None:
+        collector.put(path, name, source, answer.confidence)
 
 
 def _unmapped(
-    layout: Layout, used: list[Span], places: Places, know: Knowledge, collector: Collector
+    layout: Layout, used: list[Span], places: Places, know: FormKnowledge, collector: Collector
 ) -> None:
     """Text a person wrote that no field took: every piece's unused, unprinted part."""
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .knowledge import FieldInfo, Knowledge
+from ..knowledge import FieldInfo, FormKnowledge
+from ..text import fold, normalise
 from .labels import Hit
 from .layout import Layout
-from .text import fold, normalise
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
@@ -28,7 +28,7 @@ class Span:
 class Spots:
     """A laid-out form with its labels found: the helpers the answer places share."""
 
-    def __init__(self, layout: Layout, hits: list[Hit], know: Knowledge) -> None:
+    def __init__(self, layout: Layout, hits: list[Hit], know: FormKnowledge) -> None:
         self.layout = layout
         self.pieces = layout.pieces
         self.know = know
@@ -39,7 +39,8 @@ class Spots:
             self.hit_starts[hit.piece].append(hit.start)
             self.label_pieces.update(hit.pieces)
         self._printed: dict[int, bool] = {}
-        self.claimed: set[int] = set()  # pieces an answer took
+        # what answers took: piece -> (start, end, the place of the label it answers)
+        self.claimed: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
         self.kinds = {info.path: info.kind for info in know.fields}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):

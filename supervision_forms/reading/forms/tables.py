@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from ...models.paths import leaf_map
 from ...text.dates import read_date
+from ..knowledge import FieldInfo
 from ..result import Unmapped
 from ..values import Collector
 from .answers import clean
-from .knowledge import FieldInfo
 from .labels import Hit
 from .layout import Layout
 from .spots import Span

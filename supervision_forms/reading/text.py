@@ -1,4 +1,5 @@
-"""Comparable text: normalised for matching, with the way back to the text as shown."""
+"""Comparable text: normalised for matching, with the way back to the text as shown;
+and the characters symbol fonts draw (bullets, tick boxes) as the Unicode they show."""
 
 from __future__ import annotations
 
@@ -7,6 +8,22 @@ import unicodedata
 from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+")
+BULLETS = re.compile(r"^[\s•·▪◦‣➢\-–*\uf000-\uf0ff]+")  # a list line's bullet, before its text
+# Symbol and Wingdings glyphs, as PDFs made from Word carry them (private use area)
+SYMBOLS = {
+    "\uf0b7": "•",  # Symbol bullet
+    "\uf09f": "•",  # Wingdings small bullet
+    "\uf0a7": "▪",  # Wingdings square bullet
+    "\uf06c": "•",  # Wingdings round bullet
+    "\uf076": "❖",
+    "\uf0d8": "➢",  # Wingdings arrow bullet
+    "\uf0fc": "✓",
+    "\uf078": "☒",
+    "\uf0fd": "☒",
+    "\uf0fe": "☑",
+    "\uf0a8": "☐",
+    "\uf06f": "☐",
+}
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[a-h]\.)\s+")
 
 

@@ -1,0 +1,76 @@
+"""Benchmark: CPU seconds a page for OCR, against plain Tesseract on the same image.
+
+    .venv/bin/python benchmarks/bench_ocr.py [--pages 6]
+
+Pages of the packs' example documents are scanned (200 dpi, turned 1.5 degrees, noise,
+specks) and read by `ocr_image`: deskew, specks, boxes and rules, then Tesseract. The baseline
+is `tesseract page.png - --psm 3 tsv` on the same scan, in the same run. CPU time is this
+process's and its children's (one core: Tesseract runs with OMP_THREAD_LIMIT=1). The target is
+under 3 s of CPU a page. Reading a PDF page (rendering it with pdftoppm first) is timed too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ocr_examples import example_pdfs
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from supervision_forms.ocr import ocr_image, ocr_pdf_pages  # noqa: E402
+from tests.ocr.scans import Scanner, png, scan_pdf_page  # noqa: E402
+
+TARGET = 3.0
+
+
+def cpu() -> float:
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=int, default=6)
+    args = parser.parse_args()
+    pdfs = example_pdfs()
+    pages = [(name, pdf, number) for name, pdf in sorted(pdfs.items()) for number in range(2)][: args.pages]
+    ours, plain, via_pdf = [], [], []
+    with tempfile.TemporaryDirectory() as folder:
+        for name, pdf, number in pages:
+            image = png(scan_pdf_page(pdf, number, Scanner(dpi=200, degrees=1.5)), 200)
+            path = Path(folder) / "page.png"
+            path.write_bytes(image)
+            start = cpu()
+            subprocess.run(
+                ["tesseract", str(path), "-", "--psm", "3", "tsv"],
+                capture_output=True,
+                check=True,
+                env={**os.environ, "OMP_THREAD_LIMIT": "1"},
+            )
+            plain.append(cpu() - start)
+            start = cpu()
+            ocr_image(image, label="page.png")
+            ours.append(cpu() - start)
+            start = cpu()
+            ocr_pdf_pages(pdf, [number], label="page.pdf")
+            via_pdf.append(cpu() - start)
+            print(
+                f"{name} p{number + 1}: ocr_image {ours[-1]:.2f} s  tesseract alone {plain[-1]:.2f} s  "
+                f"ocr_pdf_pages {via_pdf[-1]:.2f} s"
+            )
+    mean = sum(ours) / len(ours)
+    baseline = sum(plain) / len(plain)
+    print(f"\nCPU a page: ocr_image {mean:.2f} s, plain tesseract {baseline:.2f} s ({mean / baseline:.2f}x);")
+    print(f"ocr_pdf_pages {sum(via_pdf) / len(via_pdf):.2f} s; target under {TARGET:.0f} s")
+    return 0 if max(mean, sum(via_pdf) / len(via_pdf)) < TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

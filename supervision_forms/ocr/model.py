@@ -1,0 +1,73 @@
+"""What OCR gives the reader: each page's words, tick boxes and drawn table lines.
+
+Every coordinate is in PDF points (1/72 inch) from the top-left corner of the page, y growing
+down, on the page as it is after deskewing (see `OcrPage.skew_degrees`). An image with no
+resolution recorded is taken to be at 72 dpi (one pixel a point).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..errors import NeedsOcr
+
+
+class OcrUnavailable(NeedsOcr):
+    """Tesseract (or, for PDFs, poppler's pdftoppm) is not installed: a scan needs OCR
+    that cannot be done here."""
+
+
+@dataclass(frozen=True)
+class OcrWord:
+    """A word as Tesseract read it; `confidence` is Tesseract's own, from 0 to 1."""
+
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    confidence: float
+
+
+@dataclass(frozen=True)
+class OcrBox:
+    """A small drawn square (a tick box). `ticked` is None when the ink inside is too
+    little for a tick and too much for an empty box; `confidence` (0 to 1) is how clear
+    the verdict is."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    ticked: bool | None
+    confidence: float
+
+
+@dataclass(frozen=True)
+class OcrRule:
+    """A straight line drawn on the page (a table border, an answer line): horizontal ones
+    are at most a few points tall, vertical ones a few points wide."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.x1 - self.x0 >= self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class OcrPage:
+    """One page read by OCR. `skew_degrees` is how far the page was turned anticlockwise on
+    the scanner (undone before reading); `mean_confidence` is the words' mean confidence,
+    weighted by their length (0 for a page without words)."""
+
+    width: float
+    height: float
+    words: tuple[OcrWord, ...]
+    boxes: tuple[OcrBox, ...]
+    rules: tuple[OcrRule, ...]
+    skew_degrees: float
+    mean_confidence: float

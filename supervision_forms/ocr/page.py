@@ -1,0 +1,113 @@
+"""One page image read: deskewed, its specks cleaned, its tick boxes and rules found (and the
+boxes whitened, or Tesseract reads them as letters), its words read. A page that reads badly
+is checked for being upside down or sideways, and read again upright if it was."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PIL import Image
+
+from .deskew import estimate_skew, straighten
+from .marks import rules_and_boxes, verdict
+from .model import OcrBox, OcrPage, OcrRule, OcrWord
+from .pixels import despeckle, grey, ink
+from .raster import PageImage
+from .tesseract import read_words, upright_turn
+
+SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
+BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
+CHECK_TURN_BELOW = 0.5  # mean confidence: under it, the page may be upside down or sideways
+
+
+def read_page(page: PageImage, label: str) -> OcrPage:
+    """The page's words, boxes and rules, in points on the deskewed (and upright) page."""
+    failure = f"{label}: OCR failed on page {page.number}"
+    read = _read(page, failure)
+    if not read.words or (read.mean_confidence >= CHECK_TURN_BELOW and not _sideways(read.words)):
+        return read
+    turn = upright_turn(page.image, page.dpi, failure)
+    if not turn:
+        return read
+    width, height = (page.height, page.width) if turn in (90, 270) else (page.width, page.height)
+    turned = replace(page, image=page.image.rotate(-turn, expand=True), width=width, height=height)
+    again = _read(turned, failure)
+    upright = _sideways(read.words) and not _sideways(again.words)
+    if not upright and again.mean_confidence <= read.mean_confidence:
+        return read
+    return replace(again, skew_degrees=round(turn + again.skew_degrees, 2))
+
+
+def _read(page: PageImage, failure: str) -> OcrPage:
+    small = _for_skew(page)
+    degrees = estimate_skew(despeckle(ink(grey(small)), 72 / page.scale * page.image.width / small.width))
+    image = straighten(page.image, degrees)
+    across, down = page.width / image.width, page.height / image.height  # points a pixel
+    pixels = grey(image).copy()
+    scale = 72 / page.scale  # points a pixel, on paper
+    inked = ink(pixels)
+    mask = despeckle(inked, scale)
+    pixels[inked & ~mask] = 255
+    lines, squares = rules_and_boxes(mask, scale)
+    boxes = []
+    margin = round(BOX_MARGIN / scale)
+    for square in squares:
+        pixels[
+            max(0, square.top - margin) : square.bottom + margin + 1,
+            max(0, square.left - margin) : square.right + margin + 1,
+        ] = 255
+        ticked, confidence = verdict(square.ink)
+        boxes.append(
+            OcrBox(
+                *_points(square.left, square.top, square.right + 1, square.bottom + 1, across, down),
+                ticked,
+                confidence,
+            )
+        )
+    words = tuple(
+        OcrWord(
+            word.text,
+            *_points(word.left, word.top, word.right, word.bottom, across, down),
+            round(word.confidence, 3),
+        )
+        for word in read_words(Image.fromarray(pixels), page.dpi, failure)
+    )
+    rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
+    return OcrPage(
+        round(page.width, 2),
+        round(page.height, 2),
+        words,
+        tuple(boxes),
+        rules,
+        degrees,
+        _mean_confidence(words),
+    )
+
+
+def _sideways(words: tuple[OcrWord, ...]) -> bool:
+    """Whether most longer words stand on end: Tesseract reads a sideways page's lines, but
+    the words' boxes are then tall and narrow."""
+    longer = [w for w in words if len(w.text) >= 4]
+    return len(longer) >= 3 and sum(w.bottom - w.top > w.x1 - w.x0 for w in longer) > len(longer) / 2
+
+
+def _points(
+    left: int, top: int, right: int, bottom: int, across: float, down: float
+) -> tuple[float, float, float, float]:
+    return round(left * across, 2), round(top * down, 2), round(right * across, 2), round(bottom * down, 2)
+
+
+def _for_skew(page: PageImage) -> Image.Image:
+    image = page.image
+    factor = SKEW_DPI / page.scale
+    if factor >= 0.9:
+        return image
+    size = (max(1, round(image.width * factor)), max(1, round(image.height * factor)))
+    return image.resize(size, Image.Resampling.BOX)
+
+
+def _mean_confidence(words: tuple[OcrWord, ...]) -> float:
+    weight = sum(len(word.text) for word in words)
+    if not weight:
+        return 0.0
+    return round(sum(word.confidence * len(word.text) for word in words) / weight, 3)

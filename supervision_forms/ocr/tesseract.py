@@ -1,0 +1,122 @@
+"""Tesseract, run as a program on one page image: its words with their boxes."""
+
+from __future__ import annotations
+
+import functools
+import io
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+
+from PIL import Image
+
+from ..errors import CorruptDocument
+from .model import OcrUnavailable
+from .process import run_bounded
+
+INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
+CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
+MEMORY_BYTES = 1 << 30
+SETTINGS = ("-l", "eng", "--psm", "3")
+LINE_GLYPHS = set("|_=~¦")  # a word of only these is a drawn line read as text
+MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
+
+
+@dataclass(frozen=True)
+class Word:
+    """A word in pixels of the image Tesseract read; `confidence` from 0 to 1."""
+
+    text: str
+    left: int
+    top: int
+    right: int
+    bottom: int
+    confidence: float
+
+
+def tesseract_available() -> bool:
+    """Whether Tesseract is installed, with its English data."""
+    program = shutil.which("tesseract")
+    return program is not None and _speaks_english(program)
+
+
+@functools.cache
+def _speaks_english(program: str) -> bool:
+    try:
+        listed = subprocess.run([program, "--list-langs"], capture_output=True, check=False).stdout
+    except OSError:
+        return False
+    return b"\neng\n" in listed.replace(b"\r", b"") + b"\n"
+
+
+def require_tesseract() -> str:
+    """Tesseract's path; `OcrUnavailable`, saying how to install it, when it is missing."""
+    program = shutil.which("tesseract")
+    if program is None or not _speaks_english(program):
+        raise OcrUnavailable(f"reading scans needs Tesseract with its English data: {INSTALL}")
+    return program
+
+
+def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
+    """Tesseract's words on a grey page image (`dpi` where known)."""
+    program = require_tesseract()
+    argv = [program, "stdin", "stdout", *SETTINGS]
+    if dpi:
+        argv += ["--dpi", str(round(dpi))]
+    output = run_bounded(
+        [*argv, "tsv"],
+        _pnm(image),
+        cpu_seconds=CPU_SECONDS,
+        memory_bytes=MEMORY_BYTES,
+        failure=failure,
+    )
+    return parse_tsv(output.decode("utf-8", errors="replace"))
+
+
+def upright_turn(image: Image.Image, dpi: float | None, failure: str) -> int:
+    """How far to turn the page clockwise (0, 90, 180 or 270) to set its text upright, by
+    Tesseract's orientation detection; 0 when it cannot tell (too little text, no `osd` data)."""
+    argv = [
+        require_tesseract(),
+        "stdin",
+        "stdout",
+        "--psm",
+        "0",
+        *(["--dpi", str(round(dpi))] if dpi else []),
+    ]
+    try:
+        report = run_bounded(
+            argv, _pnm(image), cpu_seconds=CPU_SECONDS, memory_bytes=MEMORY_BYTES, failure=failure
+        ).decode("utf-8", errors="replace")
+    except CorruptDocument:  # "Too few characters", or no osd.traineddata
+        return 0
+    turn = re.search(r"^Rotate: (\d+)", report, re.M)
+    sure = re.search(r"^Orientation confidence: ([\d.]+)", report, re.M)
+    if turn is None or sure is None or float(sure[1]) < MIN_ORIENTATION_CONFIDENCE:
+        return 0
+    return int(turn[1]) % 360 if int(turn[1]) in (90, 180, 270) else 0
+
+
+def _pnm(image: Image.Image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PPM")  # uncompressed: quicker to pass than PNG
+    return buffer.getvalue()
+
+
+def parse_tsv(text: str) -> list[Word]:
+    """The words (level 5 rows) of Tesseract's TSV output."""
+    words = []
+    for line in text.splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) != 12 or cells[0] != "5":
+            continue
+        try:
+            left, top, width, height = (int(v) for v in cells[6:10])
+            confidence = float(cells[10])
+        except ValueError:
+            continue
+        word = cells[11].strip()
+        if word and confidence >= 0 and not set(word) <= LINE_GLYPHS:
+            words.append(Word(word, left, top, left + width, top + height, min(confidence, 100.0) / 100))
+    return words

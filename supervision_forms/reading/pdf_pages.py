@@ -1,0 +1,279 @@
+"""The worker's task for a PDF: its pages' words with their boxes, drawn rules and tick
+boxes (pypdfium2), and the document's keywords, form fields and attached data (pypdf).
+Runs in a worker process (`worker.py`); answers with plain JSON."""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+import io
+import logging
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+from pypdf import PdfReader, apply_configuration, get_configuration
+from pypdf.errors import DependencyError, LimitReachedError
+
+from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, SupervisionFormsError
+from .page import Box, Page, Rule, Word
+from .text import SYMBOLS
+
+MAX_PAGES = 60
+MAX_PAGE_CONTENT = 8_000_000  # bytes of drawing instructions on one page (a form's have ~100,000)
+ATTACHMENT = "supervision-forms.json"  # the data our own PDFs carry
+MAX_ATTACHMENT = 2_000_000
+BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
+THIN = 2.0  # points: a filled shape this thin is a drawn line
+WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
+ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
+PASSWORD_NEEDED = 4  # pdfium's FPDF_ERR_PASSWORD
+PYPDF_LIMITS = {  # pypdf's own limits (75 MB streams), tightened: we only need the text
+    "zlib_maximum_output_length": 16_000_000,
+    "lzw_maximum_output_length": 16_000_000,
+    "run_length_maximum_output_length": 16_000_000,
+    "brotli_maximum_output_length": 16_000_000,
+    "array_based_stream_maximum_output_length": 16_000_000,
+    "stream_decoding_work_maximum_length": 64_000_000,
+    "page_tree_maximum_entries": 10_000,
+    "jbig2dec_binary": None,  # never run an external program on an uploaded file
+}
+
+
+def extract(data: bytes, label: str) -> dict[str, Any]:
+    """The worker's task: everything `PdfText` holds, as JSON."""
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its messages may quote the file
+    try:
+        with apply_configuration(get_configuration().with_overwrites(**PYPDF_LIMITS)):
+            keywords, fields, attached = _document(data, label)
+        pages = _pages(data, label)
+    except SupervisionFormsError:
+        raise
+    except (LimitReachedError, MemoryError):
+        raise DocumentTooLarge(f"{label}: the PDF is over the reading limits (a PDF bomb?)") from None
+    except Exception as error:  # pypdf's and pdfium's failures are many: all mean damage
+        raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from error
+    return {
+        "pages": [p.to_json() for p in pages],
+        "keywords": keywords,
+        "fields": fields,
+        "attached": attached,
+    }
+
+
+def _document(data: bytes, label: str) -> tuple[str, dict[str, str], str | None]:
+    """Keywords, form fields and our attached data; the drawing instructions checked for size."""
+    reader = PdfReader(io.BytesIO(data), strict=False)
+    _unlock(reader, label)
+    if len(reader.pages) > MAX_PAGES:
+        raise DocumentTooLarge(f"{label}: the PDF has over {MAX_PAGES} pages")
+    for page in reader.pages:
+        if _content_size(page.get("/Contents")) > MAX_PAGE_CONTENT:
+            raise DocumentTooLarge(f"{label}: the PDF is over the reading limits (a page too large)")
+    info = reader.metadata
+    keywords = str(info.get("/Keywords", "")) if info else ""
+    fields = {
+        str(name): str(value)
+        for name, value in (reader.get_form_text_fields() or {}).items()
+        if value not in (None, "")
+    }
+    attached = None
+    if "supervision-forms" in keywords:
+        found = reader.attachments.get(ATTACHMENT) or []
+        if found and len(found[0]) <= MAX_ATTACHMENT:
+            attached = found[0].decode("utf-8", "replace")
+    return keywords, fields, attached
+
+
+def _content_size(contents: Any) -> int:
+    """Bytes of a page's drawing instructions, decoded (within pypdf's limits)."""
+    if contents is None:
+        return 0
+    contents = contents.get_object()
+    parts = contents if isinstance(contents, list) else [contents]
+    return sum(len(part.get_object().get_data()) for part in parts)
+
+
+def _unlock(reader: PdfReader, label: str) -> None:
+    """Open a PDF that is encrypted without a password to open (only edits restricted);
+    refuse one that needs a password."""
+    if not reader.is_encrypted:
+        return
+    try:
+        opened = bool(reader.decrypt(""))
+    except DependencyError:  # pragma: no cover - `cryptography` is a dependency
+        opened = False
+    if not opened:
+        raise EncryptedDocument(f"{label}: the PDF is password-protected")
+
+
+def _pages(data: bytes, label: str) -> list[Page]:
+    try:
+        document = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == PASSWORD_NEEDED:
+            raise EncryptedDocument(f"{label}: the PDF is password-protected") from None
+        raise CorruptDocument(f"{label}: the PDF is damaged or unreadable") from None
+    try:
+        pages = []
+        for number in range(len(document)):
+            page = document[number]
+            textpage = page.get_textpage()
+            height = page.get_height()
+            rules, boxes = _drawn(page, height)
+            pages.append(
+                Page(number, page.get_width(), height, _words(textpage, height, rules), rules, boxes)
+            )
+            textpage.close()
+            page.close()
+        return pages
+    finally:
+        document.close()
+
+
+def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word, ...]:
+    """The page's characters grouped into words, in the order the PDF gives them. Text
+    struck through (a tracked deletion, as Word and LibreOffice print it) becomes words
+    with no text, which keep their room."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count) if count > 0 else ""
+    if len(text) != count:  # characters outside the BMP: one at a time
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+    strikes = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
+    rect = pdfium_c.FS_RECTF()
+    words: list[Word] = []
+    chars: list[tuple[str, float, float]] = []  # character, left, right
+    top = bottom = size = 0.0
+    for index, char in enumerate(text):
+        if char == "\ufffe" and chars:  # a hyphen that ends a line (pdfium marks it so)
+            chars.append(("-", chars[-1][2], chars[-1][2]))
+            char = " "
+        if char.isspace() or char in "\x00\ufffe":
+            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+            chars = []
+            continue
+        char = SYMBOLS.get(char, "\ufffd" if "\ud800" <= char <= "\udfff" else char)
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+        if chars and (
+            char in ALONE
+            or chars[-1][0] in ALONE
+            or rect.left - chars[-1][2] > WORD_GAP * size
+            or rect.left < chars[-1][2] - 2 * size
+            or not (bottom - 0.5 * size < (rect.top + rect.bottom) / 2 < top + 0.5 * size)
+        ):
+            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+            chars = []
+        if not chars:
+            top, bottom = rect.top, rect.bottom
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or (rect.top - rect.bottom)
+        chars.append((char, rect.left, rect.right))
+        top, bottom = max(top, rect.top), min(bottom, rect.bottom)
+    words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+    return tuple(words)
+
+
+def _struck_apart(
+    chars: list[tuple[str, float, float]], top: float, bottom: float, size: float, strikes: list[Rule]
+) -> list[Word]:
+    """A word, split where a line struck through part of it starts or ends; the struck
+    parts have no text."""
+    if not chars:
+        return []
+    band = (top + 0.3 * (bottom - top), bottom - 0.3 * (bottom - top))
+    first = bisect.bisect_left(strikes, band[0], key=lambda r: r.top)
+    crossing = [r for r in strikes[first:] if r.top <= band[1]]
+    parts: list[tuple[bool, list[tuple[str, float, float]]]] = []
+    for char in chars:
+        width = char[2] - char[1]
+        struck = (
+            any(min(r.x1, char[2]) - max(r.x0, char[1]) >= 0.6 * width for r in crossing)
+            if crossing
+            else False
+        )
+        if parts and parts[-1][0] == struck:
+            parts[-1][1].append(char)
+        else:
+            parts.append((struck, [char]))
+    return [
+        Word(
+            "" if struck else _unswapped("".join(c[0] for c in part)),
+            round(part[0][1], 2),
+            round(top, 2),
+            round(max(c[2] for c in part), 2),
+            round(bottom, 2),
+            round(size, 2),
+        )
+        for struck, part in parts
+    ]
+
+
+def _unswapped(text: str) -> str:
+    """A word with ligatures whose Unicode a producer wrote byte-swapped ("ﬁ" as
+    U+6600 U+6900, Ghostscript does) read as the letters they are, where the word has
+    Latin letters too or is all such characters."""
+    swapped = [0x2000 <= ord(c) < 0x7F00 and ord(c) & 0xFF == 0 for c in text]
+    if not any(swapped) or not (all(swapped) or any(c.isascii() and c.isalpha() for c in text)):
+        return text
+    return "".join(chr(ord(c) >> 8) if flag else c for c, flag in zip(text, swapped, strict=True))
+
+
+def _drawn(page: Any, height: float) -> tuple[tuple[Rule, ...], tuple[Box, ...]]:
+    """Lines drawn on a page (thin shapes, and the sides of stroked rectangles) and tick
+    boxes (small squares; ticked when another shape is drawn inside)."""
+    rules: list[Rule] = []
+    squares: list[tuple[float, float, float, float]] = []
+    marks: list[tuple[float, float, float, float]] = []
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    for shape in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=3):
+        left, bottom, right, top = shape.get_bounds()
+        x0, y0, x1, y1 = left, height - top, right, height - bottom
+        width, tall = x1 - x0, y1 - y0
+        if (tall <= THIN and width > THIN) or (width <= THIN and tall > THIN):
+            rules.append(Rule(round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)))
+            continue
+        upright = _upright(shape)
+        if upright and BOX_SIZES[0] <= width <= BOX_SIZES[1] and abs(width - tall) <= 2.0:
+            squares.append((x0, y0, x1, y1))
+            continue
+        pdfium_c.FPDFPath_GetDrawMode(shape.raw, ctypes.byref(fill), ctypes.byref(stroke))
+        if stroke.value and upright and pdfium_c.FPDFPath_CountSegments(shape.raw) <= 5:
+            rules.extend(
+                Rule(round(a, 2), round(b, 2), round(c, 2), round(d, 2))
+                for a, b, c, d in ((x0, y0, x1, y0), (x0, y1, x1, y1), (x0, y0, x0, y1), (x1, y0, x1, y1))
+            )
+        elif width < BOX_SIZES[1] and tall < BOX_SIZES[1]:
+            marks.append((x0, y0, x1, y1))
+    boxes = tuple(
+        Box(
+            round(x0, 2),
+            round(y0, 2),
+            round(x1, 2),
+            round(y1, 2),
+            any(_inside(m, (x0, y0, x1, y1)) for m in marks),
+        )
+        for x0, y0, x1, y1 in squares
+    )
+    return tuple(rules), boxes
+
+
+def _upright(shape: Any) -> bool:
+    """Whether every segment of a path runs straight across or straight down (a
+    rectangle), unlike a tick or a cross."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    previous: tuple[float, float] | None = None
+    for index in range(pdfium_c.FPDFPath_CountSegments(shape.raw)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(shape.raw, index)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            return False
+        point = (x.value, y.value)
+        moved = previous is not None and min(abs(point[0] - previous[0]), abs(point[1] - previous[1])) > 0.5
+        if kind == pdfium_c.FPDF_SEGMENT_LINETO and moved:
+            return False
+        previous = point
+    return True
+
+
+def _inside(mark: tuple[float, float, float, float], box: tuple[float, float, float, float]) -> bool:
+    return box[0] - 1 <= mark[0] and mark[2] <= box[2] + 1 and box[1] - 1 <= mark[1] and mark[3] <= box[3] + 1

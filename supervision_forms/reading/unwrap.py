@@ -1,0 +1,55 @@
+"""Undoing line wrap in a PDF: which line ends where the writer ended it, and which ran on.
+
+A line that stops short of its cell's right edge (or the text's) ends there: the first
+word of the next line would have fit in the room left. A line that fills it wrapped, and
+runs on into the next with a space (or none, after a word broken at its hyphen), unless
+a wider gap than between wrapped lines shows a new paragraph. A line starting with a
+bullet starts a list item, and the bullet is not part of the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .text import BULLETS
+
+LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
+PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
+PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line's text, the room left at its end, and the width of its first word."""
+
+    text: str
+    room: float
+    lead: float
+    top: float = 0.0  # where it is drawn (page points), and its font size, when known
+    size: float = 0.0
+
+
+def wraps(upper: Line, lower: Line) -> bool:
+    """Whether `upper` wrapped onto `lower`."""
+    if lower.text.lstrip()[:1] in LIST_MARKS or upper.room >= lower.lead:
+        return False
+    return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
+
+
+def join(lines: list[Line]) -> str:
+    """Lines as the writer wrote them: wrapped lines joined, list bullets dropped."""
+    out = ""
+    previous: Line | None = None
+    for line in lines:
+        text = (
+            BULLETS.sub("", line.text).strip() if line.text.lstrip()[:1] in LIST_MARKS else line.text.strip()
+        )
+        if previous is None:
+            out = text
+        elif wraps(previous, line):
+            broken = out[-1:] == "-" and out[-2:-1].isalpha() and text[:1].isalpha()
+            out += ("" if broken else " ") + text
+        else:
+            out += "\n" + text
+        previous = line
+    return out

@@ -1,0 +1,106 @@
+"""Small PDFs drawn in memory: text at given places (y from the top of the page), drawn
+lines, a Symbol-like font whose bullet maps to U+F0B7 as Word's PDFs do, and encryption."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, StreamObject
+
+HEIGHT = 842.0
+BULLET = "\uf0b7"  # how a Symbol-font bullet comes out of a PDF made by Word
+SYMBOL_CMAP = (
+    b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sym def "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <B7> <F0B7> endbfchar "
+    b"endcmap CMapName currentdict /CMap defineresource pop end end"
+)
+
+
+@dataclass(frozen=True)
+class Text:
+    x: float
+    y: float  # from the top of the page: the baseline
+    text: str
+    size: float = 11.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+
+
+def cell(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
+    """The four borders of a table cell."""
+    return [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
+
+
+def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
+    """A PDF of these pages, in Helvetica; a text starting with BULLET is drawn with a
+    Symbol-like font for its first character."""
+    writer = PdfWriter()
+    helvetica = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Helvetica"),
+                NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+            }
+        )
+    )
+    cmap = StreamObject()
+    cmap.set_data(SYMBOL_CMAP)
+    symbol = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Font"),
+                NameObject("/Subtype"): NameObject("/Type1"),
+                NameObject("/BaseFont"): NameObject("/Symbol"),
+                NameObject("/ToUnicode"): writer._add_object(cmap),
+            }
+        )
+    )
+    for items in pages:
+        page = writer.add_blank_page(595, HEIGHT)
+        page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): helvetica, NameObject("/F2"): symbol})}
+        )
+        content = StreamObject()
+        content.set_data("\n".join(_draw(item) for item in items).encode("latin-1"))
+        page[NameObject("/Contents")] = writer._add_object(content)
+    if keywords:
+        writer.add_metadata({"/Keywords": keywords})
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def _draw(item: Text | Rule) -> str:
+    if isinstance(item, Rule):
+        return f"0.5 w {item.x0} {HEIGHT - item.y0} m {item.x1} {HEIGHT - item.y1} l S"
+    y = HEIGHT - item.y
+    if item.text.startswith(BULLET):
+        rest = _escape(item.text[1:].lstrip())
+        return (
+            f"BT /F2 {item.size} Tf {item.x} {y} Td (\\267) Tj ET "
+            f"BT /F1 {item.size} Tf {item.x + 12} {y} Td ({rest}) Tj ET"
+        )
+    return f"BT /F1 {item.size} Tf {item.x} {y} Td ({_escape(item.text)}) Tj ET"
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def encrypted(data: bytes, *, user_password: str) -> bytes:
+    """The PDF encrypted with AES-256; an empty user password means anyone may open it."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

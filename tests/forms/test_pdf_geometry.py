@@ -1,0 +1,152 @@
+"""Reading PDFs by where things are drawn: cells, line wrap, furniture, signatures, bullets."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from supervision_forms import PackRegistry, parse
+from supervision_forms.errors import EncryptedDocument
+
+from .pdfkit import BULLET, Text, cell, encrypted, pdf
+
+LEFT, MIDDLE, RIGHT = 60.0, 230.0, 520.0
+
+
+def _row(top: float, label: str, lines: list[str], bottom: float) -> list[Text | object]:
+    """A two-column table row: the label left, the answer's lines right, borders drawn."""
+    items: list[Text | object] = [*cell(LEFT, top, MIDDLE, bottom), *cell(MIDDLE, top, RIGHT, bottom)]
+    items.append(Text(LEFT + 5, top + 14, label))
+    items.extend(Text(MIDDLE + 5, top + 14 + 13 * n, line) for n, line in enumerate(lines))
+    return items
+
+
+def it_joins_a_line_that_fills_its_cell_and_keeps_one_that_stops_short(packs: PackRegistry) -> None:
+    answer = [
+        "Phased return after sick leave until the end of May, with",  # fills the cell: wrapped
+        "two short days a week.",  # stops short: the writer ended the line here
+        "Student placement in the team.",
+    ]
+    page = [
+        *_row(100, "Staff member", ["Jane Smith"], 125),
+        *_row(125, "Any other relevant issues", answer, 175),
+        Text(LEFT + 5, 160, "for this agreement"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.other_issues == (  # type: ignore[attr-defined]
+        "Phased return after sick leave until the end of May, with two short days a week.\n"
+        "Student placement in the team."
+    )
+
+
+def it_reads_symbol_font_bullets_as_list_lines(packs: PackRegistry) -> None:
+    items = [f"{BULLET} Talk first.", f"{BULLET} Then ask the service manager"]
+    page = [
+        *_row(100, "Staff member", ["Jane Smith"], 125),
+        *_row(125, "What methods will be used", items, 175),
+        Text(LEFT + 5, 152, "to resolve any difficulties"),
+        Text(LEFT + 5, 165, "in working together"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.difficulty_resolution == "Talk first.\nThen ask the service manager"  # type: ignore[attr-defined]
+    assert not any("\uf0b7" in u.text or "•" in u.text for u in result.unmapped)
+
+
+def it_reads_a_dot_leader_answer_that_runs_over_several_lines(packs: PackRegistry) -> None:
+    page: list[Text | object] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
+        Text(60, 160, "The frequency of supervision will be ......every four weeks, and weekly for the"),
+        Text(60, 173, "first six weeks of the placement......"),
+        Text(60, 200, "Date of Review: 3rd March 2027"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    description = result.data.frequency.description  # type: ignore[attr-defined]
+    assert description == "every four weeks, and weekly for the first six weeks of the placement"
+    assert result.data.review_date == datetime.date(2027, 3, 3)  # type: ignore[attr-defined]
+
+
+def it_never_takes_a_date_on_a_signature_line_for_part_of_the_name(packs: PackRegistry) -> None:
+    page: list[Text | object] = [
+        Text(60, 100, "Name of supervisor"),
+        Text(60, 114, "Tom Jones"),
+        Text(60, 200, "Signature of supervisee: Gareth Llewellyn Date: 22/06/26"),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert (signature.name, signature.date) == ("Gareth Llewellyn", datetime.date(2026, 6, 22))
+
+
+def it_leaves_page_furniture_out_of_values_and_unmapped(packs: PackRegistry) -> None:
+    def furnished(number: int, body: list[Text | object]) -> list[Text | object]:
+        return [
+            Text(250, 30, "OFFICIAL-SENSITIVE"),
+            Text(60, 48, "Surrey County Council Supervision Agreement"),
+            *body,
+            Text(250, 800, "OFFICIAL"),
+            Text(480, 815, f"Page {number} of 2"),
+        ]
+
+    first = furnished(1, [Text(60, 100, "Name of supervisor"), Text(60, 114, "Tom Jones")])
+    second = furnished(2, [Text(60, 100, "Name of staff member"), Text(60, 114, "Jane Smith")])
+    result = parse(pdf([first, second]), pack="surrey", packs=packs)
+    assert (result.data.supervisor.name, result.data.supervisee.name) == ("Tom Jones", "Jane Smith")  # type: ignore[attr-defined]
+    texts = " ".join(u.text for u in result.unmapped)
+    for furniture in ("OFFICIAL", "Page", "Surrey County Council"):
+        assert furniture not in texts
+
+
+def it_never_reads_a_protective_marking_as_an_answer(packs: PackRegistry) -> None:
+    page: list[Text | object] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(60, 140, "Name of supervisor"),
+        Text(60, 154, "OFFICIAL-SENSITIVE Tom Jones"),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_an_aes_encrypted_pdf_that_opens_without_a_password(packs: PackRegistry) -> None:
+    page: list[Text | object] = [Text(60, 100, "Name of staff member"), Text(60, 114, "Jane Smith")]
+    result = parse(encrypted(pdf([page]), user_password=""), pack="surrey", packs=packs)
+    assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+
+
+def it_says_an_aes_pdf_that_needs_a_password_is_password_protected(packs: PackRegistry) -> None:
+    page: list[Text | object] = [Text(60, 100, "Name of staff member"), Text(60, 114, "Jane Smith")]
+    with pytest.raises(EncryptedDocument, match="password-protected"):
+        parse(encrypted(pdf([page]), user_password="secret"), pack="surrey", packs=packs)
+
+
+def it_parses_from_threads_in_a_script_without_a_main_guard(tmp_path: Path) -> None:
+    page: list[Text | object] = [Text(60, 100, "Name of staff member"), Text(60, 114, "Jane Smith")]
+    (tmp_path / "form.pdf").write_bytes(pdf([page]))
+    script = tmp_path / "script.py"
+    script.write_text(
+        textwrap.dedent(
+            """
+            import threading
+            from supervision_forms import parse
+            print("started")
+            names = []
+            def read():
+                names.append(parse("form.pdf", pack="surrey").data.supervisee.name)
+            threads = [threading.Thread(target=read) for _ in range(6)]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join()
+            print(names.count("Jane Smith"))
+            """
+        )
+    )
+    done = subprocess.run(
+        [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.split() == ["started", "6"]
