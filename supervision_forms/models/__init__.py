@@ -13,7 +13,7 @@ from .agreement import (
     Recording,
     Supervisee,
 )
-from .common import Action, Model, Person, Signature, Signatures
+from .common import Action, ExtraFields, Model, Person, Signature, Signatures
 from .evidence import CaseFileAudit, GroupAgreement, GroupSession, Observation, Training
 from .records import (
     CANCELLED_BY_LABELS,
@@ -61,6 +61,7 @@ __all__ = [
     "Child",
     "Decision",
     "Expectations",
+    "ExtraFields",
     "Frequency",
     "FrequencyPhase",
     "GeneralRecord",

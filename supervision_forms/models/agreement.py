@@ -7,7 +7,18 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from ..text.frequency import read_frequency, read_phases
-from .common import MAX_ITEMS, SPECIAL_CATEGORY, Day, IsoDate, Model, Person, Signatures, Text
+from .common import (
+    MAX_ITEMS,
+    SPECIAL_CATEGORY,
+    Day,
+    ExtraFields,
+    IsoDate,
+    Model,
+    Person,
+    Signatures,
+    Text,
+    extra_field,
+)
 
 CareerStage = Literal["student", "nqsw", "qualified", "senior", "manager", "unqualified"]
 FrequencyUnit = Literal["day", "week", "month"]
@@ -152,3 +163,4 @@ class Agreement(Model):
         default_factory=list, max_length=MAX_ITEMS, title="Dates of supervision meetings"
     )
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    extra: ExtraFields = extra_field()

@@ -11,11 +11,9 @@ from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.table import Table
 
-from .surrey import INTRO as SURREY_INTRO
 from .common import (
     ANSWER_HEIGHT_CM,
     TEXT_WIDTH_CM,
-    annex,
     blank,
     cell_field,
     label,
@@ -25,6 +23,7 @@ from .common import (
     section_row,
     table,
 )
+from .surrey import INTRO as SURREY_INTRO
 
 TITLE = "Supervision Monitoring Form"
 NAME_CM = (5.4, TEXT_WIDTH_CM - 5.4)
@@ -60,7 +59,6 @@ def build() -> DocxDocument:
     _question(grid, RESCHEDULED, "rearranged_date")
     _question(grid, ABSENT, "cover_arrangements", height_cm=TALL_CM)
     blank(doc, after_pt=6)
-    annex(doc)
     return doc
 
 

@@ -1,7 +1,9 @@
-"""Shared building blocks for the council templates: page set-up, paragraphs, tables, tags.
+"""Shared building blocks for our three councils' blank forms: page set-up, paragraphs, tables.
 
 A paragraph is described as a sequence of pieces: a plain `str`, `Bold("text")` for a bold
-run, or `Field("path")` for a Jinja field tag in a run of its own (`{{ path }}`).
+run, or `Field("path")` for an answer place, which the blank form shows empty, or as the
+council prints it (`Field("interruptions", DOTS)`: dot leaders; tick boxes for a choice).
+`supervision-forms pack init` turns these forms into the packs' templates (tools/build_packs.py).
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import io
 import zipfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -23,6 +24,9 @@ from docx.shared import Cm, Pt
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
+from supervision_forms.models import DOCUMENT_MODELS
+from supervision_forms.models.paths import leaf_map
+
 FONT = "Arial"
 BODY_PT = 11
 PAGE_WIDTH_CM = 21.0
@@ -33,45 +37,9 @@ LABEL_FILL = "F2F2F2"
 HEADING_FILL = "D9D9D9"
 ANSWER_HEIGHT_CM = 1.2
 FIXED_TIME = datetime.datetime(2025, 1, 1, tzinfo=datetime.UTC)
+UNCHECKED = "☐"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-ANNEX_TAG = "{{p annex }}"
-LOOP_EXPRESSIONS = frozenset(
-    {"d", "d|month", "a.action", "a.owner", "a.due", "a.reason"}
-)  # the bodies of the row loops: meeting dates, decisions and actions
-
-MODEL_PATHS = frozenset(
-    {
-        "supervisor.name", "supervisor.role", "supervisor.team",
-        "supervisee.name", "supervisee.role", "supervisee.team", "supervisee.career_stage",
-        "line_manager.name", "agreement_date", "review_date", "frequency.description",
-        "duration_minutes", "location", "interruptions", "key_tasks", "group_supervision",
-        "recording.method", "recording.responsible", "recording.share_within_working_days",
-        "recording.storage", "recording.others_who_may_see", "management_availability",
-        "concerns_addressed", "raise_process_issues", "permissions", "supervisee_brings",
-        "relationship_factors", "not_working_signs", "difficulty_resolution", "other_issues",
-        "expectations.mutual", "expectations.want_from_supervisor",
-        "expectations.contribute_as_supervisee", "expectations.want_from_supervisee",
-        "expectations.contribute_as_supervisor", "expectations.supervisor_responsible_for",
-        "expectations.supervisee_responsible_for",
-        "signatures.supervisor.name", "signatures.supervisor.date",
-        "signatures.supervisee.name", "signatures.supervisee.date",
-    }
-)  # fmt: skip
-
-
-RECORD_PATHS = frozenset(
-    {
-        "date", "supervisor.name", "supervisee.name", "attendees", "child.name", "child.id",
-        "child.date_of_birth", "family_group", "legal_status|checkboxes", "legal_status_detail",
-        "case_summary", "child_voice", "reflection", "risks", "next_review_date",
-        "recorded_on_child_file", "duration_minutes", "agenda", "topics|checkboxes", "wellbeing",
-        "workload", "absence", "leave", "health_and_safety", "training", "next_session_date",
-        "shared_date", "planned_date", "cancelled_date", "cancelled_by|checkboxes", "reason",
-        "rearranged_date", "cover_arrangements",
-        "signatures.supervisor.name", "signatures.supervisor.date",
-        "signatures.supervisee.name", "signatures.supervisee.date",
-    }
-)  # fmt: skip  # the session records: case_record, general_record, cancellation
+DOTS = "………………………………"  # how Sefton prints a place to write in
 
 
 @dataclass(frozen=True)
@@ -83,17 +51,11 @@ class Bold:
 
 @dataclass(frozen=True)
 class Field:
-    """A place for a model value: one run holding exactly `{{ path }}`."""
+    """An answer place: empty on the blank form, or showing `blank` (dots, a prompt); a
+    choice (`path|checkboxes`) shows its options with tick boxes."""
 
     path: str
-
-    def __post_init__(self) -> None:
-        if self.path not in MODEL_PATHS | RECORD_PATHS | LOOP_EXPRESSIONS:
-            raise ValueError(f"unknown model path: {self.path}")
-
-    @property
-    def tag(self) -> str:
-        return "{{ " + self.path + " }}"
+    blank: str = ""
 
 
 Piece = str | Bold | Field
@@ -160,7 +122,7 @@ def fill(paragraph: Paragraph, pieces: Sequence[Piece], *, bold: bool = False) -
     """Append the pieces to the paragraph as runs; a field is always a run of its own."""
     for piece in pieces:
         if isinstance(piece, Field):
-            paragraph.add_run(piece.tag)
+            _blank_place(paragraph, piece)
         elif isinstance(piece, Bold):
             paragraph.add_run(piece.text).bold = True
         else:
@@ -168,6 +130,27 @@ def fill(paragraph: Paragraph, pieces: Sequence[Piece], *, bold: bool = False) -
             if bold:
                 run.bold = True
     return paragraph
+
+
+def _blank_place(paragraph: Paragraph, field: Field) -> None:
+    """What the blank form shows in an answer place."""
+    path, _, shown = field.path.partition("|")
+    if shown == "checkboxes":  # one box an option, a line each, as the form prints them
+        run = paragraph.add_run()
+        for number, label in enumerate(choice_labels(path).values()):
+            if number:
+                run.add_break()
+            run.add_text(f"{UNCHECKED} {label}")
+    elif field.blank:
+        paragraph.add_run(field.blank)
+
+
+def choice_labels(path: str) -> dict[str, str]:
+    for model in DOCUMENT_MODELS.values():
+        leaf = leaf_map(model).get(path) or leaf_map(model).get(f"{path}[]")
+        if leaf is not None and leaf.choices:
+            return leaf.choice_labels()
+    raise ValueError(f"not a choice: {path}")
 
 
 def para(
@@ -214,12 +197,6 @@ def bullets(container: Container, items: Iterable[str | Sequence[Piece]], *, aft
         paragraphs[-1].paragraph_format.space_after = Pt(after_pt)
 
 
-def annex(doc: DocxDocument) -> Paragraph:
-    """The body-level paragraph where the engine places values the layout has no room for.
-    Without one, the engine puts them before the signature block (docx/layout.py)."""
-    return doc.add_paragraph(ANNEX_TAG)
-
-
 def blank(doc: DocxDocument, after_pt: float = 0) -> Paragraph:
     paragraph = doc.add_paragraph()
     paragraph.paragraph_format.space_after = Pt(after_pt)
@@ -242,8 +219,17 @@ def table(doc: DocxDocument, widths_cm: Sequence[float]) -> Table:
     existing = tbl_pr.find(qn("w:tblW"))
     if existing is not None:
         tbl_pr.remove(existing)
-    tbl_pr.insert_element_before(width, "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
-                                 "w:tblLayout", "w:tblCellMar", "w:tblLook")  # the schema's order
+    tbl_pr.insert_element_before(
+        width,
+        "w:jc",
+        "w:tblCellSpacing",
+        "w:tblInd",
+        "w:tblBorders",
+        "w:shd",
+        "w:tblLayout",
+        "w:tblCellMar",
+        "w:tblLook",
+    )  # the schema's order
     for column, cm in zip(grid._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=True):
         column.set(qn("w:w"), str(_twips(cm)))
     return grid
@@ -307,9 +293,9 @@ def cell_paras(cell: _Cell, paragraphs: Sequence[Sequence[Piece]]) -> _Cell:
     return cell
 
 
-def cell_field(cell: _Cell, path: str) -> _Cell:
-    """An answer cell that holds only a field tag."""
-    return cell_text(cell, Field(path))
+def cell_field(cell: _Cell, path: str, blank: str = "") -> _Cell:
+    """An answer cell: empty on the blank form (or showing `blank`)."""
+    return cell_text(cell, Field(path, blank))
 
 
 def shade(cell: _Cell, fill_hex: str) -> None:
@@ -337,13 +323,12 @@ def section_row(grid: Table, text: str) -> _Cell:
 # --- saving ----------------------------------------------------------------------------
 
 
-def save(doc: DocxDocument, path: Path) -> None:
-    """Save with fixed zip timestamps so that the same code gives the same bytes."""
+def to_bytes(doc: DocxDocument) -> bytes:
+    """The document with fixed zip timestamps, so that the same code gives the same bytes."""
     for zoom in doc.settings.element.findall(qn("w:zoom")):
         zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")  # required by the schema
     buffer = io.BytesIO()
     doc.save(buffer)
-    path.parent.mkdir(parents=True, exist_ok=True)
     out = io.BytesIO()
     with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
@@ -351,16 +336,10 @@ def save(doc: DocxDocument, path: Path) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             target.writestr(info, source.read(item.filename))
-    path.write_bytes(out.getvalue())
+    return out.getvalue()
 
 
-def loop_rows(grid: Table, loop: str, body: Sequence[Field]) -> None:
-    """A docxtpl row loop: an opening row, one body row (one field per cell), a closing row.
-
-    The opening and closing rows span the whole table, so each holds its tag alone.
-    """
-    columns = len(grid.columns)
-    cell_text(row(grid, spans=[columns])[0], "{%tr " + loop + " %}")
-    for cell, field in zip(row(grid), body, strict=True):
-        cell_field(cell, field.path)
-    cell_text(row(grid, spans=[columns])[0], "{%tr endfor %}")
+def empty_rows(grid: Table, count: int) -> None:
+    """Rows to write in, one an item (a meeting date, an action)."""
+    for _ in range(count):
+        row(grid)

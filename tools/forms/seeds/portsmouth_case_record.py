@@ -11,15 +11,15 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 
 from .common import blank, cell_field, new_document, section_row
+from .portsmouth import header
 from .portsmouth_records import (
     ROWS,
     actions_table,
     answer_row,
-    session_rows,
     grid,
-    header,
     label_row,
     note,
+    session_rows,
     signatures,
     text_row,
     titles,
@@ -35,7 +35,10 @@ PROCEDURE = (
     "Case supervision should be child focussed and should result in clear agreement about who will now do "
     "what in relation to the child to safeguard and promote their welfare.",
 )
-DECISIONS = "Clear agreement about who will now do what in relation to the child to safeguard and promote their welfare"
+DECISIONS = (
+    "Clear agreement about who will now do what in relation to the child to safeguard and promote their "
+    "welfare"
+)
 REVIEW = "Review of case work, ensuring each open case is reviewed at least every two months"
 CASE_FILE = (
     "Decisions relating to children, young people and families should be recorded (or cross referenced) on "

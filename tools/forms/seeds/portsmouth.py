@@ -1,4 +1,5 @@
-"""Portsmouth City Council, Children and Families Services: Supervision Agreement (August 2025)."""
+"""Portsmouth City Council, Children and Families Services: Supervision Agreement (August 2025),
+as the council prints it (seed 000): the prompt in each answer cell of section 1's questions."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ LABEL_CM = 5.8
 SIGN_CM = (LABEL_CM, 5.0, 1.5, 3.62)  # Signed ... | answer | Date | answer
 PROMPT_HEIGHT_CM = 2.0
 
+PROMPT = "To be discussed and recorded by supervisee and supervisor"
 QUOTE = (
     "“a two way, planned and accountable process that supports, assures and develops the knowledge "
     "of an individual, group or team...and ensures good practice”. Providing effective supervision "
@@ -169,7 +171,7 @@ def _agreement_rows(grid: Table) -> None:
     _text_row(grid, "The boundaries of supervision", [[text] for text in BOUNDARIES])
     _text_row(grid, "Content of supervision", [[text] for text in CONTENT])
     for text, path in DISCUSSED:
-        _answer_row(grid, text, path, height_cm=PROMPT_HEIGHT_CM)
+        _answer_row(grid, text, path, height_cm=PROMPT_HEIGHT_CM, blank=PROMPT)
     _text_row(grid, "Quality Assurance", [[QUALITY]])
     _text_row(
         grid,
@@ -189,8 +191,10 @@ def _label_row(grid: Table, text: str, *, height_cm: float | None = None) -> _Ce
     return cells[1]
 
 
-def _answer_row(grid: Table, text: str, path: str, *, height_cm: float = ANSWER_HEIGHT_CM) -> None:
-    cell_field(_label_row(grid, text, height_cm=height_cm), path)
+def _answer_row(
+    grid: Table, text: str, path: str, *, height_cm: float = ANSWER_HEIGHT_CM, blank: str = ""
+) -> None:
+    cell_field(_label_row(grid, text, height_cm=height_cm), path, blank)
 
 
 def _text_row(grid: Table, text: str, paragraphs: Sequence[Sequence[Piece]]) -> _Cell:

@@ -10,22 +10,18 @@ from collections.abc import Sequence
 
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.shared import Pt
 from docx.table import Table, _Cell
 
-from .portsmouth import header
 from .common import (
     ANSWER_HEIGHT_CM,
     HEADING_FILL,
-    Field,
     Piece,
     blank,
     cell_field,
     cell_paras,
     cell_text,
+    empty_rows,
     label,
-    loop_rows,
     para,
     row,
     section_row,
@@ -106,7 +102,5 @@ def actions_table(doc: DocxDocument, heading: str, loop: str, *, with_reason: bo
     names = ["Action", "Who", "By when", "Reason for decision"][: len(widths)]
     for cell, name in zip(row(actions, keep_whole=True), names, strict=True):
         cell_text(cell, name, bold=True, fill_hex=HEADING_FILL)
-    body = [Field("a.action"), Field("a.owner"), Field("a.due")]
-    loop_rows(actions, loop, [*body, Field("a.reason")] if with_reason else body)
-    actions.rows[-2]._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+    empty_rows(actions, ROWS)
     blank(doc, after_pt=6)

@@ -10,15 +10,15 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 
 from .common import Field, blank, cell_field, cell_text, new_document, section_row
+from .portsmouth import header
 from .portsmouth_records import (
     ROWS,
     actions_table,
     answer_row,
-    session_rows,
     grid,
-    header,
     label_row,
     note,
+    session_rows,
     signatures,
     titles,
 )
@@ -58,7 +58,8 @@ def _session(doc: DocxDocument) -> None:
     details = grid(doc)
     section_row(details, "Section 1: Supervision")
     session_rows(details)
-    cell_text(label_row(details, "Duration", height_cm=0.8), Field("duration_minutes"), " minutes")
+    duration = label_row(details, "Duration", height_cm=0.8)
+    cell_text(duration, Field("duration_minutes", "________"), " minutes")
     answer_row(details, "Agenda for supervision", "agenda", height_cm=TALL_CM)
     blank(doc, after_pt=6)
 

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from docx.document import Document as DocxDocument
 
-from .sefton import parties
 from .common import (
+    DOTS,
     HEADING_FILL,
     TEXT_WIDTH_CM,
     Bold,
     Field,
     blank,
-    cell_field,
     cell_text,
+    empty_rows,
     heading,
-    label,
-    loop_rows,
     new_document,
     para,
     row,
     table,
 )
+from .sefton import parties
 
 TITLE = "Sefton Council welfare supervision record"
 ACTIONS_CM = (8.0, 4.0, TEXT_WIDTH_CM - 12.0)
@@ -62,23 +61,24 @@ def build() -> DocxDocument:
     para(doc, "SEFTON COUNCIL CHILDREN’S SERVICES", bold=True, size=12, after_pt=0)
     para(doc, "WELFARE SUPERVISION RECORD", bold=True, size=12)
     blank(doc, after_pt=6)
-    para(doc, Bold("Name Supervisee: "), Field("supervisee.name"))
-    para(doc, Bold("Name Supervisor/Manager: "), Field("supervisor.name"))
-    para(doc, Bold("Date: "), Field("date"))
-    para(doc, Bold("The supervision meeting: "), Field("duration_minutes"), " minutes", after_pt=12)
+    para(doc, Bold("Name Supervisee: "), Field("supervisee.name", DOTS))
+    para(doc, Bold("Name Supervisor/Manager: "), Field("supervisor.name", DOTS))
+    para(doc, Bold("Date: "), Field("date", DOTS))
+    para(doc, Bold("The supervision meeting: "), Field("duration_minutes", DOTS), " minutes", after_pt=12)
     heading(doc, "AGENDA:")
-    para(doc, Field("agenda"), after_pt=12)
+    blank(doc, after_pt=0)  # room to write the agenda
+    blank(doc, after_pt=12)
     heading(doc, "THE SUPERVISION MEETING:")
     for title, items in SECTIONS:
         para(doc, title, bold=True, keep_with_next=True)
         for text, path in items:
-            para(doc, Bold(f"{text}: "), Field(path), after_pt=8)
+            para(doc, Bold(f"{text}: "), Field(path, DOTS), after_pt=8)
     blank(doc, after_pt=6)
     _actions(doc)
     para(doc, "Any particular focus for the next session will be noted", keep_with_next=True)
-    para(doc, Bold("Next session: "), Field("next_session_date"), after_pt=12)
+    para(doc, Bold("Next session: "), Field("next_session_date", DOTS), after_pt=12)
     para(doc, RECORDING)
-    para(doc, Bold("Shared: "), Field("shared_date"), after_pt=12)
+    para(doc, Bold("Shared: "), Field("shared_date", DOTS), after_pt=12)
     parties(doc, "Signed by both parties")
     return doc
 
@@ -88,5 +88,5 @@ def _actions(doc: DocxDocument) -> None:
     grid = table(doc, ACTIONS_CM)
     for cell, name in zip(row(grid, keep_whole=True), ("Action", "Who", "By when"), strict=True):
         cell_text(cell, name, bold=True, fill_hex=HEADING_FILL)
-    loop_rows(grid, "for a in actions|pad(6)", [Field("a.action"), Field("a.owner"), Field("a.due")])
+    empty_rows(grid, 6)
     blank(doc, after_pt=12)

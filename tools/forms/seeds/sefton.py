@@ -5,19 +5,19 @@ from __future__ import annotations
 from docx.document import Document as DocxDocument
 
 from .common import (
+    DOTS,
     HEADING_FILL,
     TEXT_WIDTH_CM,
     Bold,
     Field,
     Piece,
-    annex,
     blank,
     bullets,
     cell_field,
     cell_text,
+    empty_rows,
     heading,
     label,
-    loop_rows,
     new_document,
     para,
     row,
@@ -55,13 +55,13 @@ FUNCTIONS = (
 FORMAT: tuple[tuple[Piece, ...], ...] = (
     (
         "The supervision meeting will take place in privacy and there will only be interruptions if ",
-        Field("interruptions"),
+        Field("interruptions", DOTS),
     ),
-    ("The frequency of supervision will be ", Field("frequency.description")),
-    ("The supervision meeting will last for a minimum of: ", Field("duration_minutes"), " minutes"),
+    ("The frequency of supervision will be ", Field("frequency.description", DOTS)),
+    ("The supervision meeting will last for a minimum of: ", Field("duration_minutes", DOTS)),
     (
         "Method of recording the session will be by ",
-        Field("recording.method"),
+        Field("recording.method", DOTS),
         " and the person responsible for recording the session will be the supervisor. The record will be "
         "shared within 5 working days and will be signed by both parties once agreed as an accurate record.",
     ),
@@ -159,7 +159,6 @@ def build() -> DocxDocument:
     _auditing(doc)
     _expectations(doc)
     _other_issues(doc)
-    annex(doc)
     _meeting_dates(doc)
     parties(doc, "Parties to the Contract:")
     _review(doc)
@@ -169,7 +168,9 @@ def build() -> DocxDocument:
 def _key_tasks(doc: DocxDocument) -> None:
     heading(doc, "KEY TASKS OF SUPERVISEE:")
     para(doc, KEY_TASKS)
-    para(doc, Field("key_tasks"), after_pt=12)
+    blank(doc, after_pt=0)  # room to write the key tasks
+    blank(doc, after_pt=0)
+    blank(doc, after_pt=12)
 
 
 def _mandate(doc: DocxDocument) -> None:
@@ -184,7 +185,8 @@ def _format(doc: DocxDocument) -> None:
     heading(doc, "FORMAT OF SUPERVISION:")
     bullets(doc, FORMAT)
     para(doc, "Others who may see the record", keep_with_next=True)
-    para(doc, Field("recording.others_who_may_see"), after_pt=12)
+    blank(doc, after_pt=0)  # room to write who else may see it
+    blank(doc, after_pt=12)
 
 
 def _content(doc: DocxDocument) -> None:
@@ -206,7 +208,7 @@ def _expectations(doc: DocxDocument) -> None:
     for text in EXPECTATIONS_INTRO:
         para(doc, text)
     for text, path in EXPECTATIONS:
-        para(doc, text, Field(path), indent_cm=ITEM_INDENT_CM, after_pt=10)
+        para(doc, text, Field(path, DOTS), indent_cm=ITEM_INDENT_CM, after_pt=10)
     blank(doc, after_pt=6)
 
 
@@ -222,7 +224,7 @@ def _meeting_dates(doc: DocxDocument) -> None:
     month, date = row(grid)
     cell_text(month, "Month", bold=True, fill_hex=HEADING_FILL)
     cell_text(date, "Date", bold=True, fill_hex=HEADING_FILL)
-    loop_rows(grid, "for d in meeting_dates|pad(12)", [Field("d|month"), Field("d")])
+    empty_rows(grid, 12)
     blank(doc, after_pt=12)
 
 

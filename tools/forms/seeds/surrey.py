@@ -13,7 +13,6 @@ from .common import (
     TEXT_WIDTH_CM,
     Bold,
     Field,
-    Piece,
     blank,
     bullets,
     cell_field,
@@ -160,9 +159,7 @@ def _practical(grid: Table) -> None:
     section_row(grid, "1. Practical Arrangements")
     cells = row(grid, min_height_cm=ANSWER_HEIGHT_CM, keep_whole=True)
     label(cells[0], "Supervision Frequency and duration?")
-    frequency: list[Piece] = ["Frequency: ", Field("frequency.description")]
-    duration: list[Piece] = ["Duration: ", Field("duration_minutes"), " minutes"]
-    cell_paras(cells[1], [frequency, duration])
+    cell_paras(cells[1], [["Frequency: "], ["Duration: "]])  # the cell says which answer goes where
 
 
 def _support(grid: Table) -> None:
