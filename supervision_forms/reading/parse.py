@@ -21,7 +21,7 @@ from ..docx.reader import core_keywords, read_body
 from ..errors import NeedsOcr, NotASupervisionForm
 from ..formats import Format, sniff
 from ..packs import PackRegistry
-from ..privacy import redacted
+from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
@@ -82,7 +82,7 @@ def parse(
         )
     result.source_format = kind.value
     if redact:
-        result.data = redacted(result.data)
+        result = redacted_result(result)
     return result
 
 
