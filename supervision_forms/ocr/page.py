@@ -13,11 +13,13 @@ from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
 from .pixels import despeckle, grey, ink
 from .raster import PageImage
-from .tesseract import read_words, upright_turn
+from .tesseract import BAR, read_words, upright_turn
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
 BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
 CHECK_TURN_BELOW = 0.5  # mean confidence: under it, the page may be upside down or sideways
+BAR_ON_RULE = 2.0  # points: a "|" this near a drawn vertical line is that line
+BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
 
 
 def read_page(page: PageImage, label: str) -> OcrPage:
@@ -64,23 +66,39 @@ def _read(page: PageImage, failure: str) -> OcrPage:
                 confidence,
             )
         )
-    words = tuple(
-        OcrWord(
+    rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
+    words = []
+    for word in read_words(Image.fromarray(pixels), page.dpi, failure):
+        read = OcrWord(
             word.text,
             *_points(word.left, word.top, word.right, word.bottom, across, down),
             round(word.confidence, 3),
         )
-        for word in read_words(Image.fromarray(pixels), page.dpi, failure)
-    )
-    rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
+        if read.text == BAR:
+            if _on_rule(read, rules):
+                continue
+            read = replace(read, text="I", confidence=min(read.confidence, BAR_AS_I))
+        words.append(read)
     return OcrPage(
         round(page.width, 2),
         round(page.height, 2),
-        words,
+        tuple(words),
         tuple(boxes),
         rules,
         degrees,
-        _mean_confidence(words),
+        _mean_confidence(tuple(words)),
+    )
+
+
+def _on_rule(word: OcrWord, rules: tuple[OcrRule, ...]) -> bool:
+    """Whether a "|" read by Tesseract lies on a drawn vertical line (a table border)."""
+    middle = (word.x0 + word.x1) / 2
+    return any(
+        not rule.horizontal
+        and rule.x0 - BAR_ON_RULE <= middle <= rule.x1 + BAR_ON_RULE
+        and rule.top < word.bottom
+        and word.top < rule.bottom
+        for rule in rules
     )
 
 

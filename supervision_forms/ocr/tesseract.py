@@ -15,11 +15,12 @@ from ..errors import CorruptDocument
 from .model import OcrUnavailable
 from .process import run_bounded
 
-INSTALL = "apt-get install tesseract-ocr tesseract-ocr-eng"
+INSTALL = "on Debian or Ubuntu, apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
 SETTINGS = ("-l", "eng", "--psm", "3")
-LINE_GLYPHS = set("|_=~¦")  # a word of only these is a drawn line read as text
+LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
+BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
 
 
@@ -117,6 +118,6 @@ def parse_tsv(text: str) -> list[Word]:
         except ValueError:
             continue
         word = cells[11].strip()
-        if word and confidence >= 0 and not set(word) <= LINE_GLYPHS:
+        if word and confidence >= 0 and (word == BAR or not set(word) <= LINE_GLYPHS | {BAR}):
             words.append(Word(word, left, top, left + width, top + height, min(confidence, 100.0) / 100))
     return words

@@ -37,6 +37,7 @@ TICKED, EMPTY, UNDECIDED = "☒", "☐", "□"
 CAP_HEIGHT = 0.72  # of the font size: the ink of a line's capitals and ascenders above its baseline
 ASCENT, DESCENT = 0.9, 0.22  # of the font size: a text layer's word box above and below the baseline
 JOIN_OVERLAP = 0.5  # of the shorter: ink that overlaps a line's this much is on that line
+SPECK = 0.5  # OCR confidence: a word of punctuation only, under it, is a speck of dirt
 
 
 def ocr_pdf(data: bytes, numbers: Sequence[int], label: str) -> dict[int, Page]:
@@ -111,7 +112,7 @@ class _Line:
 
 def to_page(ocr: OcrPage, number: int) -> Page:
     """An OCR'd page as the reader's `Page` (see the module's docstring)."""
-    lines = _group(list(ocr.words) + list(ocr.boxes))
+    lines = _group([w for w in ocr.words if not _speck(w)] + list(ocr.boxes))
     bands = _bands(lines)
     words = []
     for line, (top, bottom, size) in zip(lines, bands, strict=True):
@@ -156,6 +157,12 @@ def _bands(lines: list[_Line]) -> list[tuple[float, float, float]]:
             middle = (upper[1] + lower[0]) / 2
             upper[1] = lower[0] = middle
     return [(round(top, 2), round(max(bottom, top + 0.1), 2), round(size, 2)) for top, bottom, size in bands]
+
+
+def _speck(word: OcrWord) -> bool:
+    """Whether a word is punctuation only, read with little confidence: dirt, not text (no
+    field's confidence is taken from punctuation, so it must not get into one)."""
+    return word.confidence < SPECK and not any(c.isalnum() for c in word.text)
 
 
 def _is_box(item: OcrWord | OcrBox) -> TypeIs[OcrBox]:
