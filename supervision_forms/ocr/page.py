@@ -19,6 +19,10 @@ SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
 BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
 CHECK_TURN_BELOW = 0.5  # mean confidence: under it, the page may be upside down or sideways
 BAR_ON_RULE = 2.0  # points: a "|" this near a drawn vertical line is that line
+LEADER_HEIGHT = 0.3  # of the page's usual word height: ink this flat is dots, not letters
+DOT_PITCH = 3.0  # points between the dots of a leader, to count them
+DOTS_SURE = 0.95  # confidence of dots told by their shape (Tesseract reads them as "eeee")
+DASHES = set("-–—_~=")
 BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
 
 
@@ -79,6 +83,7 @@ def _read(page: PageImage, failure: str) -> OcrPage:
                 continue
             read = replace(read, text="I", confidence=min(read.confidence, BAR_AS_I))
         words.append(read)
+    words = _dotted(words)
     return OcrPage(
         round(page.width, 2),
         round(page.height, 2),
@@ -88,6 +93,25 @@ def _read(page: PageImage, failure: str) -> OcrPage:
         degrees,
         _mean_confidence(tuple(words)),
     )
+
+
+def _dotted(words: list[OcrWord]) -> list[OcrWord]:
+    """Words whose ink is far flatter than letters are dots (a full stop, or a dot leader
+    Tesseract read as "eeteneee" or "cotcsanca"): their text becomes the dots they are.
+    Dashes and underscores are flat too, and stay as read."""
+    heights = sorted(w.bottom - w.top for w in words)
+    if not heights:
+        return words
+    usual = heights[len(heights) // 2]
+    out = []
+    for word in words:
+        height, width = word.bottom - word.top, word.x1 - word.x0
+        if height >= LEADER_HEIGHT * usual or set(word.text) <= DASHES:
+            out.append(word)
+            continue
+        dots = "." if width <= LEADER_HEIGHT * usual else "." * max(2, round(width / DOT_PITCH))
+        out.append(replace(word, text=dots, confidence=max(word.confidence, DOTS_SURE)))
+    return out
 
 
 def _on_rule(word: OcrWord, rules: tuple[OcrRule, ...]) -> bool:
