@@ -109,8 +109,11 @@ def _dotted(words: list[OcrWord]) -> list[OcrWord]:
         if height >= LEADER_HEIGHT * usual or set(word.text) <= DASHES:
             out.append(word)
             continue
-        dots = "." if width <= LEADER_HEIGHT * usual else "." * max(2, round(width / DOT_PITCH))
-        out.append(replace(word, text=dots, confidence=max(word.confidence, DOTS_SURE)))
+        if width <= LEADER_HEIGHT * usual:  # one dot: a full stop, or a speck
+            out.append(replace(word, text="."))
+        else:
+            dots = "." * max(2, round(width / DOT_PITCH))
+            out.append(replace(word, text=dots, confidence=max(word.confidence, DOTS_SURE)))
     return out
 
 

@@ -40,6 +40,9 @@ DURATION_WORDS = {
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
 BOXES = {TICKED, EMPTY, UNDECIDED}
+ORDINARY = set("-–—&/+%=:;,.!?…'\"‘’“”()[]•")  # marks that stand alone in ordinary text
+NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
+STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,8 @@ def judged(result: ParseResult, pages: Sequence[Page], ocr: set[int]) -> ParseRe
                 if any(w.text == UNDECIDED for w in words)
                 else f"OCR was unsure of a word ({sure:.2f})"
             )
+        if isinstance(value, str) and _stray(value):
+            sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
         if sure < SURE:
             cleared[path] = source
             result.warnings.append(
@@ -95,6 +100,17 @@ def judged(result: ParseResult, pages: Sequence[Page], ocr: set[int]) -> ParseRe
             result.sources.pop(path, None)
             result.field_confidence.pop(path, None)
     return result
+
+
+def _stray(text: str) -> bool:
+    """Whether text holds a mark OCR made of dirt or a box (no letters, not punctuation
+    ordinary text has on its own), or starts with one no text starts with."""
+    pieces = text.split()
+    if not pieces:
+        return False
+    if pieces[0][0] in NOT_FIRST:
+        return True
+    return any(not any(c.isalnum() for c in piece) and not set(piece) <= ORDINARY for piece in pieces)
 
 
 def _value(data: dict[str, Any], path: str) -> Any:
