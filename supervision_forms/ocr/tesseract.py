@@ -21,6 +21,8 @@ MEMORY_BYTES = 1 << 30
 SETTINGS = ("-l", "eng", "--psm", "3")
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
+ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
+# confuses them (ë read as é at 0.9), so such a word is never taken as sure
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
 
 
@@ -119,5 +121,8 @@ def parse_tsv(text: str) -> list[Word]:
             continue
         word = cells[11].strip()
         if word and confidence >= 0 and (word == BAR or not set(word) <= LINE_GLYPHS | {BAR}):
-            words.append(Word(word, left, top, left + width, top + height, min(confidence, 100.0) / 100))
+            sure = min(confidence, 100.0) / 100
+            if any(c.isalpha() and not c.isascii() for c in word):
+                sure = min(sure, ACCENTED_SURE)
+            words.append(Word(word, left, top, left + width, top + height, sure))
     return words

@@ -35,11 +35,13 @@ from .pdf import PdfText, read_pdf
 from .result import ParseResult, ReadWarning
 from .rows import Fragment, fragments
 from .scan import ocr_image, ocr_pdf
+from .text import fold
 from .values import Collector
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
 PAGE_WORDS = 12  # label words, printed word for word, that make a scanned page a page of a form
 PAGE_LEAD = 2.0  # ... when as many as this times any other form's
+PRINTED_WORDS = 4  # a line of printed text this long, found on a scan, speaks for its form
 _T = TypeVar("_T")
 
 
@@ -166,16 +168,31 @@ def _read_pages(
 
 def _page_of_form(layout: Layout, registry: PackRegistry, document: str | None) -> Choice | None:
     """The form a scan of some of its pages is (pages are often scanned one a file): the
-    one with the most labels printed on it word for word, when that is `PAGE_WORDS` words
-    at least and `PAGE_LEAD` times as many as any other form's; None otherwise."""
+    one with the most words printed on it word for word (its labels, and its lines of
+    printed text of `PRINTED_WORDS` words or more, page headers and footers left out),
+    when that is `PAGE_WORDS` words at least and `PAGE_LEAD` times as many as any other
+    form's; None otherwise."""
     candidates = [(p, kind) for p in registry for kind in p.documents if document in (None, kind)]
-    scored = sorted(_scores(Finder(layout), candidates, loose=False), key=lambda item: -item[1])
-    if not scored or scored[0][1] < PAGE_WORDS:
+    labels = {(p.name, kind): words for _, words, p, kind in _scores(Finder(layout), candidates, loose=False)}
+    lines = [line for line in reading_text(layout).split("\n") if len(fold(line).split()) >= PRINTED_WORDS]
+    scored = []
+    for pack, kind in candidates:
+        knowledge = pack.knowledge(kind)
+        margins = {fold(margin) for margin in knowledge.margins}
+        printed = sum(
+            len(fold(line).split())
+            for line in lines
+            if fold(line) not in margins and knowledge.is_printed(line)
+        )
+        scored.append((labels.get((pack.name, kind), 0) + printed, pack, kind))
+    scored.sort(key=lambda item: -item[0])
+    if not scored or scored[0][0] < PAGE_WORDS:
         return None
-    if len(scored) > 1 and scored[0][1] < PAGE_LEAD * scored[1][1]:
+    if len(scored) > 1 and scored[0][0] < PAGE_LEAD * scored[1][0]:
         return None
-    share, _, pack, kind = scored[0]
-    return Choice(pack, kind, round(share, 3), original=True)
+    words, pack, kind = scored[0]
+    runner_up = scored[1][0] if len(scored) > 1 else 0
+    return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
 
 
 def _judged(result: ParseResult, choice: Choice, label: str) -> ParseResult:
