@@ -18,7 +18,7 @@ from typing import TypeVar
 from ..conversion import to_docx
 from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
-from ..errors import NeedsOcr, NotASupervisionForm
+from ..errors import NeedsOcr, NotASupervisionForm, SupervisionFormsError
 from ..formats import Format, sniff
 from ..packs import PackRegistry
 from ..privacy import redacted_result
@@ -119,10 +119,17 @@ def _parse_pdf(
         return _read_pages(pdf, set(), label, registry, pack, document)
     try:
         read = ocr_pdf(data, pdf.scanned, label)
-    except NeedsOcr as error:  # the text pages can still be read: the others are named
-        result = _read_pages(pdf, set(), label, registry, pack, document)
+    except SupervisionFormsError as error:  # the text pages can still be read: the others are named
         pages = ", ".join(str(number + 1) for number in pdf.scanned)
-        result.warnings.append(ReadWarning("", f"pages {pages} have no usable text layer: {error}", label))
+        which = f"pages {pages} have" if len(pdf.scanned) > 1 else f"page {pages} has"
+        unread = f"{which} no usable text layer, and OCR could not read it: {error}"
+        try:
+            result = _read_pages(pdf, set(), label, registry, pack, document)
+        except NotASupervisionForm:
+            if isinstance(error, NeedsOcr):  # the form may be on the pages OCR could not read
+                raise NeedsOcr(f"{label}: {unread}") from None
+            raise
+        result.warnings.append(ReadWarning("", unread, label))
         return result
     pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
     return _read_pages(pdf, set(read), label, registry, pack, document)
@@ -141,8 +148,9 @@ def _read_pages(
 ) -> ParseResult:
     """Pages (a PDF's, or OCR's: `ocr` numbers them) laid out, the form detected, and read."""
     if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
-        why = "OCR read no text on it" if ocr else "the PDF has no text layer (a scan?)"
-        raise NeedsOcr(f"{label}: {why}; it needs OCR by a person, or a clearer scan")
+        if ocr:  # OCR ran: a blank page, or one too faint to read
+            raise NotASupervisionForm(f"{label}: OCR read no text on it (a blank or faint scan?)")
+        raise NeedsOcr(f"{label}: the PDF has no text layer (a scan?); it needs OCR")
     layout = from_pages(pdf.pages)
     text = reading_text(layout)
     try:

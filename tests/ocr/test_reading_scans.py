@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PIL import Image
+from pypdf import PdfReader, PdfWriter
 
 from supervision_forms import NeedsOcr, NotASupervisionForm, parse
 from supervision_forms.extract import extract_folder
-from supervision_forms.ocr import tesseract as tesseract_module
 from supervision_forms.ocr import tesseract_available
 from supervision_forms.reading import scan
 from supervision_forms.reading.page import Page
@@ -131,7 +132,7 @@ def it_reads_a_pdf_whose_fonts_give_garbage_text_by_ocr() -> None:
 def it_says_a_scan_needs_ocr_and_how_to_install_it_when_tesseract_is_missing(
     monkeypatch: pytest.MonkeyPatch, path: Path
 ) -> None:
-    monkeypatch.setattr(tesseract_module.shutil, "which", _without_tesseract)
+    monkeypatch.setattr(shutil, "which", _without_tesseract)
     with pytest.raises(NeedsOcr) as raised:
         parse(path)
     assert not isinstance(raised.value, NotASupervisionForm)
@@ -146,7 +147,52 @@ def it_lists_scans_in_extract_as_read_or_needing_ocr_only_when_ocr_cannot_run(
     (tmp_path / "page.png").write_bytes(IMAGE.read_bytes())
     [read] = list(extract_folder(tmp_path))
     assert read.status == "read" and read.result is not None and read.result.read_by == "ocr"
-    monkeypatch.setattr(tesseract_module.shutil, "which", _without_tesseract)
+    monkeypatch.setattr(shutil, "which", _without_tesseract)
     [refused] = list(extract_folder(tmp_path))
     assert refused.result is None and refused.reason == NeedsOcr.reason
     assert refused.error is not None and INSTALL in refused.error
+
+
+def _mixed(tmp_path: Path) -> Path:
+    """The text PDF of a form with its last page as a scan (a signed page scanned back in)."""
+    text, scanned = PdfReader(CORPUS / "pdf" / "surrey-000.pdf"), PdfReader(SCANNED_PDF)
+    writer = PdfWriter()
+    for page in text.pages[:-1]:
+        writer.add_page(page)
+    writer.add_page(scanned.pages[len(text.pages) - 1])
+    path = tmp_path / "mixed.pdf"
+    with path.open("wb") as out:
+        writer.write(out)
+    return path
+
+
+def it_reads_the_scanned_pages_of_a_pdf_by_ocr_and_the_others_by_their_text(tmp_path: Path) -> None:
+    path = _mixed(tmp_path)
+    pages = len(PdfReader(path).pages)
+    read = parse(path)
+    assert read.read_by == "text+ocr" and read.ocr_pages == (pages,)
+    ocr = [p for p, source in read.sources.items() if source.startswith(f"page {pages},")]
+    text = [p for p, source in read.sources.items() if not source.startswith(f"page {pages},")]
+    by_ocr = {w.field for w in read.warnings if "read by OCR" in w.message}
+    assert text and not by_ocr & set(text)
+    assert set(ocr) <= by_ocr
+
+
+def it_reads_the_text_pages_and_names_the_scanned_ones_when_tesseract_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = _mixed(tmp_path)
+    monkeypatch.setattr(shutil, "which", _without_tesseract)
+    read = parse(path)
+    assert read.pack == "surrey" and read.read_by == "text" and not read.ocr_pages
+    [unread] = [w.message for w in read.warnings if "no usable text layer" in w.message]
+    assert INSTALL in unread
+
+
+def it_says_ocr_read_nothing_on_a_blank_scan_rather_than_that_it_needs_ocr(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.png"
+    Image.new("L", (1240, 1754), 255).save(blank, dpi=(150, 150))
+    with pytest.raises(NotASupervisionForm, match="OCR read no text"):
+        parse(blank)
+    [listed] = list(extract_folder(tmp_path))
+    assert listed.reason == NotASupervisionForm.reason
