@@ -24,6 +24,8 @@ DOT_PITCH = 3.0  # points between the dots of a leader, to count them
 DOTS_SURE = 0.95  # confidence of dots told by their shape (Tesseract reads them as "eeee")
 DASHES = set("-–—_~=")
 BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
+BAR_IN_TEXT = 0.85  # ... and of one with a word just after it on its line, no taller than text
+WORD_GAP = 0.8  # of the word's height: a gap this wide at most is between words of a line
 
 
 def read_page(page: PageImage, label: str) -> OcrPage:
@@ -78,12 +80,8 @@ def _read(page: PageImage, failure: str) -> OcrPage:
             *_points(word.left, word.top, word.right, word.bottom, across, down),
             round(word.confidence, 3),
         )
-        if read.text == BAR:
-            if _on_rule(read, rules):
-                continue
-            read = replace(read, text="I", confidence=min(read.confidence, BAR_AS_I))
         words.append(read)
-    words = _dotted(words)
+    words = _bars(_dotted(words), rules)
     return OcrPage(
         round(page.width, 2),
         round(page.height, 2),
@@ -115,6 +113,38 @@ def _dotted(words: list[OcrWord]) -> list[OcrWord]:
             dots = "." * max(2, round(width / DOT_PITCH))
             out.append(replace(word, text=dots, confidence=max(word.confidence, DOTS_SURE)))
     return out
+
+
+def _bars(words: list[OcrWord], rules: tuple[OcrRule, ...]) -> list[OcrWord]:
+    """Tesseract's "|" words: on a drawn vertical line, that line (dropped); otherwise the
+    word "I" (a sans-serif capital I is a bar), as sure as Tesseract was only when a word
+    follows it closely on its line (or it ends its line, close after a word) and it is no
+    taller than the page's text."""
+    heights = sorted(w.bottom - w.top for w in words if w.text != BAR)
+    usual = heights[len(heights) // 2] if heights else 0.0
+    out = []
+    for word in words:
+        if word.text != BAR:
+            out.append(word)
+            continue
+        if _on_rule(word, rules):
+            continue
+        height = word.bottom - word.top
+        on_line = [o for o in words if o is not word and _same_line(o, word)]
+        after = [o.x0 - word.x1 for o in on_line if o.x0 >= word.x1]
+        before = [word.x0 - o.x1 for o in on_line if o.x1 <= word.x0]
+        close = WORD_GAP * height
+        in_text = height <= 1.5 * usual and (
+            min(after, default=close + 1) <= close or (not after and min(before, default=close + 1) <= close)
+        )
+        sure = min(word.confidence, BAR_IN_TEXT if in_text else BAR_AS_I)
+        out.append(replace(word, text="I", confidence=sure))
+    return out
+
+
+def _same_line(one: OcrWord, other: OcrWord) -> bool:
+    shared = min(one.bottom, other.bottom) - max(one.top, other.top)
+    return shared > 0.5 * min(one.bottom - one.top, other.bottom - other.top)
 
 
 def _on_rule(word: OcrWord, rules: tuple[OcrRule, ...]) -> bool:
