@@ -15,7 +15,7 @@ from ..errors import CorruptDocument
 from .model import OcrUnavailable
 from .process import run_bounded
 
-INSTALL = "on Debian or Ubuntu, apt-get install tesseract-ocr tesseract-ocr-eng"
+INSTALL = "on Debian or Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
 SETTINGS = ("-l", "eng", "--psm", "3")
@@ -57,7 +57,7 @@ def require_tesseract() -> str:
     """Tesseract's path; `OcrUnavailable`, saying how to install it, when it is missing."""
     program = shutil.which("tesseract")
     if program is None or not _speaks_english(program):
-        raise OcrUnavailable(f"reading scans needs Tesseract with its English data: {INSTALL}")
+        raise OcrUnavailable(f"OCR needs Tesseract with its English data ({INSTALL})")
     return program
 
 

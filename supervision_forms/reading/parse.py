@@ -111,7 +111,7 @@ def _parse_pdf(
     """A PDF: its text layer, and the pages without a usable one read by OCR."""
     pdf = read_pdf(data, label)
     if len(pdf.scanned) == len(pdf.pages) and not pdf.fields:
-        what = f"{label}: the PDF has no usable text layer (a scan?)"
+        what = f"{label}: the PDF has no usable text (a scan?)"
         read = _by_ocr(lambda: ocr_pdf(data, pdf.scanned, label), what)
         pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
         return _read_pages(pdf, set(read), label, registry, pack, document)
@@ -140,7 +140,7 @@ def _by_ocr(read: Callable[[], _T], what: str) -> _T:
     try:
         return read()
     except NeedsOcr as error:
-        raise type(error)(f"{what}; it needs OCR, and {error}") from None
+        raise type(error)(f"{what}: it needs OCR; {error}") from None
 
 
 def _read_pages(

@@ -21,7 +21,14 @@ from supervision_forms.errors import (
     SupervisionFormsError,
     UnsupportedFormat,
 )
+from supervision_forms.ocr import tesseract_available
 from tests.hostile import pdfs, zips
+
+
+def ocr_or(outcome: type[SupervisionFormsError], says: str) -> tuple[type[SupervisionFormsError], str]:
+    """A scan's outcome where Tesseract can read it; without Tesseract, it needs OCR."""
+    return (outcome, says) if tesseract_available() else (NeedsOcr, "needs OCR")
+
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 W_NS = b'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -249,7 +256,7 @@ DOCUMENTS = [
         UnsupportedFormat,
         "not a document this library reads",
     ),
-    Case("a renamed PNG", lambda d: png(), NeedsOcr, "OCR"),
+    Case("a renamed PNG", lambda d: png(), *ocr_or(CorruptDocument, "not a PNG, JPEG or TIFF image")),
     Case("an empty file", lambda d: b"", UnsupportedFormat, "empty"),
     Case("an .xlsx renamed", xlsx_like, UnsupportedFormat, "not a Word .docx"),
     Case("a truncated .docx", lambda d: d[: len(d) // 2], CorruptDocument, "cut short"),
@@ -267,7 +274,11 @@ DOCUMENTS = [
         "password",
     ),
     Case("PDF restricted but open", lambda d: pdfs.encrypted_pdf(form_pdf(d), user_password=""), None),
-    Case("PDF image only (a scan)", lambda d: pdfs.image_only_pdf(), NeedsOcr, "needs OCR"),
+    Case(
+        "PDF image only (a scan)",
+        lambda d: pdfs.image_only_pdf(),
+        *ocr_or(NotASupervisionForm, "OCR read no text"),
+    ),
     Case("PDF truncated", lambda d: form_pdf(d)[:400], CorruptDocument, "damaged"),
     Case("PDF garbage body", lambda d: b"%PDF-1.7\n" + bytes(range(256)) * 40, CorruptDocument, "damaged"),
     Case("PDF bomb stream (400 MB)", lambda d: pdfs.bomb_pdf(400 * zips.MIB), DocumentTooLarge, "limits"),
