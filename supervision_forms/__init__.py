@@ -41,6 +41,7 @@ _LAZY: dict[str, str] = {
     "validate_data": "validation",
     "OfficeError": "office",
     "OcrUnavailable": "ocr",
+    "ScanUnreadable": "ocr",
     **{
         name: "errors"
         for name in (
@@ -115,7 +116,7 @@ if TYPE_CHECKING:  # what type checkers and IDEs see; at run time, __getattr__ a
         WrongDocument,
     )
     from .models import DOCUMENT_MODELS, Agreement, Cancellation, CaseRecord, GeneralRecord
-    from .ocr import OcrUnavailable
+    from .ocr import OcrUnavailable, ScanUnreadable
     from .office import OfficeError
     from .packs import Pack, PackRegistry, load_pack
     from .reading import ParseResult, ReadWarning, Unmapped, parse

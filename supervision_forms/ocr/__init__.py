@@ -29,7 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .model import OcrBox, OcrPage, OcrRule, OcrUnavailable, OcrWord
+from .model import OcrBox, OcrPage, OcrRule, OcrUnavailable, OcrWord, ScanUnreadable
 from .page import read_page
 from .raster import image_pages, pdf_page_images
 from .tesseract import require_tesseract, tesseract_available
@@ -41,6 +41,7 @@ __all__ = [
     "OcrRule",
     "OcrUnavailable",
     "OcrWord",
+    "ScanUnreadable",
     "needs_ocr",
     "ocr_image",
     "ocr_pdf_pages",

@@ -9,12 +9,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..errors import NeedsOcr
+from ..errors import NeedsOcr, SupervisionFormsError
 
 
 class OcrUnavailable(NeedsOcr):
     """Tesseract (or, for PDFs, poppler's pdftoppm) is not installed: a scan needs OCR
     that cannot be done here."""
+
+
+class ScanUnreadable(SupervisionFormsError):
+    """OCR ran on a scan (or a PDF without usable text) and found no text: a blank page, or
+    one too faint or too coarse to read. It needs a person, or a better scan."""
+
+    reason = "no text found by OCR"
 
 
 @dataclass(frozen=True)

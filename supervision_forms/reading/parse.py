@@ -149,7 +149,9 @@ def _read_pages(
     """Pages (a PDF's, or OCR's: `ocr` numbers them) laid out, the form detected, and read."""
     if not any(w.text for page in pdf.pages for w in page.words) and not pdf.fields:
         if ocr:  # OCR ran: a blank page, or one too faint to read
-            raise NotASupervisionForm(f"{label}: OCR read no text on it (a blank or faint scan?)")
+            from ..ocr.model import ScanUnreadable  # (the OCR package loads numpy and Pillow)
+
+            raise ScanUnreadable(f"{label}: OCR read no text on it (a blank or faint scan?)")
         raise NeedsOcr(f"{label}: the PDF has no text layer (a scan?); it needs OCR")
     layout = from_pages(pdf.pages)
     text = reading_text(layout)

@@ -21,7 +21,7 @@ from supervision_forms.errors import (
     SupervisionFormsError,
     UnsupportedFormat,
 )
-from supervision_forms.ocr import tesseract_available
+from supervision_forms.ocr import ScanUnreadable, tesseract_available
 from tests.hostile import pdfs, zips
 
 
@@ -277,7 +277,7 @@ DOCUMENTS = [
     Case(
         "PDF image only (a scan)",
         lambda d: pdfs.image_only_pdf(),
-        *ocr_or(NotASupervisionForm, "OCR read no text"),
+        *ocr_or(ScanUnreadable, "OCR read no text"),
     ),
     Case("PDF truncated", lambda d: form_pdf(d)[:400], CorruptDocument, "damaged"),
     Case("PDF garbage body", lambda d: b"%PDF-1.7\n" + bytes(range(256)) * 40, CorruptDocument, "damaged"),
