@@ -29,6 +29,7 @@ COLUMN_SKIP = 2  # lines: a PDF column's text carries on past this many lines wi
 PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
 WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
 LEAD = re.compile(r"^[\s·•▪◦‣*\-–\uf000-\uf0ff]*(?:\(?(?:\d{1,2}|[a-hA-H])[.)]\s*)?$")
+GAP = re.compile(r"\S(?:\t|[ \u00a0]{3,})$")  # a label after a gap on its line: "Date ……   Review date"
 AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 
 
@@ -170,7 +171,7 @@ class Finder:
         local_start = self.streams[stream].norm.span(start - self.offsets[stream], end - self.offsets[stream])
         piece, offset = self._locate(stream, local_start[0])
         text = self.layout.pieces[piece].text
-        at_start = bool(LEAD.match(text[:offset]))
+        at_start = bool(LEAD.match(text[:offset]) or GAP.search(text[:offset]))
         if short and not at_start:
             return None
         end_piece, end_offset = self._locate(stream, local_start[1])

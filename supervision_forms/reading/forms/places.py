@@ -211,7 +211,12 @@ class Places(LineSpots):
             if piece.column > label.column + self.layout.near or number in self.label_pieces:
                 break
             lines.append(Span(number, 0, len(piece.text)))
-        return self._up_to_suffix(spans, lines, info.suffix)
+        spans = self._up_to_suffix(spans, lines, info.suffix)
+        if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
+            last = spans[-1]
+            cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
+            spans[-1] = Span(last.piece, last.start, last.start + cut)
+        return spans
 
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written
@@ -281,6 +286,11 @@ class Places(LineSpots):
                 if blanks > MAX_BLANK_ROWS or spans:
                     break
                 continue
+            if any(  # a row with its own label on the left: its answers are that label's
+                p.row == row and p.end_column <= label.column and i in self.label_pieces
+                for i, p in enumerate(self.pieces)
+            ):
+                break
             stops = any(i in self.label_pieces or self.printed(i) for i in inside)
             if stops and not all(self.know.is_prompt(self.pieces[i].text) for i in inside):
                 break
