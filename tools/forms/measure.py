@@ -12,7 +12,7 @@ edits); then
   at each true place's path.
 
     .venv/bin/python -m tools.forms [--pdf] [--keep DIR] [-v]
-    .venv/bin/python -m tools.forms --blanks DIR      # the blank forms alone
+    .venv/bin/python -m tools.forms --blanks DIR [--filled DIR]   # the blank forms (and filled copies)
 """
 
 from __future__ import annotations
@@ -217,12 +217,19 @@ def _same(flat: dict[str, Any], path: str, wanted: Any, place: Truth) -> bool:
 def main(argv: list[str]) -> int:
     from . import COUNCILS
 
-    if "--blanks" in argv:  # just write each council's blank form
+    if "--blanks" in argv:  # just write each council's blank form (and, with --filled, a copy filled in)
         out = Path(argv[argv.index("--blanks") + 1])
-        out.mkdir(parents=True, exist_ok=True)
+        filled = Path(argv[argv.index("--filled") + 1]) if "--filled" in argv else None
         for council in COUNCILS:
-            (out / f"{council.name}.docx").write_bytes(build(council).to_bytes())
-            print(out / f"{council.name}.docx")
+            out.mkdir(parents=True, exist_ok=True)
+            blank = build(council)
+            (out / f"{council.name}-agreement.docx").write_bytes(blank.to_bytes())
+            print(out / f"{council.name}-agreement.docx")
+            if filled is not None:
+                filled.mkdir(parents=True, exist_ok=True)
+                copy = build(council, answers(blank.truth))
+                (filled / f"{council.name}-agreement.docx").write_bytes(copy.to_bytes())
+                print(filled / f"{council.name}-agreement.docx")
         return 0
     global VERBOSE
     VERBOSE = "-v" in argv

@@ -447,7 +447,7 @@ def _leaders(
             label, place = cell_label, "right"  # "Date of agreement | xx.xx.xx Review annually ..."
         elif not _has_words(label):
             label = _label_before(state, blocks, at) if not _has_words(after) else after.strip().strip("()")
-            place = "below" if not _has_words(after) else "dots"
+            place = "below" if not _has_words(after) else "before"  # "Xxx Advanced Practitioner"
             suffix = "" if not _has_words(after) else suffix
         if not _has_words(label):
             label = cell_label

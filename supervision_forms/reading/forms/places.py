@@ -80,6 +80,8 @@ class Places(LineSpots):
             return [self.rest, self.on_line, self.under, self.left, self.above]
         if place == "dots" and not self.layout.structured:
             return [self.dots, self.next_piece, self.above]
+        if place == "before":
+            return [self.before]
         table: dict[str, list[Strategy]] = {
             "right": [self.right, self.rest, self.same_cell, self.below],
             "below": [self.rest, self.same_cell, self.below, self.right],
@@ -217,6 +219,16 @@ class Places(LineSpots):
             cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
             spans[-1] = Span(last.piece, last.start, last.start + cut)
         return spans
+
+    def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from
+        where another label ends (or the line starts)."""
+        ends = [other.end for other in self.hits if other.end_piece == hit.piece and other.end <= hit.start]
+        start = max(ends, default=0)
+        text = self.pieces[hit.piece].text[start : hit.start]
+        if not text.strip() or self.know.is_printed(text):
+            return []
+        return [Span(hit.piece, start, hit.start)]
 
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written
