@@ -66,6 +66,7 @@ class Result:
     docx: tuple[int, int] = (0, 0)
     pdf: tuple[int, int] | None = None
     misses: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what `pack test` reports
 
     @property
     def mapping(self) -> float:
@@ -76,7 +77,8 @@ class Result:
         docx = f"{_share(self.docx):.2f} ({self.docx[0]}/{self.docx[1]})"
         mapped = f"{self.mapped_right}/{self.places} ({self.mapping:.2f})"
         trip = f"{_share(self.round_trip):.2f}"
-        return f"| {self.council} | {mapped} | {self.fidelity:.3f} | {trip} | {docx} | {pdf} |"
+        cells = [self.council, mapped, str(self.found_extra), f"{self.fidelity:.3f}", trip, docx, pdf]
+        return "| " + " | ".join(cells) + " |"
 
 
 def _share(pair: tuple[int, int] | None) -> float:
@@ -169,6 +171,7 @@ def measure(council: Council, folder: Path, *, pdf: bool = False) -> Result:
     check = check_pack(pack)[0]
     result.fidelity = check.fidelity or 0.0
     result.round_trip = (check.read_back, check.read_back_of)
+    result.problems = [str(problem) for problem in check.problems]
     values = answers(blank.truth)
     filled = build(council, values)
     registry = PackRegistry([*(p for p in installed_packs() if p.name != pack.name), pack])
@@ -236,8 +239,11 @@ def main(argv: list[str]) -> int:
     pdf = "--pdf" in argv
     keep = argv[argv.index("--keep") + 1] if "--keep" in argv else None
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="forms-"))
-    print("| council | places mapped right | fidelity | round trip | hand-filled .docx | hand-filled PDF |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| council | places mapped right | places found beyond the truth | fidelity | round trip "
+        "| hand-filled .docx | hand-filled PDF |"
+    )
+    print("|---|---|---|---|---|---|---|")
     results = [measure(council, folder, pdf=pdf) for council in COUNCILS]
     for result in results:
         print(result.row())

@@ -83,6 +83,8 @@ LABEL_NOUNS = frozenset(
 )
 SIGN = re.compile(r"\bsign(?:ed|ature|atures)?\b", re.IGNORECASE)
 DATE_WORD = re.compile(r"\bdated?\b", re.IGNORECASE)
+# "Supervisee to complete:", "To be filled in by the manager:": who answers what follows
+INSTRUCTION = re.compile(r"\b(?:to (?:be )?)(?:complete|completed|fill(?:ed)? in)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -746,6 +748,7 @@ def _names_something(paragraph: FormParagraph) -> bool:
         and not paragraph.heading
         and len(words(text)) <= 8
         and bool(set(content_words(text)) & LABEL_NOUNS)
+        and not INSTRUCTION.search(text)
     )
 
 
