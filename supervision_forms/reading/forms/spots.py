@@ -64,8 +64,8 @@ class Spots:
         spans: list[Span] = []
         for number in candidates:
             text = self.pieces[number].text
-            if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text)):
-                continue
+            if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text) or not fold(text)):
+                continue  # the label's printed tail (its hints, their bullets apart in a PDF), a prompt
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
