@@ -135,7 +135,7 @@ class Finder:
             before_ok = at == 0 or self.text[at - 1] in " " + SEPARATOR
             after_ok = end == len(self.text) or self.text[end] in " " + SEPARATOR
             if before_ok and (after_ok or not short):
-                rank = self._rank(at, end, 100.0, short or at_start, at_end)
+                rank = self._rank(at, end, 100.0, short or at_start, at_end, inline=not at_start)
                 if rank is not None:
                     found.append(((float(tabular and self._in_columns(at)), *rank), at, end, 100.0))
             at = self.text.find(needle, at + 1)
@@ -165,11 +165,12 @@ class Finder:
         return found
 
     def _rank(
-        self, start: int, end: int, score: float, short: bool, at_end: bool = False
+        self, start: int, end: int, score: float, short: bool, at_end: bool = False, inline: bool = False
     ) -> tuple[float, ...] | None:
         """How good a place is (None: not allowed): score, at a start, little after it.
         A `short` label (or one that must start its piece) must start its piece; with
-        `at_end`, it must end its piece instead (its answer written before it)."""
+        `at_end`, it must end its piece instead (its answer written before it). An `inline`
+        label's answer follows it on its line: text after it does not count against it."""
         if self._overlaps(self._hit("", start, end, score, False)):
             return None
         stream = self._stream(start)
@@ -185,7 +186,7 @@ class Finder:
             return None
         if short and self._continues_prose(stream, piece, end_offset if end_piece == piece else len(text)):
             return None
-        rest = len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
+        rest = 0 if inline else len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
         return (round(score), float(at_start), -min(rest, 12) / 4, -start / 1e7)
 
     def _in_columns(self, position: int) -> bool:
