@@ -17,7 +17,7 @@ from supervision_forms import load_pack, render
 from supervision_forms.office import soffice
 from tests.conftest import needs_libreoffice, shared_file
 from tools.forms import COUNCILS, Council
-from tools.forms.measure import Result, measure
+from tools.forms.measure import Result, answers, build, measure
 
 MAPPING = 0.90  # places found and given the right model path
 FIDELITY = 0.98  # the blank form's printed lines kept in the rendered example
@@ -77,3 +77,14 @@ def it_writes_templates_and_documents_that_pass_ooxml_validation(
         files[-1].write_bytes(render(data, pack=pack))
     done = subprocess.run([sys.executable, str(validator), *map(str, files)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize("council", COUNCILS, ids=[c.name for c in COUNCILS])
+def it_keeps_the_councils_forms_in_tools_as_their_builders_make_them(council: Council) -> None:
+    """The README's worked example uses these copies: `python -m tools.forms --blanks
+    tools/forms/blanks --filled tools/forms/filled` writes them again."""
+    folder = Path(__file__).resolve().parents[2] / "tools" / "forms"
+    blank = build(council)
+    name = f"{council.name}-agreement.docx"
+    assert (folder / "blanks" / name).read_bytes() == blank.to_bytes()
+    assert (folder / "filled" / name).read_bytes() == build(council, answers(blank.truth)).to_bytes()
