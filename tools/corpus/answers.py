@@ -6,6 +6,8 @@ import datetime
 import random
 from dataclasses import dataclass
 
+from . import pools
+
 FIRST = (
     "Jane", "Amir", "Siobhan", "Tom", "Priya", "Chloe", "Marcus", "Aisha", "Gareth", "Niamh",
     "Olu", "Beth", "Kasia", "Liam", "Fatima", "Declan", "Hannah", "Yusuf", "Rhian", "Sam",
@@ -158,9 +160,20 @@ def ordinal(day: int) -> str:
     return f"{day}{suffix}"
 
 
-def date_text(day: datetime.date, rng: random.Random) -> str:
-    """A date in one of the ways British forms get them."""
+def date_text(day: datetime.date, rng: random.Random, *, held_out: bool = False) -> str:
+    """A date in one of the ways British forms get them (held out: ways the tuning corpus
+    never uses)."""
     month = MONTHS[day.month - 1]
+    if held_out:
+        return rng.choice(
+            (
+                f"{ordinal(day.day)} {month[:3]}. {day.year}",
+                f"{day.day:02d}-{day.month:02d}-{day.year}",
+                f"{WEEKDAYS[day.weekday()][:3]} {day.day} {month} {day.year}",
+                f"{day.day} {month.upper()} {day.year}",
+                f"{day.day:02d}/{day.month:02d}/{day.year % 100:02d}",
+            )
+        )
     styles = (
         f"{ordinal(day.day)} {month} {day.year}",
         f"{day.day:02d}/{day.month:02d}/{day.year}",
@@ -181,37 +194,63 @@ def date_text(day: datetime.date, rng: random.Random) -> str:
 class Answers:
     """Random answers for one document, reproducible from its seed."""
 
-    def __init__(self, rng: random.Random, empty_rate: float = 0.12) -> None:
+    def __init__(
+        self, rng: random.Random, empty_rate: float = 0.12, *, held_out: bool = False, realistic: bool = False
+    ) -> None:
         self.rng = rng
+        self.held_out = held_out
+        self.realistic = realistic
         self.empty_rate = empty_rate
         self.supervisor = self.name()
         self.supervisee = self.name()
         self.start = datetime.date(2025, 1, 6) + datetime.timedelta(days=rng.randrange(0, 540))
 
     def name(self) -> str:
+        if self.held_out:
+            return f"{self.rng.choice(pools.HELD_OUT_FIRST)} {self.rng.choice(pools.HELD_OUT_LAST)}"
+        if self.realistic:
+            return f"{self.rng.choice(FIRST + pools.FIRST)} {self.rng.choice(LAST + pools.LAST)}"
         return f"{self.rng.choice(FIRST)} {self.rng.choice(LAST)}"
 
     def empty(self) -> bool:
         return self.rng.random() < self.empty_rate
 
     def text(self, topic: str, *, paragraphs: bool = True) -> Written:
-        """One to three sentences on a topic; sometimes as separate paragraphs."""
-        pool = TOPICS[topic]
+        """One to three sentences on a topic; sometimes as separate paragraphs. Realistic:
+        now and then several long paragraphs, or a sentence naming another field's label."""
+        pool = pools.HELD_OUT_TOPICS[topic] if self.held_out else TOPICS[topic]
         chosen = self.rng.sample(pool, k=self.rng.randint(1, min(3, len(pool))))
+        if self.realistic or self.held_out:
+            labelled = pools.HELD_OUT_LABELLED if self.held_out else pools.LABELLED
+            long = pools.HELD_OUT_LONG if self.held_out else pools.LONG
+            if self.rng.random() < 0.2:
+                chosen.append(self.rng.choice(labelled))
+            if self.rng.random() < 0.15:
+                extra = self.rng.sample(long, k=self.rng.randint(2, 3))
+                chosen = [" ".join(chosen), *extra]
+                joiner = "\n" if paragraphs else " "
+                text = joiner.join(chosen)
+                return Written(text, text)
         joiner = "\n" if paragraphs and len(chosen) > 1 and self.rng.random() < 0.5 else " "
         text = joiner.join(chosen)
         return Written(text, text)
 
     def date(self, day: datetime.date | None = None) -> Written:
         day = day or self.start + datetime.timedelta(days=self.rng.randrange(0, 30))
-        return Written(date_text(day, self.rng), day.isoformat())
+        return Written(date_text(day, self.rng, held_out=self.held_out), day.isoformat())
+
+    def review(self) -> Written:
+        """The date the agreement will be reviewed: realistic, about a year after it starts."""
+        if not (self.realistic or self.held_out):
+            return self.date()
+        return self.date(self.start + datetime.timedelta(days=self.rng.randrange(330, 400)))
 
     def frequency(self) -> Written:
-        text = self.rng.choice(FREQUENCIES)
+        text = self.rng.choice(pools.HELD_OUT_FREQUENCIES if self.held_out else FREQUENCIES)
         return Written(text, text)
 
     def duration(self) -> Written:
-        text, minutes = self.rng.choice(DURATIONS)
+        text, minutes = self.rng.choice(pools.HELD_OUT_DURATIONS if self.held_out else DURATIONS)
         return Written(text, minutes)
 
     def meeting_dates(self, count: int) -> list[datetime.date]:

@@ -1,4 +1,4 @@
-"""Build the corpus: filled original forms, their truth, LibreOffice re-saves and PDFs."""
+"""Build the corpus: filled original forms, their truth, and every producer's files."""
 
 from __future__ import annotations
 
@@ -6,17 +6,20 @@ import argparse
 import io
 import json
 import random
-import shutil
 import sys
-import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from pathlib import Path
+
+from docx.document import Document as DocxDocument
 
 from . import portsmouth, sefton, surrey
 from .answers import Answers
 from .fill import HOWS
 from .form import Form, Style
+from .item import Item, Job
+from .producers import PRODUCERS, chosen
 from .seeds import SEEDS, Seed
 
 LAYOUTS: dict[str, Callable[[Form, Seed], None]] = {
@@ -24,30 +27,50 @@ LAYOUTS: dict[str, Callable[[Form, Seed], None]] = {
     "surrey": surrey.build,
     "sefton": sefton.build,
 }
-FORMATS = ("docx", "resaved", "pdf")
+FORMATS = ("docx", "resaved", "pdf")  # what `office=True` makes (the first corpus)
 
 
-@dataclass(frozen=True)
-class Item:
-    """One filled form: where its files are and what it should read as."""
+def make_form(
+    council: str,
+    number: int,
+    seed: int,
+    seeds: Path = SEEDS,
+    *,
+    realistic: bool = False,
+    held_out: bool = False,
+    edition: str = "current",
+) -> tuple[bytes, Item]:
+    """One filled copy of a council's original form, as .docx bytes, with its truth.
 
-    council: str
-    name: str
-    truth: dict[str, object]
-    style: Style
-    fields: list[str]  # the model paths this form has
-
-
-def make_form(council: str, number: int, seed: int, seeds: Path = SEEDS) -> tuple[bytes, Item]:
-    """One filled copy of a council's original form, as .docx bytes, with its truth."""
-    rng = random.Random(f"{seed}/{council}/{number}")
-    style = Style.random(rng, HOWS[number % len(HOWS)])
-    form = Form(rng, style, Answers(rng))
+    `realistic` adds what real archives hold (page furniture, protective markings, long
+    answers, accents, Symbol bullets, names and dates on one line...); `held_out` draws
+    names, answers and fonts from pools the tuning corpus never uses; `edition="older"`
+    lays out an earlier version of the council's form."""
+    rng = random.Random(f"{seed}/{council}/{number}" + ("/held-out" if held_out else ""))
+    style = Style.random(
+        rng, HOWS[number % len(HOWS)], realistic=realistic, held_out=held_out, edition=edition
+    )
+    form = Form(rng, style, Answers(rng, held_out=held_out, realistic=realistic))
     LAYOUTS[council](form, Seed(council, seeds))
+    form.finish()
+    _slim(form.doc)
     buffer = io.BytesIO()
     form.doc.save(buffer)
-    item = Item(council, f"{council}-{number:03d}", _truth(form.truth), style, sorted(form.truth))
+    name = f"{council}-{'old-' if edition == 'older' else ''}{number:03d}"
+    item = Item(council, name, _truth(form.truth), style, sorted(form.truth), dict(form.written), edition)
     return buffer.getvalue(), item
+
+
+def _slim(doc: DocxDocument) -> None:
+    """Drop what python-docx's template carries and Word no longer writes (a Word 2010
+    stylesWithEffects part, a thumbnail): smaller files, as Word's own are."""
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            doc.part.drop_rel(rid)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            package.rels.pop(rid)
 
 
 def _truth(flat: dict[str, object]) -> dict[str, object]:
@@ -59,52 +82,94 @@ def _truth(flat: dict[str, object]) -> dict[str, object]:
 
 
 def build_corpus(
-    out: Path, per_council: int, seed: int = 1, office: bool = True, seeds: Path = SEEDS
+    out: Path,
+    per_council: int,
+    seed: int = 1,
+    office: bool = True,
+    seeds: Path = SEEDS,
+    *,
+    producers: Sequence[str] | None = None,
+    realistic: bool = False,
+    held_out: bool = False,
+    older: int = 0,
+    councils: Sequence[str] = tuple(LAYOUTS),
+    log: Callable[[str], None] | None = None,
 ) -> list[Item]:
-    """Write `out/docx/*.docx`, `out/truth.json`, and with `office` `out/resaved/` and `out/pdf/`."""
+    """Write `out/docx/*.docx`, `out/truth.json`, and each producer's folder.
+
+    Without `producers`, `office` makes LibreOffice's re-saves and PDFs (the first corpus).
+    `older` forms per council are earlier editions of the form, on top of `per_council`."""
     (out / "docx").mkdir(parents=True, exist_ok=True)
     items = []
-    for council in LAYOUTS:
-        for number in range(per_council):
-            data, item = make_form(council, number, seed, seeds)
-            (out / "docx" / f"{item.name}.docx").write_bytes(data)
-            items.append(item)
+    for council in councils:
+        for edition, count in (("current", per_council), ("older", older)):
+            for number in range(count):
+                data, item = make_form(
+                    council, number, seed, seeds, realistic=realistic, held_out=held_out, edition=edition
+                )
+                (out / "docx" / f"{item.name}.docx").write_bytes(data)
+                items.append(item)
+    write_truth(out, items)
+    wanted = producers if producers is not None else (["office"] if office else [])
+    job = Job(out, [item.name for item in items], seed, held_out)
+    for producer in chosen(wanted):
+        missing = producer.missing()
+        if missing:
+            raise RuntimeError(f"producer {producer.name} needs {', '.join(missing)}")
+        started = time.monotonic()
+        producer.run(job)
+        if log:
+            log(f"{producer.name}: {len(items)} forms in {time.monotonic() - started:.0f} s")
+    return items
+
+
+def write_truth(out: Path, items: Sequence[Item]) -> None:
     truth = {
         item.name: {
             "council": item.council,
-            "style": vars(item.style),
+            "edition": item.edition,
+            "style": asdict(item.style),  # type: ignore[call-overload]
             "fields": item.fields,
+            "written": item.written,
             "data": item.truth,
         }
         for item in items
     }
     (out / "truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
-    if office:
-        convert_all(out)
-    return items
-
-
-def convert_all(out: Path) -> None:
-    """Re-save every .docx with LibreOffice, and export each to PDF: one soffice call each."""
-    from supervision_forms.office import convert
-
-    files = sorted((out / "docx").glob("*.docx"))
-    with tempfile.TemporaryDirectory() as scratch:
-        resaved = convert(files, "docx:MS Word 2007 XML", Path(scratch))
-        (out / "resaved").mkdir(exist_ok=True)
-        for path in resaved:
-            shutil.move(str(path), out / "resaved" / path.name)
-    convert(files, "pdf", out / "pdf")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools.corpus", description=__doc__)
     parser.add_argument("out", type=Path)
     parser.add_argument("--per-council", type=int, default=40)
+    parser.add_argument(
+        "--older", type=int, default=None, help="older-edition forms per council (default 1/4)"
+    )
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--held-out", action="store_true", help="names, answers and fonts never tuned on")
+    parser.add_argument("--plain", action="store_true", help="the plain fills of the first corpus")
+    parser.add_argument(
+        "--producers",
+        default="all",
+        help="comma-separated producers or groups ("
+        + ", ".join(p.name for p in PRODUCERS)
+        + "; office, archive, pdfs, scans, all)",
+    )
     parser.add_argument("--seeds", type=Path, default=SEEDS, help="the folder of seed texts")
-    parser.add_argument("--no-office", action="store_true", help="skip re-saves and PDFs")
+    parser.add_argument("--no-office", action="store_true", help="only the .docx files and their truth")
     args = parser.parse_args(argv)
-    items = build_corpus(args.out, args.per_council, args.seed, not args.no_office, args.seeds)
+    older = args.older if args.older is not None else max(1, args.per_council // 4)
+    producers = [] if args.no_office else args.producers.split(",")
+    items = build_corpus(
+        args.out,
+        args.per_council,
+        args.seed,
+        seeds=args.seeds,
+        producers=producers,
+        realistic=not args.plain,
+        held_out=args.held_out,
+        older=older,
+        log=lambda line: sys.stdout.write(line + "\n"),
+    )
     sys.stdout.write(f"{len(items)} forms in {args.out}\n")
     return 0

@@ -141,6 +141,30 @@ def checkbox(checked: bool, kind: str) -> list[etree._Element]:
     ]
 
 
+def page_field(code: str) -> list[etree._Element]:
+    """The runs of a PAGE or NUMPAGES field, showing 1 until Word updates it."""
+    return [
+        parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="begin"/></w:r>'),
+        parse_xml(
+            f'<w:r {nsdecls("w")}><w:instrText xml:space="preserve"> {code} \\* Arabic </w:instrText></w:r>'
+        ),
+        parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="separate"/></w:r>'),
+        parse_xml(f"<w:r {nsdecls('w')}><w:t>1</w:t></w:r>"),
+        parse_xml(f'<w:r {nsdecls("w")}><w:fldChar w:fldCharType="end"/></w:r>'),
+    ]
+
+
+def symbol_bullet(as_sym: bool) -> etree._Element:
+    """A bullet in the Symbol font, as Word writes a pasted bullet: a w:sym, or a private-use
+    character (U+F0B7) in a Symbol run."""
+    if as_sym:
+        return parse_xml(f'<w:r {nsdecls("w")}><w:sym w:font="Symbol" w:char="F0B7"/></w:r>')
+    return parse_xml(
+        f'<w:r {nsdecls("w")}><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr>'
+        "<w:t>\uf0b7</w:t></w:r>"
+    )
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -149,10 +173,11 @@ class Filler:
     """Writes answers into paragraphs and cells with a document's usual technique, and
     now and then another one, as people switch between typing and pasting."""
 
-    def __init__(self, rng: random.Random, how: str, mix: float = 0.3) -> None:
+    def __init__(self, rng: random.Random, how: str, mix: float = 0.3, *, realistic: bool = False) -> None:
         self.rng = rng
         self.how = how
         self.mix = mix
+        self.realistic = realistic
         self.used: set[str] = set()
 
     def pick(self, *, block: bool = True) -> str:
@@ -184,6 +209,9 @@ class Filler:
         elif how == "bold":
             for r in self._pieces(text):
                 p.append(r)
+        elif self.realistic and self.rng.random() < 0.4:
+            for element in self._fragments(text):
+                p.append(element)
         else:
             p.append(run(text))
 
@@ -212,14 +240,42 @@ class Filler:
         if not lines:
             self.inline(first if first is not None else cell.add_paragraph(), None, how=how)
             return
+        listed = self.realistic and len(lines) > 1 and how in ("plain", "bold") and self.rng.random() < 0.2
         for number, line in enumerate(lines):
             target = first if number == 0 and first is not None else cell.add_paragraph()
+            if listed:  # typed as a bulleted list (the bullets are numbering, not text)
+                target.style = "List Bullet"
             self.inline(target, line, how=how if how != "block" else "plain")
 
     def _paragraph(self, text: str) -> etree._Element:
         p = OxmlElement("w:p")
         p.append(run(text))
         return p
+
+    def _fragments(self, text: str) -> list[etree._Element]:
+        """The text as Word saves an edited paragraph: runs cut anywhere, mid-word too (revision
+        ids, spell-check marks, a bookmark), the same look on each side."""
+        cuts = sorted(self.rng.sample(range(1, len(text)), k=min(len(text) - 1, self.rng.randint(1, 4))))
+        out: list[etree._Element] = []
+        for start, end in zip([0, *cuts], [*cuts, len(text)], strict=True):
+            piece = run(text[start:end])
+            piece.set(qn("w:rsidR"), f"{self.rng.randrange(16**8):08X}")
+            mark = self.rng.random()
+            if mark < 0.2:
+                out.append(parse_xml(f'<w:proofErr {nsdecls("w")} w:type="spellStart"/>'))
+                out.append(piece)
+                out.append(parse_xml(f'<w:proofErr {nsdecls("w")} w:type="spellEnd"/>'))
+                continue
+            if mark < 0.3:
+                number = next(_ids)
+                out.append(
+                    parse_xml(f'<w:bookmarkStart {nsdecls("w")} w:id="{number}" w:name="_Hlk{number}"/>')
+                )
+                out.append(piece)
+                out.append(parse_xml(f'<w:bookmarkEnd {nsdecls("w")} w:id="{number}"/>'))
+                continue
+            out.append(piece)
+        return out
 
     def _pieces(self, text: str) -> list[etree._Element]:
         """The text in two to four runs, some bold or italic."""

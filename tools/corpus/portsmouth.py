@@ -36,29 +36,35 @@ def build(form: Form, seed: Seed) -> None:
     wide = form.style.merged
     main = form.table([5.5, 3.5, 2.0, 5.5] if wide else [5.5, 11.0])
     spans = [1, 3] if wide else None
-    form.text(form.row(main, [4] if wide else [2])[0], seed.line("Section 1: The agreement"), bold=True)
-    _answer_row(
-        form, main, spans, form.label(seed.line("Staff member")), "supervisee.name", form.answers.supervisee
-    )
-    _answer_row(
-        form, main, spans, form.label(seed.line("Manager")), "supervisor.name", form.answers.supervisor
-    )
+    heading = form.row(main, [4] if wide else [2])[0]
+    if form.older and form.rng.random() < 0.5:  # "Section 1:" printed by automatic numbering
+        form.numbered(form.text(heading, "The agreement", bold=True), "section")
+    else:
+        form.text(
+            heading,
+            form.edition("Section 1: The agreement", seed.line("Section 1: The agreement")),
+            bold=True,
+        )
+    for start, path, name in (
+        ("Staff member", "supervisee.name", form.answers.supervisee),
+        ("Manager", "supervisor.name", form.answers.supervisor),
+    ):
+        _answer_row(form, main, spans, form.label(form.edition(start, seed.line(start))), path, name)
     form.blank_row(main, spans)
     _printed_rows(form, main, spans, seed)
     for start, path in QUESTIONS:
-        _question(form, main, spans, form.wording(seed.line(start)), path)
+        _question(form, main, spans, form.edition(start, form.wording(seed.line(start))), path)
         form.blank_row(main, spans)
     cells = form.row(main, spans)
     form.text(cells[0], seed.line("Quality Assurance"), bold=True)
     form.text(cells[1], seed.line("In order to ensure"))
     _review(form, main, spans, seed)
     signatures = main if wide else _signature_table(form)
-    _signature(
-        form, signatures, form.label(seed.line("Signed manager")), "supervisor", form.answers.supervisor
-    )
-    _signature(
-        form, signatures, form.label(seed.line("Signed staff member")), "supervisee", form.answers.supervisee
-    )
+    for start, who, name in (
+        ("Signed manager", "supervisor", form.answers.supervisor),
+        ("Signed staff member", "supervisee", form.answers.supervisee),
+    ):
+        _signature(form, signatures, form.label(form.edition(start, seed.line(start))), who, name)
     form.para()
 
 
@@ -141,10 +147,10 @@ def _review(form: Form, grid: Table, spans: list[int] | None, seed: Seed) -> Non
     cells = form.row(grid, spans)
     form.text(cells[0], seed.line("Review"), bold=True)
     form.text(cells[1], seed.line("This agreement will be reviewed"))
-    if form.rng.random() < 0.3:  # some teams type the date in
-        paragraph = form.text(cells[1], form.label("Next review date"))
+    if form.rng.random() < (0.6 if form.older or form.style.realistic else 0.3):  # some teams type it in
+        paragraph = form.text(cells[1], form.label(form.edition("Next review date", "Next review date")))
         paragraph.add_run(" ")
-        form.filler.inline(paragraph, form.answer("review_date", form.answers.date()))
+        form.filler.inline(paragraph, form.answer("review_date", form.answers.review()))
     else:
         form.truth["review_date"] = None
 
@@ -157,6 +163,12 @@ def _signature_table(form: Form) -> Table:
 def _signature(form: Form, grid: Table, label: str, who: str, name: str) -> None:
     cells = form.row(grid)
     form.text(cells[0], label, bold=True)
-    form.fill_cell(cells[1], form.answer(f"signatures.{who}.name", _written(name)))
+    signed = form.answer(f"signatures.{who}.name", _written(name))
+    dated = form.answer(f"signatures.{who}.date", form.answers.date())
     form.text(cells[2], form.label("Date"), bold=True)
-    form.fill_cell(cells[3], form.answer(f"signatures.{who}.date", form.answers.date()))
+    if form.style.realistic and signed and dated and form.rng.random() < 0.3:
+        # name and date typed on the signature line, the Date cell left empty
+        form.fill_cell(cells[1], f"{signed}{form.rng.choice((' ', '   ', '  '))}Date: {dated}")
+        return
+    form.fill_cell(cells[1], signed)
+    form.fill_cell(cells[3], dated)

@@ -30,7 +30,7 @@ def build(form: Form, seed: Seed) -> None:
         ("Name Supervisee:", "supervisee.name", form.answers.supervisee),
         ("Name Supervisor/Manager:", "supervisor.name", form.answers.supervisor),
     ):
-        paragraph = form.para(form.label(label), bold=True)
+        paragraph = form.para(form.label(form.edition(label, label)), bold=True)
         paragraph.add_run(" ")
         form.filler.inline(paragraph, form.answer(path, Written(name, name)))
     _key_tasks(form, seed)
@@ -50,7 +50,10 @@ def build(form: Form, seed: Seed) -> None:
         form.para(line)
     for label, path in EXPECTATIONS:
         printed = form.wording(seed.line(label).rstrip(" .…"))
-        _dots(form, printed, "", path, form.answers.text(path, paragraphs=False))
+        if form.older:  # "a)" printed by automatic numbering
+            _dots(form, printed[3:], "", path, form.answers.text(path, paragraphs=False), lettered=True)
+        else:
+            _dots(form, printed, "", path, form.answers.text(path, paragraphs=False))
         form.blank()
     form.para(seed.line("ANY OTHER ISSUES"), bold=True)
     form.para(seed.line("Disagreements"), bold=True)
@@ -61,7 +64,8 @@ def build(form: Form, seed: Seed) -> None:
 
 
 def _key_tasks(form: Form, seed: Seed) -> None:
-    form.para(form.label(seed.line("KEY TASKS OF SUPERVISEE")), bold=True)
+    start = "KEY TASKS OF SUPERVISEE"
+    form.para(form.label(form.edition(start, seed.line(start))), bold=True)
     form.para(seed.line("This may include individual cases"))
     text = form.answer("key_tasks", form.answers.text("key_tasks"))
     if text is None:
@@ -74,14 +78,24 @@ def _key_tasks(form: Form, seed: Seed) -> None:
 def _format(form: Form, seed: Seed) -> None:
     lead = seed.line("The supervision meeting will take place in privacy").lstrip("· ")
     _dots(form, lead, "", "interruptions", form.answers.text("interruptions"), next_line=True)
-    _dots(form, "The frequency of supervision will be", "", "frequency.description", form.answers.frequency())
-    _dots(
-        form,
-        "The supervision meeting will last for a minimum of:",
-        "",
-        "duration_minutes",
-        form.answers.duration(),
-    )
+    if form.older:  # one line: tick boxes for the frequency, the duration typed beside them
+        paragraph = form.para("Frequency of supervision: ")
+        form.frequency_ticks(paragraph)
+    else:
+        _dots(
+            form,
+            "The frequency of supervision will be",
+            "",
+            "frequency.description",
+            form.answers.frequency(),
+        )
+        _dots(
+            form,
+            "The supervision meeting will last for a minimum of:",
+            "",
+            "duration_minutes",
+            form.answers.duration(),
+        )
     method = seed.line("Method of recording the session will be by")
     suffix = " " + method.split("……", 1)[-1].lstrip(". …")
     if form.rng.random() < 0.3:
@@ -99,7 +113,14 @@ def _format(form: Form, seed: Seed) -> None:
 
 
 def _dots(
-    form: Form, label: str, suffix: str, path: str, written: Written, *, next_line: bool = False
+    form: Form,
+    label: str,
+    suffix: str,
+    path: str,
+    written: Written,
+    *,
+    next_line: bool = False,
+    lettered: bool = False,
 ) -> None:
     """A printed line with dot leaders, typed over, between, after, or under them."""
     text = form.answer(path, written)
@@ -107,6 +128,8 @@ def _dots(
         text = text.replace("\n", " ")
     dots = form.rng.choice(("…", ".")) * form.rng.randint(12, 40)
     paragraph = form.para(label)
+    if lettered:
+        form.numbered(paragraph, "lowerLetter")
     if next_line:
         paragraph._p.append(run("\n"))
     else:
@@ -142,7 +165,8 @@ def _method_ticks(form: Form, suffix: str) -> None:
 
 
 def _others(form: Form, seed: Seed) -> None:
-    form.para(form.label(seed.line("Others who may see the record")))
+    start = "Others who may see the record"
+    form.para(form.label(form.edition(start, seed.line(start))))
     text = form.answer("recording.others_who_may_see", form.answers.text("recording.others_who_may_see"))
     for line in (text or "").split("\n"):
         form.filler.inline(form.para(), line or None)
@@ -178,7 +202,9 @@ def _meeting_dates(form: Form, seed: Seed) -> None:
             form.filler.inline(
                 month_cell.paragraphs[0], form.rng.choice((month, month[:3], f"{month} {day.year}"))
             )
-            form.filler.inline(date_cell.paragraphs[0], date_text(day, form.rng))
+            form.filler.inline(
+                date_cell.paragraphs[0], date_text(day, form.rng, held_out=form.style.held_out)
+            )
         if form.style.blank_rows and form.rng.random() < 0.2:
             form.row(grid)
     for _ in range(max(0, rows - filled)):
@@ -192,7 +218,7 @@ def _parties(form: Form, seed: Seed) -> None:
     grid = form.table([4.0, 6.0, 6.0] if layout != "four" else [3.5, 5.5, 2.0, 5.5])
     heading = form.row(grid, [1, 2] if layout != "four" else [1, 3])
     form.text(heading[0], seed.line("Parties to the Contract"), bold=True)
-    review_in_table = layout == "seed" and form.rng.random() < 0.4
+    review_in_table = layout == "seed" and form.rng.random() < (0.6 if form.style.realistic else 0.4)
     for who, name in (("supervisee", form.answers.supervisee), ("supervisor", form.answers.supervisor)):
         signed = form.answer(f"signatures.{who}.name", Written(name, name))
         dated = form.answer(f"signatures.{who}.date", form.answers.date())
@@ -200,8 +226,11 @@ def _parties(form: Form, seed: Seed) -> None:
         title = who.capitalize()
         if layout == "four":
             form.text(cells[0], title, bold=True)
-            form.fill_cell(cells[1], signed)
             form.text(cells[2], "Date:", bold=True)
+            if form.style.realistic and signed and dated and form.rng.random() < 0.35:
+                form.fill_cell(cells[1], f"{signed}  Date: {dated}")  # both on the signature line
+                continue
+            form.fill_cell(cells[1], signed)
             form.fill_cell(cells[3], dated)
             continue
         if layout == "left":
@@ -212,11 +241,11 @@ def _parties(form: Form, seed: Seed) -> None:
             _after(form, paragraph, signed)
             if who == "supervisor" and review_in_table:
                 form.text(cells[0], " ")
-                _review(form, form.text(cells[0], "Date of Review:"))
+                _review(form, form.text(cells[0], form.edition("Date of Review:", "Date of Review:")))
         _after(form, form.text(cells[2], "Date:", bold=True), dated)
     if not review_in_table:
         form.para()
-        _review(form, form.para("Date of Review:", bold=True))
+        _review(form, form.para(form.edition("Date of Review:", "Date of Review:"), bold=True))
 
 
 def _after(form: Form, paragraph: Paragraph, text: str | None) -> None:
@@ -225,4 +254,4 @@ def _after(form: Form, paragraph: Paragraph, text: str | None) -> None:
 
 
 def _review(form: Form, paragraph: Paragraph) -> None:
-    _after(form, paragraph, form.answer("review_date", form.answers.date()))
+    _after(form, paragraph, form.answer("review_date", form.answers.review()))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.table import Table
 
 from .answers import Written
@@ -33,10 +35,16 @@ def build(form: Form, seed: Seed) -> None:
     cells = form.row(grid)
     form.text(cells[0], "Supervision")
     form.text(cells[0], seed.line("Frequency and duration?"))
-    form.fill_cell(cells[1], _frequency_and_duration(form))
+    if form.older:  # tick boxes, and the duration typed beside them
+        form.frequency_ticks(cells[1].paragraphs[0])
+    else:
+        form.fill_cell(cells[1], _frequency_and_duration(form))
     _heading(form, grid, seed.line("2. What support is available?"))
     _question_below(
-        form, grid, form.wording(seed.line("Availability of manager for")), "management_availability"
+        form,
+        grid,
+        form.edition("Availability of manager for", form.wording(seed.line("Availability of manager for"))),
+        "management_availability",
     )
     permissions = form.row(grid)
     paragraph = permissions[0].paragraphs[0]
@@ -44,15 +52,17 @@ def build(form: Form, seed: Seed) -> None:
     paragraph.add_run(" " + seed.line("Agreed ‘permissions’").removeprefix("Agreed ‘permissions’").strip())
     form.fill_cell(permissions[1], form.answer("permissions", form.answers.text("permissions")))
     for start, path in SUPPORT:
-        _question_below(form, grid, form.wording(seed.line(start)), path)
+        _question_below(form, grid, form.edition(start, form.wording(seed.line(start))), path)
     content = form.row(grid, [2])[0]
-    form.text(content, seed.line("3. Content of Supervision"), bold=True)
+    if form.older:
+        form.numbered(form.text(content, "Content of Supervision", bold=True))
+    else:
+        form.text(content, seed.line("3. Content of Supervision"), bold=True)
     for line in seed.after("3. Content of Supervision", 2):
         form.text(content, line)
     _heading(form, grid, seed.line("4. Making supervision work well"))
-    _question_below(
-        form, grid, form.wording(seed.line("What does the supervisee bring")), "supervisee_brings"
-    )
+    start = "What does the supervisee bring"
+    _question_below(form, grid, form.edition(start, form.wording(seed.line(start))), "supervisee_brings")
     for start, path in WORKING_WELL:
         cells = form.row(grid)
         form.text(cells[0], form.wording(seed.line(start)), bold=True)
@@ -81,7 +91,7 @@ def _names(form: Form, seed: Seed) -> None:
         ),
         ("Date of this agreement", "agreement_date", form.answers.date(form.answers.start)),
     ):
-        label = form.label(seed.line(start))
+        label = form.label(form.edition(start, seed.line(start)))
         text = form.answer(path, written)
         cells = form.row(grid)
         cell = cells[0]
@@ -102,7 +112,13 @@ def _names(form: Form, seed: Seed) -> None:
 
 
 def _heading(form: Form, grid: Table, text: str) -> None:
-    form.text(form.row(grid, [2])[0], text, bold=True)
+    """A section heading; on an older edition numbered by Word (the number not in the text)."""
+    cell = form.row(grid, [2])[0]
+    unnumbered = re.sub(r"^\d+\.\s*", "", text)
+    if form.older and unnumbered != text:
+        form.numbered(form.text(cell, unnumbered, bold=True))
+    else:
+        form.text(cell, text, bold=True)
 
 
 def _question_below(form: Form, grid: Table, label: str, path: str) -> None:
@@ -143,7 +159,10 @@ def _other_issues(form: Form, grid: Table, seed: Seed) -> None:
     label = seed.line("6. Any other relevant issues")
     text = form.answer("other_issues", form.answers.text("other_issues"))
     cell = form.row(grid, [2])[0]
-    form.text(cell, label, bold=True)
+    if form.older:
+        form.numbered(form.text(cell, re.sub(r"^\d+\.\s*", "", label), bold=True))
+    else:
+        form.text(cell, label, bold=True)
     if form.rng.random() < 0.5:
         form.filler.block(cell, text)
     else:
@@ -152,8 +171,10 @@ def _other_issues(form: Form, grid: Table, seed: Seed) -> None:
 
 def _review(form: Form, grid: Table, seed: Seed) -> None:
     cell = form.row(grid, [2])[0]
-    paragraph = form.text(cell, seed.line("7. Date this agreement"), bold=True)
-    text = form.answer("review_date", form.answers.date())
+    paragraph = form.text(
+        cell, form.edition("7. Date this agreement", seed.line("7. Date this agreement")), bold=True
+    )
+    text = form.answer("review_date", form.answers.review())
     if form.rng.random() < 0.7:
         paragraph.add_run(" ")
         form.filler.inline(paragraph, text)
