@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -45,6 +46,7 @@ PLACEHOLDERS = (
 SHORT = 3  # words: shorter printed text must match a whole printed line
 LOOSE = 90  # fuzzy score from which longer text counts as printed
 LOOSE_WORDS = 6  # words text needs for a loose comparison with the printed text
+PRINTED_LINE_WORDS = 3  # words a printed line needs to tell one form from another
 
 
 @dataclass(frozen=True)
@@ -79,6 +81,12 @@ class FormKnowledge:
     own_lines: set[str]  # normalised paragraphs printed on our rendering, and the annex's labels
     lines: set[str] = field(default_factory=set)  # normalised printed lines and labels
     corpus: str = ""  # all of them, joined: for finding pieces of lines
+
+    @cached_property
+    def printed_lines(self) -> list[str]:
+        """The body's normalised printed lines of a few words or more (telling forms apart)."""
+        lines = (fold(line) for piece in self.statics for line in piece.split("\n"))
+        return [line for line in lines if len(line.split()) >= PRINTED_LINE_WORDS]
 
     @classmethod
     def build(cls, pack: Pack, kind: str) -> FormKnowledge:

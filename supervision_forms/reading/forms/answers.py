@@ -82,7 +82,7 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     first date, and a text field what is left, as written."""
     found: dict[str, str] = {}
     rest: list[str] = []
-    text = _break_at_labels(text, labels)
+    text = break_at_labels(text, labels)
     for line in text.split("\n"):
         owner = _labelled(line, labels)
         if owner is None:
@@ -108,7 +108,7 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     return found
 
 
-def _break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
+def break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
     """A new line before each field label followed by a colon ("… Duration: 2 hours")."""
     names = sorted(
         {name.strip().rstrip(":") for names in labels.values() for name in names}, key=len, reverse=True

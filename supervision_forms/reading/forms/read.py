@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ...packs import Pack
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import fold
 from ..values import Collector
-from .answers import clean, split_shared, split_signature
+from ..wording import key, path_key
+from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
-from .labels import Finder, Hit
+from .labels import Finder, Hit, Stage
 from .layout import Layout
 from .places import Answer, Places
+from .reworded import find_reworded
 from .spots import Span
 from .tables import read_tables
 
 EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
+STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 
 def read_form(
@@ -73,29 +76,51 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
     alone = [i for i in know.fields if i.path not in near and i.spec.place != "table"]
     tables = [i for i in know.fields if i.spec.place == "table"]
     by_length = sorted(alone, key=lambda i: -len(fold(i.spec.label)))
-    for loose in (False, True):  # every label printed word for word first, then the rest loosely
+    for stage in STAGES:  # every label printed word for word first, then reworded, then loosely
         for info in by_length:
             if info.path not in hits:
-                _find(finder, info, hits, loose)
+                _find(finder, info, hits, stage)
     for anchor, members in anchors.items():
         for info in members:
             if info.path != anchor and anchor in hits:
                 hit = finder.find_near(info.path, info.labels, hits[anchor])
                 if hit is not None:
                     hits[info.path] = hit
-    for info in tables:
-        _find(finder, info, hits)
+    for stage in STAGES:
+        for info in tables:
+            if info.path not in hits:
+                _find(finder, info, hits, stage)
+    find_reworded(finder, know, hits, [i for i in alone if i.path not in hits])
+    for info in alone:
+        if info.path not in hits:
+            named = finder.find_named(info.path, _names(info, know))
+            if named is not None:
+                hits[info.path] = named
     return hits
 
 
-def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], loose: bool = True) -> None:
+def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
+    """Which label keys name the field `info` in words of its own: words of its path
+    ("Duration" for `duration_minutes`) that are in no other field's path, and no
+    printed label's key."""
+    own = path_key(info.path)
+    others = [path_key(other.path) for other in know.fields if other.path != info.path]
+    printed = {key(label) for other in know.fields for label in other.labels}
+
+    def names(words: frozenset[str]) -> bool:
+        return bool(words) and words <= own and words not in printed and not any(words <= o for o in others)
+
+    return names
+
+
+def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], stage: Stage) -> None:
     """Find a field's label; fields that share a label (one answer for two fields) share it."""
     for path, hit in hits.items():
         if finder.label_of.get(path) == info.spec.label:
             hits[info.path] = hit
             return
     tabular = info.spec.place == "table"
-    found = finder.find(info.path, info.labels, at_start=info.starts_piece, loose=loose, tabular=tabular)
+    found = finder.find(info.path, info.labels, at_start=info.starts_piece, stage=stage, tabular=tabular)
     if found is not None:
         finder.label_of[info.path] = info.spec.label
         hits[info.path] = found
@@ -119,7 +144,12 @@ def _put_answers(
         sharing[(hits[path].piece, hits[path].start)].append(path)
     for paths in sharing.values():
         answer = answers[paths[0]]
-        text = clean(answer.text, know.prompts)
+        labels = {p: infos[p].labels for p in paths}
+        if len(paths) == 1:
+            text = clean(answer.text, know.prompts)
+        else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
+            parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
+            text = "\n".join(part for part in parts if part) or None
         if text is None:
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
@@ -131,12 +161,11 @@ def _put_answers(
         kinds = {
             p: "minutes" if infos[p].kind == "int" and p.endswith("minutes") else infos[p].kind for p in paths
         }
-        labels = {p: infos[p].labels for p in paths}
-        parts = split_shared(text, kinds, labels)
+        shares = split_shared(text, kinds, labels)
         for path in paths:
-            if path in parts:
+            if path in shares:
                 collector.put(
-                    path, clean(parts[path], know.prompts), answer.source, answer.confidence * SHARED
+                    path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
 
 
