@@ -107,13 +107,15 @@ def choose(
     original = fold(ANNEX_LEAD) not in fold(text)
     if not scored:
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
-    best, found, pack, kind = scored[0]
-    if only is not None and best >= MIN_SCORE:
+    close = [item for item in scored if scored[0][0] - item[0] < MIN_MARGIN]
+    best, found, pack, kind = max(
+        close, key=lambda item: item[1]
+    )  # a small form inside a bigger one: the bigger
+    clear = len(close) == 1 or all(
+        found >= item[1] * MIN_COVER_RATIO for item in close if item[2:] != (pack, kind)
+    )
+    if best >= MIN_SCORE and (clear or only is not None):
         return Choice(pack, kind, round(min(1.0, best), 3), original)
-    if only is None and best >= MIN_SCORE:
-        close = len(scored) > 1 and best - scored[1][0] < MIN_MARGIN
-        if not close or found >= scored[1][1] * MIN_COVER_RATIO:
-            return Choice(pack, kind, round(min(1.0, best), 3), original)
     by_text = _by_printed_text(fold(text), candidates, label)
     if by_text is not None:
         return Choice(by_text[1], by_text[2], round(min(1.0, by_text[0]), 3), original)

@@ -25,7 +25,7 @@ from ..docx.template import DISPLAY_FILTER, CompiledTemplate
 from ..docx.xml import W, parse_xml
 from ..models.paths import Leaf, leaf_map
 from ..packs.spec import FieldSpec
-from .text import WORD, fold, strip_numbering
+from .text import WORD, fold, strip_numbering, unnumbered
 
 if TYPE_CHECKING:
     from ..packs import Pack
@@ -109,6 +109,7 @@ class FormKnowledge:
             lines.update(fold(label) for label in info.labels)
             lines.update(fold(strip_numbering(label)) for label in info.labels)
         lines.update(fold(prompt) for prompt in prompts)
+        lines.update({unnumbered(line) for line in lines})
         lines.discard("")
         own.discard("")
         repeats = [" ".join(row) for row in template.repeated_rows]
@@ -117,7 +118,7 @@ class FormKnowledge:
     def is_printed(self, text: str) -> bool:
         """Whether `text` (a paragraph, a line, or part of one) is the form's own text."""
         norm = fold(text)
-        if not norm or norm in self.lines:
+        if not norm or norm in self.lines or unnumbered(norm) in self.lines:
             return True
         if len(norm.split()) < SHORT:
             return False

@@ -27,8 +27,9 @@ SAME = {"signed": "signature", "sign": "signature", "dated": "date"}
 LINKS = frozenset({"of", "the", "this", "by", "s", "a", "an", "for", "is", "are", "to", "be", "will"})
 # Words that ask rather than say what is asked.
 ASKING = frozenset(
-    "what does do how will we can could should any there and or in on at about as with when "
-    "e g if it our your you i my me us used been being has have".split()
+    {"what", "does", "do", "how", "will", "we", "can", "could", "should", "any", "there", "and", "or"}
+    | {"in", "on", "at", "about", "as", "with", "when", "e", "g", "if", "it", "our", "your", "you"}
+    | {"i", "my", "me", "us", "used", "been", "being", "has", "have"}
 )
 STEMS = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 MIN_STEM = 4  # letters a stem keeps

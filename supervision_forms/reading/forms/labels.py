@@ -215,7 +215,9 @@ class Finder:
         self.hits.append(hit)
         return hit
 
-    def _reworded(self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False) -> list[Found]:
+    def _reworded(
+        self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
+    ) -> list[Found]:
         """Places where a paragraph, cell, line or tabbed column starts with words whose
         key is `wanted`; closed by a colon or a gap, or of two words or more (with
         `closed_only`: closed by a colon)."""

@@ -124,7 +124,7 @@ class _WordLayout:
         self.next_cell = 0
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if paragraph.text.strip():
+        if paragraph.text.strip() and not MARKING.fullmatch(paragraph.text.strip()):
             self.layout.pieces.append(Piece(paragraph.text, paragraph.source, self.line, 0, WHOLE))
             self.line += 1
 

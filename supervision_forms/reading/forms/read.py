@@ -208,8 +208,8 @@ def _unmapped(
         previous_in_column[key] = text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
-        if not layout.structured and know.is_printed(joined):
-            continue
+        if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
+            continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
         if cleaned and not know.is_printed(cleaned):
             collector.unmapped.append(Unmapped(cleaned, piece.source))
