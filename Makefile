@@ -28,7 +28,7 @@ unit: $(STAMP)
 	$(BIN)/pytest
 
 templates: $(STAMP)
-	$(BIN)/python tools/build_templates.py
+	$(BIN)/python tools/build_packs.py
 
 clean:
 	rm -rf $(VENV) demo-output build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -214,11 +214,19 @@ def row(document: Extracted, names: Sequence[str]) -> dict[str, Any]:
         leaf.path.removesuffix("[]") for leaf in leaves(type(result.data)) if leaf.path.endswith("[]")
     }
     for name in scalar_lists:
-        cells[name] = LIST_SEPARATOR.join(str(v) for v in data.get(name) or [])
+        cells[name] = LIST_SEPARATOR.join(str(v) for v in _at(data, name) or [])
     for path, value in flatten(data).items():
         if generic(path).removesuffix("[]") not in scalar_lists:
             cells[path] = value
     return cells
+
+
+def _at(data: dict[str, Any], dotted: str) -> Any:
+    """The value at a dotted path of a JSON object ("extra.dates"), or None."""
+    node: Any = data
+    for part in dotted.split("."):
+        node = node.get(part) if isinstance(node, dict) else None
+    return node
 
 
 def check_output(out: str | os.PathLike[str]) -> Path:

@@ -1,4 +1,5 @@
-"""Writing files whole or not at all: a temp file beside the target, then a rename."""
+"""Files: writing whole or not at all, opening without following links, and showing file
+names safely in messages."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .errors import MissingFile
+
+NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 @contextlib.contextmanager
@@ -36,3 +40,32 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
     """Write bytes whole or not at all (owner-only by default)."""
     with atomic_output(Path(path), mode) as handle:
         handle.write(data)
+
+
+def open_no_follow(path: Path, flags: int, mode: int = 0o600) -> int:
+    """os.open that refuses a symbolic link in the last part of the path (raises OSError,
+    ELOOP on POSIX); the descriptor is not inherited by child processes."""
+    return os.open(path, flags | NOFOLLOW | CLOEXEC, mode)
+
+
+def escape_controls(text: str) -> str:
+    """Text safe to print on one line: every character that is not printable (controls,
+    bidirectional and other format characters, separators) as an escape (\\n, \\x1b,
+    \\u202e); the bytes of a name that was not UTF-8 (os.fsdecode's surrogateescape) as
+    \\xNN. Such characters can forge a line, recolour a terminal or reorder what is shown."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _escape(char) for char in text)
+
+
+def display_name(name: str | bytes | os.PathLike[str] | os.PathLike[bytes]) -> str:
+    """A file name or path as it may be shown in a message: whatever bytes it holds,
+    printable on one line, never able to forge or reorder a line."""
+    return escape_controls(os.fsdecode(name))
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8
+        return f"\\x{code - 0xDC00:02x}"
+    return char.encode("unicode_escape").decode("ascii")

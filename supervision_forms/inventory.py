@@ -14,6 +14,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .errors import MissingFile, UnsupportedFormat
+from .files import display_name
 
 DOCUMENT_SUFFIXES = frozenset(
     {
@@ -113,17 +114,8 @@ _DOCUMENT_KINDS = frozenset({"agreement", "case_record", "general_record", "canc
 
 
 def shown_name(name: str) -> str:
-    """A file name fit for one line of a message or a table cell: control characters and
-    bytes that are not UTF-8 shown escaped."""
-    out = []
-    for char in name:
-        if 0xDC80 <= ord(char) <= 0xDCFF:  # a byte os.fsdecode could not decode
-            out.append(f"\\x{ord(char) - 0xDC00:02x}")
-        elif not char.isprintable():
-            out.append(char.encode("unicode_escape").decode("ascii"))
-        else:
-            out.append(char)
-    return "".join(out)
+    """A file name fit for one line of a message or a table cell (see files.display_name)."""
+    return display_name(name)
 
 
 def summary(read: int, not_read: Counter[str], total: int) -> str:

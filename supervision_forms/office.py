@@ -1,18 +1,25 @@
 """LibreOffice in headless mode: converting .docx to PDF (or re-saving it), many files a call.
 
-`convert()` makes one `soffice --convert-to` call with a throwaway profile. For batches,
-`ConverterPool` keeps one long-running converter per job, each with its own profile:
-LibreOffice is started once and sent files over UNO by a small driver script, run by a
-Python that has LibreOffice's `uno` module (LibreOffice's own, or the system's
-python3-uno). Where there is none, each converter makes one `soffice --convert-to` call
-per batch of files instead. Every call has a time limit; a converter that hangs or dies
-is killed, restarted with a fresh profile, and its files are retried one at a time, so a
-file LibreOffice cannot handle fails alone.
+`ConverterPool` keeps one converter per job, each a LibreOffice of its own, in a folder
+of its own (its profile and its TMPDIR), so that nothing it writes is left behind: the
+folder is removed when the converter stops, and, should our process be killed outright,
+by the helper that watches it. Where a Python with LibreOffice's `uno` module is found
+(LibreOffice's own, or the system's python3-uno), LibreOffice is started once and fed
+files over UNO by a small driver script; else each batch of files is one
+`soffice --convert-to` call. `convert()` is one such call.
+
+A file has `file_timeout` seconds of LibreOffice's CPU time, and LibreOffice may go that
+long without using any CPU at all (stopped, deadlocked) before it counts as hung; the
+limit applies to each file, however many a call holds. A LibreOffice that hangs or dies
+is killed and started afresh, and the file it was on is tried once more; a file that
+fails twice fails alone. Where CPU time cannot be read (not Linux), the limits are
+wall-clock time.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import queue
@@ -23,7 +30,8 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
@@ -34,11 +42,17 @@ from .errors import SupervisionFormsError
 
 PDF_A3 = 'writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"3"}}'  # PDF/A-3b, to carry our data
 FILTERS = {"pdf": PDF_A3, "docx": "MS Word 2007 XML"}
-FILE_TIMEOUT = 60.0  # seconds per file in a call
-START_TIMEOUT = 120.0  # seconds for LibreOffice to start (a fresh profile is slow)
+FILE_TIMEOUT = 20.0  # LibreOffice's CPU seconds per file, and seconds it may sit idle mid-file
+START_TIMEOUT = 120.0  # CPU seconds for LibreOffice to start (a fresh profile is slow)
+START_IDLE = 60.0  # seconds LibreOffice may use no CPU while starting
 STOP_TIMEOUT = 15.0
+POLL = 0.5
+ATTEMPTS = 2  # a file LibreOffice hung or died on is tried once more
 DRIVER_FILE = "sf-uno-driver.py"
 PROTOCOL = "SF:"  # the driver's replies start with this; anything else on its stdout is noise
+TIMED_OUT = "LibreOffice took too long or stopped on this file"
+STOPPED = "the conversion was stopped before LibreOffice converted it"
+PIPE_FOLDERS = ("/tmp", "/var/tmp")  # where LibreOffice puts its pipes, whatever TMPDIR says
 
 
 class OfficeError(SupervisionFormsError):
@@ -62,15 +76,17 @@ def soffice() -> str | None:
 
 
 def convert(files: Sequence[Path], target: str, out_dir: Path, timeout: float = 120.0) -> list[Path]:
-    """Convert files with one LibreOffice call and a private profile; `target` is e.g.
+    """Convert files with one LibreOffice call in a folder of its own; `target` is e.g.
     "pdf" or "docx:MS Word 2007 XML". Returns the output paths, in order."""
     binary = _require_soffice()
     out_dir.mkdir(parents=True, exist_ok=True)
-    converter = CliConverter(binary, file_timeout=0.0, start_timeout=timeout, retry_singly=False)
+    root = Path(tempfile.mkdtemp(prefix="sf-office-"))
+    converter = CliConverter(binary, file_timeout=timeout, start_timeout=timeout, root=root, retry=False)
     try:
         results = converter.convert(files, out_dir, target)
     finally:
         converter.close()
+        shutil.rmtree(root, ignore_errors=True)
     if any(result.error == TIMED_OUT for result in results):
         raise OfficeError(f"LibreOffice took over {timeout:.0f} s")
     missing = [result.source.stem for result in results if result.output is None]
@@ -95,41 +111,214 @@ def _target(target: str) -> tuple[str, str]:
     return extension, filter_name
 
 
-TIMED_OUT = "LibreOffice took too long or stopped on this file"
-
-
 class Converter(Protocol):
     """Converts batches of files into a folder; one thread uses one converter."""
 
     def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]: ...
 
+    def kill(self) -> None: ...
+
     def close(self) -> None: ...
 
 
 class _Hung(Exception):
-    """LibreOffice went past its time limit or died mid-call."""
+    """LibreOffice went past its limit on a file, or died."""
 
 
-class _RetriesSingly:
-    """The shared recovery: after a hang, restart and try each file alone."""
+class _Clock:
+    """How long a process group has been at one file: its CPU time, and how long it has
+    gone without using any. Wall-clock time where CPU time cannot be read."""
 
-    retry_singly = True
+    def __init__(self, group: int, limit: float, idle: float) -> None:
+        self._group = group
+        self._limit = limit
+        self._idle = idle
+        self._started = time.monotonic()
+        self._cpu0 = self._last = _group_cpu(group)
+        self._moved = self._started
+
+    def expired(self) -> bool:
+        now = time.monotonic()
+        cpu = _group_cpu(self._group)
+        if cpu is None or self._cpu0 is None or self._last is None:
+            return now - self._started > self._limit
+        if cpu - self._cpu0 > self._limit:
+            return True
+        if cpu > self._last + 0.01:
+            self._last, self._moved = cpu, now
+        return now - self._moved > self._idle
+
+
+def _group_cpu(group: int) -> float | None:
+    """CPU seconds used by the live processes of a process group (Linux), else None."""
+    try:
+        entries = os.listdir("/proc")
+    except OSError:
+        return None
+    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    total = 0
+    for entry in entries:
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", "rb") as handle:
+                fields = handle.read().rsplit(b")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 12 and int(fields[2]) == group:
+            total += int(fields[11]) + int(fields[12])
+    return total / ticks
+
+
+class _Office:
+    """One LibreOffice at a time, in `root` (its profile and TMPDIR), restarted afresh
+    after a hang or a crash. Subclasses say how files are sent and answered."""
+
+    def __init__(
+        self,
+        binary: str,
+        *,
+        root: Path | None,
+        file_timeout: float,
+        start_timeout: float,
+        retry: bool,
+        closing: threading.Event | None,
+        cleanup: Sequence[Path],
+    ) -> None:
+        self._binary = binary
+        self._own_root = root is None
+        self._root = root if root is not None else Path(tempfile.mkdtemp(prefix="sf-office-"))
+        self._root.mkdir(parents=True, exist_ok=True)
+        self._file_timeout = file_timeout
+        self._start_timeout = start_timeout
+        self._start_idle = min(START_IDLE, start_timeout)
+        self._retry = retry
+        self._closing = closing or threading.Event()
+        self._cleanup = tuple(cleanup)
+        self._process: subprocess.Popen[Any] | None = None
+        self._lock = threading.Lock()
+        self._profile_url = ""
+        self._pipe = ""
+        self.starts = 0
+
+    # --- the shared loop -----------------------------------------------------------------
 
     def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]:
         extension, filter_name = _target(target)
-        try:
-            return self._call(list(files), out_dir, extension, filter_name)
-        except _Hung:
-            self._reset()
-            if len(files) > 1 and self.retry_singly:
-                return [result for file in files for result in self.convert([file], out_dir, target)]
-            return [Conversion(file, None, TIMED_OUT) for file in files]
+        outputs = [out_dir / f"{file.stem}.{extension}" for file in files]
+        results: list[Conversion | None] = [None] * len(files)
+        tries = [0] * len(files)
+        pending = list(range(len(files)))
+        while pending:
+            if self._closing.is_set():
+                break
+            try:
+                for index, error in self._run(
+                    [files[i] for i in pending], [outputs[i] for i in pending], filter_name
+                ):
+                    item = pending[index]
+                    results[item] = _outcome(files[item], outputs[item], error)
+            except _Hung:
+                self._reset()
+                left = [i for i in pending if results[i] is None]
+                if left:  # the first file not answered is the one it was on
+                    tries[left[0]] += 1
+                    if tries[left[0]] >= (ATTEMPTS if self._retry else 1):
+                        results[left[0]] = Conversion(files[left[0]], None, TIMED_OUT)
+            pending = [i for i in pending if results[i] is None]
+        return [r if r is not None else Conversion(files[i], None, STOPPED) for i, r in enumerate(results)]
 
-    def _call(self, files: list[Path], out_dir: Path, extension: str, filter_name: str) -> list[Conversion]:
+    def _run(
+        self, files: list[Path], outputs: list[Path], filter_name: str
+    ) -> Iterator[tuple[int, str | None]]:
+        """Yield (index, error or None) for each file as LibreOffice finishes it; raise
+        _Hung if it stops answering or dies."""
         raise NotImplementedError
+
+    def _wait(self, ready: Callable[[float], bool], limit: float, idle: float) -> None:
+        """Wait until `ready(POLL)` says so; raise _Hung when the LibreOffice in charge goes
+        past its limits, dies, or the pool is closing."""
+        process = self._process
+        if process is None:
+            raise _Hung
+        clock = _Clock(process.pid, limit, idle)
+        while not ready(POLL):
+            if self._closing.is_set() or clock.expired():
+                raise _Hung
+
+    # --- starting and stopping -----------------------------------------------------------
+
+    def _fresh_folders(self) -> Path:
+        """A new profile and an empty TMPDIR inside the root; the profile's path."""
+        self._remove_leftovers()
+        profile = self._root / f"profile-{secrets.token_hex(4)}"
+        _safe_profile(profile)
+        temp = self._root / "tmp"
+        temp.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._profile_url = profile.as_uri()
+        self._pipe = f"sf{secrets.token_hex(8)}"
+        return profile
+
+    def _leftovers(self) -> list[str]:
+        """What this converter's LibreOffice may leave if killed: its folder, the folders
+        we were asked to clean, and its pipes (LibreOffice puts them in /tmp)."""
+        paths = [str(self._root), *map(str, self._cleanup)]
+        if self._profile_url and hasattr(os, "getuid"):
+            md5 = hashlib.md5(self._profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
+            digest = "".join(f"{byte:x}" for byte in md5)  # as LibreOffice writes it: no leading zeros
+            for folder in PIPE_FOLDERS:
+                paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{digest}")
+                paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_{self._pipe}")
+        return paths
+
+    def _remove_leftovers(self) -> None:
+        for path in self._leftovers()[1 + len(self._cleanup) :]:
+            with contextlib.suppress(OSError):
+                if os.path.lexists(path) and not os.path.isdir(path):
+                    os.remove(path)
+        for entry in self._root.glob("profile-*"):
+            shutil.rmtree(entry, ignore_errors=True)
+        shutil.rmtree(self._root / "tmp", ignore_errors=True)
+        (self._root / DRIVER_FILE).unlink(missing_ok=True)
+
+    def _environment(self, temp: Path) -> dict[str, str]:
+        return {**_clean_environment(), "TMPDIR": str(temp), "TMP": str(temp), "TEMP": str(temp)}
+
+    def _spawn(self, command: list[str], *, pipes: bool) -> subprocess.Popen[Any]:
+        with self._lock:
+            if self._closing.is_set():
+                raise _Hung
+            self.starts += 1
+            self._process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE if pipes else subprocess.DEVNULL,
+                stdout=subprocess.PIPE if pipes else subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                text=pipes,
+                encoding="utf-8" if pipes else None,
+                env=self._environment(self._root / "tmp"),
+                **_session(),
+            )
+            return self._process
+
+    def kill(self) -> None:
+        """Kill the LibreOffice at work now (from any thread); its caller sees it hung."""
+        with self._lock:
+            if self._process is not None:
+                _kill_group(self._process, wait=False)
 
     def _reset(self) -> None:
-        raise NotImplementedError
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None:
+            _kill_group(process)
+            _close_streams(process)
+        self._remove_leftovers()
+
+    def close(self) -> None:
+        self._reset()
+        if self._own_root:
+            shutil.rmtree(self._root, ignore_errors=True)
 
 
 def _outcome(source: Path, output: Path, error: str | None = None) -> Conversion:
@@ -142,8 +331,9 @@ def _outcome(source: Path, output: Path, error: str | None = None) -> Conversion
     return Conversion(source, None, error or "LibreOffice did not convert it")
 
 
-class CliConverter(_RetriesSingly):
-    """One `soffice --convert-to` call per batch, with its own profile kept between calls."""
+class CliConverter(_Office):
+    """One `soffice --convert-to` call per batch, its profile kept between calls; a file
+    counts as done when LibreOffice moves on to the next (or exits)."""
 
     def __init__(
         self,
@@ -151,44 +341,76 @@ class CliConverter(_RetriesSingly):
         *,
         file_timeout: float = FILE_TIMEOUT,
         start_timeout: float = START_TIMEOUT,
-        retry_singly: bool = True,
+        retry: bool = True,
+        root: Path | None = None,
+        closing: threading.Event | None = None,
+        cleanup: Sequence[Path] = (),
     ) -> None:
-        self._binary = binary
-        self._file_timeout = file_timeout
-        self._start_timeout = start_timeout
-        self.retry_singly = retry_singly
-        self._profile = _new_profile()
+        super().__init__(
+            binary,
+            root=root,
+            file_timeout=file_timeout,
+            start_timeout=start_timeout,
+            retry=retry,
+            closing=closing,
+            cleanup=cleanup,
+        )
+        self._profile: Path | None = None
 
-    def _call(self, files: list[Path], out_dir: Path, extension: str, filter_name: str) -> list[Conversion]:
+    def _run(
+        self, files: list[Path], outputs: list[Path], filter_name: str
+    ) -> Iterator[tuple[int, str | None]]:
+        if self._profile is None or not self._profile.exists():
+            self._profile = self._fresh_folders()
+        extension = outputs[0].suffix.lstrip(".")
+        for output in outputs:
+            output.unlink(missing_ok=True)
         command = [
             self._binary,
-            f"-env:UserInstallation={self._profile.as_uri()}",
+            f"-env:UserInstallation={self._profile_url}",
             "--headless",
             "--norestore",
             "--nologo",
             "--convert-to",
             f"{extension}:{filter_name}",
             "--outdir",
-            str(out_dir),
+            str(outputs[0].parent),
             *map(str, files),
         ]
-        process = subprocess.Popen(command, **_quiet_session())
-        try:
-            process.wait(timeout=self._start_timeout + self._file_timeout * len(files))
-        except subprocess.TimeoutExpired:
-            _kill_group(process)
-            raise _Hung from None
-        return [_outcome(file, out_dir / f"{file.stem}.{extension}") for file in files]
+        process = self._spawn(_watched(os.getpid(), self._leftovers(), command), pipes=False)
+        done = 0
+        while done < len(files):
+            limit, idle = (
+                (self._start_timeout, self._start_idle)
+                if done == 0
+                else (self._file_timeout, self._file_timeout)
+            )
+            self._wait(partial(_moved_on, process, outputs, done), limit + self._file_timeout, idle)
+            if process.poll() is not None:
+                break
+            yield done, None
+            done += 1
+        for index in range(done, len(files)):
+            yield index, None
+        with self._lock:
+            self._process = None
 
     def _reset(self) -> None:
-        shutil.rmtree(self._profile, ignore_errors=True)
-        self._profile = _new_profile()
-
-    def close(self) -> None:
-        shutil.rmtree(self._profile, ignore_errors=True)
+        super()._reset()
+        self._profile = None
 
 
-class UnoConverter(_RetriesSingly):
+def _moved_on(process: subprocess.Popen[Any], outputs: list[Path], index: int, pause: float) -> bool:
+    """True when LibreOffice has finished file `index`: the next file's output is there,
+    or LibreOffice has exited."""
+    if process.poll() is not None or (index + 1 < len(outputs) and outputs[index + 1].exists()):
+        return True
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=pause)
+    return process.poll() is not None
+
+
+class UnoConverter(_Office):
     """A long-running LibreOffice, started on first use and fed files over UNO."""
 
     def __init__(
@@ -198,111 +420,109 @@ class UnoConverter(_RetriesSingly):
         *,
         file_timeout: float = FILE_TIMEOUT,
         start_timeout: float = START_TIMEOUT,
+        retry: bool = True,
+        root: Path | None = None,
+        closing: threading.Event | None = None,
+        cleanup: Sequence[Path] = (),
     ) -> None:
-        self._binary = binary
+        super().__init__(
+            binary,
+            root=root,
+            file_timeout=file_timeout,
+            start_timeout=start_timeout,
+            retry=retry,
+            closing=closing,
+            cleanup=cleanup,
+        )
         self._python = python
-        self._file_timeout = file_timeout
-        self._start_timeout = start_timeout
-        self._process: subprocess.Popen[str] | None = None
         self._replies: queue.Queue[str | None] = queue.Queue()
-        self._profile: Path | None = None
 
-    def _call(self, files: list[Path], out_dir: Path, extension: str, filter_name: str) -> list[Conversion]:
+    def _run(
+        self, files: list[Path], outputs: list[Path], filter_name: str
+    ) -> Iterator[tuple[int, str | None]]:
         process = self._started()
-        outputs = [out_dir / f"{file.stem}.{extension}" for file in files]
         request = {
             "filter": filter_name,
             "files": [[str(f.absolute()), str(o.absolute())] for f, o in zip(files, outputs, strict=True)],
         }
-        reply = self._exchange(process, request, self._file_timeout * len(files))
-        errors = reply.get("results")
-        if not isinstance(errors, list) or len(errors) != len(files):
-            raise _Hung
-        return [
-            _outcome(file, output, error if isinstance(error, str) else None)
-            for file, output, error in zip(files, outputs, errors, strict=True)
-        ]
-
-    def _started(self) -> subprocess.Popen[str]:
-        if self._process is not None and self._process.poll() is None:
-            return self._process
-        self._stop(kill=True)
-        self._profile = _new_profile()
-        self._replies = queue.Queue()
-        driver = self._profile / DRIVER_FILE  # beside LibreOffice's own "user" folder, removed with it
-        driver.write_text(UNO_DRIVER, encoding="utf-8")
-        process = subprocess.Popen(
-            [
-                self._python,
-                str(driver),
-                self._binary,
-                self._profile.as_uri(),
-                f"sf{secrets.token_hex(8)}",
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            encoding="utf-8",
-            env=_clean_environment(),
-            **_session(),
-        )
-        self._process = process
-        threading.Thread(target=_read_replies, args=(process.stdout, self._replies), daemon=True).start()
-        try:
-            self._reply(self._start_timeout)
-        except _Hung:
-            self._stop(kill=True)
-            raise OfficeError(f"LibreOffice did not start within {self._start_timeout:.0f} s") from None
-        return process
-
-    def _exchange(
-        self, process: subprocess.Popen[str], request: dict[str, Any], timeout: float
-    ) -> dict[str, Any]:
         assert process.stdin is not None
         try:
             process.stdin.write(json.dumps(request) + "\n")
             process.stdin.flush()
-        except OSError:
+        except (OSError, ValueError):
             raise _Hung from None
-        return self._reply(timeout)
+        for _ in files:
+            reply = self._reply(self._file_timeout, self._file_timeout)
+            index, error = reply.get("index"), reply.get("error")
+            if not isinstance(index, int) or not 0 <= index < len(files):
+                raise _Hung
+            yield index, error if isinstance(error, str) else None
 
-    def _reply(self, timeout: float) -> dict[str, Any]:
+    def _started(self) -> subprocess.Popen[Any]:
+        process = self._process
+        if process is not None and process.poll() is None:
+            return process
+        self._reset()
+        self._fresh_folders()
+        driver = self._root / DRIVER_FILE
+        driver.write_text(UNO_DRIVER, encoding="utf-8")
+        self._replies = queue.Queue()
+        process = self._spawn(
+            [
+                self._python,
+                str(driver),
+                self._binary,
+                self._profile_url,
+                self._pipe,
+                str(os.getpid()),
+                json.dumps(self._leftovers()),
+            ],
+            pipes=True,
+        )
+        threading.Thread(target=_read_replies, args=(process.stdout, self._replies), daemon=True).start()
         try:
-            line = self._replies.get(timeout=timeout)
-        except queue.Empty:
-            raise _Hung from None
+            self._reply(self._start_timeout, self._start_idle)
+        except _Hung:
+            self._reset()
+            if self._closing.is_set():
+                raise
+            raise OfficeError(f"LibreOffice did not start within {self._start_timeout:.0f} s") from None
+        return process
+
+    def _reply(self, limit: float, idle: float) -> dict[str, Any]:
+        found: list[str | None] = []
+
+        def ready(pause: float) -> bool:
+            with contextlib.suppress(queue.Empty):
+                found.append(self._replies.get(timeout=pause))
+            return bool(found)
+
+        self._wait(ready, limit, idle)
+        line = found[0]
         if line is None:  # the driver (and LibreOffice with it) is gone
             raise _Hung
-        reply = json.loads(line)
+        try:
+            reply = json.loads(line)
+        except json.JSONDecodeError:
+            raise _Hung from None
         if not isinstance(reply, dict):
             raise _Hung
         return reply
 
-    def _reset(self) -> None:
-        self._stop(kill=True)
-
-    def _stop(self, kill: bool) -> None:
-        process, self._process = self._process, None
-        if process is not None:
-            if not kill and process.stdin is not None:
-                try:
-                    process.stdin.close()  # the driver closes LibreOffice and exits
-                    process.wait(timeout=STOP_TIMEOUT)
-                except (OSError, subprocess.TimeoutExpired):
-                    kill = True
-            if kill or process.poll() is None:
-                _kill_group(process)
-            for stream in (process.stdin, process.stdout):
-                if stream is not None and not stream.closed:
-                    with contextlib.suppress(OSError):
-                        stream.close()
-        if self._profile is not None:
-            shutil.rmtree(self._profile, ignore_errors=True)
-            self._profile = None
-
     def close(self) -> None:
-        self._stop(kill=False)
+        """Let LibreOffice close itself; kill it if it will not."""
+        with self._lock:
+            process, self._process = self._process, None
+        if process is not None and process.stdin is not None and process.poll() is None:
+            try:
+                process.stdin.close()  # the driver closes LibreOffice and exits
+                process.wait(timeout=STOP_TIMEOUT)
+            except (OSError, ValueError, subprocess.TimeoutExpired):
+                pass
+        if process is not None:
+            _kill_group(process)
+            _close_streams(process)
+        super().close()
 
 
 def _read_replies(stream: IO[str] | None, replies: queue.Queue[str | None]) -> None:
@@ -316,10 +536,12 @@ def _read_replies(stream: IO[str] | None, replies: queue.Queue[str | None]) -> N
 
 
 class ConverterPool:
-    """`size` converters, each with its own LibreOffice profile, each used by one thread.
+    """`size` converters, each a LibreOffice of its own, each used by one thread.
 
     `submit` hands a batch of files to the next free converter. Long-running UNO
-    converters are used where possible (`long_running`), else one call per batch."""
+    converters are used where possible (`long_running`), else one call per batch. Their
+    folders go in `work` (default: the system's temp folder); `cleanup` names folders to
+    remove as well should this process be killed (a caller's work folder)."""
 
     def __init__(
         self,
@@ -328,20 +550,38 @@ class ConverterPool:
         long_running: bool = True,
         file_timeout: float = FILE_TIMEOUT,
         start_timeout: float = START_TIMEOUT,
+        work: Path | None = None,
+        cleanup: Sequence[Path] = (),
     ) -> None:
         binary = _require_soffice()
         python = find_uno_python(binary) if long_running else None
         self.long_running = python is not None
         self.batch_size = 8 if self.long_running else 24
-        factory: Callable[[], Converter]
+        self._root = Path(tempfile.mkdtemp(prefix="sf-office-", dir=work))
+        self._closing = threading.Event()
+        folders = (self._root, *cleanup)
+        factory: Callable[[Path], Converter]
         if python is not None:
             factory = partial(
-                UnoConverter, binary, python, file_timeout=file_timeout, start_timeout=start_timeout
+                UnoConverter,
+                binary,
+                python,
+                file_timeout=file_timeout,
+                start_timeout=start_timeout,
+                closing=self._closing,
+                cleanup=folders,
             )
         else:
-            factory = partial(CliConverter, binary, file_timeout=file_timeout, start_timeout=start_timeout)
+            factory = partial(
+                CliConverter,
+                binary,
+                file_timeout=file_timeout,
+                start_timeout=start_timeout,
+                closing=self._closing,
+                cleanup=folders,
+            )
         self.size = max(1, size)
-        self._converters = [factory() for _ in range(self.size)]
+        self._converters = [factory(root=Path(tempfile.mkdtemp(dir=self._root))) for _ in range(self.size)]
         self._idle: queue.SimpleQueue[Converter] = queue.SimpleQueue()
         for converter in self._converters:
             self._idle.put(converter)
@@ -358,17 +598,24 @@ class ConverterPool:
         finally:
             self._idle.put(converter)
 
-    def close(self) -> None:
-        """Wait for running calls, then stop every LibreOffice this pool started."""
+    def close(self, abort: bool = False) -> None:
+        """Stop every LibreOffice this pool started and remove their folders: after the
+        calls running now, or at once (`abort`)."""
+        if abort:
+            self._closing.set()
+            for converter in self._converters:
+                converter.kill()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._closing.set()
         for converter in self._converters:
             converter.close()
+        shutil.rmtree(self._root, ignore_errors=True)
 
     def __enter__(self) -> ConverterPool:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self.close(abort=kind is not None)
 
 
 def find_uno_python(binary: str) -> str | None:
@@ -410,13 +657,11 @@ def _clean_environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key not in drop}
 
 
-def _new_profile() -> Path:
-    """A private LibreOffice profile in which no macro ever runs and no link is updated."""
-    profile = Path(tempfile.mkdtemp(prefix="sf-lo-profile-"))
+def _safe_profile(profile: Path) -> None:
+    """Make `profile` a LibreOffice profile in which no macro ever runs and no link is updated."""
     user = profile / "user"
-    user.mkdir()
+    user.mkdir(parents=True, exist_ok=True, mode=0o700)
     (user / "registrymodifications.xcu").write_text(SAFE_SETTINGS, encoding="utf-8")
-    return profile
 
 
 def _settings(items: Sequence[tuple[str, str, str]]) -> str:
@@ -454,44 +699,86 @@ def _session() -> dict[str, Any]:
     return {"creationflags": getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)}
 
 
-def _quiet_session() -> dict[str, Any]:
-    return {
-        "stdin": subprocess.DEVNULL,
-        "stdout": subprocess.DEVNULL,
-        "stderr": subprocess.DEVNULL,
-        **_session(),
-    }
-
-
-def _kill_group(process: subprocess.Popen[Any]) -> None:
+def _kill_group(process: subprocess.Popen[Any], wait: bool = True) -> None:
     """Kill a child we started and the processes it started (its process group)."""
     if os.name == "posix":
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
     else:
-        process.kill()
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=STOP_TIMEOUT)
+        with contextlib.suppress(OSError):
+            process.kill()
+    if wait:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=STOP_TIMEOUT)
 
 
-# The driver runs in the Python that has `uno` (not ours), so it is plain, standalone code,
-# written into the converter's private profile folder and run from there.
-# Arguments: soffice binary, profile URL, pipe name. Requests on stdin, one JSON object a
-# line: {"filter": ..., "files": [[source, target], ...]}; replies on stdout, prefixed
-# "SF:": {"ready": true} once, then {"results": [null or a reason, ...]} per request.
-UNO_DRIVER = r"""
-import json, os, shutil, signal, subprocess, sys, threading, time
-import uno
+def _close_streams(process: subprocess.Popen[Any]) -> None:
+    for stream in (process.stdin, process.stdout):
+        if stream is not None and not stream.closed:
+            with contextlib.suppress(OSError, ValueError):
+                stream.close()
 
-def watch_parent(parent, profile):
-    # if the batch dies (even by SIGKILL), take LibreOffice down with us: nothing is orphaned
+
+def _watched(parent: int, leftovers: list[str], command: list[str]) -> list[str]:
+    """`command`, run under a watcher that kills it and removes `leftovers` if we die."""
+    return [sys.executable, "-c", WATCHDOG, str(parent), json.dumps(leftovers), *command]
+
+
+# The watcher and the driver run in other Pythons (the driver in the one that has `uno`),
+# so they are plain, standalone code. Both are process-group leaders (we start them in a
+# session of their own): if the batch dies, even by SIGKILL, they kill their group, which
+# holds LibreOffice, and a detached cleaner removes the converter's folder and pipes.
+_WATCH = r'''
+import json, os, signal, subprocess, sys, threading, time
+
+CLEANER = """
+import os, shutil, sys, json, time
+time.sleep(2)
+for path in json.loads(sys.argv[1]):
+    if os.path.isdir(path) and not os.path.islink(path):
+        shutil.rmtree(path, ignore_errors=True)
+    elif os.path.lexists(path):
+        try:
+            os.remove(path)
+        except OSError:
+            pass
+"""
+
+def orphaned(parent, leftovers):
+    subprocess.Popen([sys.executable, "-c", CLEANER, json.dumps(leftovers)], start_new_session=True,
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    os.killpg(0, signal.SIGKILL)
+
+def watch_parent(parent, leftovers):
     while os.getppid() == parent:
         time.sleep(0.5)
-    subprocess.Popen([sys.executable, "-c", "import shutil, sys, time; time.sleep(2); "
-                      "shutil.rmtree(sys.argv[1], ignore_errors=True)", profile],
-                     start_new_session=True, stdin=subprocess.DEVNULL,
-                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    os.killpg(0, signal.SIGKILL)  # our own process group: this driver and its LibreOffice
+    orphaned(parent, leftovers)
+'''
+
+WATCHDOG = (
+    _WATCH
+    + r"""
+def main():
+    parent, leftovers, command = int(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3:]
+    if os.getppid() != parent:
+        orphaned(parent, leftovers)
+    threading.Thread(target=watch_parent, args=(parent, leftovers), daemon=True).start()
+    return subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+
+sys.exit(main())
+"""
+)
+
+# Arguments: soffice binary, profile URL, pipe name, our pid, leftovers (JSON). Requests on
+# stdin, one JSON object a line: {"filter": ..., "files": [[source, target], ...]};
+# replies on stdout, prefixed "SF:": {"ready": true} once, then {"index": i, "error": null
+# or a reason} as each file is done. If LibreOffice dies, the driver exits at once
+# without answering for the file it was on.
+UNO_DRIVER = (
+    _WATCH
+    + r"""
+import uno
 
 def prop(name, value):
     item = uno.createUnoStruct("com.sun.star.beans.PropertyValue")
@@ -501,6 +788,15 @@ def prop(name, value):
 def reply(message):
     sys.stdout.write("SF:" + json.dumps(message) + "\n")
     sys.stdout.flush()
+
+def alive(office, desktop):
+    if office.poll() is not None:
+        return False
+    try:
+        desktop.getFrames()
+    except Exception:
+        return False
+    return True
 
 def convert(desktop, source, target, filter_name):
     try:
@@ -521,10 +817,11 @@ def convert(desktop, source, target, filter_name):
     return None
 
 def main():
-    binary, profile, pipe = sys.argv[1:4]
-    if hasattr(os, "killpg"):
-        threading.Thread(target=watch_parent, daemon=True,
-                         args=(os.getppid(), uno.fileUrlToSystemPath(profile))).start()
+    binary, profile, pipe, parent, leftovers = sys.argv[1:6]
+    parent, leftovers = int(parent), json.loads(leftovers)
+    if os.getppid() != parent:
+        orphaned(parent, leftovers)
+    threading.Thread(target=watch_parent, daemon=True, args=(parent, leftovers)).start()
     connect = "pipe,name=%s;urp;StarOffice.ComponentContext" % pipe
     office = subprocess.Popen(
         [binary, "-env:UserInstallation=" + profile, "--headless", "--invisible", "--nocrashreport",
@@ -545,7 +842,11 @@ def main():
     try:
         for line in sys.stdin:
             request = json.loads(line)
-            reply({"results": [convert(desktop, s, t, request["filter"]) for s, t in request["files"]]})
+            for index, (source, target) in enumerate(request["files"]):
+                error = convert(desktop, source, target, request["filter"])
+                if error is not None and not alive(office, desktop):
+                    return 4  # LibreOffice died on this file: say nothing, the batch restarts us
+                reply({"index": index, "error": error})
     except (OSError, ValueError):
         pass  # the batch went away: close LibreOffice below
     try:
@@ -557,8 +858,8 @@ def main():
     except subprocess.TimeoutExpired:
         office.kill()
         office.wait()
-    shutil.rmtree(uno.fileUrlToSystemPath(profile), ignore_errors=True)
     return 0
 
 sys.exit(main())
 """
+)

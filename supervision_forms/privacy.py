@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+import dataclasses
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
 from .models.paths import flatten, generic, leaves, unflatten
+
+if TYPE_CHECKING:
+    from .reading.result import ParseResult
 
 M = TypeVar("M", bound=BaseModel)
 REDACTED = "[redacted]"
@@ -29,3 +33,31 @@ def redacted(model: M) -> M:
         for path, value in flatten(model).items()
     }
     return type(model).model_validate(unflatten(values))
+
+
+def redacted_result(result: ParseResult) -> ParseResult:
+    """A parse result with every special-category value blanked: in the model, and in the
+    unmapped text and warnings that came from a special-category field (text the model
+    refused, too long say, is kept in unmapped under the field's source)."""
+    model = type(result.data)
+    special = special_category_paths(model)
+
+    def sensitive(path: str) -> bool:
+        shape = generic(path) if path else ""
+        return bool(shape) and (shape in special or f"{shape}[]" in special)
+
+    sources = {source for path, source in result.sources.items() if sensitive(path)}
+    sources |= {warning.source for warning in result.warnings if sensitive(warning.field)}
+    sources.discard("")
+    return dataclasses.replace(
+        result,
+        data=redacted(result.data),
+        warnings=[
+            dataclasses.replace(warning, message=REDACTED) if sensitive(warning.field) else warning
+            for warning in result.warnings
+        ],
+        unmapped=[
+            dataclasses.replace(item, text=REDACTED) if item.source in sources else item
+            for item in result.unmapped
+        ],
+    )

@@ -16,6 +16,7 @@ from .packs import PackRegistry
 from .registry import resolve_pack
 from .standards import check_document
 from .standards.findings import Finding, Level
+from .text.frequency import looks_phased, read_phases
 
 __all__ = ["Finding", "Level", "model_findings", "validate_data"]
 
@@ -44,23 +45,14 @@ def validate_data(
         invalid = InvalidData.from_validation(error)
         return [Finding("model", "error", e.field, e.message, "data model") for e in invalid.errors]
     day = as_of or datetime.date.today()
-    return model_findings(model) + check_document(model, chosen.name, as_of=day)
+    return model_findings(model) + check_document(model, chosen, as_of=day, packs=packs)
 
 
 def model_findings(model: BaseModel) -> list[Finding]:
     """Checks of the model's own consistency (the councils' rules live in `standards`)."""
     findings: list[Finding] = []
     if isinstance(model, Agreement):
-        freq = model.frequency
-        if freq.description and freq.every is None:
-            findings.append(
-                _model_finding(
-                    "frequency.unreadable",
-                    "warning",
-                    "frequency.description",
-                    "the frequency could not be read as an interval (say e.g. 'every 4 weeks')",
-                )
-            )
+        findings += _frequency_findings(model)
         findings += _not_before(model.review_date, model.agreement_date, "review_date", "the agreement date")
     elif isinstance(model, GeneralRecord):
         findings += _not_before(model.shared_date, model.date, "shared_date", "the session")
@@ -69,6 +61,27 @@ def model_findings(model: BaseModel) -> list[Finding]:
             model.recorded_on_child_file, model.date, "recorded_on_child_file", "the session"
         )
     return findings
+
+
+def _frequency_findings(agreement: Agreement) -> list[Finding]:
+    """A frequency the standards cannot read: no interval at all, or phases ('weekly for the
+    first 8 weeks, then ...') only partly read."""
+    freq = agreement.frequency
+    if not freq.description or freq.phases or not freq.derived_from_description:
+        return []
+    reading = read_phases(freq.description)
+    if freq.every is None and not (reading and reading.phases):
+        message = "the frequency could not be read as an interval (say e.g. 'every 4 weeks')"
+    elif (reading is not None and not reading.complete) or (
+        reading is None and looks_phased(freq.description)
+    ):
+        message = (
+            "the frequency seems to change over time, but not every phase could be read (say e.g. "
+            "'weekly for the first 8 weeks, then fortnightly until the end of the first year, then monthly')"
+        )
+    else:
+        return []
+    return [_model_finding("frequency.unreadable", "warning", "frequency.description", message)]
 
 
 def _not_before(

@@ -77,6 +77,8 @@ def filled(model: type[BaseModel]) -> dict[str, Any]:
     if "frequency.description" in values:  # every/unit follow the description
         values["frequency.description"] = "Every 4 weeks"
         values["frequency.every"], values["frequency.unit"] = 4, "week"
+    for number in range(3):  # a phase ends so many weeks or months in, not both
+        values.pop(f"frequency.phases.{number}.until_months", None)
     return unflatten(values)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from docx import Document
@@ -25,8 +27,17 @@ title = "Supervision Agreement"
 """
 
 
-def make_tiny_pack(folder: Path, *, name: str = "tiny", body_text: str = "", extra_fields: str = "") -> Path:
-    """Write a pack folder: a Word template with a name table, a date and a date table."""
+def make_tiny_pack(
+    folder: Path,
+    *,
+    name: str = "tiny",
+    body_text: str = "",
+    extra_fields: str = "",
+    body_lines: Sequence[str] = (),
+    tail: str = "",
+) -> Path:
+    """Write a pack folder: a Word template with a name table, a date and a date table;
+    `body_lines` are more paragraphs (a tag in a run of its own), `tail` more pack file."""
     folder.mkdir(parents=True, exist_ok=True)
     doc = Document()
     doc.add_paragraph("Tiny Borough Council Supervision Agreement")
@@ -46,9 +57,14 @@ def make_tiny_pack(folder: Path, *, name: str = "tiny", body_text: str = "", ext
     dates.cell(3, 0).text = "{%tr endfor %}"
     if body_text:
         doc.add_paragraph(body_text)
+    for line in body_lines:
+        paragraph = doc.add_paragraph()
+        for piece in re.split(r"(\{\{.*?\}\})", line):
+            if piece:
+                paragraph.add_run(piece)
     doc.add_paragraph("This agreement will be reviewed every year by both parties.")
     doc.save(str(folder / "agreement.docx"))
     (folder / "pack.toml").write_text(
-        PACK_TOML.format(name=name, extra_fields=extra_fields), encoding="utf-8"
+        PACK_TOML.format(name=name, extra_fields=extra_fields) + tail, encoding="utf-8"
     )
     return folder

@@ -1,9 +1,13 @@
-"""A team's documents grouped by supervisee, each worker's put in date order."""
+"""A supervisee's documents, each kind in date order, and the councils they were under.
+
+A worker's history is split into periods, one for each run of documents under one council
+(a move from Sefton to Portsmouth makes two). Each period is judged by its own council's rules;
+a document that names no pack (bare JSON) belongs to the council of the documents around it.
+"""
 
 from __future__ import annotations
 
 import datetime
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
@@ -11,18 +15,27 @@ from typing import Generic, TypeVar
 
 from pydantic import BaseModel
 
-from ..models.agreement import Agreement
-from ..models.records import Cancellation, CaseRecord, GeneralRecord
-from ..reading.text import fold as normalise
-from .load import Document, FileProblem
+from ..models import (
+    Agreement,
+    Cancellation,
+    CaseFileAudit,
+    CaseRecord,
+    GeneralRecord,
+    Observation,
+)
+from ..standards.findings import Finding
+from ..text import names
+from .identity import document_date
+from .load import Document
 
 NATIONAL = "national"
 M = TypeVar("M", bound=BaseModel)
 
 
 def person_key(name: str | None) -> str:
-    """Names compared the way people write them: case, punctuation and spacing ignored."""
-    return normalise(name or "")
+    """Names compared the way people write them: case, accents, apostrophes, punctuation and
+    spacing ignored."""
+    return names.key(name)
 
 
 @dataclass(frozen=True)
@@ -36,10 +49,12 @@ class Dated(Generic[M]):
 
 @dataclass(frozen=True)
 class Worker:
-    """One supervisee's agreements and records, each list oldest first (undated first)."""
+    """One supervisee's documents (each kind oldest first, undated first), and what the audit
+    noted about who they are."""
 
     key: str
     documents: tuple[Document, ...]
+    notes: tuple[Finding, ...] = ()
 
     @cached_property
     def agreements(self) -> list[Dated[Agreement]]:
@@ -56,6 +71,14 @@ class Worker:
     @cached_property
     def cancellations(self) -> list[Dated[Cancellation]]:
         return _dated(self.documents, Cancellation, lambda m: m.planned_date)
+
+    @cached_property
+    def observations(self) -> list[Dated[Observation]]:
+        return _dated(self.documents, Observation, lambda m: m.date)
+
+    @cached_property
+    def case_file_audits(self) -> list[Dated[CaseFileAudit]]:
+        return _dated(self.documents, CaseFileAudit, lambda m: m.date)
 
     @property
     def latest_agreement(self) -> Dated[Agreement] | None:
@@ -78,11 +101,25 @@ class Worker:
 
     def name(self) -> str:
         """The supervisee's name as written on the latest agreement, else on the latest record."""
-        records = sorted(self._records(), key=lambda r: r.date or datetime.date.min)
-        for dated in [*reversed(self.agreements), *reversed(records)]:
-            if dated.model.supervisee.name:
-                return dated.model.supervisee.name
+        for model in self._latest_first():
+            supervisee = getattr(model, "supervisee", None)
+            if supervisee is not None and supervisee.name:
+                return str(supervisee.name)
         return self.key
+
+    def employee_id(self) -> str | None:
+        for model in self._latest_first():
+            supervisee = getattr(model, "supervisee", None)
+            if supervisee is not None and supervisee.employee_id:
+                return str(supervisee.employee_id)
+        return None
+
+    def team(self) -> str | None:
+        for model in self._latest_first():
+            supervisee = getattr(model, "supervisee", None)
+            if supervisee is not None and supervisee.team:
+                return str(supervisee.team)
+        return None
 
     def supervisor(self) -> str | None:
         """The supervisor on the latest session record, else on the latest agreement."""
@@ -93,18 +130,17 @@ class Worker:
                 return name
         return None
 
-    def pack(self, default: str | None) -> str:
-        """The council whose rules apply: the latest agreement's pack, else the records' most
-        common pack, else `default`, else the national defaults."""
-        latest = self.latest_agreement
-        if latest is not None:
-            for document in self.documents:
-                if document.file == latest.file and document.pack:
-                    return document.pack
-        counts = Counter(d.pack for d in self.documents if d.pack)
-        if counts:
-            return counts.most_common(1)[0][0]
-        return default or NATIONAL
+    def _latest_first(self) -> list[BaseModel]:
+        records = sorted(self._records(), key=lambda r: r.date or datetime.date.min)
+        others = sorted(
+            (d for d in self.documents if not isinstance(d.model, Agreement | GeneralRecord | CaseRecord)),
+            key=lambda d: document_date(d.model) or datetime.date.min,
+        )
+        return [
+            *(a.model for a in reversed(self.agreements)),
+            *(r.model for r in reversed(records)),
+            *(d.model for d in reversed(others)),
+        ]
 
     def _records(self) -> list[Dated[GeneralRecord] | Dated[CaseRecord]]:
         return [*self.general_records, *self.case_records]
@@ -117,21 +153,89 @@ def _dated(
     return sorted(found, key=lambda item: (item.date or datetime.date.min, item.file))
 
 
-def supervisee_name(model: BaseModel) -> str | None:
-    """The supervisee named on any document model."""
-    if isinstance(model, Agreement | GeneralRecord | CaseRecord | Cancellation):
-        return model.supervisee.name
-    return None
+# ---------------------------------------------------------------- periods
 
 
-def group_by_supervisee(documents: list[Document]) -> tuple[list[Worker], list[FileProblem]]:
-    """Workers in name order; a document that names no supervisee is a problem."""
-    by_key: dict[str, list[Document]] = {}
-    problems: list[FileProblem] = []
-    for document in documents:
-        key = person_key(supervisee_name(document.model))
-        if not key:
-            problems.append(FileProblem(document.file, "names no supervisee, so it belongs to no one"))
+@dataclass(frozen=True)
+class Period:
+    """A run of a worker's history under one council: its documents, and its first and last
+    days (the last period runs to the audit's day)."""
+
+    council: str
+    begins: datetime.date | None
+    ends: datetime.date | None  # the day before the next period begins; None for the last
+    worker: Worker
+
+    @property
+    def current(self) -> bool:
+        return self.ends is None
+
+
+def councils_of(worker: Worker, default: str | None) -> dict[str, str]:
+    """Each document's council (file -> pack name): its own pack, else that of the latest
+    document with a pack before it, else of the first after it, else `default`, else the
+    national defaults."""
+    dated = sorted(worker.documents, key=lambda d: (document_date(d.model) or datetime.date.min, d.file))
+    packed = [d for d in dated if d.pack]
+    found: dict[str, str] = {}
+    for document in dated:
+        if document.pack:
+            found[document.file] = document.pack
             continue
-        by_key.setdefault(key, []).append(document)
-    return [Worker(key, tuple(by_key[key])) for key in sorted(by_key)], problems
+        # Documents with the same supervisor first: a move usually brings a new one.
+        boss = getattr(getattr(document.model, "supervisor", None), "name", None)
+        same = [d for d in packed if names.may_be_same(boss, _supervisor(d))]
+        found[document.file] = _nearest(document, same or packed) or default or NATIONAL
+    return found
+
+
+def _supervisor(document: Document) -> str | None:
+    return getattr(getattr(document.model, "supervisor", None), "name", None)
+
+
+def _nearest(document: Document, packed: list[Document]) -> str | None:
+    """The pack of the latest of `packed` on or before the document's day, else of the first
+    after it (undated: the last of them)."""
+    if not packed:
+        return None
+    day = document_date(document.model)
+    if day is None:
+        return packed[-1].pack
+    before = [d.pack for d in packed if (when := document_date(d.model)) is not None and when <= day]
+    after = [d.pack for d in packed if (when := document_date(d.model)) is not None and when > day]
+    return before[-1] if before else after[0] if after else packed[-1].pack
+
+
+def periods_of(worker: Worker, default: str | None) -> list[Period]:
+    """The worker's history split where the council changes, oldest first."""
+    councils = councils_of(worker, default)
+    dated = sorted(
+        (d for d in worker.documents if document_date(d.model) is not None),
+        key=lambda d: (document_date(d.model), d.file),
+    )
+    runs: list[tuple[str, datetime.date, list[Document]]] = []
+    for document in dated:
+        council, day = councils[document.file], document_date(document.model)
+        assert day is not None
+        if runs and runs[-1][0] == council:
+            runs[-1][2].append(document)
+        else:
+            runs.append((council, day, [document]))
+    if not runs:  # nothing dated: one period of the documents' council
+        council = next(iter(councils.values()), default or NATIONAL)
+        runs = [(council, datetime.date.min, [])]
+    undated = [d for d in worker.documents if document_date(d.model) is None]
+    periods = []
+    for index, (council, begins, documents) in enumerate(runs):
+        later = runs[index + 1][1] if index + 1 < len(runs) else None
+        ends = later - datetime.timedelta(days=1) if later else None
+        # An undated document goes to the last period of its own council.
+        mine = [d for d in undated if councils[d.file] == council and _last_of(runs, index, council)]
+        begins_on = None if begins == datetime.date.min else begins
+        part = Worker(worker.key, tuple(documents + mine), worker.notes)
+        periods.append(Period(council, begins_on, ends, part))
+    return periods
+
+
+def _last_of(runs: list[tuple[str, datetime.date, list[Document]]], index: int, council: str) -> bool:
+    return all(run[0] != council for run in runs[index + 1 :])

@@ -1,16 +1,21 @@
 """generate(): one document per roster row, written safely into a folder, and resumable.
 
-The parent process reads rows one at a time, validates them, names their files and
+The parent process reads rows one at a time, validates them, finds each row's file and
 decides what may be written; rendering happens in worker processes (or here, with one
 job). Work in flight is bounded, so memory stays flat however long the roster is. Each
-finished row goes to the journal at once, so a killed batch picks up where it stopped.
+file is announced in the journal before it is written and recorded after, only once it
+is on disk with the hash the worker gave, so a killed batch picks up where it stopped and
+the manifest never names a file that is not there. If the folder is removed or replaced
+while the batch runs, the batch stops at once.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import hashlib
 import itertools
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
@@ -21,19 +26,23 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import FieldError, InvalidData, SupervisionFormsError
-from ..office import ConverterPool, OfficeError, soffice
+from ..errors import FieldError, InvalidData, OutputFolderError, SupervisionFormsError
+from ..files import display_name
+from ..office import OfficeError, soffice
 from ..packs import Pack, PackRegistry
 from ..registry import resolve_pack
-from .files import file_sha256, folder_lock, occupied, remove_stale_temporaries, zip_files
-from .manifest import MANIFEST, Done, Journal, load_previous, write_manifest
-from .naming import NameRegistry, bookmark_title, comparison_key, document_stem
+from .files import FolderGuard, file_sha256, folder_lock, occupied, remove_stale_temporaries, zip_files
+from .identity import Claims, Identity, Previous, identity_of
+from .manifest import MANIFEST, Journal, load_previous, write_manifest
+from .naming import bookmark_title
 from .pdfs import PdfStage, merge_pdfs
+from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
-from .rosters import RosterRow
+from .rosters import Roster, RosterRow, object_row
 from .worker import Rendered, RendererPool, RenderJob
 
 Progress = Callable[[RowResult], None]
+VANISHED = "the file written for this row is not in the folder with the content written"
 
 
 def generate(
@@ -52,16 +61,19 @@ def generate(
     roster: str | None = None,
     progress: Progress | None = None,
 ) -> BatchReport:
-    """Write one document per row into `out`, with `manifest.json`; returns every row's status.
+    """Write one document per row into `out`, with `manifest.json` (and `errors.csv` when
+    a row fails); returns every row's status.
 
-    `rows` are roster rows, mappings in the model's JSON shape, or models; `defaults` is
-    merged under each. With `jobs` > 1, rows are rendered in that many worker processes.
-    `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges them into one with a
-    bookmark per person (held in memory while merging: about 300 MB per 1,000 agreements);
-    `zip` packs everything into one .zip; `roster` names the source in the manifest;
-    `progress` is called with each row's result as it finishes. Files this batch did not
-    make are never replaced unless `overwrite`. Rows already done and unchanged since the
-    last run are skipped. A bad row is reported in the result; it never stops the others.
+    `rows` are roster rows (an open `Roster`), mappings in the model's JSON shape, or
+    models; `defaults` is merged under each. With `jobs` > 1, rows are rendered in that
+    many worker processes. `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges
+    them into one with a bookmark per person (held in memory while merging: about 300 MB
+    per 1,000 agreements); `zip` packs everything into one .zip; `roster` names the source
+    in the manifest (a `Roster` names itself); `progress` is called with each row's result
+    as it finishes. A row keeps its file across runs (see `identity`); files this batch
+    did not make are never replaced unless `overwrite`. Rows already done and unchanged
+    since the last run are skipped. A bad row is reported in the result; it never stops
+    the others.
     """
     chosen = resolve_pack(pack, packs)
     model = chosen.model(document)
@@ -70,21 +82,44 @@ def generate(
     want_pdf = pdf or pdf_pack
     if want_pdf and soffice() is None:
         raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
+    if isinstance(rows, Roster) and roster is None:
+        roster = rows.label
     out = Path(out)
-    out.mkdir(parents=True, exist_ok=True, mode=0o700)
     settings = _Settings(chosen, document, model, base, out, max(1, jobs), want_pdf, pdf_pack, overwrite)
-    with folder_lock(out):
-        remove_stale_temporaries(out)
-        previous = load_previous(out)
-        with Journal(out) as journal, _Batch(settings, previous, journal, progress) as batch:
-            for row in _roster_rows(rows):
+    with contextlib.ExitStack() as held:
+        with _folder_problems(out, "cannot be used"):
+            out.mkdir(parents=True, exist_ok=True, mode=0o700)
+            held.enter_context(folder_lock(out))
+            guard = FolderGuard(out)
+            held.callback(guard.close)
+            remove_stale_temporaries(out)
+            previous = load_previous(out)
+            journal = held.enter_context(Journal(out))
+        with _Batch(settings, previous, journal, guard, progress) as batch:
+            for row in _roster_rows(rows, model):
                 batch.add(row)
             results = batch.finish()
-        manifest = write_manifest(out, _about(settings, roster), results)
-        journal.remove()
+            orphans = batch.orphans()
+        guard.check()
+        remove_stale_temporaries(out)  # a worker killed mid-write leaves its temp file
+        with _folder_problems(out, "the manifest could not be written; nothing is lost: run again"):
+            manifest = write_manifest(out, _about(settings, roster), results, orphans)
+            errors = write_errors(out, results)
+            journal.remove()
         merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
         bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
-    return BatchReport(out, manifest, tuple(results), bundle, merged)
+    warnings = [*(rows.warnings if isinstance(rows, Roster) else []), *batch.warnings]
+    return BatchReport(
+        out,
+        manifest,
+        tuple(results),
+        bundle,
+        merged,
+        orphaned=tuple(entry.file for entry in orphans),
+        hidden_rows=rows.hidden_rows if isinstance(rows, Roster) else 0,
+        warnings=tuple(warnings),
+        errors_file=errors,
+    )
 
 
 @dataclass(frozen=True)
@@ -101,7 +136,7 @@ class _Settings:
 
     @property
     def reserved_stems(self) -> tuple[str, ...]:
-        return ("manifest", f"{self.document}s")
+        return ("manifest", "errors", f"{self.document}s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,31 +146,56 @@ class _Pending:
     pdf: Path
 
 
+@dataclass(frozen=True, slots=True)
+class _Row:
+    """A valid row, ready for its file."""
+
+    result: RowResult  # number, sheet, order, content, fingerprint
+    identity: Identity
+    model: BaseModel
+    stem: str  # the name its document would have, before any -2
+
+
 class _Batch:
     """One run over the rows: plans each row, keeps bounded work in flight, collects results."""
 
     def __init__(
-        self, settings: _Settings, previous: dict[str, Done], journal: Journal, progress: Progress | None
+        self,
+        settings: _Settings,
+        previous: list[Previous],
+        journal: Journal,
+        guard: FolderGuard,
+        progress: Progress | None,
     ) -> None:
         self._s = settings
-        self._previous = previous
         self._journal = journal
+        self._guard = guard
         self._progress = progress
         self._fingerprint = _fingerprint_base(settings.pack, settings.document)
-        self._names = NameRegistry(settings.reserved_stems)
+        self._claims = Claims(previous, settings.reserved_stems)
+        self._waiting: dict[str, list[_Row]] = defaultdict(list)  # by base name, until the end
         self._results: list[RowResult] = []
         self._titles: dict[int, str] = {}
         self._tickets = itertools.count()
+        self._order = itertools.count()
         self._pending: dict[int, _Pending] = {}
         self._chunk: list[RenderJob] = []
+        self.warnings: list[str] = []
+        self._orphans: list[Previous] = []
         self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
-        self._pdfs = PdfStage(settings.out, ConverterPool(settings.jobs)) if settings.pdf else None
+        self._pdfs = PdfStage(settings.out, settings.jobs) if settings.pdf else None
+        self._twins: list[tuple[int, int]] = []
 
     def add(self, row: RosterRow) -> None:
+        order = next(self._order)
         try:
-            planned = self._plan(row)
+            planned = self._plan(row, order)
+        except OutputFolderError:
+            raise  # the folder is gone: the batch stops, it is not this row's problem
         except SupervisionFormsError as error:
-            planned = failed(row.number, [FieldError("", str(error))])
+            planned = dataclasses.replace(
+                failed(row.number, [FieldError("", str(error))], row.sheet), order=order
+            )
         if planned is not None:
             self._finish(planned)
         self._pump(block=False)
@@ -143,71 +203,140 @@ class _Batch:
             pass
 
     def finish(self) -> list[RowResult]:
-        """Wait for everything in flight; every row's result, in roster order."""
+        """Place the rows that waited for the roster's end, wait for everything in flight;
+        every row's result, in roster order."""
+        for waiting in self._waiting.values():
+            for item, earlier in zip(
+                waiting, self._claims.settle([w.identity for w in waiting]), strict=True
+            ):
+                self._place(item, earlier)
+                self._pump(block=False)
+                while self._busy() and self._pump(block=True):
+                    pass
+        self._waiting.clear()
         self._send()
         while self._renders or (self._pdfs is not None and self._pdfs.in_flight):
             if self._pdfs is not None and not self._renders:
                 self._pdfs.flush()
             self._pump(block=True)
-        return sorted(self._results, key=lambda result: result.row)
+        self._orphans = [kept for kept in map(self._kept, self._claims.orphans()) if kept is not None]
+        if self._twins:
+            (first, second), more = self._twins[0], len(self._twins) - 1
+            others = f" (and {more} more pair{'s' if more > 1 else ''})" if more else ""
+            self.warnings.append(
+                f"rows {first} and {second}{others} give the same person (name, date, team, role and "
+                "supervisor); add an Employee ID column so that each keeps its own file on later runs"
+            )
+        return sorted(self._results, key=lambda result: result.order)
+
+    def orphans(self) -> list[Previous]:
+        """Earlier runs' files no row claimed, still in the folder as they made them."""
+        return self._orphans
 
     def bookmarks(self, results: list[RowResult]) -> Iterator[tuple[Path, str]]:
         for result in results:
             if result.pdf is not None and result.status != "failed":
-                yield self._s.out / result.pdf, self._titles.get(result.row, result.pdf)
+                yield self._s.out / result.pdf, self._titles.get(result.order, result.pdf)
 
     # --- planning ------------------------------------------------------------------------
 
-    def _plan(self, row: RosterRow) -> RowResult | None:
-        """A finished result (failed, or nothing to do), or None when work was queued."""
-        if row.problems:
-            return failed(row.number, row.problems)
+    def _plan(self, row: RosterRow, order: int) -> RowResult | None:
+        """A finished result (failed, or nothing to do), or None when work was queued or
+        the row waits for the roster's end."""
         try:
             model = self._s.model.model_validate(merge_under(self._s.defaults, row.values))
         except ValidationError as error:
-            return failed(row.number, InvalidData.from_validation(error).errors)
-        fingerprint = self._fingerprint_of(model)
-        stem = self._names.claim(document_stem(model))
-        docx, pdf = self._s.out / f"{stem}.docx", self._s.out / f"{stem}.pdf"
+            found = model_problems(error, row.labels, self._s.model)
+            named = {problem.field for problem in row.problems}
+            problems = [*row.problems, *(p for p in found if p.field not in named)]
+            return dataclasses.replace(failed(row.number, problems, row.sheet), order=order)
+        if row.problems:  # the rest of the row is fine; its bad cells are what is wrong
+            return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
+        dumped = model.model_dump_json()
+        stem, identity, content = identity_of(model, row.employee_id, dumped)
+        twin = self._claims.twin_of(identity, row.number)
+        if twin is not None:
+            self._twins.append((twin, row.number))
+        result = RowResult(
+            row.number,
+            "written",
+            fingerprint=self._fingerprint_of(dumped),
+            sheet=row.sheet,
+            identity=identity,
+            content=content,
+            order=order,
+        )
         if self._s.pdf_pack:
-            self._titles[row.number] = bookmark_title(model)
-        before = self._previous.get(comparison_key(stem))
-        current = file_sha256(docx)
-        result = RowResult(row.number, "written", file=docx.name, fingerprint=fingerprint)
-        ours = before is not None and current is not None and current == before.sha256
-        if ours and before is not None and before.fingerprint == fingerprint:
-            return self._unchanged(
-                dataclasses.replace(result, status="unchanged", sha256=current), before, pdf
+            self._titles[order] = bookmark_title(model)
+        earlier = self._claims.claim(identity, content)
+        if earlier is False:
+            self._waiting[identity.base].append(_Row(result, identity, model, stem))
+        else:
+            self._place(
+                _Row(result, identity, model, stem), earlier if isinstance(earlier, Previous) else None
             )
-        if not occupied(docx):
-            self._queue(RenderJob(next(self._tickets), model, docx, "create"), result, pdf)
-        elif ours or self._s.overwrite:
-            status: Status = "updated" if ours else "written"
-            self._queue(RenderJob(next(self._tickets), model, docx, "replace"), result, pdf, status)
-        else:  # not ours: fine only if it is exactly this row's document (a killed run wrote it)
-            self._queue(RenderJob(next(self._tickets), model, docx, "adopt"), result, pdf, "unchanged")
         return None
 
-    def _unchanged(self, result: RowResult, before: Done, pdf: Path) -> RowResult | None:
+    def _place(self, item: _Row, earlier: Previous | None) -> None:
+        """Give the row its file (its earlier one, or a new free name) and queue the work."""
+        stem = earlier.stem if earlier is not None else self._claims.new_stem(item.stem)
+        docx, pdf = self._s.out / f"{stem}.docx", self._s.out / f"{stem}.pdf"
+        result = dataclasses.replace(item.result, file=docx.name)
+        current = file_sha256(docx)
+        ours = earlier is not None and current is not None and earlier.sha256 in (None, current)
+        if (
+            ours
+            and earlier is not None
+            and earlier.sha256 == current
+            and earlier.fingerprint == result.fingerprint
+        ):
+            self._unchanged(dataclasses.replace(result, status="unchanged", sha256=current), earlier, pdf)
+            return
+        if not occupied(docx):
+            self._queue(RenderJob(next(self._tickets), item.model, docx, "create"), result, pdf)
+        elif ours or self._s.overwrite:
+            status: Status = "updated" if ours and earlier is not None and earlier.sha256 else "written"
+            self._queue(RenderJob(next(self._tickets), item.model, docx, "replace"), result, pdf, status)
+        else:  # not ours: fine only if it is exactly this row's document (a killed run wrote it)
+            self._queue(RenderJob(next(self._tickets), item.model, docx, "adopt"), result, pdf, "unchanged")
+
+    def _unchanged(self, result: RowResult, before: Previous, pdf: Path) -> None:
         pdf_sha = file_sha256(pdf) if before.pdf else None
         if pdf_sha is not None and pdf_sha == before.pdf_sha256:
-            return dataclasses.replace(result, pdf=pdf.name, pdf_sha256=pdf_sha)
-        if self._pdfs is None:
-            return result
-        self._pdfs.add(result, self._s.out / (result.file or ""), pdf)
-        return None
+            self._finish(dataclasses.replace(result, pdf=pdf.name, pdf_sha256=pdf_sha))
+        elif self._pdfs is None:
+            self._finish(result)
+        else:
+            self._pdfs.add(result, self._s.out / (result.file or ""), pdf)
 
     def _queue(self, job: RenderJob, result: RowResult, pdf: Path, status: Status = "written") -> None:
         planned = dataclasses.replace(result, status=status)
+        if job.mode != "adopt" and result.identity is not None and result.content is not None:
+            self._journal.plan(job.path.name, result.identity, result.content)
         self._pending[job.ticket] = _Pending(planned, job.path, pdf)
         self._chunk.append(job)
         if len(self._chunk) >= self._renderers.chunk_size:
             self._send()
 
-    def _fingerprint_of(self, model: BaseModel) -> str:
+    def _fingerprint_of(self, dumped: str) -> str:
         digest = hashlib.sha256(self._fingerprint)
-        digest.update(model.model_dump_json().encode("utf-8"))
+        digest.update(dumped.encode("utf-8"))
         return digest.hexdigest()
+
+    def _kept(self, entry: Previous) -> Previous | None:
+        """An orphan as it stands: kept while its file is there as made (a planned file
+        a killed run wrote counts as made); None when it is gone or was changed since."""
+        sha = file_sha256(self._s.out / entry.file)
+        if sha is None or entry.sha256 not in (None, sha):
+            return None
+        pdf_sha = file_sha256(self._s.out / entry.pdf) if entry.pdf else None
+        pdf_kept = pdf_sha is not None and pdf_sha == entry.pdf_sha256
+        return dataclasses.replace(
+            entry,
+            sha256=sha,
+            pdf=entry.pdf if pdf_kept else None,
+            pdf_sha256=entry.pdf_sha256 if pdf_kept else None,
+        )
 
     # --- work in flight ------------------------------------------------------------------
 
@@ -218,6 +347,7 @@ class _Batch:
     def _send(self) -> None:
         if self._chunk:
             chunk, self._chunk = self._chunk, []
+            self._journal.flush()  # the plans reach the disk before their files do
             self._renderers.submit(chunk)
 
     def _busy(self) -> bool:
@@ -256,6 +386,12 @@ class _Batch:
             self._finish(result)
 
     def _finish(self, result: RowResult) -> None:
+        self._guard.check()  # the folder is still the batch's: else stop, recording nothing more
+        made = result.sha256 is not None and result.file is not None and result.status != "unchanged"
+        if made and file_sha256(self._s.out / (result.file or "")) != result.sha256:
+            result = dataclasses.replace(
+                result, status="failed", sha256=None, errors=(FieldError("", VANISHED),)
+            )
         if result.status == "failed" and result.sha256 is None:
             result = dataclasses.replace(result, file=None, fingerprint=None)  # nothing was made
         self._results.append(result)
@@ -269,11 +405,22 @@ class _Batch:
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
+        abort = kind is not None  # interrupted or failed: stop the helpers now, do not wait
         try:
-            self._renderers.close()
+            self._renderers.close(abort=abort)
         finally:
             if self._pdfs is not None:
-                self._pdfs.close()
+                self._pdfs.close(abort=abort)
+
+
+@contextlib.contextmanager
+def _folder_problems(out: Path, what: str) -> Iterator[None]:
+    """The output folder's own OS errors (read-only, full, gone) as one clear line."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
 
 
 def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
@@ -303,14 +450,16 @@ def _checked_defaults(defaults: Mapping[str, Any] | None, model: type[BaseModel]
     return defaults
 
 
-def _roster_rows(rows: Iterable[RosterRow | Mapping[str, Any] | BaseModel]) -> Iterator[RosterRow]:
+def _roster_rows(
+    rows: Iterable[RosterRow | Mapping[str, Any] | BaseModel], model: type[BaseModel]
+) -> Iterator[RosterRow]:
     for index, item in enumerate(rows, start=1):
         if isinstance(item, RosterRow):
             yield item
         elif isinstance(item, BaseModel):
             yield RosterRow(index, item.model_dump(mode="json", exclude_none=True))
         elif isinstance(item, Mapping):
-            yield RosterRow(index, item)
+            yield object_row(index, item, model)
         else:
             yield RosterRow(index, problems=(FieldError("", "is not an object"),))
 
@@ -338,7 +487,7 @@ def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:
         "pack": settings.pack.name,
         "pack_version": settings.pack.spec.version,
         "document": settings.document,
-        "roster": roster,
+        "roster": display_name(roster) if roster is not None else None,
         "pdf": settings.pdf,
     }
 
@@ -352,3 +501,6 @@ def _outputs(out: Path, results: list[RowResult], pdf_pack: Path | None) -> Iter
     if pdf_pack is not None:
         yield pdf_pack
     yield out / MANIFEST
+
+
+__all__ = ["Identity", "generate", "merge_under"]

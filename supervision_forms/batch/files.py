@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import OutputFolderError
-from ..files import atomic_output
+from ..files import atomic_output, display_name, open_no_follow
 
 LOCK_FILE = ".supervision-forms.lock"
 PDF_WORK_PREFIX = ".sf-pdf-"
@@ -26,14 +27,21 @@ _CHUNK = 1 << 16
 
 @contextlib.contextmanager
 def folder_lock(out: Path) -> Iterator[None]:
-    """Hold the output folder for this batch; a second batch on it fails at once."""
+    """Hold the output folder for this batch; a second batch on it fails at once. The
+    lock file is never opened through a symbolic link."""
     path = out / LOCK_FILE
-    handle = path.open("a+b")
+    try:
+        descriptor = open_no_follow(path, os.O_RDWR | os.O_CREAT)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise OutputFolderError(f"{display_name(path)}: a symbolic link; remove it") from None
+        raise
+    handle = open(descriptor, "a+b")  # noqa: SIM115
     try:
         try:
             _lock(handle)
         except OSError:
-            raise OutputFolderError(f"{out}: another batch is writing to this folder") from None
+            raise OutputFolderError(f"{display_name(out)}: another batch is writing to this folder") from None
         yield
     finally:
         handle.close()  # closing releases the lock
@@ -64,17 +72,48 @@ def remove_stale_temporaries(out: Path) -> int:
 
 
 def file_sha256(path: Path) -> str | None:
-    """The hash of a regular file (not followed through a link); None if there is none."""
+    """The hash of a regular file (never followed through a link); None if there is none."""
     try:
-        if not stat.S_ISREG(os.lstat(path).st_mode):
-            return None
-        digest = hashlib.sha256()
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
+        descriptor = open_no_follow(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError:
         return None
+    with open(descriptor, "rb") as handle:
+        try:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            digest = hashlib.sha256()
+            while chunk := handle.read(_CHUNK):
+                digest.update(chunk)
+        except OSError:
+            return None
     return digest.hexdigest()
+
+
+class FolderGuard:
+    """Notices when the output folder is deleted, or replaced by another of the same name
+    (a sync tool, a colleague), while the batch runs."""
+
+    def __init__(self, out: Path) -> None:
+        self._out = out
+        self._descriptor = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        status = os.fstat(self._descriptor)
+        self._identity = (status.st_dev, status.st_ino)
+
+    def check(self) -> None:
+        """Raise OutputFolderError unless the folder is still the one the batch began in."""
+        try:
+            now = os.stat(self._out)
+            kept = os.fstat(self._descriptor).st_nlink > 0
+        except OSError:
+            now, kept = None, False
+        if now is None or (now.st_dev, now.st_ino) != self._identity or not kept:
+            raise OutputFolderError(
+                f"{display_name(self._out)}: the folder was removed or replaced while the batch ran; "
+                "stopped. Run the batch again to finish"
+            )
+
+    def close(self) -> None:
+        os.close(self._descriptor)
 
 
 def occupied(path: Path) -> bool:

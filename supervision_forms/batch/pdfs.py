@@ -32,10 +32,14 @@ class _Waiting:
 class PdfStage:
     """Converts finished rows' documents to PDF, a few files per LibreOffice call."""
 
-    def __init__(self, out: Path, pool: ConverterPool) -> None:
+    def __init__(self, out: Path, jobs: int) -> None:
         self._out = out
-        self._pool = pool
         self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out))
+        try:  # LibreOffice's own folders go inside ours; all of it goes if we are killed
+            self._pool = ConverterPool(jobs, work=self._work, cleanup=(self._work,))
+        except BaseException:
+            shutil.rmtree(self._work, ignore_errors=True)
+            raise
         self._queue: list[_Waiting] = []
         self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
 
@@ -80,16 +84,18 @@ class PdfStage:
                 os.replace(conversion.output, item.pdf)
                 os.chmod(item.pdf, 0o600)
             except OSError as error:
-                return _failed(item.result, f"the PDF could not be written ({type(error).__name__})")
+                return _failed(
+                    item.result, f"the PDF could not be written ({error.strerror or type(error).__name__})"
+                )
             sha = file_sha256(item.pdf)
             if sha is not None:
                 return dataclasses.replace(item.result, pdf=item.pdf.name, pdf_sha256=sha)
         return _failed(item.result, conversion.error or "LibreOffice did not convert it")
 
-    def close(self) -> None:
-        """Stop the converters and remove the work folder."""
+    def close(self, abort: bool = False) -> None:
+        """Stop the converters (at once with `abort`) and remove the work folder."""
         try:
-            self._pool.close()
+            self._pool.close(abort=abort)
         finally:
             shutil.rmtree(self._work, ignore_errors=True)
 

@@ -38,17 +38,19 @@ def template_columns(pack: Pack, document: str) -> list[TemplateColumn]:
     example = _example_as_written(pack, document)
     columns = []
     for leaf in leaves(model):
-        header = _header(leaf.path)
         label = spec.fields.get(leaf.path.removesuffix("[]"))
-        parts = [title_of(model, header), _kind_hint(leaf)]
-        parts.append(f"on the form: ‘{label.label}’" if label else "not on this form: printed in an annex")
-        if leaf.special_category:
-            parts.append("special-category data")
-        hint = "; ".join(p for p in parts if p)
-        value = _example(example, header)
-        if leaf.kind == "date" and isinstance(value, str) and "[]" not in leaf.path:
-            value = datetime.date.fromisoformat(value)
-        columns.append(TemplateColumn(header, hint, value, leaf.choices))
+        for header in _headers(leaf.path, example):
+            parts = [title_of(model, header), _kind_hint(leaf)]
+            parts.append(
+                f"on the form: ‘{label.label}’" if label else "not on this form: printed in an annex"
+            )
+            if leaf.special_category:
+                parts.append("special-category data")
+            hint = "; ".join(p for p in parts if p)
+            value = _example(example, header)
+            if leaf.kind == "date" and isinstance(value, str) and "[]" not in leaf.path:
+                value = datetime.date.fromisoformat(value)
+            columns.append(TemplateColumn(header, hint, value, leaf.choices))
     return columns
 
 
@@ -63,12 +65,18 @@ def _example_as_written(pack: Pack, document: str) -> dict[str, Any]:
     return raw if isinstance(raw, dict) else {}
 
 
-def _header(path: str) -> str:
+def _headers(path: str, example: dict[str, Any]) -> list[str]:
     """'meeting_dates[]' -> 'meeting_dates' (the whole list in one cell); a field of a list
-    of records -> its first item: 'decisions[].action' -> 'decisions.0.action'."""
+    of records -> one column per item of the example (at least one):
+    'decisions[].action' -> 'decisions.0.action', 'decisions.1.action'."""
     if path.endswith("[]") and path.count("[]") == 1:
-        return path[:-2]
-    return path.replace("[]", ".0")
+        return [path[:-2]]
+    if "[]" not in path:
+        return [path]
+    head, _, rest = path.partition("[]")
+    items = _example(example, head)
+    count = max(1, len(items)) if isinstance(items, list) else 1
+    return [f"{head}.{index}{rest}".replace("[]", ".0") for index in range(count)]
 
 
 def _kind_hint(leaf: Leaf) -> str:
@@ -92,7 +100,7 @@ def _example(data: Any, header: str) -> Any:
             node = node[int(part)]
         else:
             return None
-    if isinstance(node, list):
+    if isinstance(node, list) and not any(isinstance(item, dict) for item in node):
         return f"{LIST_SEPARATOR} ".join(_plain(item) for item in node) or None
     return node
 

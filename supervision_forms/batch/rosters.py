@@ -1,107 +1,368 @@
-"""Reading a team roster one row at a time: .csv, .xlsx, .json and .jsonl.
+"""Reading a team roster one row at a time: .csv (and tab-separated text), .xlsx, .json, .jsonl.
 
-A roster row becomes a mapping in the model's JSON shape. Rows are streamed, so memory
-stays flat however long the roster is. A row that cannot be read is still yielded, with
-its problem, so the batch can report it and carry on; only a roster that cannot be read
-at all (wrong format, unknown column) raises `RosterError`.
+A roster row becomes a mapping in the model's JSON shape. Spreadsheets are read as Excel
+shows them (see `workbook` and `delimited`); headers as HR writes them (see `headers`);
+cells as people write them (see `columns`). Rows are streamed, so memory stays flat
+however long the roster is. A row that cannot be read is still yielded, with its
+problems, so the batch can report it and carry on; only a roster that cannot be read at
+all (wrong format, no header row, a column refused) raises `RosterError`. What was
+skipped or guessed is said in `warnings`; hidden and filtered-out rows are counted.
 
-Row numbers are what a person would look for: the spreadsheet row (the header is row 1),
-the line of a .jsonl file, the position of an object in a .json array.
+Row numbers are what a person would look for: the spreadsheet's row number, the line of
+a .jsonl file, the position of an object in a .json array.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import json
-import warnings
-import zipfile
-from collections.abc import Generator, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any, TextIO
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import FieldError, RosterError
-from ..models.paths import unflatten
-from .columns import MAX_COLUMNS, Column, is_empty, read_header
+from ..files import display_name
+from ..models.paths import flatten, generic, leaf_map, unflatten
+from ..packs import Pack
+from ..text.dates import date_shaped, read_whole_date
+from . import delimited, jsonrows
+from .cells import CellError, NoCachedValue, as_error, cell_name, column_letters, is_empty
+from .columns import BadCell, Column, scalar_value, text_value
+from .headers import IDENTITY_PATH, IGNORE, Headings, load_column_map, path_shaped, shown
+from .workbook import MAX_COLUMNS, Sheet, Workbook
 
-SUFFIXES = (".csv", ".xlsx", ".json", ".jsonl")
+TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+JSON_SUFFIXES = (".json", ".jsonl")
+SUFFIXES = (*TEXT_SUFFIXES, *WORKBOOK_SUFFIXES, *JSON_SUFFIXES)
 COMMENT = "#"  # a row whose first cell starts with this is a note, not a person
-CHUNK = 1 << 16
-MAX_ROW_CHARS = 2_000_000
-MAX_XLSX_BYTES = 200 * 2**20
-MAX_XLSX_UNPACKED = 2 * 2**30
-MAX_XLSX_RATIO = 200
-
-Source = Generator[tuple[int, Any], None, None]
+MAX_TITLE_ROWS = 5  # rows holding one text cell (a title) allowed above the header
+MAX_HINT_ROWS = 100_000  # a larger declared size is padding: no progress estimate
+OTHER_SHEET_ROWS = 2  # a sheet with a header and a row "holds rows"
 
 
 @dataclass(frozen=True)
 class RosterRow:
-    """One row: its number, its values in the model's JSON shape, and any problem reading it."""
+    """One row: its number, its values in the model's JSON shape, and any problems reading
+    it; the sheet it came from (workbooks); the employee ID it gives, if any; and the
+    header each field was read from (for messages)."""
 
     number: int
     values: Mapping[str, Any] = field(default_factory=dict)
     problems: tuple[FieldError, ...] = ()
+    sheet: str | None = None
+    employee_id: str | None = None
+    labels: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Table:
+    """One sheet (or the whole text file) after its header row."""
+
+    sheet: str | None
+    rows: Iterator[tuple[int, list[Any], bool]]
+    columns: list[Column]
+    labels: dict[str, str]
+    where: str  # ", sheet 'Team B'" for messages
+    ignored: frozenset[int]  # positions of headers we do not know, or mapped to nothing
 
 
 class Roster:
-    """An open roster file. The header is checked on opening; rows are read as you iterate.
+    """An open roster file. Headers are checked on opening; rows are read as you iterate.
 
+    `pack` lends its printed labels as headers. A workbook's first visible sheet that
+    holds rows is read, or the `sheet` named, or with `all_sheets` every visible sheet
+    that holds rows. `columns` maps other headers to model paths (a TOML file or a
+    mapping); unknown headers are ignored with a warning, or refused with `strict_columns`.
     Use it as a context manager, or call `close()`."""
 
-    def __init__(self, path: Path, model: type[BaseModel]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        model: type[BaseModel],
+        *,
+        pack: Pack | None = None,
+        sheet: str | None = None,
+        all_sheets: bool = False,
+        columns: Path | Mapping[str, str] | None = None,
+        strict_columns: bool = False,
+    ) -> None:
         self.path = Path(path)
-        self.label = self.path.name
+        self.label = display_name(self.path.name)
+        self.model = model
+        self.warnings: list[str] = []
+        """What was guessed or left out, one line each, in the order found."""
+        self.hidden_rows = 0
+        """Rows with values that Excel hides (hidden, or filtered out): skipped."""
+        self.sheets: list[str] = []
+        """The sheets read, for a workbook."""
+        self.size_hint: int | None = None
+        """About how many rows there are (for a progress bar), when cheap to know."""
+        self._strict = strict_columns
+        self._book: Workbook | None = None
+        self._tables: list[_Table] = []
+        self._json: jsonrows.Source | None = None
+        self._stray_warned: set[tuple[str | None, int]] = set()
         suffix = self.path.suffix.lower()
+        if suffix == ".xls":
+            raise RosterError(f"{self.label}: an Excel 97-2003 workbook (.xls); save it as .xlsx or CSV")
         if suffix not in SUFFIXES:
             raise RosterError(f"{self.label}: a roster must be .csv, .xlsx, .json or .jsonl")
         if not self.path.is_file():
             raise RosterError(f"{self.label}: cannot be read (no such file)")
-        self.size_hint: int | None = None
-        """About how many rows there are (for a progress bar), when cheap to know."""
-        self._columns: list[Column] | None = None
-        if suffix == ".csv":
-            encoding = _csv_encoding(self.path)
-            self.size_hint = max(_csv_records(self.path, encoding) - 1, 0)
-            self._source = _csv_cells(self.path, encoding)
-        elif suffix == ".xlsx":
-            _check_xlsx(self.path, self.label)
-            self._source = _xlsx_cells(self.path, self.label)
-            _, self.size_hint = next(self._source)  # the sheet's declared size comes first
-        elif suffix == ".jsonl":
-            self.size_hint = _count_lines(self.path)
-            self._source = _jsonl_objects(self.path, self.label)
-        else:
-            self._source = _json_objects(self.path, self.label)
-        if suffix in (".csv", ".xlsx"):
-            try:
-                self._columns = self._read_header(model)
-            except BaseException:
-                self.close()
-                raise
-
-    def _read_header(self, model: type[BaseModel]) -> list[Column]:
+        if (sheet is not None or all_sheets) and suffix not in WORKBOOK_SUFFIXES:
+            raise RosterError(f"{self.label}: only a workbook (.xlsx) has sheets to choose from")
+        mapping = load_column_map(columns) if isinstance(columns, Path) else columns
+        map_label = display_name(columns.name) if isinstance(columns, Path) else "the column map"
+        self._headings = Headings(model, pack=pack, mapping=mapping, mapping_label=map_label)
         try:
-            _, cells = next(self._source)
-        except StopIteration:
-            raise RosterError(f"{self.label}: the roster is empty") from None
-        return read_header(list(cells), model, self.label)
+            if suffix in TEXT_SUFFIXES:
+                self._open_text()
+            elif suffix in WORKBOOK_SUFFIXES:
+                self._open_workbook(sheet, all_sheets)
+            else:
+                self._open_json(suffix)
+        except BaseException:
+            self.close()
+            raise
+
+    # --- opening -------------------------------------------------------------------------
+
+    def _open_text(self) -> None:
+        form = delimited.sniff(self.path)
+        if form.warning is not None:
+            self.warnings.append(f"{self.label} {form.warning}")
+        self.size_hint = max(delimited.count_records(self.path, form) - 1, 0)
+        source = ((number, cells, False) for number, cells in delimited.rows(self.path, form))
+        table = self._table(source, None)
+        if table is None:
+            raise RosterError(f"{self.label}: the roster is empty")
+        self._tables.append(table)
+
+    def _open_workbook(self, name: str | None, all_sheets: bool) -> None:
+        book = self._book = Workbook(self.path, self.label)
+        if name is not None:
+            chosen = [self._named_sheet(book, name)]
+        elif all_sheets:
+            chosen = [s for s in book.sheets if s.visible and _holds_rows(book, s, 1)]
+        else:
+            first = next((s for s in book.sheets if s.visible and _holds_rows(book, s, 1)), None)
+            chosen = [first] if first is not None else []
+            others = [
+                s
+                for s in book.sheets
+                if s.visible and s is not first and _holds_rows(book, s, OTHER_SHEET_ROWS)
+            ]
+            if others:
+                names = ", ".join(f"'{shown(s.name)}'" for s in others)
+                verb = "hold" if len(others) > 1 else "holds"
+                self.warnings.append(
+                    f"{self.label}: only sheet '{shown(chosen[0].name)}' was read; {names} also "
+                    f"{verb} rows (use --all-sheets, or --sheet NAME)"
+                )
+        declared = 0
+        for sheet in chosen:
+            rows = ((r.number, r.cells, r.hidden) for r in book.rows(sheet))
+            table = self._table(rows, sheet.name if len(chosen) > 1 or name or all_sheets else None, sheet)
+            if table is not None:
+                self._tables.append(table)
+                self.sheets.append(sheet.name)
+                declared += max((book.declared_rows(sheet) or 0) - 1, 0)
+        if not self._tables:
+            raise RosterError(f"{self.label}: the roster is empty")
+        self.size_hint = declared if 0 < declared <= MAX_HINT_ROWS else None
+
+    def _named_sheet(self, book: Workbook, name: str) -> Sheet:
+        exact = [s for s in book.sheets if s.name == name]
+        folded = [s for s in book.sheets if s.name.casefold() == name.strip().casefold()]
+        if exact or folded:
+            return (exact or folded)[0]
+        names = ", ".join(f"'{shown(s.name)}'" for s in book.sheets)
+        raise RosterError(f"{self.label}: no sheet named '{shown(name)}'; its sheets are {names}")
+
+    def _open_json(self, suffix: str) -> None:
+        if suffix == ".jsonl":
+            self.size_hint = jsonrows.count_lines(self.path)
+            self._json = jsonrows.jsonl_objects(self.path, self.label)
+        else:
+            self._json = jsonrows.json_objects(self.path, self.label)
+
+    def _table(
+        self, rows: Iterator[tuple[int, list[Any], bool]], sheet: str | None, info: Sheet | None = None
+    ) -> _Table | None:
+        """Find the header row (after any title rows) and map its columns; None when the
+        sheet holds nothing."""
+        where = f", sheet '{shown(sheet)}'" if sheet is not None else ""
+        titles = 0
+        for number, raw, _ in rows:
+            cells = [as_error(cell) for cell in raw]
+            filled = [cell for cell in cells if not is_empty(cell)]
+            if not filled:
+                continue
+            if _looks_like_data(filled):
+                raise RosterError(
+                    f"{self.label}{where}: the first row looks like data, not column headers; "
+                    "add a header row naming each column (e.g. Supervisee name, Start date)"
+                )
+            columns, unknown = self._columns(cells, where)
+            if columns:
+                self._warn_unknown(unknown, where)
+                labels = {column.path: column.header for column in columns}
+                used = {column.position for column in columns}
+                ignored = frozenset(p for p, c in enumerate(cells) if not is_empty(c) and p not in used)
+                return _Table(sheet, rows, columns, labels, where, ignored)
+            if len(filled) == 1 and titles < MAX_TITLE_ROWS:
+                titles += 1  # a title above the header
+                continue
+            if len(cells) > MAX_COLUMNS:
+                raise RosterError(f"{self.label}{where}: more than {MAX_COLUMNS} columns")
+            named = ", ".join(f"'{shown(h)}'" for _, h in unknown[:4])
+            raise RosterError(
+                f"{self.label}{where}: row {number} should name the columns, but none of its "
+                f"headers is one we know ({named}); use the form's labels (e.g. Supervisee name, "
+                "Start date) or map them with --columns"
+            )
+        return None
+
+    def _columns(self, cells: list[Any], where: str) -> tuple[list[Column], list[tuple[int, str]]]:
+        if len(cells) > MAX_COLUMNS and any(not is_empty(c) for c in cells[MAX_COLUMNS:]):
+            raise RosterError(f"{self.label}{where}: more than {MAX_COLUMNS} columns")
+        columns: list[Column] = []
+        unknown: list[tuple[int, str]] = []
+        seen: dict[str, Column] = {}
+        for position, cell in enumerate(cells):
+            header = "" if is_empty(cell) else text_value(cell).strip()
+            if not header:
+                continue
+            heading = self._headings.name(header)
+            if heading is None:
+                if path_shaped(header):
+                    self._refuse(position, header, where)
+                unknown.append((position, header))
+                continue
+            if heading.path == IGNORE:
+                continue
+            column = Column(position, shown(header), heading.path, heading.leaf, heading.whole_list)
+            clash = next((c for p, c in seen.items() if _overlaps(p, column.path)), None)
+            if clash is not None:
+                raise RosterError(
+                    f"{self.label}{where}: columns {column_letters(clash.position)} '{clash.header}' and "
+                    f"{column_letters(position)} '{column.header}' both give '{column.path}'"
+                )
+            seen[column.path] = column
+            columns.append(column)
+        if unknown and columns and self._strict:
+            self._refuse_all(unknown, where)
+        return columns, unknown
+
+    def _refuse(self, position: int, header: str, where: str) -> None:
+        hint = self._headings.suggestion(header)
+        suggestion = f" (did you mean '{hint}'?)" if hint else ""
+        raise RosterError(
+            f"{self.label}{where}: column {column_letters(position)} '{shown(header)}' is not a "
+            f"field of the model{suggestion}"
+        )
+
+    def _refuse_all(self, unknown: list[tuple[int, str]], where: str) -> None:
+        named = self._named(unknown, letters=True)
+        noun, verb = ("column", "is not a field") if len(unknown) == 1 else ("columns", "are not fields")
+        raise RosterError(
+            f"{self.label}{where}: {noun} {named} {verb} of the model "
+            "(map them with --columns, or leave out --strict-columns to ignore them)"
+        )
+
+    def _named(self, unknown: list[tuple[int, str]], letters: bool = False) -> str:
+        parts = []
+        for position, header in unknown[:8]:
+            hint = self._headings.suggestion(header)
+            letter = f"{column_letters(position)} " if letters else ""
+            parts.append(f"{letter}'{shown(header)}'" + (f" (did you mean '{hint}'?)" if hint else ""))
+        more = f" and {len(unknown) - 8} more" if len(unknown) > 8 else ""
+        return ", ".join(parts) + more
+
+    def _warn_unknown(self, unknown: list[tuple[int, str]], where: str) -> None:
+        if not unknown:
+            return
+        plural = "s" if len(unknown) > 1 else ""
+        self.warnings.append(
+            f"{self.label}{where}: ignored {len(unknown)} column{plural} we do not know: "
+            f"{self._named(unknown)} (map them with --columns, or refuse them with --strict-columns)"
+        )
+
+    # --- rows ----------------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[RosterRow]:
-        for number, item in self._source:
-            if isinstance(item, FieldError):
-                yield RosterRow(number, problems=(item,))
-            elif self._columns is None:
-                yield _object_row(number, item)
-            elif not _blank_or_comment(item):
-                yield _cells_row(number, item, self._columns)
+        if self._json is not None:
+            for number, item in self._json:
+                if isinstance(item, FieldError):
+                    yield RosterRow(number, problems=(item,))
+                else:
+                    yield object_row(number, item, self.model)
+            return
+        for table in self._tables:
+            for number, raw, hidden in table.rows:
+                if raw and raw[0] is delimited.UNREADABLE:
+                    yield RosterRow(number, problems=(FieldError("", "is not a readable CSV row"),))
+                    continue
+                cells = [as_error(cell) for cell in raw]
+                if _blank_or_comment(cells):
+                    continue
+                if hidden:
+                    self.hidden_rows += 1
+                    continue
+                yield self._cells_row(number, cells, table)
+
+    def _cells_row(self, number: int, cells: list[Any], table: _Table) -> RosterRow:
+        flat: dict[str, Any] = {}
+        problems: list[FieldError] = []
+        employee_id: str | None = None
+        for column in table.columns:
+            cell = cells[column.position] if column.position < len(cells) else None
+            try:
+                value = column.value(cell)
+            except BadCell as bad:
+                where = f"cell {cell_name(column.position, number)} " if bad.names_cell else ""
+                problems.append(FieldError(column.header, where + bad.reason))
+                continue
+            if value is None:
+                continue
+            if column.identity:
+                employee_id = str(value)
+            if column.leaf is not None:
+                flat[column.path] = value
+        problems.extend(self._strays(number, cells, table))
+        return RosterRow(number, unflatten(flat), tuple(problems), table.sheet, employee_id, table.labels)
+
+    def _strays(self, number: int, cells: list[Any], table: _Table) -> list[FieldError]:
+        """Values in columns with no header: a warning once per column (a row problem with
+        strict columns)."""
+        used = {column.position for column in table.columns}
+        problems = []
+        for position, cell in enumerate(cells):
+            if position in used or position in table.ignored or is_empty(cell):
+                continue
+            if self._strict:
+                letter = column_letters(position)
+                problems.append(FieldError("", f"has a value in column {letter}, which has no header"))
+            elif (table.sheet, position) not in self._stray_warned:
+                self._stray_warned.add((table.sheet, position))
+                self.warnings.append(
+                    f"{self.label}{table.where}: ignored column {column_letters(position)}, which has "
+                    f"values but no header or one we do not know (first at row {number})"
+                )
+        return problems[:1]
 
     def close(self) -> None:
-        self._source.close()
+        if self._json is not None:
+            self._json.close()
+        for table in self._tables:
+            close = getattr(table.rows, "close", None)
+            if close is not None:
+                close()
+        if self._book is not None:
+            self._book.close()
 
     def __enter__(self) -> Roster:
         return self
@@ -112,6 +373,56 @@ class Roster:
         self.close()
 
 
+def object_row(number: int, item: Any, model: type[BaseModel]) -> RosterRow:
+    """A row given as an object in the model's JSON shape (a JSON roster, or a mapping
+    passed to `generate`); text values are read as in a spreadsheet (British dates,
+    durations in words), and an employee ID is taken as the row's identity."""
+    if not isinstance(item, Mapping):
+        return RosterRow(number, problems=(FieldError("", "is not a JSON object"),))
+    known = leaf_map(model)
+    flat = flatten(dict(item))
+    employee = flat.get(IDENTITY_PATH)
+    if generic(IDENTITY_PATH) not in known:
+        flat.pop(IDENTITY_PATH, None)
+    problems = []
+    for path, value in flat.items():
+        leaf = known.get(generic(path))
+        if leaf is None or not isinstance(value, str):
+            continue
+        try:
+            flat[path] = scalar_value(value, leaf)
+        except BadCell as bad:
+            problems.append(FieldError(path, bad.reason))
+    employee_id = None if is_empty(employee) else text_value(employee).strip()
+    return RosterRow(number, unflatten(flat), tuple(problems), None, employee_id)
+
+
+def _holds_rows(book: Workbook, sheet: Sheet, count: int) -> bool:
+    """True when the sheet has at least `count` visible rows with a value."""
+    found = 0
+    rows = book.rows(sheet)
+    try:  # stop reading at once: the rest of a large sheet is not needed
+        for row in rows:
+            if not row.hidden and any(not is_empty(cell) for cell in row.cells):
+                found += 1
+                if found >= count:
+                    return True
+    finally:
+        rows.close()
+    return False
+
+
+def _looks_like_data(cells: list[Any]) -> bool:
+    """A header row holds words; a row holding numbers, dates or formula results is data."""
+    for cell in cells:
+        if isinstance(cell, str):
+            if date_shaped(cell) or read_whole_date(cell) is not None:
+                return True
+        elif isinstance(cell, (CellError, NoCachedValue)) or not isinstance(cell, str):
+            return True
+    return False
+
+
 def _blank_or_comment(cells: list[Any]) -> bool:
     if all(is_empty(cell) for cell in cells):
         return True
@@ -119,242 +430,5 @@ def _blank_or_comment(cells: list[Any]) -> bool:
     return isinstance(first, str) and first.lstrip().startswith(COMMENT)
 
 
-def _cells_row(number: int, cells: list[Any], columns: list[Column]) -> RosterRow:
-    used = {column.position for column in columns}
-    stray = [i for i, cell in enumerate(cells) if i not in used and not is_empty(cell)]
-    if stray:
-        reason = f"has a value in column {stray[0] + 1}, which has no header"
-        return RosterRow(number, problems=(FieldError("", reason),))
-    flat: dict[str, Any] = {}
-    for column in columns:
-        value = column.value(cells[column.position]) if column.position < len(cells) else None
-        if value is not None:
-            flat[column.path] = value
-    return RosterRow(number, unflatten(flat))
-
-
-def _object_row(number: int, item: Any) -> RosterRow:
-    if not isinstance(item, dict):
-        return RosterRow(number, problems=(FieldError("", "is not a JSON object"),))
-    return RosterRow(number, item)
-
-
-# --- CSV -------------------------------------------------------------------------------
-
-
-def _csv_encoding(path: Path) -> str:
-    """UTF-8 (with or without Excel's BOM) if the whole file decodes as UTF-8, else
-    Windows-1252, which Excel's plain "CSV" uses in the UK."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(CHUNK):
-                decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return "cp1252"
-    return "utf-8-sig"
-
-
-def _csv_records(path: Path, encoding: str) -> int:
-    """How many records (rows) the file holds; a cell may span lines."""
-    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
-        try:
-            return sum(1 for _ in csv.reader(handle))
-        except csv.Error:
-            return 0
-
-
-def _csv_cells(path: Path, encoding: str) -> Source:
-    with path.open("r", encoding=encoding, errors="replace", newline="") as handle:
-        reader = csv.reader(handle)
-        number = 0
-        while True:
-            number += 1  # the row a spreadsheet shows, whatever line breaks its cells hold
-            try:
-                cells = next(reader)
-            except StopIteration:
-                return
-            except csv.Error:
-                yield number, FieldError("", "is not a readable CSV row")
-                continue
-            yield number, cells
-
-
-# --- Excel -----------------------------------------------------------------------------
-
-
-def _check_xlsx(path: Path, label: str) -> None:
-    """Refuse workbooks that are not zips, or would unpack to far more than they weigh."""
-    if path.stat().st_size > MAX_XLSX_BYTES:
-        raise RosterError(f"{label}: the workbook is over {MAX_XLSX_BYTES // 2**20} MB")
-    try:
-        with zipfile.ZipFile(path) as archive:
-            infos = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        raise RosterError(f"{label}: not an Excel .xlsx workbook") from None
-    if sum(i.file_size for i in infos) > MAX_XLSX_UNPACKED or any(
-        i.file_size > 1_000_000 and i.file_size > MAX_XLSX_RATIO * max(i.compress_size, 1) for i in infos
-    ):
-        raise RosterError(f"{label}: the workbook unpacks to suspiciously much (zip bomb?)")
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise RosterError(f"{label}: the workbook is encrypted")
-
-
-def _xlsx_cells(path: Path, label: str) -> Source:
-    from openpyxl import load_workbook  # openpyxl is slow to import; only .xlsx needs it
-
-    try:
-        with warnings.catch_warnings():  # openpyxl warns about features it ignores
-            warnings.simplefilter("ignore")
-            book = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as error:  # openpyxl raises many kinds for a broken file
-        raise RosterError(f"{label}: not a readable Excel workbook ({type(error).__name__})") from None
-    try:
-        sheet = book.worksheets[0]
-        rows, width = _declared_size(sheet)
-        yield 0, None if rows is None else max(rows - 1, 0)
-        for number, cells in enumerate(sheet.iter_rows(values_only=True, max_col=width), start=1):
-            yield number, list(cells)
-    except (KeyError, ValueError, TypeError, OSError, zipfile.BadZipFile) as error:
-        raise RosterError(f"{label}: the workbook is damaged ({type(error).__name__})") from None
-    finally:
-        book.close()
-
-
-def _declared_size(sheet: Any) -> tuple[int | None, int | None]:
-    """(rows, columns) from the sheet's dimension; columns capped, so a sheet claiming
-    16,384 columns is not padded out to them."""
-    try:
-        rows, columns = sheet.max_row, sheet.max_column
-    except (ValueError, TypeError):
-        return None, None
-    width = min(columns, MAX_COLUMNS + 1) if isinstance(columns, int) and columns > 0 else None
-    return (rows if isinstance(rows, int) else None), width
-
-
-# --- JSON ------------------------------------------------------------------------------
-
-
-def _count_lines(path: Path) -> int:
-    with path.open("rb") as handle:
-        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(CHUNK), b""))
-
-
-def _jsonl_objects(path: Path, label: str) -> Source:
-    with path.open("r", encoding="utf-8-sig", errors="strict", newline="") as handle:
-        number = 0
-        while True:
-            try:
-                line = handle.readline(MAX_ROW_CHARS + 1)
-            except UnicodeDecodeError:
-                raise RosterError(f"{label}: not UTF-8 text (after line {number})") from None
-            if not line:
-                return
-            number += 1
-            if len(line) > MAX_ROW_CHARS:
-                while line and not line.endswith("\n"):  # skip the rest of an overlong line
-                    line = handle.readline(CHUNK)
-                yield number, FieldError("", f"is longer than {MAX_ROW_CHARS:,} characters")
-                continue
-            if not line.strip():
-                continue
-            try:
-                yield number, json.loads(line)
-            except json.JSONDecodeError as error:
-                yield number, FieldError("", f"is not valid JSON (at character {error.pos + 1})")
-
-
-def _json_objects(path: Path, label: str) -> Source:
-    """The objects of a top-level JSON array, decoded one at a time (or one object)."""
-    with path.open("r", encoding="utf-8-sig", errors="strict") as handle:
-        stream = _JsonStream(handle, label)
-        first = stream.next_char()
-        if first == "{":
-            item = stream.decode()
-            if isinstance(item, FieldError):
-                yield 1, item
-                return
-            if stream.next_char() != "":
-                yield 2, FieldError("", "follows the first object; a .json roster holds one array")
-                return
-            yield 1, item
-            return
-        if first != "[":
-            raise RosterError(f"{label}: a .json roster must be an array of objects")
-        stream.advance()
-        number = 0
-        if stream.next_char() == "]":
-            return
-        while True:
-            number += 1
-            item = stream.decode()
-            yield number, item
-            if isinstance(item, FieldError):
-                return
-            separator = stream.next_char()
-            stream.advance()
-            if separator == "]":
-                return
-            if separator != ",":
-                yield number + 1, FieldError("", "is not valid JSON (rows from here on were not read)")
-                return
-
-
-class _JsonStream:
-    """Text read in chunks, decoding one JSON value at a time."""
-
-    def __init__(self, handle: TextIO, label: str) -> None:
-        self._handle = handle
-        self._label = label
-        self._buffer = ""
-        self._pos = 0
-        self._eof = False
-        self._decoder = json.JSONDecoder()
-
-    def _fill(self) -> bool:
-        if self._eof:
-            return False
-        try:
-            chunk = self._handle.read(CHUNK)
-        except UnicodeDecodeError:
-            raise RosterError(f"{self._label}: not UTF-8 text") from None
-        if not chunk:
-            self._eof = True
-            return False
-        self._buffer = self._buffer[self._pos :] + chunk
-        self._pos = 0
-        return True
-
-    def next_char(self) -> str:
-        """The next character that is not white space ('' at the end)."""
-        while True:
-            while self._pos < len(self._buffer) and self._buffer[self._pos] in " \t\r\n":
-                self._pos += 1
-            if self._pos < len(self._buffer):
-                return self._buffer[self._pos]
-            if not self._fill():
-                return ""
-
-    def advance(self) -> None:
-        self._pos += 1
-
-    def decode(self) -> Any:
-        """The next value, or a FieldError when it is not valid JSON."""
-        self.next_char()  # raw_decode does not skip white space itself
-        while True:
-            try:
-                value, end = self._decoder.raw_decode(self._buffer, self._pos)
-            except json.JSONDecodeError:
-                value, end = None, -1
-            complete = end != -1 and (end < len(self._buffer) or self._eof)
-            if complete:
-                self._pos = end
-                return value
-            if len(self._buffer) - self._pos > MAX_ROW_CHARS:
-                return FieldError("", f"is longer than {MAX_ROW_CHARS:,} characters")
-            if not self._fill():
-                if end != -1:
-                    self._pos = end
-                    return value
-                return FieldError("", "is not valid JSON (rows from here on were not read)")
+def _overlaps(a: str, b: str) -> bool:
+    return a == b or a.startswith(f"{b}.") or b.startswith(f"{a}.")

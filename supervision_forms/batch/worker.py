@@ -2,6 +2,9 @@
 
 The parent decides everything (names, whether a file may be written); a worker only
 renders, hashes and writes what it is told, and reports back without personal values.
+A worker never outlives the batch: it asks the kernel to kill it when its parent dies
+(Linux), and checks on its parent besides. When a worker dies, its rows are sent again,
+each alone, so a row that kills its renderer fails alone and the others are written.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal
@@ -27,6 +30,7 @@ from ..files import write_atomic
 from ..packs import Pack, load_pack
 from ..render import render
 from .files import file_sha256
+from .lifeline import die_with_parent
 
 WriteMode = Literal["create", "replace", "adopt"]
 """create: a new file; replace: overwrite what is there; adopt: leave what is there if it
@@ -35,8 +39,10 @@ is byte-for-byte what this row renders to (a killed run wrote it), else fail."""
 PARENT_CHECK_SECONDS = 0.5
 CHUNK = 8  # rows per task sent to a worker process
 CHUNKS_PER_JOB = 4  # tasks in flight per worker process
-MAX_POOL_RESTARTS = 3
+ATTEMPTS = 2  # a row whose worker died is sent once more, alone
+MAX_POOL_RESTARTS = 12
 NOT_OURS = "its file name is taken by a file this batch did not make (--overwrite replaces it)"
+WORKER_DIED = "the renderer process stopped while rendering this row, twice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +51,7 @@ class RenderJob:
     model: BaseModel
     path: Path
     mode: WriteMode
+    attempt: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,23 +88,29 @@ class Renderer:
         try:
             write_atomic(job.path, content)
         except OSError as error:
-            return Rendered(job.ticket, error=f"the file could not be written ({type(error).__name__})")
+            reason = error.strerror or type(error).__name__
+            return Rendered(job.ticket, error=f"the file could not be written ({reason})")
+        except SupervisionFormsError:  # the folder is gone (the batch notices and stops)
+            return Rendered(job.ticket, error="the file could not be written (no such folder)")
         return Rendered(job.ticket, digest, wrote=True)
 
 
 _renderer: Renderer | None = None  # one per worker process, set by start_worker
 
 
-def start_worker(pack_root: Traversable | Path, document: str) -> None:
-    """Process-pool initializer: load and compile the pack once for this process."""
+def start_worker(parent: int, pack_root: Traversable | Path, document: str) -> None:
+    """Process-pool initializer: die with the batch, then load and compile the pack once."""
     global _renderer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    die_with_parent(parent)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _renderer = Renderer(load_pack(pack_root), document)
 
 
 def _exit_with_parent(parent: int) -> None:
-    """A killed batch must not leave its workers behind, waiting for work forever."""
+    """A killed batch must not leave its workers behind, waiting for work forever. The
+    parent is the one the batch named: if it died before this worker got going, the
+    worker's parent is already someone else, and it exits at once."""
     while os.getppid() == parent:
         time.sleep(PARENT_CHECK_SECONDS)
     os._exit(1)
@@ -143,12 +156,13 @@ class RendererPool:
                 max_workers=self._jobs,
                 mp_context=multiprocessing.get_context("spawn"),  # no fork: safe beside threads
                 initializer=start_worker,
-                initargs=(self._pack.root, self._document),
+                initargs=(os.getpid(), self._pack.root, self._document),
             )
         return self._pool
 
     def collect(self) -> list[Rendered]:
-        """Outcomes of the chunks that have finished."""
+        """Outcomes of the chunks that have finished. Rows of a worker that died are sent
+        again, each alone, and come back later."""
         outcomes: list[Rendered] = []
         for future in [f for f in self.running if f.done()]:
             chunk = self.running.pop(future)
@@ -161,7 +175,10 @@ class RendererPool:
         except BrokenProcessPool:
             if born == self._generation:
                 self._restart()
-            reason = "the renderer process stopped unexpectedly"
+            again = [job for job in chunk if job.attempt < ATTEMPTS]
+            for job in again:
+                self.submit([replace(job, attempt=job.attempt + 1)])
+            return [Rendered(job.ticket, error=WORKER_DIED) for job in chunk if job.attempt >= ATTEMPTS]
         except Exception as error:  # e.g. a row that cannot be sent to a worker
             reason = f"could not be rendered ({type(error).__name__})"
         return [Rendered(job.ticket, error=reason) for job in chunk]
@@ -175,7 +192,12 @@ class RendererPool:
         if self._restarts > MAX_POOL_RESTARTS:
             raise SupervisionFormsError("the renderer processes keep stopping; the batch was halted")
 
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: after the work in flight, or at once (`abort`)."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if abort:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()  # they hold no state worth keeping: the journal has it all
+        pool.shutdown(wait=True, cancel_futures=True)

@@ -18,19 +18,28 @@ import click
 from .app import OK, PROG, UNUSABLE, app
 
 MAX_MESSAGE = 400
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 GLOBAL_FLAGS = frozenset({"--debug", "-q", "--quiet", "-v", "--verbose"})
 """Options of the whole command that may be given anywhere on the line."""
 
 
 def fail(message: str, error: BaseException, debug: bool) -> NoReturn:
-    """One line on stderr (whatever the message holds), exit code 2."""
+    """One line on stderr (whatever the message holds, escaped), exit code 2."""
+    from ..files import escape_controls  # only when failing: --help imports nothing of ours
+
     if debug:
         traceback.print_exception(error)
-    line = re.sub(r"\s+", " ", message).strip()
+    line = escape_controls(re.sub(r"\s+", " ", message).strip())
     if len(line) > MAX_MESSAGE:
         line = line[: MAX_MESSAGE - 3] + "..."
     sys.stderr.write(f"{PROG}: {line}\n")
     sys.exit(UNUSABLE)
+
+
+def interrupted() -> NoReturn:
+    """Ctrl-C: what was done is kept (a batch resumes where it stopped); exit code 130."""
+    sys.stderr.write(f"{PROG}: interrupted; run again to finish\n")
+    sys.exit(INTERRUPTED)
 
 
 def file_problem(error: OSError) -> str:
@@ -91,9 +100,11 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as error:
         fail(error.format_message(), error, debug)
     except click.exceptions.Abort as error:
+        if isinstance(error.__cause__ or error.__context__, KeyboardInterrupt):  # Ctrl-C, as click says it
+            interrupted()
         fail("aborted", error, debug)
     except KeyboardInterrupt:
-        sys.exit(130)
+        interrupted()
     except BrokenPipeError:
         quiet_stdout()
         sys.exit(OK)

@@ -91,9 +91,22 @@ def _set_verbosity(ctx: click.Context, param: click.Parameter, value: Any) -> An
     expose_value=False,
     help="Say more: every warning and every failure, not just the first.",
 )
-def app(debug: bool) -> None:
+@click.option(
+    "--pack-dir",
+    "pack_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path, file_okay=False, exists=True),
+    help="Load this pack folder (or folder of packs) too; repeatable. Also SUPERVISION_FORMS_PACK_PATH.",
+)
+@click.option("--only-packs", default=None, help="Load only these packs (names, comma-separated).")
+@click.option("--block-pack", "blocked", multiple=True, help="Never load this pack; repeatable.")
+def app(debug: bool, pack_dirs: tuple[Path, ...], only_packs: str | None, blocked: tuple[str, ...]) -> None:
     """Supervision agreements and records for UK children's social care, in each
     council's own Word layout: render, read back, validate, batch, audit."""
+    if pack_dirs or only_packs is not None or blocked:
+        from ..registry import choose_packs
+
+        choose_packs(pack_dirs, only_packs, blocked)
 
 
 # --- how much to say -------------------------------------------------------------------

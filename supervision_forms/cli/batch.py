@@ -12,12 +12,15 @@ import click
 from tqdm import tqdm
 
 from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
+from ..files import display_name, escape_controls
 from ..registry import installed_packs
 from .app import (
     PROBLEMS,
+    PROG,
     app,
     document_option,
     json_flag,
+    note,
     pack_option,
     print_json,
     read_json_input,
@@ -52,6 +55,15 @@ FAILURES_SHOWN = 2
 @click.option("--pdf-pack", is_flag=True, help="Also merge the PDFs into one, a bookmark per person.")
 @click.option("--zip", "make_zip", is_flag=True, help="Also pack the documents and manifest into one .zip.")
 @click.option("--overwrite", is_flag=True, help="Replace files in the folder that this batch did not make.")
+@click.option("--sheet", help="The workbook sheet to read [default: the first visible sheet with rows].")
+@click.option("--all-sheets", is_flag=True, help="Read every visible sheet that holds rows.")
+@click.option(
+    "--columns",
+    "column_map",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help='TOML file mapping your headers to model paths: "Worker" = "supervisee.name".',
+)
+@click.option("--strict-columns", is_flag=True, help="Refuse unknown columns, instead of ignoring them.")
 @json_flag
 def batch(
     roster: Path,
@@ -64,15 +76,32 @@ def batch(
     pdf_pack: bool,
     make_zip: bool,
     overwrite: bool,
+    sheet: str | None,
+    all_sheets: bool,
+    column_map: Path | None,
+    strict_columns: bool,
     as_json: bool,
 ) -> None:
     """One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR, with a manifest.
 
-    Column headers are model paths (supervisee.name, meeting_dates as ';'-separated dates).
-    Rerunning skips rows already done and unchanged; exit 1 if any row failed."""
+    Headers as on the form or as HR writes them ("Supervisee name", "Start date") or model
+    paths (supervisee.name; meeting_dates as ';'-separated dates). Rerunning skips rows
+    already done and unchanged; failed rows are listed in errors.csv; exit 1 if any row
+    failed."""
+    if sheet is not None and all_sheets:
+        raise click.UsageError("give --sheet or --all-sheets, not both")
     chosen = installed_packs().get(pack)
     base = read_json_input(str(defaults)) if defaults is not None else None
-    with Roster(roster, chosen.model(document)) as rows, _progress(rows.size_hint) as tick:
+    opened = Roster(
+        roster,
+        chosen.model(document),
+        pack=chosen,
+        sheet=sheet,
+        all_sheets=all_sheets,
+        columns=column_map,
+        strict_columns=strict_columns,
+    )
+    with opened as rows, _progress(rows.size_hint) as tick:
         report = generate(
             rows,
             pack=chosen,
@@ -84,13 +113,20 @@ def batch(
             pdf_pack=pdf_pack,
             zip=make_zip,
             overwrite=overwrite,
-            roster=roster.name,
             progress=tick,
+        )
+    for warning in report.warnings:
+        note(f"{PROG}: warning: {escape_controls(warning)}")
+    if report.orphaned:
+        count = len(report.orphaned)
+        note(
+            f"{PROG}: warning: {count} file{'s' if count > 1 else ''} from earlier runs match no row of "
+            f'this roster; kept, and listed as "orphaned" in {display_name(report.manifest)}'
         )
     if as_json:
         print_json(report.as_json())
     else:
-        click.echo(f"{report.summary()}; see {report.manifest}")
+        click.echo(f"{report.summary()}; see {display_name(report.manifest)}")
     if not report.ok:
         _explain_failures(report)
         sys.exit(PROBLEMS)
@@ -115,13 +151,14 @@ def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
 
 
 def _explain_failures(report: BatchReport) -> None:
-    """At most three lines (every failed row with -v): the first failed rows (row, field,
-    reason), then the count."""
+    """At most three lines (every failed row with -v): the first failed rows (row,
+    column, reason), then the count."""
     failures = report.failures
     for failure in failures if verbosity() > 0 else failures[:FAILURES_SHOWN]:
-        click.echo(failure.describe(), err=True)
+        click.echo(escape_controls(failure.describe()), err=True)
     count = f"{len(failures)} of {len(report.rows)} rows failed"
-    click.echo(f"{count}; all are listed in {report.manifest}", err=True)
+    listed = display_name(report.errors_file or report.manifest)
+    click.echo(f"{count}; all are listed in {listed}", err=True)
 
 
 @app.command("roster-template")
@@ -140,6 +177,6 @@ def roster_template(pack: str, document: str, out: Path, overwrite: bool) -> Non
     chosen = installed_packs().get(pack)
     write_roster_template(chosen, out, document=document, overwrite=overwrite)
     click.echo(
-        f"Wrote {out}: one row per person under the hints, then "
-        f"`supervision-forms batch {out.name} --pack {chosen.name} -o DIR`."
+        f"Wrote {display_name(out)}: one row per person under the hints, then "
+        f"`supervision-forms batch {display_name(out.name)} --pack {chosen.name} -o DIR`."
     )

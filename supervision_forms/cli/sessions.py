@@ -10,7 +10,7 @@ from typing import cast
 
 import click
 
-from ..audit import AuditReport, audit_folder, render_html
+from ..audit import AuditReport, audit_folder, render_html, render_xlsx
 from ..files import write_atomic
 from ..models.agreement import Agreement
 from ..registry import installed_packs
@@ -43,7 +43,14 @@ def _clock(ctx: click.Context, param: click.Parameter, value: str) -> datetime.t
 @click.option("--months", default=12, show_default=True, type=click.IntRange(1, 36), help="How far ahead.")
 @click.option("--start", callback=date_option, help="Plan from this date (default: the agreement date).")
 @json_flag
-@click.option("--ics", type=click.Path(dir_okay=False, path_type=Path), help="Also write an iCalendar file.")
+@click.option(
+    "--ics",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help=(
+        "Also write an iCalendar file; when it exists, update it "
+        "(moved sessions keep their UID, dropped ones are cancelled)."
+    ),
+)
 @click.option(
     "--at", "at", default="10:00", show_default=True, callback=_clock, help="Start time in the .ics."
 )
@@ -65,9 +72,13 @@ def schedule(
     """Planned session dates from an agreement (IN is JSON, or - for stdin)."""
     chosen = installed_packs().get(pack)
     agreement = cast(Agreement, coerce_model(read_json_input(source), Agreement, input_label(source)))
-    planned = plan_sessions(agreement, council=chosen.name, months=months, start=start)
+    planned = plan_sessions(agreement, council=chosen, months=months, start=start)
+    notice = rulebook(chosen).notice
+    if notice is not None:  # never silently the national defaults
+        click.echo(f"schedule: {notice}", err=True)
     if ics is not None:
-        write_atomic(ics, schedule_ics(planned, agreement, at=at))
+        previous = ics.read_bytes() if ics.is_file() else None  # an earlier run's calendar: update it
+        write_atomic(ics, schedule_ics(planned, agreement, at=at, previous=previous))
     if fill is not None:
         filled = agreement.model_copy(update={"meeting_dates": planned.dates})
         if fill.suffix.lower() == ".docx":
@@ -89,6 +100,11 @@ def schedule(
 @click.option("--pack", "-p", default=None, help="Rules for workers whose files name no pack (bare JSON).")
 @json_flag
 @click.option("--html", type=click.Path(dir_okay=False, path_type=Path), help="Also write the HTML report.")
+@click.option(
+    "--xlsx",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Also write a workbook: one row per supervisee, coloured by status.",
+)
 @click.option("--redact", is_flag=True, help="Blank special-category values as files are read.")
 def audit(
     folder: Path,
@@ -96,6 +112,7 @@ def audit(
     pack: str | None,
     as_json: bool,
     html: Path | None,
+    xlsx: Path | None,
     redact: bool,
 ) -> None:
     """Check a team's agreements and records (.docx, .pdf, .json) against each council's rules.
@@ -103,6 +120,8 @@ def audit(
     report = audit_folder(folder, as_of=as_of, pack=pack, redact=redact)
     if html is not None:
         write_atomic(html, render_html(report).encode("utf-8"))
+    if xlsx is not None:
+        write_atomic(xlsx, render_xlsx(report))
     if as_json or not sys.stdout.isatty():
         print_json(report.as_json())
     else:
@@ -134,8 +153,10 @@ def _print_summary(report: AuditReport) -> None:
 def rules(pack: str | None, as_json: bool) -> None:
     """List the councils' written rules: value, level and source clause."""
     if pack is not None:
-        installed_packs().get(pack)
-        listing = [rule.as_json() for rule in rulebook(pack).applicable()]
+        book = rulebook(installed_packs().get(pack))
+        if book.notice is not None:
+            click.echo(f"rules: {book.notice}", err=True)
+        listing = [rule.as_json() for rule in book.applicable()]
     else:
         listing = [rule.as_json() for rule in all_rules()]
     if as_json or not sys.stdout.isatty():

@@ -6,8 +6,19 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from ..text.frequency import read_frequency
-from .common import MAX_ITEMS, SPECIAL_CATEGORY, Day, IsoDate, Model, Person, Signatures, Text
+from ..text.frequency import read_frequency, read_phases
+from .common import (
+    MAX_ITEMS,
+    SPECIAL_CATEGORY,
+    Day,
+    ExtraFields,
+    IsoDate,
+    Model,
+    Person,
+    Signatures,
+    Text,
+    extra_field,
+)
 
 CareerStage = Literal["student", "nqsw", "qualified", "senior", "manager", "unqualified"]
 FrequencyUnit = Literal["day", "week", "month"]
@@ -19,12 +30,65 @@ class Supervisee(Person):
     )
 
 
+class FrequencyPhase(Model):
+    """One phase of a frequency that changes over time: once every `every` units until so
+    long after the start (of the agreement, or of the ASYE year); the last may never end."""
+
+    every: Annotated[int, Field(ge=1, le=366)] = Field(title="Every")
+    unit: FrequencyUnit = Field(title="Unit")
+    until_weeks: Annotated[int, Field(ge=1, le=520)] | None = Field(
+        None, title="Until (weeks from the start)"
+    )
+    until_months: Annotated[int, Field(ge=1, le=120)] | None = Field(
+        None, title="Until (months from the start)"
+    )
+
+    @model_validator(mode="after")
+    def _one_end(self) -> FrequencyPhase:
+        if self.until_weeks is not None and self.until_months is not None:
+            raise ValueError("give until_weeks or until_months, not both")
+        return self
+
+    @property
+    def open_ended(self) -> bool:
+        return self.until_weeks is None and self.until_months is None
+
+
 class Frequency(Model):
     """How often supervision happens, as written, with its structured reading."""
 
     description: Text = Field(None, title="Frequency", examples=["Every 4 weeks"])
     every: Annotated[int, Field(ge=1, le=366)] | None = Field(None, title="Every")
     unit: FrequencyUnit | None = Field(None, title="Unit")
+    # A phased frequency ("weekly for the first 8 weeks, then fortnightly"), when given;
+    # otherwise `in_phases()` reads it from the description.
+    phases: list[FrequencyPhase] = Field(default_factory=list, max_length=12, title="Phases")
+
+    @model_validator(mode="after")
+    def _phases_in_order(self) -> Frequency:
+        for index, phase in enumerate(self.phases):
+            if phase.open_ended and index < len(self.phases) - 1:
+                raise ValueError(f"phases.{index}: only the last phase may have no end")
+        return self
+
+    def in_phases(self) -> tuple[FrequencyPhase, ...]:
+        """The phases: as given, else read from the description; () when it states none."""
+        if self.phases:
+            return tuple(self.phases)
+        if not self.derived_from_description:  # every/unit given apart from the words win
+            return ()
+        reading = read_phases(self.description or "")
+        if reading is None:
+            return ()
+        return tuple(
+            FrequencyPhase(
+                every=p.every,
+                unit=p.unit,
+                until_weeks=p.until[0] if p.until and p.until[1] == "week" else None,
+                until_months=p.until[0] if p.until and p.until[1] == "month" else None,
+            )
+            for p in reading.phases
+        )
 
     @model_validator(mode="after")
     def _derive_structure(self) -> Frequency:
@@ -99,3 +163,4 @@ class Agreement(Model):
         default_factory=list, max_length=MAX_ITEMS, title="Dates of supervision meetings"
     )
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    extra: ExtraFields = extra_field()

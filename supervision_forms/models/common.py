@@ -6,7 +6,7 @@ import datetime
 import re
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, JsonValue, model_validator
 
 MAX_TEXT = 10_000
 MAX_ITEMS = 366
@@ -87,6 +87,8 @@ class Person(Model):
     name: Name = Field(None, title="Name")
     role: Text = Field(None, title="Role")
     team: Text = Field(None, title="Team")
+    # Audit: who is who. An HR number tells apart two people with the same name.
+    employee_id: Name = Field(None, title="Employee ID")
 
 
 class Signature(Model):
@@ -105,3 +107,54 @@ class Action(Model):
     action: Text = Field(None, title="Action")
     owner: Name = Field(None, title="Who")
     due: IsoDate = Field(None, title="By when")
+
+
+EXTRA_NAME = re.compile(r"^[a-z][a-z0-9_]{0,39}$")
+"""The name of a field a council adds: lower case letters, digits and underscores."""
+
+ExtraValue = Text | Day | list[Day]
+"""What a council's own field holds when its pack is not known: text, a date or dates."""
+
+
+class ExtraFields(BaseModel):
+    """Fields a council's own form adds (`extra.<name>` in its pack file), by name.
+
+    A pack that declares them gives each its type (text, date, dates, choice); without
+    the pack they are kept as text, dates or lists of dates, so nothing is lost."""
+
+    model_config = ConfigDict(frozen=True, extra="allow", validate_default=True)
+    __pydantic_extra__: dict[str, ExtraValue] = Field(init=False)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _names(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            for name in data:
+                if not isinstance(name, str) or not EXTRA_NAME.match(name) or name in RESERVED_EXTRA_NAMES:
+                    raise ValueError("a further field's name must be lower case letters, digits and '_'")
+        return data
+
+    def as_dict(self) -> dict[str, Any]:
+        """Every field by name, declared or not."""
+        return {name: getattr(self, name) for name in type(self).model_fields} | dict(self.model_extra or {})
+
+    def __getitem__(self, name: str) -> Any:
+        values = self.as_dict()
+        if name not in values:
+            raise KeyError(name)
+        return values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.as_dict()
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.as_dict().get(name, default)
+
+
+RESERVED_EXTRA_NAMES = frozenset(n for n in dir(ExtraFields) if EXTRA_NAME.match(n))
+"""Names a further field may not take: they are the mapping's own (`get`, `copy`...)."""
+
+
+def extra_field() -> Any:
+    """The `extra` field every document model ends with."""
+    return Field(default_factory=ExtraFields, title="Further fields")

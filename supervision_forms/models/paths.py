@@ -95,7 +95,11 @@ def title_of(model: type[BaseModel], path: str) -> str:
         if _is_index(part):
             titles[-1] = f"{titles[-1]} {int(part) + 1}"
             continue
-        info = cls.model_fields[part]
+        info = cls.model_fields.get(part) if isinstance(cls, type) and issubclass(cls, BaseModel) else None
+        if info is None:  # a further field no pack declares here: its name, in words
+            titles.append(part.replace("_", " ").capitalize())
+            cls = None
+            continue
         title = info.title or part
         if not titles or titles[-1] != title:  # "Frequency: Frequency" reads as "Frequency"
             titles.append(title)
@@ -114,8 +118,8 @@ def generic(path: str) -> str:
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """Concrete leaf paths with their values: {'decisions.0.action': 'Visit', ...}."""
     out: dict[str, Any] = {}
-    if isinstance(data, BaseModel):
-        data = {name: getattr(data, name) for name in type(data).model_fields}
+    if isinstance(data, BaseModel):  # with any extra keys a model keeps (further fields)
+        data = {name: getattr(data, name) for name in type(data).model_fields} | dict(data.model_extra or {})
     if isinstance(data, dict):
         for key, value in data.items():
             out.update(flatten(value, f"{prefix}{key}."))

@@ -11,7 +11,19 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import AfterValidator, Field, JsonValue, model_validator
 
-from .common import MAX_ITEMS, SPECIAL_CATEGORY, Action, IsoDate, Model, Name, Person, Signatures, Text
+from .common import (
+    MAX_ITEMS,
+    SPECIAL_CATEGORY,
+    Action,
+    ExtraFields,
+    IsoDate,
+    Model,
+    Name,
+    Person,
+    Signatures,
+    Text,
+    extra_field,
+)
 
 Topic = Literal[
     "case_work",
@@ -59,6 +71,15 @@ CANCELLED_BY_SYNONYMS = {
     "staff member": "supervisee",
     "social worker": "supervisee",
 }
+
+SessionMode = Literal["in_person", "video", "phone"]
+
+SESSION_MODE_LABELS: dict[SessionMode, str] = {
+    "in_person": "Face to face",
+    "video": "Video call",
+    "phone": "Telephone",
+}
+"""How a session took place: 004 std 11, "usually face-to-face and not over the phone"."""
 
 K = TypeVar("K", bound=str)
 Minutes = Annotated[int, Field(ge=1, le=24 * 60)]
@@ -114,6 +135,7 @@ class CaseRecord(Model):
     next_review_date: IsoDate = Field(None, title="Date of next case review")
     recorded_on_child_file: IsoDate = Field(None, title="Date decisions recorded on the child's case file")
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    extra: ExtraFields = extra_field()
 
 
 class GeneralRecord(Model):
@@ -140,6 +162,12 @@ class GeneralRecord(Model):
     next_session_date: IsoDate = Field(None, title="Date of next supervision")
     shared_date: IsoDate = Field(None, title="Date record shared with the supervisee")
     signatures: Signatures = Field(default_factory=Signatures, title="Signatures")
+    # Audit evidence (issue 12): how the session took place, and its link to the PDR.
+    mode: SessionMode | None = Field(
+        None, title="How the session took place", json_schema_extra=labelled(SESSION_MODE_LABELS)
+    )
+    pdr: Text = Field(None, title="Link to the PDR (Performance Development Plan and Review)")
+    extra: ExtraFields = extra_field()
 
 
 class Cancellation(Model):
@@ -158,6 +186,7 @@ class Cancellation(Model):
     cover_arrangements: Text = Field(
         None, title="Arrangements if the supervisor is absent for more than 2 weeks"
     )
+    extra: ExtraFields = extra_field()
 
     @model_validator(mode="before")
     @classmethod

@@ -18,12 +18,14 @@ from ..docx.template import CompiledTemplate, compile_template
 from ..errors import PackError, SupervisionFormsError, UnknownPack
 from ..models import DOCUMENT_MODELS
 from ..models.paths import leaf_map
+from .extras import pack_model
 from .spec import DocumentSpec, PackSpec
 
 if TYPE_CHECKING:
     from ..reading.knowledge import FormKnowledge
 
 PACK_FILE = "pack.toml"
+RULES_FILE = "rules.toml"  # the council's own standards, read by supervision_forms.standards
 MAX_TEMPLATE_BYTES = 20 * 1024 * 1024
 
 
@@ -34,6 +36,7 @@ class Pack:
     spec: PackSpec
     root: Traversable | Path
     _templates: dict[str, CompiledTemplate] = field(default_factory=dict, repr=False)
+    _models: dict[str, type[BaseModel]] = field(default_factory=dict, repr=False)
     _knowledge: dict[str, FormKnowledge] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
@@ -53,8 +56,16 @@ class Pack:
             raise UnknownPack(f"pack '{self.name}' has no '{kind}' document (it offers: {offered})") from None
 
     def model(self, kind: str) -> type[BaseModel]:
-        self.document(kind)
-        return DOCUMENT_MODELS[kind]
+        """The document's model: the common one, with the fields this council adds (`extra`)."""
+        doc = self.document(kind)
+        if kind not in self._models:
+            self._models[kind] = pack_model(DOCUMENT_MODELS[kind], self.name, doc.extra)
+        return self._models[kind]
+
+    @property
+    def rules_path(self) -> Traversable | Path | None:
+        """The council's written rules shipped with the pack (`rules` in pack.toml), if any."""
+        return self.root / self.spec.rules if self.spec.rules else None
 
     def template(self, kind: str) -> CompiledTemplate:
         """The compiled template for a document kind: compiled, and checked, on first use
@@ -87,11 +98,20 @@ class Pack:
             raise UnknownPack(f"pack '{self.name}' has no example {kind}")
         try:
             raw = json.loads((self.root / doc.example).read_text(encoding="utf-8"))
-            return DOCUMENT_MODELS[kind].model_validate(raw)
+            return self.model(kind).model_validate(raw)
         except (OSError, ValueError) as error:
             raise PackError(
                 f"pack '{self.name}': example {doc.example} is broken: {type(error).__name__}"
             ) from None
+
+    def rules_text(self) -> str | None:
+        """The pack's own rules file (rules.toml beside pack.toml) as text; None when it
+        ships none. `supervision_forms.standards` parses and checks it."""
+        source = self.root / RULES_FILE
+        try:
+            return source.read_text(encoding="utf-8") if source.is_file() else None
+        except (OSError, UnicodeDecodeError):
+            raise PackError(f"pack '{self.name}': cannot read {RULES_FILE}") from None
 
     def identity(self, kind: str) -> str:
         return f"supervision-forms; pack={self.name}; document={kind}; version={self.spec.version}"
@@ -118,7 +138,7 @@ class Pack:
             label=f"pack '{self.name}' template {doc.template}",
             choices={
                 leaf.path: leaf.choice_labels()
-                for leaf in leaf_map(DOCUMENT_MODELS[kind]).values()
+                for leaf in leaf_map(self.model(kind)).values()
                 if leaf.choices
             },
             hints=LayoutHints(
@@ -140,7 +160,7 @@ class Pack:
                 )
 
     def _check_slots(self, kind: str, template: CompiledTemplate) -> None:
-        known = leaf_map(DOCUMENT_MODELS[kind])
+        known = leaf_map(self.model(kind))
         declared = set(self.document(kind).fields)
         tagged = {slot.path for slot in template.slots} | template.display_paths
         for path in sorted(tagged):
@@ -180,13 +200,16 @@ def load_pack(root: Traversable | Path, *, compile_templates: bool = True) -> Pa
     for kind, doc in spec.documents.items():
         if kind not in DOCUMENT_MODELS:
             raise PackError(f"pack '{spec.name}': unknown document kind '{kind}'")
-        known = leaf_map(DOCUMENT_MODELS[kind])
+        known = leaf_map(pack.model(kind))
         for path in doc.fields:
             if path not in known and f"{path}[]" not in known:
-                raise PackError(f"pack '{spec.name}' {kind}: unknown model path '{path}'")
+                hint = f" (declare it under [documents.{kind}.extra])" if path.startswith("extra.") else ""
+                raise PackError(f"pack '{spec.name}' {kind}: unknown model path '{path}'{hint}")
         for path in doc.printed:
             if path not in known:
                 raise PackError(f"pack '{spec.name}' {kind}: printed value for unknown model path '{path}'")
+    if spec.rules is not None and not (root / spec.rules).is_file():
+        raise PackError(f"pack '{spec.name}': rules file {spec.rules} is missing")
     if compile_templates:
         pack.check()
     return pack

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..models.common import EXTRA_NAME, RESERVED_EXTRA_NAMES
 
 Place = Literal["right", "below", "after", "dots", "table", "signature"]
 PACK_NAME = r"^[a-z][a-z0-9_-]{1,39}$"
@@ -36,6 +39,35 @@ class PrintedFact(_Strict):
 
 
 TEMPLATE_NAME = r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.docx$"
+ExtraType = Literal["text", "date", "dates", "choice"]
+CHOICE_ID = r"[^a-z0-9]+"
+
+
+class ExtraSpec(_Strict):
+    """A field the council's form adds (kept under `extra.<name>` in the model)."""
+
+    title: str = Field(min_length=1, max_length=200, description="what the field is, in words")
+    type: ExtraType = Field("text", description="text, date, dates (a list of dates) or choice")
+    choices: tuple[str, ...] = Field((), description="a choice's options, as printed on the form")
+    special_category: bool = Field(False, description="health, ethnicity, religion and the like (Art. 9)")
+
+    @model_validator(mode="after")
+    def _choices_fit(self) -> ExtraSpec:
+        if self.type == "choice" and not self.choices:
+            raise ValueError("a choice needs its options in 'choices'")
+        if self.type != "choice" and self.choices:
+            raise ValueError("only a choice has 'choices'")
+        if len(set(choice_values(self.choices))) != len(self.choices):
+            raise ValueError("two options of the choice read the same")
+        return self
+
+    def options(self) -> dict[str, str]:
+        """Each option's value (its words in lower case, joined by '_') and printed label."""
+        return dict(zip(choice_values(self.choices), self.choices, strict=True))
+
+
+def choice_values(labels: tuple[str, ...]) -> list[str]:
+    return [re.sub(CHOICE_ID, "_", label.casefold()).strip("_")[:60] or "option" for label in labels]
 
 
 class DocumentSpec(_Strict):
@@ -47,12 +79,29 @@ class DocumentSpec(_Strict):
         description="a complete example as JSON, in the pack folder",
     )
     prompts: list[str] = Field(default_factory=list, description="printed prompts that are never answers")
+    blank: str | None = Field(
+        None, pattern=TEMPLATE_NAME, description="the council's blank form, in the pack folder (for lint)"
+    )
+    annex_before: str | None = Field(
+        None,
+        max_length=200,
+        description="pack init puts the annex before the paragraph starting with this printed text "
+        "(else it goes before the signatures)",
+    )
     fields: dict[str, FieldSpec]
     printed: dict[str, PrintedFact] = Field(
         default_factory=dict,
         description="values the form's printed text states: not repeated in the annex; data that "
         "says otherwise is shown there with a render warning",
     )
+    extra: dict[str, ExtraSpec] = Field(default_factory=dict, description="fields the council's form adds")
+
+    @model_validator(mode="after")
+    def _extra_names(self) -> DocumentSpec:
+        for name in self.extra:
+            if not EXTRA_NAME.match(name) or name in RESERVED_EXTRA_NAMES:
+                raise ValueError(f"extra field name '{name[:40]}' must be lower case letters, digits and '_'")
+        return self
 
 
 class PackSpec(_Strict):
@@ -61,4 +110,9 @@ class PackSpec(_Strict):
     version: str
     council: str
     empty: str = Field("", description="what an empty field shows unless the field says otherwise")
+    rules: str | None = Field(
+        None,
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,80}\.toml$",
+        description="the council's written rules (the standards' rule format), in the pack folder",
+    )
     documents: dict[str, DocumentSpec]

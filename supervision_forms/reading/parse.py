@@ -18,7 +18,7 @@ from ..docx.reader import core_keywords, read_body
 from ..errors import NeedsOcr
 from ..formats import Format, sniff
 from ..packs import PackRegistry
-from ..privacy import redacted
+from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
@@ -70,7 +70,7 @@ def parse(
         raise NeedsOcr(f"{label}: an image (.{kind}); it needs OCR")
     result.source_format = kind.value
     if redact:
-        result.data = redacted(result.data)
+        result = redacted_result(result)
     return result
 
 

@@ -10,6 +10,8 @@ from typing import Literal
 
 import holidays
 
+from ..models.agreement import FrequencyPhase
+
 Unit = Literal["day", "week", "month"]
 _NOMINAL_DAYS: dict[Unit, float] = {"day": 1.0, "week": 7.0, "month": 365.25 / 12}
 _UNIT_WORDS: dict[Unit, str] = {"day": "day", "week": "week", "month": "month"}
@@ -49,6 +51,20 @@ def working_days_between(start: datetime.date, end: datetime.date) -> int:
         current += datetime.timedelta(days=1)
         days += is_working_day(current)
     return days
+
+
+def holiday_block_after(day: datetime.date) -> int:
+    """Days off straight after `day` when they include a bank holiday (Good Friday to Easter
+    Monday after a Thursday: 4), else 0: a session held before such a block may stand in for
+    one that fell inside it."""
+    following = day + datetime.timedelta(days=1)
+    block = 0
+    holiday = False
+    while not is_working_day(following):
+        holiday = holiday or is_bank_holiday(following)
+        block += 1
+        following += datetime.timedelta(days=1)
+    return block if holiday else 0
 
 
 def previous_working_day(day: datetime.date) -> datetime.date:
@@ -99,9 +115,11 @@ class Interval:
             return add_months(day, self.every)
         return day + datetime.timedelta(days=self.every * (7 if self.unit == "week" else 1))
 
-    def due_after(self, day: datetime.date) -> datetime.date:
-        """The latest date the next session may take place after one on `day`."""
-        if self.unit == "month":
+    def due_after(self, day: datetime.date, *, calendar_months: bool = True) -> datetime.date:
+        """The latest date the next session may take place after one on `day`. Months are
+        calendar months (a monthly session is due by the end of the next month) unless
+        `calendar_months` is False: then by the same date next month."""
+        if self.unit == "month" and calendar_months:
             return end_of_month(add_months(day.replace(day=1), self.every))
         return self.after(day)
 
@@ -115,3 +133,56 @@ class Interval:
         """'every 4 weeks', 'every month', 'every day'."""
         word = _UNIT_WORDS[self.unit]
         return f"every {word}" if self.every == 1 else f"every {self.every} {word}s"
+
+
+# ---------------------------------------------------------------- phases and quarters
+
+
+def phase_end(phase: FrequencyPhase, start: datetime.date) -> datetime.date | None:
+    """The first day after a phase, counted from `start`; None when it never ends."""
+    if phase.until_weeks is not None:
+        return start + datetime.timedelta(weeks=phase.until_weeks)
+    if phase.until_months is not None:
+        return add_months(start, phase.until_months)
+    return None
+
+
+def interval_in_phases(
+    phases: tuple[FrequencyPhase, ...], day: datetime.date, start: datetime.date
+) -> Interval | None:
+    """The interval of the phase in force on `day` for phases that began on `start`; None
+    once the last has ended."""
+    for phase in phases:
+        end = phase_end(phase, start)
+        if end is None or day < end:
+            return Interval(phase.every, phase.unit)
+    return None
+
+
+def phase_words(phases: tuple[FrequencyPhase, ...]) -> str:
+    """'every week for 6 weeks, then every 2 weeks to 12 months, then every month'."""
+    words = []
+    for phase in phases:
+        text = Interval(phase.every, phase.unit).describe()
+        if phase.until_weeks is not None:
+            text += f" for {phase.until_weeks} weeks"
+        elif phase.until_months is not None:
+            text += f" to {phase.until_months} months"
+        words.append(text)
+    return ", then ".join(words)
+
+
+def quarter_of(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the quarter holding `day` (January to March, April to June...;
+    a financial year's quarters are the same spans, numbered from April)."""
+    begins = datetime.date(day.year, 3 * ((day.month - 1) // 3) + 1, 1)
+    return begins, add_months(begins, 3) - datetime.timedelta(days=1)
+
+
+def quarter_number(begins: datetime.date, *, financial: bool = False) -> tuple[int, str]:
+    """(number, year label) of the quarter beginning on `begins`: (2, '2026') for April 2026,
+    or (1, '2026/27') counted from April."""
+    if not financial:
+        return (begins.month - 1) // 3 + 1, str(begins.year)
+    start_year = begins.year if begins.month >= 4 else begins.year - 1
+    return (begins.month - 4) % 12 // 3 + 1, f"{start_year}/{(start_year + 1) % 100:02d}"

@@ -3,23 +3,36 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from pydantic import BaseModel
 
 from ..models.agreement import Agreement, CareerStage
 from ..models.common import Signatures
 from ..models.records import Cancellation, CaseRecord, GeneralRecord
+from ..packs import Pack, PackRegistry
 from .calendar import (
     Interval,
     add_months,
     add_working_days,
     is_bank_holiday,
     is_working_day,
+    phase_end,
     working_days_between,
 )
 from .findings import Finding, Level
-from .frequency import Limit, agreed_interval, breach, limits_on, stage_of
-from .rules import Rule, RuleBook, rulebook
+from .frequency import (
+    AFTER_ASYE,
+    ASYE_MONTHS,
+    Limit,
+    agreed_interval,
+    agreed_on,
+    breach,
+    is_phased,
+    limits_on,
+    stage_of,
+)
+from .rules import NATIONAL, Rule, RuleBook, rulebook
 
 STAGE_WORDS: dict[CareerStage, str] = {
     "student": "students",
@@ -30,13 +43,33 @@ STAGE_WORDS: dict[CareerStage, str] = {
     "unqualified": "unqualified staff",
 }
 ROLE_WORDS = {"supervisor": "the supervisor", "supervisee": "the supervisee"}
+NOTICE_RULE = "standards.national_defaults_only"
 
 
-def check_document(model: BaseModel, council: str, *, as_of: datetime.date | None = None) -> list[Finding]:
-    """Findings for one document under a council's rules (a pack name; others get the
-    national defaults). Checks that depend on today (a record not yet shared) run only
-    when `as_of` is given."""
-    book = rulebook(council)
+def check_document(
+    model: BaseModel,
+    council: str | Pack | RuleBook,
+    *,
+    as_of: datetime.date | None = None,
+    packs: PackRegistry | None = None,
+) -> list[Finding]:
+    """Findings for one document under a council's rules (a pack, its name, or its rule
+    book). A council without rules of its own gets the national defaults and an info finding
+    saying so. Checks that depend on today (a record not yet shared) run only when `as_of`
+    is given."""
+    book = council if isinstance(council, RuleBook) else rulebook(council, packs)
+    notice = [] if isinstance(council, RuleBook) else notice_findings(book)
+    return notice + _checks(model, book, as_of)
+
+
+def notice_findings(book: RuleBook) -> list[Finding]:
+    """An info finding when only the national defaults apply to a council."""
+    if book.notice is None:
+        return []
+    return [Finding(NOTICE_RULE, "info", "", book.notice, "national default")]
+
+
+def _checks(model: BaseModel, book: RuleBook, as_of: datetime.date | None) -> list[Finding]:
     if isinstance(model, Agreement):
         return check_agreement(model, book)
     if isinstance(model, GeneralRecord):
@@ -52,7 +85,8 @@ def check_document(model: BaseModel, council: str, *, as_of: datetime.date | Non
 
 
 def check_agreement(agreement: Agreement, book: RuleBook) -> list[Finding]:
-    """Frequency, duration, review date, signatures, record sharing and planned dates."""
+    """Frequency, duration, review date, signatures, record sharing, planned dates, and the
+    parts to be discussed and recorded."""
     return [
         *stage_assumed(agreement),
         *arrangements_stated(agreement, book),
@@ -62,6 +96,8 @@ def check_agreement(agreement: Agreement, book: RuleBook) -> list[Finding]:
         *signatures(agreement.signatures, book, "agreement"),
         *agreed_sharing(agreement, book),
         *meeting_dates(agreement, book),
+        *meeting_dates_cover(agreement, book),
+        *discussed_and_recorded(agreement, book),
     ]
 
 
@@ -84,7 +120,8 @@ def arrangements_stated(agreement: Agreement, book: RuleBook) -> list[Finding]:
     if rule is None:
         return []
     found = []
-    if agreement.frequency.description is None and agreement.frequency.every is None:
+    frequency = agreement.frequency
+    if frequency.description is None and frequency.every is None and not frequency.phases:
         found.append(
             _finding(
                 rule,
@@ -106,17 +143,63 @@ def arrangements_stated(agreement: Agreement, book: RuleBook) -> list[Finding]:
 
 
 def agreed_frequency(agreement: Agreement, book: RuleBook) -> list[Finding]:
-    """The agreed frequency against the council's limits for the supervisee's stage. A phased
-    rule is held to its most relaxed phase: the agreement may be made at any point in it."""
+    """The agreed frequency against the council's limits for the supervisee's stage.
+
+    A single agreed frequency is held to a phased rule's most relaxed phase (the agreement may
+    be made at any point in it). An agreement with phases is walked phase by phase from its
+    date up to its review (what follows is for the review to settle)."""
+    stage = stage_of(agreement)
+    if is_phased(agreement):
+        return _phased_frequency(agreement, book, stage)
     agreed = agreed_interval(agreement)
     if agreed is None:
         return []
-    stage = stage_of(agreement)
     limits = [
         Limit(interval, rule.level, rule.source, rule.council, rule.id)
         for rule in book.rules("max_interval", stage=stage)
         if (interval := _loosest(rule)) is not None
     ]
+    return _frequency_breach(agreed, limits, book, f"for {STAGE_WORDS[stage]}")
+
+
+def _phased_frequency(agreement: Agreement, book: RuleBook, stage: CareerStage) -> list[Finding]:
+    start = agreement.agreement_date or datetime.date(2000, 1, 3)
+    phases = agreement.frequency.in_phases()
+    boundaries = {start}
+    for phase in phases:
+        if (end := phase_end(phase, start)) is not None:
+            boundaries.add(end)
+    for rule in book.rules("max_interval"):
+        boundaries.update(e for p in rule.phases if (e := phase_end(p, start)) is not None)
+    asye_end = add_months(start, ASYE_MONTHS) if stage == "nqsw" else None
+    if asye_end is not None:
+        boundaries.add(asye_end)
+    # Phases from the review on are for the review to settle: not judged now.
+    review = agreement.review_date or add_months(start, ASYE_MONTHS)
+    for day in sorted(d for d in boundaries if d < review):
+        agreed = agreed_on(agreement, day, start)
+        if agreed is None:
+            break
+        now = AFTER_ASYE if asye_end is not None and day >= asye_end else stage
+        limits = limits_on(book, now, day, start=start, agreed=None)
+        when = "" if day == start else f" from {_span_words(start, day)}"
+        found = _frequency_breach(agreed, limits, book, f"for {STAGE_WORDS[now]}", when)
+        if found:
+            return found
+    return []
+
+
+def _span_words(start: datetime.date, day: datetime.date) -> str:
+    days = (day - start).days
+    if days % 7 == 0 and days < 26 * 7:
+        return f"week {days // 7 + 1}"
+    months = round(days / 30.4375)
+    return f"month {months + 1}"
+
+
+def _frequency_breach(
+    agreed: Interval, limits: list[Limit], book: RuleBook, whom: str, when: str = ""
+) -> list[Finding]:
     found = breach([limit for limit in limits if agreed.looser_than(limit.interval)], book.council)
     if found is None:
         return []
@@ -125,8 +208,8 @@ def agreed_frequency(agreement: Agreement, book: RuleBook) -> list[Finding]:
             f"{found.council}.agreement.frequency",
             found.level,
             "frequency.description",
-            f"the agreed frequency ({agreed.describe()}) is less often than the rule for "
-            f"{STAGE_WORDS[stage]} ({found.strictest.interval.describe()})",
+            f"the agreed frequency{when} ({agreed.describe()}) is less often than the rule {whom} "
+            f"({found.strictest.interval.describe()})",
             found.source,
         )
     ]
@@ -135,25 +218,47 @@ def agreed_frequency(agreement: Agreement, book: RuleBook) -> list[Finding]:
 def _loosest(rule: Rule) -> Interval | None:
     if not rule.phases:
         return rule.interval
-    return max((phase.interval for phase in rule.phases), key=lambda i: i.nominal_days)
+    return max((Interval(p.every, p.unit) for p in rule.phases), key=lambda i: i.nominal_days)
 
 
 def agreed_duration(agreement: Agreement, book: RuleBook) -> list[Finding]:
+    """The agreed length against the council's minimum: per session, or as a total over the
+    rule's weeks at the agreed frequency (its most relaxed phase)."""
     minutes = agreement.duration_minutes
     if minutes is None:
         return []
     stage = stage_of(agreement)
-    return [
-        _finding(
-            rule,
-            "agreement.duration",
-            "duration_minutes",
-            f"sessions of {minutes} minutes are shorter than the minimum of {rule.minutes} minutes "
-            f"for {STAGE_WORDS[stage]}",
-        )
-        for rule in book.rules("min_duration", stage=stage)
-        if rule.minutes is not None and minutes < rule.minutes
-    ][:1]
+    for rule in book.rules("min_duration", stage=stage):
+        if rule.minutes is None:
+            continue
+        if rule.per_weeks is None:
+            if minutes < rule.minutes:
+                message = (
+                    f"sessions of {minutes} minutes are shorter than the minimum of {rule.minutes} "
+                    f"minutes for {STAGE_WORDS[stage]}"
+                )
+                return [_finding(rule, "agreement.duration", "duration_minutes", message)]
+            continue
+        total = minutes * _sessions_per(agreement, rule.per_weeks)
+        if total < rule.minutes:
+            message = (
+                f"sessions of {minutes} minutes at the agreed frequency give {total} minutes every "
+                f"{rule.per_weeks} weeks, less than the minimum of {rule.minutes} for {STAGE_WORDS[stage]}"
+            )
+            return [_finding(rule, "agreement.duration", "duration_minutes", message)]
+    return []
+
+
+def _sessions_per(agreement: Agreement, weeks: int) -> int:
+    """Whole sessions in `weeks` at the agreed frequency's most relaxed phase (at least one)."""
+    phases = agreement.frequency.in_phases()
+    intervals = [Interval(p.every, p.unit) for p in phases]
+    if not intervals and agreement.frequency.every and agreement.frequency.unit:
+        intervals = [Interval(agreement.frequency.every, agreement.frequency.unit)]
+    if not intervals:
+        return 1
+    loosest = max(intervals, key=lambda i: i.nominal_days)
+    return max(1, int(weeks * 7 // loosest.nominal_days))
 
 
 def review_date(agreement: Agreement, book: RuleBook) -> list[Finding]:
@@ -232,7 +337,7 @@ def meeting_dates(agreement: Agreement, book: RuleBook) -> list[Finding]:
     if not agreement.meeting_dates:
         return []
     start = agreement.agreement_date or min(agreement.meeting_dates)
-    stage, agreed = stage_of(agreement), agreed_interval(agreement)
+    stage, phased = stage_of(agreement), is_phased(agreement)
     arrangements = book.first("states_arrangements")
     source = arrangements.source if arrangements else "the agreement"
     found = []
@@ -246,7 +351,8 @@ def meeting_dates(agreement: Agreement, book: RuleBook) -> list[Finding]:
                 Finding(f"{book.council}.agreement.meeting_dates", "warning", field, message, source)
             )
         if previous is not None:
-            limits = limits_on(book, stage, previous, start=start, agreed=agreed)
+            agreed = agreed_on(agreement, previous, start)
+            limits = limits_on(book, stage, previous, start=start, agreed=agreed, agreed_phased=phased)
             broken = breach([limit for limit in limits if day > limit.due_after(previous)], book.council)
             if broken is not None:
                 message = (
@@ -262,14 +368,91 @@ def meeting_dates(agreement: Agreement, book: RuleBook) -> list[Finding]:
     return found
 
 
+def meeting_dates_cover(agreement: Agreement, book: RuleBook) -> list[Finding]:
+    """Sefton's table of meeting dates for the next 12 months: a blank table is noted, a
+    short one is a finding."""
+    rule = book.first("meeting_dates_cover")
+    if rule is None or rule.months is None or not _signed(agreement.signatures):
+        return []
+    if not agreement.meeting_dates:
+        return [
+            _finding(
+                rule,
+                f"{rule.id.split('.', 1)[1]}_blank",
+                "meeting_dates",
+                f"the table of meeting dates for the next {rule.months} months is blank",
+                level="info",
+            )
+        ]
+    start = agreement.agreement_date or min(agreement.meeting_dates)
+    reach = add_months(start, rule.months - 1).replace(day=1)
+    last = max(agreement.meeting_dates)
+    if last >= reach:
+        return []
+    return [
+        _finding(
+            rule,
+            None,
+            "meeting_dates",
+            f"the meeting dates end on {last.isoformat()}: they do not cover the {rule.months} months "
+            f"after the agreement (to {add_months(start, rule.months).isoformat()})",
+        )
+    ]
+
+
+def discussed_and_recorded(agreement: Agreement, book: RuleBook) -> list[Finding]:
+    """The parts to be discussed and recorded, left blank in a signed agreement."""
+    if not _signed(agreement.signatures):
+        return []
+    found = []
+    for rule in book.rules("completed_when_signed", document="agreement"):
+        blank = [path for path in rule.fields if _value(agreement, path) is None]
+        for path in blank:
+            found.append(
+                _finding(
+                    rule,
+                    None,
+                    path,
+                    f"the agreement is signed but '{_title(agreement, path)}' is blank",
+                )
+            )
+    return found
+
+
+def _signed(signed: Signatures) -> bool:
+    return signed.supervisor.name is not None or signed.supervisee.name is not None
+
+
+def _value(model: BaseModel, path: str) -> Any:
+    value: Any = model
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    if isinstance(value, list) and not value:
+        return None
+    return value
+
+
+def _title(model: BaseModel, path: str) -> str:
+    from ..models.paths import title_of
+
+    try:
+        return title_of(type(model), path)
+    except KeyError:
+        return path
+
+
 # ---------------------------------------------------------------- records
 
 
 def check_general_record(
     record: GeneralRecord, book: RuleBook, *, as_of: datetime.date | None = None
 ) -> list[Finding]:
-    """Signatures, and the record shared in time."""
-    return [*signatures(record.signatures, book, "general_record"), *shared_in_time(record, book, as_of)]
+    """Signatures, the record shared in time, and the parts each record should have."""
+    return [
+        *signatures(record.signatures, book, "general_record"),
+        *shared_in_time(record, book, as_of),
+        *record_completed(record, book, "general_record"),
+    ]
 
 
 def shared_in_time(record: GeneralRecord, book: RuleBook, as_of: datetime.date | None) -> list[Finding]:
@@ -295,6 +478,23 @@ def shared_in_time(record: GeneralRecord, book: RuleBook, as_of: datetime.date |
     return [_finding(rule, "record.shared_late", "shared_date", message)]
 
 
+def record_completed(model: BaseModel, book: RuleBook, document: str) -> list[Finding]:
+    """Fields each record of a kind should have filled in (the agenda; the case summary)."""
+    found = []
+    for rule in book.rules("record_completed", document=document):
+        for path in rule.fields:
+            if _value(model, path) is None:
+                found.append(
+                    _finding(
+                        rule,
+                        None,
+                        path,
+                        f"the record has no {_title(model, path).lower()}",
+                    )
+                )
+    return found
+
+
 def check_case_record(
     record: CaseRecord, book: RuleBook, *, as_of: datetime.date | None = None
 ) -> list[Finding]:
@@ -302,8 +502,10 @@ def check_case_record(
     return [
         *signatures(record.signatures, book, "case_record"),
         *on_child_file_in_time(record, book, as_of),
+        *filled_in_time(record, book, "case_record", as_of),
         *next_review_in_time(record, book),
         *decisions_clear(record, book),
+        *record_completed(record, book, "case_record"),
     ]
 
 
@@ -326,6 +528,32 @@ def on_child_file_in_time(record: CaseRecord, book: RuleBook, as_of: datetime.da
     else:
         return []
     return [_finding(rule, "case.child_file_late", "recorded_on_child_file", message)]
+
+
+def filled_in_time(
+    model: CaseRecord | GeneralRecord, book: RuleBook, document: str, as_of: datetime.date | None
+) -> list[Finding]:
+    """A date the record should show once some working days have passed (Surrey: the case
+    form saved to the child's record); a case record with no decisions needs none."""
+    found = []
+    for rule in book.rules("filled_within", document=document):
+        if model.date is None or as_of is None or rule.working_days is None:
+            continue
+        if isinstance(model, CaseRecord) and not model.decisions:
+            continue
+        deadline = add_working_days(model.date, rule.working_days)
+        for path in rule.fields:
+            if _value(model, path) is None and as_of > deadline:
+                found.append(
+                    _finding(
+                        rule,
+                        None,
+                        path,
+                        f"the record does not show '{_title(model, path)}' "
+                        f"{rule.working_days} working days after the session",
+                    )
+                )
+    return found
 
 
 def next_review_in_time(record: CaseRecord, book: RuleBook) -> list[Finding]:
@@ -423,6 +651,13 @@ def absence_cover(cancellation: Cancellation, book: RuleBook, as_of: datetime.da
     ]
 
 
-def _finding(rule: Rule, name: str, field: str, message: str, *, level: Level | None = None) -> Finding:
-    """A finding of `rule`, named '<council>.<name>', at the rule's level unless given."""
-    return Finding(f"{rule.council}.{name}", level or rule.level, field, message, rule.source)
+def _finding(
+    rule: Rule, name: str | None, field: str, message: str, *, level: Level | None = None
+) -> Finding:
+    """A finding of `rule`, named '<council>.<name>' (or after the rule itself), at the rule's
+    level unless given."""
+    named = rule.id if name is None else f"{rule.council}.{name}"
+    return Finding(named, level or rule.level, field, message, rule.source)
+
+
+__all__ = ["NATIONAL", "check_document", "notice_findings"]

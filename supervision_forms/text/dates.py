@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["DateReading", "find_dates", "format_date", "read_date", "read_whole_date"]
+__all__ = ["DateReading", "date_shaped", "find_dates", "format_date", "read_date", "read_whole_date"]
 
 MONTH_NAMES: tuple[str, ...] = (
     "January",
@@ -176,10 +176,20 @@ def read_date(text: str) -> DateReading | None:
 
 
 def read_whole_date(text: str) -> DateReading | None:
-    """The date when the whole text is one date (ISO or British); None otherwise, and
-    for a date that does not exist (31/02/2027)."""
-    match = _DATE_RE.fullmatch(text.strip())
+    """The date when the whole text is one date (ISO or British, in any style `read_date`
+    reads: a spreadsheet cell, an option); None otherwise, and for a date that does not
+    exist (31/02/2027)."""
+    match = _DATE_RE.fullmatch(_cell(text))
     return _reading(match) if match else None
+
+
+def date_shaped(text: str) -> bool:
+    """True when `text` is written as a date, real or not: '31/02/2027' is."""
+    return _DATE_RE.fullmatch(_cell(text)) is not None
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.split()).strip(" ,.")
 
 
 def date_span(text: str) -> tuple[int, int] | None:

@@ -177,3 +177,164 @@ def read_frequency(text: str) -> FrequencyReading | None:
     if best is None:
         return None
     return _reading(best[2], best[3])
+
+
+# ---------------------------------------------------------------- phased frequencies
+#
+# "Weekly for the first 8 weeks, then fortnightly until the end of the first year, then
+# monthly": each phase an interval and where it ends, counted from the start (of the
+# agreement, or of the ASYE year).
+
+EndUnit = Literal["week", "month"]
+
+
+@dataclass(frozen=True)
+class PhaseReading:
+    """One phase: once every `every` units until `until` (count, unit) after the start;
+    `until` is None for the last, open-ended phase."""
+
+    every: int
+    unit: Unit
+    until: tuple[int, EndUnit] | None
+
+
+@dataclass(frozen=True)
+class PhasesReading:
+    """The phases read, and whether some part of the text that looked like a phase could
+    not be read (then the phases cover only what could)."""
+
+    phases: tuple[PhaseReading, ...]
+    complete: bool
+
+
+_CONNECTOR = re.compile(
+    r"\s*(?:[;.]\s*|,\s*)?(?:\band\s+)?\b(?:then|followed\s+by|moving\s+(?:on\s+)?to|after\s+which"
+    r"|reducing\s+to|dropping\s+to|changing\s+to|going\s+to|and\s+thereafter)\b\s*"
+    r"|\s*;\s*|\s*,\s*"
+)
+_FILLER = re.compile(r"\b(?:thereafter|after\s+that|after\s+this|from\s+then\s+on|onwards)\b")
+_PHASE_HINT = re.compile(
+    r"\b(?:then|thereafter|until|till|followed\s+by|moving\s+to|for\s+the\s+first|initially"
+    r"|to\s+begin\s+with|after\s+the\s+first|reducing\s+to)\b"
+)
+_SPAN_UNIT = r"(?P<u>weeks?|months?|years?)"
+_RANGE = r"(?P<n>\d+)(?:\s*(?:-|–|—|to|or)\s*\d+)?"
+_YEAR_WORDS = (
+    r"(?:(?:the|their|his|her|your)\s+)?(?:first\s+)?(?:year(?:\s+in\s+(?:employment|practice))?"
+    r"|asye(?:\s+year)?|nqsw\s+year|assessed\s+and\s+supported\s+year(?:\s+(?:in|of)\s+employment)?)"
+)
+# (kind, pattern): "absolute" ends count from the start; "relative" ones from the phase before.
+_ENDS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("year", re.compile(rf"\b(?:until|till|to|up\s+to|through)\s+(?:the\s+end\s+of\s+)?{_YEAR_WORDS}\b")),
+    ("year", re.compile(r"\b(?:for|during|in)\s+(?:the\s+|their\s+)?first\s+year\b")),
+    (
+        "absolute",
+        re.compile(
+            rf"\b(?:for|during|in|over)\s+(?:the\s+duration\s+of\s+)?(?:the\s+|their\s+)?"
+            rf"(?:first|initial|opening)\s+(?:{_RANGE}\s*)?{_SPAN_UNIT}"
+        ),
+    ),
+    (
+        "absolute",
+        re.compile(
+            rf"\b(?:until|till|to|up\s+to)\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:first\s+)?"
+            rf"{_RANGE}\s*{_SPAN_UNIT}"
+        ),
+    ),
+    (
+        "relative",
+        re.compile(
+            rf"\bfor\s+(?:a\s+further\s+|the\s+next\s+|another\s+|a\s+period\s+of\s+)?{_RANGE}\s*{_SPAN_UNIT}"
+        ),
+    ),
+)
+_STARTS = re.compile(rf"\b(?:after|from)\s+(?:the\s+first\s+)?{_RANGE}\s*{_SPAN_UNIT}")
+_WEEKS_PER_MONTH = 365.25 / 12 / 7
+
+
+def _span(count: int, unit_word: str) -> tuple[int, EndUnit]:
+    if unit_word.startswith("year"):
+        return count * 12, "month"
+    return count, "month" if unit_word.startswith("month") else "week"
+
+
+def _plus(base: tuple[int, EndUnit] | None, more: tuple[int, EndUnit]) -> tuple[int, EndUnit]:
+    """`more` after `base`, in the unit of `more` (mixed units round the base down)."""
+    if base is None:
+        return more
+    count, unit = base
+    if unit == more[1]:
+        return count + more[0], unit
+    if unit == "week":  # weeks, then months
+        return int(count / _WEEKS_PER_MONTH) + more[0], "month"
+    return int(count * _WEEKS_PER_MONTH) + more[0], "week"
+
+
+def _end(segment: str, previous: tuple[int, EndUnit] | None) -> tuple[tuple[int, EndUnit] | None, str]:
+    """Where a segment's phase ends, and the segment without its end clause."""
+    for kind, pattern in _ENDS:
+        match = pattern.search(segment)
+        if match is None:
+            continue
+        rest = segment[: match.start()] + " " + segment[match.end() :]
+        if kind == "year":
+            return (12, "month"), rest
+        span = _span(int(match.group("n") or 1), match.group("u"))
+        if span[0] == 0:
+            continue
+        return (_plus(previous, span) if kind == "relative" else span), rest
+    return None, segment
+
+
+def _after(a: tuple[int, EndUnit], b: tuple[int, EndUnit]) -> bool:
+    """True when end `a` is later than end `b`."""
+
+    def weeks(end: tuple[int, EndUnit]) -> float:
+        return end[0] * (_WEEKS_PER_MONTH if end[1] == "month" else 1)
+
+    return weeks(a) > weeks(b)
+
+
+def read_phases(text: str) -> PhasesReading | None:
+    """Read a frequency that changes over time; None when the text states no phases (a
+    plain 'every 4 weeks' is read by `read_frequency`)."""
+    normal = _normalise(text)
+    if len(normal) > 2000 or (not _PHASE_HINT.search(normal) and not _STARTS.search(normal)):
+        return None
+    phases: list[PhaseReading] = []
+    complete = True
+    ends: list[tuple[int, EndUnit] | None] = []
+    for raw in _CONNECTOR.split(_FILLER.sub(" ", normal)):
+        segment = raw.strip()
+        if not segment:
+            continue
+        start = _STARTS.search(segment)
+        if start is not None and phases and ends[-1] is None:
+            ends[-1] = _span(int(start.group("n")), start.group("u"))
+            segment = segment[: start.start()] + " " + segment[start.end() :]
+        end, rest = _end(segment, ends[-1] if ends else None)
+        reading = read_frequency(rest)
+        if reading is None:
+            if end is not None and phases and ends[-1] is None:
+                ends[-1] = end  # "..., until the end of the first year" closes the phase before
+            elif re.search(r"[a-z]", segment) and phases:
+                complete = False  # "then as needed": a phase we cannot read
+            continue
+        if ends and ends[-1] is None:
+            complete = False  # the phase before never ends, yet another follows
+            break
+        phases.append(PhaseReading(reading.every, reading.unit, None))
+        ends.append(end)
+    if not phases or (len(phases) == 1 and ends[0] is None):
+        return None if complete else PhasesReading((), False)
+    finished = []
+    for index, (phase, end) in enumerate(zip(phases, ends, strict=True)):
+        if end is not None and index and (before := ends[index - 1]) is not None and not _after(end, before):
+            return PhasesReading((), False)  # ends out of order: we misread something
+        finished.append(PhaseReading(phase.every, phase.unit, end))
+    return PhasesReading(tuple(finished), complete)
+
+
+def looks_phased(text: str) -> bool:
+    """True when the text seems to describe a frequency that changes over time."""
+    return bool(_PHASE_HINT.search(_normalise(text)))

@@ -47,9 +47,9 @@ def it_exits_1_and_names_the_failed_rows_without_values(
     assert code == 1
     lines = err.splitlines()
     assert lines == [
-        "row 1: review_date: expected an ISO date (YYYY-MM-DD)",
-        "row 3: supervisee.name: contains a control character Word documents cannot hold (U+0007)",
-        f"3 of 4 rows failed; all are listed in {tmp_path / 'out' / 'manifest.json'}",
+        "row 1, review_date: is not a date we can read (write it as 16/11/2026)",
+        "row 3, supervisee.name: contains a control character Word documents cannot hold (U+0007)",
+        f"3 of 4 rows failed; all are listed in {tmp_path / 'out' / 'errors.csv'}",
     ]
     assert "Jane" not in out + err
     assert out.startswith("4 rows: 1 written, 0 updated, 0 unchanged, 3 failed")
@@ -60,14 +60,22 @@ def it_prints_the_report_as_json(capsys: pytest.CaptureFixture[str], tmp_path: P
     code, out, _ = run_cli(capsys, "batch", str(roster), "-p", "portsmouth", "-o", str(tmp_path), "--json")
     report = json.loads(out)
     assert code == 0
-    assert report["summary"] == {"rows": 1, "written": 1, "updated": 0, "unchanged": 0, "failed": 0}
+    assert report["summary"] == {
+        "rows": 1,
+        "written": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "failed": 0,
+        "orphaned": 0,
+        "hidden_rows": 0,
+    }
     assert report["rows"][0]["file"] == "Tom-Wheeler-0-2026-01-05.docx"
 
 
 @pytest.mark.parametrize(
     ("roster_text", "message"),
     [
-        ("supervisee.nmae\nTom\n", "team.csv: column 1 'supervisee.nmae' is not a field of the model"),
+        ("supervisee.nmae\nTom\n", "team.csv: column A 'supervisee.nmae' is not a field of the model"),
         ("", "team.csv: the roster is empty"),
     ],
 )

@@ -51,8 +51,8 @@ def it_reports_a_bad_row_by_number_and_field_without_its_value(tmp_path: Path, r
     assert [r.status for r in report.rows] == ["written", "failed", "written"]
     [failure] = report.failures
     assert failure.describe() == (
-        "row 2: review_date: expected an ISO date (YYYY-MM-DD); "
-        "duration_minutes: Input should be a valid integer, unable to parse string as an integer"
+        "row 2, review_date: is not a date we can read (write it as 16/11/2026); "
+        "duration_minutes: is not a length of time we can read (write it as 90 mins or 1.5 hours)"
     )
     text = (tmp_path / "manifest.json").read_text(encoding="utf-8")
     assert "Jane Secret" not in text and "lots" not in text
@@ -60,7 +60,7 @@ def it_reports_a_bad_row_by_number_and_field_without_its_value(tmp_path: Path, r
         "row": 2,
         "status": "failed",
         "errors": [
-            {"field": "review_date", "message": "expected an ISO date (YYYY-MM-DD)"},
+            {"field": "review_date", "message": "is not a date we can read (write it as 16/11/2026)"},
             {"field": "duration_minutes", "message": failure.errors[1].message},
         ],
     }

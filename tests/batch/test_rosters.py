@@ -35,7 +35,7 @@ def it_reads_csv_headers_as_model_paths(tmp_path: Path) -> None:
     assert row.values == {
         "supervisee": {"name": "Tom Wheeler"},
         "frequency": {"description": "Every 4 weeks"},
-        "duration_minutes": "90",
+        "duration_minutes": 90,
     }
 
 
@@ -90,10 +90,23 @@ def it_reads_utf8_with_excels_byte_order_mark(tmp_path: Path) -> None:
     assert read(path)[0].values == {"supervisee": {"name": "Siân"}}
 
 
-def it_reports_a_value_under_no_header_as_a_row_problem(tmp_path: Path) -> None:
+def it_ignores_values_under_no_header_with_one_warning(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "supervisee.name,,location\nAnn,secret,Room 1\nTom,more,\n")
+    with Roster(path, Agreement) as roster:
+        first, second = list(roster)
+        assert roster.warnings == [
+            "team.csv: ignored column B, which has values but no header or one we do not know "
+            "(first at row 2)"
+        ]
+    assert first.values == {"supervisee": {"name": "Ann"}, "location": "Room 1"} and not first.problems
+    assert second.values == {"supervisee": {"name": "Tom"}}
+
+
+def it_reports_a_value_under_no_header_as_a_row_problem_with_strict_columns(tmp_path: Path) -> None:
     path = csv_file(tmp_path, "supervisee.name,,location\nAnn,secret,Room 1\nTom,,\n")
-    first, second = read(path)
-    assert first.problems[0].message == "has a value in column 2, which has no header"
+    with Roster(path, Agreement, strict_columns=True) as roster:
+        first, second = list(roster)
+    assert first.problems[0].message == "has a value in column B, which has no header"
     assert "secret" not in str(first.problems)
     assert second.values == {"supervisee": {"name": "Tom"}}
 
@@ -103,14 +116,15 @@ def it_reports_a_value_under_no_header_as_a_row_problem(tmp_path: Path) -> None:
     [
         (
             "supervise.name",
-            "column 2 'supervise.name' is not a field of the model (did you mean 'supervisee.name'?)",
+            "column B 'supervise.name' is not a field of the model (did you mean 'supervisee.name'?)",
         ),
-        ("supervisee", "column 2 'supervisee' is not a field of the model"),
-        ("meeting_dates.x", "column 2 'meeting_dates.x' is not a field of the model"),
-        ("__class__", "column 2 '__class__' is not a field of the model"),
+        ("meeting_dates.x", "column B 'meeting_dates.x' is not a field of the model"),
+        ("__class__", "column B '__class__' is not a field of the model"),
     ],
 )
-def it_refuses_a_header_that_is_not_a_model_path(tmp_path: Path, header: str, message: str) -> None:
+def it_refuses_a_header_written_as_a_model_path_that_is_not_one(
+    tmp_path: Path, header: str, message: str
+) -> None:
     path = csv_file(tmp_path, f"location,{header}\nx,y\n")
     with pytest.raises(RosterError) as raised:
         Roster(path, Agreement)
@@ -118,14 +132,20 @@ def it_refuses_a_header_that_is_not_a_model_path(tmp_path: Path, header: str, me
 
 
 def it_refuses_two_columns_for_the_same_field(tmp_path: Path) -> None:
-    with pytest.raises(RosterError, match=r"columns 1 and 2 both give 'meeting_dates\.0'"):
+    with pytest.raises(RosterError, match=r"columns A 'meeting_dates' and B 'meeting_dates\.0' both give"):
         Roster(csv_file(tmp_path, "meeting_dates,meeting_dates.0\n"), Agreement)
 
 
-@pytest.mark.parametrize("name", ["team.txt", "team.xls"])
-def it_refuses_other_formats(tmp_path: Path, name: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("team.doc", r"must be \.csv, \.xlsx, \.json or \.jsonl"),
+        ("team.xls", r"an Excel 97-2003 workbook \(\.xls\); save it as \.xlsx or CSV"),
+    ],
+)
+def it_refuses_other_formats(tmp_path: Path, name: str, message: str) -> None:
     (tmp_path / name).write_text("supervisee.name\n")
-    with pytest.raises(RosterError, match=r"must be \.csv, \.xlsx, \.json or \.jsonl"):
+    with pytest.raises(RosterError, match=message):
         Roster(tmp_path / name, Agreement)
 
 
@@ -136,7 +156,7 @@ def it_refuses_an_empty_csv_and_a_missing_file(tmp_path: Path) -> None:
         Roster(tmp_path / "missing.csv", Agreement)
 
 
-def it_reads_xlsx_dates_numbers_and_formulas_as_written(tmp_path: Path) -> None:
+def it_reads_xlsx_dates_and_numbers_as_excel_shows_them(tmp_path: Path) -> None:
     path = write_xlsx(
         tmp_path / "team.xlsx",
         ["supervisee.name", "agreement_date", "duration_minutes", "meeting_dates", "location"],
@@ -153,12 +173,15 @@ def it_reads_xlsx_dates_numbers_and_formulas_as_written(tmp_path: Path) -> None:
         "agreement_date": datetime.date(2026, 11, 16),
         "duration_minutes": 90,
         "meeting_dates": [datetime.date(2026, 1, 5), datetime.date(2026, 2, 2)],
-        "location": "=A1&B1",
     }
+    # openpyxl saves a formula without its result, as no spreadsheet program would
+    assert [str(p) for p in first.problems] == [
+        "location: cell E2 holds a formula with no saved result; open the workbook in Excel and save it"
+    ]
     assert second.values == {
         "supervisee": {"name": "12345"},
         "agreement_date": datetime.date(2026, 11, 16),
-        "duration_minutes": "ninety",
+        "duration_minutes": 90,
         "meeting_dates": [datetime.date(2026, 3, 1)],
     }
 

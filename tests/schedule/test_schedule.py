@@ -3,6 +3,7 @@ the rules allow; Sefton's meeting-dates table; an .ics file calendars can import
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 from itertools import pairwise
@@ -39,6 +40,8 @@ def _agreement(
 
 
 def _keeps_to_the_rules(agreement: Agreement, council: str, dates: list[datetime.date]) -> None:
+    """Every date a working day, every gap within the council's rules and the agreement (which
+    allows the days of a bank holiday block after a session moved earlier off it)."""
     start = agreement.agreement_date
     assert start is not None
     book, stage, agreed = rulebook(council), stage_of(agreement), agreed_interval(agreement)
@@ -179,3 +182,92 @@ def it_says_what_is_missing_when_it_cannot_plan(capsys: pytest.CaptureFixture[st
     code, out, err = _run(capsys, "schedule", str(source), "--pack", "surrey")
     assert code == 2 and out == ""
     assert "agreement_date" in err and "Tom" not in err
+
+
+# ---------------------------------------------------------------- issue 12: no lost or drifting dates
+
+
+def it_never_loses_a_session_after_moving_one_earlier_off_easter_monday() -> None:
+    # Every 4 weeks on Mondays from 14 September 2026: the 7th falls on Easter Monday 2027.
+    planned = plan_sessions(_agreement("Every 4 weeks", day="2026-09-14"), council="portsmouth")
+    easter = next(s for s in planned.sessions if s.moved_from == D(2027, 3, 29))
+    assert easter.date == D(2027, 3, 25)  # Thursday: Good Friday is a bank holiday too
+    after = [s.date for s in planned.sessions if s.date > easter.date]
+    assert {d.weekday() for d in after} == {0}  # back on Mondays
+    assert len(planned.dates) == 13  # as many as 12 months of 4-weekly sessions hold
+    assert (planned.until - planned.dates[-1]).days < 28  # none missing at the end of the year
+    _keeps_to_the_rules(_agreement("Every 4 weeks", day="2026-09-14"), "portsmouth", planned.dates)
+
+
+def it_returns_to_the_regular_dates_when_the_rules_leave_room() -> None:
+    # Every 3 weeks under Portsmouth's 4-week limit: a moved session does not shift the rest.
+    agreement = _agreement("Every 3 weeks", day="2027-02-15")
+    planned = plan_sessions(agreement, council="portsmouth")
+    regular = [D(2027, 2, 15) + datetime.timedelta(weeks=3 * k) for k in range(1, 18)]
+    moved = {s.moved_from: s.date for s in planned.sessions if s.moved_from}
+    assert moved  # Easter Monday 2027 and the May bank holidays
+    assert planned.dates == [moved.get(day, day) for day in regular if day <= planned.until]
+
+
+def it_plans_the_8_weekly_weeks_the_agreement_asks_for_then_the_phases_after() -> None:
+    text = "Weekly for the first 8 weeks, then fortnightly until the end of the first year, then monthly"
+    agreement = _agreement(text, stage="nqsw", day="2026-01-05")
+    planned = plan_sessions(agreement, council="portsmouth", months=18)
+    gaps = [(b - a).days for a, b in pairwise([D(2026, 1, 5), *planned.dates])]
+    assert gaps[:8] == [7] * 8
+    assert {s.interval.describe() for s in planned.sessions[8:20]} == {"every 2 weeks"}
+    after_year = [s for s in planned.sessions if s.date >= D(2027, 1, 5)]
+    assert after_year and all(
+        s.interval.describe() == "every 4 weeks" for s in after_year[1:]
+    )  # 000: 4-weekly
+
+
+def _calendar(ics: bytes) -> dict[str, tuple[datetime.date, int, str]]:
+    events = icalendar.Calendar.from_ical(ics).walk("VEVENT")
+    return {
+        str(e["UID"]): (e.decoded("DTSTART").date(), int(e.get("SEQUENCE", 0)), str(e.get("STATUS", "")))
+        for e in events
+    }
+
+
+def it_keeps_each_sessions_uid_when_its_date_moves_and_cancels_a_dropped_one() -> None:
+    agreement = _agreement("Every 4 weeks", day="2026-09-14")
+    stamp = datetime.datetime(2026, 9, 1, tzinfo=datetime.UTC)
+    first = plan_sessions(agreement, council="portsmouth")
+    before = _calendar(schedule_ics(first, agreement, stamp=stamp))
+    # The plan again, from a week later and for 6 months: every date moves, half are dropped.
+    later = plan_sessions(agreement, council="portsmouth", months=6, start=D(2026, 9, 14))
+    shifted = [dataclasses.replace(s, date=s.date + datetime.timedelta(days=1)) for s in later.sessions]
+    moved = dataclasses.replace(later, sessions=tuple(shifted))
+    old_ics = schedule_ics(first, agreement, stamp=stamp)
+    after = _calendar(schedule_ics(moved, agreement, stamp=stamp, previous=old_ics))
+    assert set(after) == set(before)  # same UIDs: re-importing updates, nothing is duplicated
+    for uid, (day, sequence, status) in after.items():
+        if status == "CANCELLED":
+            assert sequence == before[uid][1] + 1 and day == before[uid][0]
+        else:
+            assert (day, sequence) == (before[uid][0] + datetime.timedelta(days=1), before[uid][1] + 1)
+    assert sum(status == "CANCELLED" for _, _, status in after.values()) == len(first.sessions) - len(
+        moved.sessions
+    )
+    unchanged = _calendar(schedule_ics(first, agreement, stamp=stamp, previous=old_ics))
+    assert unchanged == before  # the same plan again: nothing moves, no SEQUENCE changes
+
+
+def it_updates_an_ics_file_it_wrote_before(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "agreement.json"
+    ics = tmp_path / "plan.ics"
+    source.write_text(_agreement("Every 4 weeks").model_dump_json())
+    assert _run(capsys, "schedule", str(source), "--pack", "surrey", "--json", "--ics", str(ics))[0] == 0
+    first = _calendar(ics.read_bytes())
+    assert (
+        _run(
+            capsys, "schedule", str(source), "--pack", "surrey", "--json", "--months", "6", "--ics", str(ics)
+        )[0]
+        == 0
+    )
+    second = _calendar(ics.read_bytes())
+    assert set(second) == set(first)
+    kept = [s for _, s, status in second.values() if status != "CANCELLED"]
+    cancelled = [s for _, s, status in second.values() if status == "CANCELLED"]
+    assert kept == [0] * 6 and cancelled == [1] * (len(first) - 6)

@@ -21,7 +21,7 @@ CONTRACT_TABLE = {
         "003 §4",
     ),
     "portsmouth.frequency.experienced": ("every 4 weeks", "003 §4"),
-    "portsmouth.duration.experienced": ("90 minutes", "003 §4"),
+    "portsmouth.duration.experienced": ("90 minutes every 4 weeks", "003 §4"),
     "portsmouth.case.review": ("2 months", "003 §4"),
     "portsmouth.topics.quarterly": ("3 months", "003 §4"),
     "portsmouth.case.child_file": ("1 days", "004 std 8"),
