@@ -27,6 +27,7 @@ SYMBOLS = {
 HEADING_NUMBER = re.compile(
     r"^(?:(?:section|part|appendix)\s+(?:\d{1,2}|[a-z]+)\s+|\d{1,2}(?:\s\d{1,2})?\s+)"
 )
+LIST_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\)?|[•·▪◦‣–-]", re.IGNORECASE)  # "a)", "3." alone
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[a-h]\.)\s+")
 
 

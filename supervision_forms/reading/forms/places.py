@@ -27,7 +27,8 @@ ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
-MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
+MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
+PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
 
 
@@ -206,12 +207,27 @@ class Places(LineSpots):
             return spans
         label = self.pieces[hit.piece]
         lines: list[Span] = []
+        previous = hit.end_piece
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
             if piece.column > label.column + self.layout.near or number in self.label_pieces:
                 break
+            if self._paragraph_ends(previous, number):
+                break
             lines.append(Span(number, 0, len(piece.text)))
+            previous = number
         return self._up_to_suffix(spans, lines, info.suffix)
+
+    def _paragraph_ends(self, upper: int, lower: int) -> bool:
+        """PDF: whether the line of `lower` starts something new after `upper`: the upper
+        line stopped short (its next word would have fitted) and a gap wider than the
+        usual line pitch parts them."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        a, b = self.layout.places.get(above.line), self.layout.places.get(below.line)
+        if a is None or b is None or a[0] != b[0] or above.room <= below.lead:
+            return False
+        pitch = self.layout.pitches.get(a[0], 0.0)
+        return pitch > 0 and b[1] - a[1] > PARAGRAPH_GAP * pitch
 
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written

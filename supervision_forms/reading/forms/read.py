@@ -8,7 +8,7 @@ from collections.abc import Callable, Mapping
 from ...packs import Pack
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
-from ..text import fold
+from ..text import LIST_MARK, fold
 from ..values import Collector
 from ..wording import key, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
@@ -211,7 +211,7 @@ def _unmapped(
         if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
             continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
-        if cleaned and not know.is_printed(cleaned):
+        if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):
             collector.unmapped.append(Unmapped(cleaned, piece.source))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from ..knowledge import FieldInfo, FormKnowledge
-from ..text import fold, normalise
+from ..text import LIST_MARK, fold, normalise
 from .labels import Hit
 from .layout import Layout
 
@@ -51,7 +51,7 @@ class Spots:
         and the line next to it in its column are printed text together."""
         if number not in self._printed:
             text = self.pieces[number].text
-            found = self.know.is_printed(text)
+            found = self.know.is_printed(text) or bool(LIST_MARK.fullmatch(text.strip()))
             if not found and not self.layout.structured and fold(text):
                 found = any(self.know.in_prose(joined) for joined in self._with_neighbours(number))
             self._printed[number] = found
@@ -94,6 +94,7 @@ class Spots:
         """Pieces after the label's, in reading order (in a PDF, to the label's right or
         below it; in Word, outside the label's table row)."""
         label = self.pieces[hit.end_piece]
+        left = self._line_start(hit.piece)
         found: list[int] = []
         for number in range(hit.end_piece + 1, len(self.pieces)):
             piece = self.pieces[number]
@@ -102,12 +103,23 @@ class Spots:
                     continue
             elif piece.line == label.line and piece.column < label.column:
                 continue
-            elif piece.line > label.line and piece.column < self.pieces[hit.piece].column - self.layout.near:
+            elif piece.line > label.line and piece.column < left - self.layout.near:
                 if found:
                     break
                 continue
             found.append(number)
         return found
+
+    def _line_start(self, number: int) -> float:
+        """PDF: where a piece's text starts, with the list number ("6.", "a)") printed
+        apart before it on its line."""
+        piece = self.pieces[number]
+        marks = [
+            self.pieces[n].column
+            for n in self.by_line.get(piece.line, [])
+            if self.pieces[n].column < piece.column and LIST_MARK.fullmatch(self.pieces[n].text.strip())
+        ]
+        return min([piece.column, *marks])
 
     def _suffix_at(self, text: str, suffix: str) -> int:
         """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""
