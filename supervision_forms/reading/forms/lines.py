@@ -101,8 +101,11 @@ class LineSpots(Spots):
         """PDF: text right of the label's column, from its first line to the next row."""
         label = self.pieces[hit.piece]
         last = self._row_end(hit, info)
+        first = label.line
+        if label.cell >= 0:  # a drawn row: its answer starts at the top of the row
+            first = min(p.line for p in self.pieces if p.cell == label.cell)
         spans: list[Span] = []
-        for line in range(label.line, last):
+        for line in range(first, last):
             for number in self.by_line.get(line, []):
                 piece = self.pieces[number]
                 if piece.column <= label.column + self.layout.near:
@@ -112,6 +115,10 @@ class LineSpots(Spots):
                     if cut:
                         spans.append(cut)
                     break
+                if number != hit.end_piece and self._printed_line(number):
+                    if spans:
+                        return spans  # the form's own text after the answer ends it
+                    continue
                 spans.append(Span(number, 0, len(piece.text)))
         return spans
 
@@ -131,8 +138,8 @@ class LineSpots(Spots):
             if line <= end_line:
                 continue
             left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
-            if not left:
-                continue
+            if not left or all(label.cell >= 0 and self.pieces[i].cell == label.cell for i in left):
+                continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
                 continue
             return line

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
-from ..text import fold
+from ..text import LIST_MARK, fold
 from ..unwrap import Line, join
 from .answers import clean
 from .labels import Hit
@@ -212,7 +212,7 @@ class Places(LineSpots):
             piece = self.pieces[number]
             if piece.column > label.column + self.layout.near or number in self.label_pieces:
                 break
-            if self._paragraph_ends(previous, number):
+            if LIST_MARK.fullmatch(piece.text.strip()) or self._paragraph_ends(previous, number):
                 break
             lines.append(Span(number, 0, len(piece.text)))
             previous = number
