@@ -201,7 +201,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         rules[page.number] = [r for r in page.rules if r.horizontal]
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
-        right = max((w.x1 for line in lines for w in line), default=page.width)
+        right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
         found_lines = []
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
@@ -345,6 +345,8 @@ def _limits(drawn: list[_Drawn]) -> dict[float, float]:
     the edge less a cell's usual padding (about 6 points)."""
     limits: dict[float, float] = {}
     for piece in drawn:
+        if piece.x1 > piece.edge + CELL_PADDING:
+            continue  # run off the page or over a border (dot leaders a typesetter let overflow)
         limits[piece.edge] = max(limits.get(piece.edge, piece.edge - CELL_PADDING), piece.x1)
     return limits
 

@@ -102,7 +102,7 @@ class LineSpots(Spots):
         label = self.pieces[hit.piece]
         last = self._row_end(hit, info)
         first = label.line
-        if label.cell >= 0:  # a drawn row: its answer starts at the top of the row
+        if self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
             first = min(p.line for p in self.pieces if p.cell == label.cell)
         spans: list[Span] = []
         for line in range(first, last):
@@ -129,6 +129,7 @@ class LineSpots(Spots):
         end_line = self.pieces[hit.end_piece].line
         lines = sorted(self.by_line)
         previous = label.line
+        own = self._own_cell(hit.piece)
         for line in lines:
             if line <= label.line:
                 continue
@@ -138,12 +139,20 @@ class LineSpots(Spots):
             if line <= end_line:
                 continue
             left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
-            if not left or all(label.cell >= 0 and self.pieces[i].cell == label.cell for i in left):
+            if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
                 continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
                 continue
             return line
         return lines[-1] + 1 if lines else end_line + 1
+
+    def _own_cell(self, number: int) -> bool:
+        """PDF: whether a piece is in a drawn cell of its own column (borders on both
+        sides), rather than in a table drawn without upright borders."""
+        piece = self.pieces[number]
+        if piece.cell < 0:
+            return False
+        return all(abs(p.column - piece.column) <= self.layout.near for p in self.pieces if p.cell == piece.cell)
 
     def _up_to_suffix(self, first: list[Span], lines: list[Span], suffix: str) -> list[Span]:
         """An answer after its label (`first`) and the lines it wrapped onto, cut where

@@ -208,9 +208,10 @@ class Places(LineSpots):
         label = self.pieces[hit.piece]
         lines: list[Span] = []
         previous = hit.end_piece
+        indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
-            if piece.column > label.column + self.layout.near or number in self.label_pieces:
+            if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
                 break
             if LIST_MARK.fullmatch(piece.text.strip()) or self._paragraph_ends(previous, number):
                 break

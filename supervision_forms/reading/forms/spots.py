@@ -121,6 +121,12 @@ class Spots:
         ]
         return min([piece.column, *marks])
 
+    def _text_column(self, number: int) -> float:
+        """PDF: where a piece's text starts past the list number it starts with, if any."""
+        piece = self.pieces[number]
+        first = piece.text.split(maxsplit=1)[0] if piece.text.strip() else ""
+        return piece.column + piece.lead if LIST_MARK.fullmatch(first) else piece.column
+
     def _suffix_at(self, text: str, suffix: str) -> int:
         """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""
         wanted = " ".join(fold(suffix).split()[:4])
