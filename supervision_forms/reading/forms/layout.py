@@ -28,6 +28,7 @@ MARKING = re.compile(
     r"|SECRET)(?:\s*[\-–:]\s*(?:PERSONAL|COMMERCIAL|LOCSEN|STAFF))?(?=\s|$)"
 )
 LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
+TRAILING_MARKING = re.compile(r"(?<=\s)(?:OFFICIAL[\s\-–]+SENSITIVE|NOT\s+PROTECTIVELY\s+MARKED)$")
 BULLET = re.compile(r"[•·▪◦‣●○■□➢➤►\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8]")
 BULLET_START = re.compile(r"^[•·▪◦‣●○➢➤►\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8]\s+")
 NO_BREAK_BEFORE = set(")]}!?,.;:%»”’")  # Unicode line breaking: no break before these
@@ -98,6 +99,8 @@ class Layout:
         across = [r.top for r in self.rules.get(a[0], []) if r.x0 - 1 <= column <= r.x1 + 1]
         if any(a[2] - 1 < top < b[1] + 1 for top in across):
             return True
+        if across:
+            return False  # a table drawn with borders: its rows are told by them
         pitch = self.pitches.get(a[0], 0.0)
         return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
@@ -394,10 +397,11 @@ def _bulleted(found: list[_Drawn]) -> list[_Drawn]:
 
 def _unmarked(drawn: _Drawn) -> _Drawn:
     """A piece without the protective marking printed before its text."""
-    match = LEADING_MARKING.match(drawn.text)
-    if not match:
-        return drawn
-    return dataclasses.replace(drawn, text=drawn.text[match.end() :].strip())
+    text = TRAILING_MARKING.sub("", drawn.text).strip()
+    match = LEADING_MARKING.match(text)
+    if match:
+        text = text[match.end() :].strip()
+    return drawn if text == drawn.text else dataclasses.replace(drawn, text=text)
 
 
 def _in_margin(line: list[Word], height: float, share: float = MARGIN_SHARE) -> bool:
