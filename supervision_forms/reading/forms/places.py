@@ -9,6 +9,7 @@ A spot counts when, cleaned of prompts and dot leaders, something is left.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -106,7 +107,16 @@ class Places(LineSpots):
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))
             last_line = piece.line
-        return "\n".join(lines) if self.layout.structured else join(wrapped)
+        return "\n".join(lines) if self.layout.structured else join(wrapped, self._known_word)
+
+    def _known_word(self, word: str) -> bool:
+        """Whether a word is printed unbroken on the document or in the form's text."""
+        words = self.layout.derived.get("words")
+        if not isinstance(words, frozenset):
+            text = " ".join([p.text for p in self.pieces] + [self.know.corpus])
+            words = frozenset(re.findall(r"[^\W\d_]+", text.casefold()))
+            self.layout.derived["words"] = words
+        return word.casefold() in words
 
     def rest(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """After the label in its own paragraph (or line), past its printed tail, up to
