@@ -108,7 +108,9 @@ def choose(
     if not scored:
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
     close = [item for item in scored if scored[0][0] - item[0] < MIN_MARGIN or item[0] >= MIN_SCORE]
-    best, found, pack, kind = max(close, key=lambda item: item[1])  # a small form inside a bigger one: the bigger
+    best, found, pack, kind = max(
+        close, key=lambda item: item[1]
+    )  # a small form inside a bigger one: the bigger
     clear = len(close) == 1 or all(
         found >= item[1] * MIN_COVER_RATIO for item in close if item[2:] != (pack, kind)
     )

@@ -133,6 +133,9 @@ class Collector:
     def result(self, pack: str, kind: str) -> ParseResult:
         """The parse result: the model built from what was collected, and the messages."""
         data = self.build()
+        if not self.values and self.unmapped:  # never an empty success
+            why = "no field was read, though the document holds text of its own (kept in unmapped)"
+            self.warnings.insert(0, ReadWarning("", why, self.unmapped[0].source))
         confidence = {path: c for path, c in self.confidence.items() if path in self.values}
         return ParseResult(
             pack, kind, data, self.warnings, self.unmapped, self.sources, field_confidence=confidence

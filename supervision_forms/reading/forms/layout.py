@@ -21,7 +21,9 @@ from ..page import Page, Rule, Word
 from ..unwrap import Line, join
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
-PAGE_OF = re.compile(r"^\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)  # anywhere: furniture
+PAGE_OF = re.compile(
+    r"^\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE
+)  # anywhere: furniture
 # protective markings (Government Security Classifications, and the older scheme)
 MARKING = re.compile(
     r"^(?:OFFICIAL|OFFICIAL[\s\-–]+SENSITIVE|NOT\s+PROTECTIVELY\s+MARKED|PROTECT|RESTRICTED|CONFIDENTIAL"
@@ -209,7 +211,11 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
             text = _line_text(line)
-            if _furniture_key(line) in furniture or PAGE_OF.match(text) or (margin and PAGE_NUMBER.match(text)):
+            if (
+                _furniture_key(line) in furniture
+                or PAGE_OF.match(text)
+                or (margin and PAGE_NUMBER.match(text))
+            ):
                 continue
             shown = [w for w in line if w.text]
             found = [

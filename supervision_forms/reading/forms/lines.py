@@ -152,7 +152,9 @@ class LineSpots(Spots):
         piece = self.pieces[number]
         if piece.cell < 0:
             return False
-        return all(abs(p.column - piece.column) <= self.layout.near for p in self.pieces if p.cell == piece.cell)
+        return all(
+            abs(p.column - piece.column) <= self.layout.near for p in self.pieces if p.cell == piece.cell
+        )
 
     def _up_to_suffix(self, first: list[Span], lines: list[Span], suffix: str) -> list[Span]:
         """An answer after its label (`first`) and the lines it wrapped onto, cut where

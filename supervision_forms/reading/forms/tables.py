@@ -21,7 +21,8 @@ from ..result import Unmapped
 from ..values import Collector
 from .answers import clean
 from .labels import Hit
-from .layout import Layout
+from ..unwrap import join
+from .layout import Layout, as_line
 from .spots import Span
 
 DAY_ONLY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s*$", re.IGNORECASE)
@@ -77,24 +78,53 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     heading_line = pieces[next(iter(headings.values())).piece].line
     columns = {path: pieces[hit.piece].column for path, hit in headings.items()}
     others = [p.column for p in pieces if p.line == heading_line and p.column not in columns.values()]
-    rows: list[Row] = []
+    groups: list[list[int]] = []  # the lines of each row: one row per line, or per drawn row
     lines = sorted({p.line for p in pieces if p.line > heading_line})
     for line in lines:
         numbers = [i for i, p in enumerate(pieces) if p.line == line]
         if any(i in printed for i in numbers):
             break
-        cells: dict[str, list[str]] = {}
+        near = [
+            min(
+                [*columns.items(), *((_OTHER, c) for c in others)],
+                key=lambda item: abs(item[1] - pieces[n].column),
+            )
+            for n in numbers
+        ]
+        if any(
+            abs(c - pieces[n].column) > COLUMN_SLACK * layout.near
+            for n, (_, c) in zip(numbers, near, strict=True)
+        ):
+            break  # this line is not laid out like the table
+        if groups and _same_row(layout, pieces[groups[-1][-1]].line, line, list(columns.values())):
+            groups[-1].extend(numbers)
+        else:
+            groups.append(numbers)
+    rows: list[Row] = []
+    for numbers in groups:
+        cells: dict[str, list[int]] = {}
         for number in numbers:
             column = pieces[number].column
             nearest = min(
                 [*columns.items(), *((_OTHER, c) for c in others)], key=lambda item: abs(item[1] - column)
             )
-            if abs(nearest[1] - column) > COLUMN_SLACK * layout.near:
-                return rows  # this line is not laid out like the table
-            cells.setdefault(nearest[0], []).append(pieces[number].text)
+            cells.setdefault(nearest[0], []).append(number)
+        texts = {k: join([as_line(layout, pieces[n]) for n in v]) for k, v in cells.items()}
         spans = tuple(Span(i, 0, len(pieces[i].text)) for i in numbers)
-        rows.append(Row({k: " ".join(v) for k, v in cells.items()}, spans, pieces[numbers[0]].source))
+        rows.append(Row(texts, spans, pieces[numbers[0]].source))
     return rows
+
+
+def _same_row(layout: Layout, upper: int, lower: int, columns: list[float]) -> bool:
+    """PDF: whether a line carries on the table row above it: the table draws its rows
+    with borders, and none is drawn between the two lines (else each line is a row)."""
+    a, b = layout.places.get(upper), layout.places.get(lower)
+    if a is None or b is None or a[0] != b[0]:
+        return False
+    drawn = [r for r in layout.rules.get(a[0], []) if any(r.x0 - 1 <= c + 1 <= r.x1 + 1 for c in columns)]
+    if not drawn:
+        return False
+    return not any(layout.rule_between(upper, lower, c + 1) for c in columns)
 
 
 def read_tables(
