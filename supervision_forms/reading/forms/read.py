@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping
 
 from ...packs import Pack
+from ...packs.spec import PrintedFact
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
@@ -60,7 +61,17 @@ def read_form(
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
     _unmapped(layout, used, places, know, collector)
+    _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
+
+
+def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], collector: Collector) -> None:
+    """Values the form states in its printed text (pack.toml `printed`), where this copy
+    still prints that text word for word and no answer gave the field."""
+    shown = fold(" ".join(piece.text for piece in layout.pieces))
+    for path, fact in printed.items():
+        if path not in collector.values and fold(fact.text) in shown:
+            collector.put(path, fact.value, "the form's printed text")
 
 
 def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
