@@ -303,7 +303,7 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     for word in line:
         joinable = [g for g in groups if _joins(g, word, uprights)]
         if joinable:
-            max(joinable, key=lambda g: g[-1].x1).append(word)
+            min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
             continue
         for group in [g for g in groups if g[-1].x1 <= word.x0]:
             groups.remove(group)

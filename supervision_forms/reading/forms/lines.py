@@ -86,8 +86,8 @@ class LineSpots(Spots):
         spans: list[Span] = []
         label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
         for number in self.by_line.get(label.line, []):
-            if self.pieces[number].column <= label.column:
-                continue
+            if number == hit.piece or self.pieces[number].column < label.column:
+                continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 cut = self._before_label(number)
                 if cut:

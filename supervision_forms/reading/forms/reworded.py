@@ -23,6 +23,7 @@ MIN_SHARED = 2  # words of what the label asks that the piece must share
 MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
+MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -39,10 +40,11 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         for number in range(low, high):
             if number in taken:
                 continue
-            label = _label_part(layout, number, know)
+            text = _label_text(finder, number)
+            label = _label_part(layout, number, text, know)
             if label is None:
                 continue
-            words = content(layout.pieces[number].text[:label])
+            words = content(text[:label])
             shared = len(words & wanted)
             if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
                 best.append((shared / len(words | wanted), number, label))
@@ -50,7 +52,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             continue
         _, number, label = best[0]
-        if _fits_another(layout.pieces[number].text[:label], info, fields, hits):
+        if _fits_another(_label_text(finder, number)[:label], info, fields, hits):
             continue
         hit = finder.take(info.path, number, 0, label, SCORE)
         if hit is not None:
@@ -68,12 +70,24 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
     return low, max(low, high)
 
 
-def _label_part(layout: Layout, number: int, know: FormKnowledge) -> int | None:
-    """How much of a piece is a label: up to its "?" or ":", or all of a short piece that
-    could be a label cell; None when it does not look like a
-    label or is a line the form prints."""
-    piece = layout.pieces[number]
-    text = piece.text
+def _label_text(finder: Finder, number: int) -> str:
+    """A piece's text; in a PDF, with the lines under it in its column up to the one
+    that ends with "?" or ":" (a label wrapped in its cell), when one does soon."""
+    if finder.layout.structured:
+        return finder.layout.pieces[number].text
+    stream = next(s for s in finder.streams if number in s.pieces)
+    at = stream.pieces.index(number)
+    lines = [finder.layout.pieces[n].text for n in stream.pieces[at : at + MAX_LABEL_LINES]]
+    for count in range(1, len(lines) + 1):
+        if LABEL_END.search(lines[count - 1]):
+            return "\n".join(lines[:count])
+    return lines[0]
+
+
+def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:
+    """How much of a piece's `text` is a label: up to its "?" or ":", or all of a short
+    piece that could be a label cell; None when it does not look like a label or is a
+    line the form prints."""
     end = LABEL_END.search(text)
     if end is not None and len(text[: end.end()].split()) <= MAX_LABEL_WORDS:
         part = end.end()

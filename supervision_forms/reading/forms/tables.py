@@ -10,6 +10,7 @@ with the rest of its row.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,10 +19,10 @@ from ...models.paths import leaf_map
 from ...text.dates import read_date
 from ..knowledge import FieldInfo
 from ..result import Unmapped
+from ..unwrap import join
 from ..values import Collector
 from .answers import clean
 from .labels import Hit
-from ..unwrap import join
 from .layout import Layout, as_line
 from .spots import Span
 
@@ -96,10 +97,8 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
             for n, (_, c) in zip(numbers, near, strict=True)
         ):
             break  # this line is not laid out like the table
-        if groups and _same_row(layout, pieces[groups[-1][-1]].line, line, list(columns.values())):
-            groups[-1].extend(numbers)
-        else:
-            groups.append(numbers)
+        groups.append(numbers)
+    groups = _drawn_rows(layout, groups, list(columns.values()))
     rows: list[Row] = []
     for numbers in groups:
         cells: dict[str, list[int]] = {}
@@ -115,16 +114,32 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     return rows
 
 
-def _same_row(layout: Layout, upper: int, lower: int, columns: list[float]) -> bool:
-    """PDF: whether a line carries on the table row above it: the table draws its rows
-    with borders, and none is drawn between the two lines (else each line is a row)."""
+def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) -> list[list[int]]:
+    """PDF: a table's lines grouped into its rows, where the table draws a border between
+    some of its lines: the lines between two borders are one row (its cells wrapped).
+    Without such borders (or across a page break) each line is a row."""
+    line_of = [layout.pieces[numbers[0]].line for numbers in lines]
+    between = [_border_between(layout, a, b, columns) for a, b in itertools.pairwise(line_of)]
+    if not any(between):
+        return lines
+    rows = [list(lines[0])] if lines else []
+    for numbers, border in zip(lines[1:], between, strict=True):
+        if border:
+            rows.append(list(numbers))
+        else:
+            rows[-1].extend(numbers)
+    return rows
+
+
+def _border_between(layout: Layout, upper: int, lower: int, columns: list[float]) -> bool:
+    """Whether a rule is drawn across one of `columns` between two lines, or a page breaks."""
     a, b = layout.places.get(upper), layout.places.get(lower)
     if a is None or b is None or a[0] != b[0]:
-        return False
-    drawn = [r for r in layout.rules.get(a[0], []) if any(r.x0 - 1 <= c + 1 <= r.x1 + 1 for c in columns)]
-    if not drawn:
-        return False
-    return not any(layout.rule_between(upper, lower, c + 1) for c in columns)
+        return True
+    return any(
+        a[2] - 1 < rule.top < b[1] + 1 and any(rule.x0 - 1 <= c + 1 <= rule.x1 + 1 for c in columns)
+        for rule in layout.rules.get(a[0], [])
+    )
 
 
 def read_tables(
