@@ -120,8 +120,8 @@ def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) ->
     Without such borders (or across a page break) each line is a row."""
     line_of = [layout.pieces[numbers[0]].line for numbers in lines]
     between = [_border_between(layout, a, b, columns) for a, b in itertools.pairwise(line_of)]
-    if not any(between):
-        return lines
+    if not any(between):  # no borders between rows: a line carries on the row its cells wrapped from
+        between = [not _wraps_onto(layout, a, b) for a, b in itertools.pairwise(lines)]
     rows = [list(lines[0])] if lines else []
     for numbers, border in zip(lines[1:], between, strict=True):
         if border:
@@ -129,6 +129,19 @@ def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) ->
         else:
             rows[-1].extend(numbers)
     return rows
+
+
+def _wraps_onto(layout: Layout, upper: list[int], lower: list[int]) -> bool:
+    """Whether each piece of the `lower` line carries on a piece right above it that
+    wrapped (its first word would not have fitted in the room the upper one left)."""
+    pieces = layout.pieces
+    if layout.rule_between(pieces[upper[0]].line, pieces[lower[0]].line, pieces[lower[0]].column + 1):
+        return False
+    for number in lower:
+        above = [n for n in upper if abs(pieces[n].column - pieces[number].column) <= layout.near]
+        if not above or pieces[above[0]].room >= pieces[number].lead:
+            return False
+    return True
 
 
 def _border_between(layout: Layout, upper: int, lower: int, columns: list[float]) -> bool:
