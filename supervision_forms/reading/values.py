@@ -60,6 +60,10 @@ def _is_prompt(line: str, prompts: list[str]) -> bool:
     return bool(norm) and any(norm == fold(p) for p in prompts)
 
 
+# A CJK or Hangul character inside a Latin word: a font map that garbled a ligature ("dif케cult")
+GARBLED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])")
+
+
 @dataclass
 class Collector:
     """Gathers field values, warnings and unmapped text while reading one document."""
@@ -90,6 +94,8 @@ class Collector:
         self.confidence[path] = round(confidence, 2)
 
     def _convert(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
+        if GARBLED.search(raw):
+            return self._unreadable(path, raw, source, "part of the text is garbled (the PDF's font map)")
         if leaf.kind == "text":
             return raw
         if leaf.kind == "date":
