@@ -64,6 +64,10 @@ def _is_prompt(line: str, prompts: list[str]) -> bool:
 GARBLED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])")
 
 
+FREQUENCY_WORDS = frozenset("daily weekly fortnightly monthly quarterly annually yearly".split())
+OPTION_WORDS = frozenset("bi two three four six eight 2 3 4 6 8 or and".split())  # in the options' names
+
+
 @dataclass
 class Collector:
     """Gathers field values, warnings and unmapped text while reading one document."""
@@ -97,6 +101,8 @@ class Collector:
         if GARBLED.search(raw):
             return self._unreadable(path, raw, source, "part of the text is garbled (the PDF's font map)")
         if leaf.kind == "text":
+            if path.endswith("frequency.description") and _options_listed(raw):
+                return self._unreadable(path, raw, source, "names several frequencies, none marked as chosen")
             return raw
         if leaf.kind == "date":
             reading = read_date(raw)
@@ -162,6 +168,14 @@ class Collector:
                 self.warnings.append(ReadWarning(bad, f"{message}; the text is kept in unmapped", source))
                 self.unmapped.append(Unmapped(str(values.pop(bad)), source))
         return self.model()
+
+
+def _options_listed(text: str) -> bool:
+    """Whether a frequency reads as the form's options printed without their tick boxes
+    ("Weekly Fortnightly Monthly"): two or more named, nothing linking them into phases."""
+    words = fold(text).split("duration")[0].split()
+    named = {w for w in words if w in FREQUENCY_WORDS}
+    return len(named) >= 2 and all(w in FREQUENCY_WORDS or w in OPTION_WORDS for w in words)
 
 
 def _integer(raw: str) -> int | None:
