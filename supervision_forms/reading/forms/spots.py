@@ -103,7 +103,7 @@ class Spots:
                     continue
             elif piece.line == label.line and piece.column < label.column:
                 continue
-            elif piece.line > label.line and piece.column < left - self.layout.near:
+            elif piece.line > label.line and piece.column < left - max(self.layout.near, label.size):
                 if found:
                     break
                 continue
