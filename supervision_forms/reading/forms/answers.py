@@ -22,6 +22,11 @@ def clean(text: str, prompts: list[str]) -> str | None:
     """The answer in `text`: printed prompts, dot leaders, tick boxes and stray
     punctuation removed, one line per paragraph; None when nothing is left."""
     text = remove_phrases(text, prompts)
+    lines = text.split("\n")  # a prompt broken off by a page or row end, before or after the answer
+    if len(lines) > 1 and _part_of_prompt(lines[-1], prompts):
+        text = "\n".join(lines[:-1])
+    elif len(lines) > 1 and _part_of_prompt(lines[0], prompts):
+        text = "\n".join(lines[1:])
     if BOXES.search(text):
         return ticked(text)
     lines = []

@@ -20,6 +20,7 @@ class LineSpots(Spots):
         column = self.pieces[host].column
         line = self.pieces[host].line
         spans: list[Span] = []
+        previous = host
         for _ in range(MAX_WRAP_LINES):
             line += 1
             here = self.by_line.get(line, [])
@@ -36,8 +37,10 @@ class LineSpots(Spots):
                 number in self.label_pieces
                 or self._printed_line(number)
                 or not fold(self.pieces[number].text)
+                or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
             ):
                 break
+            previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
 
@@ -115,10 +118,6 @@ class LineSpots(Spots):
                     if cut:
                         spans.append(cut)
                     break
-                if number != hit.end_piece and self._printed_line(number):
-                    if spans:
-                        return spans  # the form's own text after the answer ends it
-                    continue
                 spans.append(Span(number, 0, len(piece.text)))
         return spans
 
