@@ -223,10 +223,13 @@ class Places(LineSpots):
             piece = self.pieces[number]
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
                 break
-            if LIST_MARK.fullmatch(piece.text.strip()) or self._paragraph_ends(previous, number):
+            if LIST_MARK.fullmatch(piece.text.strip()):
+                break
+            if previous != hit.end_piece and self._paragraph_ends(previous, number):
                 break
             lines.append(Span(number, 0, len(piece.text)))
-            previous = number
+            if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
+                previous = number
         return self._up_to_suffix(spans, lines, info.suffix)
 
     def _paragraph_ends(self, upper: int, lower: int) -> bool:
