@@ -36,6 +36,7 @@ class LineSpots(Spots):
             if (
                 number in self.label_pieces
                 or self._printed_line(number)
+                or self.label_like(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
             ):
@@ -79,7 +80,9 @@ class LineSpots(Spots):
         if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
             return []
         number = below[0]
-        if number in self.label_pieces or self.printed(number) or not fold(self.pieces[number].text):
+        if number in self.label_pieces or self.printed(number) or self.label_like(number):
+            return []
+        if not fold(self.pieces[number].text):
             return []
         return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
 

@@ -311,7 +311,7 @@ class Places(LineSpots):
                 if blanks > MAX_BLANK_ROWS or spans:
                     break
                 continue
-            stops = any(i in self.label_pieces or self.printed(i) for i in inside)
+            stops = any(i in self.label_pieces or self.printed(i) or self.label_like(i) for i in inside)
             if stops and not all(self.know.is_prompt(self.pieces[i].text) for i in inside):
                 break
             spans.extend(Span(i, 0, len(self.pieces[i].text)) for i in inside)

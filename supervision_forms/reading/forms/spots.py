@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -14,6 +15,7 @@ from .layout import Layout
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
+LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
 
 
 @dataclass(frozen=True)
@@ -69,10 +71,19 @@ class Spots:
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
-            if self.printed(number) or self.know.is_prompt(text):
+            if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
                 break
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def label_like(self, number: int) -> bool:
+        """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed
+        on:"): a few words ending with a colon, nothing after it. Another field's label
+        (an edition's wording not known) ends an answer rather than joining it."""
+        text = self.pieces[number].text.strip()
+        if not text.endswith(":") or not text[:1].isupper() or re.search(r"[.;,]", text):
+            return False
+        return 0 < len(fold(text).split()) <= LABEL_WORDS
 
     def _in_tail(self, number: int, tail: str) -> bool:
         norm = fold(self.pieces[number].text)
