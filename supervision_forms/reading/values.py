@@ -64,8 +64,10 @@ def _is_prompt(line: str, prompts: list[str]) -> bool:
 GARBLED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])")
 
 
-FREQUENCY_WORDS = frozenset("daily weekly fortnightly monthly quarterly annually yearly".split())
-OPTION_WORDS = frozenset("bi two three four six eight 2 3 4 6 8 or and".split())  # in the options' names
+FREQUENCY_WORDS = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly"])
+OPTION_WORDS = frozenset(
+    ["bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and"]
+)  # in the options' names
 
 
 @dataclass
