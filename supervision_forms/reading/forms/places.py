@@ -251,7 +251,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [Span(n, 0, len(self.pieces[n].text)) for n in before]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
         if label.row < 0:
             return []
         spans = []
