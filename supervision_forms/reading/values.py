@@ -80,6 +80,7 @@ class Collector:
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+    pdf: bool = False  # read from a PDF's text, where a font map can garble words
 
     def put(self, path: str, raw: str | None, source: str, confidence: float = 1.0) -> None:
         """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped.
@@ -100,7 +101,7 @@ class Collector:
         self.confidence[path] = round(confidence, 2)
 
     def _convert(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
-        if GARBLED.search(raw):
+        if self.pdf and GARBLED.search(raw):
             return self._unreadable(path, raw, source, "part of the text is garbled (the PDF's font map)")
         if leaf.kind == "text":
             if path.endswith("frequency.description") and _options_listed(raw):
@@ -147,7 +148,7 @@ class Collector:
     def result(self, pack: str, kind: str) -> ParseResult:
         """The parse result: the model built from what was collected, and the messages."""
         data = self.build()
-        if not self.values and self.unmapped:  # never an empty success
+        if not self.values and self.unmapped and not self.warnings:  # never an empty success
             why = "no field was read, though the document holds text of its own (kept in unmapped)"
             self.warnings.insert(0, ReadWarning("", why, self.unmapped[0].source))
         confidence = {path: c for path, c in self.confidence.items() if path in self.values}

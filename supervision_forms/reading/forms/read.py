@@ -36,7 +36,7 @@ def read_form(
     finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
-    collector = Collector(pack.model(kind))
+    collector = Collector(pack.model(kind), pdf=not layout.structured)
     used: list[Span] = [Span(h.piece, h.start, h.end) for h in finder.hits]
     used.extend(_label_pieces(finder.hits))
     infos = {info.path: info for info in know.fields}
