@@ -131,7 +131,14 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], stage: Stage) -
             hits[info.path] = hit
             return
     tabular = info.spec.place == "table"
-    found = finder.find(info.path, info.labels, at_start=info.starts_piece, stage=stage, tabular=tabular)
+    found = finder.find(
+        info.path,
+        info.labels,
+        at_start=info.starts_piece,
+        stage=stage,
+        tabular=tabular,
+        at_end=info.spec.place == "before",
+    )
     if found is not None:
         finder.label_of[info.path] = info.spec.label
         hits[info.path] = found
