@@ -2,9 +2,11 @@
 its printed labels; and whether it is the council's original layout or our template.
 
 Without a stamp, each candidate form scores by its labels found on the document
-(exactly, after normalising), weighted by their length in words; the best must reach
-`MIN_SCORE` and lead the next-best form by `MIN_MARGIN`, or the document is not taken as
-a form of ours. Given a pack (`--pack`), the document is read as that pack's
+(exactly, after normalising; else reworded or loosely too), weighted by their length in
+words; the best must reach `MIN_SCORE` and lead the next-best form by `MIN_MARGIN`.
+Where the labels do not tell (an older edition of the form words them its own way), the
+form whose printed text the document mostly holds is taken; else the document is not
+taken as a form of ours. Given a pack (`--pack`), the document is read as that pack's
 best-matching form whatever its score; a low score is then a warning.
 
 Our templates reproduce the councils' printed text, so the printed text cannot tell an
@@ -32,6 +34,7 @@ MIN_SCORE = 0.45
 MIN_MARGIN = 0.12
 CERTAIN = 0.9  # a share of labels found word for word that needs no loose second look
 MIN_COVER_RATIO = 1.5  # within the margin, the form with this many times the label words wins
+MIN_PRINTED = 0.6  # share of a form's printed text that makes a document that form, labels aside
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,9 @@ def chosen_pack(pack: str | None, document: str | None, packs: PackRegistry) -> 
 def choose(
     layout: Layout, text: str, packs: PackRegistry, label: str, only: Pack | None, document: str | None
 ) -> Choice:
-    """The best-matching form, or `NotASupervisionForm` when none clearly matches."""
+    """The best-matching form, or `NotASupervisionForm` when none clearly matches: by its
+    labels; where they do not tell (an older edition words them differently), by how much
+    of the form's printed text the document holds."""
     candidates = [
         (pack, kind)
         for pack in ([only] if only else list(packs))
@@ -99,14 +104,58 @@ def choose(
     scored = _scores(finder, candidates, loose=False)
     if not _clear(scored, only):  # labels worded differently: compare them loosely too
         scored = _scores(finder, candidates, loose=True)
-    if not scored or (scored[0][0] < MIN_SCORE and only is None):
-        raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
-    best, found, pack, kind = scored[0]
-    close = len(scored) > 1 and only is None and best - scored[1][0] < MIN_MARGIN
-    if close and found < scored[1][1] * MIN_COVER_RATIO:  # a small form inside a bigger one: the bigger
-        raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
     original = fold(ANNEX_LEAD) not in fold(text)
-    return Choice(pack, kind, round(min(1.0, best), 3), original)
+    if not scored:
+        raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
+    close = [item for item in scored if scored[0][0] - item[0] < MIN_MARGIN or item[0] >= MIN_SCORE]
+    best, found, pack, kind = max(
+        close, key=lambda item: item[1]
+    )  # a small form inside a bigger one: the bigger
+    clear = len(close) == 1 or all(
+        found >= item[1] * MIN_COVER_RATIO for item in close if item[2:] != (pack, kind)
+    )
+    if best >= MIN_SCORE and (clear or only is not None):
+        return Choice(pack, kind, round(min(1.0, best), 3), original)
+    by_text = _by_printed_text(fold(text), candidates, label)
+    if by_text is not None:
+        return Choice(by_text[1], by_text[2], round(min(1.0, by_text[0]), 3), original)
+    if only is not None:  # read as the pack asked for, with a warning
+        return Choice(pack, kind, round(best, 3), original)
+    if best >= MIN_SCORE:
+        raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
+    raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
+
+
+def _by_printed_text(
+    text: str, candidates: list[tuple[Pack, str]], label: str
+) -> tuple[float, Pack, str] | None:
+    """The form most of whose printed text the document holds: of those holding at least
+    `MIN_PRINTED` of theirs, the one that explains the most words (a small form whose text
+    is printed inside a bigger one is the bigger one); None when none does, and
+    `NotASupervisionForm` when two explain about as much."""
+    shares = sorted(
+        ((*_printed_share(text, pack, kind), pack, kind) for pack, kind in candidates),
+        key=lambda item: -item[1],
+    )
+    likely = [item for item in shares if item[0] >= MIN_PRINTED]
+    if not likely:
+        return None
+    share, words, pack, kind = likely[0]
+    if len(likely) > 1 and words < likely[1][1] * MIN_COVER_RATIO:
+        raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
+    return share, pack, kind
+
+
+def _printed_share(text: str, pack: Pack, kind: str) -> tuple[float, int]:
+    """The share of a form's printed lines (by words; lines of a few words left out) that
+    the document holds word for word, and how many words that is."""
+    found = total = 0
+    for line in pack.knowledge(kind).printed_lines:
+        weight = len(line.split())
+        total += weight
+        if line in text:
+            found += weight
+    return (found / total if total else 0.0), found
 
 
 def _scores(
@@ -140,6 +189,6 @@ def _label_share(finder: Finder, pack: Pack, kind: str, loose: bool) -> tuple[fl
         seen.add(needle)
         weight = len(needle.split())
         total += weight
-        if finder.occurs(needle, info.starts_piece, loose=loose):
+        if finder.occurs(info.labels, info.starts_piece, loose=loose):
             found += weight
     return (found / total if total else 0.0), found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz
@@ -24,7 +25,7 @@ from ..docx.template import DISPLAY_FILTER, CompiledTemplate
 from ..docx.xml import W, parse_xml
 from ..models.paths import Leaf, leaf_map
 from ..packs.spec import FieldSpec
-from .text import WORD, fold, strip_numbering
+from .text import WORD, fold, strip_numbering, unnumbered
 
 if TYPE_CHECKING:
     from ..packs import Pack
@@ -45,6 +46,7 @@ PLACEHOLDERS = (
 SHORT = 3  # words: shorter printed text must match a whole printed line
 LOOSE = 90  # fuzzy score from which longer text counts as printed
 LOOSE_WORDS = 6  # words text needs for a loose comparison with the printed text
+PRINTED_LINE_WORDS = 3  # words a printed line needs to tell one form from another
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,12 @@ class FormKnowledge:
     lines: set[str] = field(default_factory=set)  # normalised printed lines and labels
     corpus: str = ""  # all of them, joined: for finding pieces of lines
 
+    @cached_property
+    def printed_lines(self) -> list[str]:
+        """The body's normalised printed lines of a few words or more (telling forms apart)."""
+        lines = (fold(line) for piece in self.statics for line in piece.split("\n"))
+        return [line for line in lines if len(line.split()) >= PRINTED_LINE_WORDS]
+
     @classmethod
     def build(cls, pack: Pack, kind: str) -> FormKnowledge:
         template, model, doc = pack.template(kind), pack.model(kind), pack.document(kind)
@@ -101,6 +109,7 @@ class FormKnowledge:
             lines.update(fold(label) for label in info.labels)
             lines.update(fold(strip_numbering(label)) for label in info.labels)
         lines.update(fold(prompt) for prompt in prompts)
+        lines.update({unnumbered(line) for line in lines})
         lines.discard("")
         own.discard("")
         repeats = [" ".join(row) for row in template.repeated_rows]
@@ -109,7 +118,7 @@ class FormKnowledge:
     def is_printed(self, text: str) -> bool:
         """Whether `text` (a paragraph, a line, or part of one) is the form's own text."""
         norm = fold(text)
-        if not norm or norm in self.lines:
+        if not norm or norm in self.lines or unnumbered(norm) in self.lines:
             return True
         if len(norm.split()) < SHORT:
             return False

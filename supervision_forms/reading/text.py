@@ -24,6 +24,10 @@ SYMBOLS = {
     "\uf0a8": "☐",
     "\uf06f": "☐",
 }
+HEADING_NUMBER = re.compile(
+    r"^(?:(?:section|part|appendix)\s+(?:\d{1,2}|[a-z]+)\s+|\d{1,2}(?:\s\d{1,2})?\s+)"
+)
+LIST_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\)?|[•·▪◦‣–-]", re.IGNORECASE)  # "a)", "3." alone
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[a-h]\.)\s+")
 
 
@@ -70,6 +74,13 @@ def fold(text: str) -> str:
 def strip_numbering(text: str) -> str:
     """'6. Any other issues' -> 'Any other issues'; 'a) What I want' -> 'What I want'."""
     return NUMBERING.sub("", text, count=1)
+
+
+def unnumbered(norm: str) -> str:
+    """Normalised text without a heading's number before it ("section 1 the agreement",
+    "1 practical arrangements" -> "the agreement", "practical arrangements"): Word
+    numbers headings itself (w:numPr), so a copy may print them with other numbers or none."""
+    return HEADING_NUMBER.sub("", norm, count=1)
 
 
 def words(text: str) -> int:

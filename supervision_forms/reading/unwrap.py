@@ -9,6 +9,8 @@ bullet starts a list item, and the bullet is not part of the text.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .text import BULLETS
@@ -36,8 +38,10 @@ def wraps(upper: Line, lower: Line) -> bool:
     return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
 
 
-def join(lines: list[Line]) -> str:
-    """Lines as the writer wrote them: wrapped lines joined, list bullets dropped."""
+def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
+    """Lines as the writer wrote them: wrapped lines joined, list bullets dropped. A word
+    a typesetter broke with a hyphen ("Su-/pervisee") is joined without it where `known`
+    knows the whole word (the document or the form has it unbroken)."""
     out = ""
     previous: Line | None = None
     for line in lines:
@@ -48,8 +52,22 @@ def join(lines: list[Line]) -> str:
             out = text
         elif wraps(previous, line):
             broken = out[-1:] == "-" and out[-2:-1].isalpha() and text[:1].isalpha()
+            if broken and known is not None:
+                head, tail = _word_before(out[:-1]), _word_after(text)
+                if text[:1].islower() and known(head + tail):
+                    out = out[:-1]
             out += ("" if broken else " ") + text
         else:
             out += "\n" + text
         previous = line
     return out
+
+
+def _word_before(text: str) -> str:
+    match = re.search(r"[^\W\d_]+$", text)
+    return match.group() if match else ""
+
+
+def _word_after(text: str) -> str:
+    match = re.match(r"[^\W\d_]+", text)
+    return match.group() if match else ""

@@ -60,6 +60,16 @@ def _is_prompt(line: str, prompts: list[str]) -> bool:
     return bool(norm) and any(norm == fold(p) for p in prompts)
 
 
+# A CJK or Hangul character inside a Latin word: a font map that garbled a ligature ("dif케cult")
+GARBLED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])")
+
+
+FREQUENCY_WORDS = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly"])
+OPTION_WORDS = frozenset(
+    ["bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and"]
+)  # in the options' names
+
+
 @dataclass
 class Collector:
     """Gathers field values, warnings and unmapped text while reading one document."""
@@ -70,6 +80,7 @@ class Collector:
     unmapped: list[Unmapped] = field(default_factory=list)
     sources: dict[str, str] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+    pdf: bool = False  # read from a PDF's text, where a font map can garble words
 
     def put(self, path: str, raw: str | None, source: str, confidence: float = 1.0) -> None:
         """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped.
@@ -93,7 +104,11 @@ class Collector:
         self.confidence[path] = round(confidence, 2)
 
     def _convert(self, leaf: Leaf, raw: str, path: str, source: str) -> Any:
+        if self.pdf and GARBLED.search(raw):
+            return self._unreadable(path, raw, source, "part of the text is garbled (the PDF's font map)")
         if leaf.kind == "text":
+            if path.endswith("frequency.description") and _options_listed(raw):
+                return self._unreadable(path, raw, source, "names several frequencies, none marked as chosen")
             return raw
         if leaf.kind == "date":
             reading = read_date(raw)
@@ -136,6 +151,9 @@ class Collector:
     def result(self, pack: str, kind: str) -> ParseResult:
         """The parse result: the model built from what was collected, and the messages."""
         data = self.build()
+        if not self.values and self.unmapped and not self.warnings:  # never an empty success
+            why = "no field was read, though the document holds text of its own (kept in unmapped)"
+            self.warnings.insert(0, ReadWarning("", why, self.unmapped[0].source))
         confidence = {path: c for path, c in self.confidence.items() if path in self.values}
         return ParseResult(
             pack, kind, data, self.warnings, self.unmapped, self.sources, field_confidence=confidence
@@ -156,6 +174,14 @@ class Collector:
                 self.warnings.append(ReadWarning(bad, f"{message}; the text is kept in unmapped", source))
                 self.unmapped.append(Unmapped(str(values.pop(bad)), source))
         return self.model()
+
+
+def _options_listed(text: str) -> bool:
+    """Whether a frequency reads as the form's options printed without their tick boxes
+    ("Weekly Fortnightly Monthly"): two or more named, nothing linking them into phases."""
+    words = fold(text).split("duration")[0].split()
+    named = {w for w in words if w in FREQUENCY_WORDS}
+    return len(named) >= 2 and all(w in FREQUENCY_WORDS or w in OPTION_WORDS for w in words)
 
 
 def _integer(raw: str) -> int | None:

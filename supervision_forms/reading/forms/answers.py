@@ -22,6 +22,11 @@ def clean(text: str, prompts: list[str]) -> str | None:
     """The answer in `text`: printed prompts, dot leaders, tick boxes and stray
     punctuation removed, one line per paragraph; None when nothing is left."""
     text = remove_phrases(text, prompts)
+    lines = text.split("\n")  # a prompt broken off by a page or row end, before or after the answer
+    if len(lines) > 1 and _part_of_prompt(lines[-1], prompts):
+        text = "\n".join(lines[:-1])
+    elif len(lines) > 1 and _part_of_prompt(lines[0], prompts):
+        text = "\n".join(lines[1:])
     if BOXES.search(text):
         return ticked(text)
     lines = []
@@ -82,7 +87,7 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     first date, and a text field what is left, as written."""
     found: dict[str, str] = {}
     rest: list[str] = []
-    text = _break_at_labels(text, labels)
+    text = break_at_labels(text, labels)
     for line in text.split("\n"):
         owner = _labelled(line, labels)
         if owner is None:
@@ -108,7 +113,7 @@ def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, 
     return found
 
 
-def _break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
+def break_at_labels(text: str, labels: dict[str, tuple[str, ...]]) -> str:
     """A new line before each field label followed by a colon ("… Duration: 2 hours")."""
     names = sorted(
         {name.strip().rstrip(":") for names in labels.values() for name in names}, key=len, reverse=True

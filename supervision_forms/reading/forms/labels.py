@@ -2,10 +2,12 @@
 
 Labels are compared on normalised text (case, punctuation, quotes, white space and any
 "6." or "a)" numbering folded away). A short label (one or two words: "Manager",
-"Date:") must start a paragraph, cell or column and match exactly; a longer one may
-match loosely (rapidfuzz), and must beat the next-best place by a clear margin, or the
-read is flagged as low-confidence. Labels are placed longest first, and a place one
-label took is not given to another.
+"Date:") must start a paragraph, cell or column and match exactly. Where a label is not
+printed word for word, the start of a paragraph, cell or line that says the same thing
+in other words ("Name of Supervisee:" for "Supervisee name", by `wording.key`) takes
+it; a longer one may match loosely (rapidfuzz) when it names the same people, and must
+beat the next-best place by a clear margin, or the read is flagged as low-confidence.
+Labels are placed longest first, and a place one label took is not given to another.
 """
 
 from __future__ import annotations
@@ -14,11 +16,16 @@ import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 from rapidfuzz import fuzz
 
 from ..text import Norm, fold, normalise, strip_numbering
+from ..wording import MAX_WORDS, key, keyed, roles
 from .layout import Layout, Piece
+
+Stage = Literal["exact", "reworded", "loose"]
+Found = tuple[tuple[float, ...], int, int, float]  # rank, start, end, score
 
 MIN_SCORE = 84.0  # fuzzy score a long label needs
 MARGIN = 6.0  # how far the best place must be ahead of the next-best
@@ -31,6 +38,11 @@ WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
 LEAD = re.compile(r"^[\s·•▪◦‣*\-–\uf000-\uf0ff]*(?:\(?(?:\d{1,2}|[a-hA-H])[.)]\s*)?$")
 GAP = re.compile(r"\S(?:\t|[ \u00a0]{3,})$")  # a label after a gap on its line: "Date ……   Review date"
 AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
+LABEL_ENDS = re.compile(r"\s*(?:[:?]|$)|\t|\s{2,}")  # after a reworded label: a colon, or a gap
+NUMBER = re.compile(r"\d{1,2}")
+COLON = re.compile(r"[ \t]*:")
+COLUMN_START = re.compile(r"(?:\t|\s{3,})[\s·•▪◦‣*\-–]*$")
+COLUMN = re.compile(r"\t\s*|\s{3,}")  # a tab (or a wide run of spaces) starts a column in a paragraph
 
 
 @dataclass(frozen=True)
@@ -89,24 +101,19 @@ class Finder:
         labels: Iterable[str],
         *,
         at_start: bool = False,
-        loose: bool = True,
+        stage: Stage = "exact",
         tabular: bool = False,
         at_end: bool = False,
     ) -> Hit | None:
         """The best place for one of `labels`, or None; the place is then taken. With
-        `at_start`, only where the label starts a paragraph, cell or line; with `loose`,
-        a long label may match loosely where it is not printed word for word; with
-        `tabular` (a column heading), places in a table (or a PDF line of columns) first; with
-        `at_end` (an answer written before its label), a short label may end its piece instead."""
-        found: list[tuple[tuple[float, ...], int, int, float]] = []
-        for label in labels:  # the label first; an alias only when the label is not there
-            needle = fold(strip_numbering(label))
-            if needle:
-                found.extend(self._exact(needle, at_start, tabular, at_end))
-                if loose and not found and len(needle.split()) > SHORT_WORDS:
-                    found.extend(self._fuzzy(needle, at_start))
-            if found:
-                break
+        `at_start`, only where the label starts a paragraph, cell or line. The `stage`
+        says how alike the printed words must be: "exact" (word for word: the label
+        first, an alias only when the label is not there), "reworded" (the same words
+        that carry meaning, in any order: `wording.key`), or "loose" (a long label worded
+        a little differently). With `tabular` (a column heading), places in a table (or
+        a PDF line of columns) first; with `at_end` (an answer written before its label), a
+        short label may end its piece instead."""
+        found = self._places(list(labels), at_start, stage, tabular, at_end)
         if not found:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
@@ -117,16 +124,50 @@ class Finder:
         self.hits.append(hit)
         return hit
 
-    def occurs(self, needle: str, at_start: bool = False, *, loose: bool = False) -> bool:
-        """Whether a (normalised) label is printed where a label could be; with `loose`,
-        a long label worded a little differently counts."""
-        if self._exact(needle, at_start):
-            return True
-        return loose and len(needle.split()) > SHORT_WORDS and bool(self._fuzzy(needle, at_start))
+    def take(self, path: str, piece: int, start: int, end: int, score: float) -> Hit | None:
+        """Take [start, end) of a piece's text as the label of the field at `path` (a
+        label found by other means); None when part of it is taken already."""
+        for number, stream in enumerate(self.streams):
+            if piece not in stream.pieces:
+                continue
+            offset = stream.starts[stream.pieces.index(piece)]
+            base = self.offsets[number]
+            first = base + bisect.bisect_left(stream.norm.index, offset + start)
+            last = base + bisect.bisect_left(stream.norm.index, offset + end)
+            last -= self.text[first:last].endswith(" ")
+            if last <= first or SEPARATOR in self.text[first:last]:
+                return None
+            self.text = self.text[:first] + SEPARATOR * (last - first) + self.text[last:]
+            hit = self._hit(path, first, last, score, False)
+            self.hits.append(hit)
+            return hit
+        return None
 
-    def _exact(
-        self, needle: str, at_start: bool, tabular: bool = False, at_end: bool = False
-    ) -> list[tuple[tuple[float, ...], int, int, float]]:
+    def occurs(self, labels: Iterable[str], at_start: bool = False, *, loose: bool = False) -> bool:
+        """Whether one of `labels` is printed where a label could be; with `loose`, one
+        reworded, or a long one worded a little differently, counts."""
+        stages: tuple[Stage, ...] = ("exact", "reworded", "loose") if loose else ("exact",)
+        return any(self._places(list(labels), at_start, stage) for stage in stages)
+
+    def _places(
+        self, labels: list[str], at_start: bool, stage: Stage, tabular: bool = False, at_end: bool = False
+    ) -> list[Found]:
+        if stage == "reworded":
+            keys = {key(label) for label in labels if keyed(label)}
+            return self._reworded(keys.__contains__) if keys else []
+        for label in labels:  # the label first; an alias only when the label is not there
+            needle = fold(strip_numbering(label))
+            if not needle:
+                continue
+            if stage == "exact":
+                found = self._exact(needle, at_start, tabular, at_end)
+            else:
+                found = self._fuzzy(needle, at_start) if len(needle.split()) > SHORT_WORDS else []
+            if found:
+                return found
+        return []
+
+    def _exact(self, needle: str, at_start: bool, tabular: bool = False, at_end: bool = False) -> list[Found]:
         found = []
         short = len(needle.split()) <= SHORT_WORDS
         at = self.text.find(needle)
@@ -135,13 +176,13 @@ class Finder:
             before_ok = at == 0 or self.text[at - 1] in " " + SEPARATOR
             after_ok = end == len(self.text) or self.text[end] in " " + SEPARATOR
             if before_ok and (after_ok or not short):
-                rank = self._rank(at, end, 100.0, short or at_start, at_end, inline=not at_start)
+                rank = self._rank(at, end, 100.0, short or at_start, at_end=at_end, inline=not at_start)
                 if rank is not None:
                     found.append(((float(tabular and self._in_columns(at)), *rank), at, end, 100.0))
             at = self.text.find(needle, at + 1)
         return found
 
-    def _fuzzy(self, needle: str, at_start: bool) -> list[tuple[tuple[float, ...], int, int, float]]:
+    def _fuzzy(self, needle: str, at_start: bool) -> list[Found]:
         head = needle[:NEEDLE].rsplit(" ", 1)[0] if len(needle) > NEEDLE else needle
         extra = len(needle) - len(head)
         found = []
@@ -153,7 +194,7 @@ class Finder:
             start, end = _within_stream(text, match.dest_start, match.dest_end)
             start, end, score = _best_window(text, start, min(_stream_end(text, start), end + extra), needle)
             rank = self._rank(start, end, score, at_start) if end > start else None
-            if rank is not None:
+            if rank is not None and roles(text[start:end]) == roles(needle):  # the same people
                 found.append(((0.0, *rank), start, end, score))
             text = (
                 text[: match.dest_start]
@@ -164,20 +205,97 @@ class Finder:
             return []
         return found
 
+    def find_named(self, path: str, names: Callable[[frozenset[str]], bool]) -> Hit | None:
+        """A label the form does not print that names the field at `path` in its own
+        words ("Duration:" for `duration_minutes`): at the start of a paragraph, cell,
+        line or tabbed column, closed (a word alone by a colon); `names` tells a label's key that names
+        the field (and no other)."""
+        found = self._reworded(names, closed_only=True)
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0], reverse=True)
+        _, start, end, score = found[0]
+        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
+        hit = self._hit(path, start, end, score, len(found) > 1)
+        self.hits.append(hit)
+        return hit
+
+    def _reworded(
+        self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
+    ) -> list[Found]:
+        """Places where a paragraph, cell, line or tabbed column starts with words whose
+        key is `wanted`; closed by a colon or a gap, or of two words or more (with
+        `closed_only`: closed by a colon)."""
+        found: list[Found] = []
+        for number, stream in enumerate(self.streams):
+            for member, piece in enumerate(stream.pieces):
+                text = self.layout.pieces[piece].text
+                for column in (0, *(m.end() for m in COLUMN.finditer(text))):
+                    words = self._first_words(number, member, column)
+                    skip = 1 if words and NUMBER.fullmatch(self.text[words[0][0] : words[0][1]]) else 0
+                    for count in range(len(words), skip, -1):
+                        start, end = words[skip][0], words[count - 1][1]
+                        if not wanted(key(self.text[start:end])):
+                            continue
+                        ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
+                        closed = ends.match(text, self._raw_offset(number, end))
+                        if closed or (count - skip >= 2 and not closed_only):
+                            rank = self._rank(start, end, 100.0, True, columns=column > 0)
+                            if rank is not None:
+                                found.append(((float(bool(closed)), *rank), start, end, 100.0))
+                        break
+        return found
+
+    def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
+        """The first words of a stream's piece from `column` (a character of it), as
+        [start, end) in the searched text, up to a place already taken."""
+        found = self.streams[stream]
+        piece_start = found.starts[member]
+        piece_end = piece_start + len(self.layout.pieces[found.pieces[member]].text)
+        base = self.offsets[stream]
+        at = bisect.bisect_left(found.norm.index, piece_start + column)
+        words: list[tuple[int, int]] = []
+        while at < len(found.norm.text) and found.norm.index[at] < piece_end and len(words) <= MAX_WORDS:
+            end = found.norm.text.find(" ", at)
+            end = len(found.norm.text) if end < 0 else end
+            if SEPARATOR in self.text[base + at : base + end]:
+                break
+            words.append((base + at, base + end))
+            at = end + 1
+        return words
+
+    def _raw_offset(self, stream: int, end: int) -> int:
+        """Where a word ending at `end` (in the searched text) ends in its piece's text."""
+        local = self.streams[stream].norm.span(0, end - self.offsets[stream])[1]
+        return self._locate(stream, local)[1]
+
     def _rank(
-        self, start: int, end: int, score: float, short: bool, at_end: bool = False, inline: bool = False
+        self,
+        start: int,
+        end: int,
+        score: float,
+        short: bool,
+        *,
+        columns: bool = False,
+        at_end: bool = False,
+        inline: bool = False,
     ) -> tuple[float, ...] | None:
         """How good a place is (None: not allowed): score, at a start, little after it.
-        A `short` label (or one that must start its piece) must start its piece; with
-        `at_end`, it must end its piece instead (its answer written before it). An `inline`
-        label's answer follows it on its line: text after it does not count against it."""
+        A `short` label (or one that must start its piece) must start its piece (with
+        `columns`, or a tabbed column in it); with `at_end`, it must end its piece instead
+        (its answer written before it). An `inline` label's answer follows it on its line:
+        text after it does not count against it."""
         if self._overlaps(self._hit("", start, end, score, False)):
             return None
         stream = self._stream(start)
         local_start = self.streams[stream].norm.span(start - self.offsets[stream], end - self.offsets[stream])
         piece, offset = self._locate(stream, local_start[0])
         text = self.layout.pieces[piece].text
-        at_start = bool(LEAD.match(text[:offset]) or GAP.search(text[:offset]))
+        at_start = bool(
+            LEAD.match(text[:offset])
+            or GAP.search(text[:offset])
+            or (columns and COLUMN_START.search(text[:offset]))
+        )
         end_piece, end_offset = self._locate(stream, local_start[1])
         if at_end:
             ends = not fold(self.layout.pieces[end_piece].text[end_offset:])

@@ -21,18 +21,25 @@ from ..page import Page, Rule, Word
 from ..unwrap import Line, join
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
+PAGE_OF = re.compile(
+    r"^\s*page\s+\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE
+)  # anywhere: furniture
 # protective markings (Government Security Classifications, and the older scheme)
 MARKING = re.compile(
     r"^(?:OFFICIAL|OFFICIAL[\s\-–]+SENSITIVE|NOT\s+PROTECTIVELY\s+MARKED|PROTECT|RESTRICTED|CONFIDENTIAL"
     r"|SECRET)(?:\s*[\-–:]\s*(?:PERSONAL|COMMERCIAL|LOCSEN|STAFF))?(?=\s|$)"
 )
 LEADING_MARKING = re.compile(r"^(?:OFFICIAL[\s\-–]+SENSITIVE|OFFICIAL|NOT\s+PROTECTIVELY\s+MARKED)(?=\s|$)")
+TRAILING_MARKING = re.compile(r"(?<=\s)(?:OFFICIAL[\s\-–]+SENSITIVE|NOT\s+PROTECTIVELY\s+MARKED)$")
+BULLET = re.compile(r"[•·▪◦‣●○■□➢➤►\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8]")
+BULLET_START = re.compile(r"^[•·▪◦‣●○➢➤►\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8]\s+")
 NO_BREAK_BEFORE = set(")]}!?,.;:%»”’")  # Unicode line breaking: no break before these
 CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
-MARGIN_SHARE = 0.1  # of the page height: where headers and footers are drawn
+MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
+REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
 
 
 @dataclass(frozen=True)
@@ -94,6 +101,8 @@ class Layout:
         across = [r.top for r in self.rules.get(a[0], []) if r.x0 - 1 <= column <= r.x1 + 1]
         if any(a[2] - 1 < top < b[1] + 1 for top in across):
             return True
+        if across:
+            return False  # a table drawn with borders: its rows are told by them
         pitch = self.pitches.get(a[0], 0.0)
         return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
@@ -124,7 +133,7 @@ class _WordLayout:
         self.next_cell = 0
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if paragraph.text.strip():
+        if paragraph.text.strip() and not MARKING.fullmatch(paragraph.text.strip()):
             self.layout.pieces.append(Piece(paragraph.text, paragraph.source, self.line, 0, WHOLE))
             self.line += 1
 
@@ -197,12 +206,16 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         rules[page.number] = [r for r in page.rules if r.horizontal]
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
-        right = max((w.x1 for line in lines for w in line), default=page.width)
+        right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
         found_lines = []
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
             text = _line_text(line)
-            if (text, round(line[0].top)) in furniture or (margin and PAGE_NUMBER.match(text)):
+            if (
+                _furniture_key(line) in furniture
+                or PAGE_OF.match(text)
+                or (margin and PAGE_NUMBER.match(text))
+            ):
                 continue
             shown = [w for w in line if w.text]
             found = [
@@ -210,7 +223,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                 for p in _line_pieces(line, shown, uprights, right)
                 if not (margin and MARKING.fullmatch(p.text))
             ]
-            found = [p for p in (_unmarked(p) for p in found) if p.text]
+            found = _bulleted([p for p in (_unmarked(p) for p in found) if p.text])
             if found:
                 found_lines.append((index, line, found))
         limits = _limits([p for _, _, found in found_lines for p in found])
@@ -262,10 +275,16 @@ class _Drawn:
 
 def _lines(page: Page) -> list[list[Word]]:
     """Words grouped into lines (top of the page first), each sorted left to right: a
-    word whose middle is within a line's height joins it."""
+    word whose middle is within a line's height joins it. A drawn tick box is a word
+    ("☒" or "☐"), as a box typed in a symbol font would be."""
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
-    for word in sorted(page.words, key=lambda w: (w.top + w.bottom, w.x0)):
+    boxes = [
+        Word("☒" if box.ticked else "☐", box.x0, box.top, box.x1, box.bottom, box.bottom - box.top)
+        for box in page.boxes
+        if box.ticked is not None
+    ]
+    for word in sorted([*page.words, *boxes], key=lambda w: (w.top + w.bottom, w.x0)):
         middle = (word.top + word.bottom) / 2
         if bounds and bounds[-1][0] <= middle <= bounds[-1][1]:
             lines[-1].append(word)
@@ -284,7 +303,7 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     for word in line:
         joinable = [g for g in groups if _joins(g, word, uprights)]
         if joinable:
-            max(joinable, key=lambda g: g[-1].x1).append(word)
+            min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
             continue
         for group in [g for g in groups if g[-1].x1 <= word.x0]:
             groups.remove(group)
@@ -335,6 +354,8 @@ def _limits(drawn: list[_Drawn]) -> dict[float, float]:
     the edge less a cell's usual padding (about 6 points)."""
     limits: dict[float, float] = {}
     for piece in drawn:
+        if piece.x1 > piece.edge + CELL_PADDING:
+            continue  # run off the page or over a border (dot leaders a typesetter let overflow)
         limits[piece.edge] = max(limits.get(piece.edge, piece.edge - CELL_PADDING), piece.x1)
     return limits
 
@@ -368,17 +389,35 @@ def _edge(reach: float, middle: float, uprights: list[Rule], right: float) -> fl
     return min(walls) if walls else max(right, reach)
 
 
+def _bulleted(found: list[_Drawn]) -> list[_Drawn]:
+    """A list line as one piece from its bullet on, starting "• ": a bullet drawn apart
+    from its text (a Symbol-font glyph, a list's indent) starts the line's text."""
+    out: list[_Drawn] = []
+    for drawn in found:
+        if out and BULLET.fullmatch(out[-1].text):
+            out[-1] = dataclasses.replace(drawn, x0=out[-1].x0, text=f"• {drawn.text}")
+        else:
+            out.append(dataclasses.replace(drawn, text=BULLET_START.sub("• ", drawn.text)))
+    return [d for d in out if not BULLET.fullmatch(d.text)]
+
+
 def _unmarked(drawn: _Drawn) -> _Drawn:
     """A piece without the protective marking printed before its text."""
-    match = LEADING_MARKING.match(drawn.text)
-    if not match:
-        return drawn
-    return dataclasses.replace(drawn, text=drawn.text[match.end() :].strip())
+    text = TRAILING_MARKING.sub("", drawn.text).strip()
+    match = LEADING_MARKING.match(text)
+    if match:
+        text = text[match.end() :].strip()
+    return drawn if text == drawn.text else dataclasses.replace(drawn, text=text)
 
 
-def _in_margin(line: list[Word], height: float) -> bool:
+def _in_margin(line: list[Word], height: float, share: float = MARGIN_SHARE) -> bool:
     top = min(w.top for w in line)
-    return top < MARGIN_SHARE * height or top > (1 - MARGIN_SHARE) * height
+    return top < share * height or top > (1 - share) * height
+
+
+def _furniture_key(line: list[Word]) -> tuple[str, int]:
+    """A line's text with its numbers as "#" ("Page 2 of 5"), and its height on the page."""
+    return re.sub(r"\d+", "#", _line_text(line)), round(line[0].top)
 
 
 def _line_text(line: list[Word]) -> str:
@@ -391,8 +430,8 @@ def _repeated_lines(pages: dict[int, list[list[Word]]], heights: dict[int, float
         return set()
     counts: Counter[tuple[str, int]] = Counter()
     for number, lines in pages.items():
-        edge = [line for line in lines if _in_margin(line, heights[number])]
-        counts.update({(_line_text(line), round(line[0].top)) for line in edge})
+        edge = [line for line in lines if _in_margin(line, heights[number], REPEAT_SHARE)]
+        counts.update({_furniture_key(line) for line in edge})
     return {key for key, count in counts.items() if count >= max(2, len(pages) // 2 + 1)}
 
 

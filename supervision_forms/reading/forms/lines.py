@@ -20,6 +20,7 @@ class LineSpots(Spots):
         column = self.pieces[host].column
         line = self.pieces[host].line
         spans: list[Span] = []
+        previous = host
         for _ in range(MAX_WRAP_LINES):
             line += 1
             here = self.by_line.get(line, [])
@@ -35,9 +36,12 @@ class LineSpots(Spots):
             if (
                 number in self.label_pieces
                 or self._printed_line(number)
+                or self.label_like(number)
                 or not fold(self.pieces[number].text)
+                or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
             ):
                 break
+            previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
 
@@ -76,7 +80,9 @@ class LineSpots(Spots):
         if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
             return []
         number = below[0]
-        if number in self.label_pieces or self.printed(number) or not fold(self.pieces[number].text):
+        if number in self.label_pieces or self.printed(number) or self.label_like(number):
+            return []
+        if not fold(self.pieces[number].text):
             return []
         return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
 
@@ -86,8 +92,8 @@ class LineSpots(Spots):
         spans: list[Span] = []
         label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
         for number in self.by_line.get(label.line, []):
-            if self.pieces[number].column <= label.column:
-                continue
+            if number == hit.piece or self.pieces[number].column < label.column:
+                continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 cut = self._before_label(number)
                 if cut:
@@ -101,8 +107,11 @@ class LineSpots(Spots):
         """PDF: text right of the label's column, from its first line to the next row."""
         label = self.pieces[hit.piece]
         last = self._row_end(hit, info)
+        first = label.line
+        if self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
+            first = min(p.line for p in self.pieces if p.cell == label.cell)
         spans: list[Span] = []
-        for line in range(label.line, last):
+        for line in range(first, last):
             for number in self.by_line.get(line, []):
                 piece = self.pieces[number]
                 if piece.column <= label.column + self.layout.near:
@@ -122,6 +131,7 @@ class LineSpots(Spots):
         end_line = self.pieces[hit.end_piece].line
         lines = sorted(self.by_line)
         previous = label.line
+        own = self._own_cell(hit.piece)
         for line in lines:
             if line <= label.line:
                 continue
@@ -131,12 +141,22 @@ class LineSpots(Spots):
             if line <= end_line:
                 continue
             left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
-            if not left:
-                continue
+            if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
+                continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
                 continue
             return line
         return lines[-1] + 1 if lines else end_line + 1
+
+    def _own_cell(self, number: int) -> bool:
+        """PDF: whether a piece is in a drawn cell of its own column (borders on both
+        sides), rather than in a table drawn without upright borders."""
+        piece = self.pieces[number]
+        if piece.cell < 0:
+            return False
+        return all(
+            abs(p.column - piece.column) <= self.layout.near for p in self.pieces if p.cell == piece.cell
+        )
 
     def _up_to_suffix(self, first: list[Span], lines: list[Span], suffix: str) -> list[Span]:
         """An answer after its label (`first`) and the lines it wrapped onto, cut where

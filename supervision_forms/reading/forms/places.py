@@ -9,12 +9,13 @@ A spot counts when, cleaned of prompts and dot leaders, something is left.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
-from ..text import fold
+from ..text import LIST_MARK, fold
 from ..unwrap import Line, join
 from .answers import clean
 from .labels import Hit
@@ -27,7 +28,8 @@ ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
-MAX_FLOW_LINES = 4  # lines an answer on dot leaders may wrap over in a PDF
+MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
+PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
 
 
@@ -107,7 +109,16 @@ class Places(LineSpots):
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))
             last_line = piece.line
-        return "\n".join(lines) if self.layout.structured else join(wrapped)
+        return "\n".join(lines) if self.layout.structured else join(wrapped, self._known_word)
+
+    def _known_word(self, word: str) -> bool:
+        """Whether a word is printed unbroken on the document or in the form's text."""
+        words = self.layout.derived.get("words")
+        if not isinstance(words, frozenset):
+            text = " ".join([p.text for p in self.pieces] + [self.know.corpus])
+            words = frozenset(re.findall(r"[^\W\d_]+", text.casefold()))
+            self.layout.derived["words"] = words
+        return word.casefold() in words
 
     def rest(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """After the label in its own paragraph (or line), past its printed tail, up to
@@ -208,11 +219,19 @@ class Places(LineSpots):
             return spans
         label = self.pieces[hit.piece]
         lines: list[Span] = []
+        previous = hit.end_piece
+        indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
-            if piece.column > label.column + self.layout.near or number in self.label_pieces:
+            if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
+                break
+            if LIST_MARK.fullmatch(piece.text.strip()):
+                break
+            if previous != hit.end_piece and self._paragraph_ends(previous, number):
                 break
             lines.append(Span(number, 0, len(piece.text)))
+            if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
+                previous = number
         spans = self._up_to_suffix(spans, lines, info.suffix)
         if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
             last = spans[-1]
@@ -230,6 +249,17 @@ class Places(LineSpots):
             return []
         return [Span(hit.piece, start, hit.start)]
 
+    def _paragraph_ends(self, upper: int, lower: int) -> bool:
+        """PDF: whether the line of `lower` starts something new after `upper`: the upper
+        line stopped short (its next word would have fitted) and a gap wider than the
+        usual line pitch parts them."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        a, b = self.layout.places.get(above.line), self.layout.places.get(below.line)
+        if a is None or b is None or a[0] != b[0] or above.room <= below.lead:
+            return False
+        pitch = self.layout.pitches.get(a[0], 0.0)
+        return pitch > 0 and b[1] - a[1] > PARAGRAPH_GAP * pitch
+
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written
         beside "Supervisee", say)."""
@@ -238,7 +268,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [Span(n, 0, len(self.pieces[n].text)) for n in before]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
         if label.row < 0:
             return []
         spans = []
@@ -303,7 +333,7 @@ class Places(LineSpots):
                 for i, p in enumerate(self.pieces)
             ):
                 break
-            stops = any(i in self.label_pieces or self.printed(i) for i in inside)
+            stops = any(i in self.label_pieces or self.printed(i) or self.label_like(i) for i in inside)
             if stops and not all(self.know.is_prompt(self.pieces[i].text) for i in inside):
                 break
             spans.extend(Span(i, 0, len(self.pieces[i].text)) for i in inside)

@@ -3,23 +3,27 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from ...packs import Pack
+from ...packs.spec import PrintedFact
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
-from ..text import fold
+from ..text import LIST_MARK, fold
 from ..values import Collector
-from .answers import clean, split_shared, split_signature
+from ..wording import key, path_key
+from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
-from .labels import Finder, Hit
+from .labels import Finder, Hit, Stage
 from .layout import Layout
 from .places import Answer, Places
+from .reworded import find_reworded
 from .spots import Span
 from .tables import read_tables
 
 EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
+STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 
 def read_form(
@@ -32,7 +36,7 @@ def read_form(
     finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
-    collector = Collector(pack.model(kind))
+    collector = Collector(pack.model(kind), pdf=not layout.structured)
     used: list[Span] = [Span(h.piece, h.start, h.end) for h in finder.hits]
     used.extend(_label_pieces(finder.hits))
     infos = {info.path: info for info in know.fields}
@@ -57,7 +61,17 @@ def read_form(
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
     _unmapped(layout, used, places, know, collector)
+    _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
+
+
+def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], collector: Collector) -> None:
+    """Values the form states in its printed text (pack.toml `printed`), where this copy
+    still prints that text word for word and no answer gave the field."""
+    shown = fold(" ".join(piece.text for piece in layout.pieces))
+    for path, fact in printed.items():
+        if path not in collector.values and fold(fact.text) in shown:
+            collector.put(path, fact.value, "the form's printed text")
 
 
 def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
@@ -73,22 +87,44 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
     alone = [i for i in know.fields if i.path not in near and i.spec.place != "table"]
     tables = [i for i in know.fields if i.spec.place == "table"]
     by_length = sorted(alone, key=lambda i: -len(fold(i.spec.label)))
-    for loose in (False, True):  # every label printed word for word first, then the rest loosely
+    for stage in STAGES:  # every label printed word for word first, then reworded, then loosely
         for info in by_length:
             if info.path not in hits:
-                _find(finder, info, hits, loose)
+                _find(finder, info, hits, stage)
     for anchor, members in anchors.items():
         for info in members:
             if info.path != anchor and anchor in hits:
                 hit = finder.find_near(info.path, info.labels, hits[anchor])
                 if hit is not None:
                     hits[info.path] = hit
-    for info in tables:
-        _find(finder, info, hits)
+    for stage in STAGES:
+        for info in tables:
+            if info.path not in hits:
+                _find(finder, info, hits, stage)
+    find_reworded(finder, know, hits, [i for i in alone if i.path not in hits])
+    for info in alone:
+        if info.path not in hits:
+            named = finder.find_named(info.path, _names(info, know))
+            if named is not None:
+                hits[info.path] = named
     return hits
 
 
-def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], loose: bool = True) -> None:
+def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
+    """Which label keys name the field `info` in words of its own: words of its path
+    ("Duration" for `duration_minutes`) that are in no other field's path, and no
+    printed label's key."""
+    own = path_key(info.path)
+    others = [path_key(other.path) for other in know.fields if other.path != info.path]
+    printed = {key(label) for other in know.fields for label in other.labels}
+
+    def names(words: frozenset[str]) -> bool:
+        return bool(words) and words <= own and words not in printed and not any(words <= o for o in others)
+
+    return names
+
+
+def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], stage: Stage) -> None:
     """Find a field's label; fields that share a label (one answer for two fields) share it."""
     for path, hit in hits.items():
         if finder.label_of.get(path) == info.spec.label:
@@ -99,7 +135,7 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], loose: bool = T
         info.path,
         info.labels,
         at_start=info.starts_piece,
-        loose=loose,
+        stage=stage,
         tabular=tabular,
         at_end=info.spec.place == "before",
     )
@@ -126,7 +162,12 @@ def _put_answers(
         sharing[(hits[path].piece, hits[path].start)].append(path)
     for paths in sharing.values():
         answer = answers[paths[0]]
-        text = clean(answer.text, know.prompts)
+        labels = {p: infos[p].labels for p in paths}
+        if len(paths) == 1:
+            text = clean(answer.text, know.prompts)
+        else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
+            parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
+            text = "\n".join(part for part in parts if part) or None
         if text is None:
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
@@ -138,12 +179,11 @@ def _put_answers(
         kinds = {
             p: "minutes" if infos[p].kind == "int" and p.endswith("minutes") else infos[p].kind for p in paths
         }
-        labels = {p: infos[p].labels for p in paths}
-        parts = split_shared(text, kinds, labels)
+        shares = split_shared(text, kinds, labels)
         for path in paths:
-            if path in parts:
+            if path in shares:
                 collector.put(
-                    path, clean(parts[path], know.prompts), answer.source, answer.confidence * SHARED
+                    path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
 
 
@@ -186,10 +226,10 @@ def _unmapped(
         previous_in_column[key] = text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
-        if not layout.structured and know.is_printed(joined):
-            continue
+        if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
+            continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
-        if cleaned and not know.is_printed(cleaned):
+        if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):
             collector.unmapped.append(Unmapped(cleaned, piece.source))
 
 

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from ..knowledge import FieldInfo, FormKnowledge
-from ..text import fold, normalise
+from ..text import LIST_MARK, fold, normalise
 from .labels import Hit
 from .layout import Layout
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
+LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
 
 
 @dataclass(frozen=True)
@@ -51,7 +53,7 @@ class Spots:
         and the line next to it in its column are printed text together."""
         if number not in self._printed:
             text = self.pieces[number].text
-            found = self.know.is_printed(text)
+            found = self.know.is_printed(text) or bool(LIST_MARK.fullmatch(text.strip()))
             if not found and not self.layout.structured and fold(text):
                 found = any(self.know.in_prose(joined) for joined in self._with_neighbours(number))
             self._printed[number] = found
@@ -69,10 +71,19 @@ class Spots:
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
-            if self.printed(number) or self.know.is_prompt(text):
+            if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
                 break
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def label_like(self, number: int) -> bool:
+        """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed
+        on:"): a few words ending with a colon, nothing after it. Another field's label
+        (an edition's wording not known) ends an answer rather than joining it."""
+        text = self.pieces[number].text.strip()
+        if not text.endswith(":") or not text[:1].isupper() or re.search(r"[.;,]", text):
+            return False
+        return 0 < len(fold(text).split()) <= LABEL_WORDS
 
     def _in_tail(self, number: int, tail: str) -> bool:
         norm = fold(self.pieces[number].text)
@@ -94,6 +105,7 @@ class Spots:
         """Pieces after the label's, in reading order (in a PDF, to the label's right or
         below it; in Word, outside the label's table row)."""
         label = self.pieces[hit.end_piece]
+        left = self._line_start(hit.piece)
         found: list[int] = []
         for number in range(hit.end_piece + 1, len(self.pieces)):
             piece = self.pieces[number]
@@ -102,12 +114,29 @@ class Spots:
                     continue
             elif piece.line == label.line and piece.column < label.column:
                 continue
-            elif piece.line > label.line and piece.column < self.pieces[hit.piece].column - self.layout.near:
+            elif piece.line > label.line and piece.column < left - max(self.layout.near, label.size):
                 if found:
                     break
                 continue
             found.append(number)
         return found
+
+    def _line_start(self, number: int) -> float:
+        """PDF: where a piece's text starts, with the list number ("6.", "a)") printed
+        apart before it on its line."""
+        piece = self.pieces[number]
+        marks = [
+            self.pieces[n].column
+            for n in self.by_line.get(piece.line, [])
+            if self.pieces[n].column < piece.column and LIST_MARK.fullmatch(self.pieces[n].text.strip())
+        ]
+        return min([piece.column, *marks])
+
+    def _text_column(self, number: int) -> float:
+        """PDF: where a piece's text starts past the list number it starts with, if any."""
+        piece = self.pieces[number]
+        first = piece.text.split(maxsplit=1)[0] if piece.text.strip() else ""
+        return piece.column + piece.lead if LIST_MARK.fullmatch(first) else piece.column
 
     def _suffix_at(self, text: str, suffix: str) -> int:
         """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""

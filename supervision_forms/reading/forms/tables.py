@@ -10,6 +10,7 @@ with the rest of its row.
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,10 +19,11 @@ from ...models.paths import leaf_map
 from ...text.dates import read_date
 from ..knowledge import FieldInfo
 from ..result import Unmapped
+from ..unwrap import join
 from ..values import Collector
 from .answers import clean
 from .labels import Hit
-from .layout import Layout
+from .layout import Layout, as_line
 from .spots import Span
 
 DAY_ONLY = re.compile(r"^\s*(\d{1,2})(?:st|nd|rd|th)?\s*$", re.IGNORECASE)
@@ -77,24 +79,80 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     heading_line = pieces[next(iter(headings.values())).piece].line
     columns = {path: pieces[hit.piece].column for path, hit in headings.items()}
     others = [p.column for p in pieces if p.line == heading_line and p.column not in columns.values()]
-    rows: list[Row] = []
+    groups: list[list[int]] = []  # the lines of each row: one row per line, or per drawn row
     lines = sorted({p.line for p in pieces if p.line > heading_line})
     for line in lines:
         numbers = [i for i, p in enumerate(pieces) if p.line == line]
         if any(i in printed for i in numbers):
             break
-        cells: dict[str, list[str]] = {}
+        near = [
+            min(
+                [*columns.items(), *((_OTHER, c) for c in others)],
+                key=lambda item: abs(item[1] - pieces[n].column),
+            )
+            for n in numbers
+        ]
+        if any(
+            abs(c - pieces[n].column) > COLUMN_SLACK * layout.near
+            for n, (_, c) in zip(numbers, near, strict=True)
+        ):
+            break  # this line is not laid out like the table
+        groups.append(numbers)
+    groups = _drawn_rows(layout, groups, list(columns.values()))
+    rows: list[Row] = []
+    for numbers in groups:
+        cells: dict[str, list[int]] = {}
         for number in numbers:
             column = pieces[number].column
             nearest = min(
                 [*columns.items(), *((_OTHER, c) for c in others)], key=lambda item: abs(item[1] - column)
             )
-            if abs(nearest[1] - column) > COLUMN_SLACK * layout.near:
-                return rows  # this line is not laid out like the table
-            cells.setdefault(nearest[0], []).append(pieces[number].text)
+            cells.setdefault(nearest[0], []).append(number)
+        texts = {k: join([as_line(layout, pieces[n]) for n in v]) for k, v in cells.items()}
         spans = tuple(Span(i, 0, len(pieces[i].text)) for i in numbers)
-        rows.append(Row({k: " ".join(v) for k, v in cells.items()}, spans, pieces[numbers[0]].source))
+        rows.append(Row(texts, spans, pieces[numbers[0]].source))
     return rows
+
+
+def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) -> list[list[int]]:
+    """PDF: a table's lines grouped into its rows, where the table draws a border between
+    some of its lines: the lines between two borders are one row (its cells wrapped).
+    Without such borders (or across a page break) each line is a row."""
+    line_of = [layout.pieces[numbers[0]].line for numbers in lines]
+    between = [_border_between(layout, a, b, columns) for a, b in itertools.pairwise(line_of)]
+    if not any(between):  # no borders between rows: a line carries on the row its cells wrapped from
+        between = [not _wraps_onto(layout, a, b) for a, b in itertools.pairwise(lines)]
+    rows = [list(lines[0])] if lines else []
+    for numbers, border in zip(lines[1:], between, strict=True):
+        if border:
+            rows.append(list(numbers))
+        else:
+            rows[-1].extend(numbers)
+    return rows
+
+
+def _wraps_onto(layout: Layout, upper: list[int], lower: list[int]) -> bool:
+    """Whether each piece of the `lower` line carries on a piece right above it that
+    wrapped (its first word would not have fitted in the room the upper one left)."""
+    pieces = layout.pieces
+    if layout.rule_between(pieces[upper[0]].line, pieces[lower[0]].line, pieces[lower[0]].column + 1):
+        return False
+    for number in lower:
+        above = [n for n in upper if abs(pieces[n].column - pieces[number].column) <= layout.near]
+        if not above or pieces[above[0]].room >= pieces[number].lead:
+            return False
+    return True
+
+
+def _border_between(layout: Layout, upper: int, lower: int, columns: list[float]) -> bool:
+    """Whether a rule is drawn across one of `columns` between two lines, or a page breaks."""
+    a, b = layout.places.get(upper), layout.places.get(lower)
+    if a is None or b is None or a[0] != b[0]:
+        return True
+    return any(
+        a[2] - 1 < rule.top < b[1] + 1 and any(rule.x0 - 1 <= c + 1 <= rule.x1 + 1 for c in columns)
+        for rule in layout.rules.get(a[0], [])
+    )
 
 
 def read_tables(

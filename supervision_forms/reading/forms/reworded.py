@@ -1,0 +1,118 @@
+"""Labels an older edition of the form words its own way, found by the form's order.
+
+A field whose label was not found, even loosely, is looked for between the labels found
+for the fields printed before and after it: there, a label-like piece (a question, a
+"Label:", or a cell beside or above an answer) that shares most of what it asks with the
+field's label (`wording.content`: "How will we resolve difficulties?" for "What methods
+will be used to resolve any difficulties in working together") is taken for it, when no
+other field there fits it as well. Such a label is read with a warning.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge import FieldInfo, FormKnowledge
+from ..text import fold
+from ..wording import content
+from .labels import Finder, Hit
+from .layout import Layout
+
+SCORE = 80.0  # the score a label found this way is read with (it is warned about)
+MIN_SHARED = 2  # words of what the label asks that the piece must share
+MIN_SHARE = 0.5  # of the piece's own words
+MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
+LABEL_END = re.compile(r"[?:]")
+MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
+
+
+def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
+    """Find the labels of `fields` (not found yet) between the labels found around them."""
+    order = [path for path in dict.fromkeys(know.slots) if any(i.path == path for i in know.fields)]
+    layout = finder.layout
+    taken = {n for hit in finder.hits for n in hit.pieces}
+    for info in fields:
+        if info.path in hits or info.path not in order:
+            continue
+        low, high = _window(order, info.path, hits, len(layout.pieces))
+        wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
+        best: list[tuple[float, int, int]] = []
+        for number in range(low, high):
+            if number in taken:
+                continue
+            text = _label_text(finder, number)
+            label = _label_part(layout, number, text, know)
+            if label is None:
+                continue
+            words = content(text[:label])
+            shared = len(words & wanted)
+            if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
+                best.append((shared / len(words | wanted), number, label))
+        best.sort(reverse=True)
+        if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+            continue
+        _, number, label = best[0]
+        if _fits_another(_label_text(finder, number)[:label], info, fields, hits):
+            continue
+        hit = finder.take(info.path, number, 0, label, SCORE)
+        if hit is not None:
+            hits[info.path] = hit
+            taken.update(hit.pieces)
+
+
+def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> tuple[int, int]:
+    """The pieces between the labels found for the fields before and after `path`."""
+    at = order.index(path)
+    before = [hits[p].end_piece + 1 for p in order[:at] if p in hits]
+    after = [hits[p].piece for p in order[at + 1 :] if p in hits]
+    low = before[-1] if before else 0
+    high = after[0] if after else pieces
+    return low, max(low, high)
+
+
+def _label_text(finder: Finder, number: int) -> str:
+    """A piece's text; in a PDF, with the lines under it in its column up to the one
+    that ends with "?" or ":" (a label wrapped in its cell), when one does soon."""
+    if finder.layout.structured:
+        return finder.layout.pieces[number].text
+    stream = next(s for s in finder.streams if number in s.pieces)
+    at = stream.pieces.index(number)
+    lines = [finder.layout.pieces[n].text for n in stream.pieces[at : at + MAX_LABEL_LINES]]
+    for count in range(1, len(lines) + 1):
+        if LABEL_END.search(lines[count - 1]):
+            return "\n".join(lines[:count])
+    return lines[0]
+
+
+def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:
+    """How much of a piece's `text` is a label: up to its "?" or ":", or all of a short
+    piece that could be a label cell; None when it does not look like a label or is a
+    line the form prints."""
+    end = LABEL_END.search(text)
+    if end is not None and len(text[: end.end()].split()) <= MAX_LABEL_WORDS:
+        part = end.end()
+    elif len(text.split()) <= MAX_LABEL_WORDS and _label_like(layout, number):
+        part = len(text)
+    else:
+        return None
+    return None if fold(text[:part]) in know.lines else part
+
+
+def _label_like(layout: Layout, number: int) -> bool:
+    """Whether a piece could be a label cell: the first piece of a Word table cell, or a
+    PDF line (the words it shares with the field's label decide)."""
+    piece = layout.pieces[number]
+    if layout.structured:
+        return piece.cell >= 0 and layout.cell_pieces(piece.cell)[0] == number
+    return True
+
+
+def _fits_another(text: str, info: FieldInfo, fields: list[FieldInfo], hits: dict[str, Hit]) -> bool:
+    """Whether another field still without a label shares more of what `text` asks."""
+    words = content(text)
+    mine = len(words & content(info.spec.label))
+    return any(
+        len(words & content(other.spec.label)) > mine
+        for other in fields
+        if other.path != info.path and other.path not in hits
+    )
