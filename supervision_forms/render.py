@@ -57,21 +57,34 @@ def render(
     model = coerce_model(data, chosen.model(document))
     if redact:
         model = redacted(model)
-    template = chosen.template(document)
-    spec = chosen.document(document)
+    content, conflicts = render_model(model, chosen, document)
+    for conflict in conflicts:
+        warnings.warn(conflict, RenderWarning, stacklevel=2)
+    return content
+
+
+def render_model(model: BaseModel, pack: Pack, document: str) -> tuple[bytes, list[str]]:
+    """Render a model already validated as the pack's model for `document`: the .docx
+    bytes, and the conflicts `render` would warn of, as messages (for a batch, which
+    records them instead of warning once per row)."""
+    template = pack.template(document)
+    spec = pack.document(document)
     items = annex_items(model, template.paths, spec.printed)
-    for item in items:
-        for path, _ in item.values:
-            fact = spec.printed.get(path)
-            if fact is not None and not item.hidden:
-                warnings.warn(_conflict(path, fact, chosen), RenderWarning, stacklevel=2)
+    conflicts = [
+        _conflict(path, fact, pack)
+        for item in items
+        if not item.hidden
+        for path, _ in item.values
+        if (fact := spec.printed.get(path)) is not None
+    ]
     heading = annex_heading(spec.title)
-    return template.render(
+    content = template.render(
         model.model_dump(),
         lambda ids: annex_xml(items, ids, heading, template.text_width),
         title=document_title(spec.title, model),
         made=today(),
     )
+    return content, conflicts
 
 
 def render_pdf(

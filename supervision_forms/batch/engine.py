@@ -15,6 +15,7 @@ import contextlib
 import dataclasses
 import hashlib
 import itertools
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, wait
@@ -31,7 +32,15 @@ from ..files import display_name
 from ..office import OfficeError, soffice
 from ..packs import Pack, PackRegistry
 from ..registry import resolve_pack
-from .files import FolderGuard, file_sha256, folder_lock, occupied, remove_stale_temporaries, zip_files
+from .files import (
+    FolderGuard,
+    file_sha256,
+    folder_lock,
+    occupied,
+    remove_stale_temporaries,
+    sync_files,
+    zip_files,
+)
 from .identity import Claims, Identity, Previous, identity_of
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
 from .naming import bookmark_title
@@ -43,6 +52,8 @@ from .worker import Rendered, RendererPool, RenderJob
 
 Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
+SYNC_GROUP = 64  # files made durable together, before the journal records them
+SYNC_SECONDS = 2.0  # nor does a file wait longer than this for its group
 
 
 def generate(
@@ -185,6 +196,8 @@ class _Batch:
         self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
         self._pdfs = PdfStage(settings.out, settings.jobs) if settings.pdf else None
         self._twins: list[tuple[int, int]] = []
+        self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
+        self._sync_due = 0.0
 
     def add(self, row: RosterRow) -> None:
         order = next(self._order)
@@ -219,7 +232,14 @@ class _Batch:
             if self._pdfs is not None and not self._renders:
                 self._pdfs.flush()
             self._pump(block=True)
+        self._sync()
         self._orphans = [kept for kept in map(self._kept, self._claims.orphans()) if kept is not None]
+        noted = sum(1 for result in self._results if result.warnings)
+        if noted:
+            self.warnings.append(
+                f"{noted} row{'s' if noted > 1 else ''} gave a value that differs from what the form "
+                'prints; the value is shown in the annex (see "warnings" in the manifest)'
+            )
         if self._twins:
             (first, second), more = self._twins[0], len(self._twins) - 1
             others = f" (and {more} more pair{'s' if more > 1 else ''})" if more else ""
@@ -379,16 +399,38 @@ class _Batch:
             )
             return
         status = pending.result.status if outcome.wrote else "unchanged"
-        result = dataclasses.replace(pending.result, status=status, sha256=outcome.sha256)
+        result = dataclasses.replace(
+            pending.result, status=status, sha256=outcome.sha256, warnings=outcome.notes
+        )
         if self._pdfs is not None:
             self._pdfs.add(result, pending.docx, pending.pdf)
         else:
             self._finish(result)
 
     def _finish(self, result: RowResult) -> None:
+        """Record a row's outcome; a file written for it waits for its group's sync."""
+        if _made(result):
+            if not self._unsynced:
+                self._sync_due = time.monotonic() + SYNC_SECONDS
+            self._unsynced.append(result)
+            if len(self._unsynced) >= SYNC_GROUP or time.monotonic() >= self._sync_due:
+                self._sync()
+            return
+        self._record(result)
+
+    def _sync(self) -> None:
+        """Make the waiting files durable, all at once, then record them."""
+        group, self._unsynced = self._unsynced, []
+        if group:
+            self._guard.check()
+            with _folder_problems(self._s.out, "the documents could not be saved to disk"):
+                sync_files(self._s.out, [result.file for result in group if result.file is not None])
+            for result in group:
+                self._record(result)
+
+    def _record(self, result: RowResult) -> None:
         self._guard.check()  # the folder is still the batch's: else stop, recording nothing more
-        made = result.sha256 is not None and result.file is not None and result.status != "unchanged"
-        if made and file_sha256(self._s.out / (result.file or "")) != result.sha256:
+        if _made(result) and file_sha256(self._s.out / (result.file or "")) != result.sha256:
             result = dataclasses.replace(
                 result, status="failed", sha256=None, errors=(FieldError("", VANISHED),)
             )
@@ -421,6 +463,12 @@ def _folder_problems(out: Path, what: str) -> Iterator[None]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
+
+
+def _made(result: RowResult) -> bool:
+    """This run wrote the row's document (so it must be synced, then checked, before the
+    journal records it)."""
+    return result.sha256 is not None and result.file is not None and result.status != "unchanged"
 
 
 def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:

@@ -139,10 +139,17 @@ def _default_jobs(rows: int | None) -> int:
     return max(1, min(cpus, 1 + rows // ROWS_PER_EXTRA_JOB))
 
 
+class _Bar(tqdm):  # type: ignore[type-arg]
+    """tqdm without its monitor thread: a batch forks its workers only while it has no
+    other thread."""
+
+    monitor_interval = 0
+
+
 @contextmanager
 def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
     """A progress bar on a terminal; nothing when stderr is piped or redirected."""
-    with tqdm(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
+    with _Bar(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
 
         def tick(_: RowResult) -> None:
             bar.update(1)
