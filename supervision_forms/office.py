@@ -556,7 +556,7 @@ class ConverterPool:
         binary = _require_soffice()
         python = find_uno_python(binary) if long_running else None
         self.long_running = python is not None
-        self.batch_size = 8 if self.long_running else 24
+        self.batch_size = 16 if self.long_running else 24  # files a call; limits stay per file
         self._root = Path(tempfile.mkdtemp(prefix="sf-office-", dir=work))
         self._closing = threading.Event()
         folders = (self._root, *cleanup)

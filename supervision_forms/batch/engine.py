@@ -20,16 +20,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import FieldError, InvalidData, OutputFolderError, SupervisionFormsError
 from ..files import display_name
-from ..office import OfficeError, soffice
 from ..packs import Pack, PackRegistry
 from ..registry import resolve_pack
 from .files import (
@@ -44,11 +42,13 @@ from .files import (
 from .identity import Claims, Identity, Previous, identity_of
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
 from .naming import bookmark_title
-from .pdfs import PdfStage, merge_pdfs
 from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, object_row
 from .worker import Rendered, RendererPool, RenderJob
+
+if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
+    from .pdfs import PdfStage
 
 Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
@@ -91,8 +91,11 @@ def generate(
     chosen.template(document)  # a broken pack fails here, before anything is written
     base = _checked_defaults(defaults, model)
     want_pdf = pdf or pdf_pack
-    if want_pdf and soffice() is None:
-        raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
+    if want_pdf:
+        from ..office import OfficeError, soffice
+
+        if soffice() is None:
+            raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
     if isinstance(rows, Roster) and roster is None:
         roster = rows.label
     out = Path(out)
@@ -117,7 +120,11 @@ def generate(
             manifest = write_manifest(out, _about(settings, roster), results, orphans)
             errors = write_errors(out, results)
             journal.remove()
-        merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
+        merged = None
+        if pdf_pack:
+            from .pdfs import merge_pdfs
+
+            merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results))
         bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
     warnings = [*(rows.warnings if isinstance(rows, Roster) else []), *batch.warnings]
     return BatchReport(
@@ -194,7 +201,11 @@ class _Batch:
         self.warnings: list[str] = []
         self._orphans: list[Previous] = []
         self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
-        self._pdfs = PdfStage(settings.out, settings.jobs) if settings.pdf else None
+        self._pdfs: PdfStage | None = None
+        if settings.pdf:
+            from .pdfs import PdfStage
+
+            self._pdfs = PdfStage(settings.out, settings.jobs)
         self._twins: list[tuple[int, int]] = []
         self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
         self._sync_due = 0.0
@@ -523,10 +534,9 @@ def _fingerprint_base(pack: Pack, document: str) -> bytes:
 
 
 def _library_version() -> str:
-    try:
-        return version("supervision-forms")
-    except PackageNotFoundError:
-        return "unknown"
+    from .. import __version__
+
+    return __version__
 
 
 def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:
