@@ -52,8 +52,8 @@ if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked f
 
 Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
-SYNC_GROUP = 64  # files made durable together, before the journal records them
-SYNC_SECONDS = 2.0  # nor does a file wait longer than this for its group
+SYNC_GROUP = 16  # files made durable together, before the journal records them
+SYNC_SECONDS = 0.5  # nor does a file wait longer than this for its group
 
 
 def generate(
