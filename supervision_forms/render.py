@@ -164,8 +164,7 @@ def annex_items(
         hidden = fact is not None and leaf is not None and states(fact.value, value, leaf)
         rows.append(AnnexItem(_label(kind, path), ((path, text),), hidden))
     return [
-        row if isinstance(row, AnnexItem) else AnnexItem(_label(kind, row), tuple(lists[row]))
-        for row in rows
+        row if isinstance(row, AnnexItem) else AnnexItem(_label(kind, row), tuple(lists[row])) for row in rows
     ]
 
 
