@@ -231,6 +231,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3, help="in-process measurements: best of this many")
     parser.add_argument("--sizes", default="40,1000", help="batch sizes for the --jobs table")
     parser.add_argument("--jobs", default="1,2,4", help="--jobs values for the table")
+    parser.add_argument(
+        "--batch-repeat", type=int, default=2, help="batch runs per cell: the fastest is shown"
+    )
     parser.add_argument("--growth", default="1000,10000", help="sizes for the growth ratios")
     parser.add_argument(
         "--big", action="store_true", help="add 10,000 rows to the table and 50,000 to growth"
@@ -280,7 +283,8 @@ def _pack(
     print(f"  ours / write+fsync floor{t_ours / t_sync:7.2f}x")
 
     print(
-        f"batch end to end (start-up included), docs/s; vs naive: against the naive loop's wall time, "
+        f"batch end to end (start-up included; fastest of {args.batch_repeat} interleaved runs), docs/s; "
+        "vs naive: against the naive loop's wall time, "
         f"{1 / WALL['naive']:.1f} docs/s in this run:"
     )
     print(
@@ -289,10 +293,14 @@ def _pack(
     )
     for rows in sizes:
         roster = write_roster(work / f"team-{rows}.csv", base, rows)
-        first: Run | None = None
-        for count in [*jobs, None]:
-            run = batch(roster, pack, fresh(f"batch-{rows}-{count}"), count)
-            first = first or run
+        best_runs: dict[int | None, Run] = {}
+        for _ in range(args.batch_repeat):  # interleaved, so that a burst of load hits all alike
+            for count in [*jobs, None]:
+                run = batch(roster, pack, fresh(f"batch-{rows}-{count}"), count)
+                kept = best_runs.get(count)
+                best_runs[count] = run if kept is None or run.wall < kept.wall else kept
+        first = best_runs[jobs[0]]
+        for count, run in best_runs.items():
             label = "auto" if count is None else str(count)
             print(
                 f"  {rows:>6} {label:>4} {run.wall:8.2f} {run.cpu:7.2f} {run.rate(rows):8.1f} "
