@@ -3,13 +3,13 @@
 The installed registry is the entry points plus the pack folders in
 `SUPERVISION_FORMS_PACK_PATH` (separated like PATH), limited by
 `SUPERVISION_FORMS_ONLY_PACKS` and `SUPERVISION_FORMS_BLOCK_PACKS` (names, comma-separated).
-The command line's `--pack-dir`, `--only-packs` and `--block-pack` set these.
+The command line's `--pack-dir`, `--only-packs` and `--block-pack` set these for its own
+process (`cli.app`); the library itself never changes the environment.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
@@ -35,20 +35,6 @@ def _installed(path: str, only: str | None, block: str) -> PackRegistry:
     registry = PackRegistry.from_entry_points(only=chosen, block=blocked)
     registry.add_folders([Path(p) for p in path.split(os.pathsep) if p], only=chosen, block=blocked)
     return registry
-
-
-def choose_packs(folders: Sequence[Path], only: str | None, block: Sequence[str]) -> None:
-    """Settings for `installed_packs` in this process and the processes it starts: more
-    pack folders (before those already in the environment), an allow-list, a block-list."""
-    if folders:
-        given = [str(Path(folder).resolve()) for folder in folders]
-        os.environ[PACK_PATH] = os.pathsep.join(
-            [*given, *filter(None, os.environ.get(PACK_PATH, "").split(os.pathsep))]
-        )
-    if only is not None:
-        os.environ[ONLY_PACKS] = ",".join(names(only))
-    if block:
-        os.environ[BLOCK_PACKS] = ",".join([*names(os.environ.get(BLOCK_PACKS, "")), *block])
 
 
 def names(listing: str) -> list[str]:

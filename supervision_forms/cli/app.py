@@ -104,9 +104,26 @@ def app(debug: bool, pack_dirs: tuple[Path, ...], only_packs: str | None, blocke
     """Supervision agreements and records for UK children's social care, in each
     council's own Word layout: render, read back, validate, batch, audit."""
     if pack_dirs or only_packs is not None or blocked:
-        from ..registry import choose_packs
+        _choose_packs(pack_dirs, only_packs, blocked)
 
-        choose_packs(pack_dirs, only_packs, blocked)
+
+def _choose_packs(folders: tuple[Path, ...], only: str | None, block: tuple[str, ...]) -> None:
+    """Settings for `registry.installed_packs` in this process and the processes it starts
+    (the command line owns its process): more pack folders, before those already in the
+    environment; an allow-list; a block-list."""
+    import os
+
+    from ..registry import BLOCK_PACKS, ONLY_PACKS, PACK_PATH, names
+
+    if folders:
+        given = [str(Path(folder).resolve()) for folder in folders]
+        os.environ[PACK_PATH] = os.pathsep.join(
+            [*given, *filter(None, os.environ.get(PACK_PATH, "").split(os.pathsep))]
+        )
+    if only is not None:
+        os.environ[ONLY_PACKS] = ",".join(names(only))
+    if block:
+        os.environ[BLOCK_PACKS] = ",".join([*names(os.environ.get(BLOCK_PACKS, "")), *block])
 
 
 # --- how much to say -------------------------------------------------------------------

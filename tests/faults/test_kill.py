@@ -18,6 +18,7 @@ from tests.faults.kit import (
 )
 
 ROWS = 120
+LONG = 600  # enough that a loaded machine cannot finish the batch before the signal lands
 
 
 def it_leaves_no_worker_or_resource_tracker_when_killed_while_workers_start(tmp_path: Path) -> None:
@@ -66,7 +67,7 @@ def it_survives_being_killed_again_and_again(tmp_path: Path) -> None:
 
 
 def it_exits_130_on_ctrl_c_and_the_folder_resumes(tmp_path: Path) -> None:
-    roster = write_roster(tmp_path / "team.jsonl", rows(ROWS))
+    roster = write_roster(tmp_path / "team.jsonl", rows(LONG))
     out = tmp_path / "out"
     batch = Batch(tmp_path, roster, out, "--jobs", "2")
     batch.start()
@@ -83,7 +84,7 @@ def it_exits_130_on_ctrl_c_and_the_folder_resumes(tmp_path: Path) -> None:
 
     rerun = Batch(tmp_path, roster, out, "--jobs", "2").run()
     assert rerun.returncode == 0, rerun.stderr
-    assert_every_row_once(out, ROWS)
+    assert_every_row_once(out, LONG)
 
 
 def it_leaves_no_process_when_terminated(tmp_path: Path) -> None:
