@@ -4,8 +4,9 @@ The parent process reads rows one at a time, validates them, finds each row's fi
 decides what may be written; rendering happens in worker processes (or here, with one
 job). Work in flight is bounded, so memory stays flat however long the roster is. Each
 file is announced in the journal before it is written and recorded after, only once it
-is on disk with the hash the worker gave, so a killed batch picks up where it stopped and
-the manifest never names a file that is not there. If the folder is removed or replaced
+is synced to disk (in groups: one sync for up to SYNC_GROUP files) and found there with
+the hash the worker gave, so a killed batch picks up where it stopped and the manifest
+never names a file that is not there. If the folder is removed or replaced
 while the batch runs, the batch stops at once.
 """
 
