@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
 from ..files import display_name, escape_controls
@@ -27,6 +26,7 @@ from .app import (
     show_progress,
     verbosity,
 )
+from .progress import ProgressBar
 
 ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
 FAILURES_SHOWN = 2
@@ -139,17 +139,12 @@ def _default_jobs(rows: int | None) -> int:
     return max(1, min(cpus, 1 + rows // ROWS_PER_EXTRA_JOB))
 
 
-class _Bar(tqdm):  # type: ignore[type-arg]
-    """tqdm without its monitor thread: a batch forks its workers only while it has no
-    other thread."""
-
-    monitor_interval = 0
-
-
 @contextmanager
 def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
     """A progress bar on a terminal; nothing when stderr is piped or redirected."""
-    with _Bar(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
+    with ProgressBar(
+        total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr
+    ) as bar:
 
         def tick(_: RowResult) -> None:
             bar.update(1)

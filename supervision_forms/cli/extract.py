@@ -8,11 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from ..extract import TableWriter, check_output, extract_folder
 from ..inventory import Kind, inventory, shown_name, summary
 from .app import PROBLEMS, app, note, show_progress, verbosity
+from .progress import ProgressBar
 
 
 @app.command(name="extract")
@@ -48,7 +48,9 @@ def extract_command(
     copies = done = total = 0
     with (
         TableWriter(out) as table,  # rows streamed: no parsed document is held
-        tqdm(total=expected, unit="file", disable=not show_progress(), leave=False, file=sys.stderr) as bar,
+        ProgressBar(
+            total=expected, unit="file", disable=not show_progress(), leave=False, file=sys.stderr
+        ) as bar,
     ):
         for item in read:
             table.add(item)
