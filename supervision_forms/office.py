@@ -114,6 +114,8 @@ def _target(target: str) -> tuple[str, str]:
 class Converter(Protocol):
     """Converts batches of files into a folder; one thread uses one converter."""
 
+    def start(self) -> None: ...
+
     def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]: ...
 
     def kill(self) -> None: ...
@@ -200,6 +202,10 @@ class _Office:
         self._profile_url = ""
         self._pipe = ""
         self.starts = 0
+
+    def start(self) -> None:
+        """Start LibreOffice now, where this converter keeps one running (so that its
+        start-up overlaps the caller's other work); a failure shows at the first file."""
 
     # --- the shared loop -----------------------------------------------------------------
 
@@ -458,6 +464,10 @@ class UnoConverter(_Office):
                 raise _Hung
             yield index, error if isinstance(error, str) else None
 
+    def start(self) -> None:
+        with contextlib.suppress(_Hung, OfficeError):
+            self._started()
+
     def _started(self) -> subprocess.Popen[Any]:
         process = self._process
         if process is not None and process.poll() is None:
@@ -586,6 +596,18 @@ class ConverterPool:
         for converter in self._converters:
             self._idle.put(converter)
         self._executor = ThreadPoolExecutor(max_workers=len(self._converters), thread_name_prefix="sf-office")
+
+    def start(self) -> None:
+        """Start every converter's LibreOffice now, in the background."""
+        for _ in self._converters:
+            self._executor.submit(self._start_one)
+
+    def _start_one(self) -> None:
+        converter = self._idle.get()
+        try:
+            converter.start()
+        finally:
+            self._idle.put(converter)
 
     def submit(self, files: Sequence[Path], out_dir: Path, target: str = "pdf") -> Future[list[Conversion]]:
         """Convert `files` into `out_dir` (output names: the files' stems)."""
