@@ -32,7 +32,6 @@ from .files import atomic_output
 from .inventory import Kind, inventory, shown_name
 from .models import DOCUMENT_MODELS
 from .models.paths import flatten, generic, leaves
-from .privacy import REDACTED
 from .reading import ParseResult, parse
 from .registry import installed_packs
 
@@ -153,8 +152,6 @@ def _read_one(path: str, name: str, pack: str | None, document: str | None, reda
         return Extracted(name, None, _without_label(str(error), Path(path).name), error.reason)
     except Exception as error:  # a bug must not stop the folder; it is reported like a bad file
         return Extracted(name, None, f"internal error ({type(error).__name__})", "internal error")
-    if redact:
-        result.unmapped = [type(u)(REDACTED, u.source) for u in result.unmapped]
     return Extracted(name, result)
 
 

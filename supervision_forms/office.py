@@ -189,7 +189,8 @@ class _Office:
     ) -> None:
         self._binary = binary
         self._own_root = root is None
-        self._root = root if root is not None else Path(tempfile.mkdtemp(prefix="sf-office-"))
+        # absolute: its profile is handed to LibreOffice as a file URI
+        self._root = (root if root is not None else Path(tempfile.mkdtemp(prefix="sf-office-"))).absolute()
         self._root.mkdir(parents=True, exist_ok=True)
         self._file_timeout = file_timeout
         self._start_timeout = start_timeout

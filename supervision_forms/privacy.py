@@ -36,9 +36,9 @@ def redacted(model: M) -> M:
 
 
 def redacted_result(result: ParseResult) -> ParseResult:
-    """A parse result with every special-category value blanked: in the model, and in the
-    unmapped text and warnings that came from a special-category field (text the model
-    refused, too long say, is kept in unmapped under the field's source)."""
+    """A parse result with every special-category value blanked: in the model, in the
+    warnings that came from a special-category field, and in all unmapped text, since text
+    that no field took may hold anything (its source is kept, so nothing is lost silently)."""
     model = type(result.data)
     special = special_category_paths(model)
 
@@ -46,9 +46,6 @@ def redacted_result(result: ParseResult) -> ParseResult:
         shape = generic(path) if path else ""
         return bool(shape) and (shape in special or f"{shape}[]" in special)
 
-    sources = {source for path, source in result.sources.items() if sensitive(path)}
-    sources |= {warning.source for warning in result.warnings if sensitive(warning.field)}
-    sources.discard("")
     return dataclasses.replace(
         result,
         data=redacted(result.data),
@@ -56,8 +53,5 @@ def redacted_result(result: ParseResult) -> ParseResult:
             dataclasses.replace(warning, message=REDACTED) if sensitive(warning.field) else warning
             for warning in result.warnings
         ],
-        unmapped=[
-            dataclasses.replace(item, text=REDACTED) if item.source in sources else item
-            for item in result.unmapped
-        ],
+        unmapped=[dataclasses.replace(item, text=REDACTED) for item in result.unmapped],
     )

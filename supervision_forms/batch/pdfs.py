@@ -34,7 +34,7 @@ class PdfStage:
 
     def __init__(self, out: Path, jobs: int) -> None:
         self._out = out
-        self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out))
+        self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out.absolute()))
         try:  # LibreOffice's own folders go inside ours; all of it goes if we are killed
             self._pool = ConverterPool(jobs, work=self._work, cleanup=(self._work,))
             self._pool.start()  # LibreOffice starts while the first documents are rendered

@@ -49,7 +49,10 @@ CHUNK = 8  # rows per task sent to a worker process
 CHUNKS_PER_JOB = 4  # tasks in flight per worker process
 ATTEMPTS = 2  # a row whose worker died is sent once more, alone
 MAX_POOL_RESTARTS = 12
-NOT_OURS = "its file name is taken by a file this batch did not make (--overwrite replaces it)"
+NOT_OURS = (
+    "its file is in the folder but is not what this batch wrote "
+    "(changed since, or someone else's); --overwrite replaces it"
+)
 WORKER_DIED = "the renderer process stopped while rendering this row, twice"
 
 

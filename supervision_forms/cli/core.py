@@ -117,7 +117,7 @@ def render(source: str, pack: str, document: str, out: Path, kind: str | None, r
 @click.option("--pack", "-p", default=None, help="Skip detection and read as this pack.")
 @click.option("--document", "-d", default=None, help="Document kind, with --pack.")
 @json_flag
-@click.option("--redact", is_flag=True, help="Blank special-category fields.")
+@click.option("--redact", is_flag=True, help="Blank special-category fields and unmapped text.")
 def parse(file: Path, pack: str | None, document: str | None, as_json: bool, redact: bool) -> None:
     """Read a completed .docx or .pdf back into the model.
 

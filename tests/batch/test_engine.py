@@ -110,7 +110,7 @@ def it_never_replaces_a_file_it_did_not_make_unless_told(tmp_path: Path, rows: R
     theirs.write_bytes(b"someone else's work")
     report = generate([rows(0)], pack="portsmouth", out=tmp_path)
     assert report.rows[0].status == "failed"
-    assert "not make" in report.rows[0].describe() and "Tom" not in report.rows[0].describe()
+    assert "not what this batch wrote" in report.rows[0].describe() and "Tom" not in report.rows[0].describe()
     assert theirs.read_bytes() == b"someone else's work"
     report = generate([rows(0)], pack="portsmouth", out=tmp_path, overwrite=True)
     assert report.rows[0].status == "written"

@@ -120,3 +120,14 @@ def it_makes_pdfs_and_a_pack_with_a_bookmark_per_person(tmp_path: Path, rows: Ro
     assert (tmp_path / "Tom-Wheeler-0-2026-01-05.pdf").stat().st_mtime_ns == kept
     listed = json.loads((tmp_path / "manifest.json").read_text())["rows"]
     assert all(row["pdf"].endswith(".pdf") and len(row["pdf_sha256"]) == 64 for row in listed)
+
+
+@pytest.mark.libreoffice
+def it_makes_pdfs_into_a_folder_named_relative_to_the_working_folder(
+    tmp_path: Path, rows: RowMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    needs_libreoffice()
+    monkeypatch.chdir(tmp_path)
+    report = generate([rows(0)], pack="sefton", out=Path("out"), pdf=True)
+    assert report.ok, [r.describe() for r in report.failures]
+    assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["Tom-Wheeler-0-2026-01-05.pdf"]

@@ -63,3 +63,19 @@ def it_blanks_it_on_the_command_line(
     out, err = capsys.readouterr()
     written = (tmp_path / "table.jsonl").read_text(encoding="utf-8") if command == "extract" else ""
     assert "Zebra" not in out + err + written
+
+
+def it_blanks_text_that_no_field_took_since_it_may_hold_anything(tmp_path: Path) -> None:
+    def add_paragraph(root: etree._Element) -> None:
+        body = root.find(f"{W}body")
+        assert body is not None
+        paragraph = etree.SubElement(body, f"{W}p")
+        etree.SubElement(etree.SubElement(paragraph, f"{W}r"), f"{W}t").text = SECRET
+        body.insert(len(body) - 2, paragraph)  # before the section properties
+
+    path = tmp_path / "agreement.docx"
+    path.write_bytes(edit_document_xml(render(EXAMPLE, pack="sefton"), add_paragraph))
+    assert any("Zebra" in item.text for item in parse(path).unmapped)
+    result = parse(path, redact=True)
+    assert "Zebra" not in json.dumps(result.envelope())
+    assert result.unmapped and all(item.text == REDACTED for item in result.unmapped)
