@@ -74,7 +74,13 @@ def _titles(model: type[BaseModel], path: str) -> tuple[list[str], list[type[Bas
         if part.isdigit():
             titles[-1] = f"{titles[-1]} {int(part) + 1}"
             continue
-        info = cls.model_fields[part]
+        fields = cls.model_fields if isinstance(cls, type) and issubclass(cls, BaseModel) else {}
+        info = fields.get(part)
+        if info is None:  # a field the pack does not declare, kept in `extra`: its name in words
+            titles.append(part.replace("_", " ").strip().capitalize() or part)
+            owners.append(None)
+            cls = None
+            continue
         titles.append(info.title or part)
         owners.append(cls)
         core = _core(info.annotation)

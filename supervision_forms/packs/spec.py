@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ..models.common import EXTRA_NAME, RESERVED_EXTRA_NAMES
 
-Place = Literal["right", "below", "after", "dots", "table", "signature"]
+Place = Literal["right", "below", "after", "before", "dots", "table", "signature"]
 PACK_NAME = r"^[a-z][a-z0-9_-]{1,39}$"
 
 
@@ -21,7 +21,11 @@ class FieldSpec(_Strict):
     """Where one model path lives on the council's form."""
 
     label: str = Field(description="the printed label or prompt beside the answer")
-    place: Place = Field("right", description="where the answer sits relative to the label")
+    place: Place = Field(
+        "right",
+        description="where the answer sits relative to the label (before: on its line, ahead of it, "
+        "as in 'Xxx Advanced Practitioner')",
+    )
     empty: str | None = Field(None, description="what the form shows when there is no answer")
     aliases: tuple[str, ...] = Field(
         (), description="other wordings of the label on copies of the form (read only, never printed)"

@@ -62,8 +62,8 @@ class FieldInfo:
     @property
     def starts_piece(self) -> bool:
         """Whether the label starts a paragraph, cell or line (for all places but answers
-        typed into a printed sentence: after and dots)."""
-        return self.spec.place not in ("after", "dots")
+        typed into a printed sentence: after, before and dots)."""
+        return self.spec.place not in ("after", "before", "dots")
 
 
 @dataclass

@@ -74,7 +74,10 @@ class Collector:
     def put(self, path: str, raw: str | None, source: str, confidence: float = 1.0) -> None:
         """Convert `raw` for the leaf at `path`; unreadable text becomes unmapped.
         `confidence` (0..1) is how sure the reader is that the layout puts it there."""
-        leaf = leaf_map(self.model).get(generic(path))
+        leaves = leaf_map(self.model)
+        leaf = leaves.get(generic(path))
+        if leaf is None and leaves.get(generic(path) + "[]") is not None:  # a list named without its []
+            path, leaf = path + "[]", leaves[generic(path) + "[]"]
         if leaf is None or raw is None:
             return
         value = self._convert(leaf, raw, path, source)

@@ -17,12 +17,12 @@ from supervision_forms import load_pack, render
 from supervision_forms.office import soffice
 from tests.conftest import needs_libreoffice, shared_file
 from tools.forms import COUNCILS, Council
-from tools.forms.measure import Result, measure
+from tools.forms.measure import Result, answers, build, measure
 
 MAPPING = 0.90  # places found and given the right model path
 FIDELITY = 0.98  # the blank form's printed lines kept in the rendered example
-HAND_FILLED_DOCX = 0.85  # on average over the councils (the aim is 0.95: see the module docstring)
-HAND_FILLED_PDF = 0.60
+HAND_FILLED_DOCX = 0.95  # each council's form filled in by hand, as .docx
+HAND_FILLED_PDF = 0.75  # on average over the councils (the aim is 0.95: see the module docstring)
 
 
 def _share(pair: tuple[int, int] | None) -> float:
@@ -49,12 +49,12 @@ def it_keeps_the_councils_printed_text_and_reads_the_example_back(
     result = results[council.name]
     assert result.fidelity >= FIDELITY
     assert result.round_trip[0] == result.round_trip[1] > 0
+    assert result.problems == []  # `pack test` passes on the pack as made, no hand edits
 
 
 def it_reads_the_forms_filled_in_by_hand(results: dict[str, Result]) -> None:
-    shares = [_share(r.docx) for r in results.values()]
-    assert sum(shares) / len(shares) >= HAND_FILLED_DOCX
-    assert min(shares) >= 0.6
+    shares = {name: _share(r.docx) for name, r in results.items()}
+    assert min(shares.values()) >= HAND_FILLED_DOCX, shares
 
 
 @pytest.mark.libreoffice
@@ -62,6 +62,7 @@ def it_reads_the_forms_filled_in_by_hand_as_pdfs(results: dict[str, Result]) -> 
     needs_libreoffice()
     shares = [_share(r.pdf) for r in results.values()]
     assert sum(shares) / len(shares) >= HAND_FILLED_PDF
+    assert min(shares) >= 0.5
 
 
 @pytest.mark.parametrize("council", COUNCILS, ids=[c.name for c in COUNCILS])
@@ -76,3 +77,14 @@ def it_writes_templates_and_documents_that_pass_ooxml_validation(
         files[-1].write_bytes(render(data, pack=pack))
     done = subprocess.run([sys.executable, str(validator), *map(str, files)], capture_output=True, text=True)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+@pytest.mark.parametrize("council", COUNCILS, ids=[c.name for c in COUNCILS])
+def it_keeps_the_councils_forms_in_tools_as_their_builders_make_them(council: Council) -> None:
+    """The README's worked example uses these copies: `python -m tools.forms --blanks
+    tools/forms/blanks --filled tools/forms/filled` writes them again."""
+    folder = Path(__file__).resolve().parents[2] / "tools" / "forms"
+    blank = build(council)
+    name = f"{council.name}-agreement.docx"
+    assert (folder / "blanks" / name).read_bytes() == blank.to_bytes()
+    assert (folder / "filled" / name).read_bytes() == build(council, answers(blank.truth)).to_bytes()

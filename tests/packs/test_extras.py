@@ -110,3 +110,10 @@ def it_refuses_an_extra_path_the_pack_does_not_declare(tmp_path: Path) -> None:
     folder = make_tiny_pack(tmp_path / "p", extra_fields='"extra.venue" = { label = "Venue" }')
     with pytest.raises(PackError, match=r"unknown model path 'extra\.venue' \(declare it"):
         load_pack(folder)
+
+
+def it_renders_a_further_field_no_pack_declares_in_the_annex_and_loses_none_of_it() -> None:
+    data = Agreement.model_validate({"supervisee": {"name": "Kim Lee"}, "extra": {"venue_notes": "Room 4"}})
+    result = parse(render(data, pack="portsmouth"))
+    kept = {u.text for u in result.unmapped} | {str(v) for v in result.data.extra.as_dict().values()}
+    assert "Room 4" in kept

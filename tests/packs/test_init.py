@@ -357,3 +357,39 @@ def it_unlinks_an_attached_template_and_refuses_what_is_unsafe(tmp_path: Path) -
     in_body(field(' DDE "cmd" "/c calc" '))(tmp_path / "form")
     with pytest.raises(PackError, match=r"DDE.*take it out of the form"):
         init_pack((tmp_path / "form" / "agreement.docx").read_bytes(), tmp_path / "dde", name="dde")
+
+
+def it_makes_the_example_again_when_a_place_is_given_another_path(tmp_path: Path) -> None:
+    form = Form("Renamed")
+    grid = form.table([5.0, 11.0])
+    form.label_row(grid, "Name of supervisee", "supervisee.name")
+    form.label_row(grid, "Preferred pronouns of the supervisee", "extra")
+    blank = form.to_bytes()
+    folder = tmp_path / "renamed"
+    init_pack(blank, folder, name="renamed")
+    fields = fields_of(folder)
+    own = next(p for p in fields if p.startswith("extra."))
+    text = (folder / "pack.toml").read_text(encoding="utf-8")
+    section = f"[documents.agreement.extra.{own.removeprefix('extra.')}]"
+    head, _, tail = text.partition(section)
+    edited = head.replace(f'"{own}" =', '"supervisee.role" =') + tail.split("\n\n", 1)[-1]
+    (folder / "pack.toml").write_text(edited, encoding="utf-8")
+    init_pack(blank, folder, name="renamed")
+    example = json.loads((folder / "example-agreement.json").read_text(encoding="utf-8"))
+    assert not example.get("extra") and example["supervisee"]["role"]
+    works(folder)
+
+
+def it_reads_an_answer_written_before_its_label(tmp_path: Path) -> None:
+    form = Form("Parties")
+    grid = form.table([5.0, 11.0])
+    left, right = form.row(grid)
+    form.cell(left, "Parties to agreement", bold=True)
+    form.cell(right, "Xxx Advanced Practitioner")
+    form.para("Xxx Social Worker", into=right)
+    report = init_pack(form.to_bytes(), tmp_path / "before", name="before")
+    assert [(m.paths[0], m.slot.place) for m in report.places] == [
+        ("supervisor.name", "before"),
+        ("supervisee.name", "before"),
+    ]
+    works(tmp_path / "before")

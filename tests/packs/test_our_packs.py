@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from supervision_forms import load_pack
 from supervision_forms.packs.authoring import init_pack
+from supervision_forms.packs.authoring.checks import check_pack
 from tools.forms.seeds import BLANKS, Blank
 from tools.forms.seeds.common import to_bytes
 
@@ -32,3 +34,10 @@ def it_makes_each_template_from_the_councils_blank_form(blank: Blank, tmp_path: 
     assert (folder / "pack.toml").read_text() == (
         ROOT / "templates" / blank.council / "pack.toml"
     ).read_text()
+
+
+@pytest.mark.parametrize("name", ["portsmouth", "surrey", "sefton"])
+def it_passes_pack_test_on_each_of_our_packs(name: str) -> None:
+    checks = check_pack(load_pack(ROOT / "templates" / name))
+    assert [str(p) for c in checks for p in c.problems] == []
+    assert all(c.hand_filled == c.hand_filled_of > 0 for c in checks)

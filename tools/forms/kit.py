@@ -11,7 +11,6 @@ way `truth` lists each answer place: its printed label and the model path it hol
 from __future__ import annotations
 
 import datetime
-import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +24,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+from .seeds.common import to_bytes as docx_bytes
 
 BOX = "☐"
 TICK = "☒"
@@ -318,11 +319,8 @@ class Form:
                 self.para(f"{day.day}/{day.month}/{day.year}", into=cells[date_column])
 
     def to_bytes(self) -> bytes:
-        for zoom in self.doc.settings.element.findall(qn("w:zoom")):  # as Word saves it: valid
-            zoom.set(qn("w:percent"), zoom.get(qn("w:percent")) or "100")
-        buffer = io.BytesIO()
-        self.doc.save(buffer)
-        return buffer.getvalue()
+        """The form as a .docx, the same bytes each time it is built."""
+        return docx_bytes(self.doc)
 
 
 def _fresh(cell: _Cell) -> Paragraph | None:

@@ -12,7 +12,7 @@ edits); then
   at each true place's path.
 
     .venv/bin/python -m tools.forms [--pdf] [--keep DIR] [-v]
-    .venv/bin/python -m tools.forms --blanks DIR      # the blank forms alone
+    .venv/bin/python -m tools.forms --blanks DIR [--filled DIR]   # the blank forms (and filled copies)
 """
 
 from __future__ import annotations
@@ -66,6 +66,7 @@ class Result:
     docx: tuple[int, int] = (0, 0)
     pdf: tuple[int, int] | None = None
     misses: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)  # what `pack test` reports
 
     @property
     def mapping(self) -> float:
@@ -76,7 +77,8 @@ class Result:
         docx = f"{_share(self.docx):.2f} ({self.docx[0]}/{self.docx[1]})"
         mapped = f"{self.mapped_right}/{self.places} ({self.mapping:.2f})"
         trip = f"{_share(self.round_trip):.2f}"
-        return f"| {self.council} | {mapped} | {self.fidelity:.3f} | {trip} | {docx} | {pdf} |"
+        cells = [self.council, mapped, str(self.found_extra), f"{self.fidelity:.3f}", trip, docx, pdf]
+        return "| " + " | ".join(cells) + " |"
 
 
 def _share(pair: tuple[int, int] | None) -> float:
@@ -169,6 +171,7 @@ def measure(council: Council, folder: Path, *, pdf: bool = False) -> Result:
     check = check_pack(pack)[0]
     result.fidelity = check.fidelity or 0.0
     result.round_trip = (check.read_back, check.read_back_of)
+    result.problems = [str(problem) for problem in check.problems]
     values = answers(blank.truth)
     filled = build(council, values)
     registry = PackRegistry([*(p for p in installed_packs() if p.name != pack.name), pack])
@@ -217,20 +220,30 @@ def _same(flat: dict[str, Any], path: str, wanted: Any, place: Truth) -> bool:
 def main(argv: list[str]) -> int:
     from . import COUNCILS
 
-    if "--blanks" in argv:  # just write each council's blank form
+    if "--blanks" in argv:  # just write each council's blank form (and, with --filled, a copy filled in)
         out = Path(argv[argv.index("--blanks") + 1])
-        out.mkdir(parents=True, exist_ok=True)
+        filled = Path(argv[argv.index("--filled") + 1]) if "--filled" in argv else None
         for council in COUNCILS:
-            (out / f"{council.name}.docx").write_bytes(build(council).to_bytes())
-            print(out / f"{council.name}.docx")
+            out.mkdir(parents=True, exist_ok=True)
+            blank = build(council)
+            (out / f"{council.name}-agreement.docx").write_bytes(blank.to_bytes())
+            print(out / f"{council.name}-agreement.docx")
+            if filled is not None:
+                filled.mkdir(parents=True, exist_ok=True)
+                copy = build(council, answers(blank.truth))
+                (filled / f"{council.name}-agreement.docx").write_bytes(copy.to_bytes())
+                print(filled / f"{council.name}-agreement.docx")
         return 0
     global VERBOSE
     VERBOSE = "-v" in argv
     pdf = "--pdf" in argv
     keep = argv[argv.index("--keep") + 1] if "--keep" in argv else None
     folder = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="forms-"))
-    print("| council | places mapped right | fidelity | round trip | hand-filled .docx | hand-filled PDF |")
-    print("|---|---|---|---|---|---|")
+    print(
+        "| council | places mapped right | places found beyond the truth | fidelity | round trip "
+        "| hand-filled .docx | hand-filled PDF |"
+    )
+    print("|---|---|---|---|---|---|---|")
     results = [measure(council, folder, pdf=pdf) for council in COUNCILS]
     for result in results:
         print(result.row())

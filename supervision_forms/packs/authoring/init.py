@@ -141,14 +141,15 @@ def init_pack(
     pack_text = _merge(existing_text, head, document, section)
     model = pack_model(DOCUMENT_MODELS[document], name, extras)
     paths = [p for m in mapped for p in m.paths]
-    kept_example = _kept_example(folder / files["example"], model)
-    data = kept_example or example(model, paths, extras)
+    made_example = example(model, paths, extras)
+    kept_example = _kept_example(folder / files["example"], model, set(extras))
+    data = _topped_up(kept_example, made_example) if kept_example is not None else made_example
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     annex_before = raw_doc.get("annex_before")
     made = template(form, mapped, annex_before if isinstance(annex_before, str) else None)
     outputs = [(files["template"], made), (files["blank"], blank)]
-    if kept_example is None:  # an example that still fits is the author's: left as it is
+    if data != kept_example:  # an example that still fits, and has every place, is the author's
         outputs.append((files["example"], (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()))
     outputs.append((PACK_FILE, pack_text.encode("utf-8")))
     for file_name, content in outputs:
@@ -178,14 +179,29 @@ def _made_safe(form: Form, label: str) -> list[str]:
     return notes
 
 
-def _kept_example(path: Path, model: type[BaseModel]) -> dict[str, Any] | None:
-    """The pack's example as it is, when there is one and it still fits the model."""
+def _kept_example(path: Path, model: type[BaseModel], extras: set[str]) -> dict[str, Any] | None:
+    """The pack's example as it is, when there is one and it still fits the model (and
+    holds no field of the council's own that the pack no longer declares)."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
         model.model_validate(raw)
     except (OSError, ValueError):
         return None
-    return raw if isinstance(raw, dict) else None
+    if not isinstance(raw, dict) or not isinstance(raw.get("extra") or {}, dict):
+        return None
+    return raw if set(raw.get("extra") or {}) <= extras else None
+
+
+def _topped_up(kept: dict[str, Any], made: dict[str, Any]) -> dict[str, Any]:
+    """The author's example, with a made-up value for each place it has none for (a place
+    given a model path since)."""
+    out = dict(kept)
+    for key, value in made.items():
+        if key not in out or out[key] is None:
+            out[key] = value
+        elif isinstance(out[key], dict) and isinstance(value, dict):
+            out[key] = _topped_up(out[key], value)
+    return out
 
 
 def _existing(folder: Path) -> tuple[str, dict[str, Any]]:

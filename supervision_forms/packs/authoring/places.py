@@ -83,6 +83,8 @@ LABEL_NOUNS = frozenset(
 )
 SIGN = re.compile(r"\bsign(?:ed|ature|atures)?\b", re.IGNORECASE)
 DATE_WORD = re.compile(r"\bdated?\b", re.IGNORECASE)
+# "Supervisee to complete:", "To be filled in by the manager:": who answers what follows
+INSTRUCTION = re.compile(r"\b(?:to (?:be )?)(?:complete|completed|fill(?:ed)? in)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -447,7 +449,7 @@ def _leaders(
             label, place = cell_label, "right"  # "Date of agreement | xx.xx.xx Review annually ..."
         elif not _has_words(label):
             label = _label_before(state, blocks, at) if not _has_words(after) else after.strip().strip("()")
-            place = "below" if not _has_words(after) else "dots"
+            place = "below" if not _has_words(after) else "before"  # "Xxx Advanced Practitioner"
             suffix = "" if not _has_words(after) else suffix
         if not _has_words(label):
             label = cell_label
@@ -746,6 +748,7 @@ def _names_something(paragraph: FormParagraph) -> bool:
         and not paragraph.heading
         and len(words(text)) <= 8
         and bool(set(content_words(text)) & LABEL_NOUNS)
+        and not INSTRUCTION.search(text)
     )
 
 

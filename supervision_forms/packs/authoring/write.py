@@ -59,6 +59,7 @@ def template(form: Form, mapped: list[Mapped], annex_before: str | None = None) 
     return form.to_bytes()
 
 
+GLUED = ":;,?!)"  # a label's last character that a leader may follow with no space
 OWN_FIELD_KEYS = {"label", "place", "empty", "aliases"}  # what pack init writes of a field
 
 
@@ -80,8 +81,12 @@ def _put(form: Form, item: Mapped) -> None:
         return
     assert isinstance(edit, InText)
     paragraph = edit.paragraph
-    if edit.start == edit.end and edit.start > 0 and not paragraph.text[edit.start - 1].isspace():
-        text = " " + text  # "Name of supervisee:" then the answer
+    shown = paragraph.text
+    before = shown[edit.start - 1] if edit.start > 0 else " "
+    if not before.isspace() and (edit.start == edit.end or before.isalnum() or before in GLUED):
+        text = " " + text  # "Name of supervisee:" then the answer; "Date……" becomes "Date 2 March"
+    if edit.end < len(shown) and shown[edit.end].isalnum():
+        text += " "  # "……Review date" becomes "… Review date"
     replace_text(paragraph, edit.start, edit.end, text, plain=True)
     for gone in edit.drop:
         _remove(gone)

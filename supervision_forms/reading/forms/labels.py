@@ -29,6 +29,7 @@ COLUMN_SKIP = 2  # lines: a PDF column's text carries on past this many lines wi
 PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
 WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
 LEAD = re.compile(r"^[\s·•▪◦‣*\-–\uf000-\uf0ff]*(?:\(?(?:\d{1,2}|[a-hA-H])[.)]\s*)?$")
+GAP = re.compile(r"\S(?:\t|[ \u00a0]{3,})$")  # a label after a gap on its line: "Date ……   Review date"
 AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 
 
@@ -90,16 +91,18 @@ class Finder:
         at_start: bool = False,
         loose: bool = True,
         tabular: bool = False,
+        at_end: bool = False,
     ) -> Hit | None:
         """The best place for one of `labels`, or None; the place is then taken. With
         `at_start`, only where the label starts a paragraph, cell or line; with `loose`,
         a long label may match loosely where it is not printed word for word; with
-        `tabular` (a column heading), places in a table (or a PDF line of columns) first."""
+        `tabular` (a column heading), places in a table (or a PDF line of columns) first; with
+        `at_end` (an answer written before its label), a short label may end its piece instead."""
         found: list[tuple[tuple[float, ...], int, int, float]] = []
         for label in labels:  # the label first; an alias only when the label is not there
             needle = fold(strip_numbering(label))
             if needle:
-                found.extend(self._exact(needle, at_start, tabular))
+                found.extend(self._exact(needle, at_start, tabular, at_end))
                 if loose and not found and len(needle.split()) > SHORT_WORDS:
                     found.extend(self._fuzzy(needle, at_start))
             if found:
@@ -122,7 +125,7 @@ class Finder:
         return loose and len(needle.split()) > SHORT_WORDS and bool(self._fuzzy(needle, at_start))
 
     def _exact(
-        self, needle: str, at_start: bool, tabular: bool = False
+        self, needle: str, at_start: bool, tabular: bool = False, at_end: bool = False
     ) -> list[tuple[tuple[float, ...], int, int, float]]:
         found = []
         short = len(needle.split()) <= SHORT_WORDS
@@ -132,7 +135,7 @@ class Finder:
             before_ok = at == 0 or self.text[at - 1] in " " + SEPARATOR
             after_ok = end == len(self.text) or self.text[end] in " " + SEPARATOR
             if before_ok and (after_ok or not short):
-                rank = self._rank(at, end, 100.0, short or at_start)
+                rank = self._rank(at, end, 100.0, short or at_start, at_end, inline=not at_start)
                 if rank is not None:
                     found.append(((float(tabular and self._in_columns(at)), *rank), at, end, 100.0))
             at = self.text.find(needle, at + 1)
@@ -161,22 +164,29 @@ class Finder:
             return []
         return found
 
-    def _rank(self, start: int, end: int, score: float, short: bool) -> tuple[float, ...] | None:
+    def _rank(
+        self, start: int, end: int, score: float, short: bool, at_end: bool = False, inline: bool = False
+    ) -> tuple[float, ...] | None:
         """How good a place is (None: not allowed): score, at a start, little after it.
-        A `short` label (or one that must start its piece) must start its piece."""
+        A `short` label (or one that must start its piece) must start its piece; with
+        `at_end`, it must end its piece instead (its answer written before it). An `inline`
+        label's answer follows it on its line: text after it does not count against it."""
         if self._overlaps(self._hit("", start, end, score, False)):
             return None
         stream = self._stream(start)
         local_start = self.streams[stream].norm.span(start - self.offsets[stream], end - self.offsets[stream])
         piece, offset = self._locate(stream, local_start[0])
         text = self.layout.pieces[piece].text
-        at_start = bool(LEAD.match(text[:offset]))
+        at_start = bool(LEAD.match(text[:offset]) or GAP.search(text[:offset]))
+        end_piece, end_offset = self._locate(stream, local_start[1])
+        if at_end:
+            ends = not fold(self.layout.pieces[end_piece].text[end_offset:])
+            return (round(score), float(ends), -start / 1e7) if ends or not short else None
         if short and not at_start:
             return None
-        end_piece, end_offset = self._locate(stream, local_start[1])
         if short and self._continues_prose(stream, piece, end_offset if end_piece == piece else len(text)):
             return None
-        rest = len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
+        rest = 0 if inline else len(fold(self.layout.pieces[end_piece].text[end_offset:]).split())
         return (round(score), float(at_start), -min(rest, 12) / 4, -start / 1e7)
 
     def _in_columns(self, position: int) -> bool:

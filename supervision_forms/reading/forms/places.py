@@ -80,6 +80,8 @@ class Places(LineSpots):
             return [self.rest, self.on_line, self.under, self.left, self.above]
         if place == "dots" and not self.layout.structured:
             return [self.dots, self.next_piece, self.above]
+        if place == "before":
+            return [self.before]
         table: dict[str, list[Strategy]] = {
             "right": [self.right, self.rest, self.same_cell, self.below],
             "below": [self.rest, self.same_cell, self.below, self.right],
@@ -211,7 +213,22 @@ class Places(LineSpots):
             if piece.column > label.column + self.layout.near or number in self.label_pieces:
                 break
             lines.append(Span(number, 0, len(piece.text)))
-        return self._up_to_suffix(spans, lines, info.suffix)
+        spans = self._up_to_suffix(spans, lines, info.suffix)
+        if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
+            last = spans[-1]
+            cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
+            spans[-1] = Span(last.piece, last.start, last.start + cut)
+        return spans
+
+    def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
+        """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from
+        where another label ends (or the line starts)."""
+        ends = [other.end for other in self.hits if other.end_piece == hit.piece and other.end <= hit.start]
+        start = max(ends, default=0)
+        text = self.pieces[hit.piece].text[start : hit.start]
+        if not text.strip() or self.know.is_printed(text):
+            return []
+        return [Span(hit.piece, start, hit.start)]
 
     def left(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The cell to the left of the label, when it holds unprinted text (a name written
@@ -281,6 +298,11 @@ class Places(LineSpots):
                 if blanks > MAX_BLANK_ROWS or spans:
                     break
                 continue
+            if any(  # a row with its own label on the left: its answers are that label's
+                p.row == row and p.end_column <= label.column and i in self.label_pieces
+                for i, p in enumerate(self.pieces)
+            ):
+                break
             stops = any(i in self.label_pieces or self.printed(i) for i in inside)
             if stops and not all(self.know.is_prompt(self.pieces[i].text) for i in inside):
                 break

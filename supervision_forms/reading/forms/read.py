@@ -95,7 +95,14 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], loose: bool = T
             hits[info.path] = hit
             return
     tabular = info.spec.place == "table"
-    found = finder.find(info.path, info.labels, at_start=info.starts_piece, loose=loose, tabular=tabular)
+    found = finder.find(
+        info.path,
+        info.labels,
+        at_start=info.starts_piece,
+        loose=loose,
+        tabular=tabular,
+        at_end=info.spec.place == "before",
+    )
     if found is not None:
         finder.label_of[info.path] = info.spec.label
         hits[info.path] = found

@@ -64,8 +64,8 @@ class Spots:
         spans: list[Span] = []
         for number in candidates:
             text = self.pieces[number].text
-            if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text)):
-                continue
+            if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text) or not fold(text)):
+                continue  # the label's printed tail (its hints, their bullets apart in a PDF), a prompt
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
@@ -112,8 +112,8 @@ class Spots:
     def _suffix_at(self, text: str, suffix: str) -> int:
         """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""
         wanted = " ".join(fold(suffix).split()[:4])
-        if not wanted:
-            return len(text)
+        if not wanted:  # punctuation alone ("…stored in ………… ."): the full stop is printed
+            return _punctuation_at(text, suffix)
         norm = normalise(text)
         at = norm.text.find(wanted)
         if at < 0:
@@ -153,3 +153,12 @@ class Spots:
                     )
                     texts.append(fold(" ".join(pair)))
         return texts
+
+
+def _punctuation_at(text: str, suffix: str) -> int:
+    """Where a printed suffix of punctuation alone ends `text` (len(text) when it does not)."""
+    mark = suffix.strip()
+    kept = text.rstrip()
+    if mark and kept.endswith(mark):
+        return len(kept) - len(mark)
+    return len(text)
