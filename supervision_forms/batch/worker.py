@@ -175,7 +175,11 @@ class RendererPool:
             future = Future()
             future.set_result(self._local.run(chunk))
         else:
-            future = self._executor().submit(run_in_worker, chunk)
+            try:
+                future = self._executor().submit(run_in_worker, chunk)
+            except BrokenProcessPool:  # a worker died since the last look: start afresh
+                self._restart()
+                future = self._executor().submit(run_in_worker, chunk)
             self._born[future] = self._generation
         self.running[future] = chunk
 
