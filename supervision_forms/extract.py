@@ -19,6 +19,7 @@ import hashlib
 import io
 import json
 import os
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -178,7 +179,10 @@ def tally(documents: Iterable[Extracted]) -> tuple[int, Counter[str], int]:
 def columns(documents: Iterable[Extracted]) -> list[str]:
     """The table's columns: the information columns, then every model path the read
     documents' kinds have, in model order (lists of dates as one column)."""
-    kinds = {d.result.document for d in documents if d.result is not None}
+    return _columns_of({d.result.document for d in documents if d.result is not None})
+
+
+def _columns_of(kinds: set[str]) -> list[str]:
     paths: list[str] = []
     for kind, model in DOCUMENT_MODELS.items():
         if kind not in kinds:
@@ -234,46 +238,94 @@ def check_output(out: str | os.PathLike[str]) -> Path:
     return target
 
 
-def write_table(documents: Sequence[Extracted], out: str | os.PathLike[str]) -> int:
+def write_table(documents: Iterable[Extracted], out: str | os.PathLike[str]) -> int:
     """Write a row for every file (read or not, with its status) to a .csv, .xlsx or
     .jsonl file (written whole or not at all, readable by its owner only); how many
-    documents were read into it."""
-    target = check_output(out)
-    suffix = target.suffix.lower()
-    names = columns(documents)
-    extra = sorted({k for d in documents for k in row(d, names)} - set(names))
-    names += extra  # list items such as decisions.0.action
-    with atomic_output(target) as handle:  # owner-only: the table holds personal data
-        if suffix == ".xlsx":
-            _write_xlsx(documents, names, handle)
+    documents were read into it. `documents` may be a stream: see `TableWriter`."""
+    with TableWriter(out) as table:
+        for document in documents:
+            table.add(document)
+    return table.read
+
+
+class TableWriter:
+    """Writes the table as documents come, holding none of them: a .jsonl line is written
+    at once; a .csv or .xlsx row waits as its cells in a spill file beside the output
+    (owner-only) until the columns are known, at the end. Written whole or not at all:
+    nothing is left if the `with` block fails."""
+
+    def __init__(self, out: str | os.PathLike[str]) -> None:
+        self.target = check_output(out)
+        self.read = 0
+        self._suffix = self.target.suffix.lower()
+        self._kinds: set[str] = set()
+        self._keys: set[str] = set()
+        self._stack = contextlib.ExitStack()
+        if self._suffix == ".jsonl":
+            self._output = self._stack.enter_context(atomic_output(self.target))
         else:
-            text = io.TextIOWrapper(handle, encoding="utf-8-sig" if suffix == ".csv" else "utf-8", newline="")
-            if suffix == ".csv":
-                _write_csv(documents, names, text)
+            self._output = self._stack.enter_context(
+                tempfile.TemporaryFile(dir=self.target.parent, prefix=".extract-")  # noqa: SIM115
+            )
+
+    def add(self, document: Extracted) -> None:
+        self.read += document.result is not None
+        if self._suffix == ".jsonl":
+            self._output.write((json.dumps(_json_line(document), ensure_ascii=False) + "\n").encode("utf-8"))
+            return
+        if document.result is not None:
+            self._kinds.add(document.result.document)
+        every = row(document, ())
+        self._keys.update(every)
+        cells = {key: value for key, value in every.items() if value is not None}
+        self._output.write((json.dumps(cells, ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def _finish(self) -> None:
+        if self._suffix == ".jsonl":
+            return
+        names = _columns_of(self._kinds)
+        names += sorted(self._keys - set(names))  # list items such as decisions.0.action
+        self._output.seek(0)
+        rows = (json.loads(line) for line in self._output)
+        with atomic_output(self.target) as handle:  # owner-only: the table holds personal data
+            if self._suffix == ".xlsx":
+                _write_xlsx(rows, names, handle)
             else:
-                _write_jsonl(documents, text)
-            text.flush()
-            text.detach()  # the handle is closed by atomic_output
-    return sum(d.result is not None for d in documents)
+                text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+                _write_csv(rows, names, text)
+                text.flush()
+                text.detach()  # the handle is closed by atomic_output
+
+    def __enter__(self) -> TableWriter:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None, trace: Any) -> None:
+        if kind is not None:  # atomic_output removes its temp file when told of the failure
+            self._stack.__exit__(kind, error, trace)
+            return
+        try:
+            self._finish()
+        except BaseException as failure:
+            self._stack.__exit__(type(failure), failure, failure.__traceback__)
+            raise
+        self._stack.close()
 
 
-def _write_jsonl(documents: Sequence[Extracted], out: TextIO) -> None:
-    for document in documents:
-        line: dict[str, Any] = {"file": document.file, "status": document.status}
-        if document.result is None:
-            line["reason"] = document.reason
-            line["error"] = document.error
-        else:
-            line.update(document.result.envelope())
-            line["confidence"] = document.result.confidence
-        out.write(json.dumps(line, ensure_ascii=False) + "\n")
+def _json_line(document: Extracted) -> dict[str, Any]:
+    line: dict[str, Any] = {"file": document.file, "status": document.status}
+    if document.result is None:
+        line["reason"] = document.reason
+        line["error"] = document.error
+    else:
+        line.update(document.result.envelope())
+        line["confidence"] = document.result.confidence
+    return line
 
 
-def _write_csv(documents: Sequence[Extracted], names: list[str], out: TextIO) -> None:
+def _write_csv(rows: Iterable[dict[str, Any]], names: list[str], out: TextIO) -> None:
     writer = csv.writer(out)
     writer.writerow(names)
-    for document in documents:
-        cells = row(document, names)
+    for cells in rows:
         writer.writerow([_csv_cell(cells.get(name)) for name in names])
 
 
@@ -286,7 +338,7 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _write_xlsx(documents: Sequence[Extracted], names: list[str], out: BinaryIO) -> None:
+def _write_xlsx(rows: Iterable[dict[str, Any]], names: list[str], out: BinaryIO) -> None:
     from openpyxl import Workbook
 
     book = Workbook(write_only=False)
@@ -295,8 +347,7 @@ def _write_xlsx(documents: Sequence[Extracted], names: list[str], out: BinaryIO)
     sheet.title = "documents"
     sheet.append(names)
     dates = {generic(name) for name in names} & _date_paths()
-    for number, document in enumerate(documents, 2):
-        cells = row(document, names)
+    for number, cells in enumerate(rows, 2):
         for column, name in enumerate(names, 1):
             value = cells.get(name)
             if value is None:

@@ -17,8 +17,9 @@ CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
-    """Stream into a temp file beside `path`, renamed into place only when complete.
+def atomic_output(path: Path, mode: int = 0o600, durable: bool = True) -> Iterator[BinaryIO]:
+    """Stream into a temp file beside `path`, renamed into place only when complete
+    (and, if `durable`, synced to disk first; else the caller syncs it later).
     A missing folder is `MissingFile`, naming the folder as given."""
     try:
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -28,7 +29,8 @@ def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
         with os.fdopen(fd, "wb") as handle:
             yield handle
             handle.flush()
-            os.fsync(handle.fileno())
+            if durable:
+                os.fsync(handle.fileno())
         os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
@@ -36,9 +38,9 @@ def atomic_output(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
         raise
 
 
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write bytes whole or not at all (owner-only by default)."""
-    with atomic_output(Path(path), mode) as handle:
+def write_atomic(path: Path, data: bytes, mode: int = 0o600, durable: bool = True) -> None:
+    """Write bytes whole or not at all (owner-only by default); see `atomic_output`."""
+    with atomic_output(Path(path), mode, durable) as handle:
         handle.write(data)
 
 

@@ -114,6 +114,8 @@ def _target(target: str) -> tuple[str, str]:
 class Converter(Protocol):
     """Converts batches of files into a folder; one thread uses one converter."""
 
+    def start(self) -> None: ...
+
     def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]: ...
 
     def kill(self) -> None: ...
@@ -201,6 +203,10 @@ class _Office:
         self._profile_url = ""
         self._pipe = ""
         self.starts = 0
+
+    def start(self) -> None:
+        """Start LibreOffice now, where this converter keeps one running (so that its
+        start-up overlaps the caller's other work); a failure shows at the first file."""
 
     # --- the shared loop -----------------------------------------------------------------
 
@@ -459,6 +465,10 @@ class UnoConverter(_Office):
                 raise _Hung
             yield index, error if isinstance(error, str) else None
 
+    def start(self) -> None:
+        with contextlib.suppress(_Hung, OfficeError):
+            self._started()
+
     def _started(self) -> subprocess.Popen[Any]:
         process = self._process
         if process is not None and process.poll() is None:
@@ -557,7 +567,7 @@ class ConverterPool:
         binary = _require_soffice()
         python = find_uno_python(binary) if long_running else None
         self.long_running = python is not None
-        self.batch_size = 8 if self.long_running else 24
+        self.batch_size = 16 if self.long_running else 24  # files a call; limits stay per file
         self._root = Path(tempfile.mkdtemp(prefix="sf-office-", dir=work))
         self._closing = threading.Event()
         folders = (self._root, *cleanup)
@@ -587,6 +597,18 @@ class ConverterPool:
         for converter in self._converters:
             self._idle.put(converter)
         self._executor = ThreadPoolExecutor(max_workers=len(self._converters), thread_name_prefix="sf-office")
+
+    def start(self) -> None:
+        """Start every converter's LibreOffice now, in the background."""
+        for _ in self._converters:
+            self._executor.submit(self._start_one)
+
+    def _start_one(self) -> None:
+        converter = self._idle.get()
+        try:
+            converter.start()
+        finally:
+            self._idle.put(converter)
 
     def submit(self, files: Sequence[Path], out_dir: Path, target: str = "pdf") -> Future[list[Conversion]]:
         """Convert `files` into `out_dir` (output names: the files' stems)."""

@@ -6,6 +6,7 @@ import datetime
 import tempfile
 import warnings
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,21 +58,34 @@ def render(
     model = coerce_model(data, chosen.model(document))
     if redact:
         model = redacted(model)
-    template = chosen.template(document)
-    spec = chosen.document(document)
+    content, conflicts = render_model(model, chosen, document)
+    for conflict in conflicts:
+        warnings.warn(conflict, RenderWarning, stacklevel=2)
+    return content
+
+
+def render_model(model: BaseModel, pack: Pack, document: str) -> tuple[bytes, list[str]]:
+    """Render a model already validated as the pack's model for `document`: the .docx
+    bytes, and the conflicts `render` would warn of, as messages (for a batch, which
+    records them instead of warning once per row)."""
+    template = pack.template(document)
+    spec = pack.document(document)
     items = annex_items(model, template.paths, spec.printed)
-    for item in items:
-        for path, _ in item.values:
-            fact = spec.printed.get(path)
-            if fact is not None and not item.hidden:
-                warnings.warn(_conflict(path, fact, chosen), RenderWarning, stacklevel=2)
+    conflicts = [
+        _conflict(path, fact, pack)
+        for item in items
+        if not item.hidden
+        for path, _ in item.values
+        if (fact := spec.printed.get(path)) is not None
+    ]
     heading = annex_heading(spec.title)
-    return template.render(
+    content = template.render(
         model.model_dump(),
         lambda ids: annex_xml(items, ids, heading, template.text_width),
         title=document_title(spec.title, model),
         made=today(),
     )
+    return content, conflicts
 
 
 def render_pdf(
@@ -130,14 +144,14 @@ def annex_items(
     """The annex rows for every value the layout does not place, in model order: a list
     of dates or choices as one row; a value the form prints already, hidden."""
     kind = type(model)
-    known = leaf_map(kind)
     rows: list[AnnexItem | str] = []  # a row, or the name of a list whose row is built last
     lists: dict[str, list[tuple[str, str]]] = {}
     for path, value in flatten(model).items():
-        shape = generic(path)
-        if value is None or shape in placed or _derived(model, path):
+        if value is None:
             continue
-        leaf = known.get(shape)
+        shape, leaf = _path_facts(kind, path)
+        if shape in placed or _derived(model, path):
+            continue
         text = _text(value, leaf)
         if shape.endswith("[]"):  # a list of dates or choices: one row
             whole = shape.removesuffix("[]")
@@ -148,11 +162,22 @@ def annex_items(
             continue
         fact = (printed or {}).get(path)
         hidden = fact is not None and leaf is not None and states(fact.value, value, leaf)
-        rows.append(AnnexItem(annex_label(kind, path), ((path, text),), hidden))
+        rows.append(AnnexItem(_label(kind, path), ((path, text),), hidden))
     return [
-        row if isinstance(row, AnnexItem) else AnnexItem(annex_label(kind, row), tuple(lists[row]))
-        for row in rows
+        row if isinstance(row, AnnexItem) else AnnexItem(_label(kind, row), tuple(lists[row])) for row in rows
     ]
+
+
+@lru_cache(maxsize=4096)
+def _path_facts(kind: type[BaseModel], path: str) -> tuple[str, Leaf | None]:
+    """A path's generic shape and its leaf: the same for every row, so worked out once."""
+    shape = generic(path)
+    return shape, leaf_map(kind).get(shape)
+
+
+@lru_cache(maxsize=4096)
+def _label(kind: type[BaseModel], path: str) -> str:
+    return annex_label(kind, path)
 
 
 def _text(value: Any, leaf: Leaf | None) -> str:

@@ -60,12 +60,14 @@ def audit_folder(
     pack: str | None = None,
     packs: PackRegistry | None = None,
     redact: bool = False,
+    jobs: int | None = None,
 ) -> AuditReport:
     """Audit every agreement and record under `folder` as of a day (today by default).
 
     `pack` names the council whose rules apply to a worker none of whose documents says
     (bare JSON records); with `redact`, special-category values are blanked as each file is
-    read, so none can reach the report.
+    read, so none can reach the report. Files are read in `jobs` processes (default: as
+    many as pay for themselves at the folder's size).
     """
     root = Path(folder)
     if not root.is_dir():
@@ -74,7 +76,7 @@ def audit_folder(
     if pack is not None:
         registry.get(pack)  # an unknown name is an error, not a silent fallback
     day = as_of or datetime.date.today()
-    read, problems, copies = load_folder(root, packs=registry, redact=redact)
+    read, problems, copies = load_folder(root, packs=registry, redact=redact, jobs=jobs)
     documents = [d for d in read if not _after(d, day)]
     books = _books(registry)
     evidence = Evidence.of(documents)

@@ -4,8 +4,9 @@ The parent process reads rows one at a time, validates them, finds each row's fi
 decides what may be written; rendering happens in worker processes (or here, with one
 job). Work in flight is bounded, so memory stays flat however long the roster is. Each
 file is announced in the journal before it is written and recorded after, only once it
-is on disk with the hash the worker gave, so a killed batch picks up where it stopped and
-the manifest never names a file that is not there. If the folder is removed or replaced
+is synced to disk (in groups: one sync for up to SYNC_GROUP files) and found there with
+the hash the worker gave, so a killed batch picks up where it stopped and the manifest
+never names a file that is not there. If the folder is removed or replaced
 while the batch runs, the batch stops at once.
 """
 
@@ -15,34 +16,45 @@ import contextlib
 import dataclasses
 import hashlib
 import itertools
+import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ValidationError
 
 from ..errors import FieldError, InvalidData, OutputFolderError, SupervisionFormsError
 from ..files import display_name
-from ..office import OfficeError, soffice
 from ..packs import Pack, PackRegistry
 from ..registry import resolve_pack
-from .files import FolderGuard, file_sha256, folder_lock, occupied, remove_stale_temporaries, zip_files
+from .files import (
+    FolderGuard,
+    file_sha256,
+    folder_lock,
+    occupied,
+    remove_stale_temporaries,
+    sync_files,
+    zip_files,
+)
 from .identity import Claims, Identity, Previous, identity_of
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
 from .naming import bookmark_title
-from .pdfs import PdfStage, merge_pdfs
 from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, object_row
 from .worker import Rendered, RendererPool, RenderJob
 
+if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
+    from .pdfs import PdfStage
+
 Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
+SYNC_GROUP = 16  # files made durable together, before the journal records them
+SYNC_SECONDS = 0.5  # nor does a file wait longer than this for its group
 
 
 def generate(
@@ -80,8 +92,11 @@ def generate(
     chosen.template(document)  # a broken pack fails here, before anything is written
     base = _checked_defaults(defaults, model)
     want_pdf = pdf or pdf_pack
-    if want_pdf and soffice() is None:
-        raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
+    if want_pdf:
+        from ..office import OfficeError, soffice
+
+        if soffice() is None:
+            raise OfficeError("PDFs need LibreOffice (soffice), which is not installed")
     if isinstance(rows, Roster) and roster is None:
         roster = rows.label
     out = Path(out)
@@ -106,7 +121,11 @@ def generate(
             manifest = write_manifest(out, _about(settings, roster), results, orphans)
             errors = write_errors(out, results)
             journal.remove()
-        merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results)) if pdf_pack else None
+        merged = None
+        if pdf_pack:
+            from .pdfs import merge_pdfs
+
+            merged = merge_pdfs(out / f"{document}s.pdf", batch.bookmarks(results))
         bundle = zip_files(out / f"{document}s.zip", _outputs(out, results, merged)) if zip else None
     warnings = [*(rows.warnings if isinstance(rows, Roster) else []), *batch.warnings]
     return BatchReport(
@@ -183,8 +202,14 @@ class _Batch:
         self.warnings: list[str] = []
         self._orphans: list[Previous] = []
         self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
-        self._pdfs = PdfStage(settings.out, settings.jobs) if settings.pdf else None
+        self._pdfs: PdfStage | None = None
+        if settings.pdf:
+            from .pdfs import PdfStage
+
+            self._pdfs = PdfStage(settings.out, settings.jobs)
         self._twins: list[tuple[int, int]] = []
+        self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
+        self._sync_due = 0.0
 
     def add(self, row: RosterRow) -> None:
         order = next(self._order)
@@ -219,7 +244,14 @@ class _Batch:
             if self._pdfs is not None and not self._renders:
                 self._pdfs.flush()
             self._pump(block=True)
+        self._sync()
         self._orphans = [kept for kept in map(self._kept, self._claims.orphans()) if kept is not None]
+        noted = sum(1 for result in self._results if result.warnings)
+        if noted:
+            self.warnings.append(
+                f"{noted} row{'s' if noted > 1 else ''} gave a value that differs from what the form "
+                'prints; the value is shown in the annex (see "warnings" in the manifest)'
+            )
         if self._twins:
             (first, second), more = self._twins[0], len(self._twins) - 1
             others = f" (and {more} more pair{'s' if more > 1 else ''})" if more else ""
@@ -379,16 +411,38 @@ class _Batch:
             )
             return
         status = pending.result.status if outcome.wrote else "unchanged"
-        result = dataclasses.replace(pending.result, status=status, sha256=outcome.sha256)
+        result = dataclasses.replace(
+            pending.result, status=status, sha256=outcome.sha256, warnings=outcome.notes
+        )
         if self._pdfs is not None:
             self._pdfs.add(result, pending.docx, pending.pdf)
         else:
             self._finish(result)
 
     def _finish(self, result: RowResult) -> None:
+        """Record a row's outcome; a file written for it waits for its group's sync."""
+        if _made(result):
+            if not self._unsynced:
+                self._sync_due = time.monotonic() + SYNC_SECONDS
+            self._unsynced.append(result)
+            if len(self._unsynced) >= SYNC_GROUP or time.monotonic() >= self._sync_due:
+                self._sync()
+            return
+        self._record(result)
+
+    def _sync(self) -> None:
+        """Make the waiting files durable, all at once, then record them."""
+        group, self._unsynced = self._unsynced, []
+        if group:
+            self._guard.check()
+            with _folder_problems(self._s.out, "the documents could not be saved to disk"):
+                sync_files(self._s.out, [result.file for result in group if result.file is not None])
+            for result in group:
+                self._record(result)
+
+    def _record(self, result: RowResult) -> None:
         self._guard.check()  # the folder is still the batch's: else stop, recording nothing more
-        made = result.sha256 is not None and result.file is not None and result.status != "unchanged"
-        if made and file_sha256(self._s.out / (result.file or "")) != result.sha256:
+        if _made(result) and file_sha256(self._s.out / (result.file or "")) != result.sha256:
             result = dataclasses.replace(
                 result, status="failed", sha256=None, errors=(FieldError("", VANISHED),)
             )
@@ -421,6 +475,12 @@ def _folder_problems(out: Path, what: str) -> Iterator[None]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
+
+
+def _made(result: RowResult) -> bool:
+    """This run wrote the row's document (so it must be synced, then checked, before the
+    journal records it)."""
+    return result.sha256 is not None and result.file is not None and result.status != "unchanged"
 
 
 def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
@@ -475,10 +535,9 @@ def _fingerprint_base(pack: Pack, document: str) -> bytes:
 
 
 def _library_version() -> str:
-    try:
-        return version("supervision-forms")
-    except PackageNotFoundError:
-        return "unknown"
+    from .. import __version__
+
+    return __version__
 
 
 def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:

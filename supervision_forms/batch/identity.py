@@ -14,9 +14,10 @@ kept, reported, and never given to another row.
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 from pydantic import BaseModel
@@ -94,13 +95,24 @@ class Previous:
 
 
 class Claims:
-    """Hands each row a file stem: its earlier file, or a new free name. One per batch."""
+    """Hands each row a file stem: its earlier file, or a new free name. One per batch.
+    Earlier entries are indexed by what a row is matched on, so a claim costs O(1)
+    however many entries share a name."""
 
     def __init__(self, previous: Iterable[Previous], reserved: tuple[str, ...]) -> None:
-        self._unclaimed: dict[str, list[Previous]] = defaultdict(list)
+        self._unclaimed: dict[str, dict[int, Previous]] = defaultdict(dict)  # by base, in order
+        self._by_employee: dict[tuple[str, str], dict[int, Previous]] = defaultdict(dict)
+        self._by_traits: dict[tuple[str, str | None], dict[int, Previous]] = defaultdict(dict)
+        self._by_content: dict[tuple[str, str | None, str | None], dict[int, Previous]] = defaultdict(dict)
+        self._without_id: dict[str, dict[int, Previous]] = defaultdict(dict)
+        self._key: dict[int, int] = {}  # id(entry) -> its number, to remove it again
         stems = list(reserved)
-        for entry in previous:
-            self._unclaimed[entry.identity.base].append(entry)
+        for number, entry in enumerate(previous):
+            self._key[id(entry)] = number
+            base = entry.identity.base
+            self._unclaimed[base][number] = entry
+            for index, key in self._indexes(entry):
+                index[key][number] = entry
             stems.append(entry.stem)
         self._names = NameRegistry(tuple(stems))
         self._first_row: dict[Identity, int] = {}
@@ -114,12 +126,21 @@ class Claims:
         """The earlier entry that is this row's; None when there is none, so a new name
         may be given at once; False when it cannot be told before the roster's end (the
         row changed, or the person's details did)."""
-        candidates = self._candidates(identity)
-        for match in (_same_employee, _unchanged(content), _old_entry):
-            found = next((e for e in candidates if match(e, identity)), None)
+        base = identity.base
+        if not self._unclaimed.get(base):
+            return None
+        if identity.employee is not None:
+            same = self._by_employee.get((base, identity.employee))
+            if same:
+                return self._take(next(iter(same.values())))
+        for entries in (
+            self._by_content.get((base, identity.traits, content), {}),  # unchanged
+            self._by_traits.get((base, None), {}),  # from a manifest without identities
+        ):
+            found = next((e for e in entries.values() if _may_be(e.identity, identity)), None)
             if found is not None:
                 return self._take(found)
-        return False if candidates else None
+        return False if self._any_candidate(identity) else None
 
     def settle(self, waiting: list[Identity]) -> list[Previous | None]:
         """At the roster's end, the rows that could not be told, all under one base name:
@@ -127,10 +148,13 @@ class Claims:
         then, if one row and one entry are left, the same person whose details changed.
         The rest get new names (None)."""
         found: list[Previous | None] = [None] * len(waiting)
+        rows = Counter(identity.traits for identity in waiting)
         for index, identity in enumerate(waiting):
-            same = [e for e in self._candidates(identity) if e.identity.traits == identity.traits]
-            rows = [i for i in waiting if i.traits == identity.traits]
-            if len(same) == 1 and len(rows) == 1:
+            if rows[identity.traits] != 1:
+                continue
+            entries = self._by_traits.get((identity.base, identity.traits), {}).values()
+            same = list(islice((e for e in entries if _may_be(e.identity, identity)), 2))
+            if len(same) == 1:
                 found[index] = self._take(same[0])
         left = [i for i, f in enumerate(found) if f is None]
         if len(left) == 1:
@@ -144,13 +168,39 @@ class Claims:
 
     def orphans(self) -> list[Previous]:
         """Earlier entries no row claimed."""
-        return [entry for entries in self._unclaimed.values() for entry in entries]
+        return [entry for entries in self._unclaimed.values() for entry in entries.values()]
+
+    def _any_candidate(self, identity: Identity) -> bool:
+        """Whether some unclaimed entry under the name may be this row's: any, for a row
+        without an employee ID; else one with no ID or with this one."""
+        entries = self._unclaimed.get(identity.base, {})
+        if identity.employee is None:
+            return bool(entries)
+        if self._by_employee.get((identity.base, identity.employee)):
+            return True
+        return bool(self._without_id.get(identity.base))
 
     def _candidates(self, identity: Identity) -> list[Previous]:
-        return [e for e in self._unclaimed.get(identity.base, ()) if _may_be(e.identity, identity)]
+        return [e for e in self._unclaimed.get(identity.base, {}).values() if _may_be(e.identity, identity)]
+
+    def _indexes(self, entry: Previous) -> list[tuple[dict[Any, dict[int, Previous]], Any]]:
+        """The indexes an entry is in, each with its key there."""
+        base, employee, traits = entry.identity.base, entry.identity.employee, entry.identity.traits
+        found: list[tuple[dict[Any, dict[int, Previous]], Any]] = [
+            (self._unclaimed, base),
+            (self._by_traits, (base, traits)),
+            (self._by_content, (base, traits, entry.content)),
+        ]
+        if employee is not None:
+            found.append((self._by_employee, (base, employee)))
+        else:
+            found.append((self._without_id, base))
+        return found
 
     def _take(self, entry: Previous) -> Previous:
-        self._unclaimed[entry.identity.base].remove(entry)
+        number = self._key[id(entry)]
+        for index, key in self._indexes(entry):
+            del index[key][number]
         return entry
 
 

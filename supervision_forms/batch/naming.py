@@ -96,14 +96,19 @@ class NameRegistry:
 
     def __init__(self, reserved: tuple[str, ...] = ()) -> None:
         self._taken: set[str] = {comparison_key(stem) for stem in reserved}
+        self._next: dict[str, int] = {}  # per stem, the first number not yet tried
 
     def claim(self, stem: str) -> str:
         """A free stem, `<stem>` or `<stem>-<n>`; it is then taken. Every file made for a
-        row (its .docx, its .pdf) uses the row's stem."""
-        candidate = stem
-        number = 1
+        row (its .docx, its .pdf) uses the row's stem. Numbers tried before stay taken,
+        so each stem's search resumes where it stopped: O(1) a row, however many share
+        a name."""
+        key = comparison_key(stem)
+        number = self._next.get(key, 1)
+        candidate = stem if number == 1 else f"{stem}-{number}"
         while comparison_key(candidate) in self._taken:
             number += 1
             candidate = f"{stem}-{number}"
         self._taken.add(comparison_key(candidate))
+        self._next[key] = number + 1
         return candidate

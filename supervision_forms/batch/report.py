@@ -42,6 +42,7 @@ class RowResult:
     identity: Identity | None = None  # who the file is for (hashes), to find it again
     content: str | None = None  # hash of the row's data
     order: int = 0  # position in the roster, across sheets
+    warnings: tuple[str, ...] = ()  # what rendering noticed (value-free), e.g. a printed value contradicted
 
     def as_json(self) -> dict[str, Any]:
         item: dict[str, Any] = {"row": self.row}
@@ -54,6 +55,8 @@ class RowResult:
                 item[key] = value
         if self.identity is not None and self.file is not None:
             item["identity"] = self.identity.as_json()
+        if self.warnings:
+            item["warnings"] = list(self.warnings)
         if self.errors:
             item["errors"] = [{"field": e.field, "message": e.message} for e in self.errors]
         return item

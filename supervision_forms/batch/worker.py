@@ -1,18 +1,26 @@
-"""Rendering rows to files: here, or in worker processes that each load the pack once.
+"""Rendering rows to files: here, or in worker processes started once and reused.
 
 The parent decides everything (names, whether a file may be written); a worker only
 renders, hashes and writes what it is told, and reports back without personal values.
-A worker never outlives the batch: it asks the kernel to kill it when its parent dies
-(Linux), and checks on its parent besides. When a worker dies, its rows are sent again,
-each alone, so a row that kills its renderer fails alone and the others are written.
+Workers are forked from the parent once it has loaded the pack and compiled the one
+template the batch uses, before any thread starts, so a worker costs a fork, not a
+Python start-up; where forking is not safe (another thread is running, not POSIX) they
+are spawned and load the pack themselves. Never more workers than usable cores.
+A worker writes its files without syncing each: the parent syncs them in groups before
+the journal records them (see engine). A worker never outlives the batch: it asks the
+kernel to kill it when its parent dies (Linux), and checks on its parent besides. When a
+worker dies, its rows are sent again, each alone, so a row that kills its renderer fails
+alone and the others are written.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from collections.abc import Sequence
@@ -28,8 +36,8 @@ from pydantic import BaseModel
 from ..errors import SupervisionFormsError
 from ..files import write_atomic
 from ..packs import Pack, load_pack
-from ..render import render
-from .files import file_sha256
+from ..render import render_model
+from .files import file_sha256, inherited_descriptors
 from .lifeline import die_with_parent
 
 WriteMode = Literal["create", "replace", "adopt"]
@@ -63,6 +71,7 @@ class Rendered:
     sha256: str | None = None
     wrote: bool = False
     error: str | None = None
+    notes: tuple[str, ...] = ()  # what render would warn of (value-free)
 
 
 class Renderer:
@@ -71,14 +80,14 @@ class Renderer:
     def __init__(self, pack: Pack, document: str) -> None:
         self._pack = pack
         self._document = document
-        pack.template(document)
+        pack.template(document)  # this one only: a worker compiles no other
 
     def run(self, jobs: Sequence[RenderJob]) -> list[Rendered]:
         return [self._one(job) for job in jobs]
 
     def _one(self, job: RenderJob) -> Rendered:
         try:
-            content = render(job.model, pack=self._pack, document=self._document)
+            content, notes = render_model(job.model, self._pack, self._document)
         except SupervisionFormsError as error:  # messages are value-free by design
             return Rendered(job.ticket, error=str(error))
         except Exception as error:  # a bug must not stop the other rows
@@ -86,28 +95,34 @@ class Renderer:
         digest = hashlib.sha256(content).hexdigest()
         if job.mode == "adopt":
             if file_sha256(job.path) == digest:
-                return Rendered(job.ticket, digest)
+                return Rendered(job.ticket, digest, notes=tuple(notes))
             return Rendered(job.ticket, error=NOT_OURS)
         try:
-            write_atomic(job.path, content)
+            write_atomic(job.path, content, durable=False)  # synced in groups by the parent
         except OSError as error:
             reason = error.strerror or type(error).__name__
             return Rendered(job.ticket, error=f"the file could not be written ({reason})")
         except SupervisionFormsError:  # the folder is gone (the batch notices and stops)
             return Rendered(job.ticket, error="the file could not be written (no such folder)")
-        return Rendered(job.ticket, digest, wrote=True)
+        return Rendered(job.ticket, digest, wrote=True, notes=tuple(notes))
 
 
 _renderer: Renderer | None = None  # one per worker process, set by start_worker
 
 
-def start_worker(parent: int, pack_root: Traversable | Path, document: str) -> None:
-    """Process-pool initializer: die with the batch, then load and compile the pack once."""
+def start_worker(parent: int, pack: Pack | Traversable | Path, document: str) -> None:
+    """Process-pool initializer: die with the batch, then get the renderer. A forked
+    worker is given the parent's pack, its template compiled already; a spawned one
+    loads the pack itself, compiling only the template it needs."""
     global _renderer
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent(parent)
+    for descriptor in inherited_descriptors():  # a forked worker must not hold the folder lock
+        with contextlib.suppress(OSError):
+            os.close(descriptor)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
-    _renderer = Renderer(load_pack(pack_root), document)
+    chosen = pack if isinstance(pack, Pack) else load_pack(pack, compile_templates=False)
+    _renderer = Renderer(chosen, document)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -126,22 +141,33 @@ def run_in_worker(jobs: list[RenderJob]) -> list[Rendered]:
     return _renderer.run(jobs)
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity), at least one."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
 class RendererPool:
-    """Where rendering happens: in this process (one job) or in a pool of processes, each
-    of which loads the pack and compiles its template once."""
+    """Where rendering happens: in this process (one job) or in a pool of processes
+    started at once, each with the pack loaded and its template compiled. More jobs than
+    usable cores would only fight over them: the pool is never larger."""
 
     def __init__(self, pack: Pack, document: str, jobs: int) -> None:
         self._pack = pack
         self._document = document
-        self._jobs = jobs
-        self.chunk_size = 1 if jobs == 1 else CHUNK
-        self.max_in_flight = 1 if jobs == 1 else jobs * CHUNKS_PER_JOB
-        self._local = Renderer(pack, document) if jobs == 1 else None
+        self.jobs = min(jobs, usable_cores())
+        self.chunk_size = 1 if self.jobs == 1 else CHUNK
+        self.max_in_flight = 1 if self.jobs == 1 else self.jobs * CHUNKS_PER_JOB
+        self._local = Renderer(pack, document) if self.jobs == 1 else None
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._restarts = 0
         self.running: dict[Future[list[Rendered]], list[RenderJob]] = {}
         self._born: dict[Future[list[Rendered]], int] = {}
+        if self._local is None:
+            self._executor()  # now, while this process may still fork cheaply
 
     def submit(self, chunk: list[RenderJob]) -> None:
         future: Future[list[Rendered]]
@@ -149,18 +175,26 @@ class RendererPool:
             future = Future()
             future.set_result(self._local.run(chunk))
         else:
-            future = self._executor().submit(run_in_worker, chunk)
+            try:
+                future = self._executor().submit(run_in_worker, chunk)
+            except BrokenProcessPool:  # a worker died since the last look: start afresh
+                self._restart()
+                future = self._executor().submit(run_in_worker, chunk)
             self._born[future] = self._generation
         self.running[future] = chunk
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
+            forking = _may_fork()
+            self._pack.template(self._document)  # compiled before the fork, shared by all
             self._pool = ProcessPoolExecutor(
-                max_workers=self._jobs,
-                mp_context=multiprocessing.get_context("spawn"),  # no fork: safe beside threads
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
                 initializer=start_worker,
-                initargs=(os.getpid(), self._pack.root, self._document),
+                initargs=(os.getpid(), self._pack if forking else self._pack.root, self._document),
             )
+            if forking:  # a fork pool starts its processes on the first task: start them now
+                self._pool.submit(int).result()
         return self._pool
 
     def collect(self) -> list[Rendered]:
@@ -204,3 +238,13 @@ class RendererPool:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.kill()  # they hold no state worth keeping: the journal has it all
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _may_fork() -> bool:
+    """Forking copies only the calling thread: safe while it is the only one (a host
+    application's threads, or this batch's LibreOffice helpers, rule it out)."""
+    return (
+        sys.platform.startswith("linux")
+        and "fork" in multiprocessing.get_all_start_methods()
+        and threading.active_count() == 1
+    )

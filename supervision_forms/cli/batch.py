@@ -9,7 +9,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
 from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
 from ..files import display_name, escape_controls
@@ -27,6 +26,7 @@ from .app import (
     show_progress,
     verbosity,
 )
+from .progress import ProgressBar
 
 ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
 FAILURES_SHOWN = 2
@@ -142,7 +142,9 @@ def _default_jobs(rows: int | None) -> int:
 @contextmanager
 def _progress(total: int | None) -> Iterator[Callable[[RowResult], None]]:
     """A progress bar on a terminal; nothing when stderr is piped or redirected."""
-    with tqdm(total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
+    with ProgressBar(
+        total=total, unit="row", disable=not show_progress(), leave=False, file=sys.stderr
+    ) as bar:
 
         def tick(_: RowResult) -> None:
             bar.update(1)

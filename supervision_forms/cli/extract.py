@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
-from tqdm import tqdm
 
-from ..extract import Extracted, check_output, extract_folder, tally, write_table
+from ..extract import TableWriter, check_output, extract_folder
 from ..inventory import Kind, inventory, shown_name, summary
 from .app import PROBLEMS, app, note, show_progress, verbosity
+from .progress import ProgressBar
 
 
 @app.command(name="extract")
@@ -39,22 +40,32 @@ def extract_command(
     summary, and the exit code is then 1."""
     check_output(out)
     entries = inventory(folder)
-    documents: list[Extracted] = []
-    total = sum(entry.kind in (Kind.DOCUMENT, Kind.OTHER) for entry in entries)
-    jobs = jobs or min(os.cpu_count() or 1, max(1, total))  # one worker per CPU, as `batch` starts
+    expected = sum(entry.kind in (Kind.DOCUMENT, Kind.OTHER) for entry in entries)
+    jobs = jobs or min(os.cpu_count() or 1, max(1, expected))  # one worker per CPU, as `batch` starts
     read = extract_folder(folder, pack=pack, document=document, jobs=jobs, redact=redact)
-    with tqdm(total=total, unit="file", disable=not show_progress(), leave=False, file=sys.stderr) as bar:
+    not_read: Counter[str] = Counter()
+    failures: list[str] = []  # "file: reason" of each file not read
+    copies = done = total = 0
+    with (
+        TableWriter(out) as table,  # rows streamed: no parsed document is held
+        ProgressBar(
+            total=expected, unit="file", disable=not show_progress(), leave=False, file=sys.stderr
+        ) as bar,
+    ):
         for item in read:
-            documents.append(item)
+            table.add(item)
+            total += 1
+            copies += item.same_as is not None
+            if item.result is None:
+                not_read[item.reason or "unusable"] += 1
+                failures.append(f"not read: {item.file}: {item.error}")
+            else:
+                done += 1
             bar.update(1)
-    write_table(documents, out)
-    done, not_read, total = tally(documents)
-    copies = sum(d.same_as is not None for d in documents)
     verbose = verbosity() > 0  # -v, anywhere on the line
     if verbose:
-        for item in documents:
-            if item.result is None:
-                click.echo(f"not read: {item.file}: {item.error}", err=True)
+        for failure in failures:
+            click.echo(failure, err=True)
     line = summary(done, not_read, total) if total else f"no files to read in {shown_name(folder.name)}"
     if copies:
         line += f" ({copies} the same document as another file, counted once)"

@@ -106,6 +106,13 @@ def schedule(
     help="Also write a workbook: one row per supervisee, coloured by status.",
 )
 @click.option("--redact", is_flag=True, help="Blank special-category values as files are read.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Reader processes [default: by folder size].",
+)
 def audit(
     folder: Path,
     as_of: datetime.date | None,
@@ -114,10 +121,11 @@ def audit(
     html: Path | None,
     xlsx: Path | None,
     redact: bool,
+    jobs: int | None,
 ) -> None:
     """Check a team's agreements and records (.docx, .pdf, .json) against each council's rules.
     Exit 1 when there is an error finding or a file that could not be used."""
-    report = audit_folder(folder, as_of=as_of, pack=pack, redact=redact)
+    report = audit_folder(folder, as_of=as_of, pack=pack, redact=redact, jobs=jobs)
     if html is not None:
         write_atomic(html, render_html(report).encode("utf-8"))
     if xlsx is not None:

@@ -207,3 +207,26 @@ def it_merges_nested_defaults_without_changing_them() -> None:
 def it_uses_a_pack_given_as_an_object(tmp_path: Path, rows: RowMaker) -> None:
     report = generate([rows(0)], pack=installed_packs().get("sefton"), out=tmp_path, jobs=2)
     assert report.ok
+
+
+def it_records_what_a_row_contradicts_in_the_manifest_and_warns_once(
+    tmp_path: Path, rows: RowMaker, recwarn: pytest.WarningsRecorder
+) -> None:
+    odd = merge_under(rows(1), {"frequency": {"description": "Every 6 weeks", "every": 6, "unit": "week"}})
+    for jobs in (1, 2):
+        out = tmp_path / f"jobs-{jobs}"
+        report = generate(
+            [rows(0), odd, merge_under(odd, {"supervisee": {"name": "Kim Odd"}})],
+            pack="portsmouth",
+            out=out,
+            jobs=jobs,
+        )
+        assert report.ok
+        listed = {item["row"]: item.get("warnings", []) for item in manifest(out)["rows"]}
+        assert listed[1] == [] and len(listed[2]) == 1 and listed[3] == listed[2]
+        assert "frequency.description" in listed[2][0] and "6 weeks" not in listed[2][0]
+        assert [w for w in report.warnings if "differs from what the form prints" in w] == [
+            "2 rows gave a value that differs from what the form prints; the value is shown in the annex "
+            '(see "warnings" in the manifest)'
+        ]
+    assert not recwarn.list  # no warning per row

@@ -44,7 +44,7 @@ def it_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
     batch = Batch(tmp_path, roster, out, "--jobs", "2")
     batch.start()
     wait_for(lambda: journal_lines(out) >= 3, "rows to be done")
-    workers = [pid for pid in batch.descendants() if "spawn_main" in command_line(pid)]
+    workers = [pid for pid in batch.descendants() if "resource_tracker" not in command_line(pid)]
     assert workers
     os.kill(workers[0], signal.SIGKILL)
     code, _, err = batch.finish()

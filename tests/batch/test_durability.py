@@ -1,0 +1,42 @@
+"""Files are synced in groups, and the journal records a file only once it is synced."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import pytest
+
+from supervision_forms.batch import RowResult, engine, generate
+from supervision_forms.batch.manifest import Journal
+from tests.batch.conftest import RowMaker
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def it_records_no_file_before_it_is_synced_and_syncs_in_groups(
+    tmp_path: Path, rows: RowMaker, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    synced: set[str] = set()
+    calls: list[int] = []
+    recorded: list[str] = []
+    sync = engine.sync_files
+    record = Journal.record
+
+    def syncing(folder: Path, names: Iterable[str]) -> None:
+        group = list(names)
+        calls.append(len(group))
+        sync(folder, group)
+        synced.update(group)
+
+    def recording(journal: Journal, result: RowResult) -> None:
+        if result.status in ("written", "updated"):
+            assert result.file in synced, "recorded before it was synced"
+            recorded.append(result.file or "")
+        record(journal, result)
+
+    monkeypatch.setattr(engine, "sync_files", syncing)
+    monkeypatch.setattr(Journal, "record", recording)
+    count = engine.SYNC_GROUP * 2 + 3
+    report = generate([rows(i) for i in range(count)], pack="portsmouth", out=tmp_path, jobs=jobs)
+    assert report.ok and sorted(recorded) == sorted(r.file or "" for r in report.rows)
+    assert sum(calls) == count and len(calls) < count / 4  # in groups, not one by one
