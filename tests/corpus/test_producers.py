@@ -19,7 +19,7 @@ from tools.measure_accuracy import Outcome, Tally, run
 
 FIXTURES = Path(__file__).parent / "fixtures"
 # Fields read right, per producer, measured on main with reading2 and scans merged (never lower
-# these; scan-png fell from 0.375 to 0.06 in that merge: OCR words under 0.9 now reach more fields).
+# these; scan-png, 3 files, fell from 0.375 to 0.06 in that merge, not yet explained).
 FLOORS = {
     "docx": 1.0, "resaved": 1.0, "web": 1.0, "strict": 1.0, "doc": 1.0, "dot": 1.0, "rtf": 0.98,
     "odt": 1.0, "dotx": 1.0, "pdf": 0.98, "wordlike": 0.971, "chromium": 0.971, "gs": 0.951,
