@@ -229,6 +229,8 @@ class Places(LineSpots):
                 break
             if previous != hit.end_piece and self._paragraph_ends(previous, number):
                 break
+            if self.layout.rule_between(self.pieces[previous].line, piece.line, piece.column + 1):
+                break  # a drawn row border: the next row is another answer's
             lines.append(Span(number, 0, len(piece.text)))
             if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
                 previous = number
