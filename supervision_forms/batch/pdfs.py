@@ -37,7 +37,6 @@ class PdfStage:
         self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out.absolute()))
         try:  # LibreOffice's own folders go inside ours; all of it goes if we are killed
             self._pool = ConverterPool(jobs, work=self._work, cleanup=(self._work,))
-            self._pool.start()  # LibreOffice starts while the first documents are rendered
         except BaseException:
             shutil.rmtree(self._work, ignore_errors=True)
             raise
