@@ -24,14 +24,14 @@ VERBOSITY = "supervision_forms.verbosity"  # key in the click context's meta: -1
 PROG = "supervision-forms"
 
 COMMANDS: dict[str, tuple[str, str]] = {
-    "audit": ("sessions", "Check a team's agreements and records (.docx, .pdf, .json) against each council's rules."),  # noqa: E501
+    "audit": ("sessions", "Check a team's agreements and records (Word, PDF, scans, .json) against each council's rules."),  # noqa: E501
     "batch": ("batch", "One document per ROSTER row (.csv, .xlsx, .json or .jsonl) in DIR, with a manifest."),
     "demo": ("core", "Render every pack's example, read each back, and say how it went."),
     "example": ("core", "Print a complete, realistic example for a pack as JSON."),
-    "extract": ("extract", "Read every document in FOLDER (and its subfolders): .docx, .pdf, and the older .doc, .rtf and .odt."),  # noqa: E501
+    "extract": ("extract", "Read every document in FOLDER (and subfolders): .docx, .pdf, .doc, .rtf, .odt, scans."),  # noqa: E501
     "pack": ("packlint", "Tools for template pack authors."),
     "packs": ("core", "List the installed template packs."),
-    "parse": ("core", "Read a completed .docx or .pdf back into the model."),
+    "parse": ("core", "Read a completed form (.docx, .pdf, .doc, .rtf, .odt, or a scan) into the model."),
     "render": ("core", "Render one document (IN is a JSON file, or - for stdin) in a pack's layout."),
     "roster-template": ("batch", "Write a roster to fill in: the column headers, a hint under each, one example row."),  # noqa: E501
     "rules": ("sessions", "List the councils' written rules: value, level and source clause."),

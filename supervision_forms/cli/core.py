@@ -119,7 +119,7 @@ def render(source: str, pack: str, document: str, out: Path, kind: str | None, r
 @json_flag
 @click.option("--redact", is_flag=True, help="Blank special-category fields and unmapped text.")
 def parse(file: Path, pack: str | None, document: str | None, as_json: bool, redact: bool) -> None:
-    """Read a completed .docx or .pdf back into the model.
+    """Read a completed form (.docx, .pdf, .doc, .rtf, .odt, or a scan) into the model.
 
     Prints the JSON envelope (pack, document, data, warnings, unmapped) with --json or when
     piped; on a terminal, the fields that hold a value, then the warnings and unmapped text."""

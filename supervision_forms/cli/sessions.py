@@ -123,7 +123,7 @@ def audit(
     redact: bool,
     jobs: int | None,
 ) -> None:
-    """Check a team's agreements and records (.docx, .pdf, .json) against each council's rules.
+    """Check a team's agreements and records (Word, PDF, scans, .json) against each council's rules.
     Exit 1 when there is an error finding or a file that could not be used."""
     report = audit_folder(folder, as_of=as_of, pack=pack, redact=redact, jobs=jobs)
     if html is not None:
