@@ -22,6 +22,7 @@ from typing import Literal
 from lxml import etree
 
 from .package import DocxPackage, read_package
+from .reader import grid_before, merging
 from .xml import XML_SPACE, W, parse_xml, to_bytes
 
 BOX = "☐"  # every kind of tick box reads as this
@@ -251,9 +252,9 @@ class _Walker:
         for index, tr in enumerate(_children(element, "tr")):
             row = FormRow(tr, table, index)
             table.rows.append(row)
-            column = _grid_before(tr)
+            column = grid_before(tr)
             for number, tc in enumerate(_children(tr, "tc"), 1):
-                span, continues = _merging(tc)
+                span, continues = merging(tc)
                 cell = FormCell(tc, row, column, span, continues, number)
                 column += span
                 row.cells.append(cell)
@@ -435,29 +436,6 @@ def _children(element: etree._Element, local: str) -> list[etree._Element]:
             content = child.find(f"{W}sdtContent")
             found.extend(_children(content if content is not None else child, local))
     return found
-
-
-def _grid_before(row: etree._Element) -> int:
-    props = row.find(f"{W}trPr")
-    before = props.find(f"{W}gridBefore") if props is not None else None
-    return _number(before.get(f"{W}val") if before is not None else None, 0)
-
-
-def _merging(cell: etree._Element) -> tuple[int, bool]:
-    props = cell.find(f"{W}tcPr")
-    if props is None:
-        return 1, False
-    span = props.find(f"{W}gridSpan")
-    vertical = props.find(f"{W}vMerge")
-    columns = max(1, _number(span.get(f"{W}val") if span is not None else None, 1))
-    return min(columns, 64), vertical is not None and vertical.get(f"{W}val", "continue") != "restart"
-
-
-def _number(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default
 
 
 # --- editing ---------------------------------------------------------------------------

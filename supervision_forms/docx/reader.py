@@ -112,9 +112,9 @@ class _Walker:
         for row_index, row in enumerate(_rows(element), 1):
             cells: list[Cell] = []
             table.rows.append(cells)
-            column = _grid_before(row)
+            column = grid_before(row)
             for cell_index, tc in enumerate(_cells(row), 1):
-                span, continues = _merging(tc)
+                span, continues = merging(tc)
                 cell = Cell(column=column, span=span, continues=continues)
                 column += span
                 cells.append(cell)
@@ -251,14 +251,14 @@ def _rows(table: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _grid_before(row: etree._Element) -> int:
+def grid_before(row: etree._Element) -> int:
     """Grid columns left empty before a row's first cell."""
     properties = row.find(f"{W}trPr")
     before = properties.find(f"{W}gridBefore") if properties is not None else None
     return _number(before.get(f"{W}val") if before is not None else None, 0)
 
 
-def _merging(cell: etree._Element) -> tuple[int, bool]:
+def merging(cell: etree._Element) -> tuple[int, bool]:
     """How many grid columns a cell spans, and whether it continues the cell above."""
     properties = cell.find(f"{W}tcPr")
     if properties is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import NeedsOcr, SupervisionFormsError
+from ..geometry import Rule
 
 
 class OcrUnavailable(NeedsOcr):
@@ -50,19 +51,7 @@ class OcrBox:
     confidence: float
 
 
-@dataclass(frozen=True)
-class OcrRule:
-    """A straight line drawn on the page (a table border, an answer line): horizontal ones
-    are at most a few points tall, vertical ones a few points wide."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.x1 - self.x0 >= self.bottom - self.top
+OcrRule = Rule  # one shape for the PDF reader and OCR
 
 
 @dataclass(frozen=True)

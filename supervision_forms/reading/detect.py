@@ -131,8 +131,9 @@ def _by_printed_text(
 ) -> tuple[float, Pack, str] | None:
     """The form most of whose printed text the document holds: of those holding at least
     `MIN_PRINTED` of theirs, the one that explains the most words (a small form whose text
-    is printed inside a bigger one is the bigger one); None when none does, and
-    `NotASupervisionForm` when two explain about as much."""
+    is printed inside a bigger one is the bigger one, even when only some of the bigger
+    one's pages are here); None when none does, and `NotASupervisionForm` when two explain
+    about as much."""
     shares = sorted(
         ((*_printed_share(text, pack, kind), pack, kind) for pack, kind in candidates),
         key=lambda item: -item[1],
@@ -141,6 +142,10 @@ def _by_printed_text(
     if not likely:
         return None
     share, words, pack, kind = likely[0]
+    bigger = [item for item in shares if item[1] >= words * MIN_COVER_RATIO]
+    if bigger:  # some pages of a bigger form that prints the smaller one's text too
+        share, _, pack, kind = bigger[0]
+        return share, pack, kind
     if len(likely) > 1 and words < likely[1][1] * MIN_COVER_RATIO:
         raise NotASupervisionForm(f"{label}: could be more than one pack's form; give --pack")
     return share, pack, kind

@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..geometry import Rule as Rule  # the page's drawn lines, shared with OCR
+
 
 @dataclass(frozen=True, slots=True)
 class Word:
@@ -25,20 +27,6 @@ class Word:
     bottom: float
     size: float
     confidence: float = 1.0
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    """A straight line drawn on the page (a table border, an underline, a strike-through)."""
-
-    x0: float
-    top: float
-    x1: float
-    bottom: float
-
-    @property
-    def horizontal(self) -> bool:
-        return self.x1 - self.x0 >= self.bottom - self.top
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
-from ..page import Page, Rule, Word
+from ..page import Box, Page, Rule, Word
+from ..ticks import BOXES
 from ..unwrap import Line, join
 
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s*(?:of|/)\s*\d{1,3})?\s*$", re.IGNORECASE)
@@ -279,11 +280,12 @@ def _lines(page: Page) -> list[list[Word]]:
     ("☒" or "☐"), as a box typed in a symbol font would be."""
     lines: list[list[Word]] = []
     bounds: list[tuple[float, float]] = []
+    glyphs = [word for word in page.words if BOXES.fullmatch(word.text)]
     boxes = [
         Word("☒" if box.ticked else "☐", box.x0, box.top, box.x1, box.bottom, box.bottom - box.top)
         for box in page.boxes
-        if box.ticked is not None
-    ]
+        if box.ticked is not None and not any(_overlaps(box, glyph) for glyph in glyphs)
+    ]  # (a box typed as a glyph and drawn as an outline too is one box)
     for word in sorted([*page.words, *boxes], key=lambda w: (w.top + w.bottom, w.x0)):
         middle = (word.top + word.bottom) / 2
         if bounds and bounds[-1][0] <= middle <= bounds[-1][1]:
@@ -292,6 +294,10 @@ def _lines(page: Page) -> list[list[Word]]:
             lines.append([word])
             bounds.append((word.top, word.bottom))
     return [sorted(line, key=lambda w: w.x0) for line in lines]  # (stable: drawing order on ties)
+
+
+def _overlaps(box: Box, word: Word) -> bool:
+    return box.x0 < word.x1 and word.x0 < box.x1 and box.top < word.bottom and word.top < box.bottom
 
 
 def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], right: float) -> list[_Drawn]:

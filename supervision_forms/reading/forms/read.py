@@ -25,6 +25,8 @@ EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
+PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
+
 
 def read_form(
     layout: Layout, pack: Pack, kind: str, form_fields: Mapping[str, str] | None = None
@@ -71,7 +73,7 @@ def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], colle
     shown = fold(" ".join(piece.text for piece in layout.pieces))
     for path, fact in printed.items():
         if path not in collector.values and fold(fact.text) in shown:
-            collector.put(path, fact.value, "the form's printed text")
+            collector.put(path, fact.value, PRINTED_SOURCE)
 
 
 def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
