@@ -33,8 +33,9 @@ from .progress import ProgressBar
 def extract_command(
     folder: Path, out: Path, pack: str | None, document: str | None, jobs: int | None, redact: bool
 ) -> None:
-    """Read every document in FOLDER (and subfolders): .docx, .pdf, .doc, .rtf, .odt, scans
-    (.png, .jpg, .tif, read by OCR). One row per file: what it read, or why not.
+    """Read every document in FOLDER (and subfolders): .docx, .pdf, .doc, .rtf, .odt, scans.
+
+    Scans (.png, .jpg, .tif, and PDFs of pictures) are read by OCR. One row per file: what it read, or why not.
 
     Every file is accounted for: one not read is a row with its reason, counted in the
     summary, and the exit code is then 1."""
