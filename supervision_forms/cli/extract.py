@@ -35,7 +35,8 @@ def extract_command(
 ) -> None:
     """Read every document in FOLDER (and subfolders): .docx, .pdf, .doc, .rtf, .odt, scans.
 
-    Scans (.png, .jpg, .tif, and PDFs of pictures) are read by OCR. One row per file: what it read, or why not.
+    Scans (.png, .jpg, .tif, and PDFs of pictures) are read by OCR. One row per file: what
+    it read, or why not.
 
     Every file is accounted for: one not read is a row with its reason, counted in the
     summary, and the exit code is then 1."""
