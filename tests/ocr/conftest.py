@@ -13,8 +13,7 @@ from supervision_forms.ocr import tesseract_available
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.fixture
-def tesseract() -> None:
+def require_ocr_tools() -> None:
     """Skip without Tesseract (and poppler, which renders PDFs for it), except in CI."""
     missing = [name for name in ("pdftoppm", "pdfinfo", "pdftotext") if shutil.which(name) is None]
     if not tesseract_available():
@@ -23,6 +22,11 @@ def tesseract() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"CI must have {', '.join(missing)}")
         pytest.skip(f"not installed: {', '.join(missing)}")
+
+
+@pytest.fixture
+def tesseract() -> None:
+    require_ocr_tools()
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ install it (and that the file needs OCR, never that it is not a form)."""
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -17,11 +16,12 @@ from pypdf import PdfReader, PdfWriter
 
 from supervision_forms import NeedsOcr, NotASupervisionForm, parse
 from supervision_forms.extract import extract_folder
-from supervision_forms.ocr import ScanUnreadable, tesseract_available
+from supervision_forms.ocr import ScanUnreadable
 from supervision_forms.reading import scan
 from supervision_forms.reading.forms.read import PRINTED_SOURCE
 from supervision_forms.reading.page import Page
 from supervision_forms.reading.result import ParseResult
+from tests.ocr.conftest import require_ocr_tools
 
 from .scans import Scanner, png, scan_pdf_page
 
@@ -49,13 +49,7 @@ def _value(data: dict[str, Any], path: str) -> Any:
 @pytest.fixture(scope="module", autouse=True)
 def _tesseract() -> None:
     """Every test here reads scans: skipped without Tesseract and poppler (never in CI)."""
-    missing = [name for name in ("pdftoppm", "pdfinfo") if shutil.which(name) is None]
-    if not tesseract_available():
-        missing.append("tesseract (with English data)")
-    if missing:
-        if os.environ.get("CI"):
-            pytest.fail(f"CI must have {', '.join(missing)}")
-        pytest.skip(f"not installed: {', '.join(missing)}")
+    require_ocr_tools()
 
 
 @pytest.fixture(scope="module")
