@@ -180,12 +180,12 @@ class _Office:
         self,
         binary: str,
         *,
-        root: Path | None,
-        file_timeout: float,
-        start_timeout: float,
-        retry: bool,
-        closing: threading.Event | None,
-        cleanup: Sequence[Path],
+        file_timeout: float = FILE_TIMEOUT,
+        start_timeout: float = START_TIMEOUT,
+        retry: bool = True,
+        root: Path | None = None,
+        closing: threading.Event | None = None,
+        cleanup: Sequence[Path] = (),
     ) -> None:
         self._binary = binary
         self._own_root = root is None
@@ -342,27 +342,7 @@ class CliConverter(_Office):
     """One `soffice --convert-to` call per batch, its profile kept between calls; a file
     counts as done when LibreOffice moves on to the next (or exits)."""
 
-    def __init__(
-        self,
-        binary: str,
-        *,
-        file_timeout: float = FILE_TIMEOUT,
-        start_timeout: float = START_TIMEOUT,
-        retry: bool = True,
-        root: Path | None = None,
-        closing: threading.Event | None = None,
-        cleanup: Sequence[Path] = (),
-    ) -> None:
-        super().__init__(
-            binary,
-            root=root,
-            file_timeout=file_timeout,
-            start_timeout=start_timeout,
-            retry=retry,
-            closing=closing,
-            cleanup=cleanup,
-        )
-        self._profile: Path | None = None
+    _profile: Path | None = None  # made on the first call, kept while it exists
 
     def _run(
         self, files: list[Path], outputs: list[Path], filter_name: str
