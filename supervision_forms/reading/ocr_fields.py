@@ -16,14 +16,21 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+import statistics
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from rapidfuzz import fuzz, process
+
 from ..models.paths import Leaf, flatten, generic, leaf_map, unflatten
+from .forms.answers import clean
+from .forms.layout import MARKING, PAGE_NUMBER
+from .knowledge import FormKnowledge
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import EMPTY, TICKED, UNDECIDED
+from .text import fold
 
 SURE = 0.9  # OCR confidence: a field with a word under it is left empty (words at 0.8-0.9
 # were right only about 85 % of the time on our scans; at 0.9 or more, over 99 %)
@@ -40,10 +47,25 @@ DURATION_WORDS = {
     "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
 BOXES = {TICKED, EMPTY, UNDECIDED}
 ORDINARY = set("-–—&/+%=:;,.!?…'\"‘’“”()[]•")  # marks that stand alone in ordinary text
 NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
+SPECK = 0.5  # OCR confidence: under it, a short run of words may be dirt read as letters
+DIRT = 3  # characters at most of such a run
+PRINTED_RUN = 5  # words: a longer run is printed text when it is nearly word for word the form's
+SHORT_RUN = 2  # words: a run this short is printed when its words are the form's
+PRINTED_SCORE = 85  # fuzzy score of such a run against the form's printed text
+SHORT_TOKEN = 2  # characters: a shorter word of a short run is not told from printed text
+NEAR_WORD = 80  # fuzzy score of a word of a short run against one of the form's words
+LABEL_WORDS = 12  # words at most of a label ("Who else may see the record?")
+OPTION_WORDS = 3  # words at most of a tick box's printed option ("handwritten notes")
+NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
+MARGIN = 0.16  # of the page height: where headers and footers are printed
+COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
+# (wider than the reader's: a word OCR missed leaves a gap)
 
 
 @dataclass(frozen=True)
@@ -53,9 +75,13 @@ class _Token:
     line: int  # index into the page's lines, counted over the pages read in order
 
 
-def judged(result: ParseResult, pages: Sequence[Page], ocr: set[int]) -> ParseResult:
+def judged(
+    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge | None = None
+) -> ParseResult:
     """`result` with its OCR'd fields warned about, their confidence from OCR's, and the
-    ones OCR was unsure of left empty (`ocr`: the 0-based numbers of the OCR'd pages)."""
+    ones OCR was unsure of left empty (`ocr`: the 0-based numbers of the OCR'd pages).
+    With the form's `know`ledge, text on the OCR'd pages that the reading left in no field
+    and not in `unmapped`, and that the form does not print, is added to `unmapped`."""
     if not ocr:
         return result
     stream = _Stream(pages)
@@ -63,14 +89,14 @@ def judged(result: ParseResult, pages: Sequence[Page], ocr: set[int]) -> ParseRe
     leaves = leaf_map(type(result.data))
     cleared: dict[str, str] = {}
     for path, source in list(result.sources.items()):
-        where = SOURCE.match(source)
-        if where is None or int(where[1]) - 1 not in ocr:
-            continue
         value = _value(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
         if value is None or leaf is None:
             continue
-        words = stream.words_of(value, leaf, int(where[1]) - 1, int(where[2]) - 1)
+        found = stream.located(value, leaf, source, ocr)
+        if found is None:
+            continue  # read from a page with a text layer
+        words = stream.words_at(found, leaf)
         if not words:
             sure, text = 0.0, _shown(value)
             why = "its words could not be found again"
@@ -100,6 +126,8 @@ def judged(result: ParseResult, pages: Sequence[Page], ocr: set[int]) -> ParseRe
         for path in cleared:
             result.sources.pop(path, None)
             result.field_confidence.pop(path, None)
+    if know is not None:
+        result.unmapped.extend(unaccounted(result, pages, ocr, know, stream))
     return result
 
 
@@ -162,19 +190,117 @@ class _Stream:
         self.starts: dict[tuple[int, int], int] = {}  # (page, line) -> first token
         self.tokens: list[_Token] = []
         self.lines: dict[int, list[Word]] = {}
+        self.places: dict[int, tuple[int, int]] = {}  # line -> its page, and its index there
+        self.pages = [page.number for page in pages]
+        self.sizes = {  # each page's usual font size
+            page.number: statistics.median(w.size for w in page.words) for page in pages if page.words
+        }
         line_number = 0
         for page in pages:
             for index, line in enumerate(page_lines(page)):
                 self.starts[(page.number, index)] = len(self.tokens)
                 self.lines[line_number] = line
+                self.places[line_number] = (page.number, index)
                 for word in line:
                     for token in _tokens(word.text) or ([word.text] if word.text in BOXES else []):
                         self.tokens.append(_Token(token, word, line_number))
                 line_number += 1
 
-    def words_of(self, value: Any, leaf: Leaf, page: int, line: int) -> list[Word]:
-        """The words `value` was read from, found from the start of its source line; [] when
-        they are not all found."""
+    def runs(
+        self, wanted: Callable[[int], bool], pages: set[int]
+    ) -> Iterator[tuple[list[_Token], list[_Token], str]]:
+        """The runs of wanted tokens (by index) on the given pages, each in one column of
+        one line, with the whole of that column's part of the line, and the line as a
+        source ("page 2, line 14")."""
+        for segment in self._segments(pages):
+            run: list[_Token] = []
+            for index, token in segment:
+                if wanted(index):
+                    run.append(token)
+                    continue
+                if run:
+                    yield run, [t for _, t in segment], _source(*self.places[token.line])
+                run = []
+            if run:
+                yield run, [t for _, t in segment], _source(*self.places[run[-1].line])
+
+    def _segments(self, pages: set[int]) -> Iterator[list[tuple[int, _Token]]]:
+        """Each line's tokens on the given pages, split where a wide gap parts columns
+        and at tick boxes."""
+        segment: list[tuple[int, _Token]] = []
+        for index, token in enumerate(self.tokens):
+            ok = self.places[token.line][0] in pages and token.text not in BOXES
+            last = segment[-1][1] if segment else None
+            usual = self.sizes.get(self.places[token.line][0], 0.0)
+            if last is not None and (
+                not ok or token.line != last.line or _apart(last.word, token.word, usual)
+            ):
+                yield segment
+                segment = []
+            if ok:
+                segment.append((index, token))
+        if segment:
+            yield segment
+
+    def located(self, value: Any, leaf: Leaf, source: str, ocr: set[int]) -> list[int] | None:
+        """The tokens a value was read from: from the start of its source line ("page 2,
+        line 14"), or, where the source names no line, from the start of the first line
+        of the OCR'd pages where they are all found; [] when they are not found, None
+        when the value was read from a page with a text layer."""
+        where = SOURCE.match(source)
+        if where is not None:
+            page = int(where[1]) - 1
+            return self.tokens_of(value, leaf, page, int(where[2]) - 1) if page in ocr else None
+        for page, line in self.starts:
+            if page in ocr:
+                found = self.tokens_of(value, leaf, page, line)
+                if found:
+                    return found
+        return [] if set(self.pages) <= ocr else None
+
+    def text_located(self, text: str, source: str, ocr: set[int]) -> list[int]:
+        """The tokens of `text` found in order from the start of its source line, or where
+        the source names no line, from the OCR'd line where most of them are found."""
+        where = SOURCE.match(source)
+        if where is not None:
+            return self.tokens_of_text(text, int(where[1]) - 1, int(where[2]) - 1)
+        tries = (self.tokens_of_text(text, page, line) for page, line in self.starts if page in ocr)
+        return max(tries, key=len, default=[])
+
+    def after_box(self, token: _Token) -> bool:
+        """Whether the word just left of a token's on its line is a tick box."""
+        line = self.lines[token.line]
+        at = next((i for i, w in enumerate(line) if w is token.word), 0)
+        return at > 0 and line[at - 1].text in BOXES
+
+    def with_fillers(self, found: list[int]) -> list[int]:
+        """Tokens of a date or a number with the words around them on their line that are
+        part of how it is written ("Tuesday", "the", "minutes")."""
+        out = set(found)
+        for index in found:
+            for step in (-1, 1):
+                other = index + step
+                while (
+                    0 <= other < len(self.tokens)
+                    and self.tokens[other].line == self.tokens[index].line
+                    and self.tokens[other].text in FILLERS
+                ):
+                    out.add(other)
+                    other += step
+        return sorted(out)
+
+    def words_at(self, found: list[int], leaf: Leaf) -> list[Word]:
+        """The words of the tokens found for a value; for a choice, with the boxes on its
+        options' lines (all must be told)."""
+        words = [self.tokens[index].word for index in found]
+        if found and leaf.kind == "choice":
+            lines = {self.tokens[index].line for index in found}
+            words += [w for number in sorted(lines) for w in self.lines[number] if w.text in BOXES]
+        return list({id(w): w for w in words}.values())
+
+    def tokens_of(self, value: Any, leaf: Leaf, page: int, line: int) -> list[int]:
+        """The tokens (indices) `value` was read from, found from the start of its source
+        line; [] when they are not all found."""
         at = self.starts.get((page, line))
         if at is None:
             return []
@@ -185,11 +311,23 @@ class _Stream:
                 return []
             found.extend(match)
             at = match[-1] + 1
-        words = [self.tokens[index].word for index in found]
-        if leaf.kind == "choice":  # the boxes on the options' lines: all must be told
-            lines = {self.tokens[index].line for index in found}
-            words += [w for number in sorted(lines) for w in self.lines[number] if w.text in BOXES]
-        return list({id(w): w for w in words}.values())
+        return found
+
+    def tokens_of_text(self, text: str, page: int, line: int) -> list[int]:
+        """The tokens of `text` found in order from the start of a line, each within a
+        line or two of the one before (a token not found is passed over)."""
+        at = self.starts.get((page, line))
+        if at is None or at >= len(self.tokens):
+            return []
+        found: list[int] = []
+        last = self.tokens[at].line
+        for token in _tokens(text):
+            match = self._next(token, at, last + NEAR_LINES)
+            if match:
+                found.extend(match)
+                at = match[-1] + 1
+                last = self.tokens[match[-1]].line
+        return found
 
     def _match(self, item: Any, leaf: Leaf, at: int) -> list[int]:
         if isinstance(item, datetime.date):
@@ -212,8 +350,10 @@ class _Stream:
             at = match[-1] + 1
         return found
 
-    def _next(self, token: str, at: int) -> list[int]:
+    def _next(self, token: str, at: int, last_line: int | None = None) -> list[int]:
         for index in range(at, min(len(self.tokens), at + MAX_SKIPPED)):
+            if last_line is not None and self.tokens[index].line > last_line:
+                break
             here = self.tokens[index].text
             if here == token:
                 return [index]
@@ -250,6 +390,17 @@ class _Stream:
             if sum(self.tokens[i].text in wanted for i in run) >= need:
                 return run
         return []
+
+
+def _apart(left: Word, right: Word, usual: float) -> bool:
+    """Whether two words of a line stand in different columns: a gap between them wider
+    than a few letters of their size (or the page's usual size, for a line OCR made of
+    dots and words, which it sizes as dots)."""
+    return left is not right and right.x0 - left.x1 > COLUMN_GAP * max(left.size, right.size, usual)
+
+
+def _source(page: int, line: int) -> str:
+    return f"page {page + 1}, line {line + 1}"
 
 
 def page_lines(page: Page) -> list[list[Word]]:
@@ -295,3 +446,128 @@ def _number_tokens(number: Any) -> set[str]:
         hours, rest = divmod(number, 60)
         found |= {str(hours), {15: "25", 30: "5", 45: "75"}.get(rest, "0"), "½", f"{hours}½"}
     return found
+
+
+# --- nothing lost --------------------------------------------------------------------------
+
+
+def unaccounted(
+    result: ParseResult,
+    pages: Sequence[Page],
+    ocr: set[int],
+    know: FormKnowledge,
+    stream: _Stream | None = None,
+) -> list[Unmapped]:
+    """Runs of words on the OCR'd pages that no field was read from, that are not in
+    `unmapped`, and that are not the form's printed text (nor page furniture, nor dirt):
+    text a person wrote that the reading would otherwise lose, with the line it is on."""
+    stream = stream or _Stream(pages)
+    leaves = leaf_map(type(result.data))
+    data = result.data.model_dump(mode="python")
+    accounted: set[int] = set()
+    for path, source in result.sources.items():
+        leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
+        value = _value(data, path)
+        if leaf is None or value is None:
+            continue
+        if isinstance(value, str) and leaf.kind == "text":
+            found = stream.text_located(value, source, ocr)
+        else:
+            found = stream.located(value, leaf, source, ocr) or []
+        accounted.update(stream.with_fillers(found) if leaf.kind in ("date", "int") else found)
+    for item in result.unmapped:
+        accounted.update(stream.text_located(item.text, item.source, ocr))
+    furniture = _furniture(pages, ocr)
+    lost: list[Unmapped] = []
+    for run, segment, source in stream.runs(lambda index: index not in accounted, ocr):
+        if stream.places[run[0].line] in furniture:
+            continue
+        words = _words(run)
+        text = " ".join(w.text for w in words)
+        if _labelled(text) or (stream.after_box(run[0]) and len(words) <= OPTION_WORDS):
+            continue  # a label (an older edition's, say) or a tick box's option
+        context = _words(_around(run, segment, PRINTED_RUN))  # a word or two alone may be anything's
+        if not _printed(" ".join(w.text for w in context), context, know):
+            lost.append(Unmapped(text, source))
+    return lost
+
+
+def _words(tokens: list[_Token]) -> list[Word]:
+    return list({id(t.word): t.word for t in tokens}.values())
+
+
+def _around(run: list[_Token], segment: list[_Token], count: int) -> list[_Token]:
+    """The run, with the tokens beside it in its segment, `count` tokens at least where
+    the segment has them."""
+    first = next(i for i, t in enumerate(segment) if t is run[0])
+    start, end = first, first + len(run)
+    while end - start < count and (start > 0 or end < len(segment)):
+        start, end = max(0, start - 1), min(len(segment), end + 1)
+    return segment[start:end]
+
+
+def _furniture(pages: Sequence[Page], ocr: set[int]) -> set[tuple[int, int]]:
+    """The lines (page, index) in the top or bottom margin of an OCR'd page whose text
+    (numbers aside) another OCR'd page prints there too: headers and footers (OCR puts
+    them a point or two apart, so they are told by their text alone)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for page in pages:
+        if page.number not in ocr:
+            continue
+        for index, line in enumerate(page_lines(page)):
+            if MARGIN < min(w.top for w in line) / page.height < 1 - MARGIN:
+                continue
+            text = re.sub(r"\d+", "#", fold(" ".join(w.text for w in line)))
+            if text:
+                found.setdefault(text, []).append((page.number, index))
+    return {line for lines in found.values() if len({p for p, _ in lines}) > 1 for line in lines}
+
+
+def _labelled(text: str) -> bool:
+    """Whether a run of words is a label: a short question, or words before a colon."""
+    text = text.strip()
+    return text[-1:] in ("?", ":") and len(text.split()) <= LABEL_WORDS
+
+
+def _printed(text: str, words: list[Word], know: FormKnowledge) -> bool:
+    """Whether a run of OCR'd words is the form's printed text (OCR may have misread a
+    letter or two of it), page furniture, or dirt (a speck or two read as letters)."""
+    cleaned = clean(text, know.prompts)
+    norm = fold(cleaned or "")
+    if (
+        not norm
+        or know.is_printed(text)
+        or know.is_printed(norm)
+        or MARKING.fullmatch(text.strip())
+        or PAGE_NUMBER.fullmatch(norm)
+    ):
+        return True
+    if all(w.confidence < SPECK for w in words) and len(norm) <= DIRT:
+        return True
+    tokens = norm.split()
+    if len(tokens) >= PRINTED_RUN:
+        return fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) >= PRINTED_SCORE
+    if len(tokens) > SHORT_RUN:
+        return False  # too short to compare loosely, and not printed word for word
+    vocabulary = _vocabulary(know)
+    return all(token in vocabulary or _near_word(token, vocabulary) for token in tokens)
+
+
+_VOCABULARIES: dict[int, tuple[FormKnowledge, frozenset[str]]] = {}
+
+
+def _vocabulary(know: FormKnowledge) -> frozenset[str]:
+    """The words the form prints (kept with the knowledge they come from)."""
+    kept = _VOCABULARIES.get(id(know))
+    if kept is None or kept[0] is not know:
+        kept = (know, frozenset(know.corpus.split()))
+        _VOCABULARIES[id(know)] = kept
+    return kept[1]
+
+
+def _near_word(token: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a token is short (a letter or two OCR made of a mark), or one of the form's
+    words with a letter or so misread."""
+    if len(token) <= SHORT_TOKEN:
+        return True
+    return process.extractOne(token, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR_WORD) is not None

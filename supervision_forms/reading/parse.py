@@ -170,7 +170,7 @@ def _read_pages(
             _read_text(text, choice, label, fragments(layout)), pdf.attached, label, text, printed
         )
     if ocr:
-        result = judged(result, pdf.pages, ocr)
+        result = judged(result, pdf.pages, ocr, choice.pack.knowledge(choice.document))
         result.read_by = "ocr" if len(ocr) == len(pdf.pages) else "text+ocr"
         result.ocr_pages = tuple(sorted(number + 1 for number in ocr))
     return _judged(result, choice, label)

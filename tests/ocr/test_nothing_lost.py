@@ -1,0 +1,144 @@
+"""Nothing a person wrote on a scan is lost: every word OCR read of an answer ends up in a
+field or in `unmapped`, and words on an OCR'd page that no field took and that the form
+does not print are kept in `unmapped` (the printed text itself is not)."""
+
+from __future__ import annotations
+
+import datetime
+import importlib
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from supervision_forms import parse
+from supervision_forms.models.paths import flatten, generic, leaf_map
+from supervision_forms.reading.ocr_fields import judged, page_lines
+from supervision_forms.reading.page import Page
+from supervision_forms.reading.result import ParseResult
+from supervision_forms.reading.scan import ocr_image
+from supervision_forms.registry import installed_packs
+from tests.ocr.conftest import require_ocr_tools
+
+CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "fixtures"
+SCANS = [
+    *sorted(f"{p.parent.name}/{p.name}" for p in CORPUS.glob("scan*/*") if p.suffix != ".json"),
+    "ps-garbled/portsmouth-old-000.pdf",  # an older edition: labels the pack does not know
+    "ps-garbled/sefton-old-000.pdf",  # and a table of meeting dates
+]
+RUN = 4  # words in a row: a run of an answer OCR read must be found again as a run
+PARSE = importlib.import_module("supervision_forms.reading.parse")
+
+
+@pytest.fixture(autouse=True)
+def _tools() -> None:
+    require_ocr_tools()
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in re.findall(r"[^\W_]+", text)]
+
+
+def _runs(tokens: list[str]) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + RUN]) for i in range(len(tokens) - RUN + 1)}
+
+
+def _line(source: str) -> tuple[int, int]:
+    where = re.fullmatch(r"page (\d+), line (\d+)", source)
+    return (int(where[1]), int(where[2])) if where else (0, 0)
+
+
+def _read(name: str, monkeypatch: pytest.MonkeyPatch) -> tuple[ParseResult, list[Page]]:
+    """The file parsed, and the pages OCR read on the way."""
+    pages: list[Page] = []
+    by_image, by_pdf = PARSE.ocr_image, PARSE.ocr_pdf
+
+    def image(data: bytes, label: str) -> list[Page]:
+        read: list[Page] = by_image(data, label)
+        pages.extend(read)
+        return read
+
+    def pdf(data: bytes, numbers: list[int], label: str) -> dict[int, Page]:
+        read: dict[int, Page] = by_pdf(data, numbers, label)
+        pages.extend(read.values())
+        return read
+
+    monkeypatch.setattr(PARSE, "ocr_image", image)
+    monkeypatch.setattr(PARSE, "ocr_pdf", pdf)
+    return parse(CORPUS / name), pages
+
+
+def _written(name: str) -> Iterator[tuple[str, str]]:
+    """The answers written on the file's pages (field, text as written)."""
+    path = CORPUS / name
+    item, fields = path.name.split(".")[0], None
+    listing = path.parent / "files.json"
+    if listing.exists():
+        page = json.loads(listing.read_text(encoding="utf-8"))[path.name]
+        item, fields = page["item"], set(page["fields"])
+    truth = json.loads((CORPUS / "truth.json").read_text(encoding="utf-8"))[item]
+    for field, text in truth["written"].items():
+        if fields is None or field in fields:
+            yield field, text
+
+
+@pytest.mark.parametrize("name", SCANS)
+def it_keeps_every_run_of_an_answer_ocr_read_in_a_field_or_in_unmapped(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result, pages = _read(name, monkeypatch)
+    on_pages = _runs([t for p in pages for line in page_lines(p) for w in line for t in _tokens(w.text)])
+    leaves = leaf_map(type(result.data))
+    kept: set[tuple[str, ...]] = set()
+    for value in flatten(result.data.model_dump(mode="python")).values():
+        kept |= _runs(_tokens(str(value))) if isinstance(value, str) else set()
+    for items in (result.unmapped, sorted(result.unmapped, key=lambda item: _line(item.source))):
+        kept |= _runs([t for item in items for t in _tokens(item.text)])  # as kept, and as on the pages
+    lost = []
+    for field, text in _written(name):
+        leaf = leaves.get(generic(field))
+        if leaf is None or leaf.kind != "text":
+            continue  # dates, numbers and choices are written other ways than they are kept
+        lost += [" ".join(run) for run in sorted(_runs(_tokens(text)) & on_pages - kept)]
+    assert not lost, f"{name}: written, read by OCR, and lost: {lost}"
+
+
+def _surrey_page() -> list[Page]:
+    image = CORPUS / "scan-png" / "surrey-000.p1.png"
+    return ocr_image(image.read_bytes(), image.name)
+
+
+def it_keeps_in_unmapped_the_written_text_no_field_took_and_never_the_printed_text() -> None:
+    pages = _surrey_page()
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    empty: Any = pack.model("agreement").model_validate({})
+    result = judged(ParseResult("surrey", "agreement", empty), pages, {0}, pack.knowledge("agreement"))
+    kept = " ".join(item.text for item in result.unmapped)
+    assert "that is what supervision is for. Supervisor" in kept  # the answers are kept
+    assert "Available by Teams most days;" in kept
+    assert "Fatima" in kept and "Llewellyn" in kept
+    assert "This agreement sets out" not in kept  # the form's own text is not
+    assert "relationship of trust and respect" not in kept
+    assert "Availability of manager" not in kept
+    assert "OFFICIAL" not in kept
+
+
+def it_adds_nothing_to_unmapped_for_words_a_field_was_read_from() -> None:
+    pages = _surrey_page()
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate(
+        {"agreement_date": datetime.date(2026, 6, 5), "management_availability": "Available by Teams"}
+    )
+    read = ParseResult(
+        "surrey",
+        "agreement",
+        data,
+        sources={"agreement_date": "page 1, line 7", "management_availability": "page 1, line 26"},
+    )
+    result = judged(read, pages, {0}, pack.knowledge("agreement"))
+    kept = " ".join(item.text for item in result.unmapped)
+    assert "June" not in kept and "2026" not in kept
+    assert "Available by Teams" not in kept and "most days" in kept
