@@ -14,6 +14,7 @@ from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
 from .pixels import Mask, despeckle, grey, ink
 from .raster import PageImage
+from .second import confirmed
 from .tesseract import ACCENTED_SURE, BAR, Word, read_words, upright_turn
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
@@ -80,7 +81,8 @@ def _read(page: PageImage, failure: str) -> OcrPage:
         )
     rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
     words = []
-    for word in read_words(Image.fromarray(pixels), page.dpi, failure):
+    cleaned = Image.fromarray(pixels)
+    for word in confirmed(cleaned, read_words(cleaned, page.dpi, failure), page.dpi, failure):
         if word.confidence > ACCENTED_SURE and _mark_above(mask, word):
             word = replace(word, confidence=ACCENTED_SURE)  # an accent English data read past
         read = OcrWord(

@@ -19,6 +19,7 @@ INSTALL = "on Debian or Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
 SETTINGS = ("-l", "eng", "--psm", "3")
+BLOCK = ("-l", "eng", "--psm", "6")  # one block of lines
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
 ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
@@ -61,10 +62,13 @@ def require_tesseract() -> str:
     return program
 
 
-def read_words(image: Image.Image, dpi: float | None, failure: str) -> list[Word]:
-    """Tesseract's words on a grey page image (`dpi` where known)."""
+def read_words(
+    image: Image.Image, dpi: float | None, failure: str, *, single_block: bool = False
+) -> list[Word]:
+    """Tesseract's words on a grey page image (`dpi` where known); with `single_block`,
+    the image is read as one block of lines (a strip of words cut out of a page)."""
     program = require_tesseract()
-    argv = [program, "stdin", "stdout", *SETTINGS]
+    argv = [program, "stdin", "stdout", *(BLOCK if single_block else SETTINGS)]
     if dpi:
         argv += ["--dpi", str(round(dpi))]
     output = run_bounded(
