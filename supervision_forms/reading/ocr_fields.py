@@ -63,6 +63,7 @@ NEAR_WORD = 80  # fuzzy score of a word of a short run against one of the form's
 LABEL_WORDS = 12  # words at most of a label ("Who else may see the record?")
 OPTION_WORDS = 3  # words at most of a tick box's printed option ("handwritten notes")
 NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
+HEADER, FOOTER = 0.07, 0.93  # of the page height: above, and below, the body of a page
 MARGIN = 0.16  # of the page height: where headers and footers are printed
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
 # (wider than the reader's: a word OCR missed leaves a gap)
@@ -110,6 +111,8 @@ def judged(
             )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
+        if leaf.kind == "text" and any(stream.in_margin(index) for index in found):
+            sure, why = min(sure, STRAY), "it runs into the page's margin, where headers and footers are"
         if sure < SURE:
             cleared[path] = source
             result.warnings.append(
@@ -127,7 +130,7 @@ def judged(
             result.sources.pop(path, None)
             result.field_confidence.pop(path, None)
     if know is not None:
-        result.unmapped.extend(unaccounted(result, pages, ocr, know, stream))
+        _kept(result, pages, ocr, know, stream)
     return result
 
 
@@ -192,6 +195,8 @@ class _Stream:
         self.lines: dict[int, list[Word]] = {}
         self.places: dict[int, tuple[int, int]] = {}  # line -> its page, and its index there
         self.pages = [page.number for page in pages]
+        self.heights = {page.number: page.height or 1.0 for page in pages}
+        self._segment_maps: dict[tuple[int, ...], dict[int, list[list[int]]]] = {}
         self.sizes = {  # each page's usual font size
             page.number: statistics.median(w.size for w in page.words) for page in pages if page.words
         }
@@ -208,21 +213,53 @@ class _Stream:
 
     def runs(
         self, wanted: Callable[[int], bool], pages: set[int]
-    ) -> Iterator[tuple[list[_Token], list[_Token], str]]:
+    ) -> Iterator[tuple[list[int], list[_Token], str]]:
         """The runs of wanted tokens (by index) on the given pages, each in one column of
         one line, with the whole of that column's part of the line, and the line as a
         source ("page 2, line 14")."""
         for segment in self._segments(pages):
-            run: list[_Token] = []
-            for index, token in segment:
+            run: list[int] = []
+            for index, _ in segment:
                 if wanted(index):
-                    run.append(token)
+                    run.append(index)
                     continue
                 if run:
-                    yield run, [t for _, t in segment], _source(*self.places[token.line])
+                    yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
                 run = []
             if run:
-                yield run, [t for _, t in segment], _source(*self.places[run[-1].line])
+                yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
+
+    def in_margin(self, index: int) -> bool:
+        """Whether a token is in the top or bottom margin of its page (headers, footers)."""
+        page = self.places[self.tokens[index].line][0]
+        share = self.tokens[index].word.top / self.heights[page]
+        return share < HEADER or share > FOOTER
+
+    def beside(self, run: list[int], pages: set[int]) -> list[int]:
+        """The tokens a run of words may belong with: the one just before it and the one
+        just after it in its column of its line, and, for a run that starts its line in
+        lower case, the last of the line above in its column (an answer running on)."""
+        segments = self.segment_map(pages)
+        first = self.tokens[run[0]]
+        mine = next(seg for seg in segments[first.line] if run[0] in seg)
+        out = [i for i in (run[0] - 1, run[-1] + 1) if i in mine]
+        if run[0] == mine[0] and first.word.text[:1].islower():
+            left, right = first.word.x0, max(self.tokens[i].word.x1 for i in mine)
+            for seg in segments.get(first.line - 1, []):
+                words = [self.tokens[i].word for i in seg]
+                if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
+                    out.append(seg[-1])
+        return out
+
+    def segment_map(self, pages: set[int]) -> dict[int, list[list[int]]]:
+        """Each line's segments (token indices), by line."""
+        key = tuple(sorted(pages))
+        if key not in self._segment_maps:
+            found: dict[int, list[list[int]]] = {}
+            for segment in self._segments(pages):
+                found.setdefault(segment[0][1].line, []).append([i for i, _ in segment])
+            self._segment_maps[key] = found
+        return self._segment_maps[key]
 
     def _segments(self, pages: set[int]) -> Iterator[list[tuple[int, _Token]]]:
         """Each line's tokens on the given pages, split where a wide gap parts columns
@@ -462,9 +499,20 @@ def unaccounted(
     `unmapped`, and that are not the form's printed text (nor page furniture, nor dirt):
     text a person wrote that the reading would otherwise lose, with the line it is on."""
     stream = stream or _Stream(pages)
+    runs, _ = _lost(result, pages, ocr, know, stream)
+    return [
+        Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
+        for run, source in runs
+    ]
+
+
+def _owners(result: ParseResult, stream: _Stream, ocr: set[int]) -> dict[int, str]:
+    """Each token some field was read from (its path), or that is in `unmapped` ("")."""
     leaves = leaf_map(type(result.data))
     data = result.data.model_dump(mode="python")
-    accounted: set[int] = set()
+    owners: dict[int, str] = {}
+    for item in result.unmapped:
+        owners.update(dict.fromkeys(stream.text_located(item.text, item.source, ocr), ""))
     for path, source in result.sources.items():
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
         value = _value(data, path)
@@ -474,22 +522,67 @@ def unaccounted(
             found = stream.text_located(value, source, ocr)
         else:
             found = stream.located(value, leaf, source, ocr) or []
-        accounted.update(stream.with_fillers(found) if leaf.kind in ("date", "int") else found)
-    for item in result.unmapped:
-        accounted.update(stream.text_located(item.text, item.source, ocr))
+        owners.update(
+            dict.fromkeys(stream.with_fillers(found) if leaf.kind in ("date", "int") else found, path)
+        )
+    return owners
+
+
+def _lost(
+    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: _Stream
+) -> tuple[list[tuple[list[int], str]], dict[int, str]]:
+    """The runs of tokens `unaccounted` finds, with their sources, and every token's owner."""
+    owners = _owners(result, stream, ocr)
     furniture = _furniture(pages, ocr)
-    lost: list[Unmapped] = []
-    for run, segment, source in stream.runs(lambda index: index not in accounted, ocr):
-        if stream.places[run[0].line] in furniture:
+    lost = []
+    for run, segment, source in stream.runs(lambda index: index not in owners, ocr):
+        tokens = [stream.tokens[i] for i in run]
+        if stream.places[tokens[0].line] in furniture:
             continue
-        words = _words(run)
+        words = _words(tokens)
         text = " ".join(w.text for w in words)
-        if _labelled(text) or (stream.after_box(run[0]) and len(words) <= OPTION_WORDS):
+        if _labelled(text) or (stream.after_box(tokens[0]) and len(words) <= OPTION_WORDS):
             continue  # a label (an older edition's, say) or a tick box's option
-        context = _words(_around(run, segment, PRINTED_RUN))  # a word or two alone may be anything's
+        context = _words(_around(tokens, segment, PRINTED_RUN))  # a word or two alone may be anything's
         if not _printed(" ".join(w.text for w in context), context, know):
-            lost.append(Unmapped(text, source))
-    return lost
+            lost.append((run, source))
+    return lost, owners
+
+
+def _kept(
+    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: _Stream
+) -> None:
+    """Text no field took and the form does not print added to `unmapped`; a text field
+    with such text right beside it (before or after it on its line, or running on from it
+    onto the next line in lower case) left empty: where it starts or ends is not sure."""
+    runs, owners = _lost(result, pages, ocr, know, stream)
+    kinds = leaf_map(type(result.data))
+    cut: dict[str, str] = {}
+    for run, _ in runs:
+        for token in stream.beside(run, ocr):
+            path = owners.get(token, "")
+            leaf = kinds.get(generic(path))
+            if path in result.sources and leaf is not None and leaf.kind == "text":
+                cut[path] = result.sources[path]
+    data = result.data.model_dump(mode="python")
+    for path, source in cut.items():
+        why = "text beside it that no field took may be part of it"
+        result.warnings.append(
+            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+        )
+        result.unmapped.append(Unmapped(_shown(_value(data, path)), source))
+    if cut:
+        result.data = _without(result, cut)
+        for path in cut:
+            result.sources.pop(path, None)
+            result.field_confidence.pop(path, None)
+        result.warnings[:] = [
+            w for w in result.warnings if not (w.field in cut and w.message.startswith("read by OCR ("))
+        ]
+    for run, source in runs:
+        result.unmapped.append(
+            Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
+        )
 
 
 def _words(tokens: list[_Token]) -> list[Word]:
