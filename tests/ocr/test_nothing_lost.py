@@ -17,7 +17,7 @@ import pytest
 from supervision_forms import parse
 from supervision_forms.models.paths import flatten, generic, leaf_map
 from supervision_forms.reading.ocr_fields import judged, page_lines
-from supervision_forms.reading.page import Page
+from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.reading.scan import ocr_image
 from supervision_forms.registry import installed_packs
@@ -142,3 +142,48 @@ def it_adds_nothing_to_unmapped_for_words_a_field_was_read_from() -> None:
     kept = " ".join(item.text for item in result.unmapped)
     assert "June" not in kept and "2026" not in kept
     assert "Available by Teams" not in kept and "most days" in kept
+
+
+def _page(*lines: str, top: float = 300.0, size: float = 10.0) -> Page:
+    """A page OCR read with the given lines of words, one under the other, from x 260."""
+    words = []
+    for number, line in enumerate(lines):
+        x = 260.0
+        for text in line.split():
+            width = 5.0 * len(text)
+            y = top + 14 * number
+            words.append(Word(text, x, y, x + width, y + size, size, 0.96))
+            x += width + 3.0
+    return Page(0, 595.0, 842.0, tuple(words))
+
+
+def _judged_availability(page: Page, value: str) -> ParseResult:
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate({"management_availability": value})
+    read = ParseResult("surrey", "agreement", data, sources={"management_availability": "page 1, line 1"})
+    return judged(read, [page], {0}, pack.knowledge("agreement"))
+
+
+def it_leaves_empty_an_answer_whose_next_line_runs_on_in_text_no_field_took() -> None:
+    result = _judged_availability(
+        _page("Teams most days and by phone", "whenever urgent"), "Teams most days and by phone"
+    )
+    assert result.data.management_availability is None
+    kept = [item.text for item in result.unmapped]
+    assert "Teams most days and by phone" in kept and "whenever urgent" in kept
+    assert any("may be part of it" in w.message for w in result.warnings)
+
+
+def it_keeps_an_answer_when_the_text_under_it_starts_anew() -> None:
+    result = _judged_availability(_page("Teams most days.", "Weekends by phone only"), "Teams most days.")
+    assert result.data.management_availability == "Teams most days."
+    assert [item.text for item in result.unmapped] == ["Weekends by phone only"]
+
+
+def it_leaves_empty_an_answer_that_runs_into_the_page_footer() -> None:
+    result = _judged_availability(
+        _page("Teams most days.", "Policy v3.4 June 2023", top=770.0),
+        "Teams most days. Policy v3.4 June 2023",
+    )
+    assert result.data.management_availability is None
+    assert any("margin" in w.message for w in result.warnings)
