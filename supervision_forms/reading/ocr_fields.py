@@ -543,8 +543,9 @@ def _lost(
         text = " ".join(w.text for w in words)
         if _labelled(text) or (stream.after_box(tokens[0]) and len(words) <= OPTION_WORDS):
             continue  # a label (an older edition's, say) or a tick box's option
-        context = _words(_around(tokens, segment, PRINTED_RUN))  # a word or two alone may be anything's
-        if not _printed(" ".join(w.text for w in context), context, know):
+        if len(run) <= SHORT_RUN and _among_unplaced(run, segment, stream, owners):
+            lost.append((run, source))  # a word or two between text no field took is part of it
+        elif not _printed(text, words, know):
             lost.append((run, source))
     return lost, owners
 
@@ -589,14 +590,16 @@ def _words(tokens: list[_Token]) -> list[Word]:
     return list({id(t.word): t.word for t in tokens}.values())
 
 
-def _around(run: list[_Token], segment: list[_Token], count: int) -> list[_Token]:
-    """The run, with the tokens beside it in its segment, `count` tokens at least where
-    the segment has them."""
-    first = next(i for i, t in enumerate(segment) if t is run[0])
-    start, end = first, first + len(run)
-    while end - start < count and (start > 0 or end < len(segment)):
-        start, end = max(0, start - 1), min(len(segment), end + 1)
-    return segment[start:end]
+def _among_unplaced(run: list[int], segment: list[_Token], stream: _Stream, owners: dict[int, str]) -> bool:
+    """Whether the tokens beside a short run in its segment are text no field took."""
+    first = stream.tokens[run[0]]
+    at = next(i for i, t in enumerate(segment) if t is first)
+    around = []
+    if at > 0:
+        around.append(run[0] - 1)
+    if at + len(run) < len(segment):
+        around.append(run[-1] + 1)
+    return bool(around) and all(owners.get(i) == "" for i in around)
 
 
 def _furniture(pages: Sequence[Page], ocr: set[int]) -> set[tuple[int, int]]:
