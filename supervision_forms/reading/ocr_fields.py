@@ -554,12 +554,13 @@ def _kept(
     result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: _Stream
 ) -> None:
     """Text no field took and the form does not print added to `unmapped`; a text field
-    with such text right beside it (before or after it on its line, or running on from it
-    onto the next line in lower case) left empty: where it starts or ends is not sure."""
+    with text no field took right beside it (before or after it on its line, or running on
+    from it onto the next line in lower case) left empty: where it starts or ends is not sure."""
     runs, owners = _lost(result, pages, ocr, know, stream)
     kinds = leaf_map(type(result.data))
     cut: dict[str, str] = {}
-    for run, _ in runs:
+    unplaced = [run for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)]
+    for run in [run for run, _ in runs] + unplaced:
         for token in stream.beside(run, ocr):
             path = owners.get(token, "")
             leaf = kinds.get(generic(path))
