@@ -14,8 +14,8 @@ import re
 
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
-from ..wording import content
 from ..unwrap import wraps
+from ..wording import content
 from .labels import Finder, Hit
 from .layout import Layout, as_line
 
