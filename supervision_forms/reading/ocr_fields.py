@@ -63,6 +63,7 @@ NEAR_WORD = 80  # fuzzy score of a word of a short run against one of the form's
 LABEL_WORDS = 12  # words at most of a label ("Who else may see the record?")
 OPTION_WORDS = 3  # words at most of a tick box's printed option ("handwritten notes")
 NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
+SENTENCE_ENDS = set(".;:!?")  # after one of these, the text that follows is a thing of its own
 HEADER, FOOTER = 0.07, 0.93  # of the page height: above, and below, the body of a page
 MARGIN = 0.16  # of the page height: where headers and footers are printed
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
@@ -242,7 +243,14 @@ class _Stream:
         segments = self.segment_map(pages)
         first = self.tokens[run[0]]
         mine = next(seg for seg in segments[first.line] if run[0] in seg)
-        out = [i for i in (run[0] - 1, run[-1] + 1) if i in mine]
+        out = [
+            i
+            for i, (left, right) in (
+                (run[0] - 1, (run[0] - 1, run[0])),
+                (run[-1] + 1, (run[-1], run[-1] + 1)),
+            )
+            if i in mine and self._joined(left, right)
+        ]
         if run[0] == mine[0] and first.word.text[:1].islower():
             left, right = first.word.x0, max(self.tokens[i].word.x1 for i in mine)
             for seg in segments.get(first.line - 1, []):
@@ -250,6 +258,19 @@ class _Stream:
                 if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
                     out.append(seg[-1])
         return out
+
+    def _joined(self, left: int, right: int) -> bool:
+        """Whether two neighbouring tokens of a line run on into each other: no sentence
+        ends after the left one, and no mark stands between them ("3-weekly – every 3
+        weeks" is two things)."""
+        one, other = self.tokens[left].word, self.tokens[right].word
+        if one is other:
+            return True
+        if one.text.rstrip()[-1:] in SENTENCE_ENDS:
+            return False
+        line = self.lines[self.tokens[left].line]
+        between = [w for w in line if one.x1 <= w.x0 and w.x1 <= other.x0]
+        return not any(not any(c.isalnum() for c in w.text) for w in between)
 
     def segment_map(self, pages: set[int]) -> dict[int, list[list[int]]]:
         """Each line's segments (token indices), by line."""
@@ -559,7 +580,11 @@ def _kept(
     runs, owners = _lost(result, pages, ocr, know, stream)
     kinds = leaf_map(type(result.data))
     cut: dict[str, str] = {}
-    unplaced = [run for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)]
+    unplaced = [  # text in unmapped that the form does not print
+        run
+        for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)
+        if not _printed_run(run, stream, know)
+    ]
     for run in [run for run, _ in runs] + unplaced:
         for token in stream.beside(run, ocr):
             path = owners.get(token, "")
@@ -618,6 +643,11 @@ def _furniture(pages: Sequence[Page], ocr: set[int]) -> set[tuple[int, int]]:
             if text:
                 found.setdefault(text, []).append((page.number, index))
     return {line for lines in found.values() if len({p for p, _ in lines}) > 1 for line in lines}
+
+
+def _printed_run(run: list[int], stream: _Stream, know: FormKnowledge) -> bool:
+    words = _words([stream.tokens[i] for i in run])
+    return _printed(" ".join(w.text for w in words), words, know)
 
 
 def _labelled(text: str) -> bool:
