@@ -16,7 +16,8 @@ import pytest
 
 from supervision_forms import parse
 from supervision_forms.models.paths import flatten, generic, leaf_map
-from supervision_forms.reading.ocr_fields import judged, page_lines
+from supervision_forms.reading.ocr_fields import judged
+from supervision_forms.reading.ocr_words import page_lines
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.reading.scan import ocr_image

@@ -1,0 +1,266 @@
+"""Nothing a person wrote on a scan is lost: the words of the OCR'd pages that no field was
+read from, that are not in `unmapped`, and that the form does not print (nor page
+furniture, nor dirt) are added to `unmapped`; and an answer with such text right beside it
+(before or after it on its line, or running on from it onto the next line in lower case)
+is left empty, since where it starts or ends is not sure."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from ..models.paths import flatten, generic, leaf_map, unflatten
+from .forms.answers import clean
+from .forms.layout import MARKING, PAGE_NUMBER
+from .knowledge import FormKnowledge
+from .ocr_words import Token, WordStream, page_lines
+from .page import Page, Word
+from .result import ParseResult, ReadWarning, Unmapped
+from .text import fold
+
+SPECK = 0.5  # OCR confidence: under it, a short run of words may be dirt read as letters
+DIRT = 3  # characters at most of such a run
+PRINTED_RUN = 5  # words: a longer run is printed text when it is nearly word for word the form's
+SHORT_RUN = 2  # words: a run this short is printed when its words are the form's
+PRINTED_SCORE = 85  # fuzzy score of such a run against the form's printed text
+SHORT_TOKEN = 2  # characters: a shorter word of a short run is not told from printed text
+NEAR_WORD = 80  # fuzzy score of a word of a short run against one of the form's words
+LABEL_WORDS = 12  # words at most of a label ("Who else may see the record?")
+OPTION_WORDS = 3  # words at most of a tick box's printed option ("handwritten notes")
+MARGIN = 0.16  # of the page height: where headers and footers are printed
+
+
+def value_at(data: dict[str, Any], path: str) -> Any:
+    node: Any = data
+    for part in path.split("."):
+        if isinstance(node, list) and part.isascii() and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict):
+            node = node.get(part)
+        else:
+            return None
+    return None if node in ("", []) else node
+
+
+def shown(value: Any) -> str:
+    if isinstance(value, list):
+        return "; ".join(shown(v) for v in value)
+    return value.isoformat() if isinstance(value, datetime.date) else str(value)
+
+
+def without(result: ParseResult, cleared: dict[str, str]) -> Any:
+    """The data without the cleared fields, and without what was worked out from them
+    (their neighbours in the same part of the model that were not read themselves)."""
+    flat = flatten(result.data.model_dump(mode="python"))
+    read = set(result.sources) - set(cleared)
+
+    def under(path: str, top: str) -> bool:
+        return path == top or path.startswith(top + ".")
+
+    def parent(path: str) -> str:
+        return path.rpartition(".")[0]
+
+    kept = {}
+    for path, value in flat.items():
+        if any(under(path, gone) for gone in cleared):
+            continue
+        derived = not any(under(path, source) for source in read)
+        if derived and any(parent(path) == parent(gone) for gone in cleared):
+            continue
+        kept[path] = value
+    return type(result.data).model_validate(unflatten(kept))
+
+
+def unaccounted(
+    result: ParseResult,
+    pages: Sequence[Page],
+    ocr: set[int],
+    know: FormKnowledge,
+    stream: WordStream | None = None,
+) -> list[Unmapped]:
+    """Runs of words on the OCR'd pages that no field was read from, that are not in
+    `unmapped`, and that are not the form's printed text (nor page furniture, nor dirt):
+    text a person wrote that the reading would otherwise lose, with the line it is on."""
+    stream = stream or WordStream(pages)
+    runs, _ = _lost(result, pages, ocr, know, stream)
+    return [
+        Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
+        for run, source in runs
+    ]
+
+
+def _owners(result: ParseResult, stream: WordStream, ocr: set[int]) -> dict[int, str]:
+    """Each token some field was read from (its path), or that is in `unmapped` ("")."""
+    leaves = leaf_map(type(result.data))
+    data = result.data.model_dump(mode="python")
+    owners: dict[int, str] = {}
+    for item in result.unmapped:
+        owners.update(dict.fromkeys(stream.text_located(item.text, item.source, ocr), ""))
+    for path, source in result.sources.items():
+        leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
+        value = value_at(data, path)
+        if leaf is None or value is None:
+            continue
+        if isinstance(value, str) and leaf.kind == "text":
+            found = stream.text_located(value, source, ocr)
+        else:
+            found = stream.located(value, leaf, source, ocr) or []
+        owners.update(
+            dict.fromkeys(stream.with_fillers(found) if leaf.kind in ("date", "int") else found, path)
+        )
+    return owners
+
+
+def _lost(
+    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: WordStream
+) -> tuple[list[tuple[list[int], str]], dict[int, str]]:
+    """The runs of tokens `unaccounted` finds, with their sources, and every token's owner."""
+    owners = _owners(result, stream, ocr)
+    furniture = _furniture(pages, ocr)
+    lost = []
+    for run, segment, source in stream.runs(lambda index: index not in owners, ocr):
+        tokens = [stream.tokens[i] for i in run]
+        if stream.places[tokens[0].line] in furniture:
+            continue
+        words = _words(tokens)
+        text = " ".join(w.text for w in words)
+        if _labelled(text) or (stream.after_box(tokens[0]) and len(words) <= OPTION_WORDS):
+            continue  # a label (an older edition's, say) or a tick box's option
+        if len(run) <= SHORT_RUN and _among_unplaced(run, segment, stream, owners):
+            lost.append((run, source))  # a word or two between text no field took is part of it
+        elif not _printed(text, words, know):
+            lost.append((run, source))
+    return lost, owners
+
+
+def kept(
+    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: WordStream
+) -> None:
+    """Text no field took and the form does not print added to `unmapped`; a text field
+    with text no field took right beside it (before or after it on its line, or running on
+    from it onto the next line in lower case) left empty: where it starts or ends is not sure."""
+    runs, owners = _lost(result, pages, ocr, know, stream)
+    kinds = leaf_map(type(result.data))
+    cut: dict[str, str] = {}
+    unplaced = [  # text in unmapped that the form does not print
+        run
+        for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)
+        if not _printed_run(run, stream, know)
+    ]
+    for run in [run for run, _ in runs] + unplaced:
+        for token in stream.beside(run, ocr):
+            path = owners.get(token, "")
+            leaf = kinds.get(generic(path))
+            if path in result.sources and leaf is not None and leaf.kind == "text":
+                cut[path] = result.sources[path]
+    data = result.data.model_dump(mode="python")
+    for path, source in cut.items():
+        why = "text beside it that no field took may be part of it"
+        result.warnings.append(
+            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+        )
+        result.unmapped.append(Unmapped(shown(value_at(data, path)), source))
+    if cut:
+        result.data = without(result, cut)
+        for path in cut:
+            result.sources.pop(path, None)
+            result.field_confidence.pop(path, None)
+        result.warnings[:] = [
+            w for w in result.warnings if not (w.field in cut and w.message.startswith("read by OCR ("))
+        ]
+    for run, source in runs:
+        result.unmapped.append(
+            Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
+        )
+
+
+def _words(tokens: list[Token]) -> list[Word]:
+    return list({id(t.word): t.word for t in tokens}.values())
+
+
+def _among_unplaced(run: list[int], segment: list[Token], stream: WordStream, owners: dict[int, str]) -> bool:
+    """Whether the tokens beside a short run in its segment are text no field took."""
+    first = stream.tokens[run[0]]
+    at = next(i for i, t in enumerate(segment) if t is first)
+    around = []
+    if at > 0:
+        around.append(run[0] - 1)
+    if at + len(run) < len(segment):
+        around.append(run[-1] + 1)
+    return bool(around) and all(owners.get(i) == "" for i in around)
+
+
+def _furniture(pages: Sequence[Page], ocr: set[int]) -> set[tuple[int, int]]:
+    """The lines (page, index) in the top or bottom margin of an OCR'd page whose text
+    (numbers aside) another OCR'd page prints there too: headers and footers (OCR puts
+    them a point or two apart, so they are told by their text alone)."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    for page in pages:
+        if page.number not in ocr:
+            continue
+        for index, line in enumerate(page_lines(page)):
+            if MARGIN < min(w.top for w in line) / page.height < 1 - MARGIN:
+                continue
+            text = re.sub(r"\d+", "#", fold(" ".join(w.text for w in line)))
+            if text:
+                found.setdefault(text, []).append((page.number, index))
+    return {line for lines in found.values() if len({p for p, _ in lines}) > 1 for line in lines}
+
+
+def _printed_run(run: list[int], stream: WordStream, know: FormKnowledge) -> bool:
+    words = _words([stream.tokens[i] for i in run])
+    return _printed(" ".join(w.text for w in words), words, know)
+
+
+def _labelled(text: str) -> bool:
+    """Whether a run of words is a label: a short question, or words before a colon."""
+    text = text.strip()
+    return text[-1:] in ("?", ":") and len(text.split()) <= LABEL_WORDS
+
+
+def _printed(text: str, words: list[Word], know: FormKnowledge) -> bool:
+    """Whether a run of OCR'd words is the form's printed text (OCR may have misread a
+    letter or two of it), page furniture, or dirt (a speck or two read as letters)."""
+    cleaned = clean(text, know.prompts)
+    norm = fold(cleaned or "")
+    if (
+        not norm
+        or know.is_printed(text)
+        or know.is_printed(norm)
+        or MARKING.fullmatch(text.strip())
+        or PAGE_NUMBER.fullmatch(norm)
+    ):
+        return True
+    if all(w.confidence < SPECK for w in words) and len(norm) <= DIRT:
+        return True
+    tokens = norm.split()
+    if len(tokens) >= PRINTED_RUN:
+        return fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) >= PRINTED_SCORE
+    if len(tokens) > SHORT_RUN:
+        return False  # too short to compare loosely, and not printed word for word
+    vocabulary = _vocabulary(know)
+    return all(token in vocabulary or _near_word(token, vocabulary) for token in tokens)
+
+
+_VOCABULARIES: dict[int, tuple[FormKnowledge, frozenset[str]]] = {}
+
+
+def _vocabulary(know: FormKnowledge) -> frozenset[str]:
+    """The words the form prints (kept with the knowledge they come from)."""
+    kept = _VOCABULARIES.get(id(know))
+    if kept is None or kept[0] is not know:
+        kept = (know, frozenset(know.corpus.split()))
+        _VOCABULARIES[id(know)] = kept
+    return kept[1]
+
+
+def _near_word(token: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a token is short (a letter or two OCR made of a mark), or one of the form's
+    words with a letter or so misread."""
+    if len(token) <= SHORT_TOKEN:
+        return True
+    return process.extractOne(token, vocabulary, scorer=fuzz.ratio, score_cutoff=NEAR_WORD) is not None

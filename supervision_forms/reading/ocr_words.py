@@ -1,0 +1,364 @@
+"""The words of pages OCR read, as a stream of tokens in reading order, line by line: for
+following a field's value back to the words it was read from, and for finding the words
+no field took (`ocr_fields`, `ocr_kept`)."""
+
+from __future__ import annotations
+
+import datetime
+import re
+import statistics
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..models.paths import Leaf
+from .page import Page, Word
+from .scan import EMPTY, TICKED, UNDECIDED
+
+TOKEN = re.compile(r"[^\W_]+")
+SOURCE = re.compile(r"^page (\d+), line (\d+)$")
+MAX_SKIPPED = 120  # words between two words of one value (other columns, labels between)
+DATE_LINES = 3  # lines from its source a date (or a duration) is looked for on
+MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+DATE_FILLERS = {"of", "the", "st", "nd", "rd", "th", "day"}
+DURATION_WORDS = {
+    "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
+    "minutes", "minute", "mins", "min", "m",
+}  # fmt: skip
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
+BOXES = {TICKED, EMPTY, UNDECIDED}
+NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
+SENTENCE_ENDS = set(".;:!?")  # after one of these, the text that follows is a thing of its own
+HEADER, FOOTER = 0.07, 0.93  # of the page height: above, and below, the body of a page
+COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
+# (wider than the reader's: a word OCR missed leaves a gap)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # folded
+    word: Word
+    line: int  # index into the page's lines, counted over the pages read in order
+
+
+class WordStream:
+    """The words of the pages in reading order, line by line, as tokens."""
+
+    def __init__(self, pages: Sequence[Page]) -> None:
+        self.starts: dict[tuple[int, int], int] = {}  # (page, line) -> first token
+        self.tokens: list[Token] = []
+        self.lines: dict[int, list[Word]] = {}
+        self.places: dict[int, tuple[int, int]] = {}  # line -> its page, and its index there
+        self.pages = [page.number for page in pages]
+        self.heights = {page.number: page.height or 1.0 for page in pages}
+        self._segment_maps: dict[tuple[int, ...], dict[int, list[list[int]]]] = {}
+        self.sizes = {  # each page's usual font size
+            page.number: statistics.median(w.size for w in page.words) for page in pages if page.words
+        }
+        line_number = 0
+        for page in pages:
+            for index, line in enumerate(page_lines(page)):
+                self.starts[(page.number, index)] = len(self.tokens)
+                self.lines[line_number] = line
+                self.places[line_number] = (page.number, index)
+                for word in line:
+                    for token in tokens(word.text) or ([word.text] if word.text in BOXES else []):
+                        self.tokens.append(Token(token, word, line_number))
+                line_number += 1
+
+    def runs(
+        self, wanted: Callable[[int], bool], pages: set[int]
+    ) -> Iterator[tuple[list[int], list[Token], str]]:
+        """The runs of wanted tokens (by index) on the given pages, each in one column of
+        one line, with the whole of that column's part of the line, and the line as a
+        source ("page 2, line 14")."""
+        for segment in self._segments(pages):
+            run: list[int] = []
+            for index, _ in segment:
+                if wanted(index):
+                    run.append(index)
+                    continue
+                if run:
+                    yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
+                run = []
+            if run:
+                yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
+
+    def in_margin(self, index: int) -> bool:
+        """Whether a token is in the top or bottom margin of its page (headers, footers)."""
+        page = self.places[self.tokens[index].line][0]
+        share = self.tokens[index].word.top / self.heights[page]
+        return share < HEADER or share > FOOTER
+
+    def beside(self, run: list[int], pages: set[int]) -> list[int]:
+        """The tokens a run of words may belong with: the one just before it and the one
+        just after it in its column of its line, and, for a run that starts its line in
+        lower case, the last of the line above in its column (an answer running on)."""
+        segments = self.segment_map(pages)
+        first = self.tokens[run[0]]
+        mine = next(seg for seg in segments[first.line] if run[0] in seg)
+        out = [
+            i
+            for i, (left, right) in (
+                (run[0] - 1, (run[0] - 1, run[0])),
+                (run[-1] + 1, (run[-1], run[-1] + 1)),
+            )
+            if i in mine and self._joined(left, right)
+        ]
+        if run[0] == mine[0] and first.word.text[:1].islower():
+            left, right = first.word.x0, max(self.tokens[i].word.x1 for i in mine)
+            for seg in segments.get(first.line - 1, []):
+                words = [self.tokens[i].word for i in seg]
+                if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
+                    out.append(seg[-1])
+        return out
+
+    def _joined(self, left: int, right: int) -> bool:
+        """Whether two neighbouring tokens of a line run on into each other: no sentence
+        ends after the left one, and no mark stands between them ("3-weekly – every 3
+        weeks" is two things)."""
+        one, other = self.tokens[left].word, self.tokens[right].word
+        if one is other:
+            return True
+        if one.text.rstrip()[-1:] in SENTENCE_ENDS:
+            return False
+        line = self.lines[self.tokens[left].line]
+        between = [w for w in line if one.x1 <= w.x0 and w.x1 <= other.x0]
+        return not any(not any(c.isalnum() for c in w.text) for w in between)
+
+    def segment_map(self, pages: set[int]) -> dict[int, list[list[int]]]:
+        """Each line's segments (token indices), by line."""
+        key = tuple(sorted(pages))
+        if key not in self._segment_maps:
+            found: dict[int, list[list[int]]] = {}
+            for segment in self._segments(pages):
+                found.setdefault(segment[0][1].line, []).append([i for i, _ in segment])
+            self._segment_maps[key] = found
+        return self._segment_maps[key]
+
+    def _segments(self, pages: set[int]) -> Iterator[list[tuple[int, Token]]]:
+        """Each line's tokens on the given pages, split where a wide gap parts columns
+        and at tick boxes."""
+        segment: list[tuple[int, Token]] = []
+        for index, token in enumerate(self.tokens):
+            ok = self.places[token.line][0] in pages and token.text not in BOXES
+            last = segment[-1][1] if segment else None
+            usual = self.sizes.get(self.places[token.line][0], 0.0)
+            if last is not None and (
+                not ok or token.line != last.line or _apart(last.word, token.word, usual)
+            ):
+                yield segment
+                segment = []
+            if ok:
+                segment.append((index, token))
+        if segment:
+            yield segment
+
+    def located(self, value: Any, leaf: Leaf, source: str, ocr: set[int]) -> list[int] | None:
+        """The tokens a value was read from: from the start of its source line ("page 2,
+        line 14"), or, where the source names no line, from the start of the first line
+        of the OCR'd pages where they are all found; [] when they are not found, None
+        when the value was read from a page with a text layer."""
+        where = SOURCE.match(source)
+        if where is not None:
+            page = int(where[1]) - 1
+            return self.tokens_of(value, leaf, page, int(where[2]) - 1) if page in ocr else None
+        for page, line in self.starts:
+            if page in ocr:
+                found = self.tokens_of(value, leaf, page, line)
+                if found:
+                    return found
+        return [] if set(self.pages) <= ocr else None
+
+    def text_located(self, text: str, source: str, ocr: set[int]) -> list[int]:
+        """The tokens of `text` found in order from the start of its source line, or where
+        the source names no line, from the OCR'd line where most of them are found."""
+        where = SOURCE.match(source)
+        if where is not None:
+            return self.tokens_of_text(text, int(where[1]) - 1, int(where[2]) - 1)
+        tries = (self.tokens_of_text(text, page, line) for page, line in self.starts if page in ocr)
+        return max(tries, key=len, default=[])
+
+    def after_box(self, token: Token) -> bool:
+        """Whether the word just left of a token's on its line is a tick box."""
+        line = self.lines[token.line]
+        at = next((i for i, w in enumerate(line) if w is token.word), 0)
+        return at > 0 and line[at - 1].text in BOXES
+
+    def with_fillers(self, found: list[int]) -> list[int]:
+        """Tokens of a date or a number with the words around them on their line that are
+        part of how it is written ("Tuesday", "the", "minutes")."""
+        out = set(found)
+        for index in found:
+            for step in (-1, 1):
+                other = index + step
+                while (
+                    0 <= other < len(self.tokens)
+                    and self.tokens[other].line == self.tokens[index].line
+                    and self.tokens[other].text in FILLERS
+                ):
+                    out.add(other)
+                    other += step
+        return sorted(out)
+
+    def words_at(self, found: list[int], leaf: Leaf) -> list[Word]:
+        """The words of the tokens found for a value; for a choice, with the boxes on its
+        options' lines (all must be told)."""
+        words = [self.tokens[index].word for index in found]
+        if found and leaf.kind == "choice":
+            lines = {self.tokens[index].line for index in found}
+            words += [w for number in sorted(lines) for w in self.lines[number] if w.text in BOXES]
+        return list({id(w): w for w in words}.values())
+
+    def tokens_of(self, value: Any, leaf: Leaf, page: int, line: int) -> list[int]:
+        """The tokens (indices) `value` was read from, found from the start of its source
+        line; [] when they are not all found."""
+        at = self.starts.get((page, line))
+        if at is None:
+            return []
+        found: list[int] = []
+        for item in value if isinstance(value, list) else [value]:
+            match = self._match(item, leaf, at)
+            if not match:
+                return []
+            found.extend(match)
+            at = match[-1] + 1
+        return found
+
+    def tokens_of_text(self, text: str, page: int, line: int) -> list[int]:
+        """The tokens of `text` found in order from the start of a line, each within a
+        line or two of the one before (a token not found is passed over)."""
+        at = self.starts.get((page, line))
+        if at is None or at >= len(self.tokens):
+            return []
+        found: list[int] = []
+        last = self.tokens[at].line
+        for token in tokens(text):
+            match = self._next(token, at, last + NEAR_LINES)
+            if match:
+                found.extend(match)
+                at = match[-1] + 1
+                last = self.tokens[match[-1]].line
+        return found
+
+    def _match(self, item: Any, leaf: Leaf, at: int) -> list[int]:
+        if isinstance(item, datetime.date):
+            return self._run(at, _datetokens(item), DATE_FILLERS, 2)
+        if leaf.kind == "int":
+            return self._run(at, _numbertokens(item), DURATION_WORDS, 1)
+        if leaf.kind == "choice":
+            return self._sequence(tokens(leaf.choice_labels().get(str(item), str(item))), at)
+        return self._sequence(tokens(str(item)), at)
+
+    def _sequence(self, wanted: list[str], at: int) -> list[int]:
+        """The tokens spelling `wanted` in order from `at`, others skipped between them; a
+        token may be split over several (a word broken at the end of a line)."""
+        found: list[int] = []
+        for token in wanted:
+            match = self._next(token, at)
+            if not match:
+                return []
+            found.extend(match)
+            at = match[-1] + 1
+        return found
+
+    def _next(self, token: str, at: int, last_line: int | None = None) -> list[int]:
+        for index in range(at, min(len(self.tokens), at + MAX_SKIPPED)):
+            if last_line is not None and self.tokens[index].line > last_line:
+                break
+            here = self.tokens[index].text
+            if here == token:
+                return [index]
+            if here and token.startswith(here):
+                joined = here
+                for following in range(index + 1, min(len(self.tokens), index + 4)):
+                    joined += self.tokens[following].text
+                    if joined == token:
+                        return list(range(index, following + 1))
+                    if not token.startswith(joined):
+                        break
+        return []
+
+    def _run(self, at: int, wanted: set[str], fillers: set[str], need: int) -> list[int]:
+        """The first run of tokens from `at` (within a few lines) that are wanted ones, with
+        fillers between them ("21st of April 2025"), holding `need` wanted tokens at least."""
+        if at >= len(self.tokens):
+            return []
+        last_line = self.tokens[at].line + DATE_LINES
+        end = at
+        while end < len(self.tokens) and self.tokens[end].line < last_line:
+            end += 1
+        for first in range(at, end):
+            if self.tokens[first].text not in wanted:
+                continue
+            run = [first]
+            for following in range(first + 1, end):
+                text = self.tokens[following].text
+                if text not in wanted and text not in fillers:
+                    break
+                run.append(following)
+            while self.tokens[run[-1]].text not in wanted:
+                run.pop()
+            if sum(self.tokens[i].text in wanted for i in run) >= need:
+                return run
+        return []
+
+
+def _apart(left: Word, right: Word, usual: float) -> bool:
+    """Whether two words of a line stand in different columns: a gap between them wider
+    than a few letters of their size (or the page's usual size, for a line OCR made of
+    dots and words, which it sizes as dots)."""
+    return left is not right and right.x0 - left.x1 > COLUMN_GAP * max(left.size, right.size, usual)
+
+
+def _source(page: int, line: int) -> str:
+    return f"page {page + 1}, line {line + 1}"
+
+
+def page_lines(page: Page) -> list[list[Word]]:
+    """A page's lines as the layout numbers them (`forms/layout.py`): an OCR'd page's words
+    share their line's top and bottom (`scan.py`), so its lines are its runs of equal ones."""
+    lines: dict[tuple[float, float], list[Word]] = {}
+    for word in page.words:
+        lines.setdefault((word.top, word.bottom), []).append(word)
+    ordered = sorted(lines.items(), key=lambda item: (item[0][0] + item[0][1], item[0][0]))
+    return [sorted(words, key=lambda w: w.x0) for _, words in ordered]
+
+
+def tokens(text: str) -> list[str]:
+    return [t.casefold() for t in TOKEN.findall(text)]
+
+
+def _datetokens(day: datetime.date) -> set[str]:
+    month = MONTHS[day.month - 1]
+    return {
+        str(day.day),
+        f"{day.day:02d}",
+        f"{day.day}{_suffix(day.day)}",
+        str(day.month),
+        f"{day.month:02d}",
+        month,
+        month[:3],
+        month[:4],
+        str(day.year),
+        f"{day.year % 100:02d}",
+    }
+
+
+def _suffix(day: int) -> str:
+    if day in (11, 12, 13):
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def _numbertokens(number: Any) -> set[str]:
+    """A number as it may be written: itself, and a duration in minutes as hours too."""
+    found = {str(number)}
+    if isinstance(number, int) and number % 15 == 0:
+        hours, rest = divmod(number, 60)
+        found |= {str(hours), {15: "25", 30: "5", 45: "75"}.get(rest, "0"), "½", f"{hours}½"}
+    return found
