@@ -160,26 +160,31 @@ class WordStream:
 
     def located(self, value: Any, leaf: Leaf, source: str, ocr: set[int]) -> list[int] | None:
         """The tokens a value was read from: from the start of its source line ("page 2,
-        line 14"), or, where the source names no line, from the start of the first line
-        of the OCR'd pages where they are all found; [] when they are not found, None
-        when the value was read from a page with a text layer."""
+        line 14"), or, where the source names no line and OCR read every page, from the
+        start of the first line where they are all found; [] when they are not found,
+        None when the value was (or may have been) read from a page with a text layer."""
         where = SOURCE.match(source)
         if where is not None:
             page = int(where[1]) - 1
             return self.tokens_of(value, leaf, page, int(where[2]) - 1) if page in ocr else None
+        if not set(self.pages) <= ocr:
+            return None
         for page, line in self.starts:
             if page in ocr:
                 found = self.tokens_of(value, leaf, page, line)
                 if found:
                     return found
-        return [] if set(self.pages) <= ocr else None
+        return []
 
     def text_located(self, text: str, source: str, ocr: set[int]) -> list[int]:
         """The tokens of `text` found in order from the start of its source line, or where
-        the source names no line, from the OCR'd line where most of them are found."""
+        the source names no line and OCR read every page, from the line where most of
+        them are found."""
         where = SOURCE.match(source)
         if where is not None:
             return self.tokens_of_text(text, int(where[1]) - 1, int(where[2]) - 1)
+        if not set(self.pages) <= ocr:
+            return []
         tries = (self.tokens_of_text(text, page, line) for page, line in self.starts if page in ocr)
         return max(tries, key=len, default=[])
 
