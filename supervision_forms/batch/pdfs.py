@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -34,12 +32,11 @@ class PdfStage:
 
     def __init__(self, out: Path, jobs: int) -> None:
         self._out = out
-        self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out.absolute()))
-        try:  # LibreOffice's own folders go inside ours; all of it goes if we are killed
-            self._pool = ConverterPool(jobs, work=self._work, cleanup=(self._work,))
-        except BaseException:
-            shutil.rmtree(self._work, ignore_errors=True)
-            raise
+        # LibreOffice's folders and the PDFs go in the pool's folder inside `out`, so that a
+        # PDF is renamed into place; all of it goes when the stage closes or the batch is killed
+        self._pool = ConverterPool(jobs, work=out, prefix=PDF_WORK_PREFIX)
+        self._work = self._pool.root
+        self._pool.start()  # LibreOffice starts while the first documents are rendered
         self._queue: list[_Waiting] = []
         self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
 
@@ -94,10 +91,7 @@ class PdfStage:
 
     def close(self, abort: bool = False) -> None:
         """Stop the converters (at once with `abort`) and remove the work folder."""
-        try:
-            self._pool.close(abort=abort)
-        finally:
-            shutil.rmtree(self._work, ignore_errors=True)
+        self._pool.close(abort=abort)
 
 
 def _failed(result: RowResult, reason: str) -> RowResult:
