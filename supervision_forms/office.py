@@ -579,7 +579,7 @@ class ConverterPool:
         binary = _require_soffice()
         python = find_uno_python(binary) if long_running else None
         self.long_running = python is not None
-        self.batch_size = 16 if self.long_running else 24  # files a call; limits stay per file
+        self.batch_size = 64 if self.long_running else 24  # files a call at most; limits stay per file
         self._folder = OwnedFolder(work if work is not None else Path(tempfile.gettempdir()), prefix)
         self.root = self._folder.path
         self._closing = threading.Event()

@@ -56,13 +56,24 @@ class PdfStage:
 
     def add(self, result: RowResult, docx: Path, pdf: Path) -> None:
         self._queue.append(_Waiting(result, docx, pdf))
-        if len(self._queue) >= self._pool.batch_size:
-            self.flush()
+        self._feed()
 
     def flush(self) -> None:
-        """Send what is queued, even a short batch."""
-        if self._queue:
-            batch, self._queue = self._queue, []
+        """Send what is queued, even a short call, as converters come free."""
+        self._feed(final=True)
+
+    def _feed(self, final: bool = False) -> None:
+        """Hand what waits to the idle converters. A long-running converter takes its
+        share of the queue at once (at most a call's worth), so that the converters end
+        together; one that starts LibreOffice for every call waits for a full call,
+        until the batch's end (`final`)."""
+        while self._queue and len(self._running) < self._pool.size:
+            share = min(self._pool.batch_size, -(-len(self._queue) // self._pool.size))
+            if not self._pool.long_running:
+                share = min(self._pool.batch_size, len(self._queue))
+                if share < self._pool.batch_size and not final:
+                    return
+            batch, self._queue = self._queue[:share], self._queue[share:]
             self._running[self._pool.submit([item.docx for item in batch], self._work)] = batch
 
     def harvest(self) -> list[RowResult]:
@@ -73,6 +84,7 @@ class PdfStage:
             batch = self._running.pop(future)
             for item, conversion in zip(batch, future.result(), strict=True):
                 finished.append(self._place(item, conversion))
+        self._feed()
         return finished
 
     def _place(self, item: _Waiting, conversion: Conversion) -> RowResult:
