@@ -215,6 +215,7 @@ def states(printed: str, value: Any, leaf: Leaf) -> bool:
     return ours is not None and theirs is not None and (ours.every, ours.unit) == (theirs.every, theirs.unit)
 
 
+@lru_cache(maxsize=4096)  # a form's printed values, and the values rows share
 def _words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 

@@ -139,10 +139,11 @@ class CompiledTemplate:
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
-    escaped = str(escape(XML_ILLEGAL.sub("\ufffd", text)))
-    escaped = escaped.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    escaped = escaped.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
-    return Markup(escaped)
+    escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
+    if "\n" not in escaped and "\t" not in escaped:
+        return escaped
+    escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
+    return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
 
 
 class _Blank:
