@@ -181,10 +181,11 @@ def _month(value: Any) -> str:
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))
-_LOOP_KEYWORDS = {
-    "_loop_vars",
-    "_block_vars",
-}  # what Jinja passes a call inside a loop (its context takes them)
+_LOOP_ATTRIBUTES = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0"}
+)
+# what Jinja passes a call inside a loop (its context would take them)
+_LOOP_KEYWORDS = frozenset({"_loop_vars", "_block_vars"})
 
 
 class _Sandbox(SandboxedEnvironment):
@@ -197,6 +198,8 @@ class _Sandbox(SandboxedEnvironment):
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
             return obj[attribute]
+        if type(obj) is LoopContext and attribute in _LOOP_ATTRIBUTES:  # numbers and flags only
+            return getattr(obj, attribute)
         return super().getattr(obj, attribute)
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
