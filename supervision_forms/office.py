@@ -582,6 +582,16 @@ class ConverterPool:
         self.batch_size = 64 if self.long_running else 24  # files a call at most; limits stay per file
         self._folder = OwnedFolder(work if work is not None else Path(tempfile.gettempdir()), prefix)
         self.root = self._folder.path
+        try:
+            self._start_converters(binary, python, size, file_timeout, start_timeout)
+        except BaseException:
+            self._folder.remove()
+            raise
+
+    def _start_converters(
+        self, binary: str, python: str | None, size: int, file_timeout: float, start_timeout: float
+    ) -> None:
+        """The converters (LibreOffice starts later) and the threads that use them."""
         self._closing = threading.Event()
         factory: Callable[[Path], Converter]
         if python is not None:
