@@ -35,6 +35,7 @@ MARGIN = 0.16  # of the page height: where headers and footers are printed
 
 
 def value_at(data: dict[str, Any], path: str) -> Any:
+    """The value at a field path ("signatures.supervisor.name") of dumped data; None when empty."""
     node: Any = data
     for part in path.split("."):
         if isinstance(node, list) and part.isascii() and part.isdigit() and int(part) < len(node):
@@ -47,6 +48,7 @@ def value_at(data: dict[str, Any], path: str) -> Any:
 
 
 def shown(value: Any) -> str:
+    """A value as text, for `unmapped`."""
     if isinstance(value, list):
         return "; ".join(shown(v) for v in value)
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
