@@ -16,7 +16,9 @@ class LineSpots(Spots):
     """The places only a PDF's lines have (no cells: columns, rows told by borders)."""
 
     def _wrapped(self, host: int) -> list[Span]:
-        """PDF: the lines an answer wrapped onto in its column, under the piece `host`."""
+        """PDF: the lines an answer wrapped onto under the piece `host`: in its column, or
+        in its drawn cell from the cell's left edge (a name typed after a label in a
+        narrow cell wraps to the cell's start, under the label)."""
         column = self.pieces[host].column
         line = self.pieces[host].line
         spans: list[Span] = []
@@ -24,7 +26,7 @@ class LineSpots(Spots):
         for _ in range(MAX_WRAP_LINES):
             line += 1
             here = self.by_line.get(line, [])
-            below = [n for n in here if abs(self.pieces[n].column - column) <= self.layout.near]
+            below = [n for n in here if self._carries_on(host, n)]
             if len(below) != 1:
                 break
             if self.layout.ruled():
@@ -44,6 +46,14 @@ class LineSpots(Spots):
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
+
+    def _carries_on(self, host: int, number: int) -> bool:
+        """Whether the piece `number`, a line under `host`, may carry on its text: it
+        starts in the host's column, or in the host's drawn cell left of it."""
+        piece, under = self.pieces[host], self.pieces[number]
+        if abs(under.column - piece.column) <= self.layout.near:
+            return True
+        return piece.cell >= 0 and under.cell == piece.cell and under.column < piece.column
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text drawn on the line just above the label, right of its start (a text
