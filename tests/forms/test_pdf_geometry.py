@@ -194,5 +194,5 @@ def it_puts_an_accent_drawn_apart_on_the_letter_under_it(packs: PackRegistry) ->
 
 def _helvetica_width(text: str, size: float = 11.0) -> float:
     widths = {" ": 278, ":": 278, "N": 722, "S": 667, "M": 833, "W": 944, "a": 556, "e": 556, "i": 222}
-    widths |= dict.fromkeys("mnpu", 556) | {"r": 333, "s": 500, "v": 500}
+    widths |= dict.fromkeys("npu", 556) | {"m": 833, "r": 333, "s": 500, "v": 500}
     return sum(widths[c] for c in text) * size / 1000
