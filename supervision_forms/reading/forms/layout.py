@@ -107,6 +107,14 @@ class Layout:
         pitch = self.pitches.get(a[0], 0.0)
         return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
+    def drawn_between(self, upper: int, lower: int, column: float) -> bool:
+        """PDF: whether a horizontal line is drawn across `column` between two lines of a page."""
+        a, b = self.places.get(upper), self.places.get(lower)
+        if a is None or b is None or a[0] != b[0]:
+            return False
+        rules = self.rules.get(a[0], [])
+        return any(r.x0 - 1 <= column <= r.x1 + 1 and a[2] - 1 < r.top < b[1] + 1 for r in rules)
+
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
     row_table: dict[int, int] = field(default_factory=dict)

@@ -26,7 +26,7 @@ from .spots import Span
 EXACT = 100.0
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
-LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
+LABEL_GOES_ON = set("([,;.)-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
@@ -66,6 +66,8 @@ class Places(LineSpots):
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure)
+            if number == 0 and info.spec.place == "right" and not self.layout.structured:
+                return None  # its own place is there, holding only the printed prompt: unanswered
         return None
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
@@ -219,7 +221,7 @@ class Places(LineSpots):
             return spans
         label = self.pieces[hit.piece]
         lines: list[Span] = []
-        previous = hit.end_piece
+        previous = last = hit.end_piece
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
@@ -229,9 +231,10 @@ class Places(LineSpots):
                 break
             if previous != hit.end_piece and self._paragraph_ends(previous, number):
                 break
-            if self.layout.rule_between(self.pieces[previous].line, piece.line, piece.column + 1):
+            if self.layout.rule_between(self.pieces[last].line, piece.line, piece.column + 1):
                 break  # a drawn row border: the next row is another answer's
             lines.append(Span(number, 0, len(piece.text)))
+            last = number
             if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
                 previous = number
         spans = self._up_to_suffix(spans, lines, info.suffix)

@@ -73,8 +73,17 @@ class Spots:
                 return [*spans, cut] if cut else spans
             if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
                 break
+            if spans and self._bordered(spans[-1].piece, number):
+                break  # the answer began in a drawn row: the next row is not its
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def _bordered(self, upper: int, lower: int) -> bool:
+        """PDF: whether a line is drawn between two pieces, across the lower one."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        if self.layout.structured or above.line == below.line:
+            return False
+        return self.layout.drawn_between(above.line, below.line, below.column + 1)
 
     def label_like(self, number: int) -> bool:
         """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed
