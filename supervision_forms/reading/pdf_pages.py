@@ -30,6 +30,7 @@ MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
+STRIKE_BAND = 0.25  # of a word's height, off its top and bottom: where a line through it strikes it out
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
 PICTURED = 0.6  # share of a page covered by pictures: with few words on it, it is a scan
 FEW_WORDS = 30  # fewer words of text than a filled form's page has (a scanner's stamp)
@@ -258,7 +259,7 @@ def _struck_apart(
     parts have no text."""
     if not chars:
         return []
-    band = (top + 0.3 * (bottom - top), bottom - 0.3 * (bottom - top))
+    band = (top + STRIKE_BAND * (bottom - top), bottom - STRIKE_BAND * (bottom - top))
     first = bisect.bisect_left(strikes, band[0], key=lambda r: r.top)
     crossing = [r for r in strikes[first:] if r.top <= band[1]]
     parts: list[tuple[bool, list[tuple[str, float, float]]]] = []
