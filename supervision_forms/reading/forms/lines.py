@@ -9,7 +9,8 @@ from .labels import Hit
 from .spots import Span, Spots
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
-MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell
+MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
+MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
 
 
 class LineSpots(Spots):
@@ -23,7 +24,8 @@ class LineSpots(Spots):
         line = self.pieces[host].line
         spans: list[Span] = []
         previous = host
-        for _ in range(MAX_WRAP_LINES):
+        bounded = self.pieces[host].cell >= 0  # a drawn cell's borders bound the wrap
+        for _ in range(MAX_CELL_LINES if bounded else MAX_WRAP_LINES):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
@@ -49,11 +51,19 @@ class LineSpots(Spots):
 
     def _carries_on(self, host: int, number: int) -> bool:
         """Whether the piece `number`, a line under `host`, may carry on its text: it
-        starts in the host's column, or in the host's drawn cell left of it."""
+        starts in the host's column, or in the host's drawn cell left of it (on the next
+        page, where the cell's row is split by a page break)."""
         piece, under = self.pieces[host], self.pieces[number]
         if abs(under.column - piece.column) <= self.layout.near:
             return True
-        return piece.cell >= 0 and under.cell == piece.cell and under.column < piece.column
+        if piece.cell < 0 or under.column >= piece.column:
+            return False
+        if under.cell == piece.cell:
+            return True
+        pages = [self.layout.places[p.line][0] for p in (piece, under) if p.line in self.layout.places]
+        starts = min(p.column for p in self.pieces if p.cell == piece.cell)
+        turned = len(pages) == 2 and pages[0] != pages[1]  # a row split by a page break
+        return turned and abs(under.column - starts) <= self.layout.near
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text drawn on the line just above the label, right of its start (a text
