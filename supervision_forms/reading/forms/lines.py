@@ -66,14 +66,19 @@ class LineSpots(Spots):
         return turned and abs(under.column - starts) <= self.layout.near
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """PDF: text drawn on the line just above the label, right of its start (a text
-        box typed after the label sits higher than the label's line)."""
+        """PDF: text drawn on the line just above the label, right of where it ends (a
+        text box typed after the label sits higher than the label's line)."""
         label = self.pieces[hit.piece]
+        ends = label.column  # where the label's text ends on its line, as near as known
+        if hit.end_piece == hit.piece and label.text:
+            ends += label.span * hit.end / len(label.text)
         spans = []
         for number in self.by_line.get(label.line - 1, []):
             piece = self.pieces[number]
             if piece.column <= label.column + self.layout.near or number in self.claimed:
                 continue
+            if piece.column < ends - self.layout.near:
+                return []  # over the label's words, not after them: another line's text
             if number in self.label_pieces or self.printed(number) or self._continues_above(number):
                 return []
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):

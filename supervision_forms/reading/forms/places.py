@@ -83,7 +83,7 @@ class Places(LineSpots):
         if place == "signature" and not self.layout.structured:
             return [self.rest, self.on_line, self.under, self.left, self.above]
         if place == "dots" and not self.layout.structured:
-            return [self.dots, self.next_piece, self.above]
+            return [self.dots, self.on_line, self.next_piece, self.above]
         if place == "before":
             return [self.before]
         table: dict[str, list[Strategy]] = {
