@@ -204,9 +204,8 @@ class LineSpots(Spots):
             return out
         out = list(first)
         for span in lines:
-            runs_on = bool(out) and self.pieces[out[-1].piece].room < self.pieces[span.piece].lead
-            if self._printed_line(span.piece) and not runs_on:
-                break  # (a line the text above ran onto, having no room left, is the answer's)
+            if self._printed_line(span.piece):
+                break
             out.append(span)
         return out
 

@@ -83,7 +83,7 @@ class Places(LineSpots):
         if place == "signature" and not self.layout.structured:
             return [self.rest, self.on_line, self.under, self.left, self.above]
         if place == "dots" and not self.layout.structured:
-            return [self.dots, self.on_line, self.next_piece, self.above]
+            return [self.dots, self.next_piece, self.above]
         if place == "before":
             return [self.before]
         table: dict[str, list[Strategy]] = {
@@ -222,9 +222,14 @@ class Places(LineSpots):
         label = self.pieces[hit.piece]
         lines: list[Span] = []
         previous = last = hit.end_piece
+        beside = self._beside(hit)
+        if not spans and beside is not None:  # typed in a box after the label, running on below
+            spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
+            if number == beside:
+                continue
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
@@ -243,6 +248,18 @@ class Places(LineSpots):
             cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
             spans[-1] = Span(last.piece, last.start, last.start + cut)
         return spans
+
+    def _beside(self, hit: Hit) -> int | None:
+        """PDF: the one piece right of a label that ends its own piece, on its line (an
+        answer typed in a box after it); None when there is none, or several (options
+        printed in columns, their tick boxes lost: which one is meant is not known)."""
+        label = self.pieces[hit.end_piece]
+        if fold(label.text[hit.end :]):
+            return None
+        right = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column > label.column]
+        if len(right) != 1 or right[0] in self.label_pieces or self.printed(right[0]):
+            return None
+        return right[0]
 
     def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from
