@@ -31,6 +31,7 @@ MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
+OVERLAP = 1.0  # points: pieces of a line overlapping more than this are drawn one over the other
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ class Answer:
     source: str
     spans: tuple[Span, ...]
     confidence: float = 1.0  # lower where the answer was not in its label's own place
+    doubt: str = ""  # why the layout does not settle the answer (then it is not a value)
 
 
 Strategy = Callable[[Hit, FieldInfo], list[Span]]
@@ -65,10 +67,26 @@ class Places(LineSpots):
                     * (hit.score / 100)
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
-                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure)
+                doubt = "the answer is typed over other text" if self._over_other(spans) else ""
+                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
             if number == 0 and info.spec.place == "right" and not self.layout.structured:
                 return None  # its own place is there, holding only the printed prompt: unanswered
         return None
+
+    def _over_other(self, spans: list[Span]) -> bool:
+        """PDF: whether a piece of the answer is drawn over another piece of its line (a
+        text box typed over the printed label): whose words are whose is not known."""
+        if self.layout.structured:
+            return False
+        for span in spans:
+            piece = self.pieces[span.piece]
+            for other in self.by_line.get(piece.line, []):
+                drawn = self.pieces[other]
+                if other != span.piece and min(piece.end_column, drawn.end_column) - max(
+                    piece.column, drawn.column
+                ) > OVERLAP:
+                    return True
+        return False
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""

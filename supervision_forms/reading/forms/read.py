@@ -172,6 +172,12 @@ def _put_answers(
             text = "\n".join(part for part in parts if part) or None
         if text is None:
             continue
+        if answer.doubt:
+            for path in paths:
+                why = f"{answer.doubt}; the text is kept in unmapped"
+                collector.warnings.append(ReadWarning(path, why, answer.source))
+            collector.unmapped.append(Unmapped(text, answer.source))
+            continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
             continue
