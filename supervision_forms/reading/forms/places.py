@@ -74,19 +74,29 @@ class Places(LineSpots):
         return None
 
     def _over_other(self, spans: list[Span]) -> bool:
-        """PDF: whether a piece of the answer is drawn over another piece of its line (a
-        text box typed over the printed label): whose words are whose is not known."""
+        """PDF: whether a piece of the answer is drawn over another piece of its line
+        that is not just a label (a text box typed over the printed label's words, both
+        broken up): whose words are whose is not known."""
         if self.layout.structured:
             return False
         for span in spans:
             piece = self.pieces[span.piece]
             for other in self.by_line.get(piece.line, []):
                 drawn = self.pieces[other]
-                if other != span.piece and min(piece.end_column, drawn.end_column) - max(
-                    piece.column, drawn.column
-                ) > OVERLAP:
+                overlap = min(piece.end_column, drawn.end_column) - max(piece.column, drawn.column)
+                if other != span.piece and overlap > OVERLAP and not self._label_only(other):
                     return True
         return False
+
+    def _label_only(self, number: int) -> bool:
+        """Whether a piece holds nothing but labels found (and punctuation)."""
+        text = self.pieces[number].text
+        for hit in self.hits:
+            if number in hit.pieces or number in (hit.piece, hit.end_piece):
+                start = hit.start if hit.piece == number else 0
+                end = hit.end if hit.end_piece == number else len(text)
+                text = text[:start] + " " * (end - start) + text[end:]
+        return not fold(text)
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""
