@@ -89,10 +89,10 @@ class Places(LineSpots):
         return False
 
     def _label_only(self, number: int) -> bool:
-        """Whether a piece holds nothing but labels found (and punctuation)."""
+        """Whether a piece holds nothing but labels found word for word (and punctuation)."""
         text = self.pieces[number].text
         for hit in self.hits:
-            if number in hit.pieces or number in (hit.piece, hit.end_piece):
+            if hit.score >= EXACT and (number in hit.pieces or number in (hit.piece, hit.end_piece)):
                 start = hit.start if hit.piece == number else 0
                 end = hit.end if hit.end_piece == number else len(text)
                 text = text[:start] + " " * (end - start) + text[end:]

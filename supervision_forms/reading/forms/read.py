@@ -51,7 +51,7 @@ def read_form(
         if answer is not None:
             answers[path] = answer
             used.extend(answer.spans)
-        if answer is not None and (hit.score < EXACT or hit.ambiguous):
+        if answer is not None and not answer.doubt and (hit.score < EXACT or hit.ambiguous):
             why = (
                 f"the label was matched loosely ({hit.score:.0f}%)"
                 if hit.score < EXACT
