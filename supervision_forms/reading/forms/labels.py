@@ -239,14 +239,14 @@ class Finder:
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
                         closed = ends.match(text, self._raw_offset(number, end))
-                        if closed or (count - skip >= 2 and not closed_only and not self._runs_on(piece)):
+                        if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
                             rank = self._rank(start, end, 100.0, True, columns=column > 0)
                             if rank is not None:
                                 found.append(((float(bool(closed)), *rank), start, end, 100.0))
                         break
         return found
 
-    def _runs_on(self, number: int) -> bool:
+    def runs_on(self, number: int) -> bool:
         """PDF: whether a line carries on the line above in its column, which had no room
         left for its first word (a sentence wrapped, not a label starting a line)."""
         if self.layout.structured:

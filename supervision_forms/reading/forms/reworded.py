@@ -38,8 +38,8 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
         best: list[tuple[float, int, int]] = []
         for number in range(low, high):
-            if number in taken:
-                continue
+            if number in taken or finder.runs_on(number):
+                continue  # (a line a sentence wrapped onto starts no label)
             text = _label_text(finder, number)
             label = _label_part(layout, number, text, know)
             if label is None:
