@@ -247,14 +247,18 @@ class Finder:
         return found
 
     def runs_on(self, number: int) -> bool:
-        """PDF: whether a line carries on the line above in its column, which had no room
-        left for its first word (a sentence wrapped, not a label starting a line)."""
+        """PDF: whether a line carries on the line above in its column and drawn cell,
+        on the same page, which had no room left for its first word (a sentence wrapped,
+        not a label starting a line)."""
         if self.layout.structured:
             return False
         piece = self.layout.pieces[number]
+        page = self.layout.places.get(piece.line, (-1, 0.0, 0.0))[0]
         return any(
             other.line == piece.line - 1
             and abs(other.column - piece.column) <= self.layout.near
+            and other.cell == piece.cell
+            and self.layout.places.get(other.line, (-2, 0.0, 0.0))[0] == page
             and other.room < piece.lead
             for other in self.layout.pieces
         )
