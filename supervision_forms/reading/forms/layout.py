@@ -238,9 +238,11 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         limits = _limits([p for _, _, found in found_lines for p in found])
         for index, line, found in found_lines:
             source = f"page {page.number + 1}, line {index}"
-            for drawn in found:
+            for drawn, after in zip(found, [*found[1:], None], strict=True):
                 cell = _cell(page.number, drawn, rules[page.number], cells)
                 room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1)
+                if after is not None and after.x0 < drawn.edge:  # a column drawn without a border
+                    room = min(room, max(0.0, after.x0 - drawn.x1 - COLUMN_GAP * drawn.size))
                 pieces.append(
                     Piece(
                         drawn.text,

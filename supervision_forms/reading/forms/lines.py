@@ -38,9 +38,8 @@ class LineSpots(Spots):
                 break
             number = below[0]
             if (
-                number in self.label_pieces
+                number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self._printed_line(number)
-                or self.label_like(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
             ):
@@ -146,8 +145,15 @@ class LineSpots(Spots):
                     if cut:
                         spans.append(cut)
                     break
+                if spans and self._across(number, self.pieces[spans[0].piece].column):
+                    return spans  # a line across both columns (a note under the table) ends the row
                 spans.append(Span(number, 0, len(piece.text)))
         return spans
+
+    def _across(self, number: int, column: float) -> bool:
+        """PDF: whether a piece starts left of an answer's column and runs into it."""
+        piece = self.pieces[number]
+        return piece.column < column - max(self.layout.near, piece.size) < column < piece.end_column
 
     def _row_end(self, hit: Hit, info: FieldInfo) -> int:
         """PDF: the first line after the label where its column starts something else."""
