@@ -24,6 +24,9 @@ class LineSpots(Spots):
         line = self.pieces[host].line
         spans: list[Span] = []
         previous = host
+        cell = self.pieces[host].cell
+        if cell >= 0 and any(self.pieces[n].cell == cell and n > host for n in self.by_line.get(line, [])):
+            return []  # text after it in its cell: that is what wrapped, if anything
         bounded = self.pieces[host].cell >= 0  # a drawn cell's borders bound the wrap
         for _ in range(MAX_CELL_LINES if bounded else MAX_WRAP_LINES):
             line += 1
@@ -171,7 +174,8 @@ class LineSpots(Spots):
             previous = line
             if line <= end_line:
                 continue
-            left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
+            reach = label.column + max(self.layout.near, label.size)  # (a list number's indent too)
+            left = [i for i in self.by_line[line] if self.pieces[i].column <= reach]
             if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
                 continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
