@@ -57,6 +57,7 @@ class Piece:
     room: float = 0.0  # PDF: points left before the cell's right edge (or the text's)
     lead: float = 0.0  # PDF: the width of the first word and a space
     size: float = 0.0  # PDF: the font size
+    walled: bool = False  # PDF: a drawn border bounds it on the right (a cell's)
 
     @property
     def end_column(self) -> float:
@@ -255,6 +256,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                         room,
                         drawn.lead,
                         drawn.size,
+                        drawn.walled,
                     )
                 )
             places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
@@ -282,6 +284,7 @@ class _Drawn:
     edge: float
     lead: float
     size: float
+    walled: bool = False  # the edge is a drawn border
 
 
 def _lines(page: Page) -> list[list[Word]]:
@@ -332,7 +335,8 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     for group, wall in closed:
         reach = max(w.x1 for w in group)
         edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
-        found.append(_piece(group, visible, edge))
+        walled = wall >= 0 or edge != max(right, reach)
+        found.append(dataclasses.replace(_piece(group, visible, edge), walled=walled))
     return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 

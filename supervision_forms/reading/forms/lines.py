@@ -25,8 +25,10 @@ class LineSpots(Spots):
         spans: list[Span] = []
         previous = host
         cell = self.pieces[host].cell
-        if cell >= 0 and any(self.pieces[n].cell == cell and n > host for n in self.by_line.get(line, [])):
-            return []  # text after it in its cell: that is what wrapped, if anything
+        if self.pieces[host].walled and any(
+            self.pieces[n].cell == cell and n > host for n in self.by_line.get(line, [])
+        ):
+            return []  # text after it in its drawn cell: that is what wrapped, if anything
         bounded = self.pieces[host].cell >= 0  # a drawn cell's borders bound the wrap
         for _ in range(MAX_CELL_LINES if bounded else MAX_WRAP_LINES):
             line += 1
