@@ -241,3 +241,99 @@ def it_leaves_a_list_of_dates_unread_when_a_row_holds_two(packs: PackRegistry) -
     assert result.data.meeting_dates == []  # type: ignore[attr-defined]
     assert any(w.field == "meeting_dates" for w in result.warnings)
     assert any("13 September 2025" in u.text for u in result.unmapped)
+
+
+def it_carries_a_name_on_in_a_table_drawn_without_borders(packs: PackRegistry) -> None:
+    # a typeset table: no rules, the date column close by, so the name had no room left
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Signature of supervisee: Micheal"),
+        Text(268, 300, "Date: Wed 31 December 2025"),
+        Text(57, 313, "Nwachukwu"),
+        Text(60, 340, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert (signature.name, signature.date) == ("Micheal Nwachukwu", datetime.date(2025, 12, 31))
+
+
+def it_keeps_a_date_label_without_its_date_out_of_a_name(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 300, 215, 340),
+        *cell(215, 300, 315, 340),
+        *cell(315, 300, 370, 340),
+        Text(60, 312, "Signed staff member:"),
+        Text(220, 312, "Tomasz"),
+        Text(320, 312, "Date:"),
+        Text(220, 325, "Fitzpatrick-Ojo Date:"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.signatures.supervisee.name == "Tomasz Fitzpatrick-Ojo"  # type: ignore[attr-defined]
+
+
+def it_wraps_a_cell_s_line_from_its_last_piece(packs: PackRegistry) -> None:
+    # "Date: 03-" typed after the name in the same drawn cell wraps, not the name
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 300, 215, 340),
+        *cell(215, 300, 370, 340),
+        *cell(370, 300, 540, 340),
+        Text(60, 312, "Signed manager:"),
+        Text(220, 312, "Dai Evans-Price"),
+        Text(313, 312, "Date: 03-"),
+        Text(375, 312, "Date:"),
+        Text(220, 325, "04-2026"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.signatures.supervisor.name == "Dai Evans-Price"  # type: ignore[attr-defined]
+
+
+def it_reads_dot_leaders_a_typesetter_spaced_out_as_leaders(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(60, 214, ". . . . . . . . . . . . . . . . . . . . the court calls about a hearing listed today"),
+        Text(60, 240, "The frequency of supervision will be ...................... monthly"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
+
+
+def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
+    # a typeset table without borders; the next section's heading sits past a list indent
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Supervision"),
+        Text(268, 300, "Once every 4 weeks"),
+        Text(57, 313, "Frequency and duration?"),
+        Text(63, 326, "2. What support is available?"),
+        Text(60, 360, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.frequency.description == "Once every 4 weeks"  # type: ignore[attr-defined]
+
+
+def it_ends_a_right_hand_answer_at_a_note_across_both_columns(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "What methods will be used to"),
+        Text(268, 300, "Name it early, in the session, and agree one thing each"),
+        Text(57, 313, "resolve any difficulties in"),
+        Text(268, 313, "to change."),
+        Text(57, 326, "working together?"),
+        Text(
+            63, 350, "NB: If difficulties arise between the supervisor and supervisee that cannot be resolved"
+        ),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution == (  # type: ignore[attr-defined]
+        "Name it early, in the session, and agree one thing each to change."
+    )
