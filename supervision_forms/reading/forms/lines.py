@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
 from .labels import Hit
+from .layout import Piece
 from .spots import Span, Spots
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
@@ -153,7 +154,46 @@ class LineSpots(Spots):
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
                 spans.append(Span(number, 0, len(piece.text)))
+        if spans:
+            self._runs_across_rows(label, spans, first, last)
         return spans
+
+    def _runs_across_rows(self, label: Piece, spans: list[Span], first: int, last: int) -> None:
+        """PDF, a table whose rows are not drawn: doubt an answer whose text runs on from
+        the line above its row, or into the line after it (a label centred in its row:
+        where the row starts is not known)."""
+        reach = label.column + max(self.layout.near, label.size)
+
+        def answer_side(line: int) -> list[int]:
+            return [n for n in self.by_line.get(line, []) if self.pieces[n].column > reach]
+
+        bottom = self.pieces[spans[-1].piece]
+        line = label.line
+        column = self.pieces[spans[0].piece].column + 1
+        between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
+        if between and not self.layout.rule_between(line - 1, line + 1, column):
+            self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
+        for above in answer_side(first - 1):
+            if self._continues(above, spans[0].piece, first - 1, first):
+                self.doubt = "the answer runs on from the row above (the table draws no row borders)"
+        for below in answer_side(last):
+            if self._continues(spans[-1].piece, below, bottom.line, last):
+                self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
+        """Whether the text of `lower` carries on `upper`'s: the upper line had no room
+        for its first word, nothing drawn between, and neither is a label, prompt or
+        the form's printed text."""
+        a, b = self.pieces[upper], self.pieces[lower]
+        hyphened = a.text[-1:] == "-" and a.text[-2:-1].isalpha()  # a word broken at the line's end
+        if a.room >= b.lead and not hyphened:
+            return False
+        if self.layout.rule_between(upper_line, lower_line, b.column + 1):
+            return False
+        return not any(
+            n in self.label_pieces or self.printed(n) or self.know.is_prompt(self.pieces[n].text)
+            for n in (upper, lower)
+        )
 
     def _across(self, number: int, column: float) -> bool:
         """PDF: whether a piece starts left of an answer's column and runs into it."""

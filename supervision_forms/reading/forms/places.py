@@ -54,6 +54,7 @@ class Places(LineSpots):
     def read(self, hit: Hit, info: FieldInfo) -> Answer | None:
         """The answer for a field whose label is at `hit`, or None when it is empty."""
         for number, strategy in enumerate(self._strategies(info.spec.place)):
+            self.doubt = ""
             spans = strategy(hit, info)
             owner = (hit.piece, hit.start)  # fields sharing a label share its answer
             if not spans or any(self._taken(span, owner) for span in spans):
@@ -67,7 +68,8 @@ class Places(LineSpots):
                     * (hit.score / 100)
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
-                doubt = "the answer is typed over other text" if self._over_other(spans) else ""
+                over = "the answer is typed over other text" if self._over_other(spans) else ""
+                doubt = self.doubt or over
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
             if number == 0 and info.spec.place == "right" and not self.layout.structured:
                 return None  # its own place is there, holding only the printed prompt: unanswered

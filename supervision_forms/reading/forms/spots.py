@@ -43,6 +43,7 @@ class Spots:
         self._printed: dict[int, bool] = {}
         # what answers took: piece -> (start, end, the place of the label it answers)
         self.claimed: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
+        self.doubt = ""  # why the last answer place read is not settled by the drawing, if it is not
         self.kinds = {info.path: info.kind for info in know.fields}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
