@@ -337,3 +337,47 @@ def it_ends_a_right_hand_answer_at_a_note_across_both_columns(packs: PackRegistr
     assert result.data.difficulty_resolution == (  # type: ignore[attr-defined]
         "Name it early, in the session, and agree one thing each to change."
     )
+
+
+def _typeset_rows(rows: list[tuple[float, str]], answers: list[tuple[float, str]]) -> list[Text | Rule]:
+    """A typeset table without any rule: label lines left, answer lines right (y, text)."""
+    return [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *(Text(57, y, text, 8) for y, text in rows),  # (small type: a line half a line lower is a line)
+        *(Text(217, y, text, 8) for y, text in answers),
+        Text(
+            60, 700, "The longest line of the page runs out to the right margin, as printed text does here."
+        ),
+    ]
+
+
+def it_leaves_an_answer_unread_when_it_runs_on_into_the_next_undrawn_row(packs: PackRegistry) -> None:
+    # which row "Reasonable adjustments … in / place." belongs to, the drawing does not say
+    rows = [
+        (300, "What methods will be used to"),
+        (312, "resolve any difficulties in"),
+        (324, "working together"),
+        (342, "Any other relevant issues for this agreement"),
+    ]
+    answers = [
+        (300, "Bring in the principal social worker for an independent view."),
+        (312, "Swap to a different supervisor for a period if both agree."),
+        (336, "Reasonable adjustments agreed through occupational health are in"),
+        (348, "place."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution is None  # type: ignore[attr-defined]
+    assert result.data.other_issues is None  # type: ignore[attr-defined]
+    assert any("no row borders" in w.message for w in result.warnings)
+
+
+def it_leaves_an_answer_unread_when_its_label_sits_between_answer_lines(packs: PackRegistry) -> None:
+    # a label centred in its row: the row's first answer line is above the label's line
+    rows = [(306, "How will we recognise when the supervisory relationship is not working effectively")]
+    answers = [
+        (300, "The supervisee stops bringing cases they find difficult."),
+        (312, "Either of us feels we are going through the motions."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.not_working_signs is None  # type: ignore[attr-defined]
+    assert any(w.field == "not_working_signs" for w in result.warnings)

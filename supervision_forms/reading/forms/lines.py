@@ -176,8 +176,9 @@ class LineSpots(Spots):
         for above in answer_side(first - 1):
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
-        for below in answer_side(last):
-            if self._continues(spans[-1].piece, below, bottom.line, last):
+        after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
+        for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
+            if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
 
     def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
