@@ -253,7 +253,9 @@ class Places(LineSpots):
         lines: list[Span] = []
         previous = last = hit.end_piece
         beside = self._beside(hit)
-        if not spans and beside is not None:  # typed in a box after the label, running on below
+        if any(fold(self.pieces[s.piece].text[s.start : s.end]) for s in spans):
+            beside = None  # (the answer is on the label's own piece)
+        if beside is not None:  # typed in a box after the label (and its dots), running on below
             spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
