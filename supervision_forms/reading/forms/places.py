@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
+from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..unwrap import Line, join
 from .answers import clean
@@ -164,7 +165,8 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
-        if (hit.score < EXACT or info.tail) and rest.lstrip()[:1] in LABEL_GOES_ON:
+        goes_on = rest.lstrip()[:1] in LABEL_GOES_ON and not LEADERS.match(rest.lstrip())
+        if (hit.score < EXACT or info.tail) and goes_on:
             return []  # a label (or its printed tail) worded differently runs on past where it matched
         spans = [Span(piece, start, end)]
         if not self.layout.structured and end == len(text) and info.spec.place != "dots":
