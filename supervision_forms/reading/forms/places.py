@@ -27,7 +27,8 @@ from .spots import Span
 EXACT = 100.0
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
-LABEL_GOES_ON = set("([,;.)-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
+LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
+PDF_GOES_ON = set(".)")  # and, on a PDF line, the rest of "e.g." or of a bracket
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
@@ -165,7 +166,8 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
-        goes_on = rest.lstrip()[:1] in LABEL_GOES_ON and not LEADERS.match(rest.lstrip())
+        starts = LABEL_GOES_ON if self.layout.structured else LABEL_GOES_ON | PDF_GOES_ON
+        goes_on = rest.lstrip()[:1] in starts and not LEADERS.match(rest.lstrip())
         if (hit.score < EXACT or info.tail) and goes_on:
             return []  # a label (or its printed tail) worded differently runs on past where it matched
         spans = [Span(piece, start, end)]
