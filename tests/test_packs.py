@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+from io import BytesIO
 from pathlib import Path
 
 import pytest
+from docx import Document
 
 from supervision_forms import PackRegistry, load_pack, parse, render
 from supervision_forms.errors import PackError, TemplateSecurityError, UnknownPack
@@ -106,3 +108,18 @@ def it_lists_the_built_in_packs_with_their_documents(packs: PackRegistry) -> Non
         ("sefton", ["agreement", "general_record"]),
         ("surrey", ["agreement", "cancellation"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("pack", "printed"), [("sefton", "minimum of: 75 minutes"), ("surrey", "Duration: 75 minutes")]
+)
+def it_prints_a_duration_with_its_unit_where_the_form_prints_none(
+    packs: PackRegistry, pack: str, printed: str
+) -> None:
+    example = packs.get(pack).example("agreement").model_copy(update={"duration_minutes": 75})
+    document = Document(BytesIO(render(example, pack=pack)))
+    text = "\n".join(p.text for p in document.paragraphs) + "\n".join(
+        cell.text for table in document.tables for row in table.rows for cell in row.cells
+    )
+    assert printed in text
+    assert parse(render(example, pack=pack), packs=packs).data.duration_minutes == 75

@@ -162,6 +162,8 @@ class Roster:
                     f"{self.label}: only sheet '{shown(chosen[0].name)}' was read; {names} also "
                     f"{verb} rows (use --all-sheets, or --sheet NAME)"
                 )
+        if name is None:
+            self._warn_hidden_rosters(book)
         declared = 0
         for sheet in chosen:
             rows = ((r.number, r.cells, r.hidden) for r in book.rows(sheet))
@@ -173,6 +175,28 @@ class Roster:
         if not self._tables:
             raise RosterError(f"{self.label}: the roster is empty")
         self.size_hint = declared if 0 < declared <= MAX_HINT_ROWS else None
+
+    def _warn_hidden_rosters(self, book: Workbook) -> None:
+        """A hidden sheet is not read; say so when it looks like a roster (headers we know,
+        rows under them), not when it is a lookup list behind a drop-down."""
+        for sheet in book.sheets:
+            if not sheet.visible and self._looks_like_roster(book, sheet):
+                self.warnings.append(
+                    f"{self.label}: sheet '{shown(sheet.name)}' is hidden and was not read, though it "
+                    "holds rows under roster headers (use --sheet NAME to read it)"
+                )
+
+    def _looks_like_roster(self, book: Workbook, sheet: Sheet) -> bool:
+        rows = book.rows(sheet)
+        try:  # the header row and one row under it are enough
+            filled = (r.cells for r in rows if any(not is_empty(cell) for cell in r.cells))
+            header = next(filled, None)
+            if header is None or next(filled, None) is None:
+                return False
+            headings = (self._headings.name(text_value(c).strip()) for c in header if not is_empty(c))
+            return len({h.path for h in headings if h is not None and h.path}) >= 2
+        finally:
+            rows.close()
 
     def _named_sheet(self, book: Workbook, name: str) -> Sheet:
         exact = [s for s in book.sheets if s.name == name]

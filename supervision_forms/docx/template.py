@@ -23,6 +23,7 @@ from lxml import etree
 from markupsafe import Markup, escape
 
 from ..errors import PackError, TemplateSecurityError
+from ..models.paths import MINUTES, in_minutes
 from ..text.dates import format_date
 from .bookmarks import DISPLAY_PREFIX, item_name, static_name
 from .checkboxes import checkbox_text
@@ -75,6 +76,7 @@ class CompiledTemplate:
     display_paths: set[str]
     env: SandboxedEnvironment = field(repr=False)
     slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict, repr=False)
+    slot_units: dict[int, str] = field(default_factory=dict, repr=False)  # "90" printed as "90 minutes"
     core: CoreProperties | None = field(default=None, repr=False)  # None: the template has none
     text_width: int = DEFAULT_TEXT_WIDTH  # twips between the page margins
     repeated_rows: list[tuple[str, ...]] = field(default_factory=list)  # printed atop every page
@@ -128,6 +130,8 @@ class CompiledTemplate:
             return run_text(self.empty_texts[slot])
         if isinstance(value, datetime.date):
             return run_text(format_date(value))
+        if slot in self.slot_units and isinstance(value, int):
+            return run_text(f"{value} {self.slot_units[slot]}")
         return run_text(str(value))
 
 
@@ -195,6 +199,7 @@ class _Compiler:
     splits: list[tuple[etree._Element, list[tuple[str, str | None]]]] = field(default_factory=list)
     choices: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # leaf path -> labels
     slot_choices: dict[int, Mapping[str, str]] = field(default_factory=dict)
+    slot_units: dict[int, str] = field(default_factory=dict)
 
     def walk(self, element: etree._Element) -> None:
         self._scan(element.text, element if element.tag == f"{W}t" else None)
@@ -289,6 +294,8 @@ class _Compiler:
                 path, whole_list = self._boxes(path, slot_index)
             in_loop = "[]" in path and not whole_list
             self.empty_texts.append(self.empty_text(path))
+            if in_minutes(path) and MINUTES not in _row_text(run).lower():
+                self.slot_units[slot_index] = MINUTES
             if DISPLAY_FILTER.search(text):  # shown through a filter: display only
                 name = f"{DISPLAY_PREFIX}{slot_index}" + ("_{{ loop.index0 }}" if in_loop else "")
             else:
@@ -311,6 +318,15 @@ class _Compiler:
                 self.slot_choices[slot_index] = self.choices[candidate]
                 return candidate, candidate != path
         raise PackError(f"{self.part}: 'checkboxes' needs a field with choices, not {path}")
+
+
+def _row_text(run: etree._Element) -> str:
+    """The printed text around a field: its table row, or its paragraph outside tables."""
+    ancestors = list(run.iterancestors())
+    row = next((a for a in ancestors if a.tag == f"{W}tr"), None)
+    if row is None:
+        row = next((a for a in ancestors if a.tag == f"{W}p"), run)
+    return TAG.sub("", "".join(t.text or "" for t in row.iter(f"{W}t")))
 
 
 def _owns_cell(run: etree._Element, holder: etree._Element) -> bool:
@@ -360,6 +376,7 @@ def compile_template(
     display_paths: set[str] = set()
     empty_texts: list[str] = []
     slot_choices: dict[int, Mapping[str, str]] = {}
+    slot_units: dict[int, str] = {}
     ids = itertools.count(FIRST_BOOKMARK_ID)
     sources: dict[str, str] = {}
     width = DEFAULT_TEXT_WIDTH
@@ -381,6 +398,7 @@ def compile_template(
             ids,
             choices=choices or {},
             slot_choices=slot_choices,
+            slot_units=slot_units,
         )
         compiler.walk(root)
         if compiler.loops:
@@ -402,6 +420,7 @@ def compile_template(
         display_paths,
         env,
         slot_choices,
+        slot_units,
         core=core,
         text_width=width,
         repeated_rows=repeated,

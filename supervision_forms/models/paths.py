@@ -13,6 +13,13 @@ from pydantic import BaseModel
 
 Kind = Literal["text", "date", "int", "choice"]
 
+MINUTES = "minutes"
+
+
+def in_minutes(path: str) -> bool:
+    """Whether a field counts minutes ("duration_minutes"): printed and read with its unit."""
+    return path.endswith(MINUTES)
+
 
 @dataclass(frozen=True)
 class Leaf:

@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..models.paths import Leaf, generic, leaf_map, unflatten
+from ..models.paths import Leaf, generic, in_minutes, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
 from .leaders import strip_ends
@@ -121,7 +121,7 @@ class Collector:
                 self.warnings.append(ReadWarning(path, reading.note or "date read day first", source))
             return reading.value
         if leaf.kind == "int":
-            number = read_duration_minutes(raw) if path.endswith("minutes") else _integer(raw)
+            number = read_duration_minutes(raw) if in_minutes(path) else _integer(raw)
             if number is None:
                 return self._unreadable(path, raw, source, "could not read a number")
             return number

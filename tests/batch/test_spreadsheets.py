@@ -79,6 +79,24 @@ def it_reads_the_first_visible_sheet_that_holds_rows(tmp_path: Path) -> None:
     assert names(rows) == ["Ann"] and roster.sheets == ["Team A"] and roster.warnings == []
 
 
+def it_warns_of_a_hidden_sheet_that_holds_a_roster_and_reads_it_when_named(tmp_path: Path) -> None:
+    path = write_workbook(
+        tmp_path / "team.xlsx",
+        [
+            SheetSpec("Team A", [HEADERS, person("Ann")]),
+            SheetSpec("Leavers", [HEADERS, person("Lee")], state="hidden"),
+        ],
+    )
+    rows, roster = read(path)
+    assert names(rows) == ["Ann"]
+    assert roster.warnings == [
+        "team.xlsx: sheet 'Leavers' is hidden and was not read, though it holds rows under "
+        "roster headers (use --sheet NAME to read it)"
+    ]
+    rows, roster = read(path, sheet="Leavers")
+    assert names(rows) == ["Lee"] and roster.warnings == []
+
+
 def it_warns_when_other_sheets_hold_rows_and_reads_them_all_when_asked(tmp_path: Path) -> None:
     path = write_workbook(
         tmp_path / "team.xlsx",

@@ -51,3 +51,13 @@ def it_pads_a_list_of_objects_with_empty_rows() -> None:
     assert [(s.path, s.in_loop) for s in template.slots] == [("decisions[].action", True)]
     text = _text(template, {"decisions": [{"action": "Visit"}]})
     assert text.split("\n") == ["Visit", "", ""]
+
+
+def it_prints_minutes_with_their_unit_where_the_form_prints_none() -> None:
+    template = _template("The meeting will last for a minimum of: {{ duration_minutes }}")
+    assert "minimum of: 75 minutes" in _text(template, {"duration_minutes": 75})
+
+
+def it_prints_the_bare_number_where_the_form_names_the_unit() -> None:
+    template = _template(rows=("Duration (minutes): {{ duration_minutes }}",))
+    assert "Duration (minutes): 75\n" in _text(template, {"duration_minutes": 75}) + "\n"

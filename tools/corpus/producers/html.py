@@ -58,7 +58,7 @@ HELD_OUT_FONTS = (
     "'Courier New', monospace",
     "system-ui",
 )
-LEADER = re.compile(r"(?:[.…]\s?){6,}")
+LEADER = re.compile(r"(?:(?<=\w)\.)?(?P<dots>(?:[.…]\s?){6,})")  # a full stop typed before them is kept
 
 
 def w(tag: str) -> str:
@@ -206,7 +206,9 @@ class Writer:
         self._walk(parent, out)
         text = "".join(out)
         if self.theme.leaders == "css":
-            text = LEADER.sub('<span class="leader"></span>', text)
+            text = LEADER.sub(
+                lambda m: m[0][: m.start("dots") - m.start()] + '<span class="leader"></span>', text
+            )
         return text
 
     def _walk(self, parent: etree._Element, out: list[str]) -> None:
