@@ -280,9 +280,9 @@ class Places(LineSpots):
                 previous = number
         spans = self._up_to_suffix(spans, lines, info.suffix)
         if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
-            last = spans[-1]
-            cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
-            spans[-1] = Span(last.piece, last.start, last.start + cut)
+            end = spans[-1]
+            cut = self._suffix_at(self.pieces[end.piece].text[end.start : end.end], info.suffix)
+            spans[-1] = Span(end.piece, end.start, end.start + cut)
         return spans
 
     def _beside(self, hit: Hit) -> int | None:
