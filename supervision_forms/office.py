@@ -526,13 +526,45 @@ def _read_replies(stream: IO[str] | None, replies: queue.Queue[str | None]) -> N
     replies.put(None)
 
 
+class OwnedFolder:
+    """A new owner-only folder in `parent`, removed by `remove()`, or, should this process
+    be killed outright, by a helper started before the folder was made: no moment of a
+    kill leaves it behind (the converters' own cleaners run only once they are started)."""
+
+    def __init__(self, parent: Path, prefix: str) -> None:
+        self.path = parent.absolute() / f"{prefix}{secrets.token_hex(8)}"
+        self._helper = subprocess.Popen(
+            [sys.executable, "-I", "-c", JANITOR, str(os.getpid()), json.dumps([str(self.path)])],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=_clean_environment(),
+            **_session(),
+        )
+        try:
+            self.path.mkdir(mode=0o700)
+        except BaseException:
+            self._stop_helper()  # killed, it removes nothing: the path may be someone else's
+            raise
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+        self._stop_helper()
+
+    def _stop_helper(self) -> None:
+        with contextlib.suppress(OSError):
+            self._helper.kill()
+        self._helper.wait()
+
+
 class ConverterPool:
     """`size` converters, each a LibreOffice of its own, each used by one thread.
 
     `submit` hands a batch of files to the next free converter. Long-running UNO
     converters are used where possible (`long_running`), else one call per batch. Their
-    folders go in `work` (default: the system's temp folder); `cleanup` names folders to
-    remove as well should this process be killed (a caller's work folder)."""
+    folders go in one folder of the pool's, `root`, made in `work` (default: the system's
+    temp folder) and named with `prefix`; it goes when the pool closes, or if this
+    process is killed."""
 
     def __init__(
         self,
@@ -542,15 +574,25 @@ class ConverterPool:
         file_timeout: float = FILE_TIMEOUT,
         start_timeout: float = START_TIMEOUT,
         work: Path | None = None,
-        cleanup: Sequence[Path] = (),
+        prefix: str = "sf-office-",
     ) -> None:
         binary = _require_soffice()
         python = find_uno_python(binary) if long_running else None
         self.long_running = python is not None
-        self.batch_size = 16 if self.long_running else 24  # files a call; limits stay per file
-        self._root = Path(tempfile.mkdtemp(prefix="sf-office-", dir=work))
+        self.batch_size = 64 if self.long_running else 24  # files a call at most; limits stay per file
+        self._folder = OwnedFolder(work if work is not None else Path(tempfile.gettempdir()), prefix)
+        self.root = self._folder.path
+        try:
+            self._start_converters(binary, python, size, file_timeout, start_timeout)
+        except BaseException:
+            self._folder.remove()
+            raise
+
+    def _start_converters(
+        self, binary: str, python: str | None, size: int, file_timeout: float, start_timeout: float
+    ) -> None:
+        """The converters (LibreOffice starts later) and the threads that use them."""
         self._closing = threading.Event()
-        folders = (self._root, *cleanup)
         factory: Callable[[Path], Converter]
         if python is not None:
             factory = partial(
@@ -560,7 +602,7 @@ class ConverterPool:
                 file_timeout=file_timeout,
                 start_timeout=start_timeout,
                 closing=self._closing,
-                cleanup=folders,
+                cleanup=(self.root,),
             )
         else:
             factory = partial(
@@ -569,10 +611,10 @@ class ConverterPool:
                 file_timeout=file_timeout,
                 start_timeout=start_timeout,
                 closing=self._closing,
-                cleanup=folders,
+                cleanup=(self.root,),
             )
         self.size = max(1, size)
-        self._converters = [factory(root=Path(tempfile.mkdtemp(dir=self._root))) for _ in range(self.size)]
+        self._converters = [factory(root=Path(tempfile.mkdtemp(dir=self.root))) for _ in range(self.size)]
         self._idle: queue.SimpleQueue[Converter] = queue.SimpleQueue()
         for converter in self._converters:
             self._idle.put(converter)
@@ -612,7 +654,7 @@ class ConverterPool:
         self._closing.set()
         for converter in self._converters:
             converter.close()
-        shutil.rmtree(self._root, ignore_errors=True)
+        self._folder.remove()
 
     def __enter__(self) -> ConverterPool:
         return self
@@ -727,28 +769,59 @@ def _watched(parent: int, leftovers: list[str], command: list[str]) -> list[str]
     return [sys.executable, "-c", WATCHDOG, str(parent), json.dumps(leftovers), *command]
 
 
+# Removing what a killed batch left: each path, then again while a process not yet killed
+# still writes in it, up to a limit (a single rmtree racing such a writer leaves a folder).
+_REMOVE = r"""
+import json, os, shutil, sys, time
+
+def remove(paths, patience=60.0):
+    deadline = time.monotonic() + patience
+    while paths:
+        for path in paths:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+            elif os.path.lexists(path):
+                try:
+                    os.remove(path)
+                except OSError:
+                    pass
+        paths = [path for path in paths if os.path.lexists(path)]
+        if paths and time.monotonic() < deadline:
+            time.sleep(0.5)
+        else:
+            return
+"""
+
+# Arguments: our pid, paths (JSON). Started before the paths exist; removes them once our
+# process is gone, however it ended (a normal close stops it first).
+JANITOR = (
+    _REMOVE
+    + r"""
+parent = int(sys.argv[1])
+while os.getppid() == parent:
+    time.sleep(0.25)
+time.sleep(0.5)  # LibreOffice's own watchers kill it meanwhile
+remove(json.loads(sys.argv[2]))
+"""
+)
+
 # The watcher and the driver run in other Pythons (the driver in the one that has `uno`),
 # so they are plain, standalone code. Both are process-group leaders (we start them in a
 # session of their own): if the batch dies, even by SIGKILL, they kill their group, which
 # holds LibreOffice, and a detached cleaner removes the converter's folder and pipes.
-_WATCH = r'''
+_WATCH = (
+    r'''
 import json, os, signal, subprocess, sys, threading, time
 
-CLEANER = """
-import os, shutil, sys, json, time
-time.sleep(2)
-for path in json.loads(sys.argv[1]):
-    if os.path.isdir(path) and not os.path.islink(path):
-        shutil.rmtree(path, ignore_errors=True)
-    elif os.path.lexists(path):
-        try:
-            os.remove(path)
-        except OSError:
-            pass
+CLEANER = """'''
+    + _REMOVE
+    + r'''
+time.sleep(0.5)
+remove(json.loads(sys.argv[1]))
 """
 
 def orphaned(parent, leftovers):
-    subprocess.Popen([sys.executable, "-c", CLEANER, json.dumps(leftovers)], start_new_session=True,
+    subprocess.Popen([sys.executable, "-I", "-c", CLEANER, json.dumps(leftovers)], start_new_session=True,
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     os.killpg(0, signal.SIGKILL)
 
@@ -756,20 +829,33 @@ def watch_parent(parent, leftovers):
     while os.getppid() == parent:
         time.sleep(0.5)
     orphaned(parent, leftovers)
+
+def run(main, parent, leftovers):
+    """Run `main` with a watch on the batch. However it ends (an error, or the batch gone
+    between two looks of the watch), LibreOffice does not outlive it."""
+    if os.getppid() != parent:
+        orphaned(parent, leftovers)
+    threading.Thread(target=watch_parent, args=(parent, leftovers), daemon=True).start()
+    try:
+        status = main()
+    except BaseException:
+        status = None
+    if os.getppid() != parent:
+        orphaned(parent, leftovers)
+    if status is None:
+        os.killpg(0, signal.SIGKILL)
+    sys.exit(status)
 '''
+)
 
 WATCHDOG = (
     _WATCH
     + r"""
 def main():
-    parent, leftovers, command = int(sys.argv[1]), json.loads(sys.argv[2]), sys.argv[3:]
-    if os.getppid() != parent:
-        orphaned(parent, leftovers)
-    threading.Thread(target=watch_parent, args=(parent, leftovers), daemon=True).start()
-    return subprocess.call(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+    return subprocess.call(sys.argv[3:], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                            stderr=subprocess.DEVNULL)
 
-sys.exit(main())
+run(main, int(sys.argv[1]), json.loads(sys.argv[2]))
 """
 )
 
@@ -820,11 +906,7 @@ def convert(desktop, source, target, filter_name):
     return None
 
 def main():
-    binary, profile, pipe, parent, leftovers = sys.argv[1:6]
-    parent, leftovers = int(parent), json.loads(leftovers)
-    if os.getppid() != parent:
-        orphaned(parent, leftovers)
-    threading.Thread(target=watch_parent, daemon=True, args=(parent, leftovers)).start()
+    binary, profile, pipe = sys.argv[1:4]
     connect = "pipe,name=%s;urp;StarOffice.ComponentContext" % pipe
     office = subprocess.Popen(
         [binary, "-env:UserInstallation=" + profile, "--headless", "--invisible", "--nocrashreport",
@@ -863,6 +945,6 @@ def main():
         office.wait()
     return 0
 
-sys.exit(main())
+run(main, int(sys.argv[4]), json.loads(sys.argv[5]))
 """
 )

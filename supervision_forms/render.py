@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import tempfile
 import warnings
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from .text.dates import format_date, read_whole_date
 from .text.frequency import read_frequency
 
 PDF_SUFFIX = ".pdf"
+DERIVED_FREQUENCY = frozenset({"frequency.every", "frequency.unit"})
 
 
 def coerce_model(data: BaseModel | Mapping[str, Any], model: type[BaseModel], where: str = "") -> BaseModel:
@@ -70,7 +71,8 @@ def render_model(model: BaseModel, pack: Pack, document: str) -> tuple[bytes, li
     records them instead of warning once per row)."""
     template = pack.template(document)
     spec = pack.document(document)
-    items = annex_items(model, template.paths, spec.printed)
+    context = model.model_dump()
+    items = annex_items(model, template.paths, spec.printed, flatten(context))
     conflicts = [
         _conflict(path, fact, pack)
         for item in items
@@ -80,7 +82,7 @@ def render_model(model: BaseModel, pack: Pack, document: str) -> tuple[bytes, li
     ]
     heading = annex_heading(spec.title)
     content = template.render(
-        model.model_dump(),
+        context,
         lambda ids: annex_xml(items, ids, heading, template.text_width),
         title=document_title(spec.title, model),
         made=today(),
@@ -139,18 +141,27 @@ def document_title(title: str, model: BaseModel) -> str:
 
 
 def annex_items(
-    model: BaseModel, placed: set[str], printed: Mapping[str, PrintedFact] | None = None
+    model: BaseModel,
+    placed: Collection[str],
+    printed: Mapping[str, PrintedFact] | None = None,
+    values: Mapping[str, Any] | None = None,
 ) -> list[AnnexItem]:
     """The annex rows for every value the layout does not place, in model order: a list
-    of dates or choices as one row; a value the form prints already, hidden."""
+    of dates or choices as one row; a value the form prints already, hidden. `values`:
+    the model flattened, where the caller has it already (`flatten(model.model_dump())`)."""
     kind = type(model)
+    derived: frozenset[str] | None = None  # worked out when first needed
     rows: list[AnnexItem | str] = []  # a row, or the name of a list whose row is built last
     lists: dict[str, list[tuple[str, str]]] = {}
-    for path, value in flatten(model).items():
+    for path, value in (flatten(model) if values is None else values).items():
         if value is None:
             continue
+        if path in DERIVED_FREQUENCY:
+            derived = _derived(model) if derived is None else derived
+            if path in derived:
+                continue
         shape, leaf = _path_facts(kind, path)
-        if shape in placed or _derived(model, path):
+        if shape in placed:
             continue
         text = _text(value, leaf)
         if shape.endswith("[]"):  # a list of dates or choices: one row
@@ -204,6 +215,7 @@ def states(printed: str, value: Any, leaf: Leaf) -> bool:
     return ours is not None and theirs is not None and (ours.every, ours.unit) == (theirs.every, theirs.unit)
 
 
+@lru_cache(maxsize=4096)  # a form's printed values, and the values rows share
 def _words(text: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
 
@@ -216,7 +228,8 @@ def _conflict(path: str, fact: PrintedFact, pack: Pack) -> str:
     )
 
 
-def _derived(model: BaseModel, path: str) -> bool:
-    if isinstance(model, Agreement) and path in ("frequency.every", "frequency.unit"):
-        return model.frequency.derived_from_description
-    return False
+def _derived(model: BaseModel) -> frozenset[str]:
+    """Paths whose values were worked out from another field, so not shown twice."""
+    if isinstance(model, Agreement) and model.frequency.derived_from_description:
+        return DERIVED_FREQUENCY
+    return frozenset()

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import shutil
-import tempfile
 from collections.abc import Iterable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -34,12 +32,11 @@ class PdfStage:
 
     def __init__(self, out: Path, jobs: int) -> None:
         self._out = out
-        self._work = Path(tempfile.mkdtemp(prefix=PDF_WORK_PREFIX, dir=out.absolute()))
-        try:  # LibreOffice's own folders go inside ours; all of it goes if we are killed
-            self._pool = ConverterPool(jobs, work=self._work, cleanup=(self._work,))
-        except BaseException:
-            shutil.rmtree(self._work, ignore_errors=True)
-            raise
+        # LibreOffice's folders and the PDFs go in the pool's folder inside `out`, so that a
+        # PDF is renamed into place; all of it goes when the stage closes or the batch is killed
+        self._pool = ConverterPool(jobs, work=out, prefix=PDF_WORK_PREFIX)
+        self._work = self._pool.root
+        self._pool.start()  # LibreOffice starts while the first documents are rendered
         self._queue: list[_Waiting] = []
         self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
 
@@ -59,13 +56,24 @@ class PdfStage:
 
     def add(self, result: RowResult, docx: Path, pdf: Path) -> None:
         self._queue.append(_Waiting(result, docx, pdf))
-        if len(self._queue) >= self._pool.batch_size:
-            self.flush()
+        self._feed()
 
     def flush(self) -> None:
-        """Send what is queued, even a short batch."""
-        if self._queue:
-            batch, self._queue = self._queue, []
+        """Send what is queued, even a short call, as converters come free."""
+        self._feed(final=True)
+
+    def _feed(self, final: bool = False) -> None:
+        """Hand what waits to the idle converters. A long-running converter takes its
+        share of the queue at once (at most a call's worth), so that the converters end
+        together; one that starts LibreOffice for every call waits for a full call,
+        until the batch's end (`final`)."""
+        while self._queue and len(self._running) < self._pool.size:
+            share = min(self._pool.batch_size, -(-len(self._queue) // self._pool.size))
+            if not self._pool.long_running:
+                share = min(self._pool.batch_size, len(self._queue))
+                if share < self._pool.batch_size and not final:
+                    return
+            batch, self._queue = self._queue[:share], self._queue[share:]
             self._running[self._pool.submit([item.docx for item in batch], self._work)] = batch
 
     def harvest(self) -> list[RowResult]:
@@ -76,6 +84,7 @@ class PdfStage:
             batch = self._running.pop(future)
             for item, conversion in zip(batch, future.result(), strict=True):
                 finished.append(self._place(item, conversion))
+        self._feed()
         return finished
 
     def _place(self, item: _Waiting, conversion: Conversion) -> RowResult:
@@ -94,10 +103,7 @@ class PdfStage:
 
     def close(self, abort: bool = False) -> None:
         """Stop the converters (at once with `abort`) and remove the work folder."""
-        try:
-            self._pool.close(abort=abort)
-        finally:
-            shutil.rmtree(self._work, ignore_errors=True)
+        self._pool.close(abort=abort)
 
 
 def _failed(result: RowResult, reason: str) -> RowResult:

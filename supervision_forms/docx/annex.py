@@ -11,7 +11,7 @@ from __future__ import annotations
 import typing
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from markupsafe import escape
 from pydantic import BaseModel
@@ -151,16 +151,19 @@ def annex_xml(
     return "".join(parts)
 
 
+_BORDER = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
+_SIDES = ("top", "left", "bottom", "right", "insideH", "insideV")
+_BORDERS = "".join(f"<w:{side} {_BORDER}/>" for side in _SIDES)
+_SPACING = '<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>'
+_VANISH = "<w:rPr><w:vanish/></w:rPr>"
+
+
 def _table(items: Sequence[AnnexItem], ids: Iterator[int], width: int) -> str:
     label_width = int(width * LABEL_SHARE)
     value_width = width - label_width
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="auto"'
-    borders = "".join(
-        f"<w:{side} {border}/>" for side in ("top", "left", "bottom", "right", "insideH", "insideV")
-    )
     rows = "".join(_row(item, ids, label_width, value_width) for item in items)
     return (
-        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>{borders}</w:tblBorders>'
+        f'<w:tbl><w:tblPr><w:tblW w:w="{width}" w:type="dxa"/><w:tblBorders>{_BORDERS}</w:tblBorders>'
         '<w:tblLayout w:type="fixed"/></w:tblPr>'
         f'<w:tblGrid><w:gridCol w:w="{label_width}"/><w:gridCol w:w="{value_width}"/></w:tblGrid>'
         f"{rows}</w:tbl>"
@@ -168,18 +171,25 @@ def _table(items: Sequence[AnnexItem], ids: Iterator[int], width: int) -> str:
 
 
 def _row(item: AnnexItem, ids: Iterator[int], label_width: int, value_width: int) -> str:
-    spacing = '<w:pPr><w:spacing w:before="40" w:after="40"/></w:pPr>'
-    label = (
-        f'<w:tc><w:tcPr><w:tcW w:w="{label_width}" w:type="dxa"/>'
+    return (
+        f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{_label_cell(item.label, label_width)}"
+        f'<w:tc><w:tcPr><w:tcW w:w="{value_width}" w:type="dxa"/></w:tcPr>'
+        f"<w:p>{_SPACING}{_values(item, ids, '')}</w:p></w:tc></w:tr>"
+    )
+
+
+@lru_cache(maxsize=1024)
+def _label_cell(label: str, width: int) -> str:
+    """A row's label cell: the same for every document of a batch, so built once."""
+    return (
+        f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>'
         f'<w:shd w:val="clear" w:color="auto" w:fill="{LABEL_FILL}"/></w:tcPr>'
-        f'<w:p>{spacing}<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(item.label)}:</w:t></w:r>'
+        f'<w:p>{_SPACING}<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">{escape(label)}:</w:t></w:r>'
         "</w:p></w:tc>"
     )
-    value = (
-        f'<w:tc><w:tcPr><w:tcW w:w="{value_width}" w:type="dxa"/></w:tcPr>'
-        f"<w:p>{spacing}{_values(item, ids, '')}</w:p></w:tc>"
-    )
-    return f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{label}{value}</w:tr>"
+
+
+_bookmark_name = lru_cache(maxsize=4096)(concrete_name)
 
 
 def _values(item: AnnexItem, ids: Iterator[int], run_properties: str) -> str:
@@ -190,7 +200,7 @@ def _values(item: AnnexItem, ids: Iterator[int], run_properties: str) -> str:
             out.append(f'<w:r>{run_properties}<w:t xml:space="preserve">{LIST_SEPARATOR}</w:t></w:r>')
         bid = next(ids)
         out.append(
-            f'<w:bookmarkStart w:id="{bid}" w:name="{concrete_name(path)}"/>'
+            f'<w:bookmarkStart w:id="{bid}" w:name="{_bookmark_name(path)}"/>'
             f'<w:r>{run_properties}<w:t xml:space="preserve">{run_text(text)}</w:t></w:r>'
             f'<w:bookmarkEnd w:id="{bid}"/>'
         )
@@ -200,9 +210,8 @@ def _values(item: AnnexItem, ids: Iterator[int], run_properties: str) -> str:
 def _hidden(item: AnnexItem, ids: Iterator[int]) -> str:
     """A paragraph Word and LibreOffice do not show or print (with its label, so a reader
     of the plain text still knows what it is)."""
-    vanish = "<w:rPr><w:vanish/></w:rPr>"
     return (
-        f"<w:p><w:pPr>{vanish}</w:pPr>"
-        f'<w:r>{vanish}<w:t xml:space="preserve">{escape(item.label)}: </w:t></w:r>'
-        f"{_values(item, ids, vanish)}</w:p>"
+        f"<w:p><w:pPr>{_VANISH}</w:pPr>"
+        f'<w:r>{_VANISH}<w:t xml:space="preserve">{escape(item.label)}: </w:t></w:r>'
+        f"{_values(item, ids, _VANISH)}</w:p>"
     )

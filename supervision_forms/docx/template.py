@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
+from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
@@ -113,7 +114,7 @@ class CompiledTemplate:
         `title` and `made` (the created date) go into the document's properties."""
         ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
         values = dict(context)
-        values["sf_value"] = self._value
+        values["sf_value"] = _SlotValue(self._value)
         values[ANNEX] = Markup(annex(ids))
         changed = {name: template.render(values).encode("utf-8") for name, template in self._compiled.items()}
         if self.core is not None:
@@ -138,10 +139,11 @@ class CompiledTemplate:
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
-    escaped = str(escape(XML_ILLEGAL.sub("\ufffd", text)))
-    escaped = escaped.replace("\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    escaped = escaped.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">')
-    return Markup(escaped)
+    escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
+    if "\n" not in escaped and "\t" not in escaped:
+        return escaped
+    escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
+    return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
 
 
 class _Blank:
@@ -178,8 +180,51 @@ def _month(value: Any) -> str:
     return value.strftime("%B %Y") if isinstance(value, datetime.date) else ""
 
 
+_DICT_ATTRIBUTES = frozenset(dir(dict))
+_LOOP_ATTRIBUTES = frozenset(
+    {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0"}
+)
+# what Jinja passes a call inside a loop (its context would take them)
+_LOOP_KEYWORDS = frozenset({"_loop_vars", "_block_vars"})
+
+
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, with the answers it gives for our own objects found without its
+    general checks (the same answers: a render pays for these checks on every field).
+    A key of a data dict is what the sandbox returns once `getattr` has failed; the loop
+    and a padding row have no internal attributes beyond underscore names; `sf_value`
+    is ours, and safe to call."""
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
+            return obj[attribute]
+        if type(obj) is LoopContext and attribute in _LOOP_ATTRIBUTES:  # numbers and flags only
+            return getattr(obj, attribute)
+        return super().getattr(obj, attribute)
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if type(obj) in (LoopContext, _Blank):
+            return not attr.startswith("_")
+        return super().is_safe_attribute(obj, attr, value)
+
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
+        if type(__obj) is _SlotValue and kwargs.keys() <= _LOOP_KEYWORDS:
+            return __obj(*args)
+        return super().call(__context, __obj, *args, **kwargs)
+
+
+@dataclass(frozen=True, slots=True)
+class _SlotValue:
+    """`sf_value(value, slot)` in a compiled template: the slot's text for a value."""
+
+    show: Callable[[Any, int], Markup]
+
+    def __call__(self, value: Any, slot: int) -> Markup:
+        return self.show(value, slot)
+
+
 def make_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
+    env = _Sandbox(autoescape=True, undefined=StrictUndefined, keep_trailing_newline=True)
     env.filters = {"pad": _pad, "month": _month, "upper": str.upper, "lower": str.lower, "checkboxes": _same}
     env.globals = {}
     return env

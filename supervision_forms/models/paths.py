@@ -125,17 +125,29 @@ def generic(path: str) -> str:
 def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
     """Concrete leaf paths with their values: {'decisions.0.action': 'Visit', ...}."""
     out: dict[str, Any] = {}
+    _flatten_into(out, data, prefix)
+    return out
+
+
+# values that are leaves as they come: most of them, each kept without a call of its own
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime.date, datetime.datetime})
+
+
+def _flatten_into(out: dict[str, Any], data: Any, prefix: str) -> None:
     if isinstance(data, BaseModel):  # with any extra keys a model keeps (further fields)
         data = {name: getattr(data, name) for name in type(data).model_fields} | dict(data.model_extra or {})
     if isinstance(data, dict):
-        for key, value in data.items():
-            out.update(flatten(value, f"{prefix}{key}."))
+        items: Any = data.items()
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            out.update(flatten(value, f"{prefix}{index}."))
+        items = enumerate(data)
     else:
         out[prefix.rstrip(".")] = data
-    return out
+        return
+    for key, value in items:
+        if type(value) in _PLAIN:
+            out[f"{prefix}{key}".rstrip(".")] = value
+        else:
+            _flatten_into(out, value, f"{prefix}{key}.")
 
 
 def unflatten(values: dict[str, Any]) -> dict[str, Any]:

@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 import os
 import sys
+from concurrent.futures import Future
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from supervision_forms.batch import generate
-from supervision_forms.office import TIMED_OUT, CliConverter, UnoConverter
+from supervision_forms.batch import RowResult, generate, pdfs
+from supervision_forms.batch.pdfs import PdfStage
+from supervision_forms.office import TIMED_OUT, CliConverter, Conversion, UnoConverter
 from tests.batch.conftest import RowMaker
 from tests.conftest import needs_libreoffice
 
@@ -131,3 +133,76 @@ def it_makes_pdfs_into_a_folder_named_relative_to_the_working_folder(
     report = generate([rows(0)], pack="sefton", out=Path("out"), pdf=True)
     assert report.ok, [r.describe() for r in report.failures]
     assert [p.name for p in (tmp_path / "out").glob("*.pdf")] == ["Tom-Wheeler-0-2026-01-05.pdf"]
+
+
+class FakePool:
+    """A converter pool that converts nothing until told: records each call's size."""
+
+    def __init__(self, size: int, *, long_running: bool = True, work: Path, prefix: str) -> None:
+        self.size = size
+        self.long_running = long_running
+        self.batch_size = 64 if long_running else 24
+        self.root = work / f"{prefix}fake"
+        self.calls: list[Future[list[Conversion]]] = []
+        self.sizes: list[int] = []
+
+    def start(self) -> None:
+        pass
+
+    def submit(self, files: list[Path], out_dir: Path) -> Future[list[Conversion]]:
+        future: Future[list[Conversion]] = Future()
+        future.files = files  # type: ignore[attr-defined]
+        self.calls.append(future)
+        self.sizes.append(len(files))
+        return future
+
+    def finish_call(self, index: int) -> None:
+        future = self.calls[index]
+        future.set_result([Conversion(file, None, "not converted") for file in future.files])  # type: ignore[attr-defined]
+
+    def close(self, abort: bool = False) -> None:
+        pass
+
+
+def stage_with(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, long_running: bool
+) -> tuple[PdfStage, FakePool]:
+    pools: list[FakePool] = []
+
+    def make(size: int, *, work: Path, prefix: str) -> FakePool:
+        pools.append(FakePool(size, long_running=long_running, work=work, prefix=prefix))
+        return pools[0]
+
+    monkeypatch.setattr(pdfs, "ConverterPool", make)
+    return PdfStage(tmp_path, 2), pools[0]
+
+
+def add(stage: PdfStage, tmp_path: Path, count: int) -> None:
+    for index in range(count):
+        stage.add(RowResult(index + 1, "written"), tmp_path / f"d{index}.docx", tmp_path / f"d{index}.pdf")
+
+
+def it_gives_idle_converters_work_at_once_and_then_even_shares(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    stage, pool = stage_with(monkeypatch, tmp_path, long_running=True)
+    add(stage, tmp_path, 40)
+    assert pool.sizes == [1, 1]  # the first documents go straight to the idle converters
+    pool.finish_call(0)
+    stage.harvest()
+    assert pool.sizes == [1, 1, 19]  # a converter that comes free takes its share of what waits
+    for call in (1, 3, 4):  # the calls get shorter towards the end, so the converters end together
+        pool.finish_call(call)
+        stage.harvest()
+    assert pool.sizes == [1, 1, 19, 10, 5, 2]
+    assert stage.in_flight == 19 + 2 + 2  # the last two wait for the next converter to come free
+
+
+def it_sends_full_calls_to_converters_that_start_libreoffice_for_each(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    stage, pool = stage_with(monkeypatch, tmp_path, long_running=False)
+    add(stage, tmp_path, 30)
+    assert pool.sizes == [24]
+    stage.flush()  # the batch's end: what is left goes too
+    assert pool.sizes == [24, 6]
