@@ -101,9 +101,9 @@ def choose(
         if document is None or kind == document
     ]
     finder = Finder(layout)
-    scored = _scores(finder, candidates, loose=False)
+    scored = label_scores(finder, candidates, loose=False)
     if not _clear(scored, only):  # labels worded differently: compare them loosely too
-        scored = _scores(finder, candidates, loose=True)
+        scored = label_scores(finder, candidates, loose=True)
     original = fold(ANNEX_LEAD) not in fold(text)
     if not scored:
         raise NotASupervisionForm(f"{label}: not a supervision form of any installed pack")
@@ -163,7 +163,7 @@ def _printed_share(text: str, pack: Pack, kind: str) -> tuple[float, int]:
     return (found / total if total else 0.0), found
 
 
-def _scores(
+def label_scores(
     finder: Finder, candidates: list[tuple[Pack, str]], *, loose: bool
 ) -> list[tuple[float, int, Pack, str]]:
     """Each candidate form's label share and label words found, best first."""

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import re
 
-LEADERS = re.compile(r"[.…_]{2,}|…|_+")  # within a line
-AT_ENDS = re.compile(r"^(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*|(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{2,})*$")
+SPACED = r"(?:\.[ \u00a0]){2,}\."  # dots a typesetter spaced out (". . . .")
+LEADERS = re.compile(rf"[.…_]{{2,}}|{SPACED}|…|_+")  # within a line
+AT_ENDS = re.compile(
+    rf"^(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{{2,}}|{SPACED})*|(?:[\s…_·•▪◦\uf000-\uf0ff]|\.{{2,}}|{SPACED})*$"
+)
 ONLY = re.compile(r"^[\s.…_\-·•]*$")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")  # stray marks around an answer
 SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot

@@ -25,7 +25,7 @@ from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
-from .detect import MIN_SCORE, Choice, _scores, detect
+from .detect import MIN_SCORE, Choice, detect, label_scores
 from .forms import from_body, from_pages, read_form
 from .forms.labels import Finder
 from .forms.layout import Layout, reading_text
@@ -183,7 +183,8 @@ def _page_of_form(layout: Layout, registry: PackRegistry, document: str | None) 
     when that is `PAGE_WORDS` words at least and `PAGE_LEAD` times as many as any other
     form's; None otherwise."""
     candidates = [(p, kind) for p in registry for kind in p.documents if document in (None, kind)]
-    labels = {(p.name, kind): words for _, words, p, kind in _scores(Finder(layout), candidates, loose=False)}
+    scores = label_scores(Finder(layout), candidates, loose=False)
+    labels = {(p.name, kind): words for _, words, p, kind in scores}
     lines = [line for line in reading_text(layout).split("\n") if len(fold(line).split()) >= PRINTED_WORDS]
     scored = []
     for pack, kind in candidates:

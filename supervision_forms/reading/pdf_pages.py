@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import dataclasses
 import io
 import logging
+import unicodedata
+from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -27,6 +30,7 @@ MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
+STRIKE_BAND = 0.25  # of a word's height, off its top and bottom: where a line through it strikes it out
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
 PICTURED = 0.6  # share of a page covered by pictures: with few words on it, it is a scan
 FEW_WORDS = 30  # fewer words of text than a filled form's page has (a scanner's stamp)
@@ -137,20 +141,90 @@ def _pages(data: bytes, label: str) -> tuple[list[Page], list[float]]:
         document.close()
 
 
-def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word, ...]:
-    """The page's characters grouped into words, in the order the PDF gives them. Text
-    struck through (a tracked deletion, as Word and LibreOffice print it) becomes words
-    with no text, which keep their room."""
+# spacing accents a typesetter draws apart, over (or under) their letter, and the
+# combining marks they stand for (TeX's OT1 fonts do: "s" and "´" for "ś")
+ACCENTS = {
+    "\u00b4": "\u0301", "\u02cb": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "\u02dc": "\u0303",
+    "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u02d9": "\u0307", "\u02da": "\u030a",
+    "\u02db": "\u0328", "\u02dd": "\u030b", "\u00af": "\u0304",
+}  # fmt: skip
+ACCENT_REACH = 40  # characters either side of an accent where its letter is looked for
+
+
+@dataclass
+class _Glyph:
+    """One character of a page's text with its box (PDF points from the bottom)."""
+
+    char: str
+    left: float
+    right: float
+    top: float
+    bottom: float
+    size: float
+
+
+def _glyphs(textpage: Any) -> list[_Glyph]:
+    """The page's characters with their boxes, in the order the PDF gives them. A glyph
+    the font maps to no character is U+FFFD, with no height of its own (its box is no
+    glyph's, often far taller than the line)."""
     count = textpage.count_chars()
     text = textpage.get_text_range(0, count) if count > 0 else ""
     if len(text) != count:  # characters outside the BMP: one at a time
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
-    strikes = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
     rect = pdfium_c.FS_RECTF()
+    glyphs: list[_Glyph] = []
+    for index, char in enumerate(text):
+        if char.isspace() or char in "\x00\ufffe":
+            glyphs.append(_Glyph(char, 0.0, 0.0, 0.0, 0.0, 0.0))
+            continue
+        unmapped = char < " " or char == "\ufffd" or "\ud800" <= char <= "\udfff"
+        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
+        size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or (rect.top - rect.bottom)
+        if unmapped:
+            middle = (rect.top + rect.bottom) / 2
+            glyphs.append(_Glyph("\ufffd", rect.left, rect.right, middle, middle, 0.0))
+        else:
+            glyphs.append(_Glyph(SYMBOLS.get(char, char), rect.left, rect.right, rect.top, rect.bottom, size))
+    return _accented(glyphs)
+
+
+def _accented(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """Accents drawn apart put on the letter they sit over ("s" + "´" -> "ś"), where the
+    two make one character; an accent over no letter stays as it is."""
+    out = list(glyphs)
+    gone: set[int] = set()
+    for index, glyph in enumerate(glyphs):
+        mark = ACCENTS.get(glyph.char)
+        if mark is None:
+            continue
+        middle = (glyph.left + glyph.right) / 2
+        for other in range(max(0, index - ACCENT_REACH), min(len(glyphs), index + ACCENT_REACH)):
+            letter = out[other]
+            if (
+                other != index
+                and letter.char.isalpha()
+                and letter.left <= middle <= letter.right
+                and letter.bottom < glyph.top
+                and glyph.bottom < letter.top
+            ):
+                composed = unicodedata.normalize("NFC", letter.char + mark)
+                if len(composed) == 1:
+                    out[other] = dataclasses.replace(letter, char=composed)
+                    gone.add(index)
+                break
+    return [glyph for index, glyph in enumerate(out) if index not in gone]
+
+
+def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word, ...]:
+    """The page's characters grouped into words, in the order the PDF gives them. Text
+    struck through (a tracked deletion, as Word and LibreOffice print it) becomes words
+    with no text, which keep their room."""
+    strikes = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
     words: list[Word] = []
     chars: list[tuple[str, float, float]] = []  # character, left, right
     top = bottom = size = 0.0
-    for index, char in enumerate(text):
+    for glyph in _glyphs(textpage):
+        char = glyph.char
         if char == "\ufffe" and chars:  # a hyphen that ends a line (pdfium marks it so)
             chars.append(("-", chars[-1][2], chars[-1][2]))
             char = " "
@@ -158,22 +232,22 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
             words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
             chars = []
             continue
-        char = SYMBOLS.get(char, "\ufffd" if "\ud800" <= char <= "\udfff" else char)
-        pdfium_c.FPDFText_GetLooseCharBox(textpage.raw, index, rect)
         if chars and (
             char in ALONE
             or chars[-1][0] in ALONE
-            or rect.left - chars[-1][2] > WORD_GAP * size
-            or rect.left < chars[-1][2] - 2 * size
-            or not (bottom - 0.5 * size < (rect.top + rect.bottom) / 2 < top + 0.5 * size)
+            or glyph.left - chars[-1][2] > WORD_GAP * size
+            or glyph.left < chars[-1][2] - 2 * size
+            or not (bottom - 0.5 * size < (glyph.top + glyph.bottom) / 2 < top + 0.5 * size)
         ):
             words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
             chars = []
         if not chars:
-            top, bottom = rect.top, rect.bottom
-            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index) or (rect.top - rect.bottom)
-        chars.append((char, rect.left, rect.right))
-        top, bottom = max(top, rect.top), min(bottom, rect.bottom)
+            top, bottom, size = glyph.top, glyph.bottom, glyph.size
+            if not size:  # (a glyph without a character first: the line's size is not known)
+                size = 10.0
+        chars.append((char, glyph.left, glyph.right))
+        if glyph.size:
+            top, bottom = max(top, glyph.top), min(bottom, glyph.bottom)
     words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
     return tuple(words)
 
@@ -185,7 +259,7 @@ def _struck_apart(
     parts have no text."""
     if not chars:
         return []
-    band = (top + 0.3 * (bottom - top), bottom - 0.3 * (bottom - top))
+    band = (top + STRIKE_BAND * (bottom - top), bottom - STRIKE_BAND * (bottom - top))
     first = bisect.bisect_left(strikes, band[0], key=lambda r: r.top)
     crossing = [r for r in strikes[first:] if r.top <= band[1]]
     parts: list[tuple[bool, list[tuple[str, float, float]]]] = []

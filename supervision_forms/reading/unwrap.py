@@ -17,7 +17,6 @@ from .text import BULLETS
 
 LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
 PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
-PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
 
 
 @dataclass(frozen=True)

@@ -60,8 +60,11 @@ def _is_prompt(line: str, prompts: list[str]) -> bool:
     return bool(norm) and any(norm == fold(p) for p in prompts)
 
 
-# A CJK or Hangul character inside a Latin word: a font map that garbled a ligature ("dif케cult")
-GARBLED = re.compile(r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])")
+# A CJK or Hangul character inside a Latin word (a font map that garbled a ligature:
+# "dif케cult"), or a glyph the font maps to no character at all ("Wi\ufffdniewska")
+GARBLED = re.compile(
+    r"(?<=[A-Za-z])[\u3400-\u9fff\uac00-\ud7af]|[\u3400-\u9fff\uac00-\ud7af](?=[a-z])|\ufffd"
+)
 
 
 FREQUENCY_WORDS = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly"])

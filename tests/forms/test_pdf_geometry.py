@@ -13,7 +13,7 @@ import pytest
 from supervision_forms import PackRegistry, parse
 from supervision_forms.errors import EncryptedDocument
 
-from .pdfkit import BULLET, Text, cell, encrypted, pdf
+from .pdfkit import BULLET, Rule, Text, cell, encrypted, pdf
 
 LEFT, MIDDLE, RIGHT = 60.0, 230.0, 520.0
 
@@ -150,3 +150,66 @@ def it_parses_from_threads_in_a_script_without_a_main_guard(tmp_path: Path) -> N
         [sys.executable, str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.split() == ["started", "6"]
+
+
+def it_carries_a_signature_name_on_where_it_wraps_to_the_start_of_its_cell(packs: PackRegistry) -> None:
+    # "Supervisee" and the name share a narrow drawn cell; the name wraps under the label
+    page: list[Text | object] = [
+        Text(60, 100, "Name Supervisee: Callum Pryce-Jones"),
+        Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
+        *cell(170, 300, 340, 330),
+        *cell(340, 300, 520, 330),
+        Text(175, 312, "Supervisee"),
+        Text(250, 312, "Callum Pryce-"),
+        Text(175, 325, "Jones"),
+        Text(345, 312, "Date: 15-12-2025"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.signatures.supervisee.name == "Callum Pryce-Jones"  # type: ignore[attr-defined]
+
+
+def it_never_reads_a_name_with_a_glyph_its_font_maps_to_no_character(packs: PackRegistry) -> None:
+    page: list[Text | object] = [
+        Text(60, 100, "Name Supervisee: Marie Wi\x01niewska"),  # code 1: no character in the font
+        Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.supervisee.name is None  # type: ignore[attr-defined]
+    assert any(w.field == "supervisee.name" and "garbled" in w.message for w in result.warnings)
+    assert any("niewska" in u.text for u in result.unmapped)
+
+
+def it_puts_an_accent_drawn_apart_on_the_letter_under_it(packs: PackRegistry) -> None:
+    # as TeX's OT1 fonts draw "ś": the letter, then an acute accent drawn over it
+    label = "Name Supervisee: Marie Wi"
+    s_at = 60 + _helvetica_width(label)
+    page: list[Text | object] = [
+        Text(60, 100, "Name Supervisee: Marie Wisniewska"),
+        Text(s_at + 0.5, 100, "\xb4"),
+        Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.supervisee.name == "Marie Wiśniewska"  # type: ignore[attr-defined]
+
+
+def _helvetica_width(text: str, size: float = 11.0) -> float:
+    widths = {" ": 278, ":": 278, "N": 722, "S": 667, "M": 833, "W": 944, "a": 556, "e": 556, "i": 222}
+    widths |= dict.fromkeys("npu", 556) | {"m": 833, "r": 333, "s": 500, "v": 500}
+    return sum(widths[c] for c in text) * size / 1000
+
+
+def it_leaves_out_a_short_word_struck_through(packs: PackRegistry) -> None:
+    # a tracked deletion printed struck through. A word of short letters ("see") has a short
+    # box in a PDF with embedded fonts, so the line runs near its top: here 26 % down the box
+    # that pdfium gives this font's words (89.6 to 102.46 for a baseline at 100)
+    start = 60 + _helvetica_width("Name Supervisee: ")
+    see = _helvetica_width("see")
+    page: list[Text | object] = [
+        Text(60, 100, "Name Supervisee:"),
+        Text(start, 100, "see"),
+        Rule(start - 0.5, 93.4, start + see + 0.5, 93.4),
+        Text(start + see + 4, 100, "Marie Evans"),
+        Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.supervisee.name == "Marie Evans"  # type: ignore[attr-defined]

@@ -13,6 +13,7 @@ from ..ticks import BOXES, ticked
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
 DATE_LABEL = re.compile(r"(?:\b(?:date|dated|on)\b\W*)+$", re.IGNORECASE)  # "… Date:" before a date
+EMPTY_DATE_LABEL = re.compile(r"\s+\b(?:date|dated)\b\W*$", re.IGNORECASE)  # "… Date:" with no date after
 PROMPT_PART_WORDS = 3  # words of a prompt that, alone, are taken for the prompt
 DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  # never tightened away
 CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
@@ -45,8 +46,8 @@ def split_signature(text: str) -> tuple[str | None, str | None]:
     22/06/26"): (name, date text); (text, None) without a date. When text follows the
     date, the line cannot be told apart: (None, None)."""
     span = date_span(text)
-    if span is None:
-        return text, None
+    if span is None:  # a "Date:" label after the name, its date not written there
+        return (EMPTY_DATE_LABEL.sub("", text).strip() or None), None
     if any(char.isalnum() for char in text[span[1] :]):
         return None, None
     name = DATE_LABEL.sub("", text[: span[0]]).strip(" \t\n:;,-–")

@@ -239,12 +239,29 @@ class Finder:
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
                         closed = ends.match(text, self._raw_offset(number, end))
-                        if closed or (count - skip >= 2 and not closed_only):
+                        if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
                             rank = self._rank(start, end, 100.0, True, columns=column > 0)
                             if rank is not None:
                                 found.append(((float(bool(closed)), *rank), start, end, 100.0))
                         break
         return found
+
+    def runs_on(self, number: int) -> bool:
+        """PDF: whether a line carries on the line above in its column and drawn cell,
+        on the same page, which had no room left for its first word (a sentence wrapped,
+        not a label starting a line)."""
+        if self.layout.structured:
+            return False
+        piece = self.layout.pieces[number]
+        page = self.layout.places.get(piece.line, (-1, 0.0, 0.0))[0]
+        return any(
+            other.line == piece.line - 1
+            and abs(other.column - piece.column) <= self.layout.near
+            and other.cell == piece.cell
+            and self.layout.places.get(other.line, (-2, 0.0, 0.0))[0] == page
+            and other.room < piece.lead
+            for other in self.layout.pieces
+        )
 
     def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
         """The first words of a stream's piece from `column` (a character of it), as

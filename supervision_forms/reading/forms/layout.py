@@ -57,6 +57,7 @@ class Piece:
     room: float = 0.0  # PDF: points left before the cell's right edge (or the text's)
     lead: float = 0.0  # PDF: the width of the first word and a space
     size: float = 0.0  # PDF: the font size
+    walled: bool = False  # PDF: a drawn border bounds it on the right (a cell's)
 
     @property
     def end_column(self) -> float:
@@ -106,6 +107,14 @@ class Layout:
             return False  # a table drawn with borders: its rows are told by them
         pitch = self.pitches.get(a[0], 0.0)
         return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
+
+    def drawn_between(self, upper: int, lower: int, column: float) -> bool:
+        """PDF: whether a horizontal line is drawn across `column` between two lines of a page."""
+        a, b = self.places.get(upper), self.places.get(lower)
+        if a is None or b is None or a[0] != b[0]:
+            return False
+        rules = self.rules.get(a[0], [])
+        return any(r.x0 - 1 <= column <= r.x1 + 1 and a[2] - 1 < r.top < b[1] + 1 for r in rules)
 
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order
@@ -230,9 +239,11 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         limits = _limits([p for _, _, found in found_lines for p in found])
         for index, line, found in found_lines:
             source = f"page {page.number + 1}, line {index}"
-            for drawn in found:
+            for drawn, after in zip(found, [*found[1:], None], strict=True):
                 cell = _cell(page.number, drawn, rules[page.number], cells)
                 room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1)
+                if after is not None and after.x0 < drawn.edge:  # a column drawn without a border
+                    room = min(room, max(0.0, after.x0 - drawn.x1 - COLUMN_GAP * drawn.size))
                 pieces.append(
                     Piece(
                         drawn.text,
@@ -245,6 +256,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
                         room,
                         drawn.lead,
                         drawn.size,
+                        drawn.walled,
                     )
                 )
             places[line_number] = (page.number, min(w.top for w in line), max(w.bottom for w in line))
@@ -272,6 +284,7 @@ class _Drawn:
     edge: float
     lead: float
     size: float
+    walled: bool = False  # the edge is a drawn border
 
 
 def _lines(page: Page) -> list[list[Word]]:
@@ -322,7 +335,8 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     for group, wall in closed:
         reach = max(w.x1 for w in group)
         edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
-        found.append(_piece(group, visible, edge))
+        walled = wall >= 0 or edge != max(right, reach)
+        found.append(dataclasses.replace(_piece(group, visible, edge), walled=walled))
     return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 

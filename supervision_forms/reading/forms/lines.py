@@ -6,25 +6,35 @@ from __future__ import annotations
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
 from .labels import Hit
+from .layout import Piece
 from .spots import Span, Spots
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
-MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap over in a PDF cell
+MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
+MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
 
 
 class LineSpots(Spots):
     """The places only a PDF's lines have (no cells: columns, rows told by borders)."""
 
     def _wrapped(self, host: int) -> list[Span]:
-        """PDF: the lines an answer wrapped onto in its column, under the piece `host`."""
+        """PDF: the lines an answer wrapped onto under the piece `host`: in its column, or
+        in its drawn cell from the cell's left edge (a name typed after a label in a
+        narrow cell wraps to the cell's start, under the label)."""
         column = self.pieces[host].column
         line = self.pieces[host].line
         spans: list[Span] = []
         previous = host
-        for _ in range(MAX_WRAP_LINES):
+        cell = self.pieces[host].cell
+        if self.pieces[host].walled and any(
+            self.pieces[n].cell == cell and n > host for n in self.by_line.get(line, [])
+        ):
+            return []  # text after it in its drawn cell: that is what wrapped, if anything
+        bounded = self.pieces[host].cell >= 0  # a drawn cell's borders bound the wrap
+        for _ in range(MAX_CELL_LINES if bounded else MAX_WRAP_LINES):
             line += 1
             here = self.by_line.get(line, [])
-            below = [n for n in here if abs(self.pieces[n].column - column) <= self.layout.near]
+            below = [n for n in here if self._carries_on(host, n)]
             if len(below) != 1:
                 break
             if self.layout.ruled():
@@ -34,9 +44,8 @@ class LineSpots(Spots):
                 break
             number = below[0]
             if (
-                number in self.label_pieces
+                number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self._printed_line(number)
-                or self.label_like(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
             ):
@@ -45,15 +54,36 @@ class LineSpots(Spots):
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
 
+    def _carries_on(self, host: int, number: int) -> bool:
+        """Whether the piece `number`, a line under `host`, may carry on its text: it
+        starts in the host's column, or in the host's drawn cell left of it (on the next
+        page, where the cell's row is split by a page break)."""
+        piece, under = self.pieces[host], self.pieces[number]
+        if abs(under.column - piece.column) <= self.layout.near:
+            return True
+        if piece.cell < 0 or under.column >= piece.column:
+            return False
+        if under.cell == piece.cell:
+            return True
+        pages = [self.layout.places[p.line][0] for p in (piece, under) if p.line in self.layout.places]
+        starts = min(p.column for p in self.pieces if p.cell == piece.cell)
+        turned = len(pages) == 2 and pages[0] != pages[1]  # a row split by a page break
+        return turned and abs(under.column - starts) <= self.layout.near
+
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """PDF: text drawn on the line just above the label, right of its start (a text
-        box typed after the label sits higher than the label's line)."""
+        """PDF: text drawn on the line just above the label, right of where it ends (a
+        text box typed after the label sits higher than the label's line)."""
         label = self.pieces[hit.piece]
+        ends = label.column  # where the label's text ends on its line, as near as known
+        if hit.end_piece == hit.piece and label.text:
+            ends += label.span * hit.end / len(label.text)
         spans = []
         for number in self.by_line.get(label.line - 1, []):
             piece = self.pieces[number]
             if piece.column <= label.column + self.layout.near or number in self.claimed:
                 continue
+            if piece.column < ends - self.layout.near:
+                return []  # over the label's words, not after them: another line's text
             if number in self.label_pieces or self.printed(number) or self._continues_above(number):
                 return []
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
@@ -121,8 +151,55 @@ class LineSpots(Spots):
                     if cut:
                         spans.append(cut)
                     break
+                if spans and self._across(number, self.pieces[spans[0].piece].column):
+                    return spans  # a line across both columns (a note under the table) ends the row
                 spans.append(Span(number, 0, len(piece.text)))
+        if spans:
+            self._runs_across_rows(label, spans, first, last)
         return spans
+
+    def _runs_across_rows(self, label: Piece, spans: list[Span], first: int, last: int) -> None:
+        """PDF, a table whose rows are not drawn: doubt an answer whose text runs on from
+        the line above its row, or into the line after it (a label centred in its row:
+        where the row starts is not known)."""
+        reach = label.column + max(self.layout.near, label.size)
+
+        def answer_side(line: int) -> list[int]:
+            return [n for n in self.by_line.get(line, []) if self.pieces[n].column > reach]
+
+        bottom = self.pieces[spans[-1].piece]
+        line = label.line
+        column = self.pieces[spans[0].piece].column + 1
+        between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
+        if between and not self.layout.rule_between(line - 1, line + 1, column):
+            self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
+        for above in answer_side(first - 1):
+            if self._continues(above, spans[0].piece, first - 1, first):
+                self.doubt = "the answer runs on from the row above (the table draws no row borders)"
+        after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
+        for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
+            if self._continues(spans[-1].piece, below, bottom.line, after):
+                self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
+        """Whether the text of `lower` carries on `upper`'s: the upper line had no room
+        for its first word, nothing drawn between, and neither is a label, prompt or
+        the form's printed text."""
+        a, b = self.pieces[upper], self.pieces[lower]
+        hyphened = a.text[-1:] == "-" and a.text[-2:-1].isalpha()  # a word broken at the line's end
+        if a.room >= b.lead and not hyphened:
+            return False
+        if self.layout.rule_between(upper_line, lower_line, b.column + 1):
+            return False
+        return not any(
+            n in self.label_pieces or self.printed(n) or self.know.is_prompt(self.pieces[n].text)
+            for n in (upper, lower)
+        )
+
+    def _across(self, number: int, column: float) -> bool:
+        """PDF: whether a piece starts left of an answer's column and runs into it."""
+        piece = self.pieces[number]
+        return piece.column < column - max(self.layout.near, piece.size) < column < piece.end_column
 
     def _row_end(self, hit: Hit, info: FieldInfo) -> int:
         """PDF: the first line after the label where its column starts something else."""
@@ -140,7 +217,8 @@ class LineSpots(Spots):
             previous = line
             if line <= end_line:
                 continue
-            left = [i for i in self.by_line[line] if self.pieces[i].column <= label.column + self.layout.near]
+            reach = label.column + max(self.layout.near, label.size)  # (a list number's indent too)
+            left = [i for i in self.by_line[line] if self.pieces[i].column <= reach]
             if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
                 continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):

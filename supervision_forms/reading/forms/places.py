@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
+from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..unwrap import Line, join
 from .answers import clean
@@ -27,10 +28,12 @@ EXACT = 100.0
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
+PDF_GOES_ON = set(".)")  # and, on a PDF line, the rest of "e.g." or of a bracket
 MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
+OVERLAP = 1.0  # points: pieces of a line overlapping more than this are drawn one over the other
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,7 @@ class Answer:
     source: str
     spans: tuple[Span, ...]
     confidence: float = 1.0  # lower where the answer was not in its label's own place
+    doubt: str = ""  # why the layout does not settle the answer (then it is not a value)
 
 
 Strategy = Callable[[Hit, FieldInfo], list[Span]]
@@ -52,6 +56,7 @@ class Places(LineSpots):
     def read(self, hit: Hit, info: FieldInfo) -> Answer | None:
         """The answer for a field whose label is at `hit`, or None when it is empty."""
         for number, strategy in enumerate(self._strategies(info.spec.place)):
+            self.doubt = ""
             spans = strategy(hit, info)
             owner = (hit.piece, hit.start)  # fields sharing a label share its answer
             if not spans or any(self._taken(span, owner) for span in spans):
@@ -65,8 +70,37 @@ class Places(LineSpots):
                     * (hit.score / 100)
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
-                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure)
+                over = "the answer is typed over other text" if self._over_other(spans) else ""
+                doubt = self.doubt or over
+                return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
+            if number == 0 and info.spec.place == "right" and not self.layout.structured:
+                return None  # its own place is there, holding only the printed prompt: unanswered
         return None
+
+    def _over_other(self, spans: list[Span]) -> bool:
+        """PDF: whether a piece of the answer is drawn over another piece of its line
+        that is not just a label (a text box typed over the printed label's words, both
+        broken up): whose words are whose is not known."""
+        if self.layout.structured:
+            return False
+        for span in spans:
+            piece = self.pieces[span.piece]
+            for other in self.by_line.get(piece.line, []):
+                drawn = self.pieces[other]
+                overlap = min(piece.end_column, drawn.end_column) - max(piece.column, drawn.column)
+                if other != span.piece and overlap > OVERLAP and not self._label_only(other):
+                    return True
+        return False
+
+    def _label_only(self, number: int) -> bool:
+        """Whether a piece holds nothing but labels found word for word (and punctuation)."""
+        text = self.pieces[number].text
+        for hit in self.hits:
+            if hit.score >= EXACT and (number in hit.pieces or number in (hit.piece, hit.end_piece)):
+                start = hit.start if hit.piece == number else 0
+                end = hit.end if hit.end_piece == number else len(text)
+                text = text[:start] + " " * (end - start) + text[end:]
+        return not fold(text)
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""
@@ -132,7 +166,9 @@ class Places(LineSpots):
         rest = text[start:end]
         if not rest.strip() or (len(rest) > 20 and self.know.is_printed(rest)):
             return []
-        if (hit.score < EXACT or info.tail) and rest.lstrip()[:1] in LABEL_GOES_ON:
+        starts = LABEL_GOES_ON if self.layout.structured else LABEL_GOES_ON | PDF_GOES_ON
+        goes_on = rest.lstrip()[:1] in starts and not LEADERS.match(rest.lstrip())
+        if (hit.score < EXACT or info.tail) and goes_on:
             return []  # a label (or its printed tail) worded differently runs on past where it matched
         spans = [Span(piece, start, end)]
         if not self.layout.structured and end == len(text) and info.spec.place != "dots":
@@ -219,27 +255,47 @@ class Places(LineSpots):
             return spans
         label = self.pieces[hit.piece]
         lines: list[Span] = []
-        previous = hit.end_piece
+        previous = last = hit.end_piece
+        beside = self._beside(hit)
+        if any(fold(self.pieces[s.piece].text[s.start : s.end]) for s in spans):
+            beside = None  # (the answer is on the label's own piece)
+        if beside is not None:  # typed in a box after the label (and its dots), running on below
+            spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         for number in self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
+            if number == beside:
+                continue
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
                 break
             if previous != hit.end_piece and self._paragraph_ends(previous, number):
                 break
-            if self.layout.rule_between(self.pieces[previous].line, piece.line, piece.column + 1):
+            if self.layout.rule_between(self.pieces[last].line, piece.line, piece.column + 1):
                 break  # a drawn row border: the next row is another answer's
             lines.append(Span(number, 0, len(piece.text)))
+            last = number
             if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
                 previous = number
         spans = self._up_to_suffix(spans, lines, info.suffix)
         if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
-            last = spans[-1]
-            cut = self._suffix_at(self.pieces[last.piece].text[last.start : last.end], info.suffix)
-            spans[-1] = Span(last.piece, last.start, last.start + cut)
+            end = spans[-1]
+            cut = self._suffix_at(self.pieces[end.piece].text[end.start : end.end], info.suffix)
+            spans[-1] = Span(end.piece, end.start, end.start + cut)
         return spans
+
+    def _beside(self, hit: Hit) -> int | None:
+        """PDF: the one piece right of a label that ends its own piece, on its line (an
+        answer typed in a box after it); None when there is none, or several (options
+        printed in columns, their tick boxes lost: which one is meant is not known)."""
+        label = self.pieces[hit.end_piece]
+        if fold(label.text[hit.end :]):
+            return None
+        right = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column > label.column]
+        if len(right) != 1 or right[0] in self.label_pieces or self.printed(right[0]):
+            return None
+        return right[0]
 
     def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from

@@ -51,7 +51,7 @@ def read_form(
         if answer is not None:
             answers[path] = answer
             used.extend(answer.spans)
-        if hit.score < EXACT or hit.ambiguous:
+        if answer is not None and not answer.doubt and (hit.score < EXACT or hit.ambiguous):
             why = (
                 f"the label was matched loosely ({hit.score:.0f}%)"
                 if hit.score < EXACT
@@ -171,6 +171,12 @@ def _put_answers(
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
             text = "\n".join(part for part in parts if part) or None
         if text is None:
+            continue
+        if answer.doubt:
+            for path in paths:
+                why = f"{answer.doubt}; the text is kept in unmapped"
+                collector.warnings.append(ReadWarning(path, why, answer.source))
+            collector.unmapped.append(Unmapped(text, answer.source))
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)

@@ -14,10 +14,9 @@ import re
 
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
-from ..unwrap import wraps
 from ..wording import content
 from .labels import Finder, Hit
-from .layout import Layout, as_line
+from .layout import Layout
 
 SCORE = 80.0  # the score a label found this way is read with (it is warned about)
 MIN_SHARED = 2  # words of what the label asks that the piece must share
@@ -39,8 +38,8 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
         best: list[tuple[float, int, int]] = []
         for number in range(low, high):
-            if number in taken or _wrapped_onto(finder, number):
-                continue
+            if number in taken or finder.runs_on(number):
+                continue  # (a line a sentence wrapped onto starts no label)
             text = _label_text(finder, number)
             label = _label_part(layout, number, text, know)
             if label is None:
@@ -83,21 +82,6 @@ def _label_text(finder: Finder, number: int) -> str:
         if LABEL_END.search(lines[count - 1]):
             return "\n".join(lines[:count])
     return lines[0]
-
-
-def _wrapped_onto(finder: Finder, number: int) -> bool:
-    """PDF: whether the line above in the piece's column wrapped onto it (it was full: the
-    piece's first word would not have fitted). A label starts its paragraph; a line in the
-    middle of one is an answer's ("— that is what supervision is for. Supervisor")."""
-    layout = finder.layout
-    if layout.structured:
-        return False
-    stream = next(s for s in finder.streams if number in s.pieces)
-    at = stream.pieces.index(number)
-    if at == 0:
-        return False
-    above, piece = layout.pieces[stream.pieces[at - 1]], layout.pieces[number]
-    return piece.line == above.line + 1 and wraps(as_line(layout, above), as_line(layout, piece))
 
 
 def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:

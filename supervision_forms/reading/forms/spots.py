@@ -43,6 +43,7 @@ class Spots:
         self._printed: dict[int, bool] = {}
         # what answers took: piece -> (start, end, the place of the label it answers)
         self.claimed: dict[int, list[tuple[int, int, tuple[int, int]]]] = {}
+        self.doubt = ""  # why the last answer place read is not settled by the drawing, if it is not
         self.kinds = {info.path: info.kind for info in know.fields}
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
@@ -73,8 +74,17 @@ class Spots:
                 return [*spans, cut] if cut else spans
             if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
                 break
+            if spans and self._bordered(spans[-1].piece, number):
+                break  # the answer began in a drawn row: the next row is not its
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def _bordered(self, upper: int, lower: int) -> bool:
+        """PDF: whether a line is drawn between two pieces, across the lower one."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        if self.layout.structured or above.line == below.line:
+            return False
+        return self.layout.drawn_between(above.line, below.line, below.column + 1)
 
     def label_like(self, number: int) -> bool:
         """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed

@@ -16,9 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ...models.paths import leaf_map
-from ...text.dates import read_date
+from ...text.dates import find_dates, read_date
 from ..knowledge import FieldInfo
-from ..result import Unmapped
+from ..result import ReadWarning, Unmapped
 from ..unwrap import join
 from ..values import Collector
 from .answers import clean
@@ -119,7 +119,10 @@ def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) ->
     some of its lines: the lines between two borders are one row (its cells wrapped).
     Without such borders (or across a page break) each line is a row."""
     line_of = [layout.pieces[numbers[0]].line for numbers in lines]
-    between = [_border_between(layout, a, b, columns) for a, b in itertools.pairwise(line_of)]
+    between = [
+        _border_between(layout, line_of[n], line_of[n + 1], columns) or _new_cells(layout, a, b)
+        for n, (a, b) in enumerate(itertools.pairwise(lines))
+    ]
     if not any(between):  # no borders between rows: a line carries on the row its cells wrapped from
         between = [not _wraps_onto(layout, a, b) for a, b in itertools.pairwise(lines)]
     rows = [list(lines[0])] if lines else []
@@ -129,6 +132,14 @@ def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) ->
         else:
             rows[-1].extend(numbers)
     return rows
+
+
+def _new_cells(layout: Layout, upper: list[int], lower: list[int]) -> bool:
+    """Whether every piece of the `lower` line is in a drawn cell none of the `upper`
+    line's pieces is in (a border runs between them, drawn tight against the text)."""
+    above = {layout.pieces[n].cell for n in upper}
+    below = {layout.pieces[n].cell for n in lower}
+    return -1 not in above | below and not above & below
 
 
 def _wraps_onto(layout: Layout, upper: list[int], lower: list[int]) -> bool:
@@ -194,6 +205,16 @@ def _dates(rows: list[Row], head: str, collector: Collector) -> list[Span]:
     ]
     hint = years[0] if years else _document_year(collector)
     used: list[Span] = []
+    if any(len(find_dates(text)) > 1 for row in rows for text in row.cells.values()):
+        collector.warnings.append(  # a row holding two dates: the rows are not told apart
+            ReadWarning(
+                head, "a row of the table holds several dates; the text is kept in unmapped", rows[0].source
+            )
+        )
+        for row in rows:
+            collector.unmapped.append(Unmapped(" ".join(row.cells.values()), row.source))
+            used.extend(row.spans)
+        return used
     previous: datetime.date | None = None
     number = 0
     for row in rows:

@@ -1,0 +1,383 @@
+"""PDF answers whose place the drawing settles, and those it does not: never a wrong value.
+
+Each test draws the layout that once gave a plausible wrong value: the geometry either
+settles the answer (then it is read whole), or it does not (then the field stays empty,
+the text goes to `unmapped` and a warning says why).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import Rule, Text, cell, pdf
+
+SEFTON_NAMES: list[Text | Rule] = [
+    Text(60, 100, "Name Supervisee: Jane Smith"),
+    Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
+]
+
+
+def it_leaves_a_right_hand_answer_empty_when_its_cell_holds_only_the_prompt(packs: PackRegistry) -> None:
+    # the label's own cell carries a printed hint this pack does not know, under the label
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 200, 215, 260),
+        *cell(215, 200, 540, 260),
+        Text(60, 212, "Are there any factors to acknowledge"),
+        Text(60, 225, "as relevant to the development of"),
+        Text(60, 238, "the supervisory relationship"),
+        Text(60, 251, "(for example culture, gender)"),
+        Text(220, 212, "To be discussed and recorded by supervisee and supervisor"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.relationship_factors is None  # type: ignore[attr-defined]
+
+
+def it_ends_an_answer_under_its_label_at_a_drawn_row_border(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        *cell(55, 200, 540, 250),
+        *cell(55, 250, 540, 270),
+        Text(60, 212, "6. Any other relevant issues for this agreement?"),
+        Text(60, 226, "Supervisee is working a four-day week until September."),
+        Text(60, 240, "Reasonable adjustments are in place."),
+        Text(60, 263, "To be reviewed on: 20th May 2027"),  # an older edition's label, another row
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.other_issues == (  # type: ignore[attr-defined]
+        "Supervisee is working a four-day week until September.\nReasonable adjustments are in place."
+    )
+
+
+def it_reads_a_dot_leader_answer_past_a_line_of_dots_alone(packs: PackRegistry) -> None:
+    # the gap from the label to the answer is wide only because a line of dots sits between
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        *(Text(60, 140 + 13 * n, f"Printed paragraph line {n} of the form's own text.") for n in range(6)),
+        Text(60, 240, "The supervision meeting will take place in privacy and there will only be"),
+        Text(60, 253, "interruptions if"),
+        Text(60, 279, "................................................................................"),
+        Text(
+            60,
+            305,
+            "a child is missing and a decision is needed now, or the court calls about a hearing that is",
+        ),
+        Text(60, 318, "listed today"),
+        Text(60, 344, "The frequency of supervision will be .......... monthly"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == (  # type: ignore[attr-defined]
+        "a child is missing and a decision is needed now, or the court calls about a hearing "
+        "that is listed today"
+    )
+
+
+def it_takes_no_line_of_a_wrapped_sentence_for_a_reworded_label(packs: PackRegistry) -> None:
+    # "the review date" says what "Date of Review:" says, but it carries on the line above
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(
+            60,
+            214,
+            "a child is missing and a decision is needed now, or a court calls; frequency may change; see",
+        ),
+        Text(60, 228, "the review date below."),
+        Text(60, 260, "Next review: 3rd March 2027"),  # (an older edition's label)
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == (  # type: ignore[attr-defined]
+        "a child is missing and a decision is needed now, or a court calls; frequency may change; see "
+        "the review date below."
+    )
+    assert result.data.review_date != "below."  # type: ignore[attr-defined]
+
+
+def it_carries_a_signature_name_on_to_its_cell_on_the_next_page(packs: PackRegistry) -> None:
+    first: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        *cell(170, 780, 300, 830),  # a narrow cell: "Briain" has no room after "Dáithí Ó"
+        *cell(300, 780, 520, 830),
+        Text(175, 820, "Supervisor"),
+        Text(250, 820, "Dáithí Ó"),
+        Text(305, 820, "Date: 06/11/25"),
+    ]
+    second: list[Text | Rule] = [
+        *cell(170, 40, 300, 60),
+        Text(175, 52, "Briain"),
+        Text(60, 100, "Date of Review: 3rd March 2027"),
+    ]
+    result = parse(pdf([first, second]), pack="sefton", packs=packs)
+    assert result.data.signatures.supervisor.name == "Dáithí Ó Briain"  # type: ignore[attr-defined]
+
+
+def it_reads_a_name_and_date_typed_together_over_the_lines_of_their_cell(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 300, 215, 370),
+        *cell(215, 300, 315, 370),
+        *cell(315, 300, 370, 370),
+        *cell(370, 300, 540, 370),
+        Text(60, 312, "Signed staff member:"),
+        Text(220, 312, "Tomasz"),
+        Text(320, 312, "Date:"),
+        Text(220, 325, "Fitzpatrick-Ojo"),
+        Text(220, 338, "Date: 7"),
+        Text(220, 351, "NOVEMBER 2025"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert (signature.name, signature.date) == ("Tomasz Fitzpatrick-Ojo", datetime.date(2025, 11, 7))
+
+
+def it_reads_an_answer_typed_after_a_dots_label_that_runs_on_below_it(packs: PackRegistry) -> None:
+    # an HTML form printed: the answer box follows the label on its line and wraps to the margin
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "a) What I want from you as my supervisor"),
+        Text(330, 200, "Straight answers and time to think out loud, and"),
+        Text(60, 214, "backing in court."),
+        Text(60, 240, "b) What I will contribute as a supervisee"),
+        Text(60, 260, "The longest printed line of the page runs right out to the page's right margin."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.expectations.want_from_supervisor == (  # type: ignore[attr-defined]
+        "Straight answers and time to think out loud, and backing in court."
+    )
+
+
+def it_leaves_options_printed_in_columns_after_a_label_unread(packs: PackRegistry) -> None:
+    # the tick boxes were lost in printing: which option was chosen is not known
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "Method of recording the session will be by"),
+        Text(290, 200, "handwritten notes"),
+        Text(390, 200, "typed notes"),
+        Text(460, 200, "the electronic record"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.recording.method is None  # type: ignore[attr-defined]
+
+
+def it_never_takes_text_drawn_above_a_label_s_words_for_its_answer(packs: PackRegistry) -> None:
+    # the indented line above is another label's answer; an answer typed higher than its
+    # label sits after the label's words, not over them
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(120, 214, "the court calls about a hearing listed today"),
+        Text(60, 230, "The frequency of supervision will be"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_tangled_with_its_label_s_words_unread(packs: PackRegistry) -> None:
+    # a text box typed over the label: the two lines' words interleave
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "e) As the supervisor I am"),  # (ends at x 182.3)
+        Text(60, 200.5, "Signing off assessments"),  # (ends at x 179.2)
+        Text(185.3, 200, "responsible for"),
+        Text(182.2, 200.5, "within the timescales."),
+        Text(60, 214, "f) As the supervisee I am responsible for ........ Keeping chronologies current."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.expectations.supervisor_responsible_for is None  # type: ignore[attr-defined]
+    assert any("typed over" in w.message for w in result.warnings)
+    assert result.data.expectations.supervisee_responsible_for == "Keeping chronologies current."  # type: ignore[attr-defined]
+
+
+def _dates_table(rows: list[tuple[str, str]], *, tight: bool = False) -> list[Text | Rule]:
+    """Sefton's meeting dates: a drawn table. When `tight`, each row's text but the last
+    but one reaches below the border under it (as LibreOffice draws 14.3 pt rows of 12 pt
+    text), so only some borders lie clear between two lines of text."""
+    items: list[Text | Rule] = [Text(60, 180, "Dates of Supervision Meetings (next 12 months):")]
+    for number, (month, day) in enumerate([("Month", "Date"), *rows]):
+        top = 190 + 14.3 * number
+        baseline = 13.1 if tight and number != len(rows) - 1 else 10.0
+        items.extend([*cell(55, top, 200, top + 14.3), *cell(200, top, 400, top + 14.3)])
+        items.extend([Text(60, top + baseline, month), Text(205, top + baseline, day)])
+    return items
+
+
+def it_tells_a_table_s_rows_apart_by_their_drawn_cells(packs: PackRegistry) -> None:
+    rows = [
+        ("July", "Sun 13 July 2025"),
+        ("August", "13 AUGUST 2025"),
+        ("Sept", "13/09/2025"),
+        ("Oct", "13/10/2025"),
+    ]
+    result = parse(
+        pdf([[*SEFTON_NAMES, *_dates_table(rows, tight=True)]]),
+        pack="sefton",
+        document="agreement",
+        packs=packs,
+    )
+    assert result.data.meeting_dates == [  # type: ignore[attr-defined]
+        datetime.date(2025, 7, 13),
+        datetime.date(2025, 8, 13),
+        datetime.date(2025, 9, 13),
+        datetime.date(2025, 10, 13),
+    ]
+
+
+def it_leaves_a_list_of_dates_unread_when_a_row_holds_two(packs: PackRegistry) -> None:
+    rows = [("July", "13 July 2025"), ("August and September", "13 August 2025 and 13 September 2025")]
+    result = parse(
+        pdf([[*SEFTON_NAMES, *_dates_table(rows)]]), pack="sefton", document="agreement", packs=packs
+    )
+    assert result.data.meeting_dates == []  # type: ignore[attr-defined]
+    assert any(w.field == "meeting_dates" for w in result.warnings)
+    assert any("13 September 2025" in u.text for u in result.unmapped)
+
+
+def it_carries_a_name_on_in_a_table_drawn_without_borders(packs: PackRegistry) -> None:
+    # a typeset table: no rules, the date column close by, so the name had no room left
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Signature of supervisee: Micheal"),
+        Text(268, 300, "Date: Wed 31 December 2025"),
+        Text(57, 313, "Nwachukwu"),
+        Text(60, 340, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert (signature.name, signature.date) == ("Micheal Nwachukwu", datetime.date(2025, 12, 31))
+
+
+def it_keeps_a_date_label_without_its_date_out_of_a_name(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 300, 215, 340),
+        *cell(215, 300, 315, 340),
+        *cell(315, 300, 370, 340),
+        Text(60, 312, "Signed staff member:"),
+        Text(220, 312, "Tomasz"),
+        Text(320, 312, "Date:"),
+        Text(220, 325, "Fitzpatrick-Ojo Date:"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.signatures.supervisee.name == "Tomasz Fitzpatrick-Ojo"  # type: ignore[attr-defined]
+
+
+def it_wraps_a_cell_s_line_from_its_last_piece(packs: PackRegistry) -> None:
+    # "Date: 03-" typed after the name in the same drawn cell wraps, not the name
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 300, 215, 340),
+        *cell(215, 300, 370, 340),
+        *cell(370, 300, 540, 340),
+        Text(60, 312, "Signed manager:"),
+        Text(220, 312, "Dai Evans-Price"),
+        Text(313, 312, "Date: 03-"),
+        Text(375, 312, "Date:"),
+        Text(220, 325, "04-2026"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.signatures.supervisor.name == "Dai Evans-Price"  # type: ignore[attr-defined]
+
+
+def it_reads_dot_leaders_a_typesetter_spaced_out_as_leaders(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(60, 214, ". . . . . . . . . . . . . . . . . . . . the court calls about a hearing listed today"),
+        Text(60, 240, "The frequency of supervision will be ...................... monthly"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
+
+
+def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
+    # a typeset table without borders; the next section's heading sits past a list indent
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Supervision"),
+        Text(268, 300, "Once every 4 weeks"),
+        Text(57, 313, "Frequency and duration?"),
+        Text(63, 326, "2. What support is available?"),
+        Text(60, 360, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.frequency.description == "Once every 4 weeks"  # type: ignore[attr-defined]
+
+
+def it_ends_a_right_hand_answer_at_a_note_across_both_columns(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "What methods will be used to"),
+        Text(268, 300, "Name it early, in the session, and agree one thing each"),
+        Text(57, 313, "resolve any difficulties in"),
+        Text(268, 313, "to change."),
+        Text(57, 326, "working together?"),
+        Text(
+            63, 350, "NB: If difficulties arise between the supervisor and supervisee that cannot be resolved"
+        ),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution == (  # type: ignore[attr-defined]
+        "Name it early, in the session, and agree one thing each to change."
+    )
+
+
+def _typeset_rows(rows: list[tuple[float, str]], answers: list[tuple[float, str]]) -> list[Text | Rule]:
+    """A typeset table without any rule: label lines left, answer lines right (y, text)."""
+    return [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *(Text(57, y, text, 8) for y, text in rows),  # (small type: a line half a line lower is a line)
+        *(Text(217, y, text, 8) for y, text in answers),
+        Text(
+            60, 700, "The longest line of the page runs out to the right margin, as printed text does here."
+        ),
+    ]
+
+
+def it_leaves_an_answer_unread_when_it_runs_on_into_the_next_undrawn_row(packs: PackRegistry) -> None:
+    # which row "Reasonable adjustments … in / place." belongs to, the drawing does not say
+    rows = [
+        (300, "What methods will be used to"),
+        (312, "resolve any difficulties in"),
+        (324, "working together"),
+        (342, "Any other relevant issues for this agreement"),
+    ]
+    answers = [
+        (300, "Bring in the principal social worker for an independent view."),
+        (312, "Swap to a different supervisor for a period if both agree."),
+        (336, "Reasonable adjustments agreed through occupational health are in"),
+        (348, "place."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution is None  # type: ignore[attr-defined]
+    assert result.data.other_issues is None  # type: ignore[attr-defined]
+    assert any("no row borders" in w.message for w in result.warnings)
+
+
+def it_leaves_an_answer_unread_when_its_label_sits_between_answer_lines(packs: PackRegistry) -> None:
+    # a label centred in its row: the row's first answer line is above the label's line
+    rows = [(306, "How will we recognise when the supervisory relationship is not working effectively")]
+    answers = [
+        (300, "The supervisee stops bringing cases they find difficult."),
+        (312, "Either of us feels we are going through the motions."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.not_working_signs is None  # type: ignore[attr-defined]
+    assert any(w.field == "not_working_signs" for w in result.warnings)
