@@ -30,7 +30,7 @@ MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
-STRIKE_BAND = 0.25  # of a word's height, off its top and bottom: where a line through it strikes it out
+STRIKE_BAND = (0.25, 0.7)  # of a word's box, from its top: where the middle of a line striking it lies
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
 PICTURED = 0.6  # share of a page covered by pictures: with few words on it, it is a scan
 FEW_WORDS = 30  # fewer words of text than a filled form's page has (a scanner's stamp)
@@ -259,9 +259,12 @@ def _struck_apart(
     parts have no text."""
     if not chars:
         return []
-    band = (top + STRIKE_BAND * (bottom - top), bottom - STRIKE_BAND * (bottom - top))
-    first = bisect.bisect_left(strikes, band[0], key=lambda r: r.top)
-    crossing = [r for r in strikes[first:] if r.top <= band[1]]
+    band = (top + STRIKE_BAND[0] * (bottom - top), top + STRIKE_BAND[1] * (bottom - top))
+    first = bisect.bisect_left(strikes, band[0] - THIN, key=lambda r: r.top)
+    # (an underline runs lower, near the baseline: a line counts by its middle)
+    crossing = [
+        r for r in strikes[first:] if r.top <= band[1] and band[0] <= (r.top + r.bottom) / 2 <= band[1]
+    ]
     parts: list[tuple[bool, list[tuple[str, float, float]]]] = []
     for char in chars:
         width = char[2] - char[1]
