@@ -221,3 +221,59 @@ def _slip(a: str, b: str) -> bool:
     if min(len(a), len(b)) < 4 or OSA.distance(a, b) > 1:
         return False
     return min(len(a), len(b)) >= 5 or sorted(a) == sorted(b)
+
+
+# Words a name may hold in lower case ("Ludwig van Beethoven", "Fatima bin Laden", "da Silva").
+_PARTICLES = frozenset(
+    {
+        "af",
+        "al",
+        "bin",
+        "binti",
+        "bint",
+        "da",
+        "das",
+        "de",
+        "del",
+        "della",
+        "der",
+        "des",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "st",
+        "ten",
+        "ter",
+        "van",
+        "von",
+        "y",
+        "zu",
+    }
+)
+# Words a form prints around a name, never part of one ("Tomasz St John DATE").
+_FORM_WORDS = frozenset({"date", "dated", "signed", "signature", "sign", "print", "name", "agreed"})
+MAX_NAME_WORDS = 6
+
+
+def written_like_a_name(text: str) -> bool:
+    """Whether text could be a person's name as people write one on a form: a few words, no
+    digits, no sentence punctuation, no form words, lower case only for particles (or all of
+    it, a name typed in lower case). False for "was previously a peer in this team", "Thu 25",
+    "Jo Smith Date"."""
+    words = text.replace(",", " ").split()
+    if not words or len(words) > MAX_NAME_WORDS or any(c.isdigit() for c in text):
+        return False
+    if re.search(r"[;:?!()\[\]{}/\\|@#%&*+=<>]", text) or text.count(",") > 1:
+        return False
+    bare = [w.strip(".'’-").casefold() for w in words]
+    if any(w in _FORM_WORDS for w in bare):
+        return False
+    if any("." in w.rstrip(".") or (w.endswith(".") and len(w) > 4) or w.endswith("-") for w in words):
+        return False  # a full stop ends only an initial or a title ("J.", "Dr."); "Pryce-" goes on
+    lower = [w for w, b in zip(words, bare, strict=True) if w[:1].islower() and b not in _PARTICLES]
+    return not lower or (len(lower) == len(words) and len(words) <= 4)

@@ -381,3 +381,16 @@ def it_leaves_an_answer_unread_when_its_label_sits_between_answer_lines(packs: P
     result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.not_working_signs is None  # type: ignore[attr-defined]
     assert any(w.field == "not_working_signs" for w in result.warnings)
+
+
+def it_leaves_a_name_empty_when_the_text_in_its_place_is_no_name(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: was previously a peer in this team"),
+        Text(60, 120, "Name Supervisor/Manager: Tom Jones 3rd March"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.supervisee.name is None  # type: ignore[attr-defined]
+    assert result.data.supervisor.name is None  # type: ignore[attr-defined]
+    kept = [item.text for item in result.unmapped]
+    assert "was previously a peer in this team" in kept and "Tom Jones 3rd March" in kept
+    assert any(w.field == "supervisee.name" and "person's name" in w.message for w in result.warnings)

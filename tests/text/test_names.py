@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from supervision_forms.text.names import employee_key, fold, is_candidate, key, may_be_same
+from supervision_forms.text.names import (
+    employee_key,
+    fold,
+    is_candidate,
+    key,
+    may_be_same,
+    written_like_a_name,
+)
 
 
 @pytest.mark.parametrize(
@@ -63,3 +70,37 @@ def it_keeps_different_names_apart(a: str, b: str) -> None:
 def it_does_not_call_one_name_a_candidate_of_itself() -> None:
     assert not is_candidate("Siobhán O'Neil", "siobhan oneil")
     assert may_be_same("Siobhán O'Neil", "siobhan oneil")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Jane Smith",
+        "jane smith",
+        "Ludwig van Beethoven",
+        "Maria del Carmen García López",
+        "Dr. J. Smith",
+        "Smith, Jane",
+        "Siobhán O’Neil-Byrne",
+        "Mr A. B. Jones",
+    ],
+)
+def it_takes_what_people_write_as_names_for_names(name: str) -> None:
+    assert written_like_a_name(name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was previously a peer in this team",  # a sentence from an answer nearby
+        "Thu 25",  # a date's pieces
+        "APRIL 2025",
+        "Tomasz St John DATE",  # a form's word stuck to it
+        "Jo Smith Date:",
+        "Callum Pryce-",  # cut where it wrapped
+        "Help with prioritising",
+        "Jane Smith; Tom Jones",
+    ],
+)
+def it_does_not_take_other_text_for_a_name(text: str) -> None:
+    assert not written_like_a_name(text)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from ...packs import Pack
 from ...packs.spec import PrintedFact
+from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
@@ -25,6 +26,7 @@ EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
+NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 
 
@@ -173,13 +175,13 @@ def _put_answers(
         if text is None:
             continue
         if answer.doubt:
-            for path in paths:
-                why = f"{answer.doubt}; the text is kept in unmapped"
-                collector.warnings.append(ReadWarning(path, why, answer.source))
-            collector.unmapped.append(Unmapped(text, answer.source))
+            _keep_unsure(paths, text, answer.doubt, answer.source, collector)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
+            continue
+        if len(paths) == 1 and _is_name(paths[0]) and not written_like_a_name(text):
+            _keep_unsure(paths, text, NOT_A_NAME, answer.source, collector)
             continue
         if len(paths) == 1:
             collector.put(paths[0], text, answer.source, answer.confidence)
@@ -214,8 +216,22 @@ def _put_signature(
         why = "a date is written with the name" if name else "the name and date could not be told apart"
         collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
         collector.unmapped.append(Unmapped(text if name is None else day or text, source))
-    if name is not None:
+    if name is not None and not written_like_a_name(name):
+        _keep_unsure([path], name, NOT_A_NAME, source, collector)
+    elif name is not None:
         collector.put(path, name, source, answer.confidence)
+
+
+def _is_name(path: str) -> bool:
+    """Whether a field holds a person's name ("supervisee.name", "signatures.supervisor.name")."""
+    return path.rsplit(".", 1)[-1] == "name"
+
+
+def _keep_unsure(paths: list[str], text: str, why: str, source: str, collector: Collector) -> None:
+    """The layout does not settle the answer: no value; a warning for each field, the text kept."""
+    for path in paths:
+        collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
+    collector.unmapped.append(Unmapped(text, source))
 
 
 def _unmapped(
