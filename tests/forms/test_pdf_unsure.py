@@ -394,3 +394,15 @@ def it_leaves_a_name_empty_when_the_text_in_its_place_is_no_name(packs: PackRegi
     kept = [item.text for item in result.unmapped]
     assert "was previously a peer in this team" in kept and "Tom Jones 3rd March" in kept
     assert any(w.field == "supervisee.name" and "person's name" in w.message for w in result.warnings)
+
+
+def it_leaves_a_list_of_dates_unread_when_a_row_is_no_date(packs: PackRegistry) -> None:
+    # a date misread (as OCR gives a smudged one): a list without it would be wrong
+    rows = [("July", "26 July 2025"), ("", "x*x2Gth"), ("September", "26 September 2025")]
+    result = parse(
+        pdf([[*SEFTON_NAMES, *_dates_table(rows)]]), pack="sefton", document="agreement", packs=packs
+    )
+    assert result.data.meeting_dates == []  # type: ignore[attr-defined]
+    assert any(w.field == "meeting_dates" and "not a date" in w.message for w in result.warnings)
+    assert any("x*x2Gth" in u.text for u in result.unmapped)
+    assert any("26 September 2025" in u.text for u in result.unmapped)

@@ -205,14 +205,16 @@ def _dates(rows: list[Row], head: str, collector: Collector) -> list[Span]:
     ]
     hint = years[0] if years else _document_year(collector)
     used: list[Span] = []
+    doubt = ""
     if any(len(find_dates(text)) > 1 for row in rows for text in row.cells.values()):
-        collector.warnings.append(  # a row holding two dates: the rows are not told apart
-            ReadWarning(
-                head, "a row of the table holds several dates; the text is kept in unmapped", rows[0].source
-            )
-        )
+        doubt = "a row of the table holds several dates"  # the rows are not told apart
+    elif any(row_date(row, head, hint) is None and clean(" ".join(row.cells.values()), []) for row in rows):
+        doubt = "a row of the table holds text that is not a date"  # the list would miss one
+    if doubt:
+        collector.warnings.append(ReadWarning(head, f"{doubt}; the text is kept in unmapped", rows[0].source))
         for row in rows:
-            collector.unmapped.append(Unmapped(" ".join(row.cells.values()), row.source))
+            if clean(" ".join(row.cells.values()), []):
+                collector.unmapped.append(Unmapped(" ".join(row.cells.values()), row.source))
             used.extend(row.spans)
         return used
     previous: datetime.date | None = None
@@ -220,9 +222,6 @@ def _dates(rows: list[Row], head: str, collector: Collector) -> list[Span]:
     for row in rows:
         day = row_date(row, head, previous.year if previous else hint)
         if day is None:
-            if clean(" ".join(row.cells.values()), []):
-                collector.unmapped.append(Unmapped(" ".join(row.cells.values()), row.source))
-                used.extend(row.spans)
             continue
         if previous is not None and day < previous and not _has_year(row):
             day = _next_year(day)
