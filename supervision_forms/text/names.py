@@ -263,8 +263,8 @@ MAX_NAME_WORDS = 6
 def written_like_a_name(text: str) -> bool:
     """Whether text could be a person's name as people write one on a form: a few words, no
     digits, no sentence punctuation, no form words, lower case only for particles (or all of
-    it, a name typed in lower case). False for "was previously a peer in this team", "Thu 25",
-    "Jo Smith Date"."""
+    it, a name of two to four words typed in lower case). False for "was previously a peer in
+    this team", "Thu 25", "Jo Smith Date", "background"."""
     words = text.replace(",", " ").split()
     if not words or len(words) > MAX_NAME_WORDS or any(c.isdigit() for c in text):
         return False
@@ -276,4 +276,4 @@ def written_like_a_name(text: str) -> bool:
     if any("." in w.rstrip(".") or (w.endswith(".") and len(w) > 4) or w.endswith("-") for w in words):
         return False  # a full stop ends only an initial or a title ("J.", "Dr."); "Pryce-" goes on
     lower = [w for w, b in zip(words, bare, strict=True) if w[:1].islower() and b not in _PARTICLES]
-    return not lower or (len(lower) == len(words) and len(words) <= 4)
+    return not lower or (len(lower) == len(words) and 2 <= len(words) <= 4)

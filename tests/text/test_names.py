@@ -100,6 +100,7 @@ def it_takes_what_people_write_as_names_for_names(name: str) -> None:
         "Callum Pryce-",  # cut where it wrapped
         "Help with prioritising",
         "Jane Smith; Tom Jones",
+        "background",  # one word of an answer, in lower case
     ],
 )
 def it_does_not_take_other_text_for_a_name(text: str) -> None:
