@@ -20,6 +20,7 @@ from tests.faults.kit import (
 )
 
 ROWS = 80
+LONG_ROWS = 600
 
 
 def it_sends_a_dead_workers_rows_again(tmp_path: Path) -> None:
@@ -39,7 +40,8 @@ def it_sends_a_dead_workers_rows_again(tmp_path: Path) -> None:
 
 
 def it_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
-    roster = write_roster(tmp_path / "team.jsonl", rows(ROWS))
+    # enough rows that the workers are still at work once the journal shows the first ones
+    roster = write_roster(tmp_path / "team.jsonl", rows(LONG_ROWS))
     out = tmp_path / "out"
     batch = Batch(tmp_path, roster, out, "--jobs", "2")
     batch.start()
@@ -49,4 +51,4 @@ def it_survives_a_worker_killed_from_outside(tmp_path: Path) -> None:
     os.kill(workers[0], signal.SIGKILL)
     code, _, err = batch.finish()
     assert code == 0, err
-    assert_every_row_once(out, ROWS)
+    assert_every_row_once(out, LONG_ROWS)
