@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from ..models.paths import Leaf
+from ..models.paths import Leaf, in_minutes
 from ..text.career import read_career_stage
 from ..text.dates import date_shaped, read_whole_date
 from ..text.durations import read_duration_minutes
@@ -76,7 +76,7 @@ def scalar_value(cell: Any, leaf: Leaf) -> Any:
     if leaf.kind == "date":
         return date_value(cell)
     if leaf.kind == "int":
-        return minutes_value(cell) if leaf.path.endswith("minutes") else whole_number(cell)
+        return minutes_value(cell) if in_minutes(leaf.path) else whole_number(cell)
     text = text_value(cell).strip() if leaf.kind == "choice" else text_value(cell)
     if leaf.kind == "choice":
         return choice_value(text, leaf)

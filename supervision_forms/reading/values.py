@@ -147,9 +147,14 @@ class Collector:
         return ticked[0] if ticked else None
 
     def _unreadable(self, path: str, raw: str, source: str, message: str) -> None:
-        self.warnings.append(ReadWarning(path, message + "; the text is kept in unmapped", source))
-        self.unmapped.append(Unmapped(raw, source))
+        self.keep_unsure([path], raw, source, message)
         return None
+
+    def keep_unsure(self, paths: list[str], raw: str, source: str, why: str) -> None:
+        """No value: a warning saying `why` for each field, and the text kept in unmapped."""
+        for path in paths:
+            self.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
+        self.unmapped.append(Unmapped(raw, source))
 
     def result(self, pack: str, kind: str) -> ParseResult:
         """The parse result: the model built from what was collected, and the messages."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
+from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
 from ...packs.spec import PrintedFact
 from ...text.names import written_like_a_name
@@ -175,20 +176,18 @@ def _put_answers(
         if text is None:
             continue
         if answer.doubt:
-            _keep_unsure(paths, text, answer.doubt, answer.source, collector)
+            collector.keep_unsure(paths, text, answer.source, answer.doubt)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
             continue
         if len(paths) == 1 and _is_name(paths[0]) and not written_like_a_name(text):
-            _keep_unsure(paths, text, NOT_A_NAME, answer.source, collector)
+            collector.keep_unsure(paths, text, answer.source, NOT_A_NAME)
             continue
         if len(paths) == 1:
             collector.put(paths[0], text, answer.source, answer.confidence)
             continue
-        kinds = {
-            p: "minutes" if infos[p].kind == "int" and p.endswith("minutes") else infos[p].kind for p in paths
-        }
+        kinds = {p: MINUTES if infos[p].kind == "int" and in_minutes(p) else infos[p].kind for p in paths}
         shares = split_shared(text, kinds, labels)
         for path in paths:
             if path in shares:
@@ -214,10 +213,9 @@ def _put_signature(
         collector.put(sibling, day, source, answer.confidence * SHARED)
     elif day is not None or name is None:
         why = "a date is written with the name" if name else "the name and date could not be told apart"
-        collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
-        collector.unmapped.append(Unmapped(text if name is None else day or text, source))
+        collector.keep_unsure([path], text if name is None else day or text, source, why)
     if name is not None and not written_like_a_name(name):
-        _keep_unsure([path], name, NOT_A_NAME, source, collector)
+        collector.keep_unsure([path], name, source, NOT_A_NAME)
     elif name is not None:
         collector.put(path, name, source, answer.confidence)
 
@@ -225,13 +223,6 @@ def _put_signature(
 def _is_name(path: str) -> bool:
     """Whether a field holds a person's name ("supervisee.name", "signatures.supervisor.name")."""
     return path.rsplit(".", 1)[-1] == "name"
-
-
-def _keep_unsure(paths: list[str], text: str, why: str, source: str, collector: Collector) -> None:
-    """The layout does not settle the answer: no value; a warning for each field, the text kept."""
-    for path in paths:
-        collector.warnings.append(ReadWarning(path, f"{why}; the text is kept in unmapped", source))
-    collector.unmapped.append(Unmapped(text, source))
 
 
 def _unmapped(
