@@ -44,6 +44,7 @@ def judged(
     data = result.data.model_dump(mode="python")
     leaves = leaf_map(type(result.data))
     cleared: dict[str, str] = {}
+    doubted: list[Unmapped] = []
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -73,7 +74,8 @@ def judged(
             result.warnings.append(
                 ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
             )
-            result.unmapped.append(Unmapped(text, source))
+            doubted.append(Unmapped(text, source))
+            result.unmapped.append(doubted[-1])
             continue
         result.field_confidence[path] = round(result.field_confidence.get(path, 1.0) * sure, 2)
         result.warnings.append(
@@ -85,7 +87,7 @@ def judged(
             result.sources.pop(path, None)
             result.field_confidence.pop(path, None)
     if know is not None:
-        kept(result, pages, ocr, know, stream)
+        kept(result, pages, ocr, know, stream, doubted)
     return result
 
 

@@ -32,6 +32,8 @@ NEAR_WORD = 80  # fuzzy score of a word of a short run against one of the form's
 LABEL_WORDS = 12  # words at most of a label ("Who else may see the record?")
 OPTION_WORDS = 3  # words at most of a tick box's printed option ("handwritten notes")
 MARGIN = 0.16  # of the page height: where headers and footers are printed
+LOOSE_LABEL = "the label was matched loosely"  # the reader's warning (`forms/read.py`)
+DOUBTED = "?"  # the owner of a token of a value OCR was unsure of (kept in unmapped)
 
 
 def value_at(data: dict[str, Any], path: str) -> Any:
@@ -95,13 +97,18 @@ def unaccounted(
     ]
 
 
-def _owners(result: ParseResult, stream: WordStream, ocr: set[int]) -> dict[int, str]:
-    """Each token some field was read from (its path), or that is in `unmapped` ("")."""
+def _owners(
+    result: ParseResult, stream: WordStream, ocr: set[int], doubted: Sequence[Unmapped] = ()
+) -> dict[int, str]:
+    """Each token some field was read from (its path), that is in `unmapped` ("") or that
+    is there as a field's value OCR was unsure of (`doubted`: DOUBTED)."""
     leaves = leaf_map(type(result.data))
     data = result.data.model_dump(mode="python")
     owners: dict[int, str] = {}
+    unsure = {id(item) for item in doubted}
     for item in result.unmapped:
-        owners.update(dict.fromkeys(stream.text_located(item.text, item.source, ocr), ""))
+        owner = DOUBTED if id(item) in unsure else ""
+        owners.update(dict.fromkeys(stream.text_located(item.text, item.source, ocr), owner))
     for path, source in result.sources.items():
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
         value = value_at(data, path)
@@ -118,10 +125,15 @@ def _owners(result: ParseResult, stream: WordStream, ocr: set[int]) -> dict[int,
 
 
 def _lost(
-    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: WordStream
+    result: ParseResult,
+    pages: Sequence[Page],
+    ocr: set[int],
+    know: FormKnowledge,
+    stream: WordStream,
+    doubted: Sequence[Unmapped] = (),
 ) -> tuple[list[tuple[list[int], str]], dict[int, str]]:
     """The runs of tokens `unaccounted` finds, with their sources, and every token's owner."""
-    owners = _owners(result, stream, ocr)
+    owners = _owners(result, stream, ocr, doubted)
     furniture = _furniture(pages, ocr)
     lost = []
     for run, segment, source in stream.runs(lambda index: index not in owners, ocr):
@@ -140,12 +152,19 @@ def _lost(
 
 
 def kept(
-    result: ParseResult, pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: WordStream
+    result: ParseResult,
+    pages: Sequence[Page],
+    ocr: set[int],
+    know: FormKnowledge,
+    stream: WordStream,
+    doubted: Sequence[Unmapped] = (),
 ) -> None:
     """Text no field took and the form does not print added to `unmapped`; a text field
-    with text no field took right beside it (before or after it on its line, or running on
-    from it onto the next line in lower case) left empty: where it starts or ends is not sure."""
-    runs, owners = _lost(result, pages, ocr, know, stream)
+    with text no field took right beside it (before or after it on its line, or on the line
+    just above or below it in its cell: `WordStream.beside`) left empty: where it starts or
+    ends is not sure. `doubted`: the values OCR was unsure of, already in `unmapped` (a
+    field took them, so they are no text beside another)."""
+    runs, owners = _lost(result, pages, ocr, know, stream, doubted)
     kinds = leaf_map(type(result.data))
     cut: dict[str, str] = {}
     unplaced = [  # text in unmapped that the form does not print
@@ -153,7 +172,14 @@ def kept(
         for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)
         if not _printed_run(run, stream, know)
     ]
+    labels = {  # the first tokens of lines the reader took for a label, matched loosely
+        stream.starts.get(stream.place_of(w.source), -1)
+        for w in result.warnings
+        if w.message.startswith(LOOSE_LABEL)
+    }
     for run in [run for run, _ in runs] + unplaced:
+        if run[0] in labels:
+            continue  # (an older edition's wording of the label over its answer)
         for token in stream.beside(run, ocr):
             path = owners.get(token, "")
             leaf = kinds.get(generic(path))

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models.paths import Leaf
 from .page import Page, Word
-from .scan import EMPTY, TICKED, UNDECIDED
+from .scan import ASCENT, CAP_HEIGHT, DESCENT, EMPTY, TICKED, UNDECIDED
 
 TOKEN = re.compile(r"[^\W_]+")
 SOURCE = re.compile(r"^page (\d+), line (\d+)$")
@@ -34,6 +34,8 @@ BOXES = {TICKED, EMPTY, UNDECIDED}
 NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
 SENTENCE_ENDS = set(".;:!?")  # after one of these, the text that follows is a thing of its own
 HEADER, FOOTER = 0.07, 0.93  # of the page height: above, and below, the body of a page
+UNDERLINE = 0.2  # of the font size: an underline runs at most this far under the baseline
+PARAGRAPH_GAP = 0.8  # of the font size: a wider gap between two lines parts them (a blank line)
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
 # (wider than the reader's: a word OCR missed leaves a gap)
 
@@ -55,6 +57,7 @@ class WordStream:
         self.places: dict[int, tuple[int, int]] = {}  # line -> its page, and its index there
         self.pages = [page.number for page in pages]
         self.heights = {page.number: page.height or 1.0 for page in pages}
+        self.rules = {page.number: [r for r in page.rules if r.horizontal] for page in pages}
         self._segment_maps: dict[tuple[int, ...], dict[int, list[list[int]]]] = {}
         self.sizes = {  # each page's usual font size
             page.number: statistics.median(w.size for w in page.words) for page in pages if page.words
@@ -88,6 +91,11 @@ class WordStream:
             if run:
                 yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
 
+    def place_of(self, source: str) -> tuple[int, int]:
+        """The (page, line) a source names ("page 2, line 14": (1, 13)); (-1, -1) for none."""
+        where = SOURCE.match(source)
+        return (int(where[1]) - 1, int(where[2]) - 1) if where is not None else (-1, -1)
+
     def in_margin(self, index: int) -> bool:
         """Whether a token is in the top or bottom margin of its page (headers, footers)."""
         page = self.places[self.tokens[index].line][0]
@@ -96,8 +104,11 @@ class WordStream:
 
     def beside(self, run: list[int], pages: set[int]) -> list[int]:
         """The tokens a run of words may belong with: the one just before it and the one
-        just after it in its column of its line, and, for a run that starts its line in
-        lower case, the last of the line above in its column (an answer running on)."""
+        just after it in its column of its line; for a run that starts its line in lower
+        case, the last of the line above in its column (an answer running on); and the
+        nearest tokens of the lines just above and just below it, under or over it, in
+        the same cell (no drawn line between, no wider gap than between a paragraph's
+        lines): an answer the run may start, end or interrupt."""
         segments = self.segment_map(pages)
         first = self.tokens[run[0]]
         mine = next(seg for seg in segments[first.line] if run[0] in seg)
@@ -115,7 +126,46 @@ class WordStream:
                 words = [self.tokens[i].word for i in seg]
                 if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
                     out.append(seg[-1])
+        left = min(self.tokens[i].word.x0 for i in run)
+        right = max(self.tokens[i].word.x1 for i in run)
+        for other, nearest in ((first.line - 1, -1), (first.line + 1, 0)):
+            for seg in segments.get(other, []):
+                words = [self.tokens[i].word for i in seg]
+                x0, x1 = min(w.x0 for w in words), max(w.x1 for w in words)
+                if (
+                    x0 < right
+                    and left < x1
+                    and self._same_cell(first.line, other, max(x0, left), min(x1, right))
+                ):
+                    out.append(seg[nearest])
         return out
+
+    def _same_cell(self, line: int, other: int, left: float, right: float) -> bool:
+        """Whether two neighbouring lines of a page are in one cell where they overlap
+        (`left`..`right`): no drawn line across between them, and no wider gap than
+        between the lines of a paragraph."""
+        (page, _), (other_page, _) = self.places[line], self.places[other]
+        if page != other_page:
+            return False
+        upper, lower = sorted((self.lines[line], self.lines[other]), key=lambda ws: ws[0].top)
+        bottom, top = max(w.bottom for w in upper), min(w.top for w in lower)
+        above = statistics.median(w.size for w in upper)
+        below = statistics.median(w.size for w in lower)
+        if top - bottom > PARAGRAPH_GAP * max(above, below):
+            return False
+        # a drawn line between them runs under the upper line's baseline and over the lower
+        # line's capitals; one just under the baseline that reaches no further than the
+        # upper line's words is an underline
+        baseline = min(w.top for w in upper) + ASCENT * above
+        over = max(w.bottom for w in lower) - (DESCENT + CAP_HEIGHT) * below
+        x0, x1 = min(w.x0 for w in upper) - above, max(w.x1 for w in upper) + above
+        return not any(
+            baseline <= (rule.top + rule.bottom) / 2 <= over
+            and rule.x0 < right
+            and left < rule.x1
+            and ((rule.top + rule.bottom) / 2 > baseline + UNDERLINE * above or rule.x0 < x0 or rule.x1 > x1)
+            for rule in self.rules.get(page, ())
+        )
 
     def _joined(self, left: int, right: int) -> bool:
         """Whether two neighbouring tokens of a line run on into each other: no sentence

@@ -12,7 +12,6 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -41,6 +40,7 @@ ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn li
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
+DRIFT = 3  # points: a header or footer repeated this near its height on another page
 
 
 @dataclass(frozen=True)
@@ -445,14 +445,22 @@ def _line_text(line: list[Word]) -> str:
 
 
 def _repeated_lines(pages: dict[int, list[list[Word]]], heights: dict[int, float]) -> set[tuple[str, int]]:
-    """Headers and footers: the same text at the same height in the margins of most pages."""
+    """Headers and footers: the same text at the same height in the margins of most pages
+    (within `DRIFT`: a scan's pages put them a point or two apart)."""
     if len(pages) < 2:
         return set()
-    counts: Counter[tuple[str, int]] = Counter()
+    found: dict[str, list[tuple[int, int]]] = {}  # text -> (page, height) of each
     for number, lines in pages.items():
         edge = [line for line in lines if _in_margin(line, heights[number], REPEAT_SHARE)]
-        counts.update({_furniture_key(line) for line in edge})
-    return {key for key, count in counts.items() if count >= max(2, len(pages) // 2 + 1)}
+        for text, top in {_furniture_key(line) for line in edge}:
+            found.setdefault(text, []).append((number, top))
+    need = max(2, len(pages) // 2 + 1)
+    return {
+        (text, top)
+        for text, places in found.items()
+        for _, top in places
+        if len({page for page, other in places if abs(other - top) <= DRIFT}) >= need
+    }
 
 
 def reading_text(layout: Layout) -> str:
