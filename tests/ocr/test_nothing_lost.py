@@ -9,6 +9,7 @@ import importlib
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from supervision_forms import parse
 from supervision_forms.models.paths import flatten, generic, leaf_map
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.ocr_words import page_lines
-from supervision_forms.reading.page import Page, Word
-from supervision_forms.reading.result import ParseResult
+from supervision_forms.reading.page import Page, Rule, Word
+from supervision_forms.reading.result import ParseResult, ReadWarning
 from supervision_forms.reading.scan import ocr_image
 from supervision_forms.registry import installed_packs
 from tests.ocr.conftest import require_ocr_tools
@@ -148,8 +149,9 @@ def it_adds_nothing_to_unmapped_for_words_a_field_was_read_from() -> None:
     assert "that is what supervision is for" in kept
 
 
-def _page(*lines: str, top: float = 300.0, size: float = 10.0) -> Page:
-    """A page OCR read with the given lines of words, one under the other, from x 260."""
+def _page(*lines: str, top: float = 300.0, size: float = 10.0, rules: tuple[Rule, ...] = ()) -> Page:
+    """A page OCR read with the given lines of words, one under the other, from x 260
+    (a line every 14 points: each line's box 10 points tall, as `scan.to_page` makes them)."""
     words = []
     for number, line in enumerate(lines):
         x = 260.0
@@ -158,13 +160,21 @@ def _page(*lines: str, top: float = 300.0, size: float = 10.0) -> Page:
             y = top + 14 * number
             words.append(Word(text, x, y, x + width, y + size, size, 0.96))
             x += width + 3.0
-    return Page(0, 595.0, 842.0, tuple(words))
+    return Page(0, 595.0, 842.0, tuple(words), rules)
 
 
-def _judged_availability(page: Page, value: str) -> ParseResult:
+def _judged_availability(
+    page: Page, value: str, line: int = 1, warnings: tuple[ReadWarning, ...] = ()
+) -> ParseResult:
     pack = next(p for p in installed_packs() if p.name == "surrey")
     data: Any = pack.model("agreement").model_validate({"management_availability": value})
-    read = ParseResult("surrey", "agreement", data, sources={"management_availability": "page 1, line 1"})
+    read = ParseResult(
+        "surrey",
+        "agreement",
+        data,
+        warnings=list(warnings),
+        sources={"management_availability": f"page 1, line {line}"},
+    )
     return judged(read, [page], {0}, pack.knowledge("agreement"))
 
 
@@ -178,10 +188,75 @@ def it_leaves_empty_an_answer_whose_next_line_runs_on_in_text_no_field_took() ->
     assert any("may be part of it" in w.message for w in result.warnings)
 
 
-def it_keeps_an_answer_when_the_text_under_it_starts_anew() -> None:
+def it_leaves_empty_an_answer_with_text_no_field_took_under_it_in_its_cell() -> None:
+    # "Frequency may change…" under an answer that ends a sentence: its last line, or not?
     result = _judged_availability(_page("Teams most days.", "Weekends by phone only"), "Teams most days.")
+    assert result.data.management_availability is None
+    kept = [item.text for item in result.unmapped]
+    assert "Teams most days." in kept and "Weekends by phone only" in kept
+    assert any("may be part of it" in w.message for w in result.warnings)
+
+
+def it_leaves_empty_an_answer_with_text_no_field_took_over_it_or_inside_it() -> None:
+    over = _judged_availability(
+        _page("Straight", "answers and time to think out loud."),
+        "answers and time to think out loud.",
+        line=2,
+    )
+    assert over.data.management_availability is None
+    inside = _judged_availability(
+        _page("Teams most days.", "Weekends by phone.", "Evenings never."),
+        "Teams most days.\nEvenings never.",
+    )
+    assert inside.data.management_availability is None
+
+
+def it_keeps_an_answer_when_the_text_under_it_is_past_a_drawn_line() -> None:
+    border = Rule(250.0, 312.0, 560.0, 313.0)  # between the two lines, across the cell
+    result = _judged_availability(
+        _page("Teams most days.", "Weekends by phone only", rules=(border,)), "Teams most days."
+    )
     assert result.data.management_availability == "Teams most days."
     assert [item.text for item in result.unmapped] == ["Weekends by phone only"]
+    apart = _judged_availability(  # or past a blank line's gap
+        _page("Teams most days.", "", "Weekends by phone only"), "Teams most days."
+    )
+    assert apart.data.management_availability == "Teams most days."
+
+
+def it_takes_an_underline_for_no_border() -> None:
+    underline = Rule(260.0, 308.5, 340.0, 309.0)  # just under the baseline, under the words only
+    result = _judged_availability(
+        _page("Teams most days.", "Weekends by phone only", rules=(underline,)), "Teams most days."
+    )
+    assert result.data.management_availability is None
+
+
+def it_keeps_an_answer_beside_a_loosely_matched_label_or_a_value_ocr_was_unsure_of() -> None:
+    label = ReadWarning(
+        "management_availability", "the label was matched loosely (80%); check this value", "page 1, line 1"
+    )
+    result = _judged_availability(
+        _page("Reaching the manager", "Teams most days."), "Teams most days.", line=2, warnings=(label,)
+    )
+    assert result.data.management_availability == "Teams most days."
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate(
+        {"management_availability": "Teams most days.", "concerns_addressed": "Talked through openly"}
+    )
+    doubtful = _page("Teams most days.", "Talked through openly")
+    unsure = Page(
+        0, 595.0, 842.0, tuple(replace(w, confidence=0.5) if w.top > 310 else w for w in doubtful.words)
+    )
+    read = ParseResult(
+        "surrey",
+        "agreement",
+        data,
+        sources={"management_availability": "page 1, line 1", "concerns_addressed": "page 1, line 2"},
+    )
+    judged_both = judged(read, [unsure], {0}, pack.knowledge("agreement"))
+    assert judged_both.data.concerns_addressed is None  # OCR was unsure of it
+    assert judged_both.data.management_availability == "Teams most days."
 
 
 def it_leaves_empty_an_answer_that_runs_into_the_page_footer() -> None:
