@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 from ..models.paths import generic, leaf_map
 from .knowledge import FormKnowledge
-from .ocr_kept import kept, shown, value_at, without
+from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_words import BOXES, WordStream
 from .page import Page
 from .result import ParseResult, ReadWarning, Unmapped
@@ -44,6 +44,7 @@ def judged(
     data = result.data.model_dump(mode="python")
     leaves = leaf_map(type(result.data))
     cleared: dict[str, str] = {}
+    edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
@@ -67,7 +68,9 @@ def judged(
             )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
-        if leaf.kind == "text" and any(stream.in_margin(index) for index in found):
+        if leaf.kind == "text" and any(
+            stream.in_margin(index) or stream.tokens[index].line in edges for index in found
+        ):
             sure, why = min(sure, STRAY), "it runs into the page's margin, where headers and footers are"
         if sure < SURE:
             cleared[path] = source

@@ -15,9 +15,9 @@ from rapidfuzz import fuzz, process
 
 from ..models.paths import flatten, generic, leaf_map, unflatten
 from .forms.answers import clean
-from .forms.layout import MARKING, PAGE_NUMBER
+from .forms.layout import MARKING, PAGE_NUMBER, PAGE_OF
 from .knowledge import FormKnowledge
-from .ocr_words import Token, WordStream, page_lines
+from .ocr_words import Token, WordStream
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .text import fold
@@ -134,11 +134,11 @@ def _lost(
 ) -> tuple[list[tuple[list[int], str]], dict[int, str]]:
     """The runs of tokens `unaccounted` finds, with their sources, and every token's owner."""
     owners = _owners(result, stream, ocr, doubted)
-    furniture = _furniture(pages, ocr)
+    edges = furniture(pages, ocr, know, stream)
     lost = []
     for run, segment, source in stream.runs(lambda index: index not in owners, ocr):
         tokens = [stream.tokens[i] for i in run]
-        if stream.places[tokens[0].line] in furniture:
+        if tokens[0].line in edges:
             continue
         words = _words(tokens)
         text = " ".join(w.text for w in words)
@@ -222,21 +222,48 @@ def _among_unplaced(run: list[int], segment: list[Token], stream: WordStream, ow
     return bool(around) and all(owners.get(i) == "" for i in around)
 
 
-def _furniture(pages: Sequence[Page], ocr: set[int]) -> set[tuple[int, int]]:
-    """The lines (page, index) in the top or bottom margin of an OCR'd page whose text
-    (numbers aside) another OCR'd page prints there too: headers and footers (OCR puts
-    them a point or two apart, so they are told by their text alone)."""
-    found: dict[str, list[tuple[int, int]]] = {}
-    for page in pages:
-        if page.number not in ocr:
+def furniture(pages: Sequence[Page], ocr: set[int], know: FormKnowledge, stream: WordStream) -> set[int]:
+    """The lines (of `stream`) that are page furniture on the OCR'd pages, in the top or
+    bottom margin: a page number ("Page 2 of 3"), a protective marking, a header or footer
+    line of the form, or a line another OCR'd page prints there too (told by its text
+    alone, numbers aside: OCR puts them a point or two apart); and the lines that run on
+    from one of those in the margin, with no drawn line or blank line between (a council's
+    own footer over its page number, on a page scanned alone)."""
+    margins = {fold(line) for line in know.margins}
+    texts: dict[str, list[int]] = {}
+    found: set[int] = set()
+    for line, (page, _) in stream.places.items():
+        words = stream.lines[line]
+        if page not in ocr or not _in_margin(words, stream.heights[page]):
             continue
-        for index, line in enumerate(page_lines(page)):
-            if MARGIN < min(w.top for w in line) / page.height < 1 - MARGIN:
-                continue
-            text = re.sub(r"\d+", "#", fold(" ".join(w.text for w in line)))
-            if text:
-                found.setdefault(text, []).append((page.number, index))
-    return {line for lines in found.values() if len({p for p, _ in lines}) > 1 for line in lines}
+        text = " ".join(w.text for w in words).strip()
+        norm = fold(text)
+        if PAGE_OF.match(text) or PAGE_NUMBER.fullmatch(norm) or MARKING.fullmatch(text) or norm in margins:
+            found.add(line)
+        if norm:
+            texts.setdefault(re.sub(r"\d+", "#", norm), []).append(line)
+    for lines in texts.values():
+        if len({stream.places[line][0] for line in lines}) > 1:
+            found.update(lines)
+    edge = list(found)
+    while edge:
+        line = edge.pop()
+        page = stream.places[line][0]
+        for other in (line - 1, line + 1):
+            if (
+                other in stream.lines
+                and other not in found
+                and stream.places[other][0] == page
+                and _in_margin(stream.lines[other], stream.heights[page])
+                and stream.same_cell(line, other, 0.0, float("inf"))
+            ):
+                found.add(other)
+                edge.append(other)
+    return found
+
+
+def _in_margin(words: list[Word], height: float) -> bool:
+    return not MARGIN < min(w.top for w in words) / height < 1 - MARGIN
 
 
 def _printed_run(run: list[int], stream: WordStream, know: FormKnowledge) -> bool:

@@ -135,12 +135,12 @@ class WordStream:
                 if (
                     x0 < right
                     and left < x1
-                    and self._same_cell(first.line, other, max(x0, left), min(x1, right))
+                    and self.same_cell(first.line, other, max(x0, left), min(x1, right))
                 ):
                     out.append(seg[nearest])
         return out
 
-    def _same_cell(self, line: int, other: int, left: float, right: float) -> bool:
+    def same_cell(self, line: int, other: int, left: float, right: float) -> bool:
         """Whether two neighbouring lines of a page are in one cell where they overlap
         (`left`..`right`): no drawn line across between them, and no wider gap than
         between the lines of a paragraph."""
@@ -153,19 +153,20 @@ class WordStream:
         below = statistics.median(w.size for w in lower)
         if top - bottom > PARAGRAPH_GAP * max(above, below):
             return False
-        # a drawn line between them runs under the upper line's baseline and over the lower
-        # line's capitals; one just under the baseline that reaches no further than the
-        # upper line's words is an underline
-        baseline = min(w.top for w in upper) + ASCENT * above
+        # a drawn line between them runs under the middle of the upper line (scanned, a cell's
+        # border may touch its descenders) and over the lower line's capitals; a line that
+        # reaches no further than the upper line's words is an underline (or strikes them
+        # through) unless it runs lower than an underline does
+        middle = (min(w.top for w in upper) + bottom) / 2
+        underline = min(w.top for w in upper) + (ASCENT + UNDERLINE) * above
         over = max(w.bottom for w in lower) - (DESCENT + CAP_HEIGHT) * below
         x0, x1 = min(w.x0 for w in upper) - above, max(w.x1 for w in upper) + above
-        return not any(
-            baseline <= (rule.top + rule.bottom) / 2 <= over
-            and rule.x0 < right
-            and left < rule.x1
-            and ((rule.top + rule.bottom) / 2 > baseline + UNDERLINE * above or rule.x0 < x0 or rule.x1 > x1)
-            for rule in self.rules.get(page, ())
-        )
+        for rule in self.rules.get(page, ()):
+            at = (rule.top + rule.bottom) / 2
+            wide = rule.x0 < x0 or rule.x1 > x1
+            if rule.x0 < right and left < rule.x1 and (middle if wide else underline) < at <= over:
+                return False
+        return True
 
     def _joined(self, left: int, right: int) -> bool:
         """Whether two neighbouring tokens of a line run on into each other: no sentence
