@@ -1,10 +1,16 @@
 """Page furniture on scans: a header or footer that each page repeats is left out of the
-layout even where OCR puts it a point or two apart from page to page."""
+layout even where OCR puts it a point or two apart from page to page; on a page scanned
+alone, a council's footer over the page number is no answer."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from supervision_forms.reading.forms.layout import from_pages
-from supervision_forms.reading.page import Page, Word
+from supervision_forms.reading.ocr_fields import judged
+from supervision_forms.reading.page import Page, Rule, Word
+from supervision_forms.reading.result import ParseResult
+from supervision_forms.registry import installed_packs
 
 
 def _page(number: int, footer_top: float, answer: str) -> Page:
@@ -30,3 +36,40 @@ def it_keeps_a_line_repeated_at_heights_far_apart() -> None:
     pages = [_page(0, 700.0, "First answer"), _page(1, 760.0, "Second answer")]
     texts = [piece.text for piece in from_pages(pages).pieces]
     assert sum("Workforce" in text for text in texts) == 2
+
+
+def _judged(page: Page, value: str) -> ParseResult:
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate({"other_issues": value})
+    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
+    return judged(read, [page], {0}, pack.knowledge("agreement"))
+
+
+def _lines(*lines: tuple[str, float], rules: tuple[Rule, ...] = ()) -> Page:
+    words = []
+    for text, top in lines:
+        x = 72.0
+        for word in text.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 12, 12.0, 0.96))
+            x += 6 * len(word) + 4
+    return Page(0, 595.0, 842.0, tuple(words), rules)
+
+
+def it_takes_a_councils_footer_over_the_page_number_of_a_page_scanned_alone_for_no_answer() -> None:
+    page = _lines(("Children's Services - Workforce Development", 768.0), ("Page 2 of 3", 781.0))
+    result = _judged(page, "Children's Services - Workforce Development")
+    assert result.data.other_issues is None
+    assert any("margin" in w.message for w in result.warnings)
+    assert not result.unmapped or all("Page 2" not in item.text for item in result.unmapped)
+
+
+def it_keeps_an_answer_over_the_footer_past_the_cells_border() -> None:
+    border = Rule(57.0, 759.0, 525.0, 759.5)  # touching the answer's descenders
+    page = _lines(
+        ("Talked through openly first.", 745.0),
+        ("Children's Services - Workforce Development", 768.0),
+        ("Page 2 of 3", 781.0),
+        rules=(border,),
+    )
+    result = _judged(page, "Talked through openly first.")
+    assert result.data.other_issues == "Talked through openly first."
