@@ -14,6 +14,7 @@ than a missing one. Then nothing on the OCR'd pages is lost (`ocr_kept`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..models.paths import generic, leaf_map
@@ -29,6 +30,7 @@ SURE = 0.9  # OCR confidence: a field with a word under it is left empty (words 
 ORDINARY = set("-–—&/+%=:;,.!?…'\"‘’“”()[]•")  # marks that stand alone in ordinary text
 NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
+GLUED = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")  # "xxSupervisee", "theStraight": two words as one
 
 
 def judged(
@@ -68,6 +70,8 @@ def judged(
             )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
+        if isinstance(value, str) and GLUED.search(value):
+            sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
         if leaf.kind == "text" and any(
             stream.in_margin(index) or stream.tokens[index].line in edges for index in found
         ):

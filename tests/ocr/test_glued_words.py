@@ -1,0 +1,39 @@
+"""A word OCR ran together from two ("xxSupervisee": a struck-through "xx" and the answer
+after it; "theStraight") makes the value it is in unsure: left empty, kept in unmapped."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from supervision_forms.reading.ocr_fields import judged
+from supervision_forms.reading.page import Page, Word
+from supervision_forms.reading.result import ParseResult
+from supervision_forms.registry import installed_packs
+
+
+def _judged(text: str) -> ParseResult:
+    words, x = [], 72.0
+    for word in text.split():
+        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
+        x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate({"other_issues": text})
+    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
+    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+
+
+@pytest.mark.parametrize("text", ["xxSupervisee has a long-term condition.", "theStraight answers, please."])
+def it_leaves_empty_a_value_with_two_words_run_together(text: str) -> None:
+    result = _judged(text)
+    assert result.data.other_issues is None
+    assert any("ran two words together" in w.message for w in result.warnings)
+    assert [item.text for item in result.unmapped] == [text]
+
+
+@pytest.mark.parametrize(
+    "text", ["Siobhan McKenzie and Marie-Claire O'Brien agreed.", "DeShawn keeps notes."]
+)
+def it_reads_names_with_capitals_inside_them(text: str) -> None:
+    assert _judged(text).data.other_issues == text
