@@ -88,6 +88,17 @@ def judged(
         result.warnings.append(
             ReadWarning(path, f"read by OCR (confidence {sure:.2f}); check this value", source)
         )
+    for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
+        cleared[path] = result.sources[path]
+        why = "OCR was unsure of another item of the list"
+        result.warnings[:] = [
+            w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
+        ]
+        result.warnings.append(
+            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", cleared[path])
+        )
+        doubted.append(Unmapped(shown(value_at(data, path)), cleared[path]))
+        result.unmapped.append(doubted[-1])
     if cleared:
         result.data = without(result, cleared)
         for path in cleared:
@@ -96,6 +107,16 @@ def judged(
     if know is not None:
         kept(result, pages, ocr, know, stream, doubted)
     return result
+
+
+def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
+    """The items read of the lists an item of which was cleared ("meeting_dates.2")."""
+    lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
+    return [
+        path
+        for path in sources
+        if path not in cleared and path.rpartition(".")[2].isdigit() and path.rpartition(".")[0] in lists
+    ]
 
 
 def _stray(text: str) -> bool:

@@ -1,8 +1,10 @@
-"""A word OCR ran together from two ("xxSupervisee": a struck-through "xx" and the answer
-after it; "theStraight") makes the value it is in unsure: left empty, kept in unmapped."""
+"""Values OCR read that are unsure as a whole, left empty and kept in unmapped: one with a
+word OCR ran together from two ("xxSupervisee": a struck-through "xx" and the answer after
+it; "theStraight"), and a list with an item OCR was unsure of (never a list missing one)."""
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
 
 import pytest
@@ -37,3 +39,22 @@ def it_leaves_empty_a_value_with_two_words_run_together(text: str) -> None:
 )
 def it_reads_names_with_capitals_inside_them(text: str) -> None:
     assert _judged(text).data.other_issues == text
+
+
+def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -> None:
+    rows = [("2 March 2026", 0.97), ("14 April 2026", 0.6), ("27 May 2026", 0.97)]
+    words = []
+    for number, (text, sure) in enumerate(rows):
+        x, top = 300.0, 300.0 + 14 * number
+        for word in text.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 10, 10.0, sure))
+            x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "sefton")
+    dates = [datetime.date(2026, 3, 2), datetime.date(2026, 4, 14), datetime.date(2026, 5, 27)]
+    data: Any = pack.model("agreement").model_validate({"meeting_dates": dates})
+    sources = {f"meeting_dates.{i}": f"page 1, line {i + 1}" for i in range(3)}
+    read = ParseResult("sefton", "agreement", data, sources=sources)
+    result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+    assert result.data.meeting_dates == []  # never a list with a date missing
+    assert sum("another item of the list" in w.message for w in result.warnings) == 2
+    assert not any(w.message.startswith("read by OCR (") for w in result.warnings)
