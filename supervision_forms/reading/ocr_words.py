@@ -35,6 +35,7 @@ NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the
 SENTENCE_ENDS = set(".;:!?")  # after one of these, the text that follows is a thing of its own
 HEADER, FOOTER = 0.07, 0.93  # of the page height: above, and below, the body of a page
 UNDERLINE = 0.2  # of the font size: an underline runs at most this far under the baseline
+SPACE = 0.3  # of the font size: the width of a space between words
 PARAGRAPH_GAP = 0.8  # of the font size: a wider gap between two lines parts them (a blank line)
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
 # (wider than the reader's: a word OCR missed leaves a gap)
@@ -58,6 +59,7 @@ class WordStream:
         self.pages = [page.number for page in pages]
         self.heights = {page.number: page.height or 1.0 for page in pages}
         self.rules = {page.number: [r for r in page.rules if r.horizontal] for page in pages}
+        self.right = {page.number: max((w.x1 for w in page.words), default=0.0) for page in pages}
         self._segment_maps: dict[tuple[int, ...], dict[int, list[list[int]]]] = {}
         self.sizes = {  # each page's usual font size
             page.number: statistics.median(w.size for w in page.words) for page in pages if page.words
@@ -105,7 +107,9 @@ class WordStream:
     def beside(self, run: list[int], pages: set[int]) -> list[int]:
         """The tokens a run of words may belong with: the one just before it and the one
         just after it in its column of its line; for a run that starts its line in lower
-        case, the last of the line above in its column (an answer running on); and the
+        case, the last of the line above in its column (an answer running on); the first of
+        the next line for a run that ends its line, and the last of the line above for one
+        that starts its line (text wraps from a line's end to the next line's start); and the
         nearest tokens of the lines just above and just below it, under or over it, in
         the same cell (no drawn line between, no wider gap than between a paragraph's
         lines): an answer the run may start, end or interrupt."""
@@ -126,6 +130,18 @@ class WordStream:
                 words = [self.tokens[i].word for i in seg]
                 if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
                     out.append(seg[-1])
+        line = [i for seg in segments[first.line] for i in seg]
+        for other, ends, nearest in (
+            (first.line + 1, run[-1] == line[-1], 0),
+            (first.line - 1, run[0] == line[0], -1),
+        ):
+            if (
+                ends
+                and segments.get(other)
+                and self._wraps(min(first.line, other), segments)
+                and self.same_cell(first.line, other, 0.0, float("inf"))
+            ):
+                out.append(segments[other][nearest][nearest])
         left = min(self.tokens[i].word.x0 for i in run)
         right = max(self.tokens[i].word.x1 for i in run)
         for other, nearest in ((first.line - 1, -1), (first.line + 1, 0)):
@@ -139,6 +155,21 @@ class WordStream:
                 ):
                     out.append(seg[nearest])
         return out
+
+    def _wraps(self, upper: int, segments: dict[int, list[list[int]]]) -> bool:
+        """Whether a line is full: the first word of the line under it (one column, starting
+        where the line does) would not have fit at its end, before the right edge of its
+        page's text (so it may have wrapped there)."""
+        page = self.places[upper][0]
+        if not segments.get(upper) or len(segments.get(upper + 1, [])) != 1:
+            return False  # (the line under it holds columns: a table's row, not wrapped text)
+        words = self.lines[upper]
+        size = statistics.median(w.size for w in words)
+        first = self.tokens[segments[upper + 1][0][0]].word
+        if abs(first.x0 - min(w.x0 for w in words)) > size:
+            return False
+        room = self.right[page] - max(w.x1 for w in words)
+        return first.x1 - first.x0 + SPACE * size >= room
 
     def same_cell(self, line: int, other: int, left: float, right: float) -> bool:
         """Whether two neighbouring lines of a page are in one cell where they overlap

@@ -266,3 +266,32 @@ def it_leaves_empty_an_answer_that_runs_into_the_page_footer() -> None:
     )
     assert result.data.management_availability is None
     assert any("margin" in w.message for w in result.warnings)
+
+
+def _placed(*lines: list[tuple[str, float]]) -> Page:
+    """A page of lines 14 points apart, each word at its given left edge (6 points a letter)."""
+    words = []
+    for number, line in enumerate(lines):
+        top = 300.0 + 14 * number
+        words += [Word(text, x, top, x + 6 * len(text), top + 10, 10.0, 0.96) for text, x in line]
+    words.append(Word("edge", 506.0, 700.0, 530.0, 710.0, 10.0, 0.96))  # the text's right edge
+    return Page(0, 595.0, 842.0, tuple(words))
+
+
+def it_leaves_empty_an_answer_that_text_no_field_took_may_have_wrapped_onto() -> None:
+    # "a) What I want ..... Straight" / "answers and time to think out loud"
+    page = _placed([("What", 63.0), ("I", 95.0), ("want", 105.0), ("Straight", 450.0)], [("answers", 63.0)])
+    label = ReadWarning(
+        "management_availability", "the label was matched loosely (80%); check", "page 1, line 1"
+    )
+    result = _judged_availability(page, "answers", line=2, warnings=(label,))
+    assert result.data.management_availability is None
+
+
+def it_keeps_an_answer_under_a_row_of_two_columns_that_does_not_wrap() -> None:
+    page = _placed(
+        [("Factors", 63.0), ("sessions", 219.0), ("will", 300.0), ("be", 480.0)],
+        [("acknowledge", 63.0), ("Tuesdays", 219.0)],
+    )
+    result = _judged_availability(page, "sessions will be Tuesdays", line=1)
+    assert result.data.management_availability == "sessions will be Tuesdays"
