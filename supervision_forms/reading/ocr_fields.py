@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from ..models.paths import generic, leaf_map
 from .knowledge import FormKnowledge
 from .ocr_kept import furniture, kept, shown, value_at, without
@@ -24,13 +26,19 @@ from .ocr_words import BOXES, WordStream
 from .page import Page
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
+from .text import fold
 
 SURE = 0.9  # OCR confidence: a field with a word under it is left empty (words at 0.8-0.9
 # were right only about 85 % of the time on our scans; at 0.9 or more, over 99 %)
 ORDINARY = set("-–—&/+%=:;,.!?…'\"‘’“”()[]•")  # marks that stand alone in ordinary text
 NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
+BRACKETS = set("()[]{}")  # brackets alone ("[ ]", "( )"): a tick box OCR read as text
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
 GLUED = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")  # "xxSupervisee", "theStraight": two words as one
+DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a speck read between two words
+PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
+LABEL_WORDS = 12  # ... and at most (a label's length)
+PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
 
 
 def judged(
@@ -70,8 +78,10 @@ def judged(
             )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
-        if isinstance(value, str) and GLUED.search(value):
+        if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
             sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
+        if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
+            sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if leaf.kind == "text" and any(
             stream.in_margin(index) or stream.tokens[index].line in edges for index in found
         ):
@@ -119,6 +129,15 @@ def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
     ]
 
 
+def _printed(value: str, know: FormKnowledge) -> bool:
+    """Whether a value of a few words is (a letter or two misread) a piece of the form's
+    own printed text: the end of a label OCR read apart from it ("referred learning style)")."""
+    norm = fold(value)
+    if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
+        return False
+    return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
+
+
 def _stray(text: str) -> bool:
     """Whether text holds a mark OCR made of dirt or a box (no letters, not punctuation
     ordinary text has on its own), or starts with one no text starts with."""
@@ -127,4 +146,7 @@ def _stray(text: str) -> bool:
         return False
     if pieces[0][0] in NOT_FIRST:
         return True
-    return any(not any(c.isalnum() for c in piece) and not set(piece) <= ORDINARY for piece in pieces)
+    return any(
+        not any(c.isalnum() for c in piece) and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS)
+        for piece in pieces
+    )

@@ -58,3 +58,24 @@ def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -
     assert result.data.meeting_dates == []  # never a list with a date missing
     assert sum("another item of the list" in w.message for w in result.warnings) == 2
     assert not any(w.message.startswith("read by OCR (") for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("[ ] Every 2 weeks", "not read as a letter"),  # a tick box OCR read as text
+        ("no.change expected this year.", "ran two words together"),  # a speck between words
+        ("referred learning style)", "printed text"),  # the end of a label OCR read apart
+    ],
+)
+def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_own_words(
+    text: str, why: str
+) -> None:
+    result = _judged(text)
+    assert result.data.other_issues is None
+    assert any(why in w.message for w in result.warnings)
+
+
+def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
+    text = "Fortnightly (e.g. Tuesdays), i.e. every other week."
+    assert _judged(text).data.other_issues == text
