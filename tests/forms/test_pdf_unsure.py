@@ -305,6 +305,22 @@ def it_reads_dot_leaders_a_typesetter_spaced_out_as_leaders(packs: PackRegistry)
     assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
 
 
+def it_tells_a_full_stop_from_spaced_dot_leaders_by_their_spacing(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(60, 214, ". . . . . . . . . . the court calls about a hearing listed today. . . . . . . . ."),
+        Text(60, 240, "f) As the supervisee I am responsible for . . . . . . . . Keeping records.. . . . . . ."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
+    assert result.data.expectations.supervisee_responsible_for == "Keeping records."  # type: ignore[attr-defined]
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [
