@@ -35,5 +35,7 @@ def leader(match: re.Match[str]) -> str:
         return ". " if dots[1:2] != " " else " "
     before = re.findall(r"[^\W_]+", text[:start])
     last = before[-1] if before else ""
-    sentence = len(before) >= SENTENCE_WORDS and (before[0][:1].isupper() or bool(CLAUSE_END.search(text[:start])))
+    sentence = len(before) >= SENTENCE_WORDS and (
+        before[0][:1].isupper() or bool(CLAUSE_END.search(text[:start]))
+    )
     return ". " if sentence and last[:1].islower() else " "

@@ -11,7 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import Rule, Text, cell, pdf
+from .pdfkit import BOX, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -314,11 +314,47 @@ def it_tells_a_full_stop_from_spaced_dot_leaders_by_their_spacing(packs: PackReg
             "The supervision meeting will take place in privacy and there will only be interruptions if",
         ),
         Text(60, 214, ". . . . . . . . . . the court calls about a hearing listed today. . . . . . . . ."),
-        Text(60, 240, "f) As the supervisee I am responsible for . . . . . . . . Keeping records.. . . . . . ."),
+        Text(
+            60, 240, "f) As the supervisee I am responsible for . . . . . . . . Keeping records.. . . . . . ."
+        ),
     ]
     result = parse(pdf([page]), pack="sefton", packs=packs)
     assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
     assert result.data.expectations.supervisee_responsible_for == "Keeping records."  # type: ignore[attr-defined]
+
+
+def it_reads_a_field_whose_own_label_ends_another_answer(packs: PackRegistry) -> None:
+    # an older edition prints "Duration:" at the end of the frequency's line
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "Frequency of supervision: every three weeks Duration: 45 mins"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description == "every three weeks"  # type: ignore[attr-defined]
+    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
+
+
+def it_leaves_a_frequency_empty_when_its_boxes_are_ticked_nowhere(packs: PackRegistry) -> None:
+    # the boxes on the label's line are empty; the last option wrapped under them
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            f"Frequency of supervision: {BOX} Every 2 weeks {BOX} Every 4 weeks {BOX} Every 6 weeks {BOX}",
+        ),
+        Text(60, 214, "Other Duration: 1 hour"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+    assert any("Other" in u.text for u in result.unmapped)
+
+
+def it_takes_no_length_of_time_for_a_frequency(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [*SEFTON_NAMES, Text(60, 200, "The frequency of supervision will be 60 mins")]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+    assert any(w.field == "frequency.description" for w in result.warnings)
 
 
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:

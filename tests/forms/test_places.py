@@ -124,7 +124,9 @@ def it_keeps_a_full_stop_typed_before_dot_leaders_only_where_the_answer_is_a_sen
             " and the person responsible for recording the session will be the supervisor."
         )
         doc.add_paragraph("Name Supervisee: ......Tomasz Van der Berg......")
-        doc.add_paragraph("The supervision meeting will take place in privacy and there will only be interruptions if")
+        doc.add_paragraph(
+            "The supervision meeting will take place in privacy and there will only be interruptions if"
+        )
         doc.add_paragraph(".........the court calls about a hearing listed today.........")
 
     data = read(document(build), packs.get("sefton")).data

@@ -17,6 +17,7 @@ from ...text.dates import find_dates
 from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
+from ..ticks import BOXES
 from ..unwrap import Line, join
 from .answers import clean
 from .labels import Hit
@@ -73,8 +74,12 @@ class Places(LineSpots):
                 over = "the answer is typed over other text" if self._over_other(spans) else ""
                 doubt = self.doubt or over
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
-            if number == 0 and info.spec.place == "right" and not self.layout.structured:
-                return None  # its own place is there, holding only the printed prompt: unanswered
+            if (
+                number == 0
+                and not self.layout.structured
+                and (info.spec.place == "right" or BOXES.search(text))
+            ):
+                return None  # its own place holds only the printed prompt, or boxes none ticked: unanswered
         return None
 
     def _over_other(self, spans: list[Span]) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 
@@ -29,6 +30,8 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
+COLON = re.compile(r"\s*:\s*(?=\S)")  # a colon inside an answer, text after it
+LABEL_WORDS = re.compile(r"(?<=\s)[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}$")  # up to 3 words, a capital first
 
 
 def read_form(
@@ -63,6 +66,7 @@ def read_form(
             source = layout.pieces[hit.piece].source
             collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
     _put_answers(answers, hits, infos, know, collector)
+    _put_inner(answers, hits, infos, know, collector)
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
     _unmapped(layout, used, places, know, collector)
@@ -169,7 +173,7 @@ def _put_answers(
         answer = answers[paths[0]]
         labels = {p: infos[p].labels for p in paths}
         if len(paths) == 1:
-            text = clean(answer.text, know.prompts)
+            text = clean(_before_inner(answer.text, paths[0], hits, know)[0], know.prompts)
         else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
             text = "\n".join(part for part in parts if part) or None
@@ -194,6 +198,42 @@ def _put_answers(
                 collector.put(
                     path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
+
+
+def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowledge) -> tuple[str, str, str]:
+    """An answer that runs into a label naming another field in that field's own words,
+    a field whose label was found nowhere else ("☒ Other   Duration: 60 mins"): (the
+    text before that label, the other field's path, the text after it); the whole text
+    and no path when there is none."""
+    others = [i for i in know.fields if i.path not in hits and i.path != path]
+    for colon in COLON.finditer(text):
+        label = LABEL_WORDS.search(text, 0, colon.start())
+        words = label.group().split() if label else []
+        for count in range(1, len(words) + 1):  # its last word first ("Other Duration:")
+            phrase = " ".join(words[-count:])
+            named = [i.path for i in others if phrase[:1].isupper() and _names(i, know)(key(phrase))]
+            if named:
+                return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
+    return text, "", ""
+
+
+def _put_inner(
+    answers: dict[str, Answer],
+    hits: dict[str, Hit],
+    infos: dict[str, FieldInfo],
+    know: FormKnowledge,
+    collector: Collector,
+) -> None:
+    """Fields answered after their label inside another field's answer (`_before_inner`)."""
+    for path, answer in answers.items():
+        _, other, rest = _before_inner(answer.text, path, hits, know)
+        text = clean(rest, know.prompts) if other else None
+        if text is None or other in collector.values or answer.doubt:
+            continue
+        if infos[other].spec.place == "signature" or _is_name(other):
+            collector.keep_unsure([other], text, answer.source, "its label was found inside another answer")
+        else:
+            collector.put(other, text, answer.source, answer.confidence * SHARED)
 
 
 def _put_signature(
