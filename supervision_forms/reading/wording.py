@@ -30,6 +30,7 @@ ASKING = frozenset(
     {"what", "does", "do", "how", "will", "we", "can", "could", "should", "any", "there", "and", "or"}
     | {"in", "on", "at", "about", "as", "with", "when", "e", "g", "if", "it", "our", "your", "you"}
     | {"i", "my", "me", "us", "used", "been", "being", "has", "have"}
+    | {"who", "may", "might", "must", "shall", "would"}
 )
 STEMS = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 MIN_STEM = 4  # letters a stem keeps

@@ -357,6 +357,28 @@ def it_takes_no_length_of_time_for_a_frequency(packs: PackRegistry) -> None:
     assert any(w.field == "frequency.description" for w in result.warnings)
 
 
+def it_takes_no_word_that_only_asks_for_a_field_s_label(packs: PackRegistry) -> None:
+    # "May" names a month here, not the field "others who may see the record"
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "Month"),
+        Text(200, 200, "Date"),
+        Text(60, 214, "Apr"),
+        Text(200, 214, "17/04/26"),
+        Text(60, 228, "May"),
+        Text(200, 228, "17/05/26"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.recording.others_who_may_see is None  # type: ignore[attr-defined]
+
+
+def it_carries_no_name_on_past_a_paragraph_s_gap(packs: PackRegistry) -> None:
+    # the name's line is the page's widest (no room left), the next text far below it
+    page: list[Text | Rule] = [*SEFTON_NAMES, Text(60, 200, "Month"), Text(200, 200, "Date")]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
 from .labels import Hit
-from .layout import Piece
+from ..unwrap import wraps
+from .layout import Piece, as_line
 from .spots import Span, Spots
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
@@ -47,8 +48,10 @@ class LineSpots(Spots):
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self._printed_line(number)
                 or not fold(self.pieces[number].text)
-                or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
-            ):
+                or not wraps(
+                    as_line(self.layout, self.pieces[previous]), as_line(self.layout, self.pieces[number])
+                )
+            ):  # (the line above ended there, or a paragraph's gap parts them)
                 break
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))

@@ -14,7 +14,7 @@ from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
 from ..values import Collector
-from ..wording import key, path_key
+from ..wording import ASKING, key, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
 from .labels import Finder, Hit, Stage
@@ -122,8 +122,8 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
 def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
     """Which label keys name the field `info` in words of its own: words of its path
     ("Duration" for `duration_minutes`) that are in no other field's path, and no
-    printed label's key."""
-    own = path_key(info.path)
+    printed label's key; never words that only ask ("May" for `others_who_may_see`)."""
+    own = path_key(info.path) - ASKING
     others = [path_key(other.path) for other in know.fields if other.path != info.path]
     printed = {key(label) for other in know.fields for label in other.labels}
 
