@@ -65,9 +65,14 @@ def content(text: str) -> frozenset[str]:
     """The words of a label that say what it asks, stemmed ("How will we resolve
     difficulties?" -> {resolv, difficulty}): for comparing a label an older edition
     reworded with today's."""
+    return meaning(key(text))
+
+
+def meaning(words: frozenset[str]) -> frozenset[str]:
+    """A label key's words that say what it asks, stemmed (`content`)."""
     people = frozenset(ROLES.values())
     return frozenset(
-        word if word in people else _stem(word) for word in key(text) if word not in ASKING and word != NAME
+        word if word in people else _stem(word) for word in words if word not in ASKING and word != NAME
     )
 
 

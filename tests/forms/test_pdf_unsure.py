@@ -379,6 +379,20 @@ def it_carries_no_name_on_past_a_paragraph_s_gap(packs: PackRegistry) -> None:
     assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
 
 
+def it_reads_an_older_edition_s_label_that_names_its_field_in_other_words(packs: PackRegistry) -> None:
+    # "To be reviewed on:" for "Date of Review:", under an answer that fills its lines
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "e) As the supervisor I am responsible for ......... Signing off assessments within"),
+        Text(60, 214, "timescales, and making sure that every record is on the system within a week."),
+        Text(60, 228, "To be reviewed on: 20th May 2027"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    data = result.data
+    assert data.expectations.supervisor_responsible_for.endswith("within a week.")  # type: ignore[attr-defined]
+    assert data.review_date == datetime.date(2027, 5, 20)  # type: ignore[attr-defined]
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [

@@ -14,7 +14,7 @@ from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
 from ..values import Collector
-from ..wording import ASKING, key, path_key
+from ..wording import key, meaning, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
 from .labels import Finder, Hit, Stage
@@ -31,7 +31,7 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 COLON = re.compile(r"\s*:\s*(?=\S)")  # a colon inside an answer, text after it
-LABEL_WORDS = re.compile(r"(?<=\s)[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}$")  # up to 3 words, a capital first
+LABEL_WORDS = re.compile(r"(?<=\s)[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3}$")  # up to 4 words, a capital first
 
 
 def read_form(
@@ -121,14 +121,16 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
 
 def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
     """Which label keys name the field `info` in words of its own: words of its path
-    ("Duration" for `duration_minutes`) that are in no other field's path, and no
-    printed label's key; never words that only ask ("May" for `others_who_may_see`)."""
-    own = path_key(info.path) - ASKING
-    others = [path_key(other.path) for other in know.fields if other.path != info.path]
+    ("Duration" for `duration_minutes`, "To be reviewed on" for `review_date`), stemmed,
+    that are in no other field's path, and no printed label's key; never words that
+    only ask ("May" for `others_who_may_see`)."""
+    own = meaning(path_key(info.path))
+    others = [meaning(path_key(other.path)) for other in know.fields if other.path != info.path]
     printed = {key(label) for other in know.fields for label in other.labels}
 
     def names(words: frozenset[str]) -> bool:
-        return bool(words) and words <= own and words not in printed and not any(words <= o for o in others)
+        meant = meaning(words)
+        return bool(meant) and meant <= own and words not in printed and not any(meant <= o for o in others)
 
     return names
 
