@@ -70,8 +70,8 @@ GARBLED = re.compile(
 
 FREQUENCY_WORDS = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly"])
 OPTION_WORDS = frozenset(
-    ["bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and", "other"]
-    + ["every", "week", "weeks", "month", "months"]
+    {"bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and", "other"}
+    | {"every", "week", "weeks", "month", "months"}
 )  # in the options' names
 
 

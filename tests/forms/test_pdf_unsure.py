@@ -393,6 +393,30 @@ def it_reads_an_older_edition_s_label_that_names_its_field_in_other_words(packs:
     assert data.review_date == datetime.date(2027, 5, 20)  # type: ignore[attr-defined]
 
 
+def it_reads_a_line_the_form_also_prints_where_it_wraps_into_the_writer_s_text(packs: PackRegistry) -> None:
+    # a narrow cell: "Practical arrangements" (a heading elsewhere on the form) fills its
+    # line and runs on into "are written down.", which the form does not print
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        *cell(55, 190, 181, 330),
+        Text(60, 200, "How will any issues of"),
+        Text(60, 213, "concern that have arisen"),
+        Text(60, 226, "during supervision in"),
+        Text(60, 239, "relation to the"),
+        Text(60, 252, "supervisees practice be"),
+        Text(60, 265, "addressed?"),
+        Text(60, 278, "Openly."),
+        Text(60, 291, "Practical arrangements"),
+        Text(60, 304, "are written down."),
+        Text(60, 400, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.concerns_addressed == (  # type: ignore[attr-defined]
+        "Openly.\nPractical arrangements are written down."
+    )
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [

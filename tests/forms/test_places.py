@@ -120,8 +120,8 @@ def it_keeps_a_full_stop_typed_before_dot_leaders_only_where_the_answer_is_a_sen
     def build(doc: DocxDocument) -> None:
         doc.add_paragraph("a) What I want from you as my supervisor ……………Backing in court.……………")
         doc.add_paragraph(
-            "Method of recording the session will be by ......typed notes; no change expected this year......."
-            " and the person responsible for recording the session will be the supervisor."
+            "Method of recording the session will be by ......typed notes; no change expected this year"
+            "....... and the person responsible for recording the session will be the supervisor."
         )
         doc.add_paragraph("Name Supervisee: ......Tomasz Van der Berg......")
         doc.add_paragraph(

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
-from .labels import Hit
 from ..unwrap import wraps
+from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
 
