@@ -44,14 +44,14 @@ class LineSpots(Spots):
             elif any(self.pieces[n].column < column - self.layout.near for n in here):
                 break
             number = below[0]
+            upper, lower = self.pieces[previous], self.pieces[number]
             if (
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self._printed_line(number)
                 or not fold(self.pieces[number].text)
-                or not wraps(
-                    as_line(self.layout, self.pieces[previous]), as_line(self.layout, self.pieces[number])
-                )
-            ):  # (the line above ended there, or a paragraph's gap parts them)
+                or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
+                or (not bounded and not wraps(as_line(self.layout, upper), as_line(self.layout, lower)))
+            ):  # (outside a drawn cell, a paragraph's gap parts them too)
                 break
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
