@@ -13,9 +13,11 @@ from pypdf.generic import DictionaryObject, NameObject, StreamObject
 HEIGHT = 842.0
 BULLET = "\uf0b7"  # how a Symbol-font bullet comes out of a PDF made by Word
 BOX = "\u2610"  # an empty tick box, drawn in the same font
+STRAY_FI = "\ucf00"  # the "fi" ligature as Ghostscript's font map gives it, in the same font
+CODES = {BOX: "\\250", STRAY_FI: "\\251"}  # their codes in that font
 SYMBOL_CMAP = (
     b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sym def "
-    b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <B7> <F0B7> <A8> <2610> endbfchar "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <B7> <F0B7> <A8> <2610> <A9> <CF00> endbfchar "
     b"endcmap CMapName currentdict /CMap defineresource pop end end"
 )
 
@@ -42,8 +44,8 @@ def cell(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
 
 
 def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
-    """A PDF of these pages, in Helvetica; a text's first BULLET, and any BOX, are drawn
-    with a Symbol-like font."""
+    """A PDF of these pages, in Helvetica; a text's first BULLET, and any BOX or
+    STRAY_FI, are drawn with a Symbol-like font."""
     writer = PdfWriter()
     helvetica = writer._add_object(
         DictionaryObject(
@@ -93,8 +95,10 @@ def _draw(item: Text | Rule) -> str:
             f"BT /F1 {item.size} Tf {item.x + 12} {y} Td ({rest}) Tj ET"
         )
     runs = " ".join(  # a box inside the text: the font switched for it, the line drawn on
-        f"/F2 {item.size} Tf (\\250) Tj" if part == BOX else f"/F1 {item.size} Tf ({_escape(part)}) Tj"
-        for part in re.split(f"({BOX})", item.text)
+        f"/F2 {item.size} Tf ({CODES[part]}) Tj"
+        if part in CODES
+        else f"/F1 {item.size} Tf ({_escape(part)}) Tj"
+        for part in re.split(f"([{''.join(CODES)}])", item.text)
         if part
     )
     return f"BT {item.x} {y} Td {runs} ET"

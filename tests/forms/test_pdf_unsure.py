@@ -11,7 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import BOX, Rule, Text, cell, pdf
+from .pdfkit import BOX, STRAY_FI, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -414,6 +414,21 @@ def it_reads_a_line_the_form_also_prints_where_it_wraps_into_the_writer_s_text(p
     result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
     assert result.data.concerns_addressed == (  # type: ignore[attr-defined]
         "Openly.\nPractical arrangements are written down."
+    )
+
+
+def it_reads_a_ligature_its_font_maps_to_a_stray_character_as_the_form_s_words_show(
+    packs: PackRegistry,
+) -> None:
+    # Ghostscript's font map gives "fi" as U+CF00, in the printed label and the answer alike
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, f"What methods will be used to resolve any dif{STRAY_FI}culties in working together"),
+        Text(60, 214, f"Talk it through at the next session, however dif{STRAY_FI}cult."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution == (  # type: ignore[attr-defined]
+        "Talk it through at the next session, however difficult."
     )
 
 

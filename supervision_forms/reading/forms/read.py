@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
 from ...models.paths import MINUTES, in_minutes
@@ -30,6 +31,8 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
+LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
+STRAY = re.compile(r"[A-Za-z]+[\u3400-\u9fff\uac00-\ud7af][A-Za-z]*|[\u3400-\u9fff\uac00-\ud7af][a-z]+")
 COLON = re.compile(r"\s*:\s*(?=\S)")  # a colon inside an answer, text after it
 LABEL_WORDS = re.compile(r"(?<=\s)[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3}$")  # up to 4 words, a capital first
 
@@ -41,6 +44,7 @@ def read_form(
     PDF's `form_fields` (name -> value) answer the fields whose labels they are named
     after; the rest are read from the page."""
     know = pack.knowledge(kind)
+    _mend_ligatures(layout, know)
     finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
@@ -81,6 +85,31 @@ def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], colle
     for path, fact in printed.items():
         if path not in collector.values and fold(fact.text) in shown:
             collector.put(path, fact.value, PRINTED_SOURCE)
+
+
+def _mend_ligatures(layout: Layout, know: FormKnowledge) -> None:
+    """PDF: a ligature its font maps to a stray character ("dif케culties", Ghostscript)
+    read as the ligature's letters, throughout the document, where words the form prints
+    show which ligature that character stands for (and no other)."""
+    if layout.structured:
+        return
+    printed = set(know.corpus.split())
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for piece in layout.pieces:
+        for word in STRAY.findall(piece.text):
+            stray = next(char for char in word if not char.isascii())
+            for letters in LIGATURES:
+                if word.replace(stray, letters).casefold() in printed:
+                    seen[stray][letters] += 1
+    meant = {stray: next(iter(found)) for stray, found in seen.items() if len(found) == 1}
+    if not meant:
+        return
+
+    def mended(match: re.Match[str]) -> str:
+        word = match.group()
+        return "".join(meant.get(char, char) for char in word)
+
+    layout.pieces[:] = [dataclasses.replace(p, text=STRAY.sub(mended, p.text)) for p in layout.pieces]
 
 
 def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
