@@ -14,10 +14,11 @@ HEIGHT = 842.0
 BULLET = "\uf0b7"  # how a Symbol-font bullet comes out of a PDF made by Word
 BOX = "\u2610"  # an empty tick box, drawn in the same font
 STRAY_FI = "\ucf00"  # the "fi" ligature as Ghostscript's font map gives it, in the same font
-CODES = {BOX: "\\250", STRAY_FI: "\\251"}  # their codes in that font
+SQUARE, SQUARED_TIMES = "\u25a1", "\u22a0"  # LaTeX's empty and ticked boxes
+CODES = {BOX: "\\250", STRAY_FI: "\\251", SQUARE: "\\252", SQUARED_TIMES: "\\253"}  # their codes in that font
 SYMBOL_CMAP = (
     b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sym def "
-    b"1 begincodespacerange <00> <FF> endcodespacerange 3 beginbfchar <B7> <F0B7> <A8> <2610> <A9> <CF00> endbfchar "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 5 beginbfchar <B7> <F0B7> <A8> <2610> <A9> <CF00> <AA> <25A1> <AB> <22A0> endbfchar "
     b"endcmap CMapName currentdict /CMap defineresource pop end end"
 )
 
@@ -44,8 +45,8 @@ def cell(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
 
 
 def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
-    """A PDF of these pages, in Helvetica; a text's first BULLET, and any BOX or
-    STRAY_FI, are drawn with a Symbol-like font."""
+    """A PDF of these pages, in Helvetica; a text's first BULLET, and any of CODES,
+    are drawn with a Symbol-like font."""
     writer = PdfWriter()
     helvetica = writer._add_object(
         DictionaryObject(

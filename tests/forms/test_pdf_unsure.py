@@ -11,7 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import BOX, STRAY_FI, Rule, Text, cell, pdf
+from .pdfkit import BOX, SQUARE, SQUARED_TIMES, STRAY_FI, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -445,6 +445,23 @@ def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: Pa
     ]
     result = parse(pdf([page]), pack="surrey", packs=packs)
     assert result.data.frequency.description == "Once every 4 weeks"  # type: ignore[attr-defined]
+
+
+def it_reads_typeset_boxes_and_ends_the_answers_column_at_a_heading_left_of_it(packs: PackRegistry) -> None:
+    # LaTeX: "⊠" is a ticked box; the next section's heading is indented, left of the answers
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Supervision"),
+        Text(268, 300, f"{SQUARE} Weekly {SQUARE} Fortnightly {SQUARED_TIMES} Monthly"),
+        Text(57, 313, "Frequency and duration?"),
+        Text(268, 313, "Duration: 90 minutes"),
+        Text(85, 326, "2. What support is available?"),
+        Text(60, 360, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.frequency.description == "Monthly"  # type: ignore[attr-defined]
+    assert result.data.duration_minutes == 90  # type: ignore[attr-defined]
 
 
 def it_ends_a_right_hand_answer_at_a_note_across_both_columns(packs: PackRegistry) -> None:
