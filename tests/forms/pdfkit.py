@@ -18,7 +18,8 @@ SQUARE, SQUARED_TIMES = "\u25a1", "\u22a0"  # LaTeX's empty and ticked boxes
 CODES = {BOX: "\\250", STRAY_FI: "\\251", SQUARE: "\\252", SQUARED_TIMES: "\\253"}  # their codes in that font
 SYMBOL_CMAP = (
     b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sym def "
-    b"1 begincodespacerange <00> <FF> endcodespacerange 5 beginbfchar <B7> <F0B7> <A8> <2610> <A9> <CF00> <AA> <25A1> <AB> <22A0> endbfchar "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 5 beginbfchar <B7> <F0B7> <A8> <2610> "
+    b"<A9> <CF00> <AA> <25A1> <AB> <22A0> endbfchar "
     b"endcmap CMapName currentdict /CMap defineresource pop end end"
 )
 

@@ -432,6 +432,25 @@ def it_reads_a_ligature_its_font_maps_to_a_stray_character_as_the_form_s_words_s
     )
 
 
+def it_keeps_two_names_in_the_rows_of_a_borderless_table_apart(packs: PackRegistry) -> None:
+    # LaTeX: each name sits left of its role, the next column close to the longer name
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 300, "Parties to the"),
+        Text(60, 313, "Contract:"),
+        Text(60, 326, "Krzysztof Mahmood"),
+        Text(166, 326, "Supervisee"),
+        Text(330, 326, "Date: 19 June 2025"),
+        Text(60, 339, "Ebere Diaye"),
+        Text(166, 339, "Supervisor"),
+        Text(330, 339, "Date: 5 July 2025"),
+        Text(60, 400, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    signatures = result.data.signatures  # type: ignore[attr-defined]
+    assert (signatures.supervisee.name, signatures.supervisor.name) == ("Krzysztof Mahmood", "Ebere Diaye")
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [

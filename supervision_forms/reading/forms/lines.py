@@ -156,9 +156,9 @@ class LineSpots(Spots):
                     break
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
-                if spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near:
-                    if self.printed(number):
-                        return spans  # printed text left of the answers' column (a heading) ends it
+                left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
+                if left and self.printed(number):
+                    return spans  # printed text left of the answers' column (a heading) ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
             self._runs_across_rows(label, spans, first, last)

@@ -20,12 +20,11 @@ from ..text import LIST_MARK, fold
 from ..ticks import BOXES
 from ..unwrap import Line, join
 from .answers import clean
-from .labels import Hit
+from .labels import EXACT, Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
 
-EXACT = 100.0
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
@@ -331,7 +330,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._row_wrapped(n))]
         if label.row < 0:
             return []
         spans = []
@@ -340,6 +339,16 @@ class Places(LineSpots):
                 if number in self.label_pieces or self.printed(number):
                     return []
                 spans.append(Span(number, 0, len(piece.text)))
+        return spans
+
+    def _row_wrapped(self, number: int) -> list[Span]:
+        """PDF: the lines a piece left of a label wrapped onto, up to a line that holds a
+        label of its own (the next row: "Ebere N'Diaye   Supervisor")."""
+        spans = []
+        for span in self._wrapped(number):
+            if any(n in self.label_pieces for n in self.by_line.get(self.pieces[span.piece].line, [])):
+                break
+            spans.append(span)
         return spans
 
     def _in_turn(self, hit: Hit, info: FieldInfo, following: list[int]) -> list[int]:

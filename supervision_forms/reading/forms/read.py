@@ -18,14 +18,13 @@ from ..values import Collector
 from ..wording import key, meaning, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
-from .labels import Finder, Hit, Stage
+from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
 from .reworded import find_reworded
 from .spots import Span
 from .tables import read_tables
 
-EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
