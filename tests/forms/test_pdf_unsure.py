@@ -451,6 +451,21 @@ def it_keeps_two_names_in_the_rows_of_a_borderless_table_apart(packs: PackRegist
     assert (signatures.supervisee.name, signatures.supervisor.name) == ("Krzysztof Mahmood", "Ebere Diaye")
 
 
+def it_keeps_the_full_stop_of_an_answer_whose_sentence_began_a_line_above(packs: PackRegistry) -> None:
+    # the first line stops short (a line of its own); the second alone reads as no sentence
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "b) What I will contribute as a supervisee? .... Preparation, and"),
+        Text(60, 214, "ideas for the team.........."),
+        Text(
+            60, 240, "c) What I want from you as the supervisee? ..........................................."
+        ),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    answer = result.data.expectations.contribute_as_supervisee  # type: ignore[attr-defined]
+    assert answer == "Preparation, and\nideas for the team."
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [
