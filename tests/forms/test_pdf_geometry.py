@@ -14,6 +14,7 @@ from supervision_forms import PackRegistry, parse
 from supervision_forms.errors import EncryptedDocument
 from supervision_forms.geometry import Rule as Drawn
 from supervision_forms.reading.pdf_pages import _struck_apart, strike_lines
+from supervision_forms.reading.unwrap import Line, join
 
 from .pdfkit import BULLET, Rule, Text, cell, encrypted, pdf
 
@@ -239,6 +240,19 @@ def it_strikes_a_short_word_with_the_line_that_strikes_the_words_beside_it() -> 
     assert strike_lines([see], (strike,)) == []  # (alone, "see" would not show it)
     assert strike_lines([see, notes], (underline,)) == []
     assert [w.text for word in (see, notes) for w in _struck_apart(*word, [strike])] == ["", ""]
+
+
+def it_joins_a_word_broken_at_a_hyphen_whatever_room_its_line_leaves() -> None:
+    # a justified line that a wider line elsewhere makes look short
+    upper, lower = (
+        Line("the case system Super-", 80.0, 30.0, 100.0, 10.0),
+        Line("visee name", 40.0, 30.0, 112.0, 10.0),
+    )
+    assert (
+        join([upper, lower], lambda word: word.casefold() == "supervisee")
+        == "the case system Supervisee name"
+    )
+    assert join([upper, Line("Visee name", 40.0, 30.0, 112.0, 10.0)]) == "the case system Super-\nVisee name"
 
 
 def it_keeps_a_word_underlined_at_its_baseline(packs: PackRegistry) -> None:
