@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -132,27 +132,26 @@ class FixedPieces:
     def __len__(self) -> int:
         return len(self._fixed)
 
-    def entry(self, name: str, pieces: Iterable[str]) -> Entry:
+    def entry(self, name: str, pieces: Sequence[str]) -> Entry:
         """The part whose text is `pieces`, joined, as a zip entry."""
+        fixed = self._fixed
         blocks: list[bytes] = []
-        run: list[str] = []
-        crc = size = 0
-        for piece in pieces:
-            fixed = self._fixed.get(id(piece))
-            if fixed is None or fixed[0] is not piece:
-                run.append(piece)
+        crc = size = start = 0
+        for index in [i for i, piece in enumerate(pieces) if id(piece) in fixed]:
+            text, data, packed = fixed[id(pieces[index])]
+            if text is not pieces[index]:
                 continue
-            if run:
-                data = "".join(run).encode("utf-8")
-                run = []
-                crc, size = zlib.crc32(data, crc), size + len(data)
-                blocks.append(_block(data, self._level))
-            crc, size = zlib.crc32(fixed[1], crc), size + len(fixed[1])
-            blocks.append(fixed[2])
-        if run:
-            data = "".join(run).encode("utf-8")
+            if start < index:  # the values (and short fixed pieces) before it
+                run = "".join(pieces[start:index]).encode("utf-8")
+                crc, size = zlib.crc32(run, crc), size + len(run)
+                blocks.append(_block(run, self._level))
             crc, size = zlib.crc32(data, crc), size + len(data)
-            blocks.append(_block(data, self._level))
+            blocks.append(packed)
+            start = index + 1
+        if start < len(pieces):
+            run = "".join(pieces[start:]).encode("utf-8")
+            crc, size = zlib.crc32(run, crc), size + len(run)
+            blocks.append(_block(run, self._level))
         blocks.append(LAST_BLOCK)
         return _entry(name, crc, b"".join(blocks), size)
 

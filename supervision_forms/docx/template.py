@@ -158,11 +158,11 @@ def _output(value: Any) -> str:
     return escape(value)
 
 
-def _pieces(template: Template, values: dict[str, Any]) -> Iterator[str]:
+def _pieces(template: Template, values: dict[str, Any]) -> list[str]:
     """What `template.render(values)` joins: the pieces of text as the template yields
     them (its fixed text as the very strings it holds), with Jinja's error handling."""
     try:
-        yield from template.root_render_func(template.new_context(values))
+        return list(template.root_render_func(template.new_context(values)))
     except Exception:
         template.environment.handle_exception()
 
@@ -182,11 +182,19 @@ def _constants(template: Template) -> Iterator[str]:
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
+    if text.isprintable() and _markup_free(text):
+        return str.__new__(Markup, text)  # most values: nothing to replace or escape
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
     escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
     return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
+
+
+def _markup_free(text: str) -> bool:
+    """Whether `escape` would leave the text as it is. (Printable text, in turn, holds no
+    character XML refuses: controls, surrogates, U+FFFE and U+FFFF are not printable.)"""
+    return "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text
 
 
 class _Blank:
