@@ -91,6 +91,9 @@ class InvalidData(SupervisionFormsError):
     def __init__(self, errors: list[FieldError], where: str = "") -> None:
         self.errors = errors
         self.where = where
+        if not errors:  # `where` says it all ("x.json: not valid JSON (line 1, column 1)")
+            super().__init__(where or "invalid data")
+            return
         head = f"{where}: " if where else ""
         shown = "; ".join(str(e) for e in errors[:3])
         more = f" (and {len(errors) - 3} more)" if len(errors) > 3 else ""

@@ -67,7 +67,10 @@ def sniff(data: bytes, label: str) -> Format:
         return Format.TIFF
     if not data.strip():
         raise UnsupportedFormat(f"{label}: the file is empty")
-    raise UnsupportedFormat(f"{label}: not a document this library reads (.docx, .doc, .rtf, .odt or .pdf)")
+    raise UnsupportedFormat(
+        f"{label}: not a document this library reads "
+        "(.docx, .doc, .rtf, .odt, .pdf, or a .png, .jpg or .tif scan)"
+    )
 
 
 def _zipped(data: bytes, label: str) -> Format:

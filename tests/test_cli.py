@@ -74,6 +74,10 @@ def it_exits_1_with_findings_for_invalid_data(capsys: pytest.CaptureFixture[str]
         (["render", "{missing}", "--pack", "surrey", "-o", "{out}"], "missing.json: no such file"),
         (["render", "{broken}", "--pack", "surrey", "-o", "{out}"], "broken.json: not valid JSON (line 1"),
         (
+            ["render", "{latin}", "--pack", "surrey", "-o", "{out}"],
+            "latin.json: cannot be read (not UTF-8 text)",
+        ),
+        (
             ["render", "{invalid}", "--pack", "surrey", "-o", "{out}"],
             "invalid.json: invalid data: review_date",
         ),
@@ -87,13 +91,14 @@ def it_gives_one_line_and_exit_2_for_unusable_input(
 ) -> None:
     (tmp_path / "broken.json").write_text("{not json")
     (tmp_path / "invalid.json").write_text('{"review_date": "Jane Smith"}')
-    names = {k: str(tmp_path / f"{k}.json") for k in ("missing", "broken", "invalid")} | {
+    (tmp_path / "latin.json").write_bytes('{"review_date": "Zoë"}'.encode("latin-1"))
+    names = {k: str(tmp_path / f"{k}.json") for k in ("missing", "broken", "invalid", "latin")} | {
         "out": str(tmp_path / "o.docx")
     }
     code, _, err = run_cli(capsys, *[a.format(**names) for a in args])
     assert code == 2
     assert message in err
-    assert len(err.strip().splitlines()) == 1
+    assert len(err.strip().splitlines()) == 1 and not err.strip().endswith(":")
     assert "Traceback" not in err and "Jane" not in err
     assert not (tmp_path / "o.docx").exists()
 

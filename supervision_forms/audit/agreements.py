@@ -33,6 +33,7 @@ def agreement_review(ctx: Context) -> list[Finding]:
                 f"{(ctx.last_day - due).days} days overdue",
                 rule.source,
                 latest.file,
+                rule_ids=(rule.id,),
             )
         ]
     if ctx.period.current and (due - ctx.as_of).days <= REVIEW_NOTICE_DAYS:
@@ -44,6 +45,7 @@ def agreement_review(ctx: Context) -> list[Finding]:
                 f"the agreement is due for review by {due.isoformat()}",
                 rule.source,
                 latest.file,
+                rule_ids=(rule.id,),
             )
         ]
     return []
@@ -65,6 +67,7 @@ def agreement_exists(ctx: Context) -> list[Finding]:
                 else f" under these rules from {ctx.period.begins.isoformat()}"
             ),
             rule.source,
+            rule_ids=(rule.id,),
         )
     ]
 
@@ -98,6 +101,7 @@ def new_supervisor(ctx: Context) -> list[Finding]:
             f"from {day.isoformat()} sessions are with a new supervisor, but there is no new agreement",
             rule.source,
             file,
+            rule_ids=(rule.id,),
         )
         for day, file in changes.values()
     ]

@@ -3,6 +3,7 @@ they were under, and each document by its own council's rules."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -104,9 +105,5 @@ def document_rules(ctx: Context) -> list[Finding]:
         ):
             if any(finding.rule.startswith(rule) for rule in unjudged):
                 continue
-            findings.append(
-                Finding(
-                    finding.rule, finding.level, finding.field, finding.message, finding.source, document.file
-                )
-            )
+            findings.append(dataclasses.replace(finding, document=document.file))
     return findings

@@ -73,6 +73,7 @@ def topics_each_quarter(ctx: Context) -> list[Finding]:
                     "topics",
                     f"{period_name(ctx, begins, rule.months)}: supervision did not cover {words}",
                     rule.source,
+                    rule_ids=(rule.id,),
                 )
             )
     return findings
@@ -114,6 +115,7 @@ def case_reviews(ctx: Context) -> list[Finding]:
                         f"{rule.months} months allowed",
                         rule.source,
                         later.file,
+                        rule_ids=(rule.id,),
                     )
                 )
         last = dated[-1] if dated else None
@@ -131,6 +133,7 @@ def case_reviews(ctx: Context) -> list[Finding]:
                     f"(due by {review_by.isoformat()})",
                     rule.source,
                     last.file,
+                    rule_ids=(rule.id,),
                 )
             )
     return findings
@@ -162,6 +165,7 @@ def case_file_audits(ctx: Context) -> list[Finding]:
                 f"{rule.months} months",
                 rule.source,
                 last.file,
+                rule_ids=(rule.id,),
             )
         )
     return findings
@@ -200,6 +204,7 @@ def pdr_linked(ctx: Context) -> list[Finding]:
             "pdr",
             f"no session record since {since.isoformat()} notes the link to the PDR",
             rule.source,
+            rule_ids=(rule.id,),
         )
     ]
 
@@ -225,6 +230,7 @@ def face_to_face(ctx: Context) -> list[Finding]:
             f"{len(modes) - usual} of the {len(modes)} sessions since {since.isoformat()} with a recorded "
             "mode were not face-to-face",
             rule.source,
+            rule_ids=(rule.id,),
         )
     ]
 
@@ -242,6 +248,7 @@ def observed(ctx: Context) -> list[Finding]:
             "observation",
             f"no observation of this supervisee's supervision since {since.isoformat()}",
             rule.source,
+            rule_ids=(rule.id,),
         )
     ]
 
@@ -262,6 +269,7 @@ def group_attendance(ctx: Context) -> list[Finding]:
                     "group_session",
                     f"{period_name(ctx, begins, rule.months)}: no group supervision attended",
                     rule.source,
+                    rule_ids=(rule.id,),
                 )
             )
     return findings

@@ -337,9 +337,16 @@ def _finding(finding: Finding, subject: str | None = None) -> str:
     return (
         f'<tr><td><span class="badge {escape(finding.level)}">{escape(finding.level)}</span></td>'
         f'<td>{escape(finding.message)}<div class="where">{where} · '
-        f'<span class="rule">{escape(finding.rule)}</span></div></td>'
+        f'<span class="rule"{_written(finding)}>{escape(finding.rule)}</span></div></td>'
         f'<td class="source">{escape(finding.source)}</td></tr>'
     )
+
+
+def _written(finding: Finding) -> str:
+    """A tooltip naming the written rules behind a finding, as `supervision-forms rules` lists them."""
+    if not finding.rule_ids:
+        return ""
+    return f' title="{escape("rule: " + ", ".join(finding.rule_ids))}"'
 
 
 def _unreadable(report: AuditReport) -> str:

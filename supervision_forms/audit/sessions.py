@@ -65,6 +65,7 @@ def _late(ctx: Context, previous: datetime.date, day: datetime.date) -> Finding 
         f"(due by {due.isoformat()}, {broken.strictest.interval.describe()})",
         broken.source,
         ctx.session_file(day),
+        rule_ids=broken.rule_ids,
     )
 
 
@@ -98,6 +99,7 @@ def _missing(ctx: Context, last: datetime.date, any_session: bool) -> list[Findi
             f"{since}: the next is {(ctx.as_of - due).days} days overdue (due by {due.isoformat()}, "
             f"{broken.strictest.interval.describe()})",
             broken.source,
+            rule_ids=broken.rule_ids,
         )
     ]
 
@@ -134,6 +136,7 @@ def durations(ctx: Context) -> list[Finding]:
                         + (" where the agreement states no length" if rule.agreement_silent else ""),
                         rule.source,
                         record.file,
+                        rule_ids=(rule.id,),
                     )
                 )
                 break
@@ -149,6 +152,7 @@ def _shorter_than_agreed(ctx: Context, file: str, day: datetime.date, minutes: i
         f"the session on {day.isoformat()} lasted {minutes} minutes; {agreed} were agreed",
         rule.source if rule else "the agreement",
         file,
+        rule_ids=(rule.id,) if rule else (),
     )
 
 
@@ -185,6 +189,7 @@ def _short_totals(ctx: Context) -> list[Finding]:
                 f"of supervision (at least {rule.minutes} required)",
                 rule.source,
                 files[day],
+                rule_ids=(rule.id,),
             )
         )
     return findings
@@ -225,6 +230,7 @@ def sessions_recorded(ctx: Context) -> list[Finding]:
                     "but there is no general record of it",
                     rule.source,
                     record.file,
+                    rule_ids=(rule.id,),
                 )
             )
     held = {r.date for r in ctx.worker.case_records if r.date} | recorded
@@ -244,6 +250,7 @@ def sessions_recorded(ctx: Context) -> list[Finding]:
                 f"the session rearranged to {new.isoformat()} has no record",
                 rule.source,
                 cancellation.file,
+                rule_ids=(rule.id,),
             )
         )
     return findings

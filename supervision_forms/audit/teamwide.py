@@ -79,6 +79,7 @@ def supervisors_trained(
                     f"{day.isoformat()}{later}",
                     rule.source,
                     file,
+                    rule_ids=(rule.id,),
                 ),
             )
         )
@@ -114,6 +115,7 @@ def group_agreements(
                     "or before it",
                     rule.source,
                     document.file,
+                    rule_ids=(rule.id,),
                 ),
             )
         )
@@ -170,6 +172,7 @@ def unchecked(councils: list[str], books: Callable[[str], RuleBook], evidence: E
                         f"not checked: {rule.text[0].lower()}{rule.text[1:]} The folder holds "
                         f"{evidence.missing(rule)}.",
                         rule.source,
+                        rule_ids=(rule.id,),
                     ),
                 )
             )

@@ -211,6 +211,7 @@ def _frequency_breach(
             f"the agreed frequency{when} ({agreed.describe()}) is less often than the rule {whom} "
             f"({found.strictest.interval.describe()})",
             found.source,
+            rule_ids=found.rule_ids,
         )
     ]
 
@@ -348,7 +349,14 @@ def meeting_dates(agreement: Agreement, book: RuleBook) -> list[Finding]:
             what = "a bank holiday" if is_bank_holiday(day) else "a weekend"
             message = f"the meeting planned for {day.isoformat()} falls on {what}"
             found.append(
-                Finding(f"{book.council}.agreement.meeting_dates", "warning", field, message, source)
+                Finding(
+                    f"{book.council}.agreement.meeting_dates",
+                    "warning",
+                    field,
+                    message,
+                    source,
+                    rule_ids=(arrangements.id,) if arrangements else (),
+                )
             )
         if previous is not None:
             agreed = agreed_on(agreement, previous, start)
@@ -361,7 +369,12 @@ def meeting_dates(agreement: Agreement, book: RuleBook) -> list[Finding]:
                 )
                 found.append(
                     Finding(
-                        f"{broken.council}.agreement.meeting_dates", "warning", field, message, broken.source
+                        f"{broken.council}.agreement.meeting_dates",
+                        "warning",
+                        field,
+                        message,
+                        broken.source,
+                        rule_ids=broken.rule_ids,
                     )
                 )
         previous = day
@@ -657,7 +670,7 @@ def _finding(
     """A finding of `rule`, named '<council>.<name>' (or after the rule itself), at the rule's
     level unless given."""
     named = rule.id if name is None else f"{rule.council}.{name}"
-    return Finding(named, level or rule.level, field, message, rule.source)
+    return Finding(named, level or rule.level, field, message, rule.source, rule_ids=(rule.id,))
 
 
 __all__ = ["NATIONAL", "check_document", "notice_findings"]

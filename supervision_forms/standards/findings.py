@@ -14,7 +14,8 @@ class Finding:
     """Which rule, how serious, which field, what is wrong, and the clause it comes from.
 
     Messages carry dates, counts and field names, never a person's name or free text.
-    `document` names the file a finding is about, in audits.
+    `document` names the file a finding is about, in audits. `rule_ids` are the written rules
+    behind it, as `supervision-forms rules` lists them (none for the data model's own checks).
     """
 
     rule: str
@@ -23,9 +24,10 @@ class Finding:
     message: str
     source: str
     document: str | None = None
+    rule_ids: tuple[str, ...] = ()
 
-    def as_json(self) -> dict[str, str]:
-        found = {
+    def as_json(self) -> dict[str, str | list[str]]:
+        found: dict[str, str | list[str]] = {
             "rule": self.rule,
             "level": self.level,
             "field": self.field,
@@ -34,6 +36,8 @@ class Finding:
         }
         if self.document is not None:
             found["document"] = self.document
+        if self.rule_ids:
+            found["rule_ids"] = list(self.rule_ids)
         return found
 
 

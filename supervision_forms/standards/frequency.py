@@ -136,6 +136,7 @@ class Breach:
     council: str
     source: str
     strictest: Limit
+    rule_ids: tuple[str, ...]
 
 
 def breach(broken: list[Limit], home: str) -> Breach | None:
@@ -148,4 +149,5 @@ def breach(broken: list[Limit], home: str) -> Breach | None:
     councils = [limit.council for limit in rules]
     council = home if home in councils else councils[0]
     sources = list(dict.fromkeys(limit.source for limit in rules))
-    return Breach(worst([limit.level for limit in broken]), council, "; ".join(sources), tightest)
+    ids = tuple(dict.fromkeys(limit.rule for limit in rules if limit.rule != AGREEMENT))
+    return Breach(worst([limit.level for limit in broken]), council, "; ".join(sources), tightest, ids)

@@ -12,6 +12,7 @@ import pytest
 
 from supervision_forms.audit import AuditReport, audit_folder, render_html
 from supervision_forms.cli import main
+from supervision_forms.standards import all_rules
 from tests.audit.team_folder import AS_OF, PLANTED, UNREADABLE, build_team
 from tests.conftest import needs_libreoffice
 
@@ -128,6 +129,7 @@ def it_writes_json_and_html_from_the_command_line_and_exits_1_on_errors(
         "message",
         "source",
         "document",
+        "rule_ids",
     }
     assert err.startswith("audit: ") and len(err.splitlines()) == 1
     assert html.stat().st_mode & 0o777 == 0o600
@@ -143,3 +145,20 @@ def it_renders_one_self_contained_page(report: AuditReport) -> None:
     for worker in report.workers:
         assert worker.supervisee in page
     assert "003 §4" in page and "001 p.1" in page and "002 Note" in page
+
+
+def it_names_the_written_rules_behind_each_finding_as_the_rules_command_lists_them(
+    report: AuditReport,
+) -> None:
+    listed = {rule.id for rule in all_rules()}
+    # Findings of the data model's own checks, or of the agreement alone, stand on no written rule.
+    judged = [
+        f
+        for f in report.findings
+        if not f.rule.startswith(("audit.", "identity.", "standards."))
+        and not f.source.startswith("the agreement")
+    ]
+    assert judged
+    assert all(f.rule_ids and set(f.rule_ids) <= listed for f in judged), [
+        (f.rule, f.rule_ids) for f in judged if not f.rule_ids or not set(f.rule_ids) <= listed
+    ]
