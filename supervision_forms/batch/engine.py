@@ -42,7 +42,7 @@ from .files import (
 )
 from .identity import Claims, Identity, Previous, identity_of
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
-from .naming import bookmark_title
+from .naming import bookmark_title, names_nobody
 from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, object_row
@@ -209,6 +209,7 @@ class _Batch:
 
             self._pdfs = PdfStage(settings.out, settings.jobs, settings.pack.name, settings.document)
         self._twins: list[tuple[int, int]] = []
+        self._nameless: list[int] = []
         self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
         self._sync_due = 0.0
 
@@ -260,6 +261,13 @@ class _Batch:
                 f"rows {first} and {second}{others} give the same person (name, date, team, role and "
                 "supervisor); add an Employee ID column so that each keeps its own file on later runs"
             )
+        if self._nameless:
+            first, more = self._nameless[0], len(self._nameless) - 1
+            others = f" (and {more} more)" if more else ""
+            self.warnings.append(
+                f"row {first}{others} names no supervisee: its document is a draft called 'unnamed-…' "
+                "(is the roster's name column headed so that it is read as supervisee.name?)"
+            )
         return sorted(self._results, key=lambda result: result.order)
 
     def orphans(self) -> list[Previous]:
@@ -287,6 +295,8 @@ class _Batch:
             return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
         dumped = model.model_dump_json()
         stem, identity, content = identity_of(model, row.employee_id, dumped)
+        if names_nobody(model):
+            self._nameless.append(row.number)
         twin = self._claims.twin_of(identity, row.number)
         if twin is not None:
             self._twins.append((twin, row.number))
