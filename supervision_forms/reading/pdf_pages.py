@@ -20,12 +20,12 @@ from pypdf.errors import DependencyError, LimitReachedError
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, SupervisionFormsError
 from ..ocr.textlayer import needs_ocr
+from ..pdfdata import ATTACHMENT  # the data our own PDFs carry
 from .page import Box, Page, Rule, Word
 from .text import SYMBOLS
 
 MAX_PAGES = 60
 MAX_PAGE_CONTENT = 8_000_000  # bytes of drawing instructions on one page (a form's have ~100,000)
-ATTACHMENT = "supervision-forms.json"  # the data our own PDFs carry
 MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
