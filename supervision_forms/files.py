@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -39,9 +40,31 @@ def atomic_output(path: Path, mode: int = 0o600, durable: bool = True) -> Iterat
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o600, durable: bool = True) -> None:
-    """Write bytes whole or not at all (owner-only by default); see `atomic_output`."""
-    with atomic_output(Path(path), mode, durable) as handle:
-        handle.write(data)
+    """Write bytes whole or not at all (owner-only by default), as `atomic_output` does,
+    with fewer steps (a batch writes thousands: no file object, no second path lookup)."""
+    path = Path(path)
+    temp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")
+    try:
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NOFOLLOW | CLOEXEC, 0o600)
+    except FileNotFoundError:
+        raise MissingFile(f"{path.parent}: the output folder does not exist") from None
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if durable:
+                os.fsync(fd)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
 
 
 def open_no_follow(path: Path, flags: int, mode: int = 0o600) -> int:

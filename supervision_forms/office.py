@@ -116,7 +116,9 @@ class Converter(Protocol):
 
     def start(self) -> None: ...
 
-    def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]: ...
+    def convert(
+        self, files: Sequence[Path], out_dir: Path, target: str, carry: bool = True
+    ) -> list[Conversion]: ...
 
     def kill(self) -> None: ...
 
@@ -210,7 +212,11 @@ class _Office:
 
     # --- the shared loop -----------------------------------------------------------------
 
-    def convert(self, files: Sequence[Path], out_dir: Path, target: str) -> list[Conversion]:
+    def convert(
+        self, files: Sequence[Path], out_dir: Path, target: str, carry: bool = True
+    ) -> list[Conversion]:
+        """`files` converted into `out_dir`; with `carry`, a PDF of one of our documents
+        gets the data it holds attached (read back from the .docx)."""
         extension, filter_name = _target(target)
         outputs = [out_dir / f"{file.stem}.{extension}" for file in files]
         results: list[Conversion | None] = [None] * len(files)
@@ -224,7 +230,7 @@ class _Office:
                     [files[i] for i in pending], [outputs[i] for i in pending], filter_name
                 ):
                     item = pending[index]
-                    results[item] = _outcome(files[item], outputs[item], error)
+                    results[item] = _outcome(files[item], outputs[item], error, carry)
             except _Hung:
                 self._reset()
                 left = [i for i in pending if results[i] is None]
@@ -328,9 +334,9 @@ class _Office:
             shutil.rmtree(self._root, ignore_errors=True)
 
 
-def _outcome(source: Path, output: Path, error: str | None = None) -> Conversion:
+def _outcome(source: Path, output: Path, error: str | None = None, carry: bool = True) -> Conversion:
     if error is None and output.is_file() and output.stat().st_size > 0:
-        if output.suffix == ".pdf":
+        if carry and output.suffix == ".pdf":
             from .reading.carried import carry_data  # (reading converts old formats through here)
 
             carry_data(output, source)  # a PDF of one of our documents carries its data
@@ -632,14 +638,18 @@ class ConverterPool:
         finally:
             self._idle.put(converter)
 
-    def submit(self, files: Sequence[Path], out_dir: Path, target: str = "pdf") -> Future[list[Conversion]]:
-        """Convert `files` into `out_dir` (output names: the files' stems)."""
-        return self._executor.submit(self._run, list(files), out_dir, target)
+    def submit(
+        self, files: Sequence[Path], out_dir: Path, target: str = "pdf", carry: bool = True
+    ) -> Future[list[Conversion]]:
+        """Convert `files` into `out_dir` (output names: the files' stems). With `carry`, a
+        PDF of one of our documents carries its data, read back from the .docx; a caller
+        that holds the data already attaches it itself (`pdfdata.attach_data`)."""
+        return self._executor.submit(self._run, list(files), out_dir, target, carry)
 
-    def _run(self, files: list[Path], out_dir: Path, target: str) -> list[Conversion]:
+    def _run(self, files: list[Path], out_dir: Path, target: str, carry: bool) -> list[Conversion]:
         converter = self._idle.get()
         try:
-            return converter.convert(files, out_dir, target)
+            return converter.convert(files, out_dir, target, carry)
         finally:
             self._idle.put(converter)
 

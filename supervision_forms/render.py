@@ -16,7 +16,7 @@ from .docx.annex import AnnexItem, annex_heading, annex_label, annex_xml
 from .docx.properties import today
 from .errors import InvalidData, RenderWarning
 from .files import write_atomic
-from .models.agreement import Agreement
+from .models.agreement import Agreement, Frequency, FrequencyUnit
 from .models.paths import Leaf, flatten, generic, leaf_map
 from .packs import Pack, PackRegistry
 from .packs.spec import PrintedFact
@@ -230,6 +230,14 @@ def _conflict(path: str, fact: PrintedFact, pack: Pack) -> str:
 
 def _derived(model: BaseModel) -> frozenset[str]:
     """Paths whose values were worked out from another field, so not shown twice."""
-    if isinstance(model, Agreement) and model.frequency.derived_from_description:
-        return DERIVED_FREQUENCY
+    if isinstance(model, Agreement):
+        frequency = model.frequency
+        if _said_by_description(frequency.description, frequency.every, frequency.unit):
+            return DERIVED_FREQUENCY
     return frozenset()
+
+
+@lru_cache(maxsize=1024)  # a batch's rows mostly share a few frequencies
+def _said_by_description(description: str | None, every: int | None, unit: FrequencyUnit | None) -> bool:
+    """`Frequency.derived_from_description` for these values (it reads the description)."""
+    return Frequency.model_construct(description=description, every=every, unit=unit).derived_from_description

@@ -42,7 +42,7 @@ from .files import (
 )
 from .identity import Claims, Identity, Previous, identity_of
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
-from .naming import bookmark_title
+from .naming import bookmark_title, names_nobody
 from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, object_row
@@ -163,6 +163,7 @@ class _Pending:
     result: RowResult  # filled in when the render comes back
     docx: Path
     pdf: Path
+    model: BaseModel  # what the document is rendered from (its PDF carries it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +207,9 @@ class _Batch:
         if settings.pdf:
             from .pdfs import PdfStage
 
-            self._pdfs = PdfStage(settings.out, settings.jobs)
+            self._pdfs = PdfStage(settings.out, settings.jobs, settings.pack.name, settings.document)
         self._twins: list[tuple[int, int]] = []
+        self._nameless: list[int] = []
         self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
         self._sync_due = 0.0
 
@@ -259,6 +261,13 @@ class _Batch:
                 f"rows {first} and {second}{others} give the same person (name, date, team, role and "
                 "supervisor); add an Employee ID column so that each keeps its own file on later runs"
             )
+        if self._nameless:
+            first, more = self._nameless[0], len(self._nameless) - 1
+            others = f" (and {more} more)" if more else ""
+            self.warnings.append(
+                f"row {first}{others} names no supervisee: its document is a draft called 'unnamed-…' "
+                "(is the roster's name column headed so that it is read as supervisee.name?)"
+            )
         return sorted(self._results, key=lambda result: result.order)
 
     def orphans(self) -> list[Previous]:
@@ -286,6 +295,8 @@ class _Batch:
             return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
         dumped = model.model_dump_json()
         stem, identity, content = identity_of(model, row.employee_id, dumped)
+        if names_nobody(model):
+            self._nameless.append(row.number)
         twin = self._claims.twin_of(identity, row.number)
         if twin is not None:
             self._twins.append((twin, row.number))
@@ -322,7 +333,8 @@ class _Batch:
             and earlier.sha256 == current
             and earlier.fingerprint == result.fingerprint
         ):
-            self._unchanged(dataclasses.replace(result, status="unchanged", sha256=current), earlier, pdf)
+            unchanged = dataclasses.replace(result, status="unchanged", sha256=current)
+            self._unchanged(unchanged, earlier, pdf, item.model)
             return
         if not occupied(docx):
             self._queue(RenderJob(next(self._tickets), item.model, docx, "create"), result, pdf)
@@ -332,20 +344,20 @@ class _Batch:
         else:  # not ours: fine only if it is exactly this row's document (a killed run wrote it)
             self._queue(RenderJob(next(self._tickets), item.model, docx, "adopt"), result, pdf, "unchanged")
 
-    def _unchanged(self, result: RowResult, before: Previous, pdf: Path) -> None:
+    def _unchanged(self, result: RowResult, before: Previous, pdf: Path, model: BaseModel) -> None:
         pdf_sha = file_sha256(pdf) if before.pdf else None
         if pdf_sha is not None and pdf_sha == before.pdf_sha256:
             self._finish(dataclasses.replace(result, pdf=pdf.name, pdf_sha256=pdf_sha))
         elif self._pdfs is None:
             self._finish(result)
         else:
-            self._pdfs.add(result, self._s.out / (result.file or ""), pdf)
+            self._pdfs.add(result, self._s.out / (result.file or ""), pdf, model)
 
     def _queue(self, job: RenderJob, result: RowResult, pdf: Path, status: Status = "written") -> None:
         planned = dataclasses.replace(result, status=status)
         if job.mode != "adopt" and result.identity is not None and result.content is not None:
             self._journal.plan(job.path.name, result.identity, result.content)
-        self._pending[job.ticket] = _Pending(planned, job.path, pdf)
+        self._pending[job.ticket] = _Pending(planned, job.path, pdf, job.model)
         self._chunk.append(job)
         if len(self._chunk) >= self._renderers.chunk_size:
             self._send()
@@ -415,7 +427,7 @@ class _Batch:
             pending.result, status=status, sha256=outcome.sha256, warnings=outcome.notes
         )
         if self._pdfs is not None:
-            self._pdfs.add(result, pending.docx, pending.pdf)
+            self._pdfs.add(result, pending.docx, pending.pdf, pending.model)
         else:
             self._finish(result)
 

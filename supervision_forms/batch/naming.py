@@ -61,6 +61,12 @@ def document_stem(model: BaseModel) -> str:
     return f"{name_part}-{date.isoformat() if date else UNDATED}"
 
 
+def names_nobody(model: BaseModel) -> bool:
+    """Whether the document names no supervisee (its file is then called 'unnamed-…')."""
+    person = _value(model, ("supervisee", "name"))
+    return not (isinstance(person, str) and person.strip())
+
+
 def bookmark_title(model: BaseModel) -> str:
     """A person's entry in a PDF pack: 'Tom Wheeler, 16 November 2026'."""
     person = _value(model, ("supervisee", "name"))

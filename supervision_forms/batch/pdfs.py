@@ -1,6 +1,7 @@
 """The PDF stage of a batch: written documents go to LibreOffice in batches, and the PDFs
-come back into the output folder, each renamed into place whole. Optionally, all the PDFs
-are merged into one pack with a bookmark per person."""
+come back into the output folder, each with its row's data attached (the model the
+document was rendered from: nothing is read back) and renamed into place whole.
+Optionally, all the PDFs are merged into one pack with a bookmark per person."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
-from pypdf import PdfWriter
+from pydantic import BaseModel
 
 from ..errors import FieldError
 from ..files import atomic_output
 from ..office import Conversion, ConverterPool
+from ..pdfdata import attach_payload, data_payload
 from .files import PDF_WORK_PREFIX, file_sha256
 from .report import RowResult
 
@@ -25,13 +27,15 @@ class _Waiting:
     result: RowResult  # the row, its .docx done
     docx: Path
     pdf: Path
+    model: BaseModel  # what the .docx shows: the PDF carries it
 
 
 class PdfStage:
     """Converts finished rows' documents to PDF, a few files per LibreOffice call."""
 
-    def __init__(self, out: Path, jobs: int) -> None:
+    def __init__(self, out: Path, jobs: int, pack: str, document: str) -> None:
         self._out = out
+        self._pack, self._document = pack, document
         # LibreOffice's folders and the PDFs go in the pool's folder inside `out`, so that a
         # PDF is renamed into place; all of it goes when the stage closes or the batch is killed
         self._pool = ConverterPool(jobs, work=out, prefix=PDF_WORK_PREFIX)
@@ -54,8 +58,9 @@ class PdfStage:
     def futures(self) -> set[Future[list[Conversion]]]:
         return set(self._running)
 
-    def add(self, result: RowResult, docx: Path, pdf: Path) -> None:
-        self._queue.append(_Waiting(result, docx, pdf))
+    def add(self, result: RowResult, docx: Path, pdf: Path, model: BaseModel) -> None:
+        """Queue a row whose .docx, rendered from `model`, is written."""
+        self._queue.append(_Waiting(result, docx, pdf, model))
         self._feed()
 
     def flush(self) -> None:
@@ -74,7 +79,8 @@ class PdfStage:
                 if share < self._pool.batch_size and not final:
                     return
             batch, self._queue = self._queue[:share], self._queue[share:]
-            self._running[self._pool.submit([item.docx for item in batch], self._work)] = batch
+            future = self._pool.submit([item.docx for item in batch], self._work, carry=False)
+            self._running[future] = batch
 
     def harvest(self) -> list[RowResult]:
         """Results of the conversions that have finished (raises OfficeError if
@@ -89,6 +95,7 @@ class PdfStage:
 
     def _place(self, item: _Waiting, conversion: Conversion) -> RowResult:
         if conversion.output is not None:
+            self._attach(conversion.output, item.model)
             try:
                 os.replace(conversion.output, item.pdf)
                 os.chmod(item.pdf, 0o600)
@@ -100,6 +107,17 @@ class PdfStage:
             if sha is not None:
                 return dataclasses.replace(item.result, pdf=item.pdf.name, pdf_sha256=sha)
         return _failed(item.result, conversion.error or "LibreOffice did not convert it")
+
+    def _attach(self, pdf: Path, model: BaseModel) -> None:
+        """Attach the row's data to its PDF; one that cannot take it is left without (it
+        is still read from its text)."""
+        from pypdf.errors import PyPdfError
+
+        try:
+            content = pdf.read_bytes()
+            pdf.write_bytes(attach_payload(content, data_payload(self._pack, self._document, model)))
+        except (OSError, ValueError, PyPdfError):
+            pass
 
     def close(self, abort: bool = False) -> None:
         """Stop the converters (at once with `abort`) and remove the work folder."""
@@ -113,6 +131,8 @@ def _failed(result: RowResult, reason: str) -> RowResult:
 
 def merge_pdfs(target: Path, items: Iterable[tuple[Path, str]]) -> Path:
     """One PDF of all `items` (path, bookmark title), in order, with a bookmark each."""
+    from pypdf import PdfWriter
+
     writer = PdfWriter()
     try:
         for path, title in items:

@@ -5,14 +5,20 @@ footers); styles, themes and images are the same for every document. `PackageWri
 deflates those unchanged parts once and, for each document, deflates only the parts that
 changed, then lays the zip out by hand. Every entry carries the same fixed timestamp, so
 the same parts always give the same bytes.
+
+A changed part is itself mostly the template's own text: `FixedPieces` deflates a part
+as the pieces a template yields, the long fixed pieces deflated once (each on its own,
+ending on a byte boundary, so it can stand anywhere in a deflate stream) and only the
+values between them deflated for each document.
 """
 
 from __future__ import annotations
 
 import struct
 import zlib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Final
 
 LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
 CENTRAL_HEADER = struct.Struct("<IHHHHHHIIIHHHHHII")
@@ -30,6 +36,9 @@ CHANGING_LEVEL = 3  # parts deflated for each document: zlib's fast strategy, 2-
 CONTENT_TYPES = "[Content_Types].xml"
 MAX_ENTRIES = 0xFFFF
 MAX_SIZE = 0xFFFFFFFF
+FIXED_LEAST = 1024  # characters: a shorter fixed piece is deflated with the values around it (smaller files)
+STORED_MOST = 64  # bytes: values shorter than this between fixed pieces are stored, not deflated
+LAST_BLOCK: Final = b"\x03\x00"  # an empty final block (fixed Huffman codes): ends a deflate stream
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,13 +79,15 @@ class Entry:
 
 def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
     """Deflate one part into a ready-to-write zip entry."""
-    if len(data) > MAX_SIZE:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return _entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
+
+
+def _entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
+    if size > MAX_SIZE or len(compressed) > MAX_SIZE:
         raise ValueError(f"part {name} is too large for a zip without zip64")
     encoded = name.encode("utf-8")
     flags = 0 if encoded.isascii() else UTF8_NAME
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    compressed = compressor.compress(data) + compressor.flush()
-    crc = zlib.crc32(data)
     header = LOCAL_HEADER.pack(
         LOCAL_SIGNATURE,
         VERSION,
@@ -86,11 +97,63 @@ def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
         DOS_DATE,
         crc,
         len(compressed),
-        len(data),
+        size,
         len(encoded),
         0,
     )
-    return Entry(encoded, flags, crc, len(compressed), len(data), header + encoded + compressed)
+    return Entry(encoded, flags, crc, len(compressed), size, header + encoded + compressed)
+
+
+def _block(data: bytes, level: int) -> bytes:
+    """`data` as deflate blocks that end on a byte boundary and refer to nothing before
+    them (so they can follow any other such blocks), none of them the last."""
+    if len(data) < STORED_MOST:  # a stored block: header byte, length, its complement
+        return b"\x00" + struct.pack("<HH", len(data), len(data) ^ 0xFFFF) + data
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
+
+
+class FixedPieces:
+    """Deflates a part given as the pieces of text its template yields. The template's
+    fixed pieces (`constants`: the very string objects it yields) of `FIXED_LEAST`
+    characters or more are encoded and deflated once, hard; what comes between them is
+    deflated for each part at `level`. The part's bytes are exactly the pieces joined
+    and encoded as UTF-8; only the deflate stream differs from deflating them whole.
+    Thread-safe: nothing changes after construction."""
+
+    def __init__(self, constants: Iterable[str], level: int = CHANGING_LEVEL) -> None:
+        self._level = level
+        self._fixed: dict[int, tuple[str, bytes, bytes]] = {}  # by id: the piece (kept alive), bytes, blocks
+        for text in constants:
+            if len(text) >= FIXED_LEAST:
+                data = text.encode("utf-8")
+                self._fixed[id(text)] = (text, data, _block(data, STATIC_LEVEL))
+
+    def __len__(self) -> int:
+        return len(self._fixed)
+
+    def entry(self, name: str, pieces: Sequence[str]) -> Entry:
+        """The part whose text is `pieces`, joined, as a zip entry."""
+        fixed = self._fixed
+        blocks: list[bytes] = []
+        crc = size = start = 0
+        for index in [i for i, piece in enumerate(pieces) if id(piece) in fixed]:
+            text, data, packed = fixed[id(pieces[index])]
+            if text is not pieces[index]:
+                continue
+            if start < index:  # the values (and short fixed pieces) before it
+                run = "".join(pieces[start:index]).encode("utf-8")
+                crc, size = zlib.crc32(run, crc), size + len(run)
+                blocks.append(_block(run, self._level))
+            crc, size = zlib.crc32(data, crc), size + len(data)
+            blocks.append(packed)
+            start = index + 1
+        if start < len(pieces):
+            run = "".join(pieces[start:]).encode("utf-8")
+            crc, size = zlib.crc32(run, crc), size + len(run)
+            blocks.append(_block(run, self._level))
+        blocks.append(LAST_BLOCK)
+        return _entry(name, crc, b"".join(blocks), size)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,15 +222,17 @@ class PackageWriter:
         self._lead = lay_out(self._static[name] for name in self._order[:lead])
         self._rest = self._order[lead:]
 
-    def write(self, changed: Mapping[str, bytes]) -> bytes:
-        """The package with the static parts and these changed parts (all of them)."""
-        if set(changed) != self._changing:
+    def write(self, changed: Mapping[str, bytes | Entry]) -> bytes:
+        """The package with the static parts and these changed parts (all of them), each
+        as its bytes or deflated already (`FixedPieces.entry`)."""
+        if changed.keys() != self._changing:
             raise ValueError("the changed parts do not match the parts this writer expects")
-        entries = [
-            self._static[name] if name in self._static else deflate_part(name, changed[name], self._level)
-            for name in self._rest
-        ]
-        return assemble(entries, self._lead)
+        return assemble(map(self._entry_for, self._rest, map(changed.get, self._rest)), self._lead)
+
+    def _entry_for(self, name: str, part: bytes | Entry | None) -> Entry:
+        if part is None:
+            return self._static[name]
+        return part if isinstance(part, Entry) else deflate_part(name, part, self._level)
 
 
 def zip_parts(parts: Mapping[str, bytes], level: int = LEVEL) -> bytes:

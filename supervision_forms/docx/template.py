@@ -13,11 +13,12 @@ import copy
 import datetime
 import itertools
 import re
+import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
+from jinja2 import StrictUndefined, Template, TemplateError
 from jinja2.runtime import Context, LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
@@ -28,7 +29,7 @@ from ..models.paths import MINUTES, in_minutes
 from ..text.dates import format_date
 from .bookmarks import DISPLAY_PREFIX, item_name, static_name
 from .checkboxes import checkbox_text
-from .fastzip import PackageWriter
+from .fastzip import Entry, FixedPieces, PackageWriter
 from .layout import DEFAULT_TEXT_WIDTH, LayoutHints, lay_out_body, text_width, tidy_package
 from .package import DocxPackage
 from .patch import patch_tags
@@ -49,6 +50,7 @@ ANNEX_TAG = re.compile(r"\{\{\s*annex\s*\}\}")
 FIRST_BOOKMARK_ID = 1000
 LOOP_BOOKMARK_ID = 100_000
 PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
+FIXED_PIECES = "fixed_pieces"  # key in CompiledTemplate.derived: each part's FixedPieces
 EPOCH = datetime.date(2000, 1, 1)
 
 
@@ -89,6 +91,8 @@ class CompiledTemplate:
             self._compiled = {name: self.env.from_string(src) for name, src in self.sources.items()}
         except TemplateError as error:
             raise PackError(f"template does not compile: {error.message}") from None
+        for template in self._compiled.values():  # the compiled code's own namespace
+            template.root_render_func.__globals__["escape"] = _output
 
     @property
     def paths(self) -> set[str]:
@@ -116,7 +120,15 @@ class CompiledTemplate:
         values = dict(context)
         values["sf_value"] = _SlotValue(self._value)
         values[ANNEX] = Markup(annex(ids))
-        changed = {name: template.render(values).encode("utf-8") for name, template in self._compiled.items()}
+        fixed = self.derived.get(FIXED_PIECES)
+        if not isinstance(fixed, dict):  # built once: the template's own text deflated once
+            fixed = self.derived[FIXED_PIECES] = {
+                name: FixedPieces(_constants(template)) for name, template in self._compiled.items()
+            }
+        changed: dict[str, bytes | Entry] = {
+            name: fixed[name].entry(name, _pieces(template, values))
+            for name, template in self._compiled.items()
+        }
         if self.core is not None:
             changed[CORE_PART] = self.core.render(title, made)
         writer = self.derived.get(PACKAGE_WRITER)
@@ -136,14 +148,53 @@ class CompiledTemplate:
         return run_text(str(value))
 
 
+def _output(value: Any) -> str:
+    """What Jinja's autoescape makes of an output value, as `escape` gives it, with the
+    answer for our two commonest values found at once: a slot's text (Markup already)
+    and a bookmark's number (digits, nothing to escape)."""
+    kind = type(value)
+    if kind is Markup or kind is int:
+        return value if kind is Markup else str(value)
+    return escape(value)
+
+
+def _pieces(template: Template, values: dict[str, Any]) -> list[str]:
+    """What `template.render(values)` joins: the pieces of text as the template yields
+    them (its fixed text as the very strings it holds), with Jinja's error handling."""
+    try:
+        return list(template.root_render_func(template.new_context(values)))
+    except Exception:
+        template.environment.handle_exception()
+
+
+def _constants(template: Template) -> Iterator[str]:
+    """The strings a compiled template holds (its fixed text among them)."""
+    codes = [template.root_render_func.__code__, *(block.__code__ for block in template.blocks.values())]
+    while codes:
+        code = codes.pop()
+        for constant in code.co_consts:
+            if isinstance(constant, str):
+                yield constant
+            elif isinstance(constant, types.CodeType):
+                codes.append(constant)
+
+
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
+    if text.isprintable() and _markup_free(text):
+        return str.__new__(Markup, text)  # most values: nothing to replace or escape
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
     escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
     return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
+
+
+def _markup_free(text: str) -> bool:
+    """Whether `escape` would leave the text as it is. (Printable text, in turn, holds no
+    character XML refuses: controls, surrogates, U+FFFE and U+FFFF are not printable.)"""
+    return "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text
 
 
 class _Blank:

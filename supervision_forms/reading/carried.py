@@ -1,6 +1,6 @@
 """The data our own PDFs carry, the way Factur-X invoices carry their XML: the document's
 model as JSON, attached as a PDF/A-3 associated file ("supervision-forms.json",
-relationship Data).
+relationship Data), written by `pdfdata.py`.
 
 A PDF is the page text first: the attached data is used only for the fields where the
 page text still says the same (white space aside), so a PDF edited after we made it is
@@ -10,53 +10,26 @@ cannot show unambiguously.
 
 from __future__ import annotations
 
-import datetime
-import io
 import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from ..docx.package import read_package
 from ..docx.reader import core_keywords
 from ..errors import SupervisionFormsError
 from ..models.paths import flatten, unflatten
 from ..packs.spec import PrintedFact
+from ..pdfdata import ATTACHMENT, attach_data
 from .result import ParseResult, ReadWarning
 from .text import fold
 
-ATTACHMENT = "supervision-forms.json"
 FOLLOWS = {"frequency.every": "frequency.description", "frequency.unit": "frequency.description"}
 OURS = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
-
-
-def attach_data(pdf: bytes, pack: str, document: str, data: BaseModel) -> bytes:
-    """`pdf` with the model attached as its data (a PDF/A-3 associated file)."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import ArrayObject, NameObject, TextStringObject
-
-    payload = json.dumps(
-        {"pack": pack, "document": document, "data": data.model_dump(mode="json")}, ensure_ascii=False
-    ).encode("utf-8")
-    reader = PdfReader(io.BytesIO(pdf))
-    writer = PdfWriter(clone_from=reader)
-    writer.pdf_header = reader.pdf_header  # PDF/A-3 as LibreOffice wrote it: 1.6 or 1.7
-    attached = writer.add_attachment(ATTACHMENT, payload)
-    attached.subtype = NameObject("/application/json")
-    attached.description = TextStringObject("The document's data (supervision-forms)")
-    attached.alternative_name = TextStringObject(ATTACHMENT)
-    attached.associated_file_relationship = NameObject("/Data")
-    attached.modification_date = datetime.datetime.now(datetime.UTC)
-    files = writer.root_object.get("/AF")
-    files = files.get_object() if files is not None else ArrayObject()
-    files.append(attached.pdf_object.indirect_reference)
-    writer.root_object[NameObject("/AF")] = files
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+__all__ = ["ATTACHMENT", "agreed", "attach_data", "carry_data"]
 
 
 def carry_data(pdf_path: Path, docx_path: Path) -> bool:

@@ -12,7 +12,8 @@ AT_ENDS = re.compile(
 )
 ONLY = re.compile(r"^[\s.…_\-·•]*$")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")  # stray marks around an answer
-SENTENCE_WORDS = 4  # an answer this long before dot leaders ends with a full stop, not a dot
+SENTENCE_WORDS = 3  # an answer this long, ending in a lower-case word, is a sentence
+CLAUSE_END = re.compile(r"[.;!?]\s")  # a sentence (or clause) ended inside the answer
 
 
 def strip_ends(text: str) -> str:
@@ -21,12 +22,20 @@ def strip_ends(text: str) -> str:
 
 
 def leader(match: re.Match[str]) -> str:
-    """Dot leaders become a space; a full stop that ends a sentence before them stays
-    (a sentence: it starts with a capital and has a few words)."""
-    text, start = match.string, match.start()
-    ends_word = start > 0 and text[start - 1].isalnum() and match.group().startswith(".")
+    """Dot leaders become a space; a full stop typed before them stays. A dot that keeps
+    the leaders' spacing ("today. . . .") is a leader; one they do not follow evenly
+    ("current.. . ." or "year.………") was typed. In a run of plain dots ("year......") the
+    writer's own style decides: a sentence (a few words, or a clause ended inside the
+    answer) that ends in a lower-case word ends with a full stop; a name or a fragment
+    does not."""
+    text, start, dots = match.string, match.start(), match.group()
+    if not (start > 0 and text[start - 1].isalnum() and dots.startswith(".")):
+        return " "
+    if dots[1:2] != "." or text[match.end() : match.end() + 2] == " .":
+        return ". " if dots[1:2] != " " else " "
     before = re.findall(r"[^\W_]+", text[:start])
-    sentence = len(before) >= SENTENCE_WORDS and before[0][:1].isupper()
-    if ends_word and (match.group()[1:2] != "." or sentence):
-        return ". "
-    return " "
+    last = before[-1] if before else ""
+    sentence = len(before) >= SENTENCE_WORDS and (
+        before[0][:1].isupper() or bool(CLAUSE_END.search(text[:start]))
+    )
+    return ". " if sentence and last[:1].islower() else " "

@@ -20,17 +20,18 @@ from pypdf.errors import DependencyError, LimitReachedError
 
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, SupervisionFormsError
 from ..ocr.textlayer import needs_ocr
+from ..pdfdata import ATTACHMENT  # the data our own PDFs carry
 from .page import Box, Page, Rule, Word
 from .text import SYMBOLS
 
 MAX_PAGES = 60
 MAX_PAGE_CONTENT = 8_000_000  # bytes of drawing instructions on one page (a form's have ~100,000)
-ATTACHMENT = "supervision-forms.json"  # the data our own PDFs carry
 MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
 STRIKE_BAND = (0.25, 0.7)  # of a word's box, from its top: where the middle of a line striking it lies
+STRUCK_BAND = (0.1, 0.8)  # and where a line that strikes other words strikes it too
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
 PICTURED = 0.6  # share of a page covered by pictures: with few words on it, it is a scan
 FEW_WORDS = 30  # fewer words of text than a filled form's page has (a scanner's stamp)
@@ -215,13 +216,16 @@ def _accented(glyphs: list[_Glyph]) -> list[_Glyph]:
     return [glyph for index, glyph in enumerate(out) if index not in gone]
 
 
+Chars = list[tuple[str, float, float]]  # a word's characters: character, left, right
+Drawn = tuple[Chars, float, float, float]  # a word's characters, top, bottom, font size
+
+
 def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word, ...]:
     """The page's characters grouped into words, in the order the PDF gives them. Text
     struck through (a tracked deletion, as Word and LibreOffice print it) becomes words
     with no text, which keep their room."""
-    strikes = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
-    words: list[Word] = []
-    chars: list[tuple[str, float, float]] = []  # character, left, right
+    drawn: list[Drawn] = []
+    chars: Chars = []
     top = bottom = size = 0.0
     for glyph in _glyphs(textpage):
         char = glyph.char
@@ -229,7 +233,7 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
             chars.append(("-", chars[-1][2], chars[-1][2]))
             char = " "
         if char.isspace() or char in "\x00\ufffe":
-            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+            drawn.append((chars, height - top, height - bottom, size))
             chars = []
             continue
         if chars and (
@@ -239,7 +243,7 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
             or glyph.left < chars[-1][2] - 2 * size
             or not (bottom - 0.5 * size < (glyph.top + glyph.bottom) / 2 < top + 0.5 * size)
         ):
-            words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
+            drawn.append((chars, height - top, height - bottom, size))
             chars = []
         if not chars:
             top, bottom, size = glyph.top, glyph.bottom, glyph.size
@@ -248,31 +252,41 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
         chars.append((char, glyph.left, glyph.right))
         if glyph.size:
             top, bottom = max(top, glyph.top), min(bottom, glyph.bottom)
-    words.extend(_struck_apart(chars, height - top, height - bottom, size, strikes))
-    return tuple(words)
+    drawn.append((chars, height - top, height - bottom, size))
+    strikes = strike_lines([word for word in drawn if word[0]], rules)
+    return tuple(part for word in drawn if word[0] for part in _struck_apart(*word, strikes))
 
 
-def _struck_apart(
-    chars: list[tuple[str, float, float]], top: float, bottom: float, size: float, strikes: list[Rule]
-) -> list[Word]:
-    """A word, split where a line struck through part of it starts or ends; the struck
-    parts have no text."""
-    if not chars:
-        return []
-    band = (top + STRIKE_BAND[0] * (bottom - top), top + STRIKE_BAND[1] * (bottom - top))
-    first = bisect.bisect_left(strikes, band[0] - THIN, key=lambda r: r.top)
-    # (an underline runs lower, near the baseline: a line counts by its middle)
-    crossing = [
-        r for r in strikes[first:] if r.top <= band[1] and band[0] <= (r.top + r.bottom) / 2 <= band[1]
-    ]
-    parts: list[tuple[bool, list[tuple[str, float, float]]]] = []
+def strike_lines(words: list[Drawn], rules: tuple[Rule, ...]) -> list[Rule]:
+    """The drawn lines that strike text through: each runs through the middle band of
+    a word it crosses. (An underline runs lower, near the baseline: a line counts by its
+    middle.)"""
+    flat = sorted((r for r in rules if r.horizontal), key=lambda r: r.top)
+    found: dict[Rule, None] = {}
+    for chars, top, bottom, _ in words:
+        band = (top + STRIKE_BAND[0] * (bottom - top), top + STRIKE_BAND[1] * (bottom - top))
+        first = bisect.bisect_left(flat, band[0] - THIN, key=lambda r: r.top)
+        for rule in flat[first:]:
+            if rule.top > band[1]:
+                break
+            if band[0] <= (rule.top + rule.bottom) / 2 <= band[1] and any(_crosses(rule, c) for c in chars):
+                found[rule] = None
+    return list(found)
+
+
+def _crosses(rule: Rule, char: tuple[str, float, float]) -> bool:
+    return min(rule.x1, char[2]) - max(rule.x0, char[1]) >= 0.6 * (char[2] - char[1])
+
+
+def _struck_apart(chars: Chars, top: float, bottom: float, size: float, strikes: list[Rule]) -> list[Word]:
+    """A word, split where a line striking text through (`strike_lines`) crosses part of
+    it (STRUCK_BAND); the struck parts have no text. A word of short letters ("see"), its
+    box drawn differently, is struck by the line that strikes the words beside it."""
+    low, high = (top + share * (bottom - top) for share in STRUCK_BAND)
+    crossing = [r for r in strikes if low <= (r.top + r.bottom) / 2 <= high]
+    parts: list[tuple[bool, Chars]] = []
     for char in chars:
-        width = char[2] - char[1]
-        struck = (
-            any(min(r.x1, char[2]) - max(r.x0, char[1]) >= 0.6 * width for r in crossing)
-            if crossing
-            else False
-        )
+        struck = any(_crosses(r, char) for r in crossing)
         if parts and parts[-1][0] == struck:
             parts[-1][1].append(char)
         else:

@@ -23,6 +23,8 @@ SYMBOLS = {
     "\uf0fe": "☑",
     "\uf0a8": "☐",
     "\uf06f": "☐",
+    "\u22a0": "☒",  # squared times (LaTeX's ticked box)
+    "\u25a2": "☐",  # white square with rounded corners
 }
 HEADING_NUMBER = re.compile(
     r"^(?:(?:section|part|appendix)\s+(?:\d{1,2}|[a-z]+)\s+|\d{1,2}(?:\s\d{1,2})?\s+)"

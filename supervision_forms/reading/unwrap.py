@@ -31,8 +31,10 @@ class Line:
 
 
 def wraps(upper: Line, lower: Line) -> bool:
-    """Whether `upper` wrapped onto `lower`."""
-    if lower.text.lstrip()[:1] in LIST_MARKS or upper.room >= lower.lead:
+    """Whether `upper` wrapped onto `lower` (a word broken at a hyphen, whatever the room)."""
+    above, below = upper.text.rstrip(), lower.text.lstrip()
+    broken = above[-1:] == "-" and above[-2:-1].isalpha() and below[:1].islower()
+    if below[:1] in LIST_MARKS or (upper.room >= lower.lead and not broken):
         return False
     return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
 

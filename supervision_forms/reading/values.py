@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from ..models.paths import Leaf, generic, in_minutes, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
+from ..text.frequency import read_frequency
 from .leaders import strip_ends
 from .result import ParseResult, ReadWarning, Unmapped
 from .text import fold
@@ -69,7 +70,8 @@ GARBLED = re.compile(
 
 FREQUENCY_WORDS = frozenset(["daily", "weekly", "fortnightly", "monthly", "quarterly", "annually", "yearly"])
 OPTION_WORDS = frozenset(
-    ["bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and"]
+    {"bi", "two", "three", "four", "six", "eight", "2", "3", "4", "6", "8", "or", "and", "other"}
+    | {"every", "week", "weeks", "month", "months"}
 )  # in the options' names
 
 
@@ -110,9 +112,8 @@ class Collector:
         if self.pdf and GARBLED.search(raw):
             return self._unreadable(path, raw, source, "part of the text is garbled (the PDF's font map)")
         if leaf.kind == "text":
-            if path.endswith("frequency.description") and _options_listed(raw):
-                return self._unreadable(path, raw, source, "names several frequencies, none marked as chosen")
-            return raw
+            why = _not_a_frequency(raw) if path.endswith("frequency.description") else None
+            return raw if why is None else self._unreadable(path, raw, source, why)
         if leaf.kind == "date":
             reading = read_date(raw)
             if reading is None:
@@ -184,12 +185,17 @@ class Collector:
         return self.model()
 
 
-def _options_listed(text: str) -> bool:
-    """Whether a frequency reads as the form's options printed without their tick boxes
-    ("Weekly Fortnightly Monthly"): two or more named, nothing linking them into phases."""
+def _not_a_frequency(text: str) -> str | None:
+    """Why a frequency's text is not one: the form's options printed without their tick
+    boxes ("Weekly Fortnightly Monthly", "Every 2 weeks Every 4 weeks"), two or more
+    named and nothing linking them into phases; or a length of time alone ("60 mins")."""
     words = fold(text).split("duration")[0].split()
-    named = {w for w in words if w in FREQUENCY_WORDS}
-    return len(named) >= 2 and all(w in FREQUENCY_WORDS or w in OPTION_WORDS for w in words)
+    named = sum(w in FREQUENCY_WORDS or w == "every" for w in words)
+    if named >= 2 and all(w in FREQUENCY_WORDS or w in OPTION_WORDS for w in words):
+        return "names several frequencies, none marked as chosen"
+    if read_frequency(text) is None and read_duration_minutes(text) is not None:
+        return "says how long, not how often"
+    return None
 
 
 def _integer(raw: str) -> int | None:

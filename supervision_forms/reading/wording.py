@@ -30,6 +30,7 @@ ASKING = frozenset(
     {"what", "does", "do", "how", "will", "we", "can", "could", "should", "any", "there", "and", "or"}
     | {"in", "on", "at", "about", "as", "with", "when", "e", "g", "if", "it", "our", "your", "you"}
     | {"i", "my", "me", "us", "used", "been", "being", "has", "have"}
+    | {"who", "may", "might", "must", "shall", "would"}
 )
 STEMS = (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("e", ""))
 MIN_STEM = 4  # letters a stem keeps
@@ -64,9 +65,14 @@ def content(text: str) -> frozenset[str]:
     """The words of a label that say what it asks, stemmed ("How will we resolve
     difficulties?" -> {resolv, difficulty}): for comparing a label an older edition
     reworded with today's."""
+    return meaning(key(text))
+
+
+def meaning(words: frozenset[str]) -> frozenset[str]:
+    """A label key's words that say what it asks, stemmed (`content`)."""
     people = frozenset(ROLES.values())
     return frozenset(
-        word if word in people else _stem(word) for word in key(text) if word not in ASKING and word != NAME
+        word if word in people else _stem(word) for word in words if word not in ASKING and word != NAME
     )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import pytest
 
 from supervision_forms import installed_packs, render
-from supervision_forms.docx.fastzip import PackageWriter, zip_parts
+from supervision_forms.docx.fastzip import FixedPieces, PackageWriter, zip_parts
 from supervision_forms.docx.package import read_package, write_package
 
 PARTS = {
@@ -64,3 +65,39 @@ def it_renders_a_pack_document_identical_in_content_to_a_plain_zip() -> None:
     parts = read_package(fast).parts
     assert read_package(write_package(dict(parts))).parts == parts
     assert render(example, pack=pack) == fast  # reproducible: no timestamps
+
+
+LONG = "<w:p><w:r><w:t>fixed text of the template – ä</w:t></w:r></w:p>" * 40  # over FIXED_LEAST
+OTHER = "<w:tbl>" + "<w:tr><w:tc/></w:tr>" * 200 + "</w:tbl>"
+
+
+@pytest.mark.parametrize(
+    "pieces",
+    [
+        [LONG, "Tom", OTHER],  # a short value between two fixed pieces: stored
+        ["<w:document>", LONG, "a long value, ünïcode " * 20, LONG, OTHER, "</w:document>"],
+        [LONG, LONG, LONG],  # fixed pieces one after another, and nothing else
+        ["no fixed piece at all"],
+        [],
+    ],
+)
+def it_deflates_a_part_from_its_pieces_to_exactly_the_joined_text(pieces: list[str]) -> None:
+    fixed = FixedPieces([LONG, OTHER, "short"])
+    assert len(fixed) == 2  # a short fixed piece goes with the values around it
+    static = {"[Content_Types].xml": b"<Types/>"}
+    package = PackageWriter(static, ["word/document.xml"]).write(
+        {"word/document.xml": fixed.entry("word/document.xml", pieces)}
+    )
+    archive = zipfile.ZipFile(io.BytesIO(package))
+    assert archive.testzip() is None  # the CRC and sizes are right
+    assert archive.read("word/document.xml") == "".join(pieces).encode("utf-8")
+
+
+def it_deflates_a_piece_equal_to_a_fixed_one_but_not_it_as_a_value() -> None:
+    fixed = FixedPieces([LONG])
+    copy = "".join(list(LONG))  # the same text, another string
+    assert copy is not LONG
+    entry = fixed.entry("word/document.xml", [copy, "x", LONG])
+    data = zlib.decompress(entry.record[-entry.compressed_size :], -15)
+    assert data == (copy + "x" + LONG).encode("utf-8")
+    assert entry.crc == zlib.crc32(data) and entry.size == len(data)

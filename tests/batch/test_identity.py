@@ -137,3 +137,15 @@ def it_never_follows_a_symbolic_link_in_the_folder(tmp_path: Path, name: str) ->
     with pytest.raises(OutputFolderError, match=f"{name}: a symbolic link; remove it"):
         generate([tom("North")], pack="portsmouth", out=out)
     assert target.read_text() == "precious"
+
+
+def it_writes_a_row_that_names_no_supervisee_as_a_draft_and_says_so(tmp_path: Path) -> None:
+    nameless = tom("North")
+    nameless["supervisee"]["name"] = "  "
+    report = generate(
+        [tom("North"), nameless, {**nameless, "location": "Room 2"}], pack="portsmouth", out=tmp_path
+    )
+    assert report.ok and files_of(report)[1:] == ["unnamed-2026-11-16.docx", "unnamed-2026-11-16-2.docx"]
+    assert any(w.startswith("row 2 (and 1 more) names no supervisee") for w in report.warnings), (
+        report.warnings
+    )

@@ -13,7 +13,10 @@ from pypdf import PdfReader
 
 from supervision_forms.batch import RowResult, generate, pdfs
 from supervision_forms.batch.pdfs import PdfStage
+from supervision_forms.models import Agreement
 from supervision_forms.office import TIMED_OUT, CliConverter, Conversion, UnoConverter
+from supervision_forms.reading import parse
+from supervision_forms.registry import installed_packs
 from tests.batch.conftest import RowMaker
 from tests.conftest import needs_libreoffice
 
@@ -122,6 +125,14 @@ def it_makes_pdfs_and_a_pack_with_a_bookmark_per_person(tmp_path: Path, rows: Ro
     assert (tmp_path / "Tom-Wheeler-0-2026-01-05.pdf").stat().st_mtime_ns == kept
     listed = json.loads((tmp_path / "manifest.json").read_text())["rows"]
     assert all(row["pdf"].endswith(".pdf") and len(row["pdf_sha256"]) == 64 for row in listed)
+    for index, result in enumerate(again.rows):  # each PDF carries its row's data, the remade one too
+        expected = Agreement.model_validate(rows(index))
+        [attached] = PdfReader(tmp_path / (result.pdf or "")).attachments["supervision-forms.json"]
+        assert json.loads(attached)["data"] == expected.model_dump(mode="json")
+        read = parse(tmp_path / (result.pdf or ""))
+        assert (read.pack, read.document) == ("portsmouth", "agreement")
+        assert read.data.model_dump(mode="json") == expected.model_dump(mode="json")
+        assert not read.warnings
 
 
 @pytest.mark.libreoffice
@@ -149,7 +160,7 @@ class FakePool:
     def start(self) -> None:
         pass
 
-    def submit(self, files: list[Path], out_dir: Path) -> Future[list[Conversion]]:
+    def submit(self, files: list[Path], out_dir: Path, carry: bool = True) -> Future[list[Conversion]]:
         future: Future[list[Conversion]] = Future()
         future.files = files  # type: ignore[attr-defined]
         self.calls.append(future)
@@ -174,12 +185,15 @@ def stage_with(
         return pools[0]
 
     monkeypatch.setattr(pdfs, "ConverterPool", make)
-    return PdfStage(tmp_path, 2), pools[0]
+    return PdfStage(tmp_path, 2, "portsmouth", "agreement"), pools[0]
 
 
 def add(stage: PdfStage, tmp_path: Path, count: int) -> None:
+    model = installed_packs().get("portsmouth").example("agreement")
     for index in range(count):
-        stage.add(RowResult(index + 1, "written"), tmp_path / f"d{index}.docx", tmp_path / f"d{index}.pdf")
+        stage.add(
+            RowResult(index + 1, "written"), tmp_path / f"d{index}.docx", tmp_path / f"d{index}.pdf", model
+        )
 
 
 def it_gives_idle_converters_work_at_once_and_then_even_shares(

@@ -4,6 +4,7 @@ lines, a Symbol-like font whose bullet maps to U+F0B7 as Word's PDFs do, and enc
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
@@ -11,9 +12,14 @@ from pypdf.generic import DictionaryObject, NameObject, StreamObject
 
 HEIGHT = 842.0
 BULLET = "\uf0b7"  # how a Symbol-font bullet comes out of a PDF made by Word
+BOX = "\u2610"  # an empty tick box, drawn in the same font
+STRAY_FI = "\ucf00"  # the "fi" ligature as Ghostscript's font map gives it, in the same font
+SQUARE, SQUARED_TIMES = "\u25a1", "\u22a0"  # LaTeX's empty and ticked boxes
+CODES = {BOX: "\\250", STRAY_FI: "\\251", SQUARE: "\\252", SQUARED_TIMES: "\\253"}  # their codes in that font
 SYMBOL_CMAP = (
     b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CMapName /Sym def "
-    b"1 begincodespacerange <00> <FF> endcodespacerange 1 beginbfchar <B7> <F0B7> endbfchar "
+    b"1 begincodespacerange <00> <FF> endcodespacerange 5 beginbfchar <B7> <F0B7> <A8> <2610> "
+    b"<A9> <CF00> <AA> <25A1> <AB> <22A0> endbfchar "
     b"endcmap CMapName currentdict /CMap defineresource pop end end"
 )
 
@@ -40,8 +46,8 @@ def cell(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
 
 
 def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
-    """A PDF of these pages, in Helvetica; a text starting with BULLET is drawn with a
-    Symbol-like font for its first character."""
+    """A PDF of these pages, in Helvetica; a text's first BULLET, and any of CODES,
+    are drawn with a Symbol-like font."""
     writer = PdfWriter()
     helvetica = writer._add_object(
         DictionaryObject(
@@ -90,7 +96,14 @@ def _draw(item: Text | Rule) -> str:
             f"BT /F2 {item.size} Tf {item.x} {y} Td (\\267) Tj ET "
             f"BT /F1 {item.size} Tf {item.x + 12} {y} Td ({rest}) Tj ET"
         )
-    return f"BT /F1 {item.size} Tf {item.x} {y} Td ({_escape(item.text)}) Tj ET"
+    runs = " ".join(  # a box inside the text: the font switched for it, the line drawn on
+        f"/F2 {item.size} Tf ({CODES[part]}) Tj"
+        if part in CODES
+        else f"/F1 {item.size} Tf ({_escape(part)}) Tj"
+        for part in re.split(f"([{''.join(CODES)}])", item.text)
+        if part
+    )
+    return f"BT {item.x} {y} Td {runs} ET"
 
 
 def _escape(text: str) -> str:

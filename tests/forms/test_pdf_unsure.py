@@ -11,7 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import Rule, Text, cell, pdf
+from .pdfkit import BOX, SQUARE, SQUARED_TIMES, STRAY_FI, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -305,6 +305,167 @@ def it_reads_dot_leaders_a_typesetter_spaced_out_as_leaders(packs: PackRegistry)
     assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
 
 
+def it_tells_a_full_stop_from_spaced_dot_leaders_by_their_spacing(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(60, 214, ". . . . . . . . . . the court calls about a hearing listed today. . . . . . . . ."),
+        Text(
+            60, 240, "f) As the supervisee I am responsible for . . . . . . . . Keeping records.. . . . . . ."
+        ),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
+    assert result.data.expectations.supervisee_responsible_for == "Keeping records."  # type: ignore[attr-defined]
+
+
+def it_reads_a_field_whose_own_label_ends_another_answer(packs: PackRegistry) -> None:
+    # an older edition prints "Duration:" at the end of the frequency's line
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "Frequency of supervision: every three weeks Duration: 45 mins"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description == "every three weeks"  # type: ignore[attr-defined]
+    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
+
+
+def it_leaves_a_frequency_empty_when_its_boxes_are_ticked_nowhere(packs: PackRegistry) -> None:
+    # the boxes on the label's line are empty; the last option wrapped under them
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            200,
+            f"Frequency of supervision: {BOX} Every 2 weeks {BOX} Every 4 weeks {BOX} Every 6 weeks {BOX}",
+        ),
+        Text(60, 214, "Other Duration: 1 hour"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+    assert any("Other" in u.text for u in result.unmapped)
+
+
+def it_takes_no_length_of_time_for_a_frequency(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [*SEFTON_NAMES, Text(60, 200, "The frequency of supervision will be 60 mins")]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.frequency.description is None  # type: ignore[attr-defined]
+    assert any(w.field == "frequency.description" for w in result.warnings)
+
+
+def it_takes_no_word_that_only_asks_for_a_field_s_label(packs: PackRegistry) -> None:
+    # "May" names a month here, not the field "others who may see the record"
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "Month"),
+        Text(200, 200, "Date"),
+        Text(60, 214, "Apr"),
+        Text(200, 214, "17/04/26"),
+        Text(60, 228, "May"),
+        Text(200, 228, "17/05/26"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.recording.others_who_may_see is None  # type: ignore[attr-defined]
+
+
+def it_carries_no_name_on_past_a_paragraph_s_gap(packs: PackRegistry) -> None:
+    # the name's line is the page's widest (no room left), the next text far below it
+    page: list[Text | Rule] = [*SEFTON_NAMES, Text(60, 200, "Month"), Text(200, 200, "Date")]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_an_older_edition_s_label_that_names_its_field_in_other_words(packs: PackRegistry) -> None:
+    # "To be reviewed on:" for "Date of Review:", under an answer that fills its lines
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "e) As the supervisor I am responsible for ......... Signing off assessments within"),
+        Text(60, 214, "timescales, and making sure that every record is on the system within a week."),
+        Text(60, 228, "To be reviewed on: 20th May 2027"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    data = result.data
+    assert data.expectations.supervisor_responsible_for.endswith("within a week.")  # type: ignore[attr-defined]
+    assert data.review_date == datetime.date(2027, 5, 20)  # type: ignore[attr-defined]
+
+
+def it_reads_a_line_the_form_also_prints_where_it_wraps_into_the_writer_s_text(packs: PackRegistry) -> None:
+    # a narrow cell: "Practical arrangements" (a heading elsewhere on the form) fills its
+    # line and runs on into "are written down.", which the form does not print
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        *cell(55, 190, 181, 330),
+        Text(60, 200, "How will any issues of"),
+        Text(60, 213, "concern that have arisen"),
+        Text(60, 226, "during supervision in"),
+        Text(60, 239, "relation to the"),
+        Text(60, 252, "supervisees practice be"),
+        Text(60, 265, "addressed?"),
+        Text(60, 278, "Openly."),
+        Text(60, 291, "Practical arrangements"),
+        Text(60, 304, "are written down."),
+        Text(60, 400, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.concerns_addressed == (  # type: ignore[attr-defined]
+        "Openly.\nPractical arrangements are written down."
+    )
+
+
+def it_reads_a_ligature_its_font_maps_to_a_stray_character_as_the_form_s_words_show(
+    packs: PackRegistry,
+) -> None:
+    # Ghostscript's font map gives "fi" as U+CF00, in the printed label and the answer alike
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, f"What methods will be used to resolve any dif{STRAY_FI}culties in working together"),
+        Text(60, 214, f"Talk it through at the next session, however dif{STRAY_FI}cult."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution == (  # type: ignore[attr-defined]
+        "Talk it through at the next session, however difficult."
+    )
+
+
+def it_keeps_two_names_in_the_rows_of_a_borderless_table_apart(packs: PackRegistry) -> None:
+    # LaTeX: each name sits left of its role, the next column close to the longer name
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 300, "Parties to the"),
+        Text(60, 313, "Contract:"),
+        Text(60, 326, "Krzysztof Mahmood"),
+        Text(166, 326, "Supervisee"),
+        Text(330, 326, "Date: 19 June 2025"),
+        Text(60, 339, "Ebere Diaye"),
+        Text(166, 339, "Supervisor"),
+        Text(330, 339, "Date: 5 July 2025"),
+        Text(60, 400, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    signatures = result.data.signatures  # type: ignore[attr-defined]
+    assert (signatures.supervisee.name, signatures.supervisor.name) == ("Krzysztof Mahmood", "Ebere Diaye")
+
+
+def it_keeps_the_full_stop_of_an_answer_whose_sentence_began_a_line_above(packs: PackRegistry) -> None:
+    # the first line stops short (a line of its own); the second alone reads as no sentence
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "b) What I will contribute as a supervisee? .... Preparation, and"),
+        Text(60, 214, "ideas for the team.........."),
+        Text(
+            60, 240, "c) What I want from you as the supervisee? ..........................................."
+        ),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    answer = result.data.expectations.contribute_as_supervisee  # type: ignore[attr-defined]
+    assert answer == "Preparation, and\nideas for the team."
+
+
 def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: PackRegistry) -> None:
     # a typeset table without borders; the next section's heading sits past a list indent
     page: list[Text | Rule] = [
@@ -318,6 +479,23 @@ def it_ends_a_row_at_a_numbered_heading_indented_in_the_label_s_column(packs: Pa
     ]
     result = parse(pdf([page]), pack="surrey", packs=packs)
     assert result.data.frequency.description == "Once every 4 weeks"  # type: ignore[attr-defined]
+
+
+def it_reads_typeset_boxes_and_ends_the_answers_column_at_a_heading_left_of_it(packs: PackRegistry) -> None:
+    # LaTeX: "⊠" is a ticked box; the next section's heading is indented, left of the answers
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(57, 300, "Supervision"),
+        Text(268, 300, f"{SQUARE} Weekly {SQUARE} Fortnightly {SQUARED_TIMES} Monthly"),
+        Text(57, 313, "Frequency and duration?"),
+        Text(268, 313, "Duration: 90 minutes"),
+        Text(85, 326, "2. What support is available?"),
+        Text(60, 360, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.frequency.description == "Monthly"  # type: ignore[attr-defined]
+    assert result.data.duration_minutes == 90  # type: ignore[attr-defined]
 
 
 def it_ends_a_right_hand_answer_at_a_note_across_both_columns(packs: PackRegistry) -> None:

@@ -114,6 +114,28 @@ def it_reads_answers_on_and_between_dot_leaders(packs: PackRegistry) -> None:
     assert data.expectations.want_from_supervisor is None  # type: ignore[attr-defined]
 
 
+def it_keeps_a_full_stop_typed_before_dot_leaders_only_where_the_answer_is_a_sentence(
+    packs: PackRegistry,
+) -> None:
+    def build(doc: DocxDocument) -> None:
+        doc.add_paragraph("a) What I want from you as my supervisor ……………Backing in court.……………")
+        doc.add_paragraph(
+            "Method of recording the session will be by ......typed notes; no change expected this year"
+            "....... and the person responsible for recording the session will be the supervisor."
+        )
+        doc.add_paragraph("Name Supervisee: ......Tomasz Van der Berg......")
+        doc.add_paragraph(
+            "The supervision meeting will take place in privacy and there will only be interruptions if"
+        )
+        doc.add_paragraph(".........the court calls about a hearing listed today.........")
+
+    data = read(document(build), packs.get("sefton")).data
+    assert data.expectations.want_from_supervisor == "Backing in court."  # type: ignore[attr-defined]
+    assert data.recording.method == "typed notes; no change expected this year."  # type: ignore[attr-defined]
+    assert data.supervisee.name == "Tomasz Van der Berg"  # type: ignore[attr-defined]
+    assert data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
+
+
 def it_reads_the_month_and_date_table_skipping_blank_rows(packs: PackRegistry) -> None:
     rows = [
         ["Month", "Date"],

@@ -31,8 +31,8 @@ def clean(text: str, prompts: list[str]) -> str | None:
     if BOXES.search(text):
         return ticked(text)
     lines = []
-    for line in text.split("\n"):
-        line = SPACES.sub(" ", LEADERS.sub(leader, line)).strip()
+    for line in LEADERS.sub(leader, text).split("\n"):  # (a full stop is judged on the whole answer)
+        line = SPACES.sub(" ", line).strip()
         if any(char.isalnum() for char in line):
             lines.append(line)
     answer = EDGES.sub("", "\n".join(lines))

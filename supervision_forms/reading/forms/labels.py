@@ -27,6 +27,7 @@ from .layout import Layout, Piece
 Stage = Literal["exact", "reworded", "loose"]
 Found = tuple[tuple[float, ...], int, int, float]  # rank, start, end, score
 
+EXACT = 100.0  # the score of a label found word for word
 MIN_SCORE = 84.0  # fuzzy score a long label needs
 MARGIN = 6.0  # how far the best place must be ahead of the next-best
 SHORT_WORDS = 2
@@ -176,9 +177,9 @@ class Finder:
             before_ok = at == 0 or self.text[at - 1] in " " + SEPARATOR
             after_ok = end == len(self.text) or self.text[end] in " " + SEPARATOR
             if before_ok and (after_ok or not short):
-                rank = self._rank(at, end, 100.0, short or at_start, at_end=at_end, inline=not at_start)
+                rank = self._rank(at, end, EXACT, short or at_start, at_end=at_end, inline=not at_start)
                 if rank is not None:
-                    found.append(((float(tabular and self._in_columns(at)), *rank), at, end, 100.0))
+                    found.append(((float(tabular and self._in_columns(at)), *rank), at, end, EXACT))
             at = self.text.find(needle, at + 1)
         return found
 
@@ -240,9 +241,9 @@ class Finder:
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
                         closed = ends.match(text, self._raw_offset(number, end))
                         if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
-                            rank = self._rank(start, end, 100.0, True, columns=column > 0)
+                            rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:
-                                found.append(((float(bool(closed)), *rank), start, end, 100.0))
+                                found.append(((float(bool(closed)), *rank), start, end, EXACT))
                         break
         return found
 
@@ -360,7 +361,7 @@ class Finder:
                     continue
                 start, end = norm.span(at, at + len(needle))
                 hit = Hit(
-                    path, piece, start + skip, piece, _label_end(text, end + skip), 100.0, pieces=(piece,)
+                    path, piece, start + skip, piece, _label_end(text, end + skip), EXACT, pieces=(piece,)
                 )
                 if not self._overlaps(hit):
                     self.hits.append(hit)

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
+from ..unwrap import wraps
 from .labels import Hit
-from .layout import Piece
+from .layout import Piece, as_line
 from .spots import Span, Spots
 
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
@@ -43,12 +44,14 @@ class LineSpots(Spots):
             elif any(self.pieces[n].column < column - self.layout.near for n in here):
                 break
             number = below[0]
+            upper, lower = self.pieces[previous], self.pieces[number]
             if (
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self._printed_line(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
-            ):
+                or (not bounded and not wraps(as_line(self.layout, upper), as_line(self.layout, lower)))
+            ):  # (outside a drawn cell, a paragraph's gap parts them too)
                 break
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
@@ -153,6 +156,9 @@ class LineSpots(Spots):
                     break
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
+                left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
+                if left and self.printed(number):
+                    return spans  # printed text left of the answers' column (a heading) ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
             self._runs_across_rows(label, spans, first, last)

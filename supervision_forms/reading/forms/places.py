@@ -17,14 +17,14 @@ from ...text.dates import find_dates
 from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
+from ..ticks import BOXES
 from ..unwrap import Line, join
 from .answers import clean
-from .labels import Hit
+from .labels import EXACT, Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
 from .spots import Span
 
-EXACT = 100.0
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
 LABEL_GOES_ON = set("([,;-–abcdefghijklmnopqrstuvwxyz")  # how the rest of a sentence starts
@@ -73,8 +73,12 @@ class Places(LineSpots):
                 over = "the answer is typed over other text" if self._over_other(spans) else ""
                 doubt = self.doubt or over
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
-            if number == 0 and info.spec.place == "right" and not self.layout.structured:
-                return None  # its own place is there, holding only the printed prompt: unanswered
+            if (
+                number == 0
+                and not self.layout.structured
+                and (info.spec.place == "right" or BOXES.search(text))
+            ):
+                return None  # its own place holds only the printed prompt, or boxes none ticked: unanswered
         return None
 
     def _over_other(self, spans: list[Span]) -> bool:
@@ -326,7 +330,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._row_wrapped(n))]
         if label.row < 0:
             return []
         spans = []
@@ -335,6 +339,16 @@ class Places(LineSpots):
                 if number in self.label_pieces or self.printed(number):
                     return []
                 spans.append(Span(number, 0, len(piece.text)))
+        return spans
+
+    def _row_wrapped(self, number: int) -> list[Span]:
+        """PDF: the lines a piece left of a label wrapped onto, up to a line that holds a
+        label of its own (the next row: "Ebere N'Diaye   Supervisor")."""
+        spans = []
+        for span in self._wrapped(number):
+            if any(n in self.label_pieces for n in self.by_line.get(self.pieces[span.piece].line, [])):
+                break
+            spans.append(span)
         return spans
 
     def _in_turn(self, hit: Hit, info: FieldInfo, following: list[int]) -> list[int]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+import dataclasses
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 
 from ...models.paths import MINUTES, in_minutes
@@ -13,22 +15,25 @@ from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
 from ..values import Collector
-from ..wording import key, path_key
+from ..wording import key, meaning, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
-from .labels import Finder, Hit, Stage
+from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
 from .reworded import find_reworded
 from .spots import Span
 from .tables import read_tables
 
-EXACT = 100.0  # a label found by a looser match is read with a warning
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
+LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
+STRAY = re.compile(r"[A-Za-z]+[\u3400-\u9fff\uac00-\ud7af][A-Za-z]*|[\u3400-\u9fff\uac00-\ud7af][a-z]+")
+COLON = re.compile(r"\s*:\s*(?=\S)")  # a colon inside an answer, text after it
+LABEL_WORDS = re.compile(r"(?<=\s)[A-Z][^\W\d_]*(?: [^\W\d_]+){0,3}$")  # up to 4 words, a capital first
 
 
 def read_form(
@@ -38,6 +43,7 @@ def read_form(
     PDF's `form_fields` (name -> value) answer the fields whose labels they are named
     after; the rest are read from the page."""
     know = pack.knowledge(kind)
+    _mend_ligatures(layout, know)
     finder = Finder(layout, know.in_prose)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
@@ -63,6 +69,7 @@ def read_form(
             source = layout.pieces[hit.piece].source
             collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
     _put_answers(answers, hits, infos, know, collector)
+    _put_inner(answers, hits, infos, know, collector)
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
     _unmapped(layout, used, places, know, collector)
@@ -77,6 +84,31 @@ def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], colle
     for path, fact in printed.items():
         if path not in collector.values and fold(fact.text) in shown:
             collector.put(path, fact.value, PRINTED_SOURCE)
+
+
+def _mend_ligatures(layout: Layout, know: FormKnowledge) -> None:
+    """PDF: a ligature its font maps to a stray character ("dif케culties", Ghostscript)
+    read as the ligature's letters, throughout the document, where words the form prints
+    show which ligature that character stands for (and no other)."""
+    if layout.structured:
+        return
+    printed = set(know.corpus.split())
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for piece in layout.pieces:
+        for word in STRAY.findall(piece.text):
+            stray = next(char for char in word if not char.isascii())
+            for letters in LIGATURES:
+                if word.replace(stray, letters).casefold() in printed:
+                    seen[stray][letters] += 1
+    meant = {stray: next(iter(found)) for stray, found in seen.items() if len(found) == 1}
+    if not meant:
+        return
+
+    def mended(match: re.Match[str]) -> str:
+        word = match.group()
+        return "".join(meant.get(char, char) for char in word)
+
+    layout.pieces[:] = [dataclasses.replace(p, text=STRAY.sub(mended, p.text)) for p in layout.pieces]
 
 
 def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
@@ -117,14 +149,16 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
 
 def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
     """Which label keys name the field `info` in words of its own: words of its path
-    ("Duration" for `duration_minutes`) that are in no other field's path, and no
-    printed label's key."""
-    own = path_key(info.path)
-    others = [path_key(other.path) for other in know.fields if other.path != info.path]
+    ("Duration" for `duration_minutes`, "To be reviewed on" for `review_date`), stemmed,
+    that are in no other field's path, and no printed label's key; never words that
+    only ask ("May" for `others_who_may_see`)."""
+    own = meaning(path_key(info.path))
+    others = [meaning(path_key(other.path)) for other in know.fields if other.path != info.path]
     printed = {key(label) for other in know.fields for label in other.labels}
 
     def names(words: frozenset[str]) -> bool:
-        return bool(words) and words <= own and words not in printed and not any(words <= o for o in others)
+        meant = meaning(words)
+        return bool(meant) and meant <= own and words not in printed and not any(meant <= o for o in others)
 
     return names
 
@@ -169,7 +203,7 @@ def _put_answers(
         answer = answers[paths[0]]
         labels = {p: infos[p].labels for p in paths}
         if len(paths) == 1:
-            text = clean(answer.text, know.prompts)
+            text = clean(_before_inner(answer.text, paths[0], hits, know)[0], know.prompts)
         else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
             text = "\n".join(part for part in parts if part) or None
@@ -194,6 +228,42 @@ def _put_answers(
                 collector.put(
                     path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
+
+
+def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowledge) -> tuple[str, str, str]:
+    """An answer that runs into a label naming another field in that field's own words,
+    a field whose label was found nowhere else ("☒ Other   Duration: 60 mins"): (the
+    text before that label, the other field's path, the text after it); the whole text
+    and no path when there is none."""
+    others = [i for i in know.fields if i.path not in hits and i.path != path]
+    for colon in COLON.finditer(text):
+        label = LABEL_WORDS.search(text, 0, colon.start())
+        words = label.group().split() if label else []
+        for count in range(1, len(words) + 1):  # its last word first ("Other Duration:")
+            phrase = " ".join(words[-count:])
+            named = [i.path for i in others if phrase[:1].isupper() and _names(i, know)(key(phrase))]
+            if named:
+                return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
+    return text, "", ""
+
+
+def _put_inner(
+    answers: dict[str, Answer],
+    hits: dict[str, Hit],
+    infos: dict[str, FieldInfo],
+    know: FormKnowledge,
+    collector: Collector,
+) -> None:
+    """Fields answered after their label inside another field's answer (`_before_inner`)."""
+    for path, answer in answers.items():
+        _, other, rest = _before_inner(answer.text, path, hits, know)
+        text = clean(rest, know.prompts) if other else None
+        if text is None or other in collector.values or answer.doubt:
+            continue
+        if infos[other].spec.place == "signature" or _is_name(other):
+            collector.keep_unsure([other], text, answer.source, "its label was found inside another answer")
+        else:
+            collector.put(other, text, answer.source, answer.confidence * SHARED)
 
 
 def _put_signature(

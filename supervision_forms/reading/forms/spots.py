@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..knowledge import FieldInfo, FormKnowledge
+from ..knowledge import SHORT, FieldInfo, FormKnowledge
 from ..text import LIST_MARK, fold, normalise
+from ..unwrap import wraps
 from .labels import Hit
-from .layout import Layout
+from .layout import Layout, as_line
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
@@ -57,8 +58,25 @@ class Spots:
             found = self.know.is_printed(text) or bool(LIST_MARK.fullmatch(text.strip()))
             if not found and not self.layout.structured and fold(text):
                 found = any(self.know.in_prose(joined) for joined in self._with_neighbours(number))
+            elif found and not self.layout.structured and len(text.split()) < SHORT:
+                found = not self._wraps_into_writing(number)
             self._printed[number] = found
         return self._printed[number]
+
+    def _wraps_into_writing(self, number: int) -> bool:
+        """PDF: whether a short line the form also prints ("The supervisee's") runs on,
+        wrapped, into a line under it that the form does not print: it starts a
+        sentence someone wrote."""
+        piece = self.pieces[number]
+        for other in self.by_line.get(piece.line + 1, []):
+            below = self.pieces[other]
+            if abs(below.column - piece.column) <= self.layout.near and not self.know.is_printed(below.text):
+                joined = fold(f"{piece.text} {below.text}")
+                if wraps(as_line(self.layout, piece), as_line(self.layout, below)) and not self.know.in_prose(
+                    joined
+                ):
+                    return True
+        return False
 
     def _collect(self, candidates: list[int], info: FieldInfo) -> list[Span]:
         """Unprinted pieces from the first, past the label's printed tail (and any prompt)
