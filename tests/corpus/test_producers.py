@@ -20,8 +20,8 @@ from tools.measure_accuracy import Outcome, Tally, run
 FIXTURES = Path(__file__).parent / "fixtures"
 # Fields read right, per producer, measured on main with reading2 and scans merged (never lower
 # these). OCR producers measured on branch scan2 (a second read of unsure words, nothing lost,
-# answers whose extent is unsure left empty; ps-garbled 0.58 -> 0.59 on branch scan3, an answer
-# no longer cut short by a loosely matched label over it); scan-jpg's one page holds two names with "ë",
+# answers whose extent is unsure left empty; ps-garbled 0.58 -> 0.59 on branch scan3, measured
+# 0.596); scan-jpg's one page holds two names with "ë",
 # which English data never reads (they are left empty, in unmapped). Text producers raised by
 # textpdf (session 4): pdf, gs and latex; latex's wrong values 7 -> 1 (the older Sefton
 # edition's recording options typeset without their tick boxes). textpdf2 (session 5): gs
