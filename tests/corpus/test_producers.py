@@ -36,12 +36,13 @@ FLOORS = {
 # were set when scans were first read by OCR (branch scans): accented names Tesseract's
 # English data reads without their accents (now left empty), and the reader's misplacements on
 # OCR'd pages (ps-garbled: a misread "Date of" taken for a name, a meeting date and a choice;
-# the name and date-list checks of session 4 left one, a choice). scan-tif went 0 -> 1 when the
+# the name and date-list checks of session 4 left one, a choice; none on main a0b4e0d merged
+# into scan3). scan-tif went 0 -> 1 when the
 # merged reader read one more field of it, with a word OCR was sure of and misread ("arid" for
 # "and"): a wrong value no layout rule can see.
 WRONG = {
     "docx": 0, "resaved": 0, "web": 0, "strict": 0, "doc": 0, "dot": 0, "rtf": 0, "odt": 0, "dotx": 0,
-    "pdf": 0, "wordlike": 0, "chromium": 0, "gs": 0, "latex": 1, "ps": 0, "ps-garbled": 1, "scan": 0,
+    "pdf": 0, "wordlike": 0, "chromium": 0, "gs": 0, "latex": 1, "ps": 0, "ps-garbled": 0, "scan": 0,
     "scan-jpg": 0, "scan-png": 0, "scan-tif": 1,
 }  # fmt: skip
 CONVERTED = {"doc", "dot", "rtf", "odt"}  # read by converting with LibreOffice
