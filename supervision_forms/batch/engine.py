@@ -18,7 +18,7 @@ import hashlib
 import itertools
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,7 +46,7 @@ from .naming import bookmark_title, names_nobody
 from .problems import model_problems, write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, object_row
-from .worker import Rendered, RendererPool, RenderJob
+from .worker import Rendered, RendererPool, RenderJob, jobs_that_pay
 
 if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
     from .pdfs import PdfStage
@@ -77,8 +77,9 @@ def generate(
     a row fails); returns every row's status.
 
     `rows` are roster rows (an open `Roster`), mappings in the model's JSON shape, or
-    models; `defaults` is merged under each. With `jobs` > 1, rows are rendered in that
-    many worker processes. `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges
+    models; `defaults` is merged under each. With `jobs` > 1, rows are rendered in up to
+    that many worker processes (fewer for a short roster, where more would not pay).
+    `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges
     them into one with a bookmark per person (held in memory while merging: about 300 MB
     per 1,000 agreements); `zip` packs everything into one .zip; `roster` names the source
     in the manifest (a `Roster` names itself); `progress` is called with each row's result
@@ -100,7 +101,19 @@ def generate(
     if isinstance(rows, Roster) and roster is None:
         roster = rows.label
     out = Path(out)
-    settings = _Settings(chosen, document, model, base, out, max(1, jobs), want_pdf, pdf_pack, overwrite)
+    size = rows.size_hint if isinstance(rows, Roster) else len(rows) if isinstance(rows, Sized) else None
+    settings = _Settings(
+        chosen,
+        document,
+        model,
+        base,
+        out,
+        max(1, jobs),
+        jobs_that_pay(jobs, size),
+        want_pdf,
+        pdf_pack,
+        overwrite,
+    )
     with contextlib.ExitStack() as held:
         with _folder_problems(out, "cannot be used"):
             out.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -148,7 +161,8 @@ class _Settings:
     model: type[BaseModel]
     defaults: Mapping[str, Any]
     out: Path
-    jobs: int
+    jobs: int  # as asked: the PDF stage's converters
+    render_jobs: int  # what pays for itself at this size
     pdf: bool
     pdf_pack: bool
     overwrite: bool
@@ -202,7 +216,7 @@ class _Batch:
         self._chunk: list[RenderJob] = []
         self.warnings: list[str] = []
         self._orphans: list[Previous] = []
-        self._renderers = RendererPool(settings.pack, settings.document, settings.jobs)
+        self._renderers = RendererPool(settings.pack, settings.document, settings.render_jobs)
         self._pdfs: PdfStage | None = None
         if settings.pdf:
             from .pdfs import PdfStage

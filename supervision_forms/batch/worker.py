@@ -149,6 +149,17 @@ def usable_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+ROWS_PER_EXTRA_JOB = 50  # a short roster is done before an extra worker process would pay for its start
+
+
+def jobs_that_pay(asked: int, rows: int | None) -> int:
+    """Worker processes worth starting for `rows` rows (unknown: as many as asked): never
+    more than the usable cores, and one more per 50 rows, so that asking for more jobs
+    never makes a short batch slower than one job."""
+    most = max(1, min(asked, usable_cores()))
+    return most if rows is None else min(most, 1 + rows // ROWS_PER_EXTRA_JOB)
+
+
 class RendererPool:
     """Where rendering happens: in this process (one job) or in a pool of processes
     started at once, each with the pack loaded and its template compiled. More jobs than

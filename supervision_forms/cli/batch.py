@@ -28,7 +28,6 @@ from .app import (
 )
 from .progress import ProgressBar
 
-ROWS_PER_EXTRA_JOB = 50  # a short roster is done before extra worker processes would start
 FAILURES_SHOWN = 2
 
 
@@ -49,7 +48,11 @@ FAILURES_SHOWN = 2
     help="JSON object merged under every row (team-wide values such as the supervisor).",
 )
 @click.option(
-    "--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes [default: one per CPU]."
+    "--jobs",
+    "-j",
+    type=click.IntRange(1, 64),
+    default=None,
+    help="Worker processes, at most [default: one per CPU; fewer for a short roster].",
 )
 @click.option("--pdf", is_flag=True, help="Also make a PDF of each document (needs LibreOffice).")
 @click.option("--pdf-pack", is_flag=True, help="Also merge the PDFs into one, a bookmark per person.")
@@ -108,7 +111,7 @@ def batch(
             out=out,
             document=document,
             defaults=base,
-            jobs=jobs or _default_jobs(rows.size_hint),
+            jobs=jobs or os.cpu_count() or 1,  # the engine starts fewer where more would not pay
             pdf=pdf,
             pdf_pack=pdf_pack,
             zip=make_zip,
@@ -130,13 +133,6 @@ def batch(
     if not report.ok:
         _explain_failures(report)
         sys.exit(PROBLEMS)
-
-
-def _default_jobs(rows: int | None) -> int:
-    cpus = os.cpu_count() or 1
-    if rows is None:
-        return cpus
-    return max(1, min(cpus, 1 + rows // ROWS_PER_EXTRA_JOB))
 
 
 @contextmanager

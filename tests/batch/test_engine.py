@@ -12,6 +12,7 @@ import pytest
 
 from supervision_forms import installed_packs, parse, render
 from supervision_forms.batch import RowResult, generate, merge_under
+from supervision_forms.batch.worker import jobs_that_pay, usable_cores
 from supervision_forms.errors import InvalidData, OutputFolderError
 from supervision_forms.models import Agreement
 from tests.batch.conftest import RowMaker
@@ -205,7 +206,8 @@ def it_merges_nested_defaults_without_changing_them() -> None:
 
 
 def it_uses_a_pack_given_as_an_object(tmp_path: Path, rows: RowMaker) -> None:
-    report = generate([rows(0)], pack=installed_packs().get("sefton"), out=tmp_path, jobs=2)
+    many = [rows(index) for index in range(60)]  # enough for worker processes, which get the pack
+    report = generate(many, pack=installed_packs().get("sefton"), out=tmp_path, jobs=2)
     assert report.ok
 
 
@@ -230,3 +232,14 @@ def it_records_what_a_row_contradicts_in_the_manifest_and_warns_once(
             '(see "warnings" in the manifest)'
         ]
     assert not recwarn.list  # no warning per row
+
+
+def it_starts_no_more_worker_processes_than_a_roster_of_its_size_pays_for() -> None:
+    cores = usable_cores()
+    assert jobs_that_pay(4, 12) == 1  # a team's dozen: done before a second process would start
+    assert jobs_that_pay(4, 49) == 1
+    assert jobs_that_pay(4, 50) == min(2, cores)
+    assert jobs_that_pay(2, 10_000) == min(2, cores)
+    assert jobs_that_pay(64, 10_000) == cores
+    assert jobs_that_pay(2, None) == min(2, cores)  # size unknown: as asked
+    assert jobs_that_pay(1, 10_000) == 1

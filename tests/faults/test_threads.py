@@ -79,7 +79,7 @@ def it_changes_nothing_process_wide_when_called_from_threads(tmp_path: Path) -> 
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         list(pool.map(work, range(8)))
-    generate(rows(3), pack="portsmouth", out=tmp_path / "pool", jobs=2)
+    generate(rows(60), pack="portsmouth", out=tmp_path / "pool", jobs=2)  # enough rows for a pool
 
     assert state() == before
 
