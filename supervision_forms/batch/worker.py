@@ -154,8 +154,8 @@ ROWS_PER_EXTRA_JOB = 50  # a short roster is done before an extra worker process
 
 def jobs_that_pay(asked: int, rows: int | None) -> int:
     """Worker processes worth starting for `rows` rows (unknown: as many as asked): never
-    more than the usable cores, and one more per 50 rows, so that asking for more jobs
-    never makes a short batch slower than one job."""
+    more than the usable cores, and one more per ROWS_PER_EXTRA_JOB rows, so that asking
+    for more jobs never makes a short batch slower than one job."""
     most = max(1, min(asked, usable_cores()))
     return most if rows is None else min(most, 1 + rows // ROWS_PER_EXTRA_JOB)
 
