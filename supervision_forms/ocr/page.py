@@ -6,16 +6,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
 from PIL import Image
 
+from .accents import accent_missed
 from .deskew import estimate_skew, straighten
 from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
-from .pixels import Mask, despeckle, grey, ink
+from .pixels import despeckle, grey, ink
 from .raster import PageImage
 from .second import confirmed
-from .tesseract import ACCENTED_SURE, BAR, Word, read_words, upright_turn
+from .tesseract import ACCENTED_SURE, BAR, read_words, upright_turn
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
 BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
@@ -28,11 +28,6 @@ DASHES = set("-–—_~=")
 BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
 BAR_IN_TEXT = 0.85  # ... and of one with a word just after it on its line, no taller than text
 WORD_GAP = 0.8  # of the word's height: a gap this wide at most is between words of a line
-ACCENT_BAND = 0.4  # of a word's height: where an accent above its capitals is drawn (Ö, É)
-ACCENT_INK = 4  # pixels of ink at least, in that band, for an accent (less: dust)
-ACCENT_WIDTH = 0.6  # of a word's height: an accent is narrower than this (a rule is not)
-ACCENT_LETTERS = 1.5  # letters from a word's start: an accent over its capital is this far in
-ACCENTED_CAPITALS = set("AEIOUYCNSZ")  # capitals that take accents (Ö, É, Ç, Ñ, Š, Ž…)
 
 
 def read_page(page: PageImage, label: str) -> OcrPage:
@@ -83,7 +78,7 @@ def _read(page: PageImage, failure: str) -> OcrPage:
     words = []
     cleaned = Image.fromarray(pixels)
     for word in confirmed(cleaned, read_words(cleaned, page.dpi, failure), page.dpi, failure):
-        if word.confidence > ACCENTED_SURE and _mark_above(mask, word):
+        if word.confidence > ACCENTED_SURE and accent_missed(mask, word):
             word = replace(word, confidence=ACCENTED_SURE)  # an accent English data read past
         read = OcrWord(
             word.text,
@@ -101,26 +96,6 @@ def _read(page: PageImage, failure: str) -> OcrPage:
         degrees,
         _mean_confidence(tuple(words)),
     )
-
-
-def _mark_above(mask: Mask, word: Word) -> bool:
-    """Whether a small mark stands just above the capital a word read without accents
-    starts with, clear of the line above: an accent ("Öztürk" read as "Ozturk"), which
-    Tesseract's English data reads past at a high confidence."""
-    if not word.text.isascii() or word.text[:1] not in ACCENTED_CAPITALS:
-        return False
-    height = word.bottom - word.top
-    band = mask[max(0, word.top - round(ACCENT_BAND * height)) : max(0, word.top), word.left : word.right]
-    if band.shape[0] < 3:
-        return False
-    rows: Mask = np.asarray(band.any(axis=1), dtype=np.bool_)
-    if rows[0] or band.sum() < ACCENT_INK:
-        return False  # nothing there, or ink that runs on up (the line above)
-    columns = np.flatnonzero(band.any(axis=0))
-    if int(columns[-1] - columns[0]) + 1 > ACCENT_WIDTH * height:
-        return False  # a rule, or a line's worth of ink
-    letter = (word.right - word.left) / len(word.text)  # about a letter's width
-    return float(columns[0] + columns[-1]) / 2 <= ACCENT_LETTERS * letter
 
 
 def _dotted(words: list[OcrWord]) -> list[OcrWord]:

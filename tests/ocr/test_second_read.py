@@ -10,7 +10,7 @@ import pytest
 from PIL import Image
 
 from supervision_forms.ocr import second
-from supervision_forms.ocr.page import _mark_above
+from supervision_forms.ocr.accents import _mark_above
 from supervision_forms.ocr.tesseract import Word
 
 PAGE = Image.new("L", (400, 200), 255)

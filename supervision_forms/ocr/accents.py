@@ -1,0 +1,133 @@
+"""Accents Tesseract's English data reads past. It knows no accented letter but "é", so
+"Wiśniewska" comes back as "Wisniewska" and "Ó Briain" as "O Briain", often at over 0.9:
+a wrong name read as sure. The marks are still in the pixels: an accent is a small mark
+standing clear above a letter, as the dot of an "i" does. A word with more such marks than
+its letters account for, or with a mark above its first capital, is an accented word read
+without its accents (`page.py` caps its confidence)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .pixels import Mask
+from .tesseract import Word
+
+ACCENT_BAND = 0.4  # of a word's height: where an accent above its capitals is drawn (Ö, É)
+ACCENT_INK = 4  # pixels of ink at least, in that band, for an accent (less: dust)
+ACCENT_WIDTH = 0.6  # of a word's height: an accent is narrower than this (a rule is not)
+ACCENT_LETTERS = 1.5  # letters from a word's start: an accent over its capital is this far in
+ACCENTED_CAPITALS = set("AEIOUYCNSZ")  # capitals that take accents (Ö, É, Ç, Ñ, Š, Ž…)
+RULE_COVER = 0.6  # of the band's width: a row inked this far across is a drawn line
+MARK_ROWS = 2  # rows at least an accent is drawn over (a rule's ragged edge is one)
+DOTTED = set("ijé:;%")  # letters and marks drawn with a mark clear above another
+MARK_INK = 8  # pixels at least of a mark over a letter (less: a speck of dust)
+MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near its top
+MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
+MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
+MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
+
+
+def accent_missed(mask: Mask, word: Word) -> bool:
+    """Whether a word read without accents shows one in its pixels (`mask`: the page's ink)."""
+    if not word.text.isascii():
+        return False
+    return _mark_above(mask, word) or _marks_over_letters(mask, word) > sum(c in DOTTED for c in word.text)
+
+
+def _mark_above(mask: Mask, word: Word) -> bool:
+    """Whether a small mark stands just above the capital a word starts with, clear of the
+    line above ("Ö" read as "O": Tesseract's box may leave the accent out). A drawn line
+    the accent touches (a form's rule just above a name) is no part of it."""
+    if word.text[:1] not in ACCENTED_CAPITALS:
+        return False
+    height = word.bottom - word.top
+    letter = (word.right - word.left) / len(word.text)  # about a letter's width
+    near = word.left + max(1, round(2 * ACCENT_LETTERS * letter))  # the capital and a little past it
+    band = mask[
+        max(0, word.top - round(ACCENT_BAND * height)) : max(0, word.top), word.left : min(word.right, near)
+    ]
+    if band.shape[0] < 3 or band.shape[1] == 0:
+        return False
+    across = band.sum(axis=1) >= RULE_COVER * band.shape[1]
+    ruled = bool(across.any())
+    if ruled:
+        band = band[int(np.flatnonzero(across)[-1]) + 1 :]
+    rows = band.any(axis=1)
+    if rows.sum() < MARK_ROWS or (rows[0] and not ruled) or band.sum() < ACCENT_INK:
+        return False  # nothing there, the line above's ink running on, or a rule's ragged edge
+    columns = np.flatnonzero(band.any(axis=0))
+    if int(columns[-1] - columns[0]) + 1 > ACCENT_WIDTH * height:
+        return False  # a rule, or a line's worth of ink
+    return float(columns[0] + columns[-1]) / 2 <= ACCENT_LETTERS * letter
+
+
+def _marks_over_letters(mask: Mask, word: Word) -> int:
+    """The small marks in the word's upper half that stand clear above other ink of it:
+    the dots of "i" and "j", and accents (a speck, a piece of a rule, a mark far from the
+    letter under it is not counted)."""
+    crop = mask[word.top : word.bottom, word.left : word.right]
+    height = crop.shape[0]
+    if height < MIN_HEIGHT or crop.shape[1] < 2:
+        return 0
+    upper = crop[: height // 2]
+    count = 0
+    for top, bottom, left, right, ink in _pieces(upper):
+        if bottom == upper.shape[0] - 1:
+            continue  # part of a letter that goes on down
+        under = crop[bottom + 1 :, left : right + 1].any(axis=1)
+        if not under.any():
+            continue  # nothing under it: an apostrophe, a quotation mark
+        gap = int(np.flatnonzero(under)[0])
+        if (
+            ink >= MARK_INK
+            and bottom - top >= 1
+            and top <= MARK_HIGH * height
+            and gap <= MARK_GAP * height
+            and right - left + 1 <= MARK_WIDTH * height
+        ):
+            count += 1
+    return count
+
+
+def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
+    """The connected pieces of ink (touching at edges or corners): top, bottom, left,
+    right (inclusive) and pixels of each, found run by run."""
+    parent: dict[tuple[int, int], tuple[int, int]] = {}
+
+    def root(key: tuple[int, int]) -> tuple[int, int]:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    previous: list[tuple[int, int]] = []
+    rows: list[list[tuple[int, int]]] = []
+    for r in range(mask.shape[0]):
+        runs = _runs(mask[r])
+        for start, end in runs:
+            parent[(r, start)] = (r, start)
+            for above_start, above_end in previous:
+                if above_start <= end and start <= above_end:  # overlapping, or touching at a corner
+                    one, other = root((r, start)), root((r - 1, above_start))
+                    if one != other:
+                        parent[one] = other
+        rows.append(runs)
+        previous = runs
+    pieces: dict[tuple[int, int], list[int]] = {}
+    for r, runs in enumerate(rows):
+        for start, end in runs:
+            box = pieces.setdefault(root((r, start)), [r, r, start, end - 1, 0])
+            box[1], box[2], box[3] = r, min(box[2], start), max(box[3], end - 1)
+            box[4] += end - start
+    return [(b[0], b[1], b[2], b[3], b[4]) for b in pieces.values()]
+
+
+def _runs(row: Mask) -> list[tuple[int, int]]:
+    """The runs of ink along a row, as (start, end) with `end` past the last pixel."""
+    inked = np.flatnonzero(row)
+    if inked.size == 0:
+        return []
+    cuts = np.flatnonzero(np.diff(inked) > 1)
+    starts = np.concatenate(([0], cuts + 1))
+    ends = np.concatenate((cuts, [inked.size - 1]))
+    return [(int(inked[s]), int(inked[e]) + 1) for s, e in zip(starts, ends, strict=True)]
