@@ -14,12 +14,14 @@ than a missing one. Then nothing on the OCR'd pages is lost (`ocr_kept`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
 from ..models.paths import generic, leaf_map
+from ..ocr.lexicon import unknown, words_of
 from .knowledge import FormKnowledge
 from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_words import BOXES, WordStream
@@ -39,6 +41,7 @@ DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a spec
 PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
+NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
 def judged(
@@ -80,6 +83,8 @@ def judged(
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
         if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
             sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
+        if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
+            sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if leaf.kind == "text" and any(
@@ -136,6 +141,19 @@ def _printed(value: str, know: FormKnowledge) -> bool:
     if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
+
+
+def _misspelt(value: str, path: str, know: FormKnowledge | None) -> bool:
+    """Whether a text answer (not a name) holds a word that is neither English nor the
+    form's own: most often a word OCR misread ("heaith"), or cut ("rofessional")."""
+    if path.rpartition(".")[2] in NAMES:
+        return False
+    return bool(unknown(value, _form_words(know.corpus if know is not None else "")))
+
+
+@functools.cache
+def _form_words(corpus: str) -> frozenset[str]:
+    return frozenset(word.lower() for word in words_of(corpus))
 
 
 def _stray(text: str) -> bool:

@@ -79,3 +79,16 @@ def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_
 def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
     text = "Fortnightly (e.g. Tuesdays), i.e. every other week."
     assert _judged(text).data.other_issues == text
+
+
+@pytest.mark.parametrize("text", ["We have different heaith needs.", "Written down.\nrofessional or personal."])
+def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_form(text: str) -> None:
+    result = _judged(text)
+    assert result.data.other_issues is None
+    assert any("no English word list" in w.message for w in result.warnings)
+    assert [item.text for item in result.unmapped] == [" ".join(text.split())]
+
+
+def it_reads_an_answer_of_english_words_the_forms_own_words_and_capitalised_names() -> None:
+    text = "The supervisee's Cafcass guardian, Siobhan, isn't worried about LAC reviews."
+    assert _judged(text).data.other_issues == text
