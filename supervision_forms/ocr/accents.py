@@ -52,7 +52,7 @@ def _mark_above(mask: Mask, word: Word) -> bool:
     ruled = bool(across.any())
     if ruled:
         band = band[int(np.flatnonzero(across)[-1]) + 1 :]
-    rows = band.any(axis=1)
+    rows: Mask = np.asarray(band.any(axis=1), dtype=np.bool_)
     if rows.sum() < MARK_ROWS or (rows[0] and not ruled) or band.sum() < ACCENT_INK:
         return False  # nothing there, the line above's ink running on, or a rule's ragged edge
     columns = np.flatnonzero(band.any(axis=0))

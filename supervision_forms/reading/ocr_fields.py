@@ -20,9 +20,10 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..models.paths import generic, leaf_map
+from ..models.paths import Leaf, generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
 from .knowledge import FormKnowledge
+from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_words import BOXES, WordStream
 from .page import Page
@@ -87,6 +88,13 @@ def judged(
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
+        cut = (
+            cut_at_break(stream, found, path, edges, know)
+            if know is not None and found and _runs_on(path, leaf)
+            else None
+        )
+        if cut is not None:
+            sure, why = min(sure, STRAY), cut
         if leaf.kind == "text" and any(
             stream.in_margin(index) or stream.tokens[index].line in edges for index in found
         ):
@@ -141,6 +149,13 @@ def _printed(value: str, know: FormKnowledge) -> bool:
     if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
+
+
+def _runs_on(path: str, leaf: Leaf) -> bool:
+    """Whether a field's answer may run over lines, and so over a page break: text (a
+    name aside) and lists."""
+    last = path.rpartition(".")[2]
+    return last.isdigit() or (leaf.kind == "text" and last not in NAMES)
 
 
 def _misspelt(value: str, path: str, know: FormKnowledge | None) -> bool:

@@ -100,8 +100,11 @@ class WordStream:
 
     def in_margin(self, index: int) -> bool:
         """Whether a token is in the top or bottom margin of its page (headers, footers)."""
-        page = self.places[self.tokens[index].line][0]
-        share = self.tokens[index].word.top / self.heights[page]
+        return self.outside_body(self.tokens[index].word, self.places[self.tokens[index].line][0])
+
+    def outside_body(self, word: Word, page: int) -> bool:
+        """Whether a word of a page is in its top or bottom margin (headers, footers)."""
+        share = word.top / self.heights[page]
         return share < HEADER or share > FOOTER
 
     def beside(self, run: list[int], pages: set[int]) -> list[int]:

@@ -51,7 +51,8 @@ def it_finds_an_accent_over_a_capital_touching_a_rule_just_above_it() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["Wisniewska", "Okafor", "Fitzpatrick-Ojo", "supervision", "adjustments", "O", "Kilimanjaro", "it's"]
+    "text",
+    ["Wisniewska", "Okafor", "Fitzpatrick-Ojo", "supervision", "adjustments", "O", "Kilimanjaro", "it's"],
 )
 def it_takes_dots_of_i_and_j_and_apostrophes_for_no_accent(text: str) -> None:
     mask, word = _ink(text)

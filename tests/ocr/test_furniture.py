@@ -38,11 +38,11 @@ def it_keeps_a_line_repeated_at_heights_far_apart() -> None:
     assert sum("Workforce" in text for text in texts) == 2
 
 
-def _judged(page: Page, value: str) -> ParseResult:
+def _judged(page: Page, value: str, *more: Page) -> ParseResult:
     pack = next(p for p in installed_packs() if p.name == "surrey")
     data: Any = pack.model("agreement").model_validate({"other_issues": value})
     read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
-    return judged(read, [page], {0}, pack.knowledge("agreement"))
+    return judged(read, [page, *more], {0, *(p.number for p in more)}, pack.knowledge("agreement"))
 
 
 def _lines(*lines: tuple[str, float], rules: tuple[Rule, ...] = ()) -> Page:
@@ -71,5 +71,6 @@ def it_keeps_an_answer_over_the_footer_past_the_cells_border() -> None:
         ("Page 2 of 3", 781.0),
         rules=(border,),
     )
-    result = _judged(page, "Talked through openly first.")
+    after = Page(1, 595.0, 842.0, ())  # read too: the answer may not go on past the page's end
+    result = _judged(page, "Talked through openly first.", after)
     assert result.data.other_issues == "Talked through openly first."
