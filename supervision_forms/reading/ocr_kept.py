@@ -178,8 +178,9 @@ def kept(
         if w.message.startswith(LOOSE_LABEL)
     }
     for run in [run for run, _ in runs] + unplaced:
-        if run[0] in labels:
-            continue  # (an older edition's wording of the label over its answer)
+        if run[0] in labels and not stream.tokens[run[0]].word.text[:1].islower():
+            continue  # (an older edition's wording of the label over its answer; a label
+            # starts with a capital: one in lower case is an answer running on)
         for token in stream.beside(run, ocr):
             path = owners.get(token, "")
             leaf = kinds.get(generic(path))

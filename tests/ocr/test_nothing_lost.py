@@ -259,6 +259,18 @@ def it_keeps_an_answer_beside_a_loosely_matched_label_or_a_value_ocr_was_unsure_
     assert judged_both.data.management_availability == "Teams most days."
 
 
+def it_leaves_empty_an_answer_whose_next_line_in_lower_case_was_taken_for_a_loose_label() -> None:
+    label = ReadWarning(
+        "review_date", "the label was matched loosely (80%); check this value", "page 1, line 2"
+    )
+    result = _judged_availability(
+        _page("Teams most days. Frequency may change after the", "review; see the review date below."),
+        "Teams most days. Frequency may change after the",
+        warnings=(label,),
+    )
+    assert result.data.management_availability is None  # a label starts with a capital
+
+
 def it_leaves_empty_an_answer_that_runs_into_the_page_footer() -> None:
     result = _judged_availability(
         _page("Teams most days.", "Policy v3.4 June 2023", top=770.0),

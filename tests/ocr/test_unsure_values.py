@@ -81,7 +81,9 @@ def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
     assert _judged(text).data.other_issues == text
 
 
-@pytest.mark.parametrize("text", ["We have different heaith needs.", "Written down.\nrofessional or personal."])
+@pytest.mark.parametrize(
+    "text", ["We have different heaith needs.", "Written down.\nrofessional or personal."]
+)
 def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_form(text: str) -> None:
     result = _judged(text)
     assert result.data.other_issues is None
