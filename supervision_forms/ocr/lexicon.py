@@ -2,22 +2,26 @@
 letters it is unsure of as the nearest shapes it knows ("health" as "heaith", a word cut
 short as "rofessional"), often at a high confidence; a word in no English word list and
 not on the form either is such a word (or a piece of jargon). Words with a capital are
-passed over: names, places and acronyms are in no word list."""
+passed over: names, places and acronyms are in no word list.
+
+The word list is Tesseract's own (the dictionary in its English data, British spellings
+and all: "centre", "recognise", "wellbeing"), taken out of its data file once a process
+with the tools Tesseract ships (`combine_tessdata`, `dawg2wordlist`)."""
 
 from __future__ import annotations
 
 import functools
 import re
-
-from spellchecker import SpellChecker
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
 
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # letters, with apostrophes inside ("isn't")
 POSSESSIVE = "'s"
-
-
-@functools.cache
-def _english() -> SpellChecker:
-    return SpellChecker(language="en", distance=1)
+TESSDATA = re.compile(rb'"([^"]+)"')  # the folder `tesseract --list-langs` names
+DICTIONARY = "eng.lstm-word-dawg"
+LETTERS = "eng.lstm-unicharset"
 
 
 def words_of(text: str) -> list[str]:
@@ -27,16 +31,37 @@ def words_of(text: str) -> list[str]:
 
 def unknown(text: str, known: frozenset[str]) -> list[str]:
     """The words of `text` in lower case, of two letters or more, that are neither English
-    nor in `known` (the form's own words, lower case)."""
-    wanted = [
+    nor in `known` (the form's own words, lower case). None are when there is no English
+    word list here (Tesseract's tools missing)."""
+    english = english_words()
+    if not english:
+        return []
+    return [
         word
         for word in words_of(text)
-        if len(word) > 1
-        and word.islower()
-        and word not in known
-        and word.removesuffix(POSSESSIVE) not in known
+        if len(word) > 1 and word.islower() and not {word, word.removesuffix(POSSESSIVE)} & (known | english)
     ]
-    if not wanted:
-        return []
-    english = _english().known(wanted)
-    return [word for word in wanted if word not in english and word.removesuffix(POSSESSIVE) not in english]
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Tesseract's English dictionary, lower case (empty when it cannot be read)."""
+    tools = [shutil.which(name) for name in ("tesseract", "combine_tessdata", "dawg2wordlist")]
+    if None in tools:
+        return frozenset()
+    tesseract, combine, listing = (str(tool) for tool in tools)
+    try:
+        listed = subprocess.run([tesseract, "--list-langs"], capture_output=True, check=True).stdout
+        folder = TESSDATA.search(listed)
+        if folder is None:
+            return frozenset()
+        data = Path(folder[1].decode()) / "eng.traineddata"
+        with tempfile.TemporaryDirectory() as temp:
+            dawg, letters, words = Path(temp, DICTIONARY), Path(temp, LETTERS), Path(temp, "words")
+            subprocess.run(
+                [combine, "-e", str(data), str(dawg), str(letters)], capture_output=True, check=True
+            )
+            subprocess.run([listing, str(letters), str(dawg), str(words)], capture_output=True, check=True)
+            return frozenset(words.read_text(encoding="utf-8").lower().split())
+    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
+        return frozenset()

@@ -84,13 +84,20 @@ def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
 @pytest.mark.parametrize(
     "text", ["We have different heaith needs.", "Written down.\nrofessional or personal."]
 )
-def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_form(text: str) -> None:
-    result = _judged(text)
+def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_form(
+    text: str, tesseract: None
+) -> None:
+    result = _judged(text)  # (the word list is Tesseract's)
     assert result.data.other_issues is None
     assert any("no English word list" in w.message for w in result.warnings)
     assert [item.text for item in result.unmapped] == [" ".join(text.split())]
 
 
-def it_reads_an_answer_of_english_words_the_forms_own_words_and_capitalised_names() -> None:
-    text = "The supervisee's Cafcass guardian, Siobhan, isn't worried about LAC reviews."
+def it_reads_an_answer_of_english_words_the_forms_own_words_and_capitalised_names(tesseract: None) -> None:
+    text = "The supervisee's Cafcass guardian, Siobhan, isn't worried about LAC reviews or wellbeing."
+    assert _judged(text).data.other_issues == text
+
+
+def it_knows_british_spellings(tesseract: None) -> None:
+    text = "We recognise the centre's programme of behaviour work and the organisation's wellbeing offer."
     assert _judged(text).data.other_issues == text
