@@ -39,7 +39,9 @@ def unknown(text: str, known: frozenset[str]) -> list[str]:
     return [
         word
         for word in words_of(text)
-        if len(word) > 1 and word.islower() and not {word, word.removesuffix(POSSESSIVE)} & (known | english)
+        if len(word) > 1
+        and word.islower()
+        and not any(form in known or form in english for form in (word, word.removesuffix(POSSESSIVE)))
     ]
 
 
