@@ -21,7 +21,7 @@ from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
-from .reworded import find_reworded
+from .reworded import find_by_order, find_reworded
 from .spots import Span
 from .tables import read_tables
 
@@ -29,6 +29,7 @@ SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
+BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 STRAY = re.compile(r"[A-Za-z]+[\u3400-\u9fff\uac00-\ud7af][A-Za-z]*|[\u3400-\u9fff\uac00-\ud7af][a-z]+")
@@ -68,6 +69,17 @@ def read_form(
             )
             source = layout.pieces[hit.piece].source
             collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
+    def unexplained(numbers: range) -> list[int]:
+        claimed = [Span(n, start, end) for n, spans in places.claimed.items() for start, end, _ in spans]
+        labels = [Span(h.piece, h.start, h.end) for h in finder.hits] + _label_pieces(finder.hits)
+        return sorted({n for n, _ in _left_over(layout, [*used, *claimed, *labels], places, know, numbers)})
+
+    for path in find_by_order(finder, places, know, hits, answers, unexplained):
+        used.extend([Span(hits[path].piece, hits[path].start, hits[path].end)])
+        if path in answers:
+            used.extend(answers[path].spans)
+            source = layout.pieces[hits[path].piece].source
+            collector.warnings.append(ReadWarning(path, BY_ORDER, source))
     _put_answers(answers, hits, infos, know, collector)
     _put_inner(answers, hits, infos, know, collector)
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
@@ -299,23 +311,35 @@ def _unmapped(
     layout: Layout, used: list[Span], places: Places, know: FormKnowledge, collector: Collector
 ) -> None:
     """Text a person wrote that no field took: every piece's unused, unprinted part."""
+    for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
+        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))
+
+
+def _left_over(
+    layout: Layout, used: list[Span], places: Places, know: FormKnowledge, numbers: range
+) -> list[tuple[int, str]]:
+    """The pieces among `numbers` whose unused part is not the form's own text, with that part."""
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for span in used:
         taken[span.piece].append((span.start, span.end))
-    previous_in_column: dict[float, str] = {}
+    above: dict[int, str] = {}  # each piece's number -> the text of the piece above it in its column
+    last_in_column: dict[float, str] = {}
     for number, piece in enumerate(layout.pieces):
-        text = piece.text
-        left = _without(text, taken.get(number, []))
-        key = round(piece.column)
-        joined = previous_in_column.get(key, "") + " " + text
-        previous_in_column[key] = text
+        above[number] = last_in_column.get(round(piece.column), "")
+        last_in_column[round(piece.column)] = piece.text
+    found: list[tuple[int, str]] = []
+    for number in numbers:
+        piece = layout.pieces[number]
+        left = _without(piece.text, taken.get(number, []))
+        joined = above[number] + " " + piece.text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
         if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
             continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
         if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):
-            collector.unmapped.append(Unmapped(cleaned, piece.source))
+            found.append((number, cleaned))
+    return found
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -11,12 +11,15 @@ other field there fits it as well. Such a label is read with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
+from ...text.dates import find_dates
 from .labels import Finder, Hit
 from .layout import Layout
+from .places import Answer, Places
 
 SCORE = 80.0  # the score a label found this way is read with (it is warned about)
 MIN_SHARED = 2  # words of what the label asks that the piece must share
@@ -24,6 +27,8 @@ MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
 MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
+ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
+MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -115,4 +120,62 @@ def _fits_another(text: str, info: FieldInfo, fields: list[FieldInfo], hits: dic
         len(words & content(other.spec.label)) > mine
         for other in fields
         if other.path != info.path and other.path not in hits
+    )
+
+
+def find_by_order(
+    finder: Finder,
+    places: Places,
+    know: FormKnowledge,
+    hits: dict[str, Hit],
+    answers: dict[str, Answer],
+    unexplained: Callable[[range], list[int]],
+) -> list[str]:
+    """Labels an older edition words so differently that no word matches ("Main duties:"
+    for "KEY TASKS OF SUPERVISEE"), found by the form's order alone: where the field is
+    the only one not found between the labels found for the fields printed before and
+    after it, and everything between those labels is the form's own text, their answers,
+    one label-like piece and what `places` reads after it (`unexplained`: the pieces
+    holding text that would go to `unmapped`). Returns the fields found."""
+    order = [path for path in dict.fromkeys(know.slots) if any(i.path == path for i in know.fields)]
+    infos = {info.path: info for info in know.fields}
+    found: list[str] = []
+    for at, path in enumerate(order):
+        if path in hits or infos[path].spec.place in ("table", "signature"):
+            continue
+        before = [p for p in order[:at] if p in hits]
+        after = [p for p in order[at + 1 :] if p in hits]
+        if not before or not after or order.index(before[-1]) != at - 1 or order.index(after[0]) != at + 1:
+            continue  # another field between them is not found either: which label is whose is not known
+        low, high = hits[before[-1]].end_piece + 1, hits[after[0]].piece
+        left = unexplained(range(low, high))
+        if not left or not _label_alone(finder.layout, left[0], know):
+            continue
+        text = finder.layout.pieces[left[0]].text
+        hit = finder.take(path, left[0], 0, len(text.rstrip()), ORDER_SCORE)
+        if hit is None:
+            continue
+        places.add_hit(hit)
+        answer = places.read(hit, infos[path])
+        if unexplained(range(low, high)):
+            places.drop_hit(hit)  # text is left that neither the label nor its answer explains
+            continue
+        hits[path] = hit
+        if answer is not None:
+            answers[path] = answer
+        found.append(path)
+    return found
+
+
+def _label_alone(layout: Layout, number: int, know: FormKnowledge) -> bool:
+    """Whether a piece reads as a label on its own: a few words, a capital first, no
+    sentence's full stop, no date, not a line the form prints."""
+    text = layout.pieces[number].text.strip()
+    words = text.split()
+    return (
+        0 < len(words) <= MAX_ORDER_WORDS
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and not find_dates(text)
+        and fold(text) not in know.lines
     )

@@ -50,6 +50,21 @@ class Spots:
         for number, piece in enumerate(self.pieces):
             self.by_line[piece.line].append(number)
 
+    def add_hit(self, hit: Hit) -> None:
+        """Count a label found after these spots were made."""
+        if hit not in self.hits:
+            self.hits.append(hit)
+        self.hit_starts[hit.piece].append(hit.start)
+        self.label_pieces.update(hit.pieces)
+
+    def drop_hit(self, hit: Hit) -> None:
+        """Forget a label `add_hit` counted, and the answer read for it."""
+        self.hits.remove(hit)
+        self.hit_starts[hit.piece].remove(hit.start)
+        self.label_pieces = {n for other in self.hits for n in other.pieces}
+        for number, spans in self.claimed.items():
+            self.claimed[number] = [span for span in spans if span[2] != (hit.piece, hit.start)]
+
     def printed(self, number: int) -> bool:
         """Whether a piece is the form's own text; in a PDF, a short line counts when it
         and the line next to it in its column are printed text together."""
