@@ -69,6 +69,7 @@ def read_form(
             )
             source = layout.pieces[hit.piece].source
             collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
+
     def unexplained(numbers: range) -> list[int]:
         claimed = [Span(n, start, end) for n, spans in places.claimed.items() for start, end, _ in spans]
         labels = [Span(h.piece, h.start, h.end) for h in finder.hits] + _label_pieces(finder.hits)

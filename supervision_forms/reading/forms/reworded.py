@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ...text.dates import find_dates
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
-from ...text.dates import find_dates
 from .labels import Finder, Hit
 from .layout import Layout
 from .places import Answer, Places
