@@ -270,6 +270,14 @@ class Places(LineSpots):
             piece = self.pieces[number]
             if number == beside:
                 continue
+            if piece.line == label.line and BOXES.search(piece.text):
+                spans.append(
+                    Span(number, 0, len(piece.text))
+                )  # the label's line of tick boxes, split at gaps
+                continue
+            if lines and piece.line == self.pieces[lines[-1].piece].line and BOXES.search(piece.text):
+                lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes
+                continue
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):

@@ -75,8 +75,8 @@ def read_form(
         labels = [Span(h.piece, h.start, h.end) for h in finder.hits] + _label_pieces(finder.hits)
         return sorted({n for n, _ in _left_over(layout, [*used, *claimed, *labels], places, know, numbers)})
 
-    for path in find_by_order(finder, places, know, hits, answers, unexplained):
-        used.extend([Span(hits[path].piece, hits[path].start, hits[path].end)])
+    for path, label in find_by_order(finder, places, know, hits, answers, unexplained).items():
+        used.extend(label)
         if path in answers:
             used.extend(answers[path].spans)
             source = layout.pieces[hits[path].piece].source
