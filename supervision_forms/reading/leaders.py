@@ -15,7 +15,7 @@ EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")  # stray marks ar
 SENTENCE_WORDS = 3  # an answer this long, ending in a lower-case word, is a sentence
 CLAUSE_END = re.compile(
     r"(?<=[^\W_])[.;!?]\s"
-)  # a sentence (or clause) ended inside the answer (not a leader)
+)  # a sentence or clause ended after a word
 
 
 def strip_ends(text: str) -> str:

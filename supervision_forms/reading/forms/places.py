@@ -273,7 +273,7 @@ class Places(LineSpots):
             if piece.line == label.line and BOXES.search(piece.text):
                 spans.append(
                     Span(number, 0, len(piece.text))
-                )  # the label's line of tick boxes, split at gaps
+                )  # its line of tick boxes, split at gaps
                 continue
             if lines and piece.line == self.pieces[lines[-1].piece].line and BOXES.search(piece.text):
                 lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes
