@@ -129,6 +129,11 @@ class FormKnowledge:
             return False
         return fuzz.partial_ratio(needle, self.corpus, score_cutoff=LOOSE) >= LOOSE
 
+    def echoes(self, text: str) -> bool:
+        """Whether text is, give or take a letter, somewhere in the printed text."""
+        norm = fold(text)
+        return bool(norm) and fuzz.partial_ratio(norm[:64], self.corpus, score_cutoff=LOOSE) >= LOOSE
+
     def in_prose(self, norm: str) -> bool:
         """Whether normalised text is word for word part of the printed text."""
         return bool(norm) and norm in self.corpus

@@ -271,9 +271,7 @@ class Places(LineSpots):
             if number == beside:
                 continue
             if piece.line == label.line and BOXES.search(piece.text):
-                spans.append(
-                    Span(number, 0, len(piece.text))
-                )  # its line of tick boxes, split at gaps
+                spans.append(Span(number, 0, len(piece.text)))  # its line of tick boxes, split at gaps
                 continue
             if lines and piece.line == self.pieces[lines[-1].piece].line and BOXES.search(piece.text):
                 lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes

@@ -335,7 +335,9 @@ def _left_over(
         joined = above[number] + " " + piece.text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
-        if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
+        if know.in_prose(fold(joined)) or (
+            not layout.structured and know.is_printed(joined) and know.echoes(piece.text)
+        ):
             continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
         if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):

@@ -17,6 +17,7 @@ from .layout import Layout, as_line
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
 LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
+HANGING = 4.0  # of the font size: how far a list item's first line may start right of its next
 
 
 @dataclass(frozen=True)
@@ -213,11 +214,15 @@ class Spots:
         return norm.span(0, match.dest_end)[1]
 
     def _with_neighbours(self, number: int) -> list[str]:
+        """A PDF line joined with the line above and with the line below it in its column,
+        or in a list item's hanging indent (the line above starting right of it)."""
         piece = self.pieces[number]
         texts = []
         for line, before in ((piece.line - 1, True), (piece.line + 1, False)):
             for other in self.by_line.get(line, []):
-                if abs(self.pieces[other].column - piece.column) <= self.layout.near:
+                upper, lower = (self.pieces[other], piece) if before else (piece, self.pieces[other])
+                indent = upper.column - lower.column
+                if -self.layout.near <= indent <= HANGING * max(upper.size, lower.size, 1.0):
                     pair = (
                         (self.pieces[other].text, piece.text)
                         if before
