@@ -9,6 +9,7 @@ bullet starts a list item, and the bullet is not part of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -62,6 +63,17 @@ def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
             out += "\n" + text
         previous = line
     return out
+
+
+def unsure_breaks(lines: list[Line], known: Callable[[str], bool]) -> bool:
+    """Whether a word broken at a line's end ("up-/dates") is one `known` does not know
+    whole: a hyphen of its own ("four-/day") or one a typesetter added, who can tell."""
+    for upper, lower in itertools.pairwise(lines):
+        above, below = upper.text.rstrip(), lower.text.lstrip()
+        broken = above[-1:] == "-" and above[-2:-1].isalpha() and below[:1].islower()
+        if broken and wraps(upper, lower) and not known(_word_before(above[:-1]) + _word_after(below)):
+            return True
+    return False
 
 
 def _word_before(text: str) -> str:

@@ -584,3 +584,84 @@ def it_leaves_a_list_of_dates_unread_when_a_row_is_no_date(packs: PackRegistry) 
     assert any(w.field == "meeting_dates" and "not a date" in w.message for w in result.warnings)
     assert any("x*x2Gth" in u.text for u in result.unmapped)
     assert any("26 September 2025" in u.text for u in result.unmapped)
+
+
+def it_reads_a_line_of_tick_boxes_split_at_its_gaps_and_wrapped(packs: PackRegistry) -> None:
+    # the boxes' font sets wide gaps: the line comes apart in pieces, and its last option wraps
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, f"Method of recording the session will be by {BOX} handwritten notes"),
+        Text(440, 200, f"{BOX} typed"),
+        Text(60, 214, "notes"),
+        Text(110, 214, f"{SQUARED_TIMES} the electronic record and the person responsible for recording the"),
+        Text(60, 228, "session will be the supervisor."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.recording.method == "the electronic record"  # type: ignore[attr-defined]
+
+
+def it_takes_no_dot_leaders_before_an_answer_for_the_end_of_a_sentence(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "The supervision meeting will take place in privacy and there will only be"),
+        Text(60, 214, "interruptions if"),
+        Text(60, 228, "............. a child is missing and a decision is needed now............."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "a child is missing and a decision is needed now"  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
+    packs: PackRegistry,
+) -> None:
+    # the form shows that this producer hyphenates ("individ-/uals"); "up-/dates" may be
+    # "updates" or a hyphen of the writer's own: the answer is not read
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 170, "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-"),
+        Text(60, 184, "uals Performance Development Plan and Review process."),
+        Text(60, 220, "b) What I will contribute as a supervisee ............ Preparation and honest up-"),
+        Text(60, 234, "dates."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.contribute_as_supervisee is None  # type: ignore[attr-defined]
+    assert any("hyphen" in w.message for w in result.warnings)
+    assert any("Preparation and honest" in u.text for u in result.unmapped)
+
+
+def it_takes_no_part_of_a_label_s_printed_hint_set_apart_from_it_for_the_answer(packs: PackRegistry) -> None:
+    # a justified line stretched the space after "(e.g." wide enough to split the line
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(60, 200, "What does the supervisee bring to supervision (e.g."),
+        Text(350, 200, "previous work experience, previous"),
+        Text(60, 214, "experience of being supervised, and preferred learning style)"),
+        Text(60, 240, "1. Practical Arrangements"),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.supervisee_brings is None  # type: ignore[attr-defined]
+
+
+def it_takes_nothing_from_another_label_s_drawn_cell_for_an_answer_on_the_line(packs: PackRegistry) -> None:
+    # "Date of Review:" and its date fill the left cell; the supervisor's name, under
+    # "Supervisor" in the cell beside it, sits on the label's line
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        *cell(55, 300, 170, 330),
+        *cell(170, 300, 340, 330),
+        *cell(340, 300, 540, 330),
+        Text(175, 314, "Supervisee Jane Smith"),
+        Text(345, 314, "Date: 10/02/26"),
+        *cell(55, 330, 170, 380),
+        *cell(170, 330, 340, 380),
+        *cell(340, 330, 540, 380),
+        Text(175, 344, "Supervisor"),
+        Text(345, 344, "Date: 29/01/26"),
+        Text(60, 358, "Date of Review:"),
+        Text(175, 358, "Tom Jones"),
+        Text(60, 372, "Fri 15 January 2027"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2027, 1, 15)  # type: ignore[attr-defined]
+    assert result.data.signatures.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]

@@ -132,9 +132,18 @@ class LineSpots(Spots):
                 if cut:
                     spans.append(cut)
                 break
+            if self._under_other_label(number, hit):
+                break  # another label's drawn cell: its answer
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
         return spans
+
+    def _under_other_label(self, number: int, hit: Hit) -> bool:
+        """PDF: whether a piece is in a drawn cell that another label found starts above it."""
+        cell = self.pieces[number].cell
+        return cell >= 0 and any(
+            self.pieces[n].cell == cell and n < number and n not in hit.pieces for n in self.label_pieces
+        )
 
     def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text right of the label's column, from its first line to the next row."""

@@ -18,7 +18,7 @@ from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..ticks import BOXES
-from ..unwrap import Line, join
+from ..unwrap import Line, join, unsure_breaks
 from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
@@ -62,6 +62,8 @@ class Places(LineSpots):
             if not spans or any(self._taken(span, owner) for span in spans):
                 continue  # nothing there, or another field's answer
             text = self._text(spans)
+            if fold(info.tail) and fold(text) in fold(info.tail):
+                continue  # a piece of the label's own printed hint, set apart from it
             if clean(text, self.know.prompts) is not None:
                 for span in spans:
                     self.claimed.setdefault(span.piece, []).append((span.start, span.end, owner))
@@ -147,7 +149,31 @@ class Places(LineSpots):
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))
             last_line = piece.line
-        return "\n".join(lines) if self.layout.structured else join(wrapped, self._known_word)
+        if self.layout.structured:
+            return "\n".join(lines)
+        if self._hyphenates() and unsure_breaks(wrapped, self._known_word):
+            self.doubt = "a word broken at a line's end may or may not keep its hyphen"
+        return join(wrapped, self._known_word)
+
+    def _hyphenates(self) -> bool:
+        """PDF: whether the producer breaks words at line ends with hyphens of its own
+        (a typesetter): somewhere a line ends in part of a word the next line completes
+        into a word printed whole elsewhere."""
+        found = self.layout.derived.get("hyphenates")
+        if not isinstance(found, bool):
+            found = False
+            for piece in self.pieces:
+                text = piece.text.rstrip()
+                if not (text.endswith("-") and text[-2:-1].isalpha()):
+                    continue
+                below = [self.pieces[n] for n in self.by_line.get(piece.line + 1, [])]
+                under = [p for p in below if abs(p.column - piece.column) <= self.layout.near]
+                wrapped = [as_line(self.layout, piece), *(as_line(self.layout, p) for p in under[:1])]
+                if under and under[0].text[:1].islower() and not unsure_breaks(wrapped, self._known_word):
+                    found = True
+                    break
+            self.layout.derived["hyphenates"] = found
+        return found
 
     def _known_word(self, word: str) -> bool:
         """Whether a word is printed unbroken on the document or in the form's text."""
