@@ -139,10 +139,14 @@ class LineSpots(Spots):
         return spans
 
     def _under_other_label(self, number: int, hit: Hit) -> bool:
-        """PDF: whether a piece is in a drawn cell that another label found starts above it."""
-        cell = self.pieces[number].cell
-        return cell >= 0 and any(
-            self.pieces[n].cell == cell and n < number and n not in hit.pieces for n in self.label_pieces
+        """PDF: whether a piece is in a drawn cell that another label found starts above
+        it, in its column."""
+        piece = self.pieces[number]
+        return piece.cell >= 0 and any(
+            other.cell == piece.cell
+            and other.line < piece.line
+            and abs(other.column - piece.column) <= self.layout.near
+            for other in (self.pieces[n] for n in self.label_pieces if n not in hit.pieces)
         )
 
     def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:
