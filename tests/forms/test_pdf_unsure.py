@@ -665,3 +665,18 @@ def it_takes_nothing_from_another_label_s_drawn_cell_for_an_answer_on_the_line(p
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.review_date == datetime.date(2027, 1, 15)  # type: ignore[attr-defined]
     assert result.data.signatures.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_an_older_label_s_words_inside_an_answer_as_the_answer_where_no_value_follows(
+    packs: PackRegistry,
+) -> None:
+    # "Duration:" would name the duration, but no length of time follows it: it is the writer's
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "a) What I want from you as my supervisor ...... Backing in court. Duration: longer"),
+        Text(60, 214, "sessions when court work is heavy."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisor == (  # type: ignore[attr-defined]
+        "Backing in court. Duration: longer sessions when court work is heavy."
+    )

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
 from ...packs.spec import PrintedFact
+from ...text.dates import find_dates
+from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
@@ -254,10 +256,24 @@ def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowl
         words = label.group().split() if label else []
         for count in range(1, len(words) + 1):  # its last word first ("Other Duration:")
             phrase = " ".join(words[-count:])
-            named = [i.path for i in others if phrase[:1].isupper() and _names(i, know)(key(phrase))]
+            rest = text[colon.end() :]
+            named = [
+                i.path
+                for i in others
+                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and _could_answer(i, rest)
+            ]
             if named:
                 return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
     return text, "", ""
+
+
+def _could_answer(info: FieldInfo, text: str) -> bool:
+    """Whether text could be a value of the field: a date or a number where it wants one."""
+    if info.kind == "date":
+        return bool(find_dates(text))
+    if info.kind == "int":
+        return read_duration_minutes(text) is not None
+    return True
 
 
 def _put_inner(
