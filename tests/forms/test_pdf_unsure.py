@@ -680,3 +680,15 @@ def it_reads_an_older_label_s_words_inside_an_answer_as_the_answer_where_no_valu
     assert result.data.expectations.want_from_supervisor == (  # type: ignore[attr-defined]
         "Backing in court. Duration: longer sessions when court work is heavy."
     )
+
+
+def it_ends_a_dot_leader_answer_at_the_leaders_that_fill_its_last_line(packs: PackRegistry) -> None:
+    # the next answer was typed loose, over where its label is printed
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "c) What I want from you as the supervisee ............... Curiosity about your"),
+        Text(60, 214, "practice................"),
+        Text(60, 228, "Honest feedback."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisee == "Curiosity about your practice."  # type: ignore[attr-defined]

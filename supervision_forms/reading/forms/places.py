@@ -33,6 +33,9 @@ MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
+CLOSED = re.compile(
+    r"[^\W_][.…_ \u00a0]*(?:[.…_][ \u00a0]?){4,}\s*$"
+)  # writing, leaders to the end
 OVERLAP = 1.0  # points: pieces of a line overlapping more than this are drawn one over the other
 
 
@@ -292,7 +295,8 @@ class Places(LineSpots):
         if beside is not None:  # typed in a box after the label (and its dots), running on below
             spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
-        for number in self._following(hit)[:MAX_FLOW_LINES]:
+        closed = bool(spans) and CLOSED.search(self.pieces[spans[-1].piece].text[: spans[-1].end]) is not None
+        for number in [] if closed else self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
             if number == beside:
                 continue
@@ -314,6 +318,8 @@ class Places(LineSpots):
             last = number
             if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
                 previous = number
+            if CLOSED.search(piece.text):
+                break  # the leaders after the answer fill the rest of its last line
         spans = self._up_to_suffix(spans, lines, info.suffix)
         if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
             end = spans[-1]
