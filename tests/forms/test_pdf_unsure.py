@@ -692,3 +692,18 @@ def it_ends_a_dot_leader_answer_at_the_leaders_that_fill_its_last_line(packs: Pa
     ]
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.expectations.want_from_supervisee == "Curiosity about your practice."  # type: ignore[attr-defined]
+
+
+def it_reads_a_name_beside_a_label_wrapped_over_two_lines_from_both(packs: PackRegistry) -> None:
+    # a narrow column broke the name although the line had room before "DATE:"
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 300, "SIGNED STAFF"),
+        Text(220, 300, "Jane"),
+        Text(330, 300, "DATE:"),
+        Text(390, 300, "Sun 31 August 2025"),
+        Text(60, 314, "MEMBER:"),
+        Text(220, 314, "Smith"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.signatures.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]

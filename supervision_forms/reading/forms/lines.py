@@ -136,7 +136,33 @@ class LineSpots(Spots):
                 break  # another label's drawn cell: its answer
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        return spans
+        return spans + self._beside_label(hit, spans)
+
+    def _beside_label(self, hit: Hit, spans: list[Span]) -> list[Span]:
+        """PDF: the lines of an answer beside a label wrapped over lines, under its first
+        line's start: the label's rows are the answer's ("SIGNED STAFF / MEMBER:")."""
+        if not spans:
+            return []
+        start = self.pieces[spans[0].piece]
+        taken = {span.piece for span in spans}
+        found: list[Span] = []
+        for line in range(self.pieces[hit.piece].line + 1, self.pieces[hit.end_piece].line + 1):
+            beside = [
+                n
+                for n in self.by_line.get(line, [])
+                if abs(self.pieces[n].column - start.column) <= self.layout.near
+            ]
+            if len(beside) != 1 or beside[0] in taken:
+                continue
+            number = beside[0]
+            if (
+                number in self.label_pieces
+                or self._printed_line(number)
+                or not fold(self.pieces[number].text)
+            ):
+                break
+            found.append(Span(number, 0, len(self.pieces[number].text)))
+        return found
 
     def _under_other_label(self, number: int, hit: Hit) -> bool:
         """PDF: whether a piece is in a drawn cell that another label found starts above

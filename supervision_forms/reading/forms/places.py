@@ -33,9 +33,7 @@ MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
-CLOSED = re.compile(
-    r"[^\W_][.…_ \u00a0]*(?:[.…_][ \u00a0]?){4,}\s*$"
-)  # writing, leaders to the end
+CLOSED = re.compile(r"[^\W_][.…_ \u00a0]*(?:[.…_][ \u00a0]?){4,}\s*$")  # writing, leaders to the end
 OVERLAP = 1.0  # points: pieces of a line overlapping more than this are drawn one over the other
 
 
