@@ -305,7 +305,7 @@ def _put_signature(
 ) -> None:
     """A signature's name, and a date written on its line after it: the date goes to the
     signature's date when that has no answer of its own; a name never keeps a date."""
-    name, day = split_signature(text)
+    name, day = split_signature(" ".join(text.split()))  # (a name wrapped over lines is one line)
     source = answer.source
     sibling = path.rsplit(".", 1)[0] + ".date"
     if day is not None and sibling in infos and sibling not in answers:
