@@ -165,14 +165,18 @@ class LineSpots(Spots):
         return found
 
     def _under_other_label(self, number: int, hit: Hit) -> bool:
-        """PDF: whether a piece is in a drawn cell that another label found starts above
-        it, in its column."""
+        """PDF: whether a piece is in a drawn cell whose first line is another label's,
+        in its column (that label's answer)."""
         piece = self.pieces[number]
-        return piece.cell >= 0 and any(
-            other.cell == piece.cell
-            and other.line < piece.line
-            and abs(other.column - piece.column) <= self.layout.near
-            for other in (self.pieces[n] for n in self.label_pieces if n not in hit.pieces)
+        if piece.cell < 0:
+            return False
+        top = min(n for n, p in enumerate(self.pieces) if p.cell == piece.cell)
+        first = self.pieces[top]
+        return (
+            top in self.label_pieces
+            and top not in hit.pieces
+            and first.line < piece.line
+            and abs(first.column - piece.column) <= self.layout.near
         )
 
     def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:

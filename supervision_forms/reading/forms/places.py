@@ -293,7 +293,7 @@ class Places(LineSpots):
         if beside is not None:  # typed in a box after the label (and its dots), running on below
             spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
-        closed = bool(spans) and CLOSED.search(self.pieces[spans[-1].piece].text[: spans[-1].end]) is not None
+        closed = any(CLOSED.search(self.pieces[s.piece].text[s.start : s.end]) for s in spans[-1:])
         for number in [] if closed else self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
             if number == beside:
