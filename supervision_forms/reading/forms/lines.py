@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
-from ..unwrap import wraps
+from ..unwrap import hyphen_end, wraps
 from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
@@ -235,8 +235,7 @@ class LineSpots(Spots):
         for its first word, nothing drawn between, and neither is a label, prompt or
         the form's printed text."""
         a, b = self.pieces[upper], self.pieces[lower]
-        hyphened = a.text[-1:] == "-" and a.text[-2:-1].isalpha()  # a word broken at the line's end
-        if a.room >= b.lead and not hyphened:
+        if a.room >= b.lead and not hyphen_end(a.text):
             return False
         if self.layout.rule_between(upper_line, lower_line, b.column + 1):
             return False

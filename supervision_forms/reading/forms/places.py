@@ -18,7 +18,7 @@ from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..ticks import BOXES
-from ..unwrap import Line, join, unsure_breaks
+from ..unwrap import Line, hyphen_end, join, unsure_breaks
 from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
@@ -165,7 +165,7 @@ class Places(LineSpots):
             found = False
             for piece in self.pieces:
                 text = piece.text.rstrip()
-                if not (text.endswith("-") and text[-2:-1].isalpha()):
+                if not hyphen_end(text):
                     continue
                 below = [self.pieces[n] for n in self.by_line.get(piece.line + 1, [])]
                 under = [p for p in below if abs(p.column - piece.column) <= self.layout.near]
