@@ -707,3 +707,19 @@ def it_reads_a_name_beside_a_label_wrapped_over_two_lines_from_both(packs: PackR
     ]
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.signatures.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_when_the_next_label_sits_between_two_of_its_lines(packs: PackRegistry) -> None:
+    # a borderless table whose labels are centred in their rows: the line just above the
+    # next label may end this answer or start the next
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, "Are there any factors"),
+        Text(220, 200, "We have different first languages."),
+        Text(220, 214, "The supervisee may disagree."),
+        Text(60, 228, "Agreed 'permissions'"),
+        Text(220, 242, "It is fine to bring half-formed worries."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.relationship_factors is None  # type: ignore[attr-defined]
+    assert any("We have different first languages." in u.text for u in result.unmapped)

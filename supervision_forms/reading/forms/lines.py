@@ -225,6 +225,11 @@ class LineSpots(Spots):
         for above in answer_side(first - 1):
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
+        next_between = answer_side(last + 1) and not answer_side(last) and bottom.line == last - 1
+        if next_between and not self.layout.rule_between(last - 1, last + 1, column):
+            self.doubt = (
+                "the next label sits between two lines of the answers (the table draws no row borders)"
+            )
         after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
