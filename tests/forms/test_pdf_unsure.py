@@ -723,3 +723,40 @@ def it_leaves_an_answer_unread_when_the_next_label_sits_between_two_of_its_lines
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.relationship_factors is None  # type: ignore[attr-defined]
     assert any("We have different first languages." in u.text for u in result.unmapped)
+
+
+def it_takes_no_rest_of_an_older_label_wrapped_in_its_cell_for_the_answer(packs: PackRegistry) -> None:
+    # "Resolving difficulties between us" is matched by its first words; the right cell is empty
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 200, 170, 240),
+        *cell(170, 200, 540, 240),
+        Text(60, 212, "How will we recognise", 9),
+        Text(60, 222, "when the supervisory", 9),
+        Text(60, 232, "relationship is not working?", 7),
+        Text(175, 212, "One of us dreads the session."),
+        *cell(55, 240, 170, 270),
+        *cell(170, 240, 540, 270),
+        Text(60, 252, "Resolving difficulties"),
+        Text(60, 265, "between us"),
+        *cell(55, 270, 170, 300),
+        *cell(170, 270, 540, 300),
+        Text(60, 282, "Any other relevant issues", 9),
+        Text(60, 292, "for this agreement?", 9),
+        Text(175, 282, "Phased return."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution is None  # type: ignore[attr-defined]
+    assert result.data.other_issues == "Phased return."  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_that_runs_on_mid_sentence_into_what_ends_it(packs: PackRegistry) -> None:
+    # the answer's next line is indented past where dot-leader answers wrap to
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "a) What I want from you as my supervisor? ........................... Backing in"),
+        Text(110, 214, "court and time to think out loud."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisor is None  # type: ignore[attr-defined]
+    assert any("mid-sentence" in w.message for w in result.warnings)

@@ -311,6 +311,7 @@ class LineSpots(Spots):
         out = list(first)
         for span in lines:
             if self._printed_line(span.piece):
+                self.cut_short(out, span.piece)
                 break
             out.append(span)
         return out

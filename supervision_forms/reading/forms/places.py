@@ -18,7 +18,7 @@ from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..ticks import BOXES
-from ..unwrap import Line, hyphen_end, join, unsure_breaks
+from ..unwrap import Line, hyphen_end, join, unsure_breaks, wraps
 from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
@@ -248,6 +248,8 @@ class Places(LineSpots):
         if self.layout.structured and label.row >= 0:
             return self._rows_below(label, info)
         following = self._following(hit)
+        while following and self._label_goes_on(hit.end_piece, following[0]):
+            following = following[1:]  # (an older edition's label, longer than the words matched)
         if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
             page = self.layout.places[first.line][0]
@@ -261,6 +263,17 @@ class Places(LineSpots):
                 )
             )
         return self._collect(following, info)
+
+    def _label_goes_on(self, label: int, number: int) -> bool:
+        """PDF: whether a piece carries on the label's line in its column, mid-sentence
+        (no room left for its first word, which is in lower case)."""
+        upper, lower = self.pieces[label], self.pieces[number]
+        return (
+            lower.line == upper.line + 1
+            and abs(lower.column - upper.column) <= self.layout.near
+            and lower.text.lstrip()[:1].islower()
+            and wraps(as_line(self.layout, upper), as_line(self.layout, lower))
+        )
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The one paragraph (or line) after the label's, when it is not printed text."""
@@ -305,6 +318,7 @@ class Places(LineSpots):
                 lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes
                 continue
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
+                self.cut_short(lines or spans, number)
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
                 break

@@ -106,12 +106,24 @@ class Spots:
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
-            if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
+            stop = self.printed(number) or self.know.is_prompt(text) or self.label_like(number)
+            if stop or (spans and self._bordered(spans[-1].piece, number)):
+                self.cut_short(spans, number)  # (a drawn row's border: the next row is not its answer)
                 break
-            if spans and self._bordered(spans[-1].piece, number):
-                break  # the answer began in a drawn row: the next row is not its
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def cut_short(self, spans: list[Span], number: int) -> None:
+        """PDF: doubt an answer ended before the piece `number` when its last line runs on
+        into that piece mid-sentence (no room left for its first word, which is in lower
+        case): the answer would be cut short."""
+        if self.layout.structured or not spans:
+            return
+        upper, lower = self.pieces[spans[-1].piece], self.pieces[number]
+        first = lower.text.split()[0] if lower.text.split() else ""
+        lower_case = first[:1].islower() and not LIST_MARK.fullmatch(first)
+        if lower.line == upper.line + 1 and lower_case and upper.room < lower.lead:
+            self.doubt = "the answer runs on mid-sentence into text that ends it"
 
     def _bordered(self, upper: int, lower: int) -> bool:
         """PDF: whether a line is drawn between two pieces, across the lower one."""
