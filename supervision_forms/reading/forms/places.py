@@ -18,7 +18,7 @@ from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..ticks import BOXES
-from ..unwrap import Line, hyphen_end, join, unsure_breaks, wraps
+from ..unwrap import Line, hyphen_end, join, unsure_breaks
 from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
@@ -248,8 +248,10 @@ class Places(LineSpots):
         if self.layout.structured and label.row >= 0:
             return self._rows_below(label, info)
         following = self._following(hit)
-        while following and self._label_goes_on(hit.end_piece, following[0]):
-            following = following[1:]  # (an older edition's label, longer than the words matched)
+        column = self.pieces[hit.end_piece].column  # an older edition's label, longer than the
+        goes_on = following and abs(self.pieces[following[0]].column - column) <= self.layout.near
+        if goes_on and self.mid_sentence(hit.end_piece, following[0]):  # words matched, runs on
+            following = following[1:]
         if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
             page = self.layout.places[first.line][0]
@@ -263,17 +265,6 @@ class Places(LineSpots):
                 )
             )
         return self._collect(following, info)
-
-    def _label_goes_on(self, label: int, number: int) -> bool:
-        """PDF: whether a piece carries on the label's line in its column, mid-sentence
-        (no room left for its first word, which is in lower case)."""
-        upper, lower = self.pieces[label], self.pieces[number]
-        return (
-            lower.line == upper.line + 1
-            and abs(lower.column - upper.column) <= self.layout.near
-            and lower.text.lstrip()[:1].islower()
-            and wraps(as_line(self.layout, upper), as_line(self.layout, lower))
-        )
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """The one paragraph (or line) after the label's, when it is not printed text."""

@@ -115,15 +115,22 @@ class Spots:
 
     def cut_short(self, spans: list[Span], number: int) -> None:
         """PDF: doubt an answer ended before the piece `number` when its last line runs on
-        into that piece mid-sentence (no room left for its first word, which is in lower
-        case): the answer would be cut short."""
-        if self.layout.structured or not spans:
-            return
-        upper, lower = self.pieces[spans[-1].piece], self.pieces[number]
-        first = lower.text.split()[0] if lower.text.split() else ""
-        lower_case = first[:1].islower() and not LIST_MARK.fullmatch(first)
-        if lower.line == upper.line + 1 and lower_case and upper.room < lower.lead:
+        into that piece mid-sentence: the answer would be cut short."""
+        if spans and self.mid_sentence(spans[-1].piece, number):
             self.doubt = "the answer runs on mid-sentence into text that ends it"
+
+    def mid_sentence(self, upper: int, lower: int) -> bool:
+        """PDF: whether the line `lower` carries on the line `upper` above it mid-sentence:
+        no room was left for its first word, a word in lower case."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        first = below.text.split()[0] if below.text.split() else ""
+        return (
+            not self.layout.structured
+            and below.line == above.line + 1
+            and first[:1].islower()
+            and not LIST_MARK.fullmatch(first)
+            and wraps(as_line(self.layout, above), as_line(self.layout, below))
+        )
 
     def _bordered(self, upper: int, lower: int) -> bool:
         """PDF: whether a line is drawn between two pieces, across the lower one."""
