@@ -760,3 +760,19 @@ def it_leaves_an_answer_unread_that_runs_on_mid_sentence_into_what_ends_it(packs
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.expectations.want_from_supervisor is None  # type: ignore[attr-defined]
     assert any("mid-sentence" in w.message for w in result.warnings)
+
+
+def it_reads_an_answer_on_past_a_small_box_drawn_between_its_lines(packs: PackRegistry) -> None:
+    # an empty input box (8 points wide) drawn between two lines is no row border
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 160, "KEY TASKS OF SUPERVISEE"),
+        Text(60, 176, "Chairing the team's weekly allocation meeting."),
+        *cell(60, 181, 68, 187),
+        Text(60, 200, "Link worker for two foster carers' households."),
+        Text(60, 240, "MANDATE FOR SUPERVISION:"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.key_tasks == (  # type: ignore[attr-defined]
+        "Chairing the team's weekly allocation meeting.\nLink worker for two foster carers' households."
+    )

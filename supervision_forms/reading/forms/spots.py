@@ -16,6 +16,7 @@ from .layout import Layout, as_line
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
+BORDER_REACH = 40.0  # points: a row's border runs at least this far under the text below it
 LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
 HANGING = 4.0  # of the font size: how far a list item's first line may start right of its next
 
@@ -137,7 +138,10 @@ class Spots:
         above, below = self.pieces[upper], self.pieces[lower]
         if self.layout.structured or above.line == below.line:
             return False
-        return self.layout.drawn_between(above.line, below.line, below.column + 1)
+        inside = below.column + min(below.span, BORDER_REACH)  # (a tick box's edge is no border)
+        return self.layout.drawn_between(
+            above.line, below.line, below.column + 1
+        ) and self.layout.drawn_between(above.line, below.line, inside)
 
     def label_like(self, number: int) -> bool:
         """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed
