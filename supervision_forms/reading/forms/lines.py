@@ -225,8 +225,9 @@ class LineSpots(Spots):
         for above in answer_side(first - 1):
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
-        next_between = answer_side(last + 1) and not answer_side(last) and bottom.line == last - 1
-        if next_between and not self.layout.rule_between(last - 1, last + 1, column):
+        under = answer_side(last + 1)
+        next_between = under and not answer_side(last) and bottom.line == last - 1
+        if next_between and all(self.pieces[n].cell == bottom.cell for n in under):  # (no border between)
             self.doubt = (
                 "the next label sits between two lines of the answers (the table draws no row borders)"
             )
