@@ -618,7 +618,11 @@ def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hy
     # "updates" or a hyphen of the writer's own: the answer is not read
     page: list[Text | Rule] = [
         *SEFTON_NAMES,
-        Text(60, 170, "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-"),
+        Text(
+            60,
+            170,
+            "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-",
+        ),
         Text(60, 184, "uals Performance Development Plan and Review process."),
         Text(60, 220, "b) What I will contribute as a supervisee ............ Preparation and honest up-"),
         Text(60, 234, "dates."),
