@@ -87,7 +87,8 @@ def read_form(
     _put_inner(answers, hits, infos, know, collector)
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
-    _unmapped(layout, used, places, know, collector)
+    for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
+        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))  # what no field took
     _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
 
@@ -322,14 +323,6 @@ def _put_signature(
 def _is_name(path: str) -> bool:
     """Whether a field holds a person's name ("supervisee.name", "signatures.supervisor.name")."""
     return path.rsplit(".", 1)[-1] == "name"
-
-
-def _unmapped(
-    layout: Layout, used: list[Span], places: Places, know: FormKnowledge, collector: Collector
-) -> None:
-    """Text a person wrote that no field took: every piece's unused, unprinted part."""
-    for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
-        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))
 
 
 def _left_over(

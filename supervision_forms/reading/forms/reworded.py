@@ -34,7 +34,7 @@ MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
     """Find the labels of `fields` (not found yet) between the labels found around them."""
-    order = [path for path in dict.fromkeys(know.slots) if any(i.path == path for i in know.fields)]
+    order = know.order
     layout = finder.layout
     taken = {n for hit in finder.hits for n in hit.pieces}
     for info in fields:
@@ -139,7 +139,7 @@ def find_by_order(
     one label-like piece and what `places` reads after it (`unexplained`: the pieces
     holding text that would go to `unmapped`). Returns the fields found, with where
     their labels are."""
-    order = [path for path in dict.fromkeys(know.slots) if any(i.path == path for i in know.fields)]
+    order = know.order
     infos = {info.path: info for info in know.fields}
     found: dict[str, list[Span]] = {}
     for at, path in enumerate(order):
