@@ -22,14 +22,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..errors import SupervisionFormsError
-from .fastzip import STATIC_LEVEL, Entry, assemble, deflate_part, deflated_entry
+from .fastzip import LOCAL_HEADER, STATIC_LEVEL, Entry, assemble, deflate_part, deflated_entry
 from .xml import W, parse_xml, to_bytes
 
 STYLES = "word/styles.xml"
 _STYLE_PARTS = ("styles.xml", "stylesWithEffects.xml")  # their names point at their own styles only
 _VALUE = re.compile(rb"""\bval\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _LINKS = (f"{W}basedOn", f"{W}link", f"{W}next")
-_LOCAL = 30  # bytes of a local file header before its name
+_LOCAL = LOCAL_HEADER.size  # a local file header, before its name
 _KEPT: dict[tuple[int, int, frozenset[bytes]], Entry] = {}  # slimmed styles, by (CRC, size, names used)
 _KEPT_MOST = 32
 
