@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import queue
@@ -690,6 +691,8 @@ def find_uno_python(binary: str) -> str | None:
         Path("/usr/bin/python3"),
     ]
     for candidate in dict.fromkeys(candidates):
+        if candidate == Path(sys.executable) and importlib.util.find_spec("uno") is None:
+            continue  # ours cannot: no need to start it to ask
         if candidate.is_file() and os.access(candidate, os.X_OK) and _imports_uno(str(candidate)):
             return str(candidate)
     return None
