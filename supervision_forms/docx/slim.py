@@ -26,6 +26,7 @@ from .fastzip import LOCAL_HEADER, STATIC_LEVEL, Entry, assemble, deflate_part, 
 from .xml import W, parse_xml, to_bytes
 
 STYLES = "word/styles.xml"
+PART_MOST = 64 << 20  # bytes: a larger part is not read here
 _STYLE_PARTS = ("styles.xml", "stylesWithEffects.xml")  # their names point at their own styles only
 _VALUE = re.compile(rb"""\bval\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _LINKS = (f"{W}basedOn", f"{W}link", f"{W}next")
@@ -43,8 +44,8 @@ def slim_copy(source: Path, target: Path) -> bool:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             infos = package.infolist()
             styles = next((info for info in infos if info.filename == STYLES), None)
-            if styles is None or any(info.flag_bits & 0x1 for info in infos):
-                return False
+            if styles is None or any(info.flag_bits & 0x1 or info.file_size > PART_MOST for info in infos):
+                return False  # encrypted, or a part larger than any of ours
             names = _names_used(package, infos)
             slim = _slim_styles(package, styles, names)
             if slim is None:
