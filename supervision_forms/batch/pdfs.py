@@ -60,6 +60,7 @@ class PdfStage:
             raise
         self._queue: list[_Waiting] = []
         self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
+        import pypdf  # noqa: F401  (loaded now, while LibreOffice starts, not between two conversions)
 
     @property
     def in_flight(self) -> int:
