@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import queue
@@ -429,6 +430,7 @@ class UnoConverter(_Office):
         )
         self._python = python
         self._replies: queue.Queue[str | None] = queue.Queue()
+        self._ready = False  # the running LibreOffice has answered
 
     def _run(
         self, files: list[Path], outputs: list[Path], filter_name: str
@@ -452,19 +454,38 @@ class UnoConverter(_Office):
             yield index, error if isinstance(error, str) else None
 
     def start(self) -> None:
-        with contextlib.suppress(_Hung, OfficeError):
-            self._started()
+        """Launch LibreOffice now, without waiting for it and without starting a thread
+        (the caller may still fork); it is waited for at the first file."""
+        with contextlib.suppress(_Hung, OSError):
+            if self._process is None:
+                self._launch()
 
     def _started(self) -> subprocess.Popen[Any]:
         process = self._process
-        if process is not None and process.poll() is None:
+        if process is None or process.poll() is not None:
+            process = self._launch()
+        elif self._ready:
             return process
+        threading.Thread(target=_read_replies, args=(process.stdout, self._replies), daemon=True).start()
+        try:
+            self._reply(self._start_timeout, self._start_idle)
+        except _Hung:
+            self._reset()
+            if self._closing.is_set():
+                raise
+            raise OfficeError(f"LibreOffice did not start within {self._start_timeout:.0f} s") from None
+        self._ready = True
+        return process
+
+    def _launch(self) -> subprocess.Popen[Any]:
+        """A fresh LibreOffice under our driver, not yet answering."""
         self._reset()
         self._fresh_folders()
         driver = self._root / DRIVER_FILE
         driver.write_text(UNO_DRIVER, encoding="utf-8")
         self._replies = queue.Queue()
-        process = self._spawn(
+        self._ready = False
+        return self._spawn(
             [
                 self._python,
                 str(driver),
@@ -476,15 +497,6 @@ class UnoConverter(_Office):
             ],
             pipes=True,
         )
-        threading.Thread(target=_read_replies, args=(process.stdout, self._replies), daemon=True).start()
-        try:
-            self._reply(self._start_timeout, self._start_idle)
-        except _Hung:
-            self._reset()
-            if self._closing.is_set():
-                raise
-            raise OfficeError(f"LibreOffice did not start within {self._start_timeout:.0f} s") from None
-        return process
 
     def _reply(self, limit: float, idle: float) -> dict[str, Any]:
         found: list[str | None] = []
@@ -627,16 +639,10 @@ class ConverterPool:
         self._executor = ThreadPoolExecutor(max_workers=len(self._converters), thread_name_prefix="sf-office")
 
     def start(self) -> None:
-        """Start every converter's LibreOffice now, in the background."""
-        for _ in self._converters:
-            self._executor.submit(self._start_one)
-
-    def _start_one(self) -> None:
-        converter = self._idle.get()
-        try:
+        """Launch every converter's LibreOffice now, without waiting for them (and
+        without starting a thread: the caller may still fork)."""
+        for converter in self._converters:
             converter.start()
-        finally:
-            self._idle.put(converter)
 
     def submit(
         self, files: Sequence[Path], out_dir: Path, target: str = "pdf", carry: bool = True
@@ -685,6 +691,8 @@ def find_uno_python(binary: str) -> str | None:
         Path("/usr/bin/python3"),
     ]
     for candidate in dict.fromkeys(candidates):
+        if candidate == Path(sys.executable) and importlib.util.find_spec("uno") is None:
+            continue  # ours cannot: no need to start it to ask
         if candidate.is_file() and os.access(candidate, os.X_OK) and _imports_uno(str(candidate)):
             return str(candidate)
     return None

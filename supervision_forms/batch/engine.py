@@ -49,6 +49,7 @@ from .rosters import Roster, RosterRow, object_row
 from .worker import Rendered, RendererPool, RenderJob, jobs_that_pay
 
 if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
+    from ..office import ConverterPool
     from .pdfs import PdfStage
 
 Progress = Callable[[RowResult], None]
@@ -72,6 +73,7 @@ def generate(
     packs: PackRegistry | None = None,
     roster: str | None = None,
     progress: Progress | None = None,
+    converters: ConverterPool | None = None,
 ) -> BatchReport:
     """Write one document per row into `out`, with `manifest.json` (and `errors.csv` when
     a row fails); returns every row's status.
@@ -83,17 +85,19 @@ def generate(
     them into one with a bookmark per person (held in memory while merging: about 300 MB
     per 1,000 agreements); `zip` packs everything into one .zip; `roster` names the source
     in the manifest (a `Roster` names itself); `progress` is called with each row's result
-    as it finishes. A row keeps its file across runs (see `identity`); files this batch
-    did not make are never replaced unless `overwrite`. Rows already done and unchanged
-    since the last run are skipped. A bad row is reported in the result; it never stops
-    the others.
+    as it finishes. `converters`: for the PDFs, LibreOffices started earlier (a
+    `ConverterPool`, so that they start while the rest loads), which the batch takes over
+    and closes; close them yourself if this raises first. A row keeps its file across
+    runs (see `identity`); files this batch did not make are never replaced unless
+    `overwrite`. Rows already done and unchanged since the last run are skipped. A bad
+    row is reported in the result; it never stops the others.
     """
     chosen = resolve_pack(pack, packs)
     model = chosen.model(document)
     chosen.template(document)  # a broken pack fails here, before anything is written
     base = _checked_defaults(defaults, model)
     want_pdf = pdf or pdf_pack
-    if want_pdf:
+    if want_pdf and converters is None:
         from ..office import OfficeError, soffice
 
         if soffice() is None:
@@ -123,7 +127,7 @@ def generate(
             remove_stale_temporaries(out)
             previous = load_previous(out)
             journal = held.enter_context(Journal(out))
-        with _Batch(settings, previous, journal, guard, progress) as batch:
+        with _Batch(settings, previous, journal, guard, progress, converters) as batch:
             for row in _roster_rows(rows, model):
                 batch.add(row)
             results = batch.finish()
@@ -200,6 +204,7 @@ class _Batch:
         journal: Journal,
         guard: FolderGuard,
         progress: Progress | None,
+        converters: ConverterPool | None = None,
     ) -> None:
         self._s = settings
         self._journal = journal
@@ -221,7 +226,11 @@ class _Batch:
         if settings.pdf:
             from .pdfs import PdfStage
 
-            self._pdfs = PdfStage(settings.out, settings.jobs, settings.pack.name, settings.document)
+            self._pdfs = PdfStage(
+                settings.out, settings.jobs, settings.pack.name, settings.document, converters
+            )
+        elif converters is not None:
+            converters.close()
         self._twins: list[tuple[int, int]] = []
         self._nameless: list[int] = []
         self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded

@@ -14,9 +14,10 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from ..docx.slim import slim_copy
 from ..errors import FieldError
 from ..files import atomic_output
-from ..office import Conversion, ConverterPool
+from ..office import Conversion, ConverterPool, OwnedFolder
 from ..pdfdata import attach_payload, data_payload
 from .files import PDF_WORK_PREFIX, file_sha256
 from .report import RowResult
@@ -33,16 +34,33 @@ class _Waiting:
 class PdfStage:
     """Converts finished rows' documents to PDF, a few files per LibreOffice call."""
 
-    def __init__(self, out: Path, jobs: int, pack: str, document: str) -> None:
+    def __init__(
+        self, out: Path, jobs: int, pack: str, document: str, pool: ConverterPool | None = None
+    ) -> None:
+        """`pool`: converters already started (this stage closes them); else `jobs` new ones."""
         self._out = out
         self._pack, self._document = pack, document
-        # LibreOffice's folders and the PDFs go in the pool's folder inside `out`, so that a
-        # PDF is renamed into place; all of it goes when the stage closes or the batch is killed
-        self._pool = ConverterPool(jobs, work=out, prefix=PDF_WORK_PREFIX)
-        self._work = self._pool.root
-        self._pool.start()  # LibreOffice starts while the first documents are rendered
+        if pool is None:
+            pool = ConverterPool(jobs)
+            pool.start()  # LibreOffice starts while the first documents are rendered
+        self._pool = pool
+        # the PDFs are made in a folder of ours inside `out`, so that each is renamed into
+        # place; it goes when the stage closes, or if the batch is killed
+        try:
+            self._folder = OwnedFolder(out, PDF_WORK_PREFIX)
+        except BaseException:
+            self._pool.close(abort=True)
+            raise
+        self._work = self._folder.path
+        self._inputs = self._work / "in"  # what LibreOffice converts (`_source`)
+        try:
+            self._inputs.mkdir()
+        except BaseException:
+            self.close(abort=True)
+            raise
         self._queue: list[_Waiting] = []
         self._running: dict[Future[list[Conversion]], list[_Waiting]] = {}
+        import pypdf  # noqa: F401  (loaded now, while LibreOffice starts, not between two conversions)
 
     @property
     def in_flight(self) -> int:
@@ -79,21 +97,34 @@ class PdfStage:
                 if share < self._pool.batch_size and not final:
                     return
             batch, self._queue = self._queue[:share], self._queue[share:]
-            future = self._pool.submit([item.docx for item in batch], self._work, carry=False)
+            sources = [self._source(item.docx) for item in batch]
+            future = self._pool.submit(sources, self._work, carry=False)
             self._running[future] = batch
+
+    def _source(self, docx: Path) -> Path:
+        """What LibreOffice converts: the document's lighter copy (the same pages, see
+        `docx.slim`), or the document itself where there is none."""
+        copy = self._inputs / docx.name
+        try:
+            if slim_copy(docx, copy):
+                return copy
+        except OSError:
+            copy.unlink(missing_ok=True)
+        return docx
 
     def harvest(self) -> list[RowResult]:
         """Results of the conversions that have finished (raises OfficeError if
         LibreOffice could not be started at all)."""
+        done = [(future, self._running.pop(future)) for future in [f for f in self._running if f.done()]]
+        self._feed()  # the converters that came free get work before these PDFs are placed
         finished: list[RowResult] = []
-        for future in [f for f in self._running if f.done()]:
-            batch = self._running.pop(future)
+        for future, batch in done:
             for item, conversion in zip(batch, future.result(), strict=True):
                 finished.append(self._place(item, conversion))
-        self._feed()
         return finished
 
     def _place(self, item: _Waiting, conversion: Conversion) -> RowResult:
+        (self._inputs / item.docx.name).unlink(missing_ok=True)
         if conversion.output is not None:
             self._attach(conversion.output, item.model)
             try:
@@ -121,7 +152,10 @@ class PdfStage:
 
     def close(self, abort: bool = False) -> None:
         """Stop the converters (at once with `abort`) and remove the work folder."""
-        self._pool.close(abort=abort)
+        try:
+            self._pool.close(abort=abort)
+        finally:
+            self._folder.remove()
 
 
 def _failed(result: RowResult, reason: str) -> RowResult:

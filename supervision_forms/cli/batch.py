@@ -5,14 +5,13 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..batch import BatchReport, Roster, RowResult, generate, write_roster_template
 from ..files import display_name, escape_controls
-from ..registry import installed_packs
 from .app import (
     PROBLEMS,
     PROG,
@@ -27,6 +26,10 @@ from .app import (
     verbosity,
 )
 from .progress import ProgressBar
+
+if TYPE_CHECKING:  # the batch engine is imported once LibreOffice is starting (--pdf)
+    from ..batch import BatchReport, RowResult
+    from ..office import ConverterPool
 
 FAILURES_SHOWN = 2
 
@@ -93,31 +96,38 @@ def batch(
     failed."""
     if sheet is not None and all_sheets:
         raise click.UsageError("give --sheet or --all-sheets, not both")
-    chosen = installed_packs().get(pack)
-    base = read_json_input(str(defaults)) if defaults is not None else None
-    opened = Roster(
-        roster,
-        chosen.model(document),
-        pack=chosen,
-        sheet=sheet,
-        all_sheets=all_sheets,
-        columns=column_map,
-        strict_columns=strict_columns,
-    )
-    with opened as rows, _progress(rows.size_hint) as tick:
-        report = generate(
-            rows,
+    jobs = jobs or os.cpu_count() or 1  # the engine starts fewer where more would not pay
+    with ExitStack() as held:
+        converters = held.enter_context(_converters(jobs)) if pdf or pdf_pack else None
+        from ..batch import Roster, generate
+        from ..registry import installed_packs
+
+        chosen = installed_packs().get(pack)
+        base = read_json_input(str(defaults)) if defaults is not None else None
+        opened = Roster(
+            roster,
+            chosen.model(document),
             pack=chosen,
-            out=out,
-            document=document,
-            defaults=base,
-            jobs=jobs or os.cpu_count() or 1,  # the engine starts fewer where more would not pay
-            pdf=pdf,
-            pdf_pack=pdf_pack,
-            zip=make_zip,
-            overwrite=overwrite,
-            progress=tick,
+            sheet=sheet,
+            all_sheets=all_sheets,
+            columns=column_map,
+            strict_columns=strict_columns,
         )
+        with opened as rows, _progress(rows.size_hint) as tick:
+            report = generate(
+                rows,
+                pack=chosen,
+                out=out,
+                document=document,
+                defaults=base,
+                jobs=jobs,
+                pdf=pdf,
+                pdf_pack=pdf_pack,
+                zip=make_zip,
+                overwrite=overwrite,
+                progress=tick,
+                converters=converters,
+            )
     for warning in report.warnings:
         note(f"{PROG}: warning: {escape_controls(warning)}")
     if report.orphaned:
@@ -133,6 +143,21 @@ def batch(
     if not report.ok:
         _explain_failures(report)
         sys.exit(PROBLEMS)
+
+
+@contextmanager
+def _converters(jobs: int) -> Iterator[ConverterPool | None]:
+    """LibreOffice started first, so that its start-up overlaps loading the rest (the
+    batch closes it; this closes it at once if the batch never starts). None where it is
+    not installed: the batch says so."""
+    from ..office import ConverterPool, soffice
+
+    if soffice() is None:
+        yield None
+        return
+    with ConverterPool(jobs) as pool:
+        pool.start()
+        yield pool
 
 
 @contextmanager
@@ -172,6 +197,9 @@ def _explain_failures(report: BatchReport) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the file if it exists.")
 def roster_template(pack: str, document: str, out: Path, overwrite: bool) -> None:
     """Write a roster to fill in: the column headers, a hint under each, one example row."""
+    from ..batch import write_roster_template
+    from ..registry import installed_packs
+
     chosen = installed_packs().get(pack)
     write_roster_template(chosen, out, document=document, overwrite=overwrite)
     click.echo(

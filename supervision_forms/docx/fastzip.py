@@ -80,10 +80,11 @@ class Entry:
 def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
     """Deflate one part into a ready-to-write zip entry."""
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    return _entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
+    return deflated_entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
 
 
-def _entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
+def deflated_entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
+    """A zip entry for a part already deflated (raw deflate), with its CRC and size."""
     if size > MAX_SIZE or len(compressed) > MAX_SIZE:
         raise ValueError(f"part {name} is too large for a zip without zip64")
     encoded = name.encode("utf-8")
@@ -153,7 +154,7 @@ class FixedPieces:
             crc, size = zlib.crc32(run, crc), size + len(run)
             blocks.append(_block(run, self._level))
         blocks.append(LAST_BLOCK)
-        return _entry(name, crc, b"".join(blocks), size)
+        return deflated_entry(name, crc, b"".join(blocks), size)
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 
 from ..errors import PackError, TemplateSecurityError
 from ..models.paths import MINUTES, in_minutes
-from ..text.dates import format_date
+from ..text.dates import MONTH_NAMES, format_date
 from .bookmarks import DISPLAY_PREFIX, item_name, static_name
 from .checkboxes import checkbox_text
 from .fastzip import Entry, FixedPieces, PackageWriter
@@ -228,7 +228,8 @@ def _same(value: Any) -> Any:
 
 
 def _month(value: Any) -> str:
-    return value.strftime("%B %Y") if isinstance(value, datetime.date) else ""
+    """'March 2026' (the English month name whatever the locale; a tenth of `strftime`'s time)."""
+    return f"{MONTH_NAMES[value.month - 1]} {value.year}" if isinstance(value, datetime.date) else ""
 
 
 _DICT_ATTRIBUTES = frozenset(dir(dict))

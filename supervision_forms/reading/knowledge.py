@@ -129,6 +129,17 @@ class FormKnowledge:
             return False
         return fuzz.partial_ratio(needle, self.corpus, score_cutoff=LOOSE) >= LOOSE
 
+    @cached_property
+    def order(self) -> list[str]:
+        """The fields' paths in the order the form prints them."""
+        paths = {info.path for info in self.fields}
+        return [path for path in dict.fromkeys(self.slots) if path in paths]
+
+    def echoes(self, text: str) -> bool:
+        """Whether text is, give or take a letter, somewhere in the printed text."""
+        norm = fold(text)
+        return bool(norm) and fuzz.partial_ratio(norm[:64], self.corpus, score_cutoff=LOOSE) >= LOOSE
+
     def in_prose(self, norm: str) -> bool:
         """Whether normalised text is word for word part of the printed text."""
         return bool(norm) and norm in self.corpus

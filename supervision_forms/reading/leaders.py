@@ -13,7 +13,7 @@ AT_ENDS = re.compile(
 ONLY = re.compile(r"^[\s.…_\-·•]*$")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")  # stray marks around an answer
 SENTENCE_WORDS = 3  # an answer this long, ending in a lower-case word, is a sentence
-CLAUSE_END = re.compile(r"[.;!?]\s")  # a sentence (or clause) ended inside the answer
+CLAUSE_END = re.compile(r"(?<=[^\W_])[.;!?]\s")  # a sentence or clause ended after a word
 
 
 def strip_ends(text: str) -> str:

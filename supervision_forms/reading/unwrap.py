@@ -9,6 +9,7 @@ bullet starts a list item, and the bullet is not part of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,10 +31,15 @@ class Line:
     size: float = 0.0
 
 
+def hyphen_end(text: str) -> bool:
+    """Whether a line ends in a word broken at a hyphen ("Super-")."""
+    return text[-1:] == "-" and text[-2:-1].isalpha()
+
+
 def wraps(upper: Line, lower: Line) -> bool:
     """Whether `upper` wrapped onto `lower` (a word broken at a hyphen, whatever the room)."""
     above, below = upper.text.rstrip(), lower.text.lstrip()
-    broken = above[-1:] == "-" and above[-2:-1].isalpha() and below[:1].islower()
+    broken = hyphen_end(above) and below[:1].islower()
     if below[:1] in LIST_MARKS or (upper.room >= lower.lead and not broken):
         return False
     return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
@@ -52,7 +58,7 @@ def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
         if previous is None:
             out = text
         elif wraps(previous, line):
-            broken = out[-1:] == "-" and out[-2:-1].isalpha() and text[:1].isalpha()
+            broken = hyphen_end(out) and text[:1].isalpha()
             if broken and known is not None:
                 head, tail = _word_before(out[:-1]), _word_after(text)
                 if text[:1].islower() and known(head + tail):
@@ -62,6 +68,17 @@ def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
             out += "\n" + text
         previous = line
     return out
+
+
+def unsure_breaks(lines: list[Line], known: Callable[[str], bool]) -> bool:
+    """Whether a word broken at a line's end ("up-/dates") is one `known` does not know
+    whole: a hyphen of its own ("four-/day") or one a typesetter added, who can tell."""
+    for upper, lower in itertools.pairwise(lines):
+        above, below = upper.text.rstrip(), lower.text.lstrip()
+        broken = hyphen_end(above) and below[:1].islower()
+        if broken and wraps(upper, lower) and not known(_word_before(above[:-1]) + _word_after(below)):
+            return True
+    return False
 
 
 def _word_before(text: str) -> str:

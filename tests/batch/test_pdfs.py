@@ -149,11 +149,10 @@ def it_makes_pdfs_into_a_folder_named_relative_to_the_working_folder(
 class FakePool:
     """A converter pool that converts nothing until told: records each call's size."""
 
-    def __init__(self, size: int, *, long_running: bool = True, work: Path, prefix: str) -> None:
+    def __init__(self, size: int, *, long_running: bool = True) -> None:
         self.size = size
         self.long_running = long_running
         self.batch_size = 64 if long_running else 24
-        self.root = work / f"{prefix}fake"
         self.calls: list[Future[list[Conversion]]] = []
         self.sizes: list[int] = []
 
@@ -180,8 +179,8 @@ def stage_with(
 ) -> tuple[PdfStage, FakePool]:
     pools: list[FakePool] = []
 
-    def make(size: int, *, work: Path, prefix: str) -> FakePool:
-        pools.append(FakePool(size, long_running=long_running, work=work, prefix=prefix))
+    def make(size: int) -> FakePool:
+        pools.append(FakePool(size, long_running=long_running))
         return pools[0]
 
     monkeypatch.setattr(pdfs, "ConverterPool", make)
@@ -210,6 +209,7 @@ def it_gives_idle_converters_work_at_once_and_then_even_shares(
         stage.harvest()
     assert pool.sizes == [1, 1, 19, 10, 5, 2]
     assert stage.in_flight == 19 + 2 + 2  # the last two wait for the next converter to come free
+    stage.close()
 
 
 def it_sends_full_calls_to_converters_that_start_libreoffice_for_each(
@@ -220,3 +220,4 @@ def it_sends_full_calls_to_converters_that_start_libreoffice_for_each(
     assert pool.sizes == [24]
     stage.flush()  # the batch's end: what is left goes too
     assert pool.sizes == [24, 6]
+    stage.close()

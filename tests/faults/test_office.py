@@ -115,3 +115,16 @@ def it_leaves_no_libreoffice_and_no_temporary_folder_after_a_kill(tmp_path: Path
     assert batch.wait_until_alone() == []
     wait_for(lambda: not list(out.glob(".sf-*")), "LibreOffice's folders to be removed")
     assert list(batch.tmpdir.iterdir()) == []
+
+
+def it_stops_the_libreoffice_it_started_early_when_the_batch_is_refused(tmp_path: Path) -> None:
+    needs_libreoffice()
+    roster = write_roster(tmp_path / "team.jsonl", rows(4))
+    out = tmp_path / "out"
+    batch = Batch(tmp_path, roster, out, "--pdf", pack="no-such-council")  # LibreOffice starts first
+    result = batch.run()
+    assert result.returncode == 2, result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert batch.descendants() == []  # stopped before the batch exits, not later by its watchers
+    assert list(batch.tmpdir.iterdir()) == []
+    assert not out.exists() or not any(out.iterdir())

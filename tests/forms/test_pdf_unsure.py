@@ -584,3 +584,199 @@ def it_leaves_a_list_of_dates_unread_when_a_row_is_no_date(packs: PackRegistry) 
     assert any(w.field == "meeting_dates" and "not a date" in w.message for w in result.warnings)
     assert any("x*x2Gth" in u.text for u in result.unmapped)
     assert any("26 September 2025" in u.text for u in result.unmapped)
+
+
+def it_reads_a_line_of_tick_boxes_split_at_its_gaps_and_wrapped(packs: PackRegistry) -> None:
+    # the boxes' font sets wide gaps: the line comes apart in pieces, and its last option wraps
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, f"Method of recording the session will be by {BOX} handwritten notes"),
+        Text(440, 200, f"{BOX} typed"),
+        Text(60, 214, "notes"),
+        Text(110, 214, f"{SQUARED_TIMES} the electronic record and the person responsible for recording the"),
+        Text(60, 228, "session will be the supervisor."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.recording.method == "the electronic record"  # type: ignore[attr-defined]
+
+
+def it_takes_no_dot_leaders_before_an_answer_for_the_end_of_a_sentence(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "The supervision meeting will take place in privacy and there will only be"),
+        Text(60, 214, "interruptions if"),
+        Text(60, 228, "............. a child is missing and a decision is needed now............."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions == "a child is missing and a decision is needed now"  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
+    packs: PackRegistry,
+) -> None:
+    # the form shows that this producer hyphenates ("individ-/uals"); "up-/dates" may be
+    # "updates" or a hyphen of the writer's own: the answer is not read
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(
+            60,
+            170,
+            "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-",
+        ),
+        Text(60, 184, "uals Performance Development Plan and Review process."),
+        Text(60, 220, "b) What I will contribute as a supervisee ............ Preparation and honest up-"),
+        Text(60, 234, "dates."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.contribute_as_supervisee is None  # type: ignore[attr-defined]
+    assert any("hyphen" in w.message for w in result.warnings)
+    assert any("Preparation and honest" in u.text for u in result.unmapped)
+
+
+def it_takes_no_part_of_a_label_s_printed_hint_set_apart_from_it_for_the_answer(packs: PackRegistry) -> None:
+    # a justified line stretched the space after "(e.g." wide enough to split the line
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(60, 200, "What does the supervisee bring to supervision (e.g."),
+        Text(350, 200, "previous work experience, previous"),
+        Text(60, 214, "experience of being supervised, and preferred learning style)"),
+        Text(60, 240, "1. Practical Arrangements"),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.supervisee_brings is None  # type: ignore[attr-defined]
+
+
+def it_takes_nothing_from_another_label_s_drawn_cell_for_an_answer_on_the_line(packs: PackRegistry) -> None:
+    # "Date of Review:" and its date fill the left cell; the supervisor's name, under
+    # "Supervisor" in the cell beside it, sits on the label's line
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        *cell(55, 300, 170, 330),
+        *cell(170, 300, 340, 330),
+        *cell(340, 300, 540, 330),
+        Text(175, 314, "Supervisee Jane Smith"),
+        Text(345, 314, "Date: 10/02/26"),
+        *cell(55, 330, 170, 380),
+        *cell(170, 330, 340, 380),
+        *cell(340, 330, 540, 380),
+        Text(175, 344, "Supervisor"),
+        Text(345, 344, "Date: 29/01/26"),
+        Text(60, 358, "Date of Review:"),
+        Text(175, 358, "Tom Jones"),
+        Text(60, 372, "Fri 15 January 2027"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2027, 1, 15)  # type: ignore[attr-defined]
+    assert result.data.signatures.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_an_older_label_s_words_inside_an_answer_as_the_answer_where_no_value_follows(
+    packs: PackRegistry,
+) -> None:
+    # "Duration:" would name the duration, but no length of time follows it: it is the writer's
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "a) What I want from you as my supervisor ...... Backing in court. Duration: longer"),
+        Text(60, 214, "sessions when court work is heavy."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisor == (  # type: ignore[attr-defined]
+        "Backing in court. Duration: longer sessions when court work is heavy."
+    )
+
+
+def it_ends_a_dot_leader_answer_at_the_leaders_that_fill_its_last_line(packs: PackRegistry) -> None:
+    # the next answer was typed loose, over where its label is printed
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "c) What I want from you as the supervisee ............... Curiosity about your"),
+        Text(60, 214, "practice................"),
+        Text(60, 228, "Honest feedback."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisee == "Curiosity about your practice."  # type: ignore[attr-defined]
+
+
+def it_reads_a_name_beside_a_label_wrapped_over_two_lines_from_both(packs: PackRegistry) -> None:
+    # a narrow column broke the name although the line had room before "DATE:"
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 300, "SIGNED STAFF"),
+        Text(220, 300, "Jane"),
+        Text(330, 300, "DATE:"),
+        Text(390, 300, "Sun 31 August 2025"),
+        Text(60, 314, "MEMBER:"),
+        Text(220, 314, "Smith"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.signatures.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_when_the_next_label_sits_between_two_of_its_lines(packs: PackRegistry) -> None:
+    # a borderless table whose labels are centred in their rows: the line just above the
+    # next label may end this answer or start the next
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, "Are there any factors"),
+        Text(220, 200, "We have different first languages."),
+        Text(220, 214, "The supervisee may disagree."),
+        Text(60, 228, "Agreed 'permissions'"),
+        Text(220, 242, "It is fine to bring half-formed worries."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.relationship_factors is None  # type: ignore[attr-defined]
+    assert any("We have different first languages." in u.text for u in result.unmapped)
+
+
+def it_takes_no_rest_of_an_older_label_wrapped_in_its_cell_for_the_answer(packs: PackRegistry) -> None:
+    # "Resolving difficulties between us" is matched by its first words; the right cell is empty
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 200, 170, 240),
+        *cell(170, 200, 540, 240),
+        Text(60, 212, "How will we recognise", 9),
+        Text(60, 222, "when the supervisory", 9),
+        Text(60, 232, "relationship is not working?", 7),
+        Text(175, 212, "One of us dreads the session."),
+        *cell(55, 240, 170, 270),
+        *cell(170, 240, 540, 270),
+        Text(60, 252, "Resolving difficulties"),
+        Text(60, 265, "between us"),
+        *cell(55, 270, 170, 300),
+        *cell(170, 270, 540, 300),
+        Text(60, 282, "Any other relevant issues", 9),
+        Text(60, 292, "for this agreement?", 9),
+        Text(175, 282, "Phased return."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.difficulty_resolution is None  # type: ignore[attr-defined]
+    assert result.data.other_issues == "Phased return."  # type: ignore[attr-defined]
+
+
+def it_leaves_an_answer_unread_that_runs_on_mid_sentence_into_what_ends_it(packs: PackRegistry) -> None:
+    # the answer's next line is indented past where dot-leader answers wrap to
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 200, "a) What I want from you as my supervisor? ........................... Backing in"),
+        Text(110, 214, "court and time to think out loud."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.want_from_supervisor is None  # type: ignore[attr-defined]
+    assert any("mid-sentence" in w.message for w in result.warnings)
+
+
+def it_reads_an_answer_on_past_a_small_box_drawn_between_its_lines(packs: PackRegistry) -> None:
+    # an empty input box (8 points wide) drawn between two lines is no row border
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 160, "KEY TASKS OF SUPERVISEE"),
+        Text(60, 176, "Chairing the team's weekly allocation meeting."),
+        *cell(60, 181, 68, 187),
+        Text(60, 200, "Link worker for two foster carers' households."),
+        Text(60, 240, "MANDATE FOR SUPERVISION:"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.key_tasks == (  # type: ignore[attr-defined]
+        "Chairing the team's weekly allocation meeting.\nLink worker for two foster carers' households."
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
-from ..unwrap import wraps
+from ..unwrap import hyphen_end, wraps
 from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
@@ -132,9 +132,52 @@ class LineSpots(Spots):
                 if cut:
                     spans.append(cut)
                 break
+            if self._under_other_label(number, hit):
+                break  # another label's drawn cell: its answer
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        return spans
+        return spans + self._beside_label(hit, spans)
+
+    def _beside_label(self, hit: Hit, spans: list[Span]) -> list[Span]:
+        """PDF: the lines of an answer beside a label wrapped over lines, under its first
+        line's start: the label's rows are the answer's ("SIGNED STAFF / MEMBER:")."""
+        if not spans:
+            return []
+        start = self.pieces[spans[0].piece]
+        taken = {span.piece for span in spans}
+        found: list[Span] = []
+        for line in range(self.pieces[hit.piece].line + 1, self.pieces[hit.end_piece].line + 1):
+            beside = [
+                n
+                for n in self.by_line.get(line, [])
+                if abs(self.pieces[n].column - start.column) <= self.layout.near
+            ]
+            if len(beside) != 1 or beside[0] in taken:
+                continue
+            number = beside[0]
+            if (
+                number in self.label_pieces
+                or self._printed_line(number)
+                or not fold(self.pieces[number].text)
+            ):
+                break
+            found.append(Span(number, 0, len(self.pieces[number].text)))
+        return found
+
+    def _under_other_label(self, number: int, hit: Hit) -> bool:
+        """PDF: whether a piece is in a drawn cell whose first line is another label's,
+        in its column (that label's answer)."""
+        piece = self.pieces[number]
+        if piece.cell < 0:
+            return False
+        top = min(n for n, p in enumerate(self.pieces) if p.cell == piece.cell)
+        first = self.pieces[top]
+        return (
+            top in self.label_pieces
+            and top not in hit.pieces
+            and first.line < piece.line
+            and abs(first.column - piece.column) <= self.layout.near
+        )
 
     def _right_column(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text right of the label's column, from its first line to the next row."""
@@ -182,6 +225,12 @@ class LineSpots(Spots):
         for above in answer_side(first - 1):
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
+        under = answer_side(last + 1)
+        next_between = under and not answer_side(last) and bottom.line == last - 1
+        if next_between and all(self.pieces[n].cell == bottom.cell for n in under):  # (no border between)
+            self.doubt = (
+                "the next label sits between two lines of the answers (the table draws no row borders)"
+            )
         after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
@@ -192,8 +241,7 @@ class LineSpots(Spots):
         for its first word, nothing drawn between, and neither is a label, prompt or
         the form's printed text."""
         a, b = self.pieces[upper], self.pieces[lower]
-        hyphened = a.text[-1:] == "-" and a.text[-2:-1].isalpha()  # a word broken at the line's end
-        if a.room >= b.lead and not hyphened:
+        if a.room >= b.lead and not hyphen_end(a.text):
             return False
         if self.layout.rule_between(upper_line, lower_line, b.column + 1):
             return False
@@ -264,6 +312,7 @@ class LineSpots(Spots):
         out = list(first)
         for span in lines:
             if self._printed_line(span.piece):
+                self.cut_short(out, span.piece)
                 break
             out.append(span)
         return out

@@ -18,7 +18,7 @@ from ..knowledge import FieldInfo
 from ..leaders import LEADERS
 from ..text import LIST_MARK, fold
 from ..ticks import BOXES
-from ..unwrap import Line, join
+from ..unwrap import Line, hyphen_end, join, unsure_breaks
 from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
@@ -33,6 +33,7 @@ MAX_BLANK_ROWS = 2
 MAX_FLOW_LINES = 40  # lines an answer on dot leaders may run over in a PDF
 PARAGRAPH_GAP = 1.3  # of the usual line pitch: a wider gap after a line that stopped short ends an answer
 DATE_WORDS = 5  # a line this short holding a date is taken for a date
+CLOSED = re.compile(r"[^\W_][.…_ \u00a0]*(?:[.…_][ \u00a0]?){4,}\s*$")  # writing, leaders to the end
 OVERLAP = 1.0  # points: pieces of a line overlapping more than this are drawn one over the other
 
 
@@ -62,6 +63,8 @@ class Places(LineSpots):
             if not spans or any(self._taken(span, owner) for span in spans):
                 continue  # nothing there, or another field's answer
             text = self._text(spans)
+            if fold(info.tail) and fold(text) in fold(info.tail):
+                continue  # a piece of the label's own printed hint, set apart from it
             if clean(text, self.know.prompts) is not None:
                 for span in spans:
                     self.claimed.setdefault(span.piece, []).append((span.start, span.end, owner))
@@ -147,7 +150,31 @@ class Places(LineSpots):
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))
             last_line = piece.line
-        return "\n".join(lines) if self.layout.structured else join(wrapped, self._known_word)
+        if self.layout.structured:
+            return "\n".join(lines)
+        if self._hyphenates() and unsure_breaks(wrapped, self._known_word):
+            self.doubt = "a word broken at a line's end may or may not keep its hyphen"
+        return join(wrapped, self._known_word)
+
+    def _hyphenates(self) -> bool:
+        """PDF: whether the producer breaks words at line ends with hyphens of its own
+        (a typesetter): somewhere a line ends in part of a word the next line completes
+        into a word printed whole elsewhere."""
+        found = self.layout.derived.get("hyphenates")
+        if not isinstance(found, bool):
+            found = False
+            for piece in self.pieces:
+                text = piece.text.rstrip()
+                if not hyphen_end(text):
+                    continue
+                below = [self.pieces[n] for n in self.by_line.get(piece.line + 1, [])]
+                under = [p for p in below if abs(p.column - piece.column) <= self.layout.near]
+                wrapped = [as_line(self.layout, piece), *(as_line(self.layout, p) for p in under[:1])]
+                if under and under[0].text[:1].islower() and not unsure_breaks(wrapped, self._known_word):
+                    found = True
+                    break
+            self.layout.derived["hyphenates"] = found
+        return found
 
     def _known_word(self, word: str) -> bool:
         """Whether a word is printed unbroken on the document or in the form's text."""
@@ -221,6 +248,10 @@ class Places(LineSpots):
         if self.layout.structured and label.row >= 0:
             return self._rows_below(label, info)
         following = self._following(hit)
+        column = self.pieces[hit.end_piece].column  # an older edition's label, longer than the
+        goes_on = following and abs(self.pieces[following[0]].column - column) <= self.layout.near
+        if goes_on and self.mid_sentence(hit.end_piece, following[0]):  # words matched, runs on
+            following = following[1:]
         if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
             page = self.layout.places[first.line][0]
@@ -266,11 +297,19 @@ class Places(LineSpots):
         if beside is not None:  # typed in a box after the label (and its dots), running on below
             spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
-        for number in self._following(hit)[:MAX_FLOW_LINES]:
+        closed = any(CLOSED.search(self.pieces[s.piece].text[s.start : s.end]) for s in spans[-1:])
+        for number in [] if closed else self._following(hit)[:MAX_FLOW_LINES]:
             piece = self.pieces[number]
             if number == beside:
                 continue
+            if piece.line == label.line and BOXES.search(piece.text):
+                spans.append(Span(number, 0, len(piece.text)))  # its line of tick boxes, split at gaps
+                continue
+            if lines and piece.line == self.pieces[lines[-1].piece].line and BOXES.search(piece.text):
+                lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes
+                continue
             if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
+                self.cut_short(lines or spans, number)
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
                 break
@@ -282,6 +321,8 @@ class Places(LineSpots):
             last = number
             if fold(piece.text):  # (a line of dot leaders alone ends no paragraph)
                 previous = number
+            if CLOSED.search(piece.text):
+                break  # the leaders after the answer fill the rest of its last line
         spans = self._up_to_suffix(spans, lines, info.suffix)
         if spans and not fold(info.suffix):  # a printed full stop after the answer, on its last line
             end = spans[-1]

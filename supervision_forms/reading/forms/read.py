@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
 from ...packs.spec import PrintedFact
+from ...text.dates import find_dates
+from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge
 from ..result import ParseResult, ReadWarning, Unmapped
@@ -21,7 +23,7 @@ from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
-from .reworded import find_reworded
+from .reworded import find_by_order, find_reworded
 from .spots import Span
 from .tables import read_tables
 
@@ -29,6 +31,7 @@ SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
+BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
 STRAY = re.compile(r"[A-Za-z]+[\u3400-\u9fff\uac00-\ud7af][A-Za-z]*|[\u3400-\u9fff\uac00-\ud7af][a-z]+")
@@ -68,11 +71,24 @@ def read_form(
             )
             source = layout.pieces[hit.piece].source
             collector.warnings.append(ReadWarning(path, f"{why}; check this value", source))
+
+    def unexplained(numbers: range) -> list[int]:
+        claimed = [Span(n, start, end) for n, spans in places.claimed.items() for start, end, _ in spans]
+        labels = [Span(h.piece, h.start, h.end) for h in finder.hits] + _label_pieces(finder.hits)
+        return sorted({n for n, _ in _left_over(layout, [*used, *claimed, *labels], places, know, numbers)})
+
+    for path, label in find_by_order(finder, places, know, hits, answers, unexplained).items():
+        used.extend(label)
+        if path in answers:
+            used.extend(answers[path].spans)
+            source = layout.pieces[hits[path].piece].source
+            collector.warnings.append(ReadWarning(path, BY_ORDER, source))
     _put_answers(answers, hits, infos, know, collector)
     _put_inner(answers, hits, infos, know, collector)
     printed = {number for number in range(len(layout.pieces)) if places.printed(number)}
     used.extend(read_tables(layout, hits, infos, printed, collector))
-    _unmapped(layout, used, places, know, collector)
+    for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
+        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))  # what no field took
     _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
 
@@ -241,10 +257,24 @@ def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowl
         words = label.group().split() if label else []
         for count in range(1, len(words) + 1):  # its last word first ("Other Duration:")
             phrase = " ".join(words[-count:])
-            named = [i.path for i in others if phrase[:1].isupper() and _names(i, know)(key(phrase))]
+            rest = text[colon.end() :]
+            named = [
+                i.path
+                for i in others
+                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and _could_answer(i, rest)
+            ]
             if named:
                 return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
     return text, "", ""
+
+
+def _could_answer(info: FieldInfo, text: str) -> bool:
+    """Whether text could be a value of the field: a date or a number where it wants one."""
+    if info.kind == "date":
+        return bool(find_dates(text))
+    if info.kind == "int":
+        return read_duration_minutes(text) is not None
+    return True
 
 
 def _put_inner(
@@ -276,7 +306,7 @@ def _put_signature(
 ) -> None:
     """A signature's name, and a date written on its line after it: the date goes to the
     signature's date when that has no answer of its own; a name never keeps a date."""
-    name, day = split_signature(text)
+    name, day = split_signature(" ".join(text.split()))  # (a name wrapped over lines is one line)
     source = answer.source
     sibling = path.rsplit(".", 1)[0] + ".date"
     if day is not None and sibling in infos and sibling not in answers:
@@ -295,27 +325,33 @@ def _is_name(path: str) -> bool:
     return path.rsplit(".", 1)[-1] == "name"
 
 
-def _unmapped(
-    layout: Layout, used: list[Span], places: Places, know: FormKnowledge, collector: Collector
-) -> None:
-    """Text a person wrote that no field took: every piece's unused, unprinted part."""
+def _left_over(
+    layout: Layout, used: list[Span], places: Places, know: FormKnowledge, numbers: range
+) -> list[tuple[int, str]]:
+    """The pieces among `numbers` whose unused part is not the form's own text, with that part."""
     taken: dict[int, list[tuple[int, int]]] = defaultdict(list)
     for span in used:
         taken[span.piece].append((span.start, span.end))
-    previous_in_column: dict[float, str] = {}
+    above: dict[int, str] = {}  # each piece's number -> the text of the piece above it in its column
+    last_in_column: dict[float, str] = {}
     for number, piece in enumerate(layout.pieces):
-        text = piece.text
-        left = _without(text, taken.get(number, []))
-        key = round(piece.column)
-        joined = previous_in_column.get(key, "") + " " + text
-        previous_in_column[key] = text
+        above[number] = last_in_column.get(round(piece.column), "")
+        last_in_column[round(piece.column)] = piece.text
+    found: list[tuple[int, str]] = []
+    for number in numbers:
+        piece = layout.pieces[number]
+        left = _without(piece.text, taken.get(number, []))
+        joined = above[number] + " " + piece.text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
-        if know.in_prose(fold(joined)) or (not layout.structured and know.is_printed(joined)):
+        if know.in_prose(fold(joined)) or (
+            not layout.structured and know.is_printed(joined) and know.echoes(piece.text)
+        ):
             continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
         if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):
-            collector.unmapped.append(Unmapped(cleaned, piece.source))
+            found.append((number, cleaned))
+    return found
 
 
 def _without(text: str, spans: list[tuple[int, int]]) -> str:

@@ -11,12 +11,16 @@ other field there fits it as well. Such a label is read with a warning.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ...text.dates import find_dates
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
 from .labels import Finder, Hit
 from .layout import Layout
+from .places import Answer, Places
+from .spots import Span
 
 SCORE = 80.0  # the score a label found this way is read with (it is warned about)
 MIN_SHARED = 2  # words of what the label asks that the piece must share
@@ -24,11 +28,13 @@ MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
 MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
+ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
+MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
     """Find the labels of `fields` (not found yet) between the labels found around them."""
-    order = [path for path in dict.fromkeys(know.slots) if any(i.path == path for i in know.fields)]
+    order = know.order
     layout = finder.layout
     taken = {n for hit in finder.hits for n in hit.pieces}
     for info in fields:
@@ -115,4 +121,81 @@ def _fits_another(text: str, info: FieldInfo, fields: list[FieldInfo], hits: dic
         len(words & content(other.spec.label)) > mine
         for other in fields
         if other.path != info.path and other.path not in hits
+    )
+
+
+def find_by_order(
+    finder: Finder,
+    places: Places,
+    know: FormKnowledge,
+    hits: dict[str, Hit],
+    answers: dict[str, Answer],
+    unexplained: Callable[[range], list[int]],
+) -> dict[str, list[Span]]:
+    """Labels an older edition words so differently that no word matches ("Main duties:"
+    for "KEY TASKS OF SUPERVISEE"), found by the form's order alone: where the field is
+    the only one not found between the labels found for the fields printed before and
+    after it, and everything between those labels is the form's own text, their answers,
+    one label-like piece and what `places` reads after it (`unexplained`: the pieces
+    holding text that would go to `unmapped`). Returns the fields found, with where
+    their labels are."""
+    order = know.order
+    infos = {info.path: info for info in know.fields}
+    found: dict[str, list[Span]] = {}
+    for at, path in enumerate(order):
+        if path in hits or infos[path].spec.place in ("table", "signature"):
+            continue
+        before = [p for p in order[:at] if p in hits]
+        after = [p for p in order[at + 1 :] if p in hits]
+        if not before or not after or order.index(before[-1]) != at - 1 or order.index(after[0]) != at + 1:
+            continue  # another field between them is not found either: which label is whose is not known
+        low, high = hits[before[-1]].end_piece + 1, hits[after[0]].piece
+        left = unexplained(range(low, high))
+        label = _label_lines(finder.layout, left)
+        text = " ".join(finder.layout.pieces[n].text.strip() for n in label)
+        if not label or not _label_alone(text, know):
+            continue
+        hit = finder.take(path, label[0], 0, len(finder.layout.pieces[label[0]].text.rstrip()), ORDER_SCORE)
+        if hit is None:
+            continue
+        places.add_hit(hit)
+        answer = places.read(hit, infos[path])
+        spans = answer.spans if answer is not None else ()
+        if set(unexplained(range(low, high))) - set(label) or any(s.piece in label for s in spans):
+            places.drop_hit(hit)  # text is left that neither the label nor its answer explains
+            continue
+        hits[path] = hit
+        if answer is not None:
+            answers[path] = answer
+        found[path] = [Span(n, 0, len(finder.layout.pieces[n].text)) for n in label]
+    return found
+
+
+def _label_lines(layout: Layout, left: list[int]) -> list[int]:
+    """The first of the pieces `left`, and in a PDF the lines under it in its drawn cell
+    (a label wrapped in its cell): the label's pieces."""
+    if not left:
+        return []
+    first = layout.pieces[left[0]]
+    lines = [left[0]]
+    for number in left[1:]:
+        piece = layout.pieces[number]
+        if layout.structured or first.cell < 0 or len(lines) == MAX_LABEL_LINES:
+            break
+        if piece.line > layout.pieces[lines[-1]].line + 1:
+            break
+        if piece.cell == first.cell and abs(piece.column - first.column) <= layout.near:
+            lines.append(number)
+    return lines
+
+
+def _label_alone(text: str, know: FormKnowledge) -> bool:
+    """Whether text reads as a label on its own: a few words, a capital first, no
+    sentence's full stop, no date, not a line the form prints."""
+    return (
+        0 < len(text.split()) <= MAX_ORDER_WORDS
+        and text[:1].isupper()
+        and not text.endswith(".")
+        and not find_dates(text)
+        and fold(text) not in know.lines
     )

@@ -16,7 +16,9 @@ from .layout import Layout, as_line
 
 TAIL_SCORE = 85  # how like the printed tail text must be to count as it
 MIN_TAIL = 4  # characters
+BORDER_REACH = 40.0  # points: a row's border runs at least this far under the text below it
 LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
+HANGING = 4.0  # of the font size: how far a list item's first line may start right of its next
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,21 @@ class Spots:
         self.by_line: dict[int, list[int]] = defaultdict(list)
         for number, piece in enumerate(self.pieces):
             self.by_line[piece.line].append(number)
+
+    def add_hit(self, hit: Hit) -> None:
+        """Count a label found after these spots were made."""
+        if hit not in self.hits:
+            self.hits.append(hit)
+        self.hit_starts[hit.piece].append(hit.start)
+        self.label_pieces.update(hit.pieces)
+
+    def drop_hit(self, hit: Hit) -> None:
+        """Forget a label `add_hit` counted, and the answer read for it."""
+        self.hits.remove(hit)
+        self.hit_starts[hit.piece].remove(hit.start)
+        self.label_pieces = {n for other in self.hits for n in other.pieces}
+        for number, spans in self.claimed.items():
+            self.claimed[number] = [span for span in spans if span[2] != (hit.piece, hit.start)]
 
     def printed(self, number: int) -> bool:
         """Whether a piece is the form's own text; in a PDF, a short line counts when it
@@ -90,19 +107,41 @@ class Spots:
             if number in self.label_pieces:
                 cut = None if spans else self._before_label(number)
                 return [*spans, cut] if cut else spans
-            if self.printed(number) or self.know.is_prompt(text) or self.label_like(number):
+            stop = self.printed(number) or self.know.is_prompt(text) or self.label_like(number)
+            if stop or (spans and self._bordered(spans[-1].piece, number)):
+                self.cut_short(spans, number)  # (a drawn row's border: the next row is not its answer)
                 break
-            if spans and self._bordered(spans[-1].piece, number):
-                break  # the answer began in a drawn row: the next row is not its
             spans.append(Span(number, 0, len(text)))
         return spans
+
+    def cut_short(self, spans: list[Span], number: int) -> None:
+        """PDF: doubt an answer ended before the piece `number` when its last line runs on
+        into that piece mid-sentence: the answer would be cut short."""
+        if spans and self.mid_sentence(spans[-1].piece, number):
+            self.doubt = "the answer runs on mid-sentence into text that ends it"
+
+    def mid_sentence(self, upper: int, lower: int) -> bool:
+        """PDF: whether the line `lower` carries on the line `upper` above it mid-sentence:
+        no room was left for its first word, a word in lower case."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        first = below.text.split()[0] if below.text.split() else ""
+        return (
+            not self.layout.structured
+            and below.line == above.line + 1
+            and first[:1].islower()
+            and not LIST_MARK.fullmatch(first)
+            and wraps(as_line(self.layout, above), as_line(self.layout, below))
+        )
 
     def _bordered(self, upper: int, lower: int) -> bool:
         """PDF: whether a line is drawn between two pieces, across the lower one."""
         above, below = self.pieces[upper], self.pieces[lower]
         if self.layout.structured or above.line == below.line:
             return False
-        return self.layout.drawn_between(above.line, below.line, below.column + 1)
+        inside = below.column + min(below.span, BORDER_REACH)  # (a tick box's edge is no border)
+        return self.layout.drawn_between(
+            above.line, below.line, below.column + 1
+        ) and self.layout.drawn_between(above.line, below.line, inside)
 
     def label_like(self, number: int) -> bool:
         """Whether a piece reads as a label of its own ("Agreed on:", "To be reviewed
@@ -198,11 +237,15 @@ class Spots:
         return norm.span(0, match.dest_end)[1]
 
     def _with_neighbours(self, number: int) -> list[str]:
+        """A PDF line joined with the line above and with the line below it in its column,
+        or in a list item's hanging indent (the line above starting right of it)."""
         piece = self.pieces[number]
         texts = []
         for line, before in ((piece.line - 1, True), (piece.line + 1, False)):
             for other in self.by_line.get(line, []):
-                if abs(self.pieces[other].column - piece.column) <= self.layout.near:
+                upper, lower = (self.pieces[other], piece) if before else (piece, self.pieces[other])
+                indent = upper.column - lower.column
+                if -self.layout.near <= indent <= HANGING * max(upper.size, lower.size, 1.0):
                     pair = (
                         (self.pieces[other].text, piece.text)
                         if before

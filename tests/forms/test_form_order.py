@@ -1,0 +1,65 @@
+"""Older editions' labels no word matches, found by the form's order alone: only where
+everything else between the labels found around them is accounted for."""
+
+from __future__ import annotations
+
+from supervision_forms import PackRegistry, parse
+
+from .kit import document, read, table
+from .pdfkit import Rule, Text, cell, pdf
+
+FACTORS = (
+    "Are there any factors to acknowledge as relevant to the development of the supervisory relationship"
+)
+
+
+def _brings(packs: PackRegistry, rows: list[list[str]]) -> object:
+    data = document(lambda doc: table(doc, [["Manager", "Tom Jones"], *rows, [FACTORS, "None known."]]))
+    return read(data, packs.get("portsmouth"))
+
+
+def it_reads_the_one_label_between_two_found_labels_for_the_one_field_missing_there(
+    packs: PackRegistry,
+) -> None:
+    result = _brings(packs, [["Background and experience", "Ten years in youth justice."]])
+    assert result.data.supervisee_brings == "Ten years in youth justice."  # type: ignore[attr-defined]
+    assert any(w.field == "supervisee_brings" and "order" in w.message for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def it_leaves_the_field_empty_when_other_unknown_text_shares_its_place(packs: PackRegistry) -> None:
+    # a row the pack does not know (a team) sits there too: which label is the field's is not known
+    rows = [["Team", "Children in care"], ["Background and experience", "Ten years in youth justice."]]
+    result = _brings(packs, rows)
+    assert result.data.supervisee_brings is None  # type: ignore[attr-defined]
+    kept = {u.text for u in result.unmapped}  # type: ignore[attr-defined]
+    assert {"Team", "Background and experience", "Ten years in youth justice."} <= kept
+
+
+def it_takes_no_sentence_for_a_label(packs: PackRegistry) -> None:
+    result = _brings(packs, [["We met twice.", "Ten years in youth justice."]])
+    assert result.data.supervisee_brings is None  # type: ignore[attr-defined]
+
+
+def it_reads_a_label_found_by_order_that_wraps_in_its_drawn_cell(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *cell(55, 80, 215, 110),
+        *cell(215, 80, 540, 110),
+        Text(60, 95, "Manager"),
+        Text(220, 95, "Tom Jones"),
+        *cell(55, 110, 215, 150),
+        *cell(215, 110, 540, 150),
+        Text(60, 124, "Background, experience"),
+        Text(220, 124, "Ten years in youth justice, and"),
+        Text(60, 138, "and learning style"),
+        Text(220, 138, "a practice educator since 2020."),
+        *cell(55, 150, 215, 200),
+        *cell(215, 150, 540, 200),
+        Text(60, 164, "Are there any factors to"),
+        Text(60, 178, "acknowledge as relevant to the"),
+        Text(60, 192, "development of the supervisory relationship"),
+        Text(220, 164, "None known."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    brings = result.data.supervisee_brings  # type: ignore[attr-defined]
+    assert " ".join(brings.split()) == "Ten years in youth justice, and a practice educator since 2020."
+    assert not any("learning style" in u.text for u in result.unmapped)
