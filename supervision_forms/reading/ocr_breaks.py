@@ -14,7 +14,6 @@ from ..models.paths import generic
 from .knowledge import FormKnowledge
 from .ocr_words import WordStream
 
-ANNEX = "annex"  # a slot of the form that is no field
 NEAR_EDGE = 0.2  # of the page's height: an answer a break cut starts (or ends) this near its edge
 
 
@@ -30,7 +29,7 @@ def cut_at_break(
     left, right = min(w.x0 for w in words), max(w.x1 for w in words)
     first_page, last_page = min(stream.pages), max(stream.pages)
     page, _ = stream.places[lines[0]]
-    order = [slot for slot in know.slots if slot != ANNEX]
+    order = know.order
     name = generic(path)
     where = next((i for i, slot in enumerate(order) if slot in (name, name + "[]")), None)
     if (
