@@ -19,7 +19,8 @@ A file that cannot be read counts every field as missed, and is listed with the 
 (the error's class and message). A file read as another council's form is still compared
 field by field (the model is common) and is listed too. Page images (`NAME.pN.png`)
 count the fields printed on that page (`files.json` in their folder), and a field from
-another page only when the reader puts a value in it (then a wrong value).
+another page only when the reader puts a value in it (then a wrong value, unless it is the
+document's own value: then the page list was wrong, and the field is tallied apart).
 """
 
 from __future__ import annotations
@@ -112,6 +113,7 @@ class Outcome:
     missed: list[Failure] = field(default_factory=list)
     error: str | None = None  # why it was not read
     crashed: bool = False  # the reader raised something other than a SupervisionFormsError
+    misplaced: int = 0  # fields the page list puts elsewhere, read here as the document's own value
     pack: str | None = None  # the council it was read as
 
 
@@ -150,11 +152,18 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
             outcome.missed.append(Failure(label, path, truth[path], None))
         else:
             outcome.wrong.append(Failure(label, path, truth[path], got[path]))
-    # fields this file does not show (on another page): counted only when a value is read
+    # fields this file does not show (on another page): counted only when a value is read.
+    # A value read exactly as the document's own cannot come from a page without it (a
+    # scan carries no data): the page list was wrong there, so it is tallied apart.
+    whole = values(item["data"], target.elsewhere)
     for path, value in values(data, target.elsewhere).items():
-        if not empty(value):
-            outcome.fields += 1
-            outcome.wrong.append(Failure(label, path, None, value))
+        if empty(value):
+            continue
+        if same(whole[path], value):
+            outcome.misplaced += 1
+            continue
+        outcome.fields += 1
+        outcome.wrong.append(Failure(label, path, None, value))
     return outcome
 
 
@@ -227,6 +236,7 @@ class Tally:
     wrong: int = 0
     missed: int = 0
     unread: int = 0
+    misplaced: int = 0
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
@@ -235,6 +245,7 @@ class Tally:
         self.wrong += len(outcome.wrong)
         self.missed += len(outcome.missed)
         self.unread += outcome.error is not None
+        self.misplaced += outcome.misplaced
 
     @property
     def accuracy(self) -> float:
@@ -313,6 +324,11 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
     if every.fields:
         lines.append(
             f"wrong values: {every.wrong} of {every.fields} fields ({every.wrong / every.fields:.2%})"
+        )
+    if every.misplaced:
+        lines.append(
+            f"not counted: {every.misplaced} fields that the page list puts on another page,"
+            " read here as the document's own value"
         )
     unread = [o for o in outcomes if o.error is not None]
     misread = [o for o in outcomes if o.error is None and o.pack not in (None, o.council)]

@@ -92,3 +92,20 @@ def it_keeps_every_typed_answer_in_the_text_layer(producer: str) -> None:
         for path in sorted((FIXTURES / producer).glob("*.pdf"))
     }
     assert missing and not any(missing.values()), missing
+
+
+def it_counts_a_field_the_page_list_misplaced_apart_from_wrong_values(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from types import SimpleNamespace
+
+    from tools import measure_accuracy
+
+    item = {"council": "surrey", "fields": ["a", "b", "c"], "data": {"a": "x", "b": "own value", "c": "y"}}
+    read = {"a": "x", "b": "own value", "c": "not the document's"}
+    result = SimpleNamespace(pack="surrey", data=SimpleNamespace(model_dump=lambda mode: read))
+    monkeypatch.setattr(measure_accuracy, "parse", lambda path: result)
+    target = measure_accuracy.Target(tmp_path / "f.p1.png", "scan-png", "f", ("a",), ("b", "c"))
+    outcome = measure_accuracy.read_one(target, item)
+    assert (outcome.right, outcome.misplaced, outcome.fields) == (1, 1, 2)
+    assert [failure.field for failure in outcome.wrong] == ["c"]
