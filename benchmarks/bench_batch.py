@@ -243,7 +243,7 @@ def main() -> None:
     parser.add_argument(
         "--batch-repeat", type=int, default=2, help="batch runs per cell: the fastest is shown"
     )
-    parser.add_argument("--growth", default="1000,10000", help="sizes for the growth ratios")
+    parser.add_argument("--growth", default="1000,10000", help="sizes for the growth ratios (0: skip)")
     parser.add_argument(
         "--big", action="store_true", help="add 10,000 rows to the table and 50,000 to growth"
     )
@@ -252,7 +252,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     sizes = [int(n) for n in args.sizes.split(",") if n] + ([10_000] if args.big else [])
-    growth = [int(n) for n in args.growth.split(",") if n] + ([50_000] if args.big else [])
+    growth = [int(n) for n in args.growth.split(",") if n and int(n) > 0] + ([50_000] if args.big else [])
     jobs = [int(n) for n in args.jobs.split(",")]
     print(f"cpus: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as temp:
@@ -320,7 +320,8 @@ def _pack(
                 f"{run.peak_kb / 1024:8.0f}"
             )
 
-    print("growth (CPU seconds per 1,000 rows, --jobs 1; a linear batch keeps this flat):")
+    if growth:
+        print("growth (CPU seconds per 1,000 rows, --jobs 1; a linear batch keeps this flat):")
     for one_name in (False, True) if growth else ():
         runs: list[tuple[int, Run]] = []
         for rows in growth:
