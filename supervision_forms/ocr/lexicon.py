@@ -13,13 +13,15 @@ from __future__ import annotations
 import functools
 import re
 import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 
+from ..errors import SupervisionFormsError
+from .process import run_bounded
+from .tesseract import CPU_SECONDS, MEMORY_BYTES, english_data
+
 WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # letters, with apostrophes inside ("isn't")
 POSSESSIVE = "'s"
-TESSDATA = re.compile(rb'"([^"]+)"')  # the folder `tesseract --list-langs` names
 DICTIONARY = "eng.lstm-word-dawg"
 LETTERS = "eng.lstm-unicharset"
 
@@ -48,22 +50,22 @@ def unknown(text: str, known: frozenset[str]) -> list[str]:
 @functools.cache
 def english_words() -> frozenset[str]:
     """Tesseract's English dictionary, lower case (empty when it cannot be read)."""
-    tools = [shutil.which(name) for name in ("tesseract", "combine_tessdata", "dawg2wordlist")]
-    if None in tools:
+    tools = [shutil.which(name) for name in ("combine_tessdata", "dawg2wordlist")]
+    data = english_data()
+    if None in tools or data is None:
         return frozenset()
-    tesseract, combine, listing = (str(tool) for tool in tools)
+    combine, listing = (str(tool) for tool in tools)
     try:
-        listed = subprocess.run([tesseract, "--list-langs"], capture_output=True, check=True).stdout
-        folder = TESSDATA.search(listed)
-        if folder is None:
-            return frozenset()
-        data = Path(folder[1].decode()) / "eng.traineddata"
         with tempfile.TemporaryDirectory() as temp:
             dawg, letters, words = Path(temp, DICTIONARY), Path(temp, LETTERS), Path(temp, "words")
-            subprocess.run(
-                [combine, "-e", str(data), str(dawg), str(letters)], capture_output=True, check=True
-            )
-            subprocess.run([listing, str(letters), str(dawg), str(words)], capture_output=True, check=True)
+            _run([combine, "-e", str(data), str(dawg), str(letters)])
+            _run([listing, str(letters), str(dawg), str(words)])
             return frozenset(words.read_text(encoding="utf-8").lower().split())
-    except (OSError, subprocess.CalledProcessError, UnicodeDecodeError):
+    except (OSError, SupervisionFormsError, UnicodeDecodeError):
         return frozenset()
+
+
+def _run(argv: list[str]) -> None:
+    run_bounded(
+        argv, b"", cpu_seconds=CPU_SECONDS, memory_bytes=MEMORY_BYTES, failure="Tesseract's word list"
+    )

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from pathlib import Path
 
 from PIL import Image
 
@@ -24,6 +25,7 @@ LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
 ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
 # confuses them (ë read as é at 0.9), so such a word is never taken as sure
+TESSDATA = re.compile(rb'"([^"]+)"')  # the data folder `--list-langs` names
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
 
 
@@ -45,13 +47,24 @@ def tesseract_available() -> bool:
     return program is not None and _speaks_english(program)
 
 
-@functools.cache
 def _speaks_english(program: str) -> bool:
+    return b"\neng\n" in _languages(program).replace(b"\r", b"") + b"\n"
+
+
+def english_data() -> Path | None:
+    """The file of Tesseract's English data, where Tesseract names its data folder."""
+    program = shutil.which("tesseract")
+    folder = TESSDATA.search(_languages(program)) if program is not None else None
+    return Path(folder[1].decode()) / "eng.traineddata" if folder is not None else None
+
+
+@functools.cache
+def _languages(program: str) -> bytes:
+    """What `tesseract --list-langs` prints: its data folder, then a language a line."""
     try:
-        listed = subprocess.run([program, "--list-langs"], capture_output=True, check=False).stdout
+        return subprocess.run([program, "--list-langs"], capture_output=True, check=False).stdout
     except OSError:
-        return False
-    return b"\neng\n" in listed.replace(b"\r", b"") + b"\n"
+        return b""
 
 
 def require_tesseract() -> str:
