@@ -7,10 +7,13 @@ without its accents (`page.py` caps its confidence)."""
 
 from __future__ import annotations
 
+import unicodedata
+from typing import NamedTuple
+
 import numpy as np
 
 from .pixels import Mask
-from .tesseract import Word
+from .tesseract import Word, accented
 
 ACCENT_BAND = 0.4  # of a word's height: where an accent above its capitals is drawn (Ö, É)
 ACCENT_INK = 4  # pixels of ink at least, in that band, for an accent (less: dust)
@@ -20,18 +23,45 @@ ACCENTED_CAPITALS = set("AEIOUYCNSZ")  # capitals that take accents (Ö, É, Ç,
 RULE_COVER = 0.6  # of the band's width: a row inked this far across is a drawn line
 MARK_ROWS = 2  # rows at least an accent is drawn over (a rule's ragged edge is one)
 DOTTED = set("ijé:;%")  # letters and marks drawn with a mark clear above another
-MARK_INK = 8  # pixels at least of a mark over a letter (less: a speck of dust)
+MARK_INK = 0.009  # of the word's height squared: ink at least of a mark over a letter (8
+# pixels in a word 30 pixels tall: 11 points at 200 dpi; less: a speck of dust)
+MIN_MARK_INK = 3  # pixels at least, however coarse the scan
 MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near its top
 MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
 MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
 MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
 
 
+class Marks(NamedTuple):
+    """The small marks in a word's pixels: over its letters (dots and accents), and over
+    the capital it starts with."""
+
+    over_letters: int
+    over_capital: bool
+
+
+def marks_of(mask: Mask, word: Word) -> Marks:
+    """The marks of a word's pixels (`mask`: the page's ink)."""
+    return Marks(_marks_over_letters(mask, word), _mark_above(mask, word))
+
+
 def accent_missed(mask: Mask, word: Word) -> bool:
     """Whether a word read without accents shows one in its pixels (`mask`: the page's ink)."""
-    if not word.text.isascii():
-        return False
-    return _mark_above(mask, word) or _marks_over_letters(mask, word) > sum(c in DOTTED for c in word.text)
+    return missed(word.text, marks_of(mask, word))
+
+
+def missed(text: str, marks: Marks) -> bool:
+    """Whether a word spelt `text` without accents has more marks than its letters'."""
+    return text.isascii() and (marks.over_capital or marks.over_letters > sum(c in DOTTED for c in text))
+
+
+def accounts_for(text: str, marks: Marks) -> bool:
+    """Whether a spelling with accents ("Dáithí") has exactly the marks seen: one over each
+    dotted or accented small letter, and one over its first capital where it is accented."""
+    letters = unicodedata.normalize("NFC", text)
+    over = sum(c in DOTTED or (c.islower() and accented(c)) for c in letters)
+    capital = letters[:1].isupper() and accented(letters[:1])
+    return over == marks.over_letters and capital == marks.over_capital
 
 
 def _mark_above(mask: Mask, word: Word) -> bool:
@@ -79,7 +109,7 @@ def _marks_over_letters(mask: Mask, word: Word) -> int:
             continue  # nothing under it: an apostrophe, a quotation mark
         gap = int(np.flatnonzero(under)[0])
         if (
-            ink >= MARK_INK
+            ink >= max(MIN_MARK_INK, MARK_INK * height * height)
             and bottom - top >= 1
             and top <= MARK_HIGH * height
             and gap <= MARK_GAP * height
