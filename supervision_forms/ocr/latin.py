@@ -34,7 +34,7 @@ from ..errors import SupervisionFormsError
 from .accents import ACCENTED_CAPITALS, Marks, accounts_for, missed
 from .cache import cached, keep
 from .process import run_bounded
-from .second import ENLARGE, stacked
+from .second import ENLARGE, SURE, stacked
 from .tesseract import (
     ACCENTED_SURE,
     CPU_SECONDS,
@@ -49,7 +49,6 @@ from .tesseract import (
 MODEL = "Latin"  # in Tesseract's data folder, or its "script" folder (tessdata upstream)
 PARTS = ("lstm", "lstm-punc-dawg", "lstm-number-dawg", "lstm-unicharset", "lstm-recoder", "version")
 SLIM = "latin-slim-1"  # the cached slim model's name; a new number if its making changes
-SURE = 0.85  # confidence at least of a Latin read whose accents are taken (its letters agree)
 ENGLISH_LETTER_WORDS = {"A", "I"}  # lone capitals that are English words
 MAX_WORDS = 60  # words read again on a page at most
 
