@@ -131,9 +131,8 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
         return key
 
     previous: list[tuple[int, int]] = []
-    rows: list[list[tuple[int, int]]] = []
-    for r in range(mask.shape[0]):
-        runs = _runs(mask[r])
+    rows = _runs(mask)
+    for r, runs in enumerate(rows):
         for start, end in runs:
             parent[(r, start)] = (r, start)
             for above_start, above_end in previous:
@@ -141,7 +140,6 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
                     one, other = root((r, start)), root((r - 1, above_start))
                     if one != other:
                         parent[one] = other
-        rows.append(runs)
         previous = runs
     pieces: dict[tuple[int, int], list[int]] = {}
     for r, runs in enumerate(rows):
@@ -152,12 +150,13 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
     return [(b[0], b[1], b[2], b[3], b[4]) for b in pieces.values()]
 
 
-def _runs(row: Mask) -> list[tuple[int, int]]:
-    """The runs of ink along a row, as (start, end) with `end` past the last pixel."""
-    inked = np.flatnonzero(row)
-    if inked.size == 0:
-        return []
-    cuts = np.flatnonzero(np.diff(inked) > 1)
-    starts = np.concatenate(([0], cuts + 1))
-    ends = np.concatenate((cuts, [inked.size - 1]))
-    return [(int(inked[s]), int(inked[e]) + 1) for s, e in zip(starts, ends, strict=True)]
+def _runs(mask: Mask) -> list[list[tuple[int, int]]]:
+    """The runs of ink along each row, as (start, end) with `end` past the last pixel."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)  # 1 where a run starts, -1 just past where it ends
+    rows: list[list[tuple[int, int]]] = [[] for _ in range(mask.shape[0])]
+    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
+    for row, start, end in zip(starts[0].tolist(), starts[1].tolist(), ends[1].tolist(), strict=True):
+        rows[row].append((start, end))
+    return rows
