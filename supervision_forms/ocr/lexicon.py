@@ -26,7 +26,7 @@ WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*")  # letters, with apostrophes insi
 POSSESSIVE = "'s"
 DICTIONARY = "eng.lstm-word-dawg"
 LETTERS = "eng.lstm-unicharset"
-WORD_LIST = "eng-words-1"  # the cached list's name; a new number if its making changes
+WORD_LIST = "eng-words-2"  # the cached list's name; a new number if its making changes
 
 
 def words_of(text: str) -> list[str]:
@@ -58,12 +58,17 @@ def english_words() -> frozenset[str]:
         return frozenset()
     try:
         path = cached(data, WORD_LIST)
-        listing = path.read_bytes() if path is not None else _extract(data)
+        listing = path.read_bytes() if path is not None else _lowered(_extract(data))
         if path is None:
             keep(data, WORD_LIST, listing)
-        return frozenset(listing.decode("utf-8").lower().split())
+        return frozenset(listing.decode("utf-8").split())
     except (OSError, SupervisionFormsError, UnicodeDecodeError):
         return frozenset()
+
+
+def _lowered(listing: bytes) -> bytes:
+    """The words of a list in lower case, each once (a third fewer: quicker to load)."""
+    return "\n".join(sorted(set(listing.decode("utf-8").lower().split()))).encode()
 
 
 def _extract(data: Path) -> bytes:
