@@ -3,8 +3,9 @@
 English data writes no accented letter but "é": "Dáithí Wiśniewska" comes back as
 "Daithi Wisniewska", often sure. The Latin-script model (Debian: tesseract-ocr-script-latn)
 writes them, but reading the whole page with it costs half as much again as English, so
-only the words that may carry accents are read by it: those the pixel check flagged
-(`accents.py`), those English data read with an accent, and lone capitals ("O"). They are
+only the words that may be accented names are read by it: capitalised words the pixel
+check flagged (`accents.py`), words English data read with an accent, and lone capitals
+("O"). They are
 cut out and stacked in one strip (`second.py`), read once a page.
 
 A word keeps English data's letters always; the Latin read may only add accents to them:
@@ -59,7 +60,7 @@ def with_accents(
     """The words, those that may carry accents read again by the Latin model (`seen`: the
     marks in each word's pixels)."""
     model = latin_model()
-    chosen = [i for i, word in enumerate(words) if missed(word.text, seen[i]) or _may_be_accented(word)]
+    chosen = [i for i, word in enumerate(words) if _may_be_accented(word, seen[i])]
     if model is None or not chosen:
         return words
     chosen = chosen[:MAX_WORDS]
@@ -93,11 +94,14 @@ def _unsure(word: Word) -> Word:
     return replace(word, confidence=min(word.confidence, ACCENTED_SURE))
 
 
-def _may_be_accented(word: Word) -> bool:
-    """Whether English data wrote an accent ("é"), or the word is a lone capital that
-    takes one ("Ó" of "Ó Briain": English data's box for a lone letter is often wide of
-    its ink, so the pixel check cannot tell)."""
-    return accented(word.text) or _lone_capital(word.text)
+def _may_be_accented(word: Word, marks: Marks) -> bool:
+    """Whether a word is worth a Latin read: English data wrote an accent in it ("é"), or
+    it is capitalised (a name) and the pixel check flagged it, or it is a lone capital that
+    takes an accent ("Ó" of "Ó Briain": English data's box for a lone letter is often wide
+    of its ink, so the pixel check cannot tell). A flagged word in lower case is left
+    unsure without one: it is rarely accented, and the read costs a Tesseract run."""
+    capitalised = word.text[:1].isupper()
+    return accented(word.text) or (capitalised and missed(word.text, marks)) or _lone_capital(word.text)
 
 
 def _lone_capital(text: str) -> bool:

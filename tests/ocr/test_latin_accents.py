@@ -141,3 +141,13 @@ def it_leaves_accented_names_unsure_without_the_latin_model(
     plain = [w for w in words if w.text in {"Daithi", "Wisniewska", "Micheal"}]
     assert not names  # English data writes no "á" nor "ś"
     assert plain and all(w.confidence <= ACCENTED_SURE for w in plain)
+
+
+def it_reads_again_by_latin_only_words_that_may_be_accented_names() -> None:
+    flagged, clean = Marks(2, False), Marks(0, False)
+    assert latin._may_be_accented(_word("Daithi"), flagged)
+    assert latin._may_be_accented(_word("Renée"), clean)  # English data's own "é"
+    assert latin._may_be_accented(_word("O"), clean)  # a lone capital: its pixels cannot tell
+    assert not latin._may_be_accented(_word("Addo"), clean)
+    assert not latin._may_be_accented(_word("and"), flagged)  # left unsure, not worth a read
+    assert not latin._may_be_accented(_word("A"), clean)
