@@ -235,3 +235,17 @@ def page_of_form(layout: Layout, packs: PackRegistry, document: str | None) -> C
     words, _, pack, kind = marked[0] if len(close) > 1 else close[0]
     runner_up = max((item[0] for item in scored if item[2:] != (pack, kind)), default=0)
     return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
+
+
+def on_scanned_pages(choice: Choice, layout: Layout, packs: PackRegistry, document: str | None) -> Choice:
+    """The form scanned pages are: a page or two of a bigger form may hold a smaller
+    form's labels whole (a council's cancellation form asks for the names and dates the
+    first page of its agreement asks for), and the labels' share then speaks for the
+    smaller form. The form whose printed words the pages hold clearly the most
+    (`page_of_form`) is taken instead, when there is one; our stamp is never overruled."""
+    if choice.stamped:
+        return choice
+    page = page_of_form(layout, packs, document)
+    if page is None or (page.pack.name, page.document) == (choice.pack.name, choice.document):
+        return choice
+    return page
