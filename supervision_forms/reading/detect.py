@@ -38,6 +38,7 @@ MIN_PRINTED = 0.6  # share of a form's printed text that makes a document that f
 PAGE_WORDS = 12  # label words, printed word for word, that make a scanned page a page of a form
 PAGE_LEAD = 2.0  # ... when as many as this times any other form's
 PRINTED_WORDS = 4  # a line of printed text this long, found on a scan, speaks for its form
+OWN_WORDS = 2  # a header or footer line this long is a form's own ("OFFICIAL" alone is anyone's)
 
 
 @dataclass(frozen=True)
@@ -217,13 +218,13 @@ def page_of_form(layout: Layout, packs: PackRegistry, document: str | None) -> C
     scored = []
     for pack, kind in candidates:
         knowledge = pack.knowledge(kind)
-        margins = {fold(margin) for margin in knowledge.margins} - {""}
+        margins = {fold(margin) for margin in knowledge.margins}
         printed = sum(
             len(line.split())
             for line in lines
             if len(line.split()) >= PRINTED_WORDS and line not in margins and knowledge.is_printed(line)
         )
-        own = any(margin in line for margin in margins for line in lines)
+        own = any(margin in line for margin in margins if len(margin.split()) >= OWN_WORDS for line in lines)
         scored.append((labels.get((pack.name, kind), 0) + printed, own, pack, kind))
     scored.sort(key=lambda item: -item[0])
     if not scored or scored[0][0] < PAGE_WORDS:
