@@ -3,10 +3,11 @@ line of dots ("current.........."), Tesseract reads the answer's word and the do
 one word, often with the dots' own misreadings after them ("feedback.......ccsseeenees",
 "year..........00"), and gives the whole its doubt about the dots (often 0). Such a word
 is given back as a text layer would give it: the word and its dots, the noise after the
-dots left out. Its doubt is the leader's, not the word's, when the word is English (or
-the form's) and written as words are (lower case, a capital first, or all capitals): it
-is then as sure as `LEADER_WORD`. A word misread with the dots ("CUITentiee",
-"recOrded") keeps its doubt, and the field it is in is left empty as before."""
+dots left out. Its doubt is the leader's, not the word's, when the word is English and in
+lower case (a capital first only where it starts an answer, after a leader's dots): it
+is then as sure as `LEADER_WORD`. A word misread with the dots ("CUITentiee") keeps its
+doubt, and so does one whose case OCR misread there ("Slip", "WITHIN", "recOrded"): the
+field it is in is left empty as before."""
 
 from __future__ import annotations
 
@@ -34,9 +35,8 @@ def _apart(word: Word) -> Word:
     text = _without_noise(word.text)
     if text is None:
         return word
-    letters = text.strip(".")
     sure = word.confidence
-    if _english(letters):
+    if _sure_word(text.strip("."), starts=text.startswith(".")):
         sure = max(sure, LEADER_WORD)
     return replace(word, text=text, confidence=sure)
 
@@ -49,21 +49,27 @@ def _without_noise(text: str) -> str | None:
         return None
     if match.group("lead") is not None:
         after = match.group("after")
-        return match.group("lead") if NOISE.match(after) and not _english(after) else text
+        return match.group("lead") if NOISE.match(after) and not _is_word(after) else text
     noise = match.group("noise")
-    if noise and (not NOISE.match(noise) or _english(noise.strip(".,:;"))):
+    if noise and (not NOISE.match(noise) or _is_word(noise.strip(".,:;"))):
         return None  # text after the dots that is no leader's noise: keep it as read
     return (match.group("before") or "") + match.group("word") + match.group("dots")
 
 
-def _english(text: str) -> bool:
-    """Whether text is a word or two (hyphened), each English, written as words are."""
+def _sure_word(text: str, starts: bool) -> bool:
+    """Whether text is English words (one, or two hyphened) written as OCR reads them
+    right beside dots: in lower case, the first with a capital only when it `starts` an
+    answer."""
     pieces = words_of(text)
     if not pieces or "".join(pieces) != re.sub(r"[-'’]", "", text):
         return False
-    english = english_words()
-    return all(_written(piece) and piece.lower() in english for piece in pieces)
+    first = pieces[0]
+    written = all(piece.islower() for piece in pieces[1:]) and (
+        first.islower() or (starts and first[:1].isupper() and first[1:].islower())
+    )
+    return written and all(piece.lower() in english_words() for piece in pieces)
 
 
-def _written(word: str) -> bool:
-    return word.islower() or word.isupper() or (word[:1].isupper() and word[1:].islower())
+def _is_word(text: str) -> bool:
+    """Whether text is an English word, whatever its case (not a leader's noise)."""
+    return text.lower() in english_words()

@@ -114,7 +114,7 @@ def _apart(text: str, sure: float) -> tuple[str, float]:
     [
         ("feedback.........cccssccseereenees", "feedback........."),
         ("year...........0.", "year..........."),
-        ("Six-weekly..........", "Six-weekly.........."),
+        ("..........Six-weekly..........", "..........Six-weekly.........."),
         ("..........Teams", "..........Teams"),
     ],
 )
@@ -130,6 +130,8 @@ def it_gives_an_english_word_glued_to_a_leader_the_leaders_doubt_not_its_own(
         ("CUITentiee.....", "CUITentiee....."),  # "current" misread with its dots
         ("recOrded............ccsseeseseeeeen", "recOrded............"),
         ("heaith..........", "heaith.........."),
+        ("Slip............:ccccseeeee", "Slip............"),  # "slip": its case misread
+        ("WITHIN..........", "WITHIN.........."),
     ],
 )
 def it_keeps_the_doubt_of_a_word_misread_with_its_leader(read: str, word: str, tesseract: None) -> None:
