@@ -5,11 +5,11 @@ English data writes no accented letter but "é": "Dáithí Wiśniewska" comes ba
 writes them, but reading the whole page with it costs half as much again as English, so
 only the words that may be accented names are read by it: capitalised words the pixel
 check flagged (`accents.py`), words English data read with an accent, and lone capitals
-("O"). They are
-cut out and stacked in one strip (`second.py`), read once a page.
+("O"). They are cut out and stacked in one strip (`second.py`), read once a page.
 
 A word keeps English data's letters always; the Latin read may only add accents to them:
-- it spells the word the same, accents aside, and is sure: its spelling is taken;
+- it spells the word the same, accents aside, is sure, and its accents are the marks in
+  the pixels (`accents.accounts_for`): its spelling is taken;
 - it writes an accent otherwise (unsure, or other letters): the word is left unsure;
 - it writes no accent: the word is as English data read it.
 Without the Latin model, every word is as English data read it (accents left unsure by
