@@ -22,12 +22,14 @@ import re
 import shutil
 import stat
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 
 REGISTRATION = ("bundled", "shared", "buildid")  # in a profile's user/extensions
 CACHE_LIMIT = 1 << 20  # bytes: the registration is a few KB; more is not ours
 FILES_LIMIT = 64
+STALE = 3600.0  # seconds after which a half-written copy is surely abandoned
 _VERSION = re.compile(rb'<prop oor:name="ooSetupVersion">\s*<value>([0-9]{1,4}\.[0-9]{1,4})</value>')
 _REGISTRY_LIMIT = 32 << 20  # bytes of main.xcd read at most
 
@@ -110,6 +112,7 @@ def keep_registration(binary: str, profile: Path) -> None:
         return
     with contextlib.suppress(OSError):
         kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _sweep(kept.parent)
         incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=kept.parent))
         try:
             for name in REGISTRATION:
@@ -120,6 +123,14 @@ def keep_registration(binary: str, profile: Path) -> None:
             os.rename(incoming, kept)  # whole or not at all; fails if another batch won
         finally:
             shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what a batch killed while keeping or dropping a registration left behind."""
+    for entry in [*folder.glob(".incoming-*"), *folder.glob(".dropped-*")]:
+        with contextlib.suppress(OSError):
+            if time.time() - entry.lstat().st_mtime > STALE:
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def drop_registration(binary: str) -> None:
