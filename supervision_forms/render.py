@@ -150,26 +150,19 @@ def annex_items(
     of dates or choices as one row; a value the form prints already, hidden. `values`:
     the model flattened, where the caller has it already (`flatten(model.model_dump())`)."""
     kind = type(model)
-    plan = _plan(kind, placed if isinstance(placed, frozenset) else frozenset(placed))
     derived: frozenset[str] | None = None  # worked out when first needed
     rows: list[AnnexItem | str] = []  # a row, or the name of a list whose row is built last
     lists: dict[str, list[tuple[str, str]]] = {}
-    printed = printed or {}
     for path, value in (flatten(model) if values is None else values).items():
         if value is None:
             continue
-        step = plan.get(path)
-        if step is None:
-            step = _step(kind, placed, path)
-            if len(plan) < PLAN_LIMIT:
-                plan[path] = step
-        if step is PLACED:
-            continue
-        shape, leaf = step
         if path in DERIVED_FREQUENCY:
             derived = _derived(model) if derived is None else derived
             if path in derived:
                 continue
+        shape, leaf = _path_facts(kind, path)
+        if shape in placed:
+            continue
         text = _text(value, leaf)
         if shape.endswith("[]"):  # a list of dates or choices: one row
             whole = shape.removesuffix("[]")
@@ -178,7 +171,7 @@ def annex_items(
                 rows.append(whole)
             lists[whole].append((path, text))
             continue
-        fact = printed.get(path)
+        fact = (printed or {}).get(path)
         hidden = fact is not None and leaf is not None and states(fact.value, value, leaf)
         rows.append(AnnexItem(_label(kind, path), ((path, text),), hidden))
     return [
@@ -186,20 +179,11 @@ def annex_items(
     ]
 
 
-PLACED: tuple[str, Leaf | None] = ("", None)  # a plan's step for a path the layout places
-PLAN_LIMIT = 4096  # concrete paths a plan remembers
-
-
-@lru_cache(maxsize=64)
-def _plan(kind: type[BaseModel], placed: frozenset[str]) -> dict[str, tuple[str, Leaf | None]]:
-    """Per model and layout, each concrete path's step, filled in as paths are met: PLACED,
-    or its generic shape and leaf (the same for every row, so worked out once)."""
-    return {}
-
-
-def _step(kind: type[BaseModel], placed: Collection[str], path: str) -> tuple[str, Leaf | None]:
+@lru_cache(maxsize=4096)
+def _path_facts(kind: type[BaseModel], path: str) -> tuple[str, Leaf | None]:
+    """A path's generic shape and its leaf: the same for every row, so worked out once."""
     shape = generic(path)
-    return PLACED if shape in placed else (shape, leaf_map(kind).get(shape))
+    return shape, leaf_map(kind).get(shape)
 
 
 @lru_cache(maxsize=4096)

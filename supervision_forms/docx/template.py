@@ -16,7 +16,6 @@ import re
 import types
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError
@@ -95,10 +94,9 @@ class CompiledTemplate:
         for template in self._compiled.values():  # the compiled code's own namespace
             template.root_render_func.__globals__["escape"] = _output
 
-    @cached_property
-    def paths(self) -> frozenset[str]:
-        """The paths the layout places (a template's slots are fixed once compiled)."""
-        return frozenset(slot.path for slot in self.slots)
+    @property
+    def paths(self) -> set[str]:
+        return {slot.path for slot in self.slots}
 
     def printed_text(self) -> str:
         """The printed text of the body, headers and footers, a paragraph a line."""
