@@ -43,7 +43,7 @@ def version_setting(binary: str) -> tuple[str, str, str] | None:
 
 @lru_cache(maxsize=8)
 def installed_version(registry: Path | None) -> str | None:
-    """ "7.4" from an installation's main.xcd (its `ooSetupVersion`)."""
+    """The version an installation's main.xcd gives (its `ooSetupVersion`, e.g. "7.4")."""
     if registry is None:
         return None
     try:
@@ -75,7 +75,8 @@ def cache_folder(binary: str) -> Path | None:
         return None
     try:
         info = registry.stat()
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        given = Path(os.environ.get("XDG_CACHE_HOME") or "")
+        base = given if given.is_absolute() else Path.home() / ".cache"  # as the XDG spec says
     except (OSError, RuntimeError):
         return None
     key = f"{Path(binary).resolve()}\0{info.st_size}\0{info.st_mtime_ns}".encode()
