@@ -92,12 +92,7 @@ def seed_registration(binary: str, profile: Path) -> bool:
     target = profile / "user" / "extensions"
     try:
         target.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for name in REGISTRATION:
-            source = kept / name
-            if source.is_dir():
-                shutil.copytree(source, target / name, symlinks=True)
-            else:
-                shutil.copyfile(source, target / name, follow_symlinks=False)
+        _copy_registration(kept, target)
     except OSError:
         shutil.rmtree(target, ignore_errors=True)
         return False
@@ -116,14 +111,20 @@ def keep_registration(binary: str, profile: Path) -> None:
         _sweep(kept.parent)
         incoming = Path(tempfile.mkdtemp(prefix=".incoming-", dir=kept.parent))
         try:
-            for name in REGISTRATION:
-                if (source / name).is_dir():
-                    shutil.copytree(source / name, incoming / name, symlinks=True)
-                else:
-                    shutil.copyfile(source / name, incoming / name, follow_symlinks=False)
+            _copy_registration(source, incoming)
             os.rename(incoming, kept)  # whole or not at all; fails if another batch won
         finally:
             shutil.rmtree(incoming, ignore_errors=True)
+
+
+def _copy_registration(source: Path, target: Path) -> None:
+    """The registration's parts from one folder into another that exists (links copied as
+    links, never followed)."""
+    for name in REGISTRATION:
+        if (source / name).is_dir():
+            shutil.copytree(source / name, target / name, symlinks=True)
+        else:
+            shutil.copyfile(source / name, target / name, follow_symlinks=False)
 
 
 def _sweep(folder: Path) -> None:
