@@ -7,10 +7,13 @@ without its accents (`page.py` caps its confidence)."""
 
 from __future__ import annotations
 
+import unicodedata
+from typing import NamedTuple
+
 import numpy as np
 
 from .pixels import Mask
-from .tesseract import Word
+from .tesseract import Word, accented
 
 ACCENT_BAND = 0.4  # of a word's height: where an accent above its capitals is drawn (Ö, É)
 ACCENT_INK = 4  # pixels of ink at least, in that band, for an accent (less: dust)
@@ -20,18 +23,45 @@ ACCENTED_CAPITALS = set("AEIOUYCNSZ")  # capitals that take accents (Ö, É, Ç,
 RULE_COVER = 0.6  # of the band's width: a row inked this far across is a drawn line
 MARK_ROWS = 2  # rows at least an accent is drawn over (a rule's ragged edge is one)
 DOTTED = set("ijé:;%")  # letters and marks drawn with a mark clear above another
-MARK_INK = 8  # pixels at least of a mark over a letter (less: a speck of dust)
+MARK_INK = 0.009  # of the word's height squared: ink at least of a mark over a letter (8
+# pixels in a word 30 pixels tall: 11 points at 200 dpi; less: a speck of dust)
+MIN_MARK_INK = 3  # pixels at least, however coarse the scan
 MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near its top
 MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
 MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
 MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
 
 
+class Marks(NamedTuple):
+    """The small marks in a word's pixels: over its letters (dots and accents), and over
+    the capital it starts with."""
+
+    over_letters: int
+    over_capital: bool
+
+
+def marks_of(mask: Mask, word: Word) -> Marks:
+    """The marks of a word's pixels (`mask`: the page's ink)."""
+    return Marks(_marks_over_letters(mask, word), _mark_above(mask, word))
+
+
 def accent_missed(mask: Mask, word: Word) -> bool:
     """Whether a word read without accents shows one in its pixels (`mask`: the page's ink)."""
-    if not word.text.isascii():
-        return False
-    return _mark_above(mask, word) or _marks_over_letters(mask, word) > sum(c in DOTTED for c in word.text)
+    return missed(word.text, marks_of(mask, word))
+
+
+def missed(text: str, marks: Marks) -> bool:
+    """Whether a word spelt `text` without accents has more marks than its letters'."""
+    return text.isascii() and (marks.over_capital or marks.over_letters > sum(c in DOTTED for c in text))
+
+
+def accounts_for(text: str, marks: Marks) -> bool:
+    """Whether a spelling with accents ("Dáithí") has exactly the marks seen: one over each
+    dotted or accented small letter, and one over its first capital where it is accented."""
+    letters = unicodedata.normalize("NFC", text)
+    over = sum(c in DOTTED or (c.islower() and accented(c)) for c in letters)
+    capital = letters[:1].isupper() and accented(letters[:1])
+    return over == marks.over_letters and capital == marks.over_capital
 
 
 def _mark_above(mask: Mask, word: Word) -> bool:
@@ -79,7 +109,7 @@ def _marks_over_letters(mask: Mask, word: Word) -> int:
             continue  # nothing under it: an apostrophe, a quotation mark
         gap = int(np.flatnonzero(under)[0])
         if (
-            ink >= MARK_INK
+            ink >= max(MIN_MARK_INK, MARK_INK * height * height)
             and bottom - top >= 1
             and top <= MARK_HIGH * height
             and gap <= MARK_GAP * height
@@ -101,9 +131,8 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
         return key
 
     previous: list[tuple[int, int]] = []
-    rows: list[list[tuple[int, int]]] = []
-    for r in range(mask.shape[0]):
-        runs = _runs(mask[r])
+    rows = _runs(mask)
+    for r, runs in enumerate(rows):
         for start, end in runs:
             parent[(r, start)] = (r, start)
             for above_start, above_end in previous:
@@ -111,7 +140,6 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
                     one, other = root((r, start)), root((r - 1, above_start))
                     if one != other:
                         parent[one] = other
-        rows.append(runs)
         previous = runs
     pieces: dict[tuple[int, int], list[int]] = {}
     for r, runs in enumerate(rows):
@@ -122,12 +150,13 @@ def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
     return [(b[0], b[1], b[2], b[3], b[4]) for b in pieces.values()]
 
 
-def _runs(row: Mask) -> list[tuple[int, int]]:
-    """The runs of ink along a row, as (start, end) with `end` past the last pixel."""
-    inked = np.flatnonzero(row)
-    if inked.size == 0:
-        return []
-    cuts = np.flatnonzero(np.diff(inked) > 1)
-    starts = np.concatenate(([0], cuts + 1))
-    ends = np.concatenate((cuts, [inked.size - 1]))
-    return [(int(inked[s]), int(inked[e]) + 1) for s, e in zip(starts, ends, strict=True)]
+def _runs(mask: Mask) -> list[list[tuple[int, int]]]:
+    """The runs of ink along each row, as (start, end) with `end` past the last pixel."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)  # 1 where a run starts, -1 just past where it ends
+    rows: list[list[tuple[int, int]]] = [[] for _ in range(mask.shape[0])]
+    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
+    for row, start, end in zip(starts[0].tolist(), starts[1].tolist(), ends[1].tolist(), strict=True):
+        rows[row].append((start, end))
+    return rows

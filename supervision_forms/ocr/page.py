@@ -8,8 +8,9 @@ from dataclasses import replace
 
 from PIL import Image
 
-from .accents import accent_missed
+from .accents import marks_of, missed
 from .deskew import estimate_skew, straighten
+from .latin import with_accents
 from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
 from .pixels import despeckle, grey, ink
@@ -77,15 +78,18 @@ def _read(page: PageImage, failure: str) -> OcrPage:
     rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
     words = []
     cleaned = Image.fromarray(pixels)
-    for word in confirmed(cleaned, read_words(cleaned, page.dpi, failure), page.dpi, failure):
-        if word.confidence > ACCENTED_SURE and accent_missed(mask, word):
+    found = confirmed(cleaned, read_words(cleaned, page.dpi, failure), page.dpi, failure)
+    seen = [marks_of(mask, word) for word in found]
+    for word, marks in zip(with_accents(cleaned, found, seen, page.dpi, failure), seen, strict=True):
+        if word.confidence > ACCENTED_SURE and missed(word.text, marks):
             word = replace(word, confidence=ACCENTED_SURE)  # an accent English data read past
-        read = OcrWord(
-            word.text,
-            *_points(word.left, word.top, word.right, word.bottom, across, down),
-            round(word.confidence, 3),
+        words.append(
+            OcrWord(
+                word.text,
+                *_points(word.left, word.top, word.right, word.bottom, across, down),
+                round(word.confidence, 3),
+            )
         )
-        words.append(read)
     words = _bars(_dotted(words), rules)
     return OcrPage(
         round(page.width, 2),

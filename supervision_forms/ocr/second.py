@@ -33,7 +33,7 @@ def confirmed(image: Image.Image, words: list[Word], dpi: float | None, failure:
     )[:MAX_WORDS]
     if not unsure:
         return words
-    strip, places = _strip(image, [words[i] for i in unsure])
+    strip, places = stacked(image, [words[i] for i in unsure])
     again = read_words(strip, dpi * ENLARGE if dpi else None, failure, single_block=True)
     out = list(words)
     for index, (top, bottom) in zip(unsure, places, strict=True):
@@ -49,7 +49,7 @@ def _readable(word: Word) -> bool:
     return word.text.isascii() and any(c.isalnum() for c in word.text)
 
 
-def _strip(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[tuple[int, int]]]:
+def stacked(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[tuple[int, int]]]:
     """The words cut out, enlarged and stacked on white paper, and where each one's slot
     is, top to bottom, in the strip."""
     crops = []

@@ -25,6 +25,7 @@ LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
 ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
 # confuses them (ë read as é at 0.9), so such a word is never taken as sure
+MODEL_SUFFIX = ".traineddata"
 TESSDATA = re.compile(rb'"([^"]+)"')  # the data folder `--list-langs` names
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
 
@@ -53,9 +54,15 @@ def _speaks_english(program: str) -> bool:
 
 def english_data() -> Path | None:
     """The file of Tesseract's English data, where Tesseract names its data folder."""
+    folder = data_folder()
+    return folder / "eng.traineddata" if folder is not None else None
+
+
+def data_folder() -> Path | None:
+    """Tesseract's data folder, as `tesseract --list-langs` names it."""
     program = shutil.which("tesseract")
     folder = TESSDATA.search(_languages(program)) if program is not None else None
-    return Path(folder[1].decode()) / "eng.traineddata" if folder is not None else None
+    return Path(folder[1].decode()) if folder is not None else None
 
 
 @functools.cache
@@ -76,22 +83,32 @@ def require_tesseract() -> str:
 
 
 def read_words(
-    image: Image.Image, dpi: float | None, failure: str, *, single_block: bool = False
+    image: Image.Image,
+    dpi: float | None,
+    failure: str,
+    *,
+    single_block: bool = False,
+    model: Path | None = None,
 ) -> list[Word]:
     """Tesseract's words on a grey page image (`dpi` where known); with `single_block`,
-    the image is read as one block of lines (a strip of words cut out of a page)."""
+    the image is read as one block of lines (a strip of words cut out of a page). `model`:
+    a traineddata file to read with instead of English (a strip only)."""
     program = require_tesseract()
-    argv = [program, "stdin", "stdout", *(BLOCK if single_block else SETTINGS)]
+    if model is not None:
+        language = ["--tessdata-dir", str(model.parent), "-l", model.name.removesuffix(MODEL_SUFFIX)]
+        argv = [program, "stdin", "stdout", *language, *BLOCK[2:], "-c", "tessedit_create_tsv=1"]
+    else:
+        argv = [program, "stdin", "stdout", *(BLOCK if single_block else SETTINGS), "tsv"]
     if dpi:
-        argv += ["--dpi", str(round(dpi))]
+        argv[3:3] = ["--dpi", str(round(dpi))]
     output = run_bounded(
-        [*argv, "tsv"],
+        argv,
         _pnm(image),
         cpu_seconds=CPU_SECONDS,
         memory_bytes=MEMORY_BYTES,
         failure=failure,
     )
-    return parse_tsv(output.decode("utf-8", errors="replace"))
+    return parse_tsv(output.decode("utf-8", errors="replace"), english=model is None)
 
 
 def upright_turn(image: Image.Image, dpi: float | None, failure: str) -> int:
@@ -124,8 +141,14 @@ def _pnm(image: Image.Image) -> bytes:
     return buffer.getvalue()
 
 
-def parse_tsv(text: str) -> list[Word]:
-    """The words (level 5 rows) of Tesseract's TSV output."""
+def accented(text: str) -> bool:
+    """Whether the text has a letter outside plain ASCII ("é", "ś")."""
+    return any(c.isalpha() and not c.isascii() for c in text)
+
+
+def parse_tsv(text: str, *, english: bool = True) -> list[Word]:
+    """The words (level 5 rows) of Tesseract's TSV output; read with `english` data, a
+    word with accented letters is never sure."""
     words = []
     for line in text.splitlines()[1:]:
         cells = line.split("\t")
@@ -139,7 +162,7 @@ def parse_tsv(text: str) -> list[Word]:
         word = cells[11].strip()
         if word and confidence >= 0 and (word == BAR or not set(word) <= LINE_GLYPHS | {BAR}):
             sure = min(confidence, 100.0) / 100
-            if any(c.isalpha() and not c.isascii() for c in word):
+            if english and accented(word):
                 sure = min(sure, ACCENTED_SURE)
             words.append(Word(word, left, top, left + width, top + height, sure))
     return words
