@@ -26,6 +26,8 @@ import time
 from functools import lru_cache
 from pathlib import Path
 
+from .user_cache import user_cache
+
 REGISTRATION = ("bundled", "shared", "buildid")  # in a profile's user/extensions
 CACHE_LIMIT = 1 << 20  # bytes: the registration is a few KB; more is not ours
 FILES_LIMIT = 64
@@ -73,14 +75,15 @@ def cache_folder(binary: str) -> Path | None:
     registry = _registry(binary)
     if registry is None:
         return None
+    base = user_cache()
     try:
         info = registry.stat()
-        given = Path(os.environ.get("XDG_CACHE_HOME") or "")
-        base = given if given.is_absolute() else Path.home() / ".cache"  # as the XDG spec says
-    except (OSError, RuntimeError):
+    except OSError:
+        return None
+    if base is None:
         return None
     key = f"{Path(binary).resolve()}\0{info.st_size}\0{info.st_mtime_ns}".encode()
-    return base / "supervision-forms" / "libreoffice" / hashlib.sha256(key).hexdigest()[:16]
+    return base / "libreoffice" / hashlib.sha256(key).hexdigest()[:16]
 
 
 def seed_registration(binary: str, profile: Path) -> bool:
