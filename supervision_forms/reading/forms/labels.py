@@ -33,6 +33,7 @@ MARGIN = 6.0  # how far the best place must be ahead of the next-best
 SHORT_WORDS = 2
 NEEDLE = 64  # characters of a long label to search with
 SEPARATOR = "|"
+MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its drawn cell
 COLUMN_SKIP = 2  # lines: a PDF column's text carries on past this many lines without it
 PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
 WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
@@ -239,7 +240,7 @@ class Finder:
                         if not wanted(key(self.text[start:end])):
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
-                        closed = ends.match(text, self._raw_offset(number, end))
+                        closed = ends.match(*self._raw_offset(number, end))
                         if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:
@@ -266,10 +267,12 @@ class Finder:
 
     def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
         """The first words of a stream's piece from `column` (a character of it), as
-        [start, end) in the searched text, up to a place already taken."""
+        [start, end) in the searched text, up to a place already taken; in a PDF, on
+        through the lines the piece wrapped onto in its drawn cell (a label wrapped there)."""
         found = self.streams[stream]
         piece_start = found.starts[member]
-        piece_end = piece_start + len(self.layout.pieces[found.pieces[member]].text)
+        last = member + len(self.wrapped_in_cell(found.pieces[member]))
+        piece_end = found.starts[last] + len(self.layout.pieces[found.pieces[last]].text)
         base = self.offsets[stream]
         at = bisect.bisect_left(found.norm.index, piece_start + column)
         words: list[tuple[int, int]] = []
@@ -282,10 +285,25 @@ class Finder:
             at = end + 1
         return words
 
-    def _raw_offset(self, stream: int, end: int) -> int:
-        """Where a word ending at `end` (in the searched text) ends in its piece's text."""
+    def _raw_offset(self, stream: int, end: int) -> tuple[str, int]:
+        """The text of the piece a word ending at `end` (in the searched text) is in, and
+        where the word ends in it."""
         local = self.streams[stream].norm.span(0, end - self.offsets[stream])[1]
-        return self._locate(stream, local)[1]
+        piece, offset = self._locate(stream, local)
+        return self.layout.pieces[piece].text, offset
+
+    def wrapped_in_cell(self, number: int) -> list[int]:
+        """PDF: the lines after the piece `number` in its stream that it wrapped onto
+        inside its drawn cell (each line above had no room for the next one's first word)."""
+        if self.layout.structured or self.layout.pieces[number].cell < 0:
+            return []
+        stream = next(s for s in self.streams if number in s.pieces)
+        wrapped: list[int] = []
+        for piece in stream.pieces[stream.pieces.index(number) + 1 :]:
+            if len(wrapped) + 1 == MAX_LABEL_LINES or not self.runs_on(piece):
+                break
+            wrapped.append(piece)
+        return wrapped
 
     def _rank(
         self,

@@ -134,6 +134,8 @@ class LineSpots(Spots):
                 break
             if self._under_other_label(number, hit):
                 break  # another label's drawn cell: its answer
+            if not spans and not self._printed_line(number) and self.printed(number):
+                return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
         return spans + self._beside_label(hit, spans)

@@ -17,7 +17,7 @@ from ...text.dates import find_dates
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
-from .labels import Finder, Hit
+from .labels import MAX_LABEL_LINES, Finder, Hit
 from .layout import Layout
 from .places import Answer, Places
 from .spots import Span
@@ -27,7 +27,6 @@ MIN_SHARED = 2  # words of what the label asks that the piece must share
 MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
-MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
 ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 
@@ -50,10 +49,10 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             label = _label_part(layout, number, text, know)
             if label is None:
                 continue
-            words = content(text[:label])
-            shared = len(words & wanted)
-            if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
-                best.append((shared / len(words | wanted), number, label))
+            lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
+            shares = [_share(content("\n".join(lines[:count])), wanted) for count in range(1, len(lines) + 1)]
+            if any(shares):
+                best.append((max(shares), number, label))
         best.sort(reverse=True)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             continue
@@ -64,6 +63,15 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         if hit is not None:
             hits[info.path] = hit
             taken.update(hit.pieces)
+
+
+def _share(words: frozenset[str], wanted: frozenset[str]) -> float:
+    """How much of what a label asks (`words`) is what the field's label asks (`wanted`);
+    0 when they share too little."""
+    shared = len(words & wanted)
+    if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
+        return shared / len(words | wanted)
+    return 0.0
 
 
 def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> tuple[int, int]:
@@ -78,7 +86,8 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
 
 def _label_text(finder: Finder, number: int) -> str:
     """A piece's text; in a PDF, with the lines under it in its column up to the one
-    that ends with "?" or ":" (a label wrapped in its cell), when one does soon."""
+    that ends with "?" or ":" (a label wrapped in its cell), when one does soon, or
+    else the lines it wrapped onto in its drawn cell."""
     if finder.layout.structured:
         return finder.layout.pieces[number].text
     stream = next(s for s in finder.streams if number in s.pieces)
@@ -87,7 +96,7 @@ def _label_text(finder: Finder, number: int) -> str:
     for count in range(1, len(lines) + 1):
         if LABEL_END.search(lines[count - 1]):
             return "\n".join(lines[:count])
-    return lines[0]
+    return "\n".join(lines[: 1 + len(finder.wrapped_in_cell(number))])
 
 
 def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:
