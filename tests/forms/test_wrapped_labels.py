@@ -84,3 +84,24 @@ def it_reads_a_date_under_a_name_where_the_form_prints_a_word_beside_it(packs: P
     result = _read(page, packs)
     assert result.data.signatures.supervisor.name == "Tom Jones"  # type: ignore[attr-defined]
     assert str(result.data.signatures.supervisor.date) == "2026-03-03"  # type: ignore[attr-defined]
+
+
+def it_reads_a_label_and_its_answer_whose_row_a_page_break_splits(packs: PackRegistry) -> None:
+    # the label's last words start the next page: they are no label of their own
+    first: list[Text | Rule] = [
+        *OPENING,
+        *cell(55, 780, 160, 810),
+        *cell(160, 780, 440, 810),
+        Text(60, 795, "How we will know it"),
+        Text(165, 795, "Sessions turn into a list of cases with no reflection and"),
+    ]
+    second: list[Text | Rule] = [
+        *cell(55, 60, 160, 90),
+        *cell(160, 60, 440, 90),
+        Text(60, 75, "is not working"),
+        Text(165, 75, "one of us keeps postponing them."),
+    ]
+    result = parse(pdf([first, second]), pack="portsmouth", document="agreement", packs=packs)
+    signs = " ".join((result.data.not_working_signs or "").split())  # type: ignore[attr-defined]
+    assert signs == "Sessions turn into a list of cases with no reflection and one of us keeps postponing them."
+    assert not result.unmapped  # type: ignore[attr-defined]

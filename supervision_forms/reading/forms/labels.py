@@ -249,19 +249,35 @@ class Finder:
         return found
 
     def runs_on(self, number: int) -> bool:
-        """PDF: whether a line carries on the line above in its column and drawn cell,
-        on the same page, which had no room left for its first word (a sentence wrapped,
-        not a label starting a line)."""
+        """PDF: whether a line carries on the line above in its column, which had no room
+        left for its first word (a sentence wrapped, not a label starting a line): in its
+        drawn cell on the same page, or from the foot of the page before (a row the page
+        break split)."""
         if self.layout.structured:
             return False
         piece = self.layout.pieces[number]
-        page = self.layout.places.get(piece.line, (-1, 0.0, 0.0))[0]
+        page = self._page(piece.line)
         return any(
             other.line == piece.line - 1
             and abs(other.column - piece.column) <= self.layout.near
-            and other.cell == piece.cell
-            and self.layout.places.get(other.line, (-2, 0.0, 0.0))[0] == page
             and other.room < piece.lead
+            and (
+                (other.cell == piece.cell and self._page(other.line) == page)
+                or (self._page(other.line) == page - 1 and self._first_on_page(number))
+            )
+            for other in self.layout.pieces
+        )
+
+    def _page(self, line: int) -> int:
+        return self.layout.places.get(line, (-1, 0.0, 0.0))[0]
+
+    def _first_on_page(self, number: int) -> bool:
+        """PDF: whether a piece is the first text in its column on its page."""
+        piece = self.layout.pieces[number]
+        return not any(
+            other.line < piece.line
+            and self._page(other.line) == self._page(piece.line)
+            and abs(other.column - piece.column) <= self.layout.near
             for other in self.layout.pieces
         )
 
