@@ -182,11 +182,29 @@ class Spots:
             elif piece.line == label.line and piece.column < label.column:
                 continue
             elif piece.line > label.line and piece.column < left - max(self.layout.near, label.size):
-                if found:
-                    break
-                continue
+                written = any(fold(self.pieces[n].text) for n in found)  # (not just dot leaders)
+                if written or not self._under_indented(hit, number, found):
+                    if found:
+                        break
+                    continue
+                left = piece.column  # the answer starts at the margin, under an indented label
             found.append(number)
         return found
+
+    def _under_indented(self, hit: Hit, number: int, leaders: list[int]) -> bool:
+        """PDF: whether a piece left of a label is the line right under it (or under
+        the `leaders` that follow it), alone on its line and running on under the
+        label, where nothing is printed left of the label on its line (a label indented
+        as a list item, the answer typed at the margin below it) rather than another
+        column's text."""
+        piece, label = self.pieces[number], self.pieces[hit.end_piece]
+        above = max([label.line, *(self.pieces[n].line for n in leaders)])
+        return (
+            piece.line == above + 1
+            and self.by_line.get(piece.line) == [number]
+            and piece.end_column > label.column
+            and min(self.pieces[n].column for n in self.by_line[label.line]) == self.pieces[hit.piece].column
+        )
 
     def _line_start(self, number: int) -> float:
         """PDF: where a piece's text starts, with the list number ("6.", "a)") printed
