@@ -310,15 +310,21 @@ class Finder:
 
     def wrapped_in_cell(self, number: int) -> list[int]:
         """PDF: the lines after the piece `number` in its stream that it wrapped onto
-        inside its drawn cell (each line above had no room for the next one's first word)."""
-        if self.layout.structured or self.layout.pieces[number].cell < 0:
+        inside its drawn cell: each line above had no room for the next one's first
+        word, or the next line goes on in lower case."""
+        pieces = self.layout.pieces
+        if self.layout.structured or pieces[number].cell < 0:
             return []
         stream = next(s for s in self.streams if number in s.pieces)
         wrapped: list[int] = []
+        above = pieces[number]
         for piece in stream.pieces[stream.pieces.index(number) + 1 :]:
-            if len(wrapped) + 1 == MAX_LABEL_LINES or not self.runs_on(piece):
+            below = pieces[piece]
+            goes_on = below.cell == above.cell and below.line == above.line + 1 and below.text[:1].islower()
+            if len(wrapped) + 1 == MAX_LABEL_LINES or not (goes_on or self.runs_on(piece)):
                 break
             wrapped.append(piece)
+            above = below
         return wrapped
 
     def _rank(

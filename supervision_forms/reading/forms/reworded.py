@@ -10,6 +10,7 @@ other field there fits it as well. Such a label is read with a warning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -160,7 +161,7 @@ def find_by_order(
             continue  # another field between them is not found either: which label is whose is not known
         low, high = hits[before[-1]].end_piece + 1, hits[after[0]].piece
         left = unexplained(range(low, high))
-        label = _label_lines(finder.layout, left)
+        label = _label_lines(finder, left)
         text = " ".join(finder.layout.pieces[n].text.strip() for n in label)
         if not label or not _label_alone(text, know):
             continue
@@ -180,22 +181,13 @@ def find_by_order(
     return found
 
 
-def _label_lines(layout: Layout, left: list[int]) -> list[int]:
-    """The first of the pieces `left`, and in a PDF the lines under it in its drawn cell
-    (a label wrapped in its cell): the label's pieces."""
+def _label_lines(finder: Finder, left: list[int]) -> list[int]:
+    """The first of the pieces `left`, and the lines it wrapped onto in its drawn cell
+    that are left too (a label wrapped in its cell): the label's pieces."""
     if not left:
         return []
-    first = layout.pieces[left[0]]
-    lines = [left[0]]
-    for number in left[1:]:
-        piece = layout.pieces[number]
-        if layout.structured or first.cell < 0 or len(lines) == MAX_LABEL_LINES:
-            break
-        if piece.line > layout.pieces[lines[-1]].line + 1:
-            break
-        if piece.cell == first.cell and abs(piece.column - first.column) <= layout.near:
-            lines.append(number)
-    return lines
+    wrapped = finder.wrapped_in_cell(left[0])
+    return [left[0], *itertools.takewhile(lambda number: number in left, wrapped)]
 
 
 def _label_alone(text: str, know: FormKnowledge) -> bool:
