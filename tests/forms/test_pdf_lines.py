@@ -28,7 +28,9 @@ def _rows(border: Rule) -> list[Text | Rule]:
 
 
 def it_parts_tightly_set_rows_at_a_border_drawn_where_their_lines_overlap(packs: PackRegistry) -> None:
-    result = parse(pdf([_rows(Rule(55, 108.9, 540, 108.9))]), pack="portsmouth", document="agreement", packs=packs)
+    result = parse(
+        pdf([_rows(Rule(55, 108.9, 540, 108.9))]), pack="portsmouth", document="agreement", packs=packs
+    )
     assert result.data.other_issues == "None known at the time of writing."  # type: ignore[attr-defined]
     assert " ".join(result.data.supervisee_brings.split()) == (  # type: ignore[attr-defined]
         "Ten years in youth justice before moving into the care team, "

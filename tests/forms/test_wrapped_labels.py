@@ -103,5 +103,7 @@ def it_reads_a_label_and_its_answer_whose_row_a_page_break_splits(packs: PackReg
     ]
     result = parse(pdf([first, second]), pack="portsmouth", document="agreement", packs=packs)
     signs = " ".join((result.data.not_working_signs or "").split())  # type: ignore[attr-defined]
-    assert signs == "Sessions turn into a list of cases with no reflection and one of us keeps postponing them."
+    assert (
+        signs == "Sessions turn into a list of cases with no reflection and one of us keeps postponing them."
+    )
     assert not result.unmapped  # type: ignore[attr-defined]

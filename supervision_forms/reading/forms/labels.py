@@ -120,11 +120,7 @@ class Finder:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
         _, start, end, score = found[0]
-        ambiguous = len(found) > 1 and _close(found[0][0], found[1][0])
-        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
-        hit = self._hit(path, start, end, score, ambiguous)
-        self.hits.append(hit)
-        return hit
+        return self._claim(path, start, end, score, len(found) > 1 and _close(found[0][0], found[1][0]))
 
     def take(self, path: str, piece: int, start: int, end: int, score: float) -> Hit | None:
         """Take [start, end) of a piece's text as the label of the field at `path` (a
@@ -139,10 +135,7 @@ class Finder:
             last -= self.text[first:last].endswith(" ")
             if last <= first or SEPARATOR in self.text[first:last]:
                 return None
-            self.text = self.text[:first] + SEPARATOR * (last - first) + self.text[last:]
-            hit = self._hit(path, first, last, score, False)
-            self.hits.append(hit)
-            return hit
+            return self._claim(path, first, last, score, False)
         return None
 
     def occurs(self, labels: Iterable[str], at_start: bool = False, *, loose: bool = False) -> bool:
@@ -217,10 +210,7 @@ class Finder:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
         _, start, end, score = found[0]
-        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
-        hit = self._hit(path, start, end, score, len(found) > 1)
-        self.hits.append(hit)
-        return hit
+        return self._claim(path, start, end, score, len(found) > 1)
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
@@ -429,6 +419,13 @@ class Finder:
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
+
+    def _claim(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
+        """The label of the field at `path` at [start, end) of the searched text, taken."""
+        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
+        hit = self._hit(path, start, end, score, ambiguous)
+        self.hits.append(hit)
+        return hit
 
     def _hit(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
         stream = self._stream(start)

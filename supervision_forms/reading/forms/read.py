@@ -342,7 +342,9 @@ def _left_over(
     by_line: dict[int, list[Piece]] = defaultdict(list)
     for number, piece in enumerate(layout.pieces):
         over = [p for p in by_line[piece.line - 1] if p.column < piece.column < p.end_column]
-        above[number] = over[0].text if over else last_in_column.get(round(piece.column), "")  # (a hanging indent)
+        above[number] = (
+            over[0].text if over else last_in_column.get(round(piece.column), "")
+        )  # (a hanging indent)
         last_in_column[round(piece.column)] = piece.text
         by_line[piece.line].append(piece)
     found: list[tuple[int, str]] = []
