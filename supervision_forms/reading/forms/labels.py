@@ -246,27 +246,24 @@ class Finder:
         if self.layout.structured:
             return False
         piece = self.layout.pieces[number]
-        page = self._page(piece.line)
+        page = self.layout.page(piece.line)
         return any(
             other.line == piece.line - 1
             and abs(other.column - piece.column) <= self.layout.near
             and other.room < piece.lead
             and (
-                (other.cell == piece.cell and self._page(other.line) == page)
-                or (self._page(other.line) == page - 1 and self._first_on_page(number))
+                (other.cell == piece.cell and self.layout.page(other.line) == page)
+                or (self.layout.page(other.line) == page - 1 and self._first_on_page(number))
             )
             for other in self.layout.pieces
         )
-
-    def _page(self, line: int) -> int:
-        return self.layout.places.get(line, (-1, 0.0, 0.0))[0]
 
     def _first_on_page(self, number: int) -> bool:
         """PDF: whether a piece is the first text in its column on its page."""
         piece = self.layout.pieces[number]
         return not any(
             other.line < piece.line
-            and self._page(other.line) == self._page(piece.line)
+            and self.layout.page(other.line) == self.layout.page(piece.line)
             and abs(other.column - piece.column) <= self.layout.near
             for other in self.layout.pieces
         )

@@ -89,6 +89,10 @@ class Layout:
     )  # PDF: line -> page, top, bottom
     derived: dict[str, object] = field(default_factory=dict, repr=False)  # worked out once, by readers
 
+    def page(self, line: int) -> int:
+        """PDF: the page a line is on (-1 where not known)."""
+        return self.places.get(line, (-1, 0.0, 0.0))[0]
+
     def ruled(self) -> bool:
         """Whether the PDF draws table borders (so rows can be told apart)."""
         return any(rule.horizontal for rules in self.rules.values() for rule in rules)
@@ -126,7 +130,7 @@ class Layout:
 
     def _text_width(self, page: int) -> float:
         """PDF: how wide the text of a page runs, from its leftmost piece to its rightmost."""
-        pieces = [p for p in self.pieces if self.places.get(p.line, (-1, 0.0, 0.0))[0] == page]
+        pieces = [p for p in self.pieces if self.page(p.line) == page]
         return max((p.end_column for p in pieces), default=0.0) - min((p.column for p in pieces), default=0.0)
 
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)

@@ -68,9 +68,10 @@ class LineSpots(Spots):
             return False
         if under.cell == piece.cell:
             return True
-        pages = [self.layout.places[p.line][0] for p in (piece, under) if p.line in self.layout.places]
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
-        turned = len(pages) == 2 and pages[0] != pages[1]  # a row split by a page break
+        turned = (
+            -1 < self.layout.page(piece.line) != self.layout.page(under.line) > -1
+        )  # a row a page break split
         return turned and abs(under.column - starts) <= self.layout.near
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:

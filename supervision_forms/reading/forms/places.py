@@ -254,11 +254,11 @@ class Places(LineSpots):
             following = following[1:]
         if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
-            page = self.layout.places[first.line][0]
+            page = self.layout.page(first.line)
             following = list(
                 itertools.takewhile(
                     lambda n: (
-                        self.layout.places[self.pieces[n].line][0] == page
+                        self.layout.page(self.pieces[n].line) == page
                         and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
                     ),
                     following,

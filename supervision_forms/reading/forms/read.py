@@ -21,7 +21,7 @@ from ..wording import key, meaning, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
 from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
-from .layout import Layout, Piece
+from .layout import Layout
 from .places import Answer, Places
 from .reworded import find_by_order, find_reworded
 from .spots import Span
@@ -339,14 +339,9 @@ def _left_over(
         taken[span.piece].append((span.start, span.end))
     above: dict[int, str] = {}  # each piece's number -> the text of the piece above it in its column
     last_in_column: dict[float, str] = {}
-    by_line: dict[int, list[Piece]] = defaultdict(list)
     for number, piece in enumerate(layout.pieces):
-        over = [p for p in by_line[piece.line - 1] if p.column < piece.column < p.end_column]
-        above[number] = (
-            over[0].text if over else last_in_column.get(round(piece.column), "")
-        )  # (a hanging indent)
+        above[number] = last_in_column.get(round(piece.column), "")
         last_in_column[round(piece.column)] = piece.text
-        by_line[piece.line].append(piece)
     found: list[tuple[int, str]] = []
     for number in numbers:
         piece = layout.pieces[number]

@@ -256,14 +256,14 @@ class Spots:
 
     def _with_neighbours(self, number: int) -> list[str]:
         """A PDF line joined with the line above and with the line below it in its column,
-        or in a list item's hanging indent (the line above starting right of it)."""
+        or in a list item's hanging indent (one line starting right of the other)."""
         piece = self.pieces[number]
         texts = []
         for line, before in ((piece.line - 1, True), (piece.line + 1, False)):
             for other in self.by_line.get(line, []):
                 upper, lower = (self.pieces[other], piece) if before else (piece, self.pieces[other])
                 indent = upper.column - lower.column
-                if -self.layout.near <= indent <= HANGING * max(upper.size, lower.size, 1.0):
+                if abs(indent) <= HANGING * max(upper.size, lower.size, 1.0):
                     pair = (
                         (self.pieces[other].text, piece.text)
                         if before
