@@ -253,18 +253,8 @@ class Finder:
             and other.room < piece.lead
             and (
                 (other.cell == piece.cell and self.layout.page(other.line) == page)
-                or (self.layout.page(other.line) == page - 1 and self._first_on_page(number))
+                or self.layout.page(other.line) == page - 1  # (so `number` is on its page's first line)
             )
-            for other in self.layout.pieces
-        )
-
-    def _first_on_page(self, number: int) -> bool:
-        """PDF: whether a piece is the first text in its column on its page."""
-        piece = self.layout.pieces[number]
-        return not any(
-            other.line < piece.line
-            and self.layout.page(other.line) == self.layout.page(piece.line)
-            and abs(other.column - piece.column) <= self.layout.near
             for other in self.layout.pieces
         )
 

@@ -129,9 +129,7 @@ class LineSpots(Spots):
             if number == hit.piece or self.pieces[number].column < label.column:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
-                cut = self._before_label(number)
-                if cut:
-                    spans.append(cut)
+                spans.extend(self._before_label(number))
                 break
             if self._under_other_label(number, hit):
                 break  # another label's drawn cell: its answer
@@ -196,9 +194,7 @@ class LineSpots(Spots):
                 if piece.column <= label.column + self.layout.near:
                     continue
                 if number in self.label_pieces and number != hit.end_piece:
-                    cut = self._before_label(number)
-                    if cut:
-                        spans.append(cut)
+                    spans.extend(self._before_label(number))
                     break
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row

@@ -221,9 +221,7 @@ class Places(LineSpots):
             if piece.row not in rows or piece.column < edge:
                 continue
             if piece.cell in labelled:  # another label's cell: only what is typed before its label
-                cut = self._before_label(number) if number in self.label_pieces else None
-                if cut:
-                    spans.append(cut)
+                spans.extend(self._before_label(number) if number in self.label_pieces else [])
                 if info.spec.place == "signature" and number in self.label_pieces:
                     break
                 continue

@@ -105,8 +105,7 @@ class Spots:
             if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text) or not fold(text)):
                 continue  # the label's printed tail (its hints, their bullets apart in a PDF), a prompt
             if number in self.label_pieces:
-                cut = None if spans else self._before_label(number)
-                return [*spans, cut] if cut else spans
+                return spans or self._before_label(number)
             stop = self.printed(number) or self.know.is_prompt(text) or self.label_like(number)
             if stop or (spans and self._bordered(spans[-1].piece, number)):
                 self.cut_short(spans, number)  # (a drawn row's border: the next row is not its answer)
@@ -160,13 +159,11 @@ class Spots:
             return True
         return len(norm) >= 12 and fuzz.partial_ratio(norm[:64], tail) >= TAIL_SCORE
 
-    def _before_label(self, number: int) -> Span | None:
+    def _before_label(self, number: int) -> list[Span]:
         """The text of a piece before the label that starts in it, if any."""
         starts = [s for s in self.hit_starts.get(number, []) if s > 0]
-        if not starts:
-            return None
-        text = self.pieces[number].text[: min(starts)]
-        return Span(number, 0, len(text)) if text.strip() else None
+        text = self.pieces[number].text[: min(starts)] if starts else ""
+        return [Span(number, 0, len(text))] if text.strip() else []
 
     def _following(self, hit: Hit) -> list[int]:
         """Pieces after the label's, in reading order (in a PDF, to the label's right or
@@ -264,12 +261,7 @@ class Spots:
                 upper, lower = (self.pieces[other], piece) if before else (piece, self.pieces[other])
                 indent = upper.column - lower.column
                 if abs(indent) <= HANGING * max(upper.size, lower.size, 1.0):
-                    pair = (
-                        (self.pieces[other].text, piece.text)
-                        if before
-                        else (piece.text, self.pieces[other].text)
-                    )
-                    texts.append(fold(" ".join(pair)))
+                    texts.append(fold(f"{upper.text} {lower.text}"))
         return texts
 
 
