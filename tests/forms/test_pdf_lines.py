@@ -49,3 +49,32 @@ def it_keeps_a_printed_list_item_s_hanging_indent_out_of_unmapped(packs: PackReg
     ]
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert not any("required" in u.text for u in result.unmapped)  # type: ignore[attr-defined]
+
+
+def _undrawn_row(first_line: str) -> list[Text | Rule]:
+    """A table drawn without borders: the permissions row's label wraps onto a second line
+    of its own words, and the answer's column goes on at that line in lower case."""
+    return [
+        Text(60, 95, "Manager"),
+        Text(220, 95, "Tom Jones"),
+        Text(60, 110, "Staff member"),
+        Text(220, 110, "Jane Smith, senior practitioner in the children in care team"),
+        Text(60, 170, "Agreed 'permissions' e.g. it's"),
+        Text(220, 170, first_line),
+        Text(60, 184, "(see the procedures)"),
+        Text(220, 184, "written down."),
+    ]
+
+
+def it_leaves_an_answer_unread_whose_row_ends_where_its_sentence_runs_on(packs: PackRegistry) -> None:
+    # the first line stops with room left (a typesetter may break early): no sentence's end
+    page = _undrawn_row("The supervisee may ask for it to be")
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.permissions is None  # type: ignore[attr-defined]
+    assert any(w.field == "permissions" and "mid-sentence" in w.message for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def it_reads_an_answer_whose_row_ends_after_its_sentence_s_end(packs: PackRegistry) -> None:
+    page = _undrawn_row("The supervisee may ask for a review.")
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.permissions == "The supervisee may ask for a review."  # type: ignore[attr-defined]
