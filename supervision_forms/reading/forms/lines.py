@@ -252,7 +252,11 @@ class LineSpots(Spots):
                 and below.text[:1].islower()
                 and not SENTENCE_END.search(bottom.text)
                 and not self.layout.rule_between(bottom.line, last, below.column + 1)
-            ):
+                and not any(
+                    self.printed(n) or self.know.is_prompt(self.pieces[n].text)
+                    for n in (spans[-1].piece, number)
+                )
+            ):  # (a printed prompt running on is cleaned off, not cut)
                 self.doubt = "the answer may run on into the next row, mid-sentence"
 
     def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
