@@ -24,7 +24,7 @@ from ..docx.annex import ANNEX_LEAD
 from ..errors import NotASupervisionForm, UnknownPack
 from ..packs import Pack, PackRegistry
 from .forms.labels import Finder
-from .forms.layout import Layout
+from .forms.layout import Layout, reading_text
 from .text import fold
 
 # Word keeps the keywords' "; " separators; LibreOffice re-saves them as " " and exports PDFs with ", ".
@@ -35,6 +35,10 @@ MIN_MARGIN = 0.12
 CERTAIN = 0.9  # a share of labels found word for word that needs no loose second look
 MIN_COVER_RATIO = 1.5  # within the margin, the form with this many times the label words wins
 MIN_PRINTED = 0.6  # share of a form's printed text that makes a document that form, labels aside
+PAGE_WORDS = 12  # label words, printed word for word, that make a scanned page a page of a form
+PAGE_LEAD = 2.0  # ... when as many as this times any other form's
+PRINTED_WORDS = 4  # a line of printed text this long, found on a scan, speaks for its form
+OWN_WORDS = 2  # a header or footer line this long is a form's own ("OFFICIAL" alone is anyone's)
 
 
 @dataclass(frozen=True)
@@ -197,3 +201,52 @@ def _label_share(finder: Finder, pack: Pack, kind: str, loose: bool) -> tuple[fl
         if finder.occurs(info.labels, info.starts_piece, loose=loose):
             found += weight
     return (found / total if total else 0.0), found
+
+
+def page_of_form(layout: Layout, packs: PackRegistry, document: str | None) -> Choice | None:
+    """The form a scan of some of its pages is (pages are often scanned one a file): the
+    one with the most words printed on it word for word (its labels, and its lines of
+    printed text of `PRINTED_WORDS` words or more, page headers and footers left out),
+    when that is `PAGE_WORDS` words at least and `PAGE_LEAD` times as many as any other
+    form's. Forms that share their wording (one council's form drawn from another's) are
+    told apart by their own page headers and footers: of those close to the best, the one
+    form whose header or footer lines are on the page. None otherwise."""
+    candidates = [(p, kind) for p in packs for kind in p.documents if document in (None, kind)]
+    scores = label_scores(Finder(layout), candidates, loose=False)
+    labels = {(p.name, kind): words for _, words, p, kind in scores}
+    lines = [fold(line) for line in reading_text(layout).split("\n")]
+    scored = []
+    for pack, kind in candidates:
+        knowledge = pack.knowledge(kind)
+        margins = {fold(margin) for margin in knowledge.margins}
+        printed = sum(
+            len(line.split())
+            for line in lines
+            if len(line.split()) >= PRINTED_WORDS and line not in margins and knowledge.is_printed(line)
+        )
+        own = any(margin in line for margin in margins if len(margin.split()) >= OWN_WORDS for line in lines)
+        scored.append((labels.get((pack.name, kind), 0) + printed, own, pack, kind))
+    scored.sort(key=lambda item: -item[0])
+    if not scored or scored[0][0] < PAGE_WORDS:
+        return None
+    close = [item for item in scored if scored[0][0] < PAGE_LEAD * item[0]]
+    marked = [item for item in close if item[1]]
+    if len(close) > 1 and len(marked) != 1:
+        return None
+    words, _, pack, kind = marked[0] if len(close) > 1 else close[0]
+    runner_up = max((item[0] for item in scored if item[2:] != (pack, kind)), default=0)
+    return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
+
+
+def on_scanned_pages(choice: Choice, layout: Layout, packs: PackRegistry, document: str | None) -> Choice:
+    """The form scanned pages are: a page or two of a bigger form may hold a smaller
+    form's labels whole (a council's cancellation form asks for the names and dates the
+    first page of its agreement asks for), and the labels' share then speaks for the
+    smaller form. The form whose printed words the pages hold clearly the most
+    (`page_of_form`) is taken instead, when there is one; our stamp is never overruled."""
+    if choice.stamped:
+        return choice
+    page = page_of_form(layout, packs, document)
+    if page is None or (page.pack.name, page.document) == (choice.pack.name, choice.document):
+        return choice
+    return page

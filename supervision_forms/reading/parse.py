@@ -25,23 +25,18 @@ from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
-from .detect import MIN_SCORE, Choice, detect, label_scores
+from .detect import MIN_SCORE, Choice, detect, on_scanned_pages, page_of_form
 from .forms import from_body, from_pages, read_form
-from .forms.labels import Finder
-from .forms.layout import Layout, reading_text
+from .forms.layout import reading_text
 from .ocr_fields import judged
 from .own import read_own
 from .pdf import PdfText, read_pdf
 from .result import ParseResult, ReadWarning
 from .rows import Fragment, fragments
 from .scan import ocr_image, ocr_pdf
-from .text import fold
 from .values import Collector
 
 MAX_INPUT_BYTES = 50 * 1024 * 1024
-PAGE_WORDS = 12  # label words, printed word for word, that make a scanned page a page of a form
-PAGE_LEAD = 2.0  # ... when as many as this times any other form's
-PRINTED_WORDS = 4  # a line of printed text this long, found on a scan, speaks for its form
 _T = TypeVar("_T")
 
 
@@ -157,8 +152,10 @@ def _read_pages(
     text = reading_text(layout)
     try:
         choice = detect(pdf.keywords, layout, text, registry, label, pack, document)
+        if ocr and pack is None:
+            choice = on_scanned_pages(choice, layout, registry, document)
     except NotASupervisionForm:
-        page = _page_of_form(layout, registry, document) if ocr else None
+        page = page_of_form(layout, registry, document) if ocr else None
         if page is None:
             raise
         choice = page
@@ -174,36 +171,6 @@ def _read_pages(
         result.read_by = "ocr" if len(ocr) == len(pdf.pages) else "text+ocr"
         result.ocr_pages = tuple(sorted(number + 1 for number in ocr))
     return _judged(result, choice, label)
-
-
-def _page_of_form(layout: Layout, registry: PackRegistry, document: str | None) -> Choice | None:
-    """The form a scan of some of its pages is (pages are often scanned one a file): the
-    one with the most words printed on it word for word (its labels, and its lines of
-    printed text of `PRINTED_WORDS` words or more, page headers and footers left out),
-    when that is `PAGE_WORDS` words at least and `PAGE_LEAD` times as many as any other
-    form's; None otherwise."""
-    candidates = [(p, kind) for p in registry for kind in p.documents if document in (None, kind)]
-    scores = label_scores(Finder(layout), candidates, loose=False)
-    labels = {(p.name, kind): words for _, words, p, kind in scores}
-    lines = [line for line in reading_text(layout).split("\n") if len(fold(line).split()) >= PRINTED_WORDS]
-    scored = []
-    for pack, kind in candidates:
-        knowledge = pack.knowledge(kind)
-        margins = {fold(margin) for margin in knowledge.margins}
-        printed = sum(
-            len(fold(line).split())
-            for line in lines
-            if fold(line) not in margins and knowledge.is_printed(line)
-        )
-        scored.append((labels.get((pack.name, kind), 0) + printed, pack, kind))
-    scored.sort(key=lambda item: -item[0])
-    if not scored or scored[0][0] < PAGE_WORDS:
-        return None
-    if len(scored) > 1 and scored[0][0] < PAGE_LEAD * scored[1][0]:
-        return None
-    words, pack, kind = scored[0]
-    runner_up = scored[1][0] if len(scored) > 1 else 0
-    return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
 
 
 def _judged(result: ParseResult, choice: Choice, label: str) -> ParseResult:

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from supervision_forms.reading.forms.layout import from_pages
+from supervision_forms.reading.detect import detect, on_scanned_pages, page_of_form
+from supervision_forms.reading.forms.layout import from_pages, reading_text
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.page import Page, Rule, Word
 from supervision_forms.reading.result import ParseResult
@@ -74,3 +75,83 @@ def it_keeps_an_answer_over_the_footer_past_the_cells_border() -> None:
     after = Page(1, 595.0, 842.0, ())  # read too: the answer may not go on past the page's end
     result = _judged(page, "Talked through openly first.", after)
     assert result.data.other_issues == "Talked through openly first."
+
+
+# The last page of Surrey's agreement, scanned alone: its labels are word for word those
+# of Portsmouth's form too, so only its footer tells whose form it is.
+LAST_PAGE = [
+    "6. Any other relevant issues for this agreement?",
+    "Supervisee is working a four-day week until September.",
+    "To be reviewed on:",
+    "30th Jun. 2026",
+    "Signature of supervisee: Bronwen Okafor Date:",
+    "Signature of supervisor: Date: 26th Jul. 2025",
+]
+SURREY_FOOTER = [
+    "Document last reviewed: November 2023",
+    "Reviewed by: Kasey Senior – Service Manager, Practice Standards",
+    "Next review date: December 2025",
+]
+
+
+def _page_of(lines: list[str]) -> Page:
+    words = []
+    for row, line in enumerate(lines):
+        x, top = 72.0, 80.0 + 20.0 * row
+        for text in line.split():
+            words.append(Word(text, x, top, x + 4 * len(text), top + 12, 11.0, 0.96))
+            x += 4 * len(text) + 4
+    return Page(0, 595.0, 842.0, tuple(words))
+
+
+def _form_of(lines: list[str]) -> tuple[str, str] | None:
+    choice = page_of_form(from_pages([_page_of(lines)]), installed_packs(), None)
+    return None if choice is None else (choice.pack.name, choice.document)
+
+
+def it_takes_a_page_scanned_alone_for_the_form_whose_footer_it_has_when_two_forms_print_its_labels() -> None:
+    assert _form_of(LAST_PAGE + SURREY_FOOTER) == ("surrey", "agreement")
+
+
+def it_does_not_guess_between_two_forms_printing_a_page_s_labels_when_no_footer_tells() -> None:
+    assert _form_of(LAST_PAGE) is None
+
+
+def it_does_not_take_a_council_s_footer_alone_for_a_page_of_its_form() -> None:
+    letter = ["Dear colleague, thank you for your letter of last week.", "We will reply soon."]
+    assert _form_of(letter + SURREY_FOOTER) is None
+
+
+# The first page of an older edition of Surrey's agreement, scanned alone: it asks for the
+# names and a date as Surrey's cancellation form does, and prints its cancellation rules.
+FIRST_PAGE = [
+    "Supervision Agreement",
+    "Name of supervisor:",
+    "Ann Smith",
+    "Worker's name:",
+    "Bob Jones",
+    "Date agreed:",
+    "28/06/26",
+    "This agreement sets out the arrangements, shared values and purpose that will",
+    "support the development of an effective strength based supervisory relationship.",
+    "While some elements of the agreement are related to Surrey's Supervision",
+    "Procedures and are therefore non-negotiable, the majority of the document should",
+    "be negotiated and agreed between the supervisor and Supervisee.",
+    "Supervision sessions should not normally be cancelled, but be rescheduled as soon",
+    "as possible, but no later than 2 weeks from the date of cancellation. If the",
+    "supervisor is absent from work for more than 2 weeks, the supervisor's manager",
+    "must ensure that effective arrangements are in place for the supervision",
+    "Cancellations will be recorded on the Supervision Monitoring Form.",
+    "A new agreement should always be completed if there is a change of supervisor.",
+    "(Please see supervision policy for guidance)",
+]
+
+
+def it_takes_a_page_scanned_alone_for_the_bigger_form_whose_printed_words_it_holds_not_a_smaller_one() -> (
+    None
+):
+    layout = from_pages([_page_of(FIRST_PAGE)])
+    by_labels = detect("", layout, reading_text(layout), installed_packs(), "page", None, None)
+    assert by_labels.document == "cancellation"  # its labels are all on the page
+    choice = on_scanned_pages(by_labels, layout, installed_packs(), None)
+    assert (choice.pack.name, choice.document) == ("surrey", "agreement")

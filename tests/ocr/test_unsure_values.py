@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from supervision_forms.reading.ocr_fields import judged
+from supervision_forms.reading.ocr_leaders import LEADER_WORD, apart
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
@@ -101,3 +102,42 @@ def it_reads_an_answer_of_english_words_the_forms_own_words_and_capitalised_name
 def it_knows_british_spellings(tesseract: None) -> None:
     text = "We recognise the centre's programme of behaviour work and the organisation's wellbeing offer."
     assert _judged(text).data.other_issues == text
+
+
+def _apart(text: str, sure: float) -> tuple[str, float]:
+    page = apart(Page(0, 595.0, 842.0, (Word(text, 72.0, 300.0, 300.0, 312.0, 12.0, sure),)))
+    return page.words[0].text, page.words[0].confidence
+
+
+@pytest.mark.parametrize(
+    ("read", "word"),
+    [
+        ("feedback.........cccssccseereenees", "feedback........."),
+        ("year...........0.", "year..........."),
+        ("..........Six-weekly..........", "..........Six-weekly.........."),
+        ("..........Teams", "..........Teams"),
+    ],
+)
+def it_gives_an_english_word_glued_to_a_leader_the_leaders_doubt_not_its_own(
+    read: str, word: str, tesseract: None
+) -> None:
+    assert _apart(read, 0.0) == (word, LEADER_WORD)
+
+
+@pytest.mark.parametrize(
+    ("read", "word"),
+    [
+        ("CUITentiee.....", "CUITentiee....."),  # "current" misread with its dots
+        ("recOrded............ccsseeseseeeeen", "recOrded............"),
+        ("heaith..........", "heaith.........."),
+        ("Slip............:ccccseeeee", "Slip............"),  # "slip": its case misread
+        ("WITHIN..........", "WITHIN.........."),
+    ],
+)
+def it_keeps_the_doubt_of_a_word_misread_with_its_leader(read: str, word: str, tesseract: None) -> None:
+    assert _apart(read, 0.1) == (word, 0.1)
+
+
+@pytest.mark.parametrize("read", ["today.....one", "and so...", "etc.", "supervision"])
+def it_keeps_as_read_a_word_with_no_leader_or_with_a_word_after_its_dots(read: str, tesseract: None) -> None:
+    assert _apart(read, 0.5) == (read, 0.5)
