@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import IO, Any, Protocol
 
 from .errors import SupervisionFormsError
+from .office_profile import drop_registration, keep_registration, seed_registration, version_setting
 
 PDF_A3 = 'writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"3"}}'  # PDF/A-3b, to carry our data
 FILTERS = {"pdf": PDF_A3, "docx": "MS Word 2007 XML"}
@@ -48,6 +49,7 @@ START_TIMEOUT = 120.0  # CPU seconds for LibreOffice to start (a fresh profile i
 START_IDLE = 60.0  # seconds LibreOffice may use no CPU while starting
 STOP_TIMEOUT = 15.0
 POLL = 0.5
+RESCAN = 2.0  # seconds between two looks through /proc for a process group's new members
 ATTEMPTS = 2  # a file LibreOffice hung or died on is tried once more
 DRIVER_FILE = "sf-uno-driver.py"
 PROTOCOL = "SF:"  # the driver's replies start with this; anything else on its stdout is noise
@@ -130,21 +132,25 @@ class _Hung(Exception):
     """LibreOffice went past its limit on a file, or died."""
 
 
+class _BadSeed(_Hung):
+    """LibreOffice could not start in a profile seeded from the cache (`office_profile`)."""
+
+
 class _Clock:
     """How long a process group has been at one file: its CPU time, and how long it has
     gone without using any. Wall-clock time where CPU time cannot be read."""
 
     def __init__(self, group: int, limit: float, idle: float) -> None:
-        self._group = group
+        self._cpu = _GroupCpu(group)
         self._limit = limit
         self._idle = idle
         self._started = time.monotonic()
-        self._cpu0 = self._last = _group_cpu(group)
+        self._cpu0 = self._last = self._cpu()
         self._moved = self._started
 
     def expired(self) -> bool:
         now = time.monotonic()
-        cpu = _group_cpu(self._group)
+        cpu = self._cpu()
         if cpu is None or self._cpu0 is None or self._last is None:
             return now - self._started > self._limit
         if cpu - self._cpu0 > self._limit:
@@ -154,25 +160,51 @@ class _Clock:
         return now - self._moved > self._idle
 
 
-def _group_cpu(group: int) -> float | None:
-    """CPU seconds used by the live processes of a process group (Linux), else None."""
-    try:
-        entries = os.listdir("/proc")
-    except OSError:
-        return None
-    ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
-    total = 0
-    for entry in entries:
-        if not entry.isdigit():
-            continue
+class _GroupCpu:
+    """CPU seconds used by the live processes of a process group (Linux), else None. Its
+    members are found by a look through all of /proc, made again when one of them ends and
+    every RESCAN seconds (to count new ones); in between, only the members are read."""
+
+    def __init__(self, group: int) -> None:
+        self._group = group
+        self._members: list[int] = []
+        self._scanned = -RESCAN
+
+    def __call__(self) -> float | None:
+        if time.monotonic() - self._scanned < RESCAN:
+            ticks = [_stat_ticks(pid, self._group) for pid in self._members]
+            if None not in ticks:
+                return sum(t for t in ticks if t is not None) / _TICKS
+        return self._scan()
+
+    def _scan(self) -> float | None:
         try:
-            with open(f"/proc/{entry}/stat", "rb") as handle:
-                fields = handle.read().rsplit(b")", 1)[1].split()
-        except (OSError, IndexError):
-            continue
-        if len(fields) > 12 and int(fields[2]) == group:
-            total += int(fields[11]) + int(fields[12])
-    return total / ticks
+            entries = os.listdir("/proc")
+        except OSError:
+            return None
+        self._scanned = time.monotonic()
+        self._members, total = [], 0
+        for entry in entries:
+            ticks = _stat_ticks(int(entry), self._group) if entry.isdigit() else None
+            if ticks is not None:
+                self._members.append(int(entry))
+                total += ticks
+        return total / _TICKS
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def _stat_ticks(pid: int, group: int) -> int | None:
+    """CPU ticks of process `pid` if it is alive and in `group`, else None."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as handle:
+            fields = handle.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    if len(fields) > 12 and int(fields[2]) == group:
+        return int(fields[11]) + int(fields[12])
+    return None
 
 
 class _Office:
@@ -204,7 +236,10 @@ class _Office:
         self._process: subprocess.Popen[Any] | None = None
         self._lock = threading.Lock()
         self._profile_url = ""
+        self._profile_dir: Path | None = None
         self._pipe = ""
+        self._seed = True  # seed new profiles from the cache while that works
+        self._seeded = False  # the current profile was seeded
         self.starts = 0
 
     def start(self) -> None:
@@ -232,6 +267,10 @@ class _Office:
                 ):
                     item = pending[index]
                     results[item] = _outcome(files[item], outputs[item], error, carry)
+            except _BadSeed:  # not the file's fault: start afresh, without the cache
+                drop_registration(self._binary)
+                self._seed = False
+                self._reset()
             except _Hung:
                 self._reset()
                 left = [i for i in pending if results[i] is None]
@@ -263,15 +302,23 @@ class _Office:
     # --- starting and stopping -----------------------------------------------------------
 
     def _fresh_folders(self) -> Path:
-        """A new profile and an empty TMPDIR inside the root; the profile's path."""
+        """A new profile (seeded from the cache where it can be) and an empty TMPDIR inside
+        the root; the profile's path."""
         self._remove_leftovers()
         profile = self._root / f"profile-{secrets.token_hex(4)}"
-        _safe_profile(profile)
+        _safe_profile(profile, self._binary)
+        self._seeded = self._seed and seed_registration(self._binary, profile)
         temp = self._root / "tmp"
         temp.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self._profile_dir = profile
         self._profile_url = profile.as_uri()
         self._pipe = f"sf{secrets.token_hex(8)}"
         return profile
+
+    def _keep(self) -> None:
+        """LibreOffice closed cleanly in the current profile: keep its registration."""
+        if self._profile_dir is not None and not self._seeded:
+            keep_registration(self._binary, self._profile_dir)
 
     def _leftovers(self) -> list[str]:
         """What this converter's LibreOffice may leave if killed: its folder, the folders
@@ -384,6 +431,10 @@ class CliConverter(_Office):
                 break
             yield done, None
             done += 1
+        if process.wait() == 0:
+            self._keep()
+        elif self._seeded and done == 0 and not any(output.exists() for output in outputs):
+            raise _BadSeed  # it did not start in the seeded profile
         for index in range(done, len(files)):
             yield index, None
         with self._lock:
@@ -473,6 +524,8 @@ class UnoConverter(_Office):
             self._reset()
             if self._closing.is_set():
                 raise
+            if self._seeded:
+                raise _BadSeed from None
             raise OfficeError(f"LibreOffice did not start within {self._start_timeout:.0f} s") from None
         self._ready = True
         return process
@@ -525,7 +578,8 @@ class UnoConverter(_Office):
         if process is not None and process.stdin is not None and process.poll() is None:
             try:
                 process.stdin.close()  # the driver closes LibreOffice and exits
-                process.wait(timeout=STOP_TIMEOUT)
+                if process.wait(timeout=STOP_TIMEOUT) == 0 and self._ready:
+                    self._keep()
             except (OSError, ValueError, subprocess.TimeoutExpired):
                 pass
         if process is not None:
@@ -720,11 +774,14 @@ def _clean_environment() -> dict[str, str]:
     return {key: value for key, value in os.environ.items() if key not in drop}
 
 
-def _safe_profile(profile: Path) -> None:
-    """Make `profile` a LibreOffice profile in which no macro ever runs and no link is updated."""
+def _safe_profile(profile: Path, binary: str) -> None:
+    """Make `profile` a LibreOffice profile in which no macro ever runs and no link is
+    updated, and which says that `binary`'s version has run in it (see `office_profile`)."""
     user = profile / "user"
     user.mkdir(parents=True, exist_ok=True, mode=0o700)
-    (user / "registrymodifications.xcu").write_text(SAFE_SETTINGS, encoding="utf-8")
+    version = version_setting(binary)
+    settings = _settings([*SAFE_ITEMS, version]) if version is not None else SAFE_SETTINGS
+    (user / "registrymodifications.xcu").write_text(settings, encoding="utf-8")
 
 
 def _settings(items: Sequence[tuple[str, str, str]]) -> str:
@@ -742,17 +799,16 @@ def _settings(items: Sequence[tuple[str, str, str]]) -> str:
 
 _SCRIPTING = "/org.openoffice.Office.Common/Security/Scripting"
 _VBA = "/org.openoffice.Office.Writer/Filter/Import/VBA"
-SAFE_SETTINGS = _settings(
-    [
-        (_SCRIPTING, "MacroSecurityLevel", "3"),  # very high: only signed macros from trusted places
-        (_SCRIPTING, "DisableMacrosExecution", "true"),  # and not even those
-        (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
-        (_VBA, "Load", "false"),  # a .doc's VBA project is not even loaded
-        (_VBA, "Executable", "false"),
-        (_VBA, "Save", "false"),  # nor carried into the .docx (as word/vbaProject.bin)
-        ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update linked content
-    ]
+SAFE_ITEMS = (
+    (_SCRIPTING, "MacroSecurityLevel", "3"),  # very high: only signed macros from trusted places
+    (_SCRIPTING, "DisableMacrosExecution", "true"),  # and not even those
+    (_SCRIPTING, "BlockUntrustedRefererLinks", "true"),
+    (_VBA, "Load", "false"),  # a .doc's VBA project is not even loaded
+    (_VBA, "Executable", "false"),
+    (_VBA, "Save", "false"),  # nor carried into the .docx (as word/vbaProject.bin)
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),  # never update linked content
 )
+SAFE_SETTINGS = _settings(SAFE_ITEMS)
 
 
 def _session() -> dict[str, Any]:

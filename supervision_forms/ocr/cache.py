@@ -18,14 +18,9 @@ import os
 import tempfile
 from pathlib import Path
 
-FOLDER = "supervision-forms"
+from ..user_cache import user_cache
+
 SUM = ".sha256"
-
-
-def cache_folder() -> Path:
-    """The user's cache folder for supervision-forms (`$XDG_CACHE_HOME`, else ~/.cache)."""
-    root = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(root) / FOLDER
 
 
 def cached(source: Path, kind: str, suffix: str = "") -> Path | None:
@@ -51,7 +46,10 @@ def keep(source: Path, kind: str, data: bytes, suffix: str = "") -> Path | None:
 
 
 def _path(source: Path, kind: str, suffix: str) -> Path:
-    return cache_folder() / f"{kind}-{_identity(source, kind)}{suffix}"
+    folder = user_cache()
+    if folder is None:
+        raise OSError("no cache folder: the user has no home")
+    return folder / f"{kind}-{_identity(source, kind)}{suffix}"
 
 
 def _identity(source: Path, kind: str) -> str:

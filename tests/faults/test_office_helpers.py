@@ -109,3 +109,32 @@ def it_takes_libreoffice_and_its_folders_with_it_when_the_batch_is_gone(tmp_path
         os.kill(batch.pid, signal.SIGKILL)
     wait_for(lambda: not alive(child) and not alive(driver), "the driver and its child to end")
     wait_for(lambda: not leftover.exists(), "the driver's folders to be removed")
+
+
+# A process group whose leader starts a CPU-bound child once it has been looked at.
+SPIN = "import time\nend = time.process_time() + 0.5\nwhile time.process_time() < end: pass\ntime.sleep(600)"
+LATE_WORKER = f"""
+import subprocess, sys, time
+sys.stdin.readline()  # started: the first look has been taken
+child = subprocess.Popen([sys.executable, "-c", {SPIN!r}])
+time.sleep(600)
+"""
+
+
+def it_counts_the_cpu_of_a_group_member_started_after_the_first_look() -> None:
+    leader = subprocess.Popen(
+        [sys.executable, "-c", LATE_WORKER], stdin=subprocess.PIPE, text=True, start_new_session=True
+    )
+    try:
+        cpu = office._GroupCpu(leader.pid)
+        first = cpu()
+        assert first is not None
+        assert leader.stdin is not None
+        leader.stdin.write("go\n")
+        leader.stdin.flush()
+        # the child's 0.5 s of CPU shows within a rescan of its start, however loaded the machine
+        wait_for(lambda: (cpu() or 0.0) - first >= 0.45, "the late child's CPU time to be counted")
+    finally:
+        os.killpg(leader.pid, signal.SIGKILL)
+        leader.communicate()  # reaps it and closes its pipe
+    wait_for(lambda: cpu() == 0.0, "nothing to be counted for a group that is gone")

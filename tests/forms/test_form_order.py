@@ -63,3 +63,24 @@ def it_reads_a_label_found_by_order_that_wraps_in_its_drawn_cell(packs: PackRegi
     brings = result.data.supervisee_brings  # type: ignore[attr-defined]
     assert " ".join(brings.split()) == "Ten years in youth justice, and a practice educator since 2020."
     assert not any("learning style" in u.text for u in result.unmapped)
+
+
+def it_reads_a_label_found_by_order_with_its_answer_under_it_in_its_drawn_cell(packs: PackRegistry) -> None:
+    # the date under the label, in its cell, is its answer, not a second line of the label
+    page: list[Text | Rule] = [
+        *cell(55, 80, 540, 125),
+        Text(60, 95, "Supervisor:"),
+        Text(60, 109, "Tom Jones"),
+        *cell(55, 125, 540, 150),
+        Text(60, 140, "Worker's name: Jane Smith"),
+        *cell(55, 150, 540, 195),
+        Text(60, 165, "Settled on:"),
+        Text(60, 179, "15-03-2025"),
+        *cell(55, 195, 200, 225),
+        *cell(200, 195, 540, 225),
+        Text(60, 210, "Supervision Frequency and duration?"),
+        Text(205, 210, "Monthly, 90 minutes"),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert str(result.data.agreement_date) == "2025-03-15"  # type: ignore[attr-defined]
+    assert any(w.field == "agreement_date" and "order" in w.message for w in result.warnings)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from supervision_forms import user_cache
 from supervision_forms.ocr import cache, latin, lexicon
 
 
@@ -18,7 +19,7 @@ from supervision_forms.ocr import cache, latin, lexicon
 def folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     """An empty cache folder of the user's."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    return tmp_path / "cache" / cache.FOLDER
+    return tmp_path / "cache" / user_cache.FOLDER
 
 
 @pytest.fixture

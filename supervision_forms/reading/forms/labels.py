@@ -33,6 +33,7 @@ MARGIN = 6.0  # how far the best place must be ahead of the next-best
 SHORT_WORDS = 2
 NEEDLE = 64  # characters of a long label to search with
 SEPARATOR = "|"
+MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its drawn cell
 COLUMN_SKIP = 2  # lines: a PDF column's text carries on past this many lines without it
 PROSE_WORDS = 4  # words of the line above that, with a label, would make printed prose
 WINDOW_WORDS = 3  # how far a loose match's ends may move to fit the label best
@@ -119,11 +120,7 @@ class Finder:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
         _, start, end, score = found[0]
-        ambiguous = len(found) > 1 and _close(found[0][0], found[1][0])
-        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
-        hit = self._hit(path, start, end, score, ambiguous)
-        self.hits.append(hit)
-        return hit
+        return self._claim(path, start, end, score, len(found) > 1 and _close(found[0][0], found[1][0]))
 
     def take(self, path: str, piece: int, start: int, end: int, score: float) -> Hit | None:
         """Take [start, end) of a piece's text as the label of the field at `path` (a
@@ -138,10 +135,7 @@ class Finder:
             last -= self.text[first:last].endswith(" ")
             if last <= first or SEPARATOR in self.text[first:last]:
                 return None
-            self.text = self.text[:first] + SEPARATOR * (last - first) + self.text[last:]
-            hit = self._hit(path, first, last, score, False)
-            self.hits.append(hit)
-            return hit
+            return self._claim(path, first, last, score, False)
         return None
 
     def occurs(self, labels: Iterable[str], at_start: bool = False, *, loose: bool = False) -> bool:
@@ -216,10 +210,7 @@ class Finder:
             return None
         found.sort(key=lambda item: item[0], reverse=True)
         _, start, end, score = found[0]
-        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
-        hit = self._hit(path, start, end, score, len(found) > 1)
-        self.hits.append(hit)
-        return hit
+        return self._claim(path, start, end, score, len(found) > 1)
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
@@ -239,7 +230,7 @@ class Finder:
                         if not wanted(key(self.text[start:end])):
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
-                        closed = ends.match(text, self._raw_offset(number, end))
+                        closed = ends.match(*self._raw_offset(number, end))
                         if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:
@@ -248,28 +239,33 @@ class Finder:
         return found
 
     def runs_on(self, number: int) -> bool:
-        """PDF: whether a line carries on the line above in its column and drawn cell,
-        on the same page, which had no room left for its first word (a sentence wrapped,
-        not a label starting a line)."""
+        """PDF: whether a line carries on the line above in its column, which had no room
+        left for its first word (a sentence wrapped, not a label starting a line): in its
+        drawn cell on the same page, or from the foot of the page before (a row the page
+        break split)."""
         if self.layout.structured:
             return False
         piece = self.layout.pieces[number]
-        page = self.layout.places.get(piece.line, (-1, 0.0, 0.0))[0]
+        page = self.layout.page(piece.line)
         return any(
             other.line == piece.line - 1
             and abs(other.column - piece.column) <= self.layout.near
-            and other.cell == piece.cell
-            and self.layout.places.get(other.line, (-2, 0.0, 0.0))[0] == page
             and other.room < piece.lead
+            and (
+                (other.cell == piece.cell and self.layout.page(other.line) == page)
+                or self.layout.page(other.line) == page - 1  # (so `number` is on its page's first line)
+            )
             for other in self.layout.pieces
         )
 
     def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
         """The first words of a stream's piece from `column` (a character of it), as
-        [start, end) in the searched text, up to a place already taken."""
+        [start, end) in the searched text, up to a place already taken; in a PDF, on
+        through the lines the piece wrapped onto in its drawn cell (a label wrapped there)."""
         found = self.streams[stream]
         piece_start = found.starts[member]
-        piece_end = piece_start + len(self.layout.pieces[found.pieces[member]].text)
+        last = member + len(self.wrapped_in_cell(found.pieces[member]))
+        piece_end = found.starts[last] + len(self.layout.pieces[found.pieces[last]].text)
         base = self.offsets[stream]
         at = bisect.bisect_left(found.norm.index, piece_start + column)
         words: list[tuple[int, int]] = []
@@ -282,10 +278,31 @@ class Finder:
             at = end + 1
         return words
 
-    def _raw_offset(self, stream: int, end: int) -> int:
-        """Where a word ending at `end` (in the searched text) ends in its piece's text."""
+    def _raw_offset(self, stream: int, end: int) -> tuple[str, int]:
+        """The text of the piece a word ending at `end` (in the searched text) is in, and
+        where the word ends in it."""
         local = self.streams[stream].norm.span(0, end - self.offsets[stream])[1]
-        return self._locate(stream, local)[1]
+        piece, offset = self._locate(stream, local)
+        return self.layout.pieces[piece].text, offset
+
+    def wrapped_in_cell(self, number: int) -> list[int]:
+        """PDF: the lines after the piece `number` in its stream that it wrapped onto
+        inside its drawn cell: each line above had no room for the next one's first
+        word, or the next line goes on in lower case."""
+        pieces = self.layout.pieces
+        if self.layout.structured or pieces[number].cell < 0:
+            return []
+        stream = next(s for s in self.streams if number in s.pieces)
+        wrapped: list[int] = []
+        above = pieces[number]
+        for piece in stream.pieces[stream.pieces.index(number) + 1 :]:
+            below = pieces[piece]
+            goes_on = below.cell == above.cell and below.line == above.line + 1 and below.text[:1].islower()
+            if len(wrapped) + 1 == MAX_LABEL_LINES or not (goes_on or self.runs_on(piece)):
+                break
+            wrapped.append(piece)
+            above = below
+        return wrapped
 
     def _rank(
         self,
@@ -389,6 +406,13 @@ class Finder:
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
+
+    def _claim(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
+        """The label of the field at `path` at [start, end) of the searched text, taken."""
+        self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
+        hit = self._hit(path, start, end, score, ambiguous)
+        self.hits.append(hit)
+        return hit
 
     def _hit(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
         stream = self._stream(start)

@@ -40,6 +40,7 @@ ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn li
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
+WIDE_RULE = 0.8  # of the page's text width: a rule this long is a row border, not an underline
 DRIFT = 3  # points: a header or footer repeated this near its height on another page
 
 
@@ -88,6 +89,10 @@ class Layout:
     )  # PDF: line -> page, top, bottom
     derived: dict[str, object] = field(default_factory=dict, repr=False)  # worked out once, by readers
 
+    def page(self, line: int) -> int:
+        """PDF: the page a line is on (-1 where not known)."""
+        return self.places.get(line, (-1, 0.0, 0.0))[0]
+
     def ruled(self) -> bool:
         """Whether the PDF draws table borders (so rows can be told apart)."""
         return any(rule.horizontal for rules in self.rules.values() for rule in rules)
@@ -96,25 +101,37 @@ class Layout:
         """PDF: whether a horizontal line is drawn across `column` between two lines, or a
         gap far wider than between lines (the rows of a table drawn without borders)."""
         a, b = self.places.get(upper), self.places.get(lower)
-        if a is None or b is None:
-            return False
-        if a[0] != b[0]:
-            return False  # a page break: rows may carry on
-        across = [r.top for r in self.rules.get(a[0], []) if r.x0 - 1 <= column <= r.x1 + 1]
-        if any(a[2] - 1 < top < b[1] + 1 for top in across):
+        if a is None or b is None or a[0] != b[0]:
+            return False  # (a page break: rows may carry on)
+        if self.drawn_between(upper, lower, column):
             return True
-        if across:
+        if any(r.x0 - 1 <= column <= r.x1 + 1 for r in self.rules.get(a[0], [])):
             return False  # a table drawn with borders: its rows are told by them
         pitch = self.pitches.get(a[0], 0.0)
         return pitch > 0 and b[1] - a[1] > ROW_GAP * pitch
 
     def drawn_between(self, upper: int, lower: int, column: float) -> bool:
-        """PDF: whether a horizontal line is drawn across `column` between two lines of a page."""
+        """PDF: whether a horizontal line is drawn across `column` between two lines of a
+        page: under the upper line's box and over the lower's or, where the boxes of
+        tightly set rows overlap, in that overlap and across most of the page's text (a
+        row border, not a word's underline)."""
         a, b = self.places.get(upper), self.places.get(lower)
         if a is None or b is None or a[0] != b[0]:
             return False
-        rules = self.rules.get(a[0], [])
-        return any(r.x0 - 1 <= column <= r.x1 + 1 and a[2] - 1 < r.top < b[1] + 1 for r in rules)
+        for rule in self.rules.get(a[0], []):
+            if not rule.x0 - 1 <= column <= rule.x1 + 1:
+                continue
+            if a[2] - 1 < rule.top < b[1] + 1:
+                return True
+            wide = rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0])
+            if wide and b[1] - 1 < rule.top < a[2] + 1:
+                return True
+        return False
+
+    def _text_width(self, page: int) -> float:
+        """PDF: how wide the text of a page runs, from its leftmost piece to its rightmost."""
+        pieces = [p for p in self.pieces if self.page(p.line) == page]
+        return max((p.end_column for p in pieces), default=0.0) - min((p.column for p in pieces), default=0.0)
 
     rows: dict[int, list[CellPlace]] = field(default_factory=dict)
     tables: dict[int, list[int]] = field(default_factory=dict)  # table -> its rows, in order

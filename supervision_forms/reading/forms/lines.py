@@ -3,6 +3,8 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+import re
+
 from ..knowledge import FieldInfo
 from ..text import fold, normalise
 from ..unwrap import hyphen_end, wraps
@@ -13,6 +15,7 @@ from .spots import Span, Spots
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
+SENTENCE_END = re.compile(r"[.!?:;…)\]\"”’]\s*$")
 
 
 class LineSpots(Spots):
@@ -68,9 +71,10 @@ class LineSpots(Spots):
             return False
         if under.cell == piece.cell:
             return True
-        pages = [self.layout.places[p.line][0] for p in (piece, under) if p.line in self.layout.places]
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
-        turned = len(pages) == 2 and pages[0] != pages[1]  # a row split by a page break
+        turned = (
+            -1 < self.layout.page(piece.line) != self.layout.page(under.line) > -1
+        )  # a row a page break split
         return turned and abs(under.column - starts) <= self.layout.near
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
@@ -128,12 +132,12 @@ class LineSpots(Spots):
             if number == hit.piece or self.pieces[number].column < label.column:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
-                cut = self._before_label(number)
-                if cut:
-                    spans.append(cut)
+                spans.extend(self._before_label(number))
                 break
             if self._under_other_label(number, hit):
                 break  # another label's drawn cell: its answer
+            if not spans and not self._printed_line(number) and self.printed(number):
+                return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
         return spans + self._beside_label(hit, spans)
@@ -193,9 +197,7 @@ class LineSpots(Spots):
                 if piece.column <= label.column + self.layout.near:
                     continue
                 if number in self.label_pieces and number != hit.end_piece:
-                    cut = self._before_label(number)
-                    if cut:
-                        spans.append(cut)
+                    spans.extend(self._before_label(number))
                     break
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
@@ -205,6 +207,7 @@ class LineSpots(Spots):
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
             self._runs_across_rows(label, spans, first, last)
+            self._unended(spans, last)
         return spans
 
     def _runs_across_rows(self, label: Piece, spans: list[Span], first: int, last: int) -> None:
@@ -235,6 +238,26 @@ class LineSpots(Spots):
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _unended(self, spans: list[Span], last: int) -> None:
+        """PDF: doubt an answer whose row ended (at text in the label's column) where the
+        answer's column goes on, undrawn, mid-sentence: its last line stops without a
+        sentence's end and the next starts in lower case (a typesetter may break a line
+        with room left, so the room on it does not settle where the answer ends)."""
+        bottom = self.pieces[spans[-1].piece]
+        for number in self.by_line.get(last, []) if last == bottom.line + 1 else []:
+            below = self.pieces[number]
+            if (
+                abs(below.column - bottom.column) <= self.layout.near
+                and below.text[:1].islower()
+                and not SENTENCE_END.search(bottom.text)
+                and not self.layout.rule_between(bottom.line, last, below.column + 1)
+                and not any(
+                    self.printed(n) or self.know.is_prompt(self.pieces[n].text)
+                    for n in (spans[-1].piece, number)
+                )
+            ):  # (a printed prompt running on is cleaned off, not cut)
+                self.doubt = "the answer may run on into the next row, mid-sentence"
 
     def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
         """Whether the text of `lower` carries on `upper`'s: the upper line had no room

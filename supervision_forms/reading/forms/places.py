@@ -221,9 +221,7 @@ class Places(LineSpots):
             if piece.row not in rows or piece.column < edge:
                 continue
             if piece.cell in labelled:  # another label's cell: only what is typed before its label
-                cut = self._before_label(number) if number in self.label_pieces else None
-                if cut:
-                    spans.append(cut)
+                spans.extend(self._before_label(number) if number in self.label_pieces else [])
                 if info.spec.place == "signature" and number in self.label_pieces:
                     break
                 continue
@@ -254,11 +252,11 @@ class Places(LineSpots):
             following = following[1:]
         if info.spec.place == "right":  # beside its label, in its row
             first = self.pieces[hit.piece]
-            page = self.layout.places[first.line][0]
+            page = self.layout.page(first.line)
             following = list(
                 itertools.takewhile(
                     lambda n: (
-                        self.layout.places[self.pieces[n].line][0] == page
+                        self.layout.page(self.pieces[n].line) == page
                         and not self.layout.rule_between(first.line, self.pieces[n].line, first.column + 1)
                     ),
                     following,

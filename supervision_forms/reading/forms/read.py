@@ -51,8 +51,7 @@ def read_form(
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
     collector = Collector(pack.model(kind), pdf=not layout.structured)
-    used: list[Span] = [Span(h.piece, h.start, h.end) for h in finder.hits]
-    used.extend(_label_pieces(finder.hits))
+    used = _label_spans(finder.hits)
     infos = {info.path: info for info in know.fields}
     answers: dict[str, Answer] = {}
     from_fields = put_form_fields(form_fields or {}, know, collector)
@@ -74,7 +73,7 @@ def read_form(
 
     def unexplained(numbers: range) -> list[int]:
         claimed = [Span(n, start, end) for n, spans in places.claimed.items() for start, end, _ in spans]
-        labels = [Span(h.piece, h.start, h.end) for h in finder.hits] + _label_pieces(finder.hits)
+        labels = _label_spans(finder.hits)
         return sorted({n for n, _ in _left_over(layout, [*used, *claimed, *labels], places, know, numbers)})
 
     for path, label in find_by_order(finder, places, know, hits, answers, unexplained).items():
@@ -199,9 +198,15 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], stage: Stage) -
         hits[info.path] = found
 
 
-def _label_pieces(hits: list[Hit]) -> list[Span]:
-    """Whole pieces inside labels that run over several pieces."""
-    return [Span(n, 0, 10**9) for h in hits for n in h.pieces[1:-1]]
+def _label_spans(hits: list[Hit]) -> list[Span]:
+    """The text labels cover: a label may run over several pieces."""
+    spans: list[Span] = []
+    for hit in hits:
+        for number in hit.pieces or (hit.piece,):
+            start = hit.start if number == hit.piece else 0
+            end = hit.end if number == hit.end_piece else 10**9
+            spans.append(Span(number, start, end))
+    return spans
 
 
 def _put_answers(

@@ -10,6 +10,7 @@ other field there fits it as well. Such a label is read with a warning.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -17,7 +18,7 @@ from ...text.dates import find_dates
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
-from .labels import Finder, Hit
+from .labels import MAX_LABEL_LINES, Finder, Hit
 from .layout import Layout
 from .places import Answer, Places
 from .spots import Span
@@ -27,7 +28,6 @@ MIN_SHARED = 2  # words of what the label asks that the piece must share
 MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
-MAX_LABEL_LINES = 4  # PDF: lines a label may wrap over in its cell
 ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 
@@ -50,10 +50,10 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             label = _label_part(layout, number, text, know)
             if label is None:
                 continue
-            words = content(text[:label])
-            shared = len(words & wanted)
-            if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
-                best.append((shared / len(words | wanted), number, label))
+            lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
+            shares = [_share(content("\n".join(lines[:count])), wanted) for count in range(1, len(lines) + 1)]
+            if any(shares):
+                best.append((max(shares), number, label))
         best.sort(reverse=True)
         if not best or (len(best) > 1 and best[1][0] == best[0][0]):
             continue
@@ -64,6 +64,15 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         if hit is not None:
             hits[info.path] = hit
             taken.update(hit.pieces)
+
+
+def _share(words: frozenset[str], wanted: frozenset[str]) -> float:
+    """How much of what a label asks (`words`) is what the field's label asks (`wanted`);
+    0 when they share too little."""
+    shared = len(words & wanted)
+    if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
+        return shared / len(words | wanted)
+    return 0.0
 
 
 def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> tuple[int, int]:
@@ -78,7 +87,8 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
 
 def _label_text(finder: Finder, number: int) -> str:
     """A piece's text; in a PDF, with the lines under it in its column up to the one
-    that ends with "?" or ":" (a label wrapped in its cell), when one does soon."""
+    that ends with "?" or ":" (a label wrapped in its cell), when one does soon, or
+    else the lines it wrapped onto in its drawn cell."""
     if finder.layout.structured:
         return finder.layout.pieces[number].text
     stream = next(s for s in finder.streams if number in s.pieces)
@@ -87,7 +97,7 @@ def _label_text(finder: Finder, number: int) -> str:
     for count in range(1, len(lines) + 1):
         if LABEL_END.search(lines[count - 1]):
             return "\n".join(lines[:count])
-    return lines[0]
+    return "\n".join(lines[: 1 + len(finder.wrapped_in_cell(number))])
 
 
 def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:
@@ -151,7 +161,7 @@ def find_by_order(
             continue  # another field between them is not found either: which label is whose is not known
         low, high = hits[before[-1]].end_piece + 1, hits[after[0]].piece
         left = unexplained(range(low, high))
-        label = _label_lines(finder.layout, left)
+        label = _label_lines(finder, left)
         text = " ".join(finder.layout.pieces[n].text.strip() for n in label)
         if not label or not _label_alone(text, know):
             continue
@@ -171,22 +181,13 @@ def find_by_order(
     return found
 
 
-def _label_lines(layout: Layout, left: list[int]) -> list[int]:
-    """The first of the pieces `left`, and in a PDF the lines under it in its drawn cell
-    (a label wrapped in its cell): the label's pieces."""
+def _label_lines(finder: Finder, left: list[int]) -> list[int]:
+    """The first of the pieces `left`, and the lines it wrapped onto in its drawn cell
+    that are left too (a label wrapped in its cell): the label's pieces."""
     if not left:
         return []
-    first = layout.pieces[left[0]]
-    lines = [left[0]]
-    for number in left[1:]:
-        piece = layout.pieces[number]
-        if layout.structured or first.cell < 0 or len(lines) == MAX_LABEL_LINES:
-            break
-        if piece.line > layout.pieces[lines[-1]].line + 1:
-            break
-        if piece.cell == first.cell and abs(piece.column - first.column) <= layout.near:
-            lines.append(number)
-    return lines
+    wrapped = finder.wrapped_in_cell(left[0])
+    return [left[0], *itertools.takewhile(lambda number: number in left, wrapped)]
 
 
 def _label_alone(text: str, know: FormKnowledge) -> bool:

@@ -105,8 +105,7 @@ class Spots:
             if not spans and (self._in_tail(number, tail) or self.know.is_prompt(text) or not fold(text)):
                 continue  # the label's printed tail (its hints, their bullets apart in a PDF), a prompt
             if number in self.label_pieces:
-                cut = None if spans else self._before_label(number)
-                return [*spans, cut] if cut else spans
+                return spans or self._before_label(number)
             stop = self.printed(number) or self.know.is_prompt(text) or self.label_like(number)
             if stop or (spans and self._bordered(spans[-1].piece, number)):
                 self.cut_short(spans, number)  # (a drawn row's border: the next row is not its answer)
@@ -160,13 +159,11 @@ class Spots:
             return True
         return len(norm) >= 12 and fuzz.partial_ratio(norm[:64], tail) >= TAIL_SCORE
 
-    def _before_label(self, number: int) -> Span | None:
+    def _before_label(self, number: int) -> list[Span]:
         """The text of a piece before the label that starts in it, if any."""
         starts = [s for s in self.hit_starts.get(number, []) if s > 0]
-        if not starts:
-            return None
-        text = self.pieces[number].text[: min(starts)]
-        return Span(number, 0, len(text)) if text.strip() else None
+        text = self.pieces[number].text[: min(starts)] if starts else ""
+        return [Span(number, 0, len(text))] if text.strip() else []
 
     def _following(self, hit: Hit) -> list[int]:
         """Pieces after the label's, in reading order (in a PDF, to the label's right or
@@ -182,11 +179,29 @@ class Spots:
             elif piece.line == label.line and piece.column < label.column:
                 continue
             elif piece.line > label.line and piece.column < left - max(self.layout.near, label.size):
-                if found:
-                    break
-                continue
+                written = any(fold(self.pieces[n].text) for n in found)  # (not just dot leaders)
+                if written or not self._under_indented(hit, number, found):
+                    if found:
+                        break
+                    continue
+                left = piece.column  # the answer starts at the margin, under an indented label
             found.append(number)
         return found
+
+    def _under_indented(self, hit: Hit, number: int, leaders: list[int]) -> bool:
+        """PDF: whether a piece left of a label is the line right under it (or under
+        the `leaders` that follow it), alone on its line and running on under the
+        label, where nothing is printed left of the label on its line (a label indented
+        as a list item, the answer typed at the margin below it) rather than another
+        column's text."""
+        piece, label = self.pieces[number], self.pieces[hit.end_piece]
+        above = max([label.line, *(self.pieces[n].line for n in leaders)])
+        return (
+            piece.line == above + 1
+            and self.by_line.get(piece.line) == [number]
+            and piece.end_column > label.column
+            and min(self.pieces[n].column for n in self.by_line[label.line]) == self.pieces[hit.piece].column
+        )
 
     def _line_start(self, number: int) -> float:
         """PDF: where a piece's text starts, with the list number ("6.", "a)") printed
@@ -238,20 +253,15 @@ class Spots:
 
     def _with_neighbours(self, number: int) -> list[str]:
         """A PDF line joined with the line above and with the line below it in its column,
-        or in a list item's hanging indent (the line above starting right of it)."""
+        or in a list item's hanging indent (one line starting right of the other)."""
         piece = self.pieces[number]
         texts = []
         for line, before in ((piece.line - 1, True), (piece.line + 1, False)):
             for other in self.by_line.get(line, []):
                 upper, lower = (self.pieces[other], piece) if before else (piece, self.pieces[other])
                 indent = upper.column - lower.column
-                if -self.layout.near <= indent <= HANGING * max(upper.size, lower.size, 1.0):
-                    pair = (
-                        (self.pieces[other].text, piece.text)
-                        if before
-                        else (piece.text, self.pieces[other].text)
-                    )
-                    texts.append(fold(" ".join(pair)))
+                if abs(indent) <= HANGING * max(upper.size, lower.size, 1.0):
+                    texts.append(fold(f"{upper.text} {lower.text}"))
         return texts
 
 

@@ -1,0 +1,80 @@
+"""PDF lines: a row border drawn where tightly set rows' line boxes overlap parts the
+rows; a printed list item's hanging indent is the form's text, not left-over writing."""
+
+from __future__ import annotations
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import BULLET, Rule, Text, pdf
+
+
+def _rows(border: Rule) -> list[Text | Rule]:
+    """Two rows set 12 points apart (their line boxes overlap), the first answer filling its line."""
+    return [
+        Rule(55, 80, 540, 80),
+        Rule(55, 80, 55, 140),
+        Rule(215, 80, 215, 140),
+        Rule(540, 80, 540, 140),
+        Rule(55, 140, 540, 140),
+        Text(60, 95, "What does the supervisee"),
+        Text(60, 107, "bring to this relationship"),
+        Text(220, 95, "Ten years in youth justice before moving into the care team,"),
+        Text(220, 107, "and a practice educator since 2020, with students each year in"),
+        border,
+        Text(60, 119, "Any other relevant issues"),
+        Text(60, 131, "for this agreement"),
+        Text(220, 119, "None known at the time of writing."),
+    ]
+
+
+def it_parts_tightly_set_rows_at_a_border_drawn_where_their_lines_overlap(packs: PackRegistry) -> None:
+    result = parse(
+        pdf([_rows(Rule(55, 108.9, 540, 108.9))]), pack="portsmouth", document="agreement", packs=packs
+    )
+    assert result.data.other_issues == "None known at the time of writing."  # type: ignore[attr-defined]
+    assert " ".join(result.data.supervisee_brings.split()) == (  # type: ignore[attr-defined]
+        "Ten years in youth justice before moving into the care team, "
+        "and a practice educator since 2020, with students each year in"
+    )
+
+
+def it_keeps_a_printed_list_item_s_hanging_indent_out_of_unmapped(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(60, 95, "Manager"),
+        Text(220, 95, "Tom Jones"),
+        Text(220, 320, "facilitate their aspiration to"),
+        Text(236, 334, "progress."),
+        Text(220, 348, f"{BULLET} To provide pastoral care, emotional regulation and support as"),
+        Text(236, 362, "required"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert not any("required" in u.text for u in result.unmapped)  # type: ignore[attr-defined]
+
+
+def _undrawn_row(first_line: str) -> list[Text | Rule]:
+    """A table drawn without borders: the permissions row's label wraps onto a second line
+    of its own words, and the answer's column goes on at that line in lower case."""
+    return [
+        Text(60, 95, "Manager"),
+        Text(220, 95, "Tom Jones"),
+        Text(60, 110, "Staff member"),
+        Text(220, 110, "Jane Smith, senior practitioner in the children in care team"),
+        Text(60, 170, "Agreed 'permissions' e.g. it's"),
+        Text(220, 170, first_line),
+        Text(60, 184, "(see the procedures)"),
+        Text(220, 184, "written down."),
+    ]
+
+
+def it_leaves_an_answer_unread_whose_row_ends_where_its_sentence_runs_on(packs: PackRegistry) -> None:
+    # the first line stops with room left (a typesetter may break early): no sentence's end
+    page = _undrawn_row("The supervisee may ask for it to be")
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.permissions is None  # type: ignore[attr-defined]
+    assert any(w.field == "permissions" and "mid-sentence" in w.message for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def it_reads_an_answer_whose_row_ends_after_its_sentence_s_end(packs: PackRegistry) -> None:
+    page = _undrawn_row("The supervisee may ask for a review.")
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.permissions == "The supervisee may ask for a review."  # type: ignore[attr-defined]
