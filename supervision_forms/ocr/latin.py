@@ -8,8 +8,9 @@ check flagged (`accents.py`), words English data read with an accent, and lone c
 ("O"). They are cut out and stacked in one strip (`second.py`), read once a page.
 
 A word keeps English data's letters always; the Latin read may only add accents to them:
-- it spells the word the same, accents aside, is sure, and its accents are the marks in
-  the pixels (`accents.accounts_for`): its spelling is taken;
+- it spells the word the same, accents aside, is sure, its accents are the marks in the
+  pixels (`accents.accounts_for`), and it does not start with a capital that takes an
+  accent written without one: its spelling is taken;
 - it writes an accent otherwise (unsure, or other letters): the word is left unsure;
 - it writes no accent: the word is as English data read it.
 Without the Latin model, every word is as English data read it (accents left unsure by
@@ -82,6 +83,7 @@ def judged(english: Word, latin: Word | None, marks: Marks) -> Word:
             and latin.confidence >= SURE
             and _bare(latin.text) == _bare(english.text)
             and accounts_for(latin.text, marks)
+            and not _plain_capital(latin.text)
         ):
             return replace(english, text=latin.text, confidence=latin.confidence)
         return _unsure(english)
@@ -102,6 +104,13 @@ def _may_be_accented(word: Word, marks: Marks) -> bool:
     unsure without one: it is rarely accented, and the read costs a Tesseract run."""
     capitalised = word.text[:1].isupper()
     return accented(word.text) or (capitalised and missed(word.text, marks)) or _lone_capital(word.text)
+
+
+def _plain_capital(text: str) -> bool:
+    """Whether a word starts with a capital that takes accents, written without: neither
+    read may have seen its accent ("Olafsdóttir" for "Ólafsdóttir": the Latin read left it
+    out, and English data's box for a capital is often wide of its ink)."""
+    return text[:1] in ACCENTED_CAPITALS
 
 
 def _lone_capital(text: str) -> bool:
