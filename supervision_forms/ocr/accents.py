@@ -104,7 +104,8 @@ def _marks_over_letters(mask: Mask, word: Word) -> int:
     for top, bottom, left, right, ink in _pieces(upper):
         if bottom == upper.shape[0] - 1:
             continue  # part of a letter that goes on down
-        under = crop[bottom + 1 :, left : right + 1].any(axis=1)
+        wide = right - left + 1  # the dots of "ï" stand either side of its stem, not over it
+        under = crop[bottom + 1 :, max(0, left - wide) : right + wide + 1].any(axis=1)
         if not under.any():
             continue  # nothing under it: an apostrophe, a quotation mark
         gap = int(np.flatnonzero(under)[0])
