@@ -34,7 +34,14 @@ def _ink(text: str, rule_above: bool = False) -> tuple[np.ndarray, Word]:
         accent = np.flatnonzero(mask[:top].any(axis=1))
         mask = mask.copy()
         mask[int(accent[0]) - 2 : int(accent[0]), 10:880] = True  # a form's line touching the accent
-    read = text.replace("ś", "s").replace("ń", "n").replace("Ó", "O").replace("ó", "o").replace("ñ", "n").replace("ï", "i")
+    read = (
+        text.replace("ś", "s")
+        .replace("ń", "n")
+        .replace("Ó", "O")
+        .replace("ó", "o")
+        .replace("ñ", "n")
+        .replace("ï", "i")
+    )
     return mask, Word(read, int(columns[0]), top, int(columns[-1]) + 1, bottom, 0.93)
 
 
@@ -52,7 +59,18 @@ def it_finds_an_accent_over_a_capital_touching_a_rule_just_above_it() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Wisniewska", "Okafor", "Fitzpatrick-Ojo", "supervision", "adjustments", "O", "Kilimanjaro", "it's", "D'Arcy", "O'Neill"],
+    [
+        "Wisniewska",
+        "Okafor",
+        "Fitzpatrick-Ojo",
+        "supervision",
+        "adjustments",
+        "O",
+        "Kilimanjaro",
+        "it's",
+        "D'Arcy",
+        "O'Neill",
+    ],
 )
 def it_takes_dots_of_i_and_j_and_apostrophes_for_no_accent(text: str) -> None:
     mask, word = _ink(text)
