@@ -49,6 +49,14 @@ LOOSE_WORDS = 6  # words text needs for a loose comparison with the printed text
 PRINTED_LINE_WORDS = 3  # words a printed line needs to tell one form from another
 
 
+def placeholder_start(text: str) -> bool:
+    """Whether text is the first words of one of Word's placeholders, cut where the
+    placeholder wrapped ("Click" beside a label, "here to enter text." on the line under):
+    Word's text, not an answer."""
+    words = fold(text).split()
+    return bool(words) and any(fold(p).split()[: len(words)] == words for p in PLACEHOLDERS)
+
+
 @dataclass(frozen=True)
 class FieldInfo:
     """One field of the pack file with what the template says about its surroundings."""

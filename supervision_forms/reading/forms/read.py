@@ -13,7 +13,7 @@ from ...packs.spec import PrintedFact
 from ...text.dates import find_dates
 from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
-from ..knowledge import FieldInfo, FormKnowledge
+from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
 from ..values import Collector
@@ -31,6 +31,7 @@ SHARED = 0.9  # confidence in a part of an answer that holds several fields
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
+PLACEHOLDER_PIECE = "the first words of Word's placeholder text, not an answer"
 BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
@@ -232,6 +233,9 @@ def _put_answers(
             continue
         if answer.doubt:
             collector.keep_unsure(paths, text, answer.source, answer.doubt)
+            continue
+        if placeholder_start(text):
+            collector.keep_unsure(paths, text, answer.source, PLACEHOLDER_PIECE)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
