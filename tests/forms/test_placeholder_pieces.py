@@ -32,4 +32,6 @@ def it_never_reads_a_placeholders_first_word_as_a_signature_name(packs: PackRegi
     ]
     result = parse(pdf([page]), pack="surrey", packs=packs)
     assert result.data.signatures.supervisee.name is None  # type: ignore[attr-defined]
-    assert any(w.field == "signatures.supervisee.name" and "placeholder" in w.message for w in result.warnings)
+    assert any(
+        w.field == "signatures.supervisee.name" and "placeholder" in w.message for w in result.warnings
+    )
