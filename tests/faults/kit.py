@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from supervision_forms import render
 from tests.batch.conftest import agreement_row
 from tests.conftest import REPO
 
@@ -227,3 +228,14 @@ def named(pids: list[int], name: str) -> list[int]:
         if comm == name:
             kept.append(pid)
     return kept
+
+
+def portsmouth_documents(folder: Path, count: int) -> list[Path]:
+    """`count` Portsmouth agreements rendered into a new `folder`."""
+    folder.mkdir()
+    made = []
+    for index, row in enumerate(rows(count)):
+        path = folder / f"doc{index}.docx"
+        path.write_bytes(render(row, pack="portsmouth"))
+        made.append(path)
+    return made

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from supervision_forms import render
 from supervision_forms.batch import RowResult, generate
 from supervision_forms.office import UnoConverter, find_uno_python, soffice
 from tests.conftest import needs_libreoffice
@@ -19,22 +18,13 @@ from tests.faults.kit import (
     assert_every_row_once,
     descendants_of,
     named,
+    portsmouth_documents,
     rows,
     wait_for,
     write_roster,
 )
 
 pytestmark = pytest.mark.libreoffice
-
-
-def documents(folder: Path, count: int) -> list[Path]:
-    folder.mkdir()
-    made = []
-    for index, row in enumerate(rows(count)):
-        path = folder / f"doc{index}.docx"
-        path.write_bytes(render(row, pack="portsmouth"))
-        made.append(path)
-    return made
 
 
 def it_restarts_libreoffice_that_crashed_and_makes_every_pdf(tmp_path: Path) -> None:
@@ -62,7 +52,7 @@ def it_notices_a_hung_libreoffice_within_the_limit_for_one_file(tmp_path: Path) 
     python = find_uno_python(binary or "")
     if binary is None or python is None:
         pytest.skip("no Python with LibreOffice's uno module")
-    files = documents(tmp_path / "in", 6)
+    files = portsmouth_documents(tmp_path / "in", 6)
     out = tmp_path / "out"
     out.mkdir()
     converter = UnoConverter(binary, python, file_timeout=4, start_timeout=120, root=tmp_path / "office")

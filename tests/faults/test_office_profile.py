@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from supervision_forms import office, render
+from supervision_forms import office
 from supervision_forms.office import CliConverter, UnoConverter, find_uno_python, soffice
 from supervision_forms.office_profile import (
     REGISTRATION,
@@ -19,7 +19,7 @@ from supervision_forms.office_profile import (
     seed_registration,
 )
 from tests.conftest import needs_libreoffice
-from tests.faults.kit import descendants_of, named, rows
+from tests.faults.kit import descendants_of, named, portsmouth_documents
 
 MAIN_XCD = '<prop oor:name="ooSetupVersion">\n  <value>7.4</value>\n</prop>'
 
@@ -114,22 +114,12 @@ def it_does_not_seed_from_a_kept_copy_that_is_not_safe(tmp_path: Path, spoil: st
     assert not (tmp_path / "new" / "user" / "extensions").exists()
 
 
-def seeded_documents(folder: Path, count: int) -> list[Path]:
-    folder.mkdir()
-    made = []
-    for index, row in enumerate(rows(count)):
-        path = folder / f"doc{index}.docx"
-        path.write_bytes(render(row, pack="portsmouth"))
-        made.append(path)
-    return made
-
-
 @pytest.mark.libreoffice
 def it_starts_libreoffice_once_without_its_self_tests_in_a_seeded_profile(tmp_path: Path) -> None:
     needs_libreoffice()
     binary = soffice()
     assert binary is not None
-    files = seeded_documents(tmp_path / "in", 2)
+    files = portsmouth_documents(tmp_path / "in", 2)
     first = CliConverter(binary, root=tmp_path / "first")
     try:
         assert all(r.output for r in first.convert(files[:1], tmp_path / "out", "pdf"))
@@ -166,7 +156,7 @@ def it_starts_afresh_and_drops_a_kept_copy_libreoffice_cannot_start_with(tmp_pat
             database = binary_kept / name / "registry" / backend / "backenddb.xml"
             database.parent.mkdir(parents=True)
             database.write_text("not XML")  # LibreOffice aborts at start on this
-    files = seeded_documents(tmp_path / "in", 2)
+    files = portsmouth_documents(tmp_path / "in", 2)
     converter = (
         UnoConverter(binary, python, root=tmp_path / "office")
         if python is not None
