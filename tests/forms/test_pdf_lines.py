@@ -1,11 +1,12 @@
 """PDF lines: a row border drawn where tightly set rows' line boxes overlap parts the
-rows; a printed list item's hanging indent is the form's text, not left-over writing."""
+rows; a row ends where the next label starts, drawn border or not; a printed list item's
+hanging indent is the form's text, not left-over writing."""
 
 from __future__ import annotations
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import BULLET, Rule, Text, pdf
+from .pdfkit import BULLET, Rule, Text, cell, pdf
 
 
 def _rows(border: Rule) -> list[Text | Rule]:
@@ -36,6 +37,44 @@ def it_parts_tightly_set_rows_at_a_border_drawn_where_their_lines_overlap(packs:
         "Ten years in youth justice before moving into the care team, "
         "and a practice educator since 2020, with students each year in"
     )
+
+
+def it_never_joins_the_next_row_s_answer_onto_a_row_drawn_without_a_border_under_it(
+    packs: PackRegistry,
+) -> None:
+    for underline in (Rule(400, 108.9, 480, 108.9), Rule(400, 300, 480, 300)):  # (no row border)
+        result = parse(pdf([_rows(underline)]), pack="portsmouth", document="agreement", packs=packs)
+        brings = result.data.supervisee_brings  # type: ignore[attr-defined]
+        assert brings is None or "None known" not in brings
+        assert any(w.field == "supervisee_brings" and "next row" in w.message for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def _signature_rows() -> list[Text | Rule]:
+    """Two signature rows set so tightly that the border between them crosses the top of
+    the lower row's line box; the manager's name fills its cell, and the next row's
+    label is worded unlike the form's."""
+    items: list[Text | Rule] = [
+        Text(60, 100, "Staff member"),
+        Text(230, 100, "Jane Smith"),
+        Text(60, 150, "Signed manager"),
+        Text(230, 150, "Eluned Wisniewska"),
+        Text(360, 150, "Date"),
+        Text(420, 150, "15-04-2025"),
+        Text(60, 163, "Signature - supervisee"),
+        Text(230, 163, "Bronwen Addo"),
+        Text(360, 163, "Date"),
+    ]
+    for top, bottom in ((140, 155), (155, 168)):
+        for left, right in ((55, 225), (225, 355), (355, 415), (415, 520)):
+            items += cell(left, top, right, bottom)
+    return items
+
+
+def it_parts_rows_at_a_border_drawn_through_the_top_of_the_lower_row_s_line_box(packs: PackRegistry) -> None:
+    result = parse(pdf([_signature_rows()]), pack="portsmouth", document="agreement", packs=packs)
+    signatures = result.data.signatures  # type: ignore[attr-defined]
+    assert signatures.supervisor.name == "Eluned Wisniewska"
+    assert signatures.supervisee.name == "Bronwen Addo"
 
 
 def it_keeps_a_printed_list_item_s_hanging_indent_out_of_unmapped(packs: PackRegistry) -> None:

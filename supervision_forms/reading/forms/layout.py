@@ -41,6 +41,7 @@ COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates column
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
 WIDE_RULE = 0.8  # of the page's text width: a rule this long is a row border, not an underline
+ABOVE_GLYPHS = 0.2  # of a line box's height: its top part, above the tallest letters
 DRIFT = 3  # points: a header or footer repeated this near its height on another page
 
 
@@ -112,7 +113,7 @@ class Layout:
 
     def drawn_between(self, upper: int, lower: int, column: float) -> bool:
         """PDF: whether a horizontal line is drawn across `column` between two lines of a
-        page: under the upper line's box and over the lower's or, where the boxes of
+        page: under the upper line's box and over the lower's glyphs or, where the boxes of
         tightly set rows overlap, in that overlap and across most of the page's text (a
         row border, not a word's underline)."""
         a, b = self.places.get(upper), self.places.get(lower)
@@ -121,7 +122,7 @@ class Layout:
         for rule in self.rules.get(a[0], []):
             if not rule.x0 - 1 <= column <= rule.x1 + 1:
                 continue
-            if a[2] - 1 < rule.top < b[1] + 1:
+            if a[2] - 1 < rule.top < _glyph_top(b[1], b[2]):
                 return True
             wide = rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0])
             if wide and b[1] - 1 < rule.top < a[2] + 1:
@@ -400,11 +401,19 @@ def _limits(drawn: list[_Drawn]) -> dict[float, float]:
 def _cell(page: int, drawn: _Drawn, rules: list[Rule], cells: dict[tuple[int, float, float], int]) -> int:
     """The cell a piece is in: the drawn lines above it and its right edge (-1: none above)."""
     middle = (drawn.x0 + drawn.x1) / 2
-    above = [r.top for r in rules if r.top <= drawn.top + 1 and r.x0 - 1 <= middle <= r.x1 + 1]
+    above = [
+        r.top for r in rules if r.top < _glyph_top(drawn.top, drawn.bottom) and r.x0 - 1 <= middle <= r.x1 + 1
+    ]
     if not above:
         return -1
     key = (page, round(max(above)), drawn.edge)
     return cells.setdefault(key, len(cells))
+
+
+def _glyph_top(top: float, bottom: float) -> float:
+    """About where the tallest letters of a line boxed from `top` to `bottom` start: a
+    rule drawn above it is over the line, not through or under its words."""
+    return top + max(1.0, ABOVE_GLYPHS * (bottom - top))
 
 
 def _middle(word: Word) -> float:

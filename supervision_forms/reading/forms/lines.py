@@ -296,7 +296,9 @@ class LineSpots(Spots):
                 continue
             reach = label.column + max(self.layout.near, label.size)  # (a list number's indent too)
             left = [i for i in self.by_line[line] if self.pieces[i].column <= reach]
-            if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
+            if not left or (
+                own and all(self.pieces[i].cell == label.cell and i not in self.label_pieces for i in left)
+            ):
                 continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
                 continue
