@@ -1,6 +1,6 @@
 """PDF lines: a row border drawn where tightly set rows' line boxes overlap parts the
-rows; a row ends where the next label starts, drawn border or not; a printed list item's
-hanging indent is the form's text, not left-over writing."""
+rows; a row ends where the next label starts, drawn border or not; a printed heading is
+never an answer; a printed list item's hanging indent is the form's text, not left-over writing."""
 
 from __future__ import annotations
 
@@ -117,3 +117,21 @@ def it_reads_an_answer_whose_row_ends_after_its_sentence_s_end(packs: PackRegist
     page = _undrawn_row("The supervisee may ask for a review.")
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.permissions == "The supervisee may ask for a review."  # type: ignore[attr-defined]
+
+
+def it_takes_no_printed_heading_at_the_top_of_the_next_page_for_an_empty_answer(packs: PackRegistry) -> None:
+    first: list[Text | Rule] = [
+        Text(60, 100, "Name of staff member"),
+        Text(60, 114, "Jane Smith"),
+        Text(60, 770, "How will the supervisee raise any issues regarding the supervision process?"),
+    ]
+    second: list[Text | Rule] = [
+        Text(84, 100, "Content of Supervision"),  # (indented: right of the label's column)
+        Text(
+            60, 120, "The content and focus of supervision will be in line with the departmental supervision"
+        ),
+        Text(60, 134, "procedures. The purpose of supervision is to support/ develop high quality practice"),
+    ]
+    result = parse(pdf([first, second]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+    assert result.data.raise_process_issues is None  # type: ignore[attr-defined]

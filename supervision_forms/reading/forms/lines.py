@@ -202,8 +202,8 @@ class LineSpots(Spots):
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
-                if left and self.printed(number):
-                    return spans  # printed text left of the answers' column (a heading) ends it
+                if (left or not spans) and self._printed_line(number):
+                    return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
             self._runs_across_rows(label, spans, first, last)
