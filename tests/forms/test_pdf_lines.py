@@ -1,10 +1,13 @@
 """PDF lines: a row border drawn where tightly set rows' line boxes overlap parts the
 rows; a row ends where the next label starts, drawn border or not; a printed heading is
-never an answer; a printed list item's hanging indent is the form's text, not left-over writing."""
+never an answer; a justified line's wider space after a sentence parts no columns; a printed
+list item's hanging indent is the form's text, not left-over writing."""
 
 from __future__ import annotations
 
 from supervision_forms import PackRegistry, parse
+from supervision_forms.reading.forms.layout import from_pages
+from supervision_forms.reading.page import Page, Word
 
 from .pdfkit import BULLET, Rule, Text, cell, pdf
 
@@ -135,3 +138,24 @@ def it_takes_no_printed_heading_at_the_top_of_the_next_page_for_an_empty_answer(
     result = parse(pdf([first, second]), pack="surrey", document="agreement", packs=packs)
     assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
     assert result.data.raise_process_issues is None  # type: ignore[attr-defined]
+
+
+def _spaced(words: list[str], gaps: list[float], top: float = 100.0) -> Page:
+    """A line of words 6 points a letter, set with the gaps given between them."""
+    drawn, x = [], 56.0
+    for text, gap in zip(words, [*gaps, 0.0], strict=True):
+        drawn.append(Word(text, x, top, x + 6.0 * len(text), top + 11.0, 11.0))
+        x += 6.0 * len(text) + gap
+    return Page(0, 595.0, 842.0, tuple(drawn))
+
+
+def it_keeps_a_justified_line_whole_across_the_wider_space_after_a_sentence() -> None:
+    words = ["for", "Keeping", "chronologies", "current.", "Supervisee", "name", "and"]
+    layout = from_pages([_spaced(words, [5.5, 5.5, 5.5, 10.3, 5.5, 5.5])])
+    assert [p.text for p in layout.pieces] == [" ".join(words)]
+
+
+def it_parts_a_line_at_a_column_s_gap_after_a_sentence() -> None:
+    words = ["Every", "week.", "Duration:", "an", "hour"]
+    layout = from_pages([_spaced(words, [3.0, 30.0, 3.0, 3.0])])
+    assert [p.text for p in layout.pieces] == ["Every week.", "Duration: an hour"]

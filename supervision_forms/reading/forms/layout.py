@@ -38,6 +38,8 @@ CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
+SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence
+SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?$")
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
 WIDE_RULE = 0.8  # of the page's text width: a rule this long is a row border, not an underline
@@ -337,8 +339,9 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     piece of its own."""
     groups: list[list[Word]] = []
     closed: list[tuple[list[Word], float]] = []
+    spacing = _spacing(line)
     for word in line:
-        joinable = [g for g in groups if _joins(g, word, uprights)]
+        joinable = [g for g in groups if _joins(g, word, uprights, spacing)]
         if joinable:
             min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
             continue
@@ -358,13 +361,26 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 
-def _joins(group: list[Word], word: Word, uprights: list[Rule]) -> bool:
-    """Whether `word` carries on a group of words: close after it, no border between."""
+def _joins(group: list[Word], word: Word, uprights: list[Rule], spacing: float) -> bool:
+    """Whether `word` carries on a group of words: close after it (after a sentence's
+    end, a justified line's wider space counts as close), no border between."""
     reach = max(w.x1 for w in group)
     gap = word.x0 - reach
-    if gap < -0.3 * max(word.size, 1.0) or gap > COLUMN_GAP * max(word.size, 1.0):
+    widest = COLUMN_GAP * max(word.size, 1.0)
+    if SENTENCE_STOP.search(group[-1].text):
+        widest = max(widest, SENTENCE_SPACE * spacing)
+    if gap < -0.3 * max(word.size, 1.0) or gap > widest:
         return False
     return _wall(reach, word, uprights) is None
+
+
+def _spacing(line: list[Word]) -> float:
+    """The usual space between the words of a line (the median of the gaps narrower than
+    a column's), 0 when it has none."""
+    gaps = sorted(
+        gap for a, b in itertools.pairwise(line) if 0 < (gap := b.x0 - a.x1) <= COLUMN_GAP * max(b.size, 1.0)
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
