@@ -159,3 +159,19 @@ def it_parts_a_line_at_a_column_s_gap_after_a_sentence() -> None:
     words = ["Every", "week.", "Duration:", "an", "hour"]
     layout = from_pages([_spaced(words, [3.0, 30.0, 3.0, 3.0])])
     assert [p.text for p in layout.pieces] == ["Every week.", "Duration: an hour"]
+
+
+def it_reads_the_lines_an_answer_wrapped_onto_under_a_line_of_dot_leaders(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        Text(62, 160, "d) What I will contribute as the supervisor .................."),
+        Text(62, 186, "e) As the supervisor I am responsible for"),
+        Text(84, 202, "." * 60),
+        Text(62, 228, "Making sure the record is on the system within a week. Signing off"),
+        Text(62, 242, "assessments within the timescales."),
+        Text(62, 270, "f)"),
+        Text(84, 270, "As the supervisee I am responsible for ...................."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.expectations.supervisor_responsible_for == (  # type: ignore[attr-defined]
+        "Making sure the record is on the system within a week. Signing off assessments within the timescales."
+    )

@@ -265,7 +265,8 @@ class Places(LineSpots):
         return self._collect(following, info)
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """The one paragraph (or line) after the label's, when it is not printed text."""
+        """The one paragraph after the label's (in a PDF, a line and the lines it wrapped
+        onto), when it is not printed text, up to the printed suffix."""
         following = [n for n in self._following(hit) if fold(self.pieces[n].text)]  # past dot leaders
         if not following:
             return []
@@ -278,6 +279,8 @@ class Places(LineSpots):
         if first in self.label_pieces or self.printed(first):
             return []
         piece = self.pieces[first]
+        if not self.layout.structured:
+            return self._up_to_suffix([Span(first, 0, len(piece.text))], self._wrapped(first), info.suffix)
         return [Span(first, 0, len(piece.text) - self._suffix_back(piece.text, info.suffix))]
 
     def dots(self, hit: Hit, info: FieldInfo) -> list[Span]:
