@@ -140,25 +140,26 @@ def it_takes_no_printed_heading_at_the_top_of_the_next_page_for_an_empty_answer(
     assert result.data.raise_process_issues is None  # type: ignore[attr-defined]
 
 
-def _spaced(words: list[str], gaps: list[float], top: float = 100.0) -> Page:
+def _spaced(words: list[str], gaps: list[float], top: float = 100.0, x: float = 56.0) -> list[Word]:
     """A line of words 6 points a letter, set with the gaps given between them."""
-    drawn, x = [], 56.0
+    drawn = []
     for text, gap in zip(words, [*gaps, 0.0], strict=True):
         drawn.append(Word(text, x, top, x + 6.0 * len(text), top + 11.0, 11.0))
         x += 6.0 * len(text) + gap
-    return Page(0, 595.0, 842.0, tuple(drawn))
+    return drawn
 
 
 def it_keeps_a_justified_line_whole_across_the_wider_space_after_a_sentence() -> None:
     words = ["for", "Keeping", "chronologies", "current.", "Supervisee", "name", "and"]
-    layout = from_pages([_spaced(words, [5.5, 5.5, 5.5, 10.3, 5.5, 5.5])])
+    layout = from_pages([Page(0, 595.0, 842.0, tuple(_spaced(words, [5.5, 5.5, 5.5, 10.3, 5.5, 5.5])))])
     assert [p.text for p in layout.pieces] == [" ".join(words)]
 
 
-def it_parts_a_line_at_a_column_s_gap_after_a_sentence() -> None:
-    words = ["Every", "week.", "Duration:", "an", "hour"]
-    layout = from_pages([_spaced(words, [3.0, 30.0, 3.0, 3.0])])
-    assert [p.text for p in layout.pieces] == ["Every week.", "Duration: an hour"]
+def it_parts_a_line_after_a_sentence_where_other_lines_start_a_column() -> None:
+    column = _spaced(["based", "on", "strength", "finished", "case"], [4.0, 4.0, 12.0, 4.0])
+    line = _spaced(["of", "trust", "respect.", "a", "break"], [4.5, 4.5, 10.9, 4.5], top=114.0, x=56.1)
+    layout = from_pages([Page(0, 595.0, 842.0, (*column, *line))])
+    assert [p.text for p in layout.pieces if p.line == 1] == ["of trust respect.", "a break"]
 
 
 def it_reads_the_lines_an_answer_wrapped_onto_under_a_line_of_dot_leaders(packs: PackRegistry) -> None:

@@ -39,6 +39,7 @@ WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
 SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence
+ALIGNED = 1.0  # points: a word starting this near where other lines' columns start starts one
 SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?$")
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
@@ -237,6 +238,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
         right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
+        starts = _column_starts(lines)
         found_lines = []
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
@@ -250,7 +252,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             shown = [w for w in line if w.text]
             found = [
                 p
-                for p in _line_pieces(line, shown, uprights, right)
+                for p in _line_pieces(line, shown, uprights, right, [x for i, x in starts if i != index])
                 if not (margin and MARKING.fullmatch(p.text))
             ]
             found = _bulleted([p for p in (_unmarked(p) for p in found) if p.text])
@@ -333,7 +335,9 @@ def _overlaps(box: Box, word: Word) -> bool:
     return box.x0 < word.x1 and word.x0 < box.x1 and box.top < word.bottom and word.top < box.bottom
 
 
-def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], right: float) -> list[_Drawn]:
+def _line_pieces(
+    line: list[Word], shown: list[Word], uprights: list[Rule], right: float, columns: list[float]
+) -> list[_Drawn]:
     """A line's pieces, split where a wide gap or a drawn vertical line (a table border)
     separates columns. Text drawn over other text (typed over a printed label) is a
     piece of its own."""
@@ -341,7 +345,9 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     closed: list[tuple[list[Word], float]] = []
     spacing = _spacing(line)
     for word in line:
-        joinable = [g for g in groups if _joins(g, word, uprights, spacing)]
+        aligned = any(abs(word.x0 - x) <= ALIGNED for x in columns)  # (a column other lines start)
+        sentence_gap = 0.0 if aligned else SENTENCE_SPACE * spacing
+        joinable = [g for g in groups if _joins(g, word, uprights, sentence_gap)]
         if joinable:
             min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
             continue
@@ -361,17 +367,27 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 
-def _joins(group: list[Word], word: Word, uprights: list[Rule], spacing: float) -> bool:
+def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: float) -> bool:
     """Whether `word` carries on a group of words: close after it (after a sentence's
     end, a justified line's wider space counts as close), no border between."""
     reach = max(w.x1 for w in group)
     gap = word.x0 - reach
     widest = COLUMN_GAP * max(word.size, 1.0)
     if SENTENCE_STOP.search(group[-1].text):
-        widest = max(widest, SENTENCE_SPACE * spacing)
+        widest = max(widest, sentence_gap)
     if gap < -0.3 * max(word.size, 1.0) or gap > widest:
         return False
     return _wall(reach, word, uprights) is None
+
+
+def _column_starts(lines: list[list[Word]]) -> list[tuple[int, float]]:
+    """Where text starts again past a column's gap: (line number from 1, x)."""
+    return [
+        (index, b.x0)
+        for index, line in enumerate(lines, 1)
+        for a, b in itertools.pairwise(line)
+        if b.x0 - a.x1 > COLUMN_GAP * max(b.size, 1.0)
+    ]
 
 
 def _spacing(line: list[Word]) -> float:
