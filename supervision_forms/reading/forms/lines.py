@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import FieldInfo
-from ..text import fold, normalise
+from ..text import fold
 from ..unwrap import hyphen_end, wraps
 from .labels import Hit
 from .layout import Piece, as_line
@@ -39,8 +39,8 @@ class LineSpots(Spots):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
-            if len(below) != 1:
-                break
+            if len(below) != 1 or any(self.hit_starts.get(n) for n in here):
+                break  # (a line where a label starts is the next row's)
             if self.layout.ruled():
                 if self.layout.rule_between(line - 1, line, column + 1):
                     break
@@ -321,10 +321,9 @@ class LineSpots(Spots):
         to the first printed line."""
         spans = first + lines
         texts = [self.pieces[s.piece].text[s.start : s.end] for s in spans]
-        wanted = " ".join(fold(suffix).split()[:4])
-        at = normalise("\n".join(texts)).text.find(wanted) if wanted else -1
-        if at >= 0:
-            cut = normalise("\n".join(texts)).span(at, at + 1)[0]
+        joined = "\n".join(texts)
+        cut = self._suffix_at(joined, suffix) if fold(suffix) else len(joined)
+        if cut < len(joined):
             out, offset = [], 0
             for span, text in zip(spans, texts, strict=True):
                 if cut <= offset + len(text):

@@ -372,7 +372,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._row_wrapped(n))]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
         if label.row < 0:
             return []
         spans = []
@@ -381,16 +381,6 @@ class Places(LineSpots):
                 if number in self.label_pieces or self.printed(number):
                     return []
                 spans.append(Span(number, 0, len(piece.text)))
-        return spans
-
-    def _row_wrapped(self, number: int) -> list[Span]:
-        """PDF: the lines a piece left of a label wrapped onto, up to a line that holds a
-        label of its own (the next row: "Ebere N'Diaye   Supervisor")."""
-        spans = []
-        for span in self._wrapped(number):
-            if any(n in self.label_pieces for n in self.by_line.get(self.pieces[span.piece].line, [])):
-                break
-            spans.append(span)
         return spans
 
     def _in_turn(self, hit: Hit, info: FieldInfo, following: list[int]) -> list[int]:
