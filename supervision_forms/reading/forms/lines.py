@@ -91,19 +91,17 @@ class LineSpots(Spots):
                 continue
             if piece.column < ends - self.layout.near:
                 return []  # over the label's words, not after them: another line's text
-            if number in self.label_pieces or self.printed(number) or self._continues_above(number):
+            if number in self.label_pieces or self.printed(number) or self._under_text(number):
                 return []
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
                 return []
             spans.append(Span(number, 0, len(piece.text)))
         return spans
 
-    def _continues_above(self, number: int) -> bool:
-        """PDF: whether a piece carries on a piece above it in the same column."""
-        piece = self.pieces[number]
+    def _under_text(self, number: int) -> bool:
+        """PDF: whether a piece may carry on text on the line above it."""
         return any(
-            abs(self.pieces[other].column - piece.column) <= self.layout.near
-            for other in self.by_line.get(piece.line - 1, [])
+            self._carries_on(other, number) for other in self.by_line.get(self.pieces[number].line - 1, [])
         )
 
     def under(self, hit: Hit, info: FieldInfo) -> list[Span]:

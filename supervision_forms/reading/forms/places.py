@@ -23,7 +23,7 @@ from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
-from .spots import Span
+from .spots import Span, label_spans, without
 
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
@@ -101,13 +101,10 @@ class Places(LineSpots):
 
     def _label_only(self, number: int) -> bool:
         """Whether a piece holds nothing but labels found word for word (and punctuation)."""
-        text = self.pieces[number].text
-        for hit in self.hits:
-            if hit.score >= EXACT and (number in hit.pieces or number in (hit.piece, hit.end_piece)):
-                start = hit.start if hit.piece == number else 0
-                end = hit.end if hit.end_piece == number else len(text)
-                text = text[:start] + " " * (end - start) + text[end:]
-        return not fold(text)
+        exact = label_spans([hit for hit in self.hits if hit.score >= EXACT])
+        return not fold(
+            without(self.pieces[number].text, [(s.start, s.end) for s in exact if s.piece == number])
+        )
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""
@@ -281,7 +278,7 @@ class Places(LineSpots):
         piece = self.pieces[first]
         if not self.layout.structured:
             return self._up_to_suffix([Span(first, 0, len(piece.text))], self._wrapped(first), info.suffix)
-        return [Span(first, 0, len(piece.text) - self._suffix_back(piece.text, info.suffix))]
+        return [Span(first, 0, self._suffix_at(piece.text, info.suffix))]
 
     def dots(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On or between the dot leaders after the label, up to the printed text that
