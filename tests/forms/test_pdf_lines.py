@@ -174,5 +174,6 @@ def it_reads_the_lines_an_answer_wrapped_onto_under_a_line_of_dot_leaders(packs:
     ]
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.expectations.supervisor_responsible_for == (  # type: ignore[attr-defined]
-        "Making sure the record is on the system within a week. Signing off assessments within the timescales."
+        "Making sure the record is on the system within a week. "
+        "Signing off assessments within the timescales."
     )

@@ -200,7 +200,8 @@ class LineSpots(Spots):
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
-                if (left or not spans) and self._printed_line(number):
+                heading = not spans and not self.know.is_prompt(piece.text)  # (a prompt is cleaned off)
+                if (left or heading) and self._printed_line(number):
                     return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:

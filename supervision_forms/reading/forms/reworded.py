@@ -86,19 +86,21 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
 
 
 def _label_text(finder: Finder, number: int) -> str:
-    """A piece's text; in a PDF, with the lines under it in its column that carry it
-    on (a label wrapped over lines), up to one that ends with "?" or ":"."""
+    """A piece's text; in a PDF, with the lines under it in its column up to the one
+    that ends with "?" or ":" (a label wrapped over lines), when one does soon and each
+    line carries on the one above, or else the lines it wrapped onto in its drawn cell."""
     if finder.layout.structured:
         return finder.layout.pieces[number].text
     stream = next(s for s in finder.streams if number in s.pieces)
     at = stream.pieces.index(number)
     numbers = stream.pieces[at : at + MAX_LABEL_LINES]
-    lines = [finder.layout.pieces[numbers[0]].text]
-    for upper, lower in itertools.pairwise(numbers):
-        if LABEL_END.search(lines[-1]) or not finder.goes_on(upper, lower):
-            break  # (its end, or a line starting anew: the next label)
-        lines.append(finder.layout.pieces[lower].text)
-    return "\n".join(lines)
+    lines = [finder.layout.pieces[n].text for n in numbers]
+    for count in range(1, len(lines) + 1):
+        if count > 1 and not finder.goes_on(numbers[count - 2], numbers[count - 1]):
+            break  # (a line starting anew: the next label, not this one's end)
+        if LABEL_END.search(lines[count - 1]):
+            return "\n".join(lines[:count])
+    return "\n".join(lines[: 1 + len(finder.wrapped_in_cell(number))])
 
 
 def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> int | None:
