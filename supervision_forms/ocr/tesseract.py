@@ -13,14 +13,16 @@ from pathlib import Path
 from PIL import Image
 
 from ..errors import CorruptDocument
+from .engine import engine_available, tsv
 from .model import OcrUnavailable
 from .process import run_bounded
 
 INSTALL = "on Debian or Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
-SETTINGS = ("-l", "eng", "--psm", "3")
-BLOCK = ("-l", "eng", "--psm", "6")  # one block of lines
+PAGE_MODE, BLOCK_MODE = 3, 6  # Tesseract's page segmentation: a whole page; one block of lines
+SETTINGS = ("-l", "eng", "--psm", str(PAGE_MODE))
+BLOCK = ("-l", "eng", "--psm", str(BLOCK_MODE))
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
 ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
@@ -94,6 +96,18 @@ def read_words(
     the image is read as one block of lines (a strip of words cut out of a page). `model`:
     a traineddata file to read with instead of English (a strip only)."""
     program = require_tesseract()
+    if engine_available():
+        folder, language = (model.parent, model.name.removesuffix(MODEL_SUFFIX)) if model else (None, "eng")
+        rows = tsv(
+            image,
+            folder=folder or data_folder() or Path(),
+            language=language,
+            page_mode=BLOCK_MODE if single_block or model is not None else PAGE_MODE,
+            dpi=dpi,
+            cpu_seconds=CPU_SECONDS,
+            failure=failure,
+        )
+        return parse_tsv(rows, english=model is None)
     if model is not None:
         language = ["--tessdata-dir", str(model.parent), "-l", model.name.removesuffix(MODEL_SUFFIX)]
         argv = [program, "stdin", "stdout", *language, *BLOCK[2:], "-c", "tessedit_create_tsv=1"]
@@ -150,7 +164,7 @@ def parse_tsv(text: str, *, english: bool = True) -> list[Word]:
     """The words (level 5 rows) of Tesseract's TSV output; read with `english` data, a
     word with accented letters is never sure."""
     words = []
-    for line in text.splitlines()[1:]:
+    for line in text.splitlines():  # the header row, if any, is not of level 5
         cells = line.split("\t")
         if len(cells) != 12 or cells[0] != "5":
             continue
