@@ -25,8 +25,9 @@ SETTINGS = ("-l", "eng", "--psm", str(PAGE_MODE))
 BLOCK = ("-l", "eng", "--psm", str(BLOCK_MODE))
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
-ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
-# confuses them (ë read as é at 0.9), so such a word is never taken as sure
+UNSURE = 0.75  # confidence at most of a word a check doubts (the reader takes 0.9 as sure)
+ACCENTED_SURE = UNSURE  # ... of a word with accented letters: English data confuses them
+# (ë read as é at 0.9), so such a word is never taken as sure
 MODEL_SUFFIX = ".traineddata"
 TESSDATA = re.compile(rb'"([^"]+)"')  # the data folder `--list-langs` names
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
@@ -96,12 +97,12 @@ def read_words(
     the image is read as one block of lines (a strip of words cut out of a page). `model`:
     a traineddata file to read with instead of English (a strip only)."""
     program = require_tesseract()
-    if engine_available():
-        folder, language = (model.parent, model.name.removesuffix(MODEL_SUFFIX)) if model else (None, "eng")
+    folder = model.parent if model is not None else data_folder()
+    if folder is not None and engine_available():
         rows = tsv(
             image,
-            folder=folder or data_folder() or Path(),
-            language=language,
+            folder=folder,
+            language=model.name.removesuffix(MODEL_SUFFIX) if model is not None else "eng",
             page_mode=BLOCK_MODE if single_block or model is not None else PAGE_MODE,
             dpi=dpi,
             cpu_seconds=CPU_SECONDS,

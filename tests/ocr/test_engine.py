@@ -65,7 +65,9 @@ def it_reads_the_same_words_and_confidences_as_the_program(
     assert read_words(strip, 400.0, "x", single_block=True) == in_process_strip
 
 
-def it_reads_with_the_latin_model_as_the_program_does(page: Image.Image, monkeypatch: pytest.MonkeyPatch) -> None:
+def it_reads_with_the_latin_model_as_the_program_does(
+    page: Image.Image, monkeypatch: pytest.MonkeyPatch
+) -> None:
     _require_engine()
     model = latin_model()
     if model is None:
