@@ -5,8 +5,9 @@ changed, only left unsure (`UNSURE`), so the reader leaves its field empty with 
 `unmapped`: a doubtful mark costs a missed field, never a wrong value.
 
 A word is doubted when:
-- it starts with an opening quote before a letter, and no closing quote follows within a few
-  words (a real quotation is closed);
+- it starts with an opening quote before a letter, and no word ends with a closing quote
+  within `QUOTE_REACH` words (a real quotation is closed; an apostrophe inside a word is not
+  a closing quote);
 - it starts with a dash, slash or bar glued to a letter ("-sessions", "/t"): prose puts a
   space after a bullet's dash, and a slash between words ("and/or"), not before one;
 - it ends with a full stop and the next word on its line starts with a small letter (not
@@ -27,8 +28,10 @@ CLOSING_QUOTES = set("’”\"'»›")
 GLUED_BEFORE = set("-–—/\\|")  # marks never glued before a word's first letter in prose
 LINE_START_MARKS = {".", ",", ";", ":"}  # a line never starts with one of these alone
 ABBREVIATIONS = {"etc.", "approx.", "vs.", "no.", "nos.", "incl.", "esp.", "ref.", "cf."}
-NEXT_WORD_GAP = 2.0  # of a word's height: the next word of its sentence is nearer than this
-QUOTE_REACH = 12  # words after an opening quote in which its closing one is looked for
+NEXT_WORD_GAP = 0.6  # of a word's height: the next word of its sentence is nearer (a space
+# is about 0.3; the next column or cell, or a gap this wide, is not the same sentence)
+QUOTE_REACH = 60  # words after an opening quote in which its closing one is looked for
+TRAILING = ".,;:!?)"  # what may follow a closing quote at a word's end
 
 
 def doubted(words: Sequence[OcrWord]) -> list[OcrWord]:
@@ -44,7 +47,7 @@ def _doubtful(words: Sequence[OcrWord], index: int) -> bool:
     text = words[index].text
     if len(text) >= 2 and text[0] in OPENING_QUOTES and text[1].isalpha():
         following = words[index : index + 1 + QUOTE_REACH]
-        return not any(c in CLOSING_QUOTES for w in following for c in w.text[1:])
+        return not any(w.text[1:].rstrip(TRAILING)[-1:] in CLOSING_QUOTES for w in following)
     if len(text) >= 2 and text[0] in GLUED_BEFORE and text[1].isalpha():
         return True
     if text in LINE_START_MARKS:
