@@ -1,4 +1,5 @@
-"""Tesseract, run as a program on one page image: its words with their boxes."""
+"""Tesseract on one page image: its words with their boxes, read in this process through its
+C library (`engine.py`) where that is found, else by running the `tesseract` program."""
 
 from __future__ import annotations
 
