@@ -5,9 +5,10 @@ Each run of the `tesseract` program pays about 0.2 s of CPU to start and load it
 once a process and kept, so a reading worker pays that once, not on every page. The reads
 are the program's own: the same engine, settings, resolution and TSV output.
 
-Limits: a read stops when this process has used `cpu_seconds` more CPU time than when it
-began (Tesseract asks a cancel callback between words), and raises `DocumentTooLarge`; the
-reading worker also counts this CPU against the page. Without the library (another system,
+Limits: a read stops when its thread has used `cpu_seconds` of CPU time on it (Tesseract
+asks a cancel callback between words; with `OMP_THREAD_LIMIT=1` it reads in the calling
+thread), and raises `DocumentTooLarge`; the reading worker also counts this CPU against the
+page. Without the library (another system,
 another version), `engine_available()` is False and callers run the program instead.
 """
 
@@ -93,11 +94,11 @@ def tsv(
 
 def _read(library: ctypes.CDLL, handle: int, cpu_seconds: float) -> bool:
     """Recognise the image set; whether it was stopped for going over its CPU time."""
-    start = time.process_time()
+    start = time.thread_time()
     stopped = [False]
 
     def cancel(_this: object, _words: int) -> bool:
-        stopped[0] = stopped[0] or time.process_time() - start > cpu_seconds
+        stopped[0] = stopped[0] or time.thread_time() - start > cpu_seconds
         return stopped[0]
 
     callback = CANCEL(cancel)
@@ -107,7 +108,7 @@ def _read(library: ctypes.CDLL, handle: int, cpu_seconds: float) -> bool:
         library.TessBaseAPIRecognize(handle, monitor)
     finally:
         library.TessMonitorDelete(monitor)
-    return stopped[0] or time.process_time() - start > cpu_seconds
+    return stopped[0] or time.thread_time() - start > cpu_seconds
 
 
 @contextmanager
