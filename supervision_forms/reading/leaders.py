@@ -21,18 +21,22 @@ def strip_ends(text: str) -> str:
     return "" if ONLY.match(text) else AT_ENDS.sub("", text)
 
 
-def leader(match: re.Match[str]) -> str:
+def leader(match: re.Match[str], *, completes: bool = False) -> str:
     """Dot leaders become a space; a full stop typed before them stays. A dot that keeps
     the leaders' spacing ("today. . . .") is a leader; one they do not follow evenly
     ("current.. . ." or "year.………") was typed. In a run of plain dots ("year......") the
     writer's own style decides: a sentence (a few words, or a clause ended inside the
     answer) that ends in a lower-case word ends with a full stop; a name or a fragment
-    does not."""
+    does not, nor a phrase that `completes` the form's printed sentence ("The frequency
+    of supervision will be Once every 4 weeks......", no clause ended inside it) where
+    the dots end it."""
     text, start, dots = match.string, match.start(), match.group()
     if not (start > 0 and text[start - 1].isalnum() and dots.startswith(".")):
         return " "
     if dots[1:2] != "." or text[match.end() : match.end() + 2] == " .":
         return ". " if dots[1:2] != " " else " "
+    if completes and not text[match.end() :].strip(" .…_\n") and not CLAUSE_END.search(text[:start]):
+        return " "
     before = re.findall(r"[^\W_]+", text[:start])
     last = before[-1] if before else ""
     sentence = len(before) >= SENTENCE_WORDS and (

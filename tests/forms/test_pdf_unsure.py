@@ -233,6 +233,28 @@ def it_tells_a_table_s_rows_apart_by_their_drawn_cells(packs: PackRegistry) -> N
     ]
 
 
+def it_reads_a_table_of_dates_on_over_a_page_under_its_headings_printed_again(packs: PackRegistry) -> None:
+    # a typeset table without borders runs over the page: the next page prints its
+    # headings again, its columns set anew; the dates under them are the same list
+    first: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 180, "Dates of Supervision Meetings (next 12 months):"),
+    ]
+    first += [Text(60, 200, "Month"), Text(330, 200, "Date")]
+    first += [Text(60, 214 + 14 * n, m) for n, m in enumerate(["July 2025", "August 2025"])]
+    first += [Text(330, 214 + 14 * n, d) for n, d in enumerate(["13-07-2025", "13-08-2025"])]
+    second: list[Text | Rule] = [Text(60, 80, "Month"), Text(200, 80, "Date")]
+    second += [Text(60, 94 + 14 * n, m) for n, m in enumerate(["September 2025", "October 2025"])]
+    second += [Text(200, 94 + 14 * n, d) for n, d in enumerate(["13-09-2025", "13-10-2025"])]
+    result = parse(pdf([first, second]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.meeting_dates == [  # type: ignore[attr-defined]
+        datetime.date(2025, 7, 13),
+        datetime.date(2025, 8, 13),
+        datetime.date(2025, 9, 13),
+        datetime.date(2025, 10, 13),
+    ]
+
+
 def it_leaves_a_list_of_dates_unread_when_a_row_holds_two(packs: PackRegistry) -> None:
     rows = [("July", "13 July 2025"), ("August and September", "13 August 2025 and 13 September 2025")]
     result = parse(

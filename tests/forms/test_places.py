@@ -128,8 +128,16 @@ def it_keeps_a_full_stop_typed_before_dot_leaders_only_where_the_answer_is_a_sen
             "The supervision meeting will take place in privacy and there will only be interruptions if"
         )
         doc.add_paragraph(".........the court calls about a hearing listed today.........")
+        doc.add_paragraph("The frequency of supervision will be ......Once every 4 weeks.........")
+        doc.add_paragraph(
+            "f) As the supervisee I am responsible for ......Keeping my records up to date......"
+        )
 
     data = read(document(build), packs.get("sefton")).data
+    # a phrase going on the printed sentence ("will be …"), no clause ended inside it: no full stop
+    assert data.frequency.description == "Once every 4 weeks"  # type: ignore[attr-defined]
+    # a sentence of its own, under its prompt: its full stop
+    assert data.expectations.supervisee_responsible_for == "Keeping my records up to date."  # type: ignore[attr-defined]
     assert data.expectations.want_from_supervisor == "Backing in court."  # type: ignore[attr-defined]
     assert data.recording.method == "typed notes; no change expected this year."  # type: ignore[attr-defined]
     assert data.supervisee.name == "Tomasz Van der Berg"  # type: ignore[attr-defined]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ...text.dates import date_span, find_dates
@@ -19,9 +20,10 @@ DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  #
 CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
 
 
-def clean(text: str, prompts: list[str]) -> str | None:
+def clean(text: str, prompts: list[str], *, completes: bool = False) -> str | None:
     """The answer in `text`: printed prompts, dot leaders, tick boxes and stray
-    punctuation removed, one line per paragraph; None when nothing is left."""
+    punctuation removed, one line per paragraph; None when nothing is left. `completes`:
+    the answer goes on a printed sentence (`leader`)."""
     text = remove_phrases(text, prompts)
     lines = text.split("\n")  # a prompt broken off by a page or row end, before or after the answer
     if len(lines) > 1 and _part_of_prompt(lines[-1], prompts):
@@ -31,7 +33,8 @@ def clean(text: str, prompts: list[str]) -> str | None:
     if BOXES.search(text):
         return ticked(text)
     lines = []
-    for line in LEADERS.sub(leader, text).split("\n"):  # (a full stop is judged on the whole answer)
+    dots = functools.partial(leader, completes=completes)
+    for line in LEADERS.sub(dots, text).split("\n"):  # (a full stop is judged on the whole answer)
         line = SPACES.sub(" ", line).strip()
         if any(char.isalnum() for char in line):
             lines.append(line)

@@ -214,7 +214,8 @@ def _put_answers(
         answer = answers[paths[0]]
         labels = {p: infos[p].labels for p in paths}
         if len(paths) == 1:
-            text = clean(_before_inner(answer.text, paths[0], hits, know)[0], know.prompts)
+            inside = _before_inner(answer.text, paths[0], hits, know)[0]
+            text = clean(inside, know.prompts, completes=_completes_sentence(infos[paths[0]]))
         else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
             text = "\n".join(part for part in parts if part) or None
@@ -242,6 +243,12 @@ def _put_answers(
                 collector.put(
                     path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
+
+
+def _completes_sentence(info: FieldInfo) -> bool:
+    """Whether the field's answer goes on the printed sentence its label starts, on the
+    label's line ("The frequency of supervision will be ……"): a phrase, not a sentence."""
+    return info.spec.place == "dots" and not info.spec.new_line and info.spec.label.rstrip()[-1:].isalnum()
 
 
 def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowledge) -> tuple[str, str, str]:

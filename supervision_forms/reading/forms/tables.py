@@ -19,6 +19,7 @@ from ...models.paths import leaf_map
 from ...text.dates import find_dates, read_date
 from ..knowledge import FieldInfo
 from ..result import ReadWarning, Unmapped
+from ..text import fold
 from ..unwrap import join
 from ..values import Collector
 from .answers import clean
@@ -83,6 +84,11 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     lines = sorted({p.line for p in pieces if p.line > heading_line})
     for line in lines:
         numbers = [i for i, p in enumerate(pieces) if p.line == line]
+        again = _heading_again(layout, heading_line, line, groups)
+        if again is not None:  # the table goes on over the page under its headings again
+            columns = {path: again[pieces[hit.piece].text] for path, hit in headings.items()}
+            others = [c for c in again.values() if c not in columns.values()]
+            continue
         if any(i in printed for i in numbers):
             break
         near = [
@@ -114,17 +120,36 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     return rows
 
 
+def _heading_again(layout: Layout, heading: int, line: int, rows: list[list[int]]) -> dict[str, float] | None:
+    """Where each heading's column is (by its text) when `line`, the first on its page after
+    the table's rows, prints the table's headings again (Word repeats a header row on each
+    page a table runs over, and a typesetter may set its columns anew); else None."""
+    pieces = layout.pieces
+    if not rows or layout.page(line) == layout.page(pieces[rows[-1][-1]].line):
+        return None
+    texts = [p for p in pieces if p.line == heading]
+    again = [p for p in pieces if p.line == line]
+    if [fold(p.text) for p in again] != [fold(p.text) for p in texts]:
+        return None
+    return {p.text: q.column for p, q in zip(texts, again, strict=True)}
+
+
 def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) -> list[list[int]]:
     """PDF: a table's lines grouped into its rows, where the table draws a border between
     some of its lines: the lines between two borders are one row (its cells wrapped).
     Without such borders (or across a page break) each line is a row."""
     line_of = [layout.pieces[numbers[0]].line for numbers in lines]
+    breaks = [layout.page(a) != layout.page(b) for a, b in itertools.pairwise(line_of)]
     between = [
         _border_between(layout, line_of[n], line_of[n + 1], columns) or _new_cells(layout, a, b)
         for n, (a, b) in enumerate(itertools.pairwise(lines))
     ]
-    if not any(between):  # no borders between rows: a line carries on the row its cells wrapped from
-        between = [not _wraps_onto(layout, a, b) for a, b in itertools.pairwise(lines)]
+    if not any(b and not page for b, page in zip(between, breaks, strict=True)):
+        # no borders between rows: a line carries on the row its cells wrapped from
+        between = [
+            page or not _wraps_onto(layout, a, b)
+            for (a, b), page in zip(itertools.pairwise(lines), breaks, strict=True)
+        ]
     rows = [list(lines[0])] if lines else []
     for numbers, border in zip(lines[1:], between, strict=True):
         if border:
