@@ -44,14 +44,19 @@ LAST_BLOCK: Final = b"\x03\x00"  # an empty final block (fixed Huffman codes): e
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One deflated part: its local record (header, name, data) and its directory facts."""
+    """One deflated part: its local record (header and name, then the data, in pieces:
+    a package copies them once, when it is joined) and its directory facts."""
 
     name: bytes
     flags: int
     crc: int
     compressed_size: int
     size: int
-    record: bytes
+    record: tuple[bytes, ...]
+
+    @property
+    def record_size(self) -> int:
+        return LOCAL_HEADER.size + len(self.name) + self.compressed_size
 
     def central(self, offset: int) -> bytes:
         return (
@@ -84,9 +89,12 @@ def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
     return deflated_entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
 
 
-def deflated_entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
-    """A zip entry for a part already deflated (raw deflate), with its CRC and size."""
-    if size > MAX_SIZE or len(compressed) > MAX_SIZE:
+def deflated_entry(name: str, crc: int, compressed: bytes | Sequence[bytes], size: int) -> Entry:
+    """A zip entry for a part already deflated (raw deflate: its bytes, or their pieces
+    in order), with its CRC and size."""
+    chunks = (compressed,) if isinstance(compressed, bytes) else tuple(compressed)
+    compressed_size = sum(map(len, chunks))
+    if size > MAX_SIZE or compressed_size > MAX_SIZE:
         raise ValueError(f"part {name} is too large for a zip without zip64")
     encoded = name.encode("utf-8")
     flags = 0 if encoded.isascii() else UTF8_NAME
@@ -98,12 +106,12 @@ def deflated_entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
         DOS_TIME,
         DOS_DATE,
         crc,
-        len(compressed),
+        compressed_size,
         size,
         len(encoded),
         0,
     )
-    return Entry(encoded, flags, crc, len(compressed), size, header + encoded + compressed)
+    return Entry(encoded, flags, crc, compressed_size, size, (header, encoded, *chunks))
 
 
 def _block(data: bytes, level: int) -> bytes:
@@ -157,39 +165,46 @@ class FixedPieces:
             crc, size = zlib.crc32(run, crc), size + len(run)
             blocks.append(_block(run, self._level))
         blocks.append(LAST_BLOCK)
-        return deflated_entry(name, crc, b"".join(blocks), size)
+        return deflated_entry(name, crc, blocks, size)
 
 
 @dataclass(frozen=True, slots=True)
 class Laid:
-    """Entries laid out so far: their records, their directory entries, how many."""
+    """Entries laid out so far: their records and directory entries (pieces of bytes,
+    copied once, when the package is joined), the records' length, how many."""
 
-    records: bytes = b""
-    directory: bytes = b""
+    records: tuple[bytes, ...] = ()
+    directory: tuple[bytes, ...] = ()
+    length: int = 0
     count: int = 0
+
+    def joined(self) -> Laid:
+        """The same, each of its two lists of pieces as one piece."""
+        return Laid((b"".join(self.records),), (b"".join(self.directory),), self.length, self.count)
 
 
 def lay_out(entries: Iterable[Entry], start: Laid = Laid()) -> Laid:
     """The entries laid out, in order, after `start`."""
-    records: list[bytes] = [start.records]
-    directory: list[bytes] = [start.directory]
-    offset, count = len(start.records), start.count
+    records: list[bytes] = list(start.records)
+    directory: list[bytes] = list(start.directory)
+    offset, count = start.length, start.count
     for entry in entries:
-        records.append(entry.record)
+        records += entry.record
         directory.append(entry.central(offset))
-        offset += len(entry.record)
+        offset += entry.record_size
         count += 1
-    return Laid(b"".join(records), b"".join(directory), count)
+    return Laid(tuple(records), tuple(directory), offset, count)
 
 
 def assemble(entries: Iterable[Entry], start: Laid = Laid()) -> bytes:
     """Lay out the entries, in order (after `start`), as one zip archive."""
     laid = lay_out(entries, start)
-    offset = len(laid.records)
+    offset = laid.length
     if laid.count > MAX_ENTRIES or offset > MAX_SIZE:
         raise ValueError("package too large for a zip without zip64")
-    end = END_OF_DIRECTORY.pack(END_SIGNATURE, 0, 0, laid.count, laid.count, len(laid.directory), offset, 0)
-    return laid.records + laid.directory + end
+    size = sum(map(len, laid.directory))
+    end = END_OF_DIRECTORY.pack(END_SIGNATURE, 0, 0, laid.count, laid.count, size, offset, 0)
+    return b"".join((*laid.records, *laid.directory, end))
 
 
 def package_order(names: Iterable[str]) -> list[str]:
@@ -223,7 +238,7 @@ class PackageWriter:
         lead = 0  # the shared parts before the first changing one are laid out once
         while lead < len(self._order) and self._order[lead] in self._static:
             lead += 1
-        self._lead = lay_out(self._static[name] for name in self._order[:lead])
+        self._lead = lay_out(self._static[name] for name in self._order[:lead]).joined()
         self._rest = self._order[lead:]
 
     def write(self, changed: Mapping[str, bytes | Entry]) -> bytes:

@@ -53,6 +53,9 @@ PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
 FIXED_PIECES = "fixed_pieces"  # key in CompiledTemplate.derived: each part's FixedPieces
 SLOT_CALL = re.compile(r"\{\{ sf_value\((.*?), (\d+)\) \}\}")  # a value's place, as `sources` show it
 SLOT_FILTER = "sf_slot"  # the same place as rendered: `{{ expression|sf_slot(n) }}`
+# what `escape` replaces (printable text holds nothing else XML refuses: controls,
+# surrogates, U+FFFE and U+FFFF are not printable)
+_ESCAPED = re.compile("[&<>\"']")
 EPOCH = datetime.date(2000, 1, 1)
 
 
@@ -162,9 +165,10 @@ def _output(value: Any) -> str:
     answer for our two commonest values found at once: a slot's text (Markup already)
     and a bookmark's number (digits, nothing to escape)."""
     kind = type(value)
-    if kind is Markup or kind is int:
-        return value if kind is Markup else str(value)
-    return escape(value)
+    if kind is Markup:
+        text: str = value
+        return text
+    return str(value) if kind is int else escape(value)
 
 
 def _pieces(template: Template, values: dict[str, Any]) -> list[str]:
@@ -191,19 +195,13 @@ def _constants(template: Template) -> Iterator[str]:
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
-    if text.isprintable() and _markup_free(text):
+    if text.isprintable() and _ESCAPED.search(text) is None:
         return str.__new__(Markup, text)  # most values: nothing to replace or escape
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
     escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
     return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
-
-
-def _markup_free(text: str) -> bool:
-    """Whether `escape` would leave the text as it is. (Printable text, in turn, holds no
-    character XML refuses: controls, surrogates, U+FFFE and U+FFFF are not printable.)"""
-    return "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text
 
 
 class _Blank:
