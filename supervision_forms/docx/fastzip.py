@@ -34,6 +34,9 @@ DOS_TIME, DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00
 LEVEL = 6
 STATIC_LEVEL = 9  # parts every document shares, deflated once per template: as small as deflate makes them
 CHANGING_LEVEL = 3  # parts deflated for each document: zlib's fast strategy, 2-3x quicker than 6
+# ... and with a quarter of zlib's default hash table (16 KB, not 64 KB): each compressor
+# clears its table, and a document starts several, on a few KB each (the same matches found)
+CHANGING_MEMORY = 6
 CONTENT_TYPES = "[Content_Types].xml"
 MAX_ENTRIES = 0xFFFF
 MAX_SIZE = 0xFFFFFFFF
@@ -83,9 +86,9 @@ class Entry:
         )
 
 
-def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
+def deflate_part(name: str, data: bytes, level: int = LEVEL, memory: int = zlib.DEF_MEM_LEVEL) -> Entry:
     """Deflate one part into a ready-to-write zip entry."""
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, memory)
     return deflated_entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
 
 
@@ -114,12 +117,12 @@ def deflated_entry(name: str, crc: int, compressed: bytes | Sequence[bytes], siz
     return Entry(encoded, flags, crc, compressed_size, size, (header, encoded, *chunks))
 
 
-def _block(data: bytes, level: int) -> bytes:
+def _block(data: bytes, level: int, memory: int = zlib.DEF_MEM_LEVEL) -> bytes:
     """`data` as deflate blocks that end on a byte boundary and refer to nothing before
     them (so they can follow any other such blocks), none of them the last."""
     if len(data) < STORED_MOST:  # a stored block: header byte, length, its complement
         return b"\x00" + struct.pack("<HH", len(data), len(data) ^ 0xFFFF) + data
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, memory)
     return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
 
@@ -156,14 +159,14 @@ class FixedPieces:
             if start < index:  # the values (and short fixed pieces) before it
                 run = "".join(pieces[start:index]).encode("utf-8")
                 crc, size = zlib.crc32(run, crc), size + len(run)
-                blocks.append(_block(run, self._level))
+                blocks.append(_block(run, self._level, CHANGING_MEMORY))
             crc, size = zlib.crc32(data, crc), size + len(data)
             blocks.append(packed)
             start = index + 1
         if start < len(pieces):
             run = "".join(pieces[start:]).encode("utf-8")
             crc, size = zlib.crc32(run, crc), size + len(run)
-            blocks.append(_block(run, self._level))
+            blocks.append(_block(run, self._level, CHANGING_MEMORY))
         blocks.append(LAST_BLOCK)
         return deflated_entry(name, crc, blocks, size)
 
@@ -251,7 +254,7 @@ class PackageWriter:
     def _entry_for(self, name: str, part: bytes | Entry | None) -> Entry:
         if part is None:
             return self._static[name]
-        return part if isinstance(part, Entry) else deflate_part(name, part, self._level)
+        return part if isinstance(part, Entry) else deflate_part(name, part, self._level, CHANGING_MEMORY)
 
 
 def zip_parts(parts: Mapping[str, bytes], level: int = LEVEL) -> bytes:
