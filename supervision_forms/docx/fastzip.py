@@ -18,6 +18,7 @@ import struct
 import zlib
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress, count
 from typing import Final
 
 LOCAL_HEADER = struct.Struct("<IHHHHHIIIHH")
@@ -33,6 +34,9 @@ DOS_TIME, DOS_DATE = 0, (0 << 9) | (1 << 5) | 1  # 1980-01-01 00:00:00
 LEVEL = 6
 STATIC_LEVEL = 9  # parts every document shares, deflated once per template: as small as deflate makes them
 CHANGING_LEVEL = 3  # parts deflated for each document: zlib's fast strategy, 2-3x quicker than 6
+# ... and with a quarter of zlib's default hash table (16 KB, not 64 KB): each compressor
+# clears its table, and a document starts several, on a few KB each (the same matches found)
+CHANGING_MEMORY = 6
 CONTENT_TYPES = "[Content_Types].xml"
 MAX_ENTRIES = 0xFFFF
 MAX_SIZE = 0xFFFFFFFF
@@ -43,14 +47,19 @@ LAST_BLOCK: Final = b"\x03\x00"  # an empty final block (fixed Huffman codes): e
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """One deflated part: its local record (header, name, data) and its directory facts."""
+    """One deflated part: its local record (header and name, then the data, in pieces:
+    a package copies them once, when it is joined) and its directory facts."""
 
     name: bytes
     flags: int
     crc: int
     compressed_size: int
     size: int
-    record: bytes
+    record: tuple[bytes, ...]
+
+    @property
+    def record_size(self) -> int:
+        return LOCAL_HEADER.size + len(self.name) + self.compressed_size
 
     def central(self, offset: int) -> bytes:
         return (
@@ -77,15 +86,18 @@ class Entry:
         )
 
 
-def deflate_part(name: str, data: bytes, level: int = LEVEL) -> Entry:
+def deflate_part(name: str, data: bytes, level: int = LEVEL, memory: int = zlib.DEF_MEM_LEVEL) -> Entry:
     """Deflate one part into a ready-to-write zip entry."""
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, memory)
     return deflated_entry(name, zlib.crc32(data), compressor.compress(data) + compressor.flush(), len(data))
 
 
-def deflated_entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
-    """A zip entry for a part already deflated (raw deflate), with its CRC and size."""
-    if size > MAX_SIZE or len(compressed) > MAX_SIZE:
+def deflated_entry(name: str, crc: int, compressed: bytes | Sequence[bytes], size: int) -> Entry:
+    """A zip entry for a part already deflated (raw deflate: its bytes, or their pieces
+    in order), with its CRC and size."""
+    chunks = (compressed,) if isinstance(compressed, bytes) else tuple(compressed)
+    compressed_size = sum(map(len, chunks))
+    if size > MAX_SIZE or compressed_size > MAX_SIZE:
         raise ValueError(f"part {name} is too large for a zip without zip64")
     encoded = name.encode("utf-8")
     flags = 0 if encoded.isascii() else UTF8_NAME
@@ -97,20 +109,20 @@ def deflated_entry(name: str, crc: int, compressed: bytes, size: int) -> Entry:
         DOS_TIME,
         DOS_DATE,
         crc,
-        len(compressed),
+        compressed_size,
         size,
         len(encoded),
         0,
     )
-    return Entry(encoded, flags, crc, len(compressed), size, header + encoded + compressed)
+    return Entry(encoded, flags, crc, compressed_size, size, (header, encoded, *chunks))
 
 
-def _block(data: bytes, level: int) -> bytes:
+def _block(data: bytes, level: int, memory: int = zlib.DEF_MEM_LEVEL) -> bytes:
     """`data` as deflate blocks that end on a byte boundary and refer to nothing before
     them (so they can follow any other such blocks), none of them the last."""
     if len(data) < STORED_MOST:  # a stored block: header byte, length, its complement
         return b"\x00" + struct.pack("<HH", len(data), len(data) ^ 0xFFFF) + data
-    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15, memory)
     return compressor.compress(data) + compressor.flush(zlib.Z_SYNC_FLUSH)
 
 
@@ -138,55 +150,64 @@ class FixedPieces:
         fixed = self._fixed
         blocks: list[bytes] = []
         crc = size = start = 0
-        for index in [i for i, piece in enumerate(pieces) if id(piece) in fixed]:
+        # where the fixed pieces are, found without a Python step per piece (a part has hundreds)
+        places = compress(count(), map(fixed.__contains__, map(id, pieces)))
+        for index in places:
             text, data, packed = fixed[id(pieces[index])]
             if text is not pieces[index]:
                 continue
             if start < index:  # the values (and short fixed pieces) before it
                 run = "".join(pieces[start:index]).encode("utf-8")
                 crc, size = zlib.crc32(run, crc), size + len(run)
-                blocks.append(_block(run, self._level))
+                blocks.append(_block(run, self._level, CHANGING_MEMORY))
             crc, size = zlib.crc32(data, crc), size + len(data)
             blocks.append(packed)
             start = index + 1
         if start < len(pieces):
             run = "".join(pieces[start:]).encode("utf-8")
             crc, size = zlib.crc32(run, crc), size + len(run)
-            blocks.append(_block(run, self._level))
+            blocks.append(_block(run, self._level, CHANGING_MEMORY))
         blocks.append(LAST_BLOCK)
-        return deflated_entry(name, crc, b"".join(blocks), size)
+        return deflated_entry(name, crc, blocks, size)
 
 
 @dataclass(frozen=True, slots=True)
 class Laid:
-    """Entries laid out so far: their records, their directory entries, how many."""
+    """Entries laid out so far: their records and directory entries (pieces of bytes,
+    copied once, when the package is joined), the records' length, how many."""
 
-    records: bytes = b""
-    directory: bytes = b""
+    records: tuple[bytes, ...] = ()
+    directory: tuple[bytes, ...] = ()
+    length: int = 0
     count: int = 0
+
+    def joined(self) -> Laid:
+        """The same, each of its two lists of pieces as one piece."""
+        return Laid((b"".join(self.records),), (b"".join(self.directory),), self.length, self.count)
 
 
 def lay_out(entries: Iterable[Entry], start: Laid = Laid()) -> Laid:
     """The entries laid out, in order, after `start`."""
-    records: list[bytes] = [start.records]
-    directory: list[bytes] = [start.directory]
-    offset, count = len(start.records), start.count
+    records: list[bytes] = list(start.records)
+    directory: list[bytes] = list(start.directory)
+    offset, count = start.length, start.count
     for entry in entries:
-        records.append(entry.record)
+        records += entry.record
         directory.append(entry.central(offset))
-        offset += len(entry.record)
+        offset += entry.record_size
         count += 1
-    return Laid(b"".join(records), b"".join(directory), count)
+    return Laid(tuple(records), tuple(directory), offset, count)
 
 
 def assemble(entries: Iterable[Entry], start: Laid = Laid()) -> bytes:
     """Lay out the entries, in order (after `start`), as one zip archive."""
     laid = lay_out(entries, start)
-    offset = len(laid.records)
+    offset = laid.length
     if laid.count > MAX_ENTRIES or offset > MAX_SIZE:
         raise ValueError("package too large for a zip without zip64")
-    end = END_OF_DIRECTORY.pack(END_SIGNATURE, 0, 0, laid.count, laid.count, len(laid.directory), offset, 0)
-    return laid.records + laid.directory + end
+    size = sum(map(len, laid.directory))
+    end = END_OF_DIRECTORY.pack(END_SIGNATURE, 0, 0, laid.count, laid.count, size, offset, 0)
+    return b"".join((*laid.records, *laid.directory, end))
 
 
 def package_order(names: Iterable[str]) -> list[str]:
@@ -220,7 +241,7 @@ class PackageWriter:
         lead = 0  # the shared parts before the first changing one are laid out once
         while lead < len(self._order) and self._order[lead] in self._static:
             lead += 1
-        self._lead = lay_out(self._static[name] for name in self._order[:lead])
+        self._lead = lay_out(self._static[name] for name in self._order[:lead]).joined()
         self._rest = self._order[lead:]
 
     def write(self, changed: Mapping[str, bytes | Entry]) -> bytes:
@@ -233,7 +254,7 @@ class PackageWriter:
     def _entry_for(self, name: str, part: bytes | Entry | None) -> Entry:
         if part is None:
             return self._static[name]
-        return part if isinstance(part, Entry) else deflate_part(name, part, self._level)
+        return part if isinstance(part, Entry) else deflate_part(name, part, self._level, CHANGING_MEMORY)
 
 
 def zip_parts(parts: Mapping[str, bytes], level: int = LEVEL) -> bytes:

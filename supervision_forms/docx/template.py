@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from jinja2 import StrictUndefined, Template, TemplateError
-from jinja2.runtime import Context, LoopContext
+from jinja2.runtime import LoopContext
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup, escape
@@ -51,6 +51,11 @@ FIRST_BOOKMARK_ID = 1000
 LOOP_BOOKMARK_ID = 100_000
 PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
 FIXED_PIECES = "fixed_pieces"  # key in CompiledTemplate.derived: each part's FixedPieces
+SLOT_CALL = re.compile(r"\{\{ sf_value\((.*?), (\d+)\) \}\}")  # a value's place, as `sources` show it
+SLOT_FILTER = "sf_slot"  # the same place as rendered: `{{ expression|sf_slot(n) }}`
+# what `escape` replaces (printable text holds nothing else XML refuses: controls,
+# surrogates, U+FFFE and U+FFFF are not printable)
+_ESCAPED = re.compile("[&<>\"']")
 EPOCH = datetime.date(2000, 1, 1)
 
 
@@ -87,8 +92,9 @@ class CompiledTemplate:
     _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        self.env.filters[SLOT_FILTER] = self._value
         try:
-            self._compiled = {name: self.env.from_string(src) for name, src in self.sources.items()}
+            self._compiled = {name: self.env.from_string(_as_filter(s)) for name, s in self.sources.items()}
         except TemplateError as error:
             raise PackError(f"template does not compile: {error.message}") from None
         for template in self._compiled.values():  # the compiled code's own namespace
@@ -118,7 +124,6 @@ class CompiledTemplate:
         `title` and `made` (the created date) go into the document's properties."""
         ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
         values = dict(context)
-        values["sf_value"] = _SlotValue(self._value)
         values[ANNEX] = Markup(annex(ids))
         fixed = self.derived.get(FIXED_PIECES)
         if not isinstance(fixed, dict):  # built once: the template's own text deflated once
@@ -148,14 +153,22 @@ class CompiledTemplate:
         return run_text(str(value))
 
 
+def _as_filter(source: str) -> str:
+    """A source as it is rendered: each value's place `sf_value(expression, n)` as the
+    filter `expression|sf_slot(n)`, the same function on the same value, which Jinja calls
+    directly where a call would go through the sandbox's checks (a part has dozens)."""
+    return SLOT_CALL.sub(lambda match: f"{{{{ {match[1]}|{SLOT_FILTER}({match[2]}) }}}}", source)
+
+
 def _output(value: Any) -> str:
     """What Jinja's autoescape makes of an output value, as `escape` gives it, with the
     answer for our two commonest values found at once: a slot's text (Markup already)
     and a bookmark's number (digits, nothing to escape)."""
     kind = type(value)
-    if kind is Markup or kind is int:
-        return value if kind is Markup else str(value)
-    return escape(value)
+    if kind is Markup:
+        text: str = value
+        return text
+    return str(value) if kind is int else escape(value)
 
 
 def _pieces(template: Template, values: dict[str, Any]) -> list[str]:
@@ -182,19 +195,13 @@ def _constants(template: Template) -> Iterator[str]:
 def run_text(text: str) -> Markup:
     """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
     Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
-    if text.isprintable() and _markup_free(text):
+    if text.isprintable() and _ESCAPED.search(text) is None:
         return str.__new__(Markup, text)  # most values: nothing to replace or escape
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
     escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
     return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
-
-
-def _markup_free(text: str) -> bool:
-    """Whether `escape` would leave the text as it is. (Printable text, in turn, holds no
-    character XML refuses: controls, surrogates, U+FFFE and U+FFFF are not printable.)"""
-    return "&" not in text and "<" not in text and ">" not in text and '"' not in text and "'" not in text
 
 
 class _Blank:
@@ -236,16 +243,13 @@ _DICT_ATTRIBUTES = frozenset(dir(dict))
 _LOOP_ATTRIBUTES = frozenset(
     {"index", "index0", "revindex", "revindex0", "first", "last", "length", "depth", "depth0"}
 )
-# what Jinja passes a call inside a loop (its context would take them)
-_LOOP_KEYWORDS = frozenset({"_loop_vars", "_block_vars"})
 
 
 class _Sandbox(SandboxedEnvironment):
     """Jinja's sandbox, with the answers it gives for our own objects found without its
     general checks (the same answers: a render pays for these checks on every field).
     A key of a data dict is what the sandbox returns once `getattr` has failed; the loop
-    and a padding row have no internal attributes beyond underscore names; `sf_value`
-    is ours, and safe to call."""
+    and a padding row have no internal attributes beyond underscore names."""
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict and attribute in obj and attribute not in _DICT_ATTRIBUTES:
@@ -258,21 +262,6 @@ class _Sandbox(SandboxedEnvironment):
         if type(obj) in (LoopContext, _Blank):
             return not attr.startswith("_")
         return super().is_safe_attribute(obj, attr, value)
-
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        if type(__obj) is _SlotValue and kwargs.keys() <= _LOOP_KEYWORDS:
-            return __obj(*args)
-        return super().call(__context, __obj, *args, **kwargs)
-
-
-@dataclass(frozen=True, slots=True)
-class _SlotValue:
-    """`sf_value(value, slot)` in a compiled template: the slot's text for a value."""
-
-    show: Callable[[Any, int], Markup]
-
-    def __call__(self, value: Any, slot: int) -> Markup:
-        return self.show(value, slot)
 
 
 def make_environment() -> SandboxedEnvironment:
@@ -402,7 +391,8 @@ class _Compiler:
             loop_id = LOOP_BOOKMARK_ID + 1000 * slot_index
             bid = f"{{{{ {loop_id} + loop.index0 }}}}" if in_loop else str(next(self.next_id))
             new.append(_element("bookmarkStart", {"id": bid, "name": name}))
-            new.append(_run_like(run, "{{ sf_value(" + text.strip() + f", {slot_index}) }}}}"))
+            value = f"{{{{ sf_value({text.strip()}, {slot_index}) }}}}"  # as SLOT_CALL reads it
+            new.append(_run_like(run, value))
             new.append(_element("bookmarkEnd", {"id": bid}))
         parent.remove(run)
         for offset, element in enumerate(new):

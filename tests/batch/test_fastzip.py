@@ -98,6 +98,6 @@ def it_deflates_a_piece_equal_to_a_fixed_one_but_not_it_as_a_value() -> None:
     copy = "".join(list(LONG))  # the same text, another string
     assert copy is not LONG
     entry = fixed.entry("word/document.xml", [copy, "x", LONG])
-    data = zlib.decompress(entry.record[-entry.compressed_size :], -15)
+    data = zlib.decompress(b"".join(entry.record)[-entry.compressed_size :], -15)
     assert data == (copy + "x" + LONG).encode("utf-8")
     assert entry.crc == zlib.crc32(data) and entry.size == len(data)
