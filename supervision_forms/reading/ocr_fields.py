@@ -42,6 +42,10 @@ DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a spec
 PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
+LABEL_ENDS = (":", "?")  # marks a printed label ends with
+LABEL_END_WORDS = (
+    2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
+)
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -88,6 +92,8 @@ def judged(
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
+        if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
+            sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
         cut = (
             cut_at_break(stream, found, path, edges, know)
             if know is not None and found and _runs_on(path, leaf)
@@ -149,6 +155,19 @@ def _printed(value: str, know: FormKnowledge) -> bool:
     if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
+
+
+def _label_first(value: str, know: FormKnowledge) -> bool:
+    """Whether a text answer of several lines starts with a line that is the end of one of
+    the form's printed labels ("the record:"): OCR read a label's last line apart from it."""
+    first, _, rest = value.strip().partition("\n")
+    norm = fold(first)
+    return (
+        bool(rest.strip())
+        and first.rstrip()[-1:] in LABEL_ENDS
+        and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
+        and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
+    )
 
 
 def _runs_on(path: str, leaf: Leaf) -> bool:

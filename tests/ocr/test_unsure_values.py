@@ -11,6 +11,7 @@ import pytest
 
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.ocr_leaders import LEADER_WORD, apart
+from supervision_forms.reading.ocr_specks import without_specks
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
@@ -39,6 +40,19 @@ def it_leaves_empty_a_value_with_two_words_run_together(text: str) -> None:
     "text", ["Siobhan McKenzie and Marie-Claire O'Brien agreed.", "DeShawn keeps notes."]
 )
 def it_reads_names_with_capitals_inside_them(text: str) -> None:
+    assert _judged(text).data.other_issues == text
+
+
+def it_leaves_empty_an_answer_whose_first_line_is_the_end_of_a_printed_label() -> None:
+    result = _judged("this agreement?\nSupervisee is working a four-day week.")
+    assert result.data.other_issues is None
+    assert any("end of a printed label" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["this agreement?", "Next steps:\nSupervisee is working a four-day week.", "agreement:\nNone."]
+)
+def it_reads_an_answer_whose_first_line_is_no_label_s_end(text: str) -> None:
     assert _judged(text).data.other_issues == text
 
 
@@ -141,3 +155,34 @@ def it_keeps_the_doubt_of_a_word_misread_with_its_leader(read: str, word: str, t
 @pytest.mark.parametrize("read", ["today.....one", "and so...", "etc.", "supervision"])
 def it_keeps_as_read_a_word_with_no_leader_or_with_a_word_after_its_dots(read: str, tesseract: None) -> None:
     assert _apart(read, 0.5) == (read, 0.5)
+
+
+def _marks(*line: tuple[str, float, float]) -> list[str]:
+    """The words kept of a line of (text, left edge, confidence) words."""
+    words = tuple(Word(text, x, 300.0, x + 5 * len(text), 312.0, 12.0, sure) for text, x, sure in line)
+    return [word.text for word in without_specks(Page(0, 595.0, 842.0, words)).words]
+
+
+def it_leaves_out_a_mark_ocr_read_unsure_from_a_speck_standing_alone() -> None:
+    assert _marks(
+        ("November", 72.0, 0.97), ("2026", 130.0, 0.97), (".", 165.0, 0.76), ("7th", 190.0, 0.97)
+    ) == [
+        "November",
+        "2026",
+        "7th",
+    ]
+    assert _marks((".", 160.0, 0.79)) == []  # a line of its own between an answer's lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("down", 72.0, 0.97), (".", 93.0, 0.79)),  # a full stop against its word
+        (("down.", 72.0, 0.97), (".", 110.0, 0.95)),  # read sure: ocr's to judge
+        (("a", 72.0, 0.97), ("-", 90.0, 0.79), ("b", 110.0, 0.97)),  # a dash is no speck's mark
+    ],
+)
+def it_keeps_a_mark_that_touches_its_word_is_read_sure_or_is_no_speck_s(
+    line: tuple[tuple[str, float, float], ...],
+) -> None:
+    assert _marks(*line) == [text for text, _, _ in line]
