@@ -25,6 +25,7 @@ from ..ocr.lexicon import unknown, words_of
 from .knowledge import FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
+from .ocr_order import out_of_order
 from .ocr_words import BOXES, WordStream
 from .page import Page
 from .result import ParseResult, ReadWarning, Unmapped
@@ -64,6 +65,7 @@ def judged(
     cleared: dict[str, str] = {}
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
+    disordered = out_of_order(result.sources, stream, know) if know is not None else set()
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -94,6 +96,11 @@ def judged(
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
             sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
+        if path in disordered:
+            sure, why = (
+                min(sure, STRAY),
+                "it was read out of the form's order (its label may be words of an answer)",
+            )
         cut = (
             cut_at_break(stream, found, path, edges, know)
             if know is not None and found and _runs_on(path, leaf)

@@ -11,7 +11,9 @@ import pytest
 
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.ocr_leaders import LEADER_WORD, apart
+from supervision_forms.reading.ocr_order import out_of_order
 from supervision_forms.reading.ocr_specks import without_specks
+from supervision_forms.reading.ocr_words import WordStream
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
@@ -186,3 +188,66 @@ def it_keeps_a_mark_that_touches_its_word_is_read_sure_or_is_no_speck_s(
     line: tuple[tuple[str, float, float], ...],
 ) -> None:
     assert _marks(*line) == [text for text, _, _ in line]
+
+
+def _disordered(lines: dict[str, int]) -> set[str]:
+    """The fields out of Surrey's agreement's order, each read from the given line of a
+    page of 16 lines."""
+    words = tuple(
+        Word(f"word{row}", 72.0, 80.0 + 20 * row, 120.0, 92.0 + 20 * row, 11.0, 0.96) for row in range(16)
+    )
+    know = next(p for p in installed_packs() if p.name == "surrey").knowledge("agreement")
+    sources = {path: f"page 1, line {line}" for path, line in lines.items()}
+    return out_of_order(sources, WordStream([Page(0, 595.0, 842.0, words)]), know)
+
+
+def it_takes_a_field_read_after_the_answers_of_fields_the_form_asks_later_for_out_of_order() -> None:
+    lines = {
+        "supervisor.name": 1,
+        "supervisee.name": 2,
+        "relationship_factors": 4,
+        "difficulty_resolution": 5,
+    }
+    lines |= {"frequency.description": 9, "other_issues": 12, "review_date": 14}
+    assert _disordered(lines) == {"frequency.description"}
+    del lines["frequency.description"]
+    assert _disordered(lines) == set()
+
+
+def it_takes_neither_of_two_fields_read_in_each_other_s_place_as_in_order() -> None:
+    assert _disordered({"supervisor.name": 1, "other_issues": 4, "frequency.description": 8}) == {
+        "other_issues",
+        "frequency.description",
+    }
+
+
+def it_leaves_empty_a_field_read_out_of_the_form_s_order() -> None:
+    answers = {
+        "supervisor.name": "Ann Smith",
+        "relationship_factors": "Trust",
+        "difficulty_resolution": "Talk",
+        "frequency.description": "Monthly",
+        "other_issues": "None",
+    }
+    words, sources = [], {}
+    for row, (path, text) in enumerate(answers.items()):
+        x, top = 300.0, 300.0 + 20 * row
+        sources[path] = f"page 1, line {row + 1}"
+        for word in text.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 12, 12.0, 0.97))
+            x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    values: dict[str, Any] = {path: text for path, text in answers.items() if "." not in path}
+    values |= {"supervisor": {"name": "Ann Smith"}, "frequency": {"description": "Monthly"}}
+    read = ParseResult("surrey", "agreement", pack.model("agreement").model_validate(values), sources=sources)
+    result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+    data: Any = result.data
+    assert data.frequency.description is None
+    assert any(
+        w.field == "frequency.description" and "out of the form's order" in w.message for w in result.warnings
+    )
+    assert (data.supervisor.name, data.difficulty_resolution, data.other_issues) == (
+        "Ann Smith",
+        "Talk",
+        "None",
+    )
