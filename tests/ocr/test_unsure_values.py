@@ -251,3 +251,19 @@ def it_leaves_empty_a_field_read_out_of_the_form_s_order() -> None:
         "Talk",
         "None",
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["‘Keeping chronologies current.", "a long-term condition;\n-sessions may be by video."]
+)
+def it_leaves_empty_a_value_with_a_mark_glued_to_a_word_s_start(text: str) -> None:
+    result = _judged(text)
+    assert result.data.other_issues is None
+    assert any("not read as a letter" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["‘Keeping’ chronologies current.", "The team’s plan - sessions by video.", "A well-kept record."]
+)
+def it_reads_quotes_closed_and_dashes_standing_apart(text: str) -> None:
+    assert _judged(text).data.other_issues == text
