@@ -67,7 +67,8 @@ def judged(
     cleared: dict[str, str] = {}
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
-    disordered = out_of_order(result.sources, stream, know) if know is not None else set()
+    tried = {w.field: w.source for w in result.warnings if w.field and w.source}
+    disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -101,8 +102,10 @@ def judged(
         if path in disordered:
             sure, why = (
                 min(sure, STRAY),
-                "it was read out of the form's order (its label may be words of an answer)",
+                "it was read out of the form's order (its label may be an answer's words)",
             )
+        if path in ran_on:
+            sure, why = min(sure, STRAY), "it may run on into words taken for a label out of the form's order"
         cut = (
             cut_at_break(stream, found, path, edges, know)
             if know is not None and found and _runs_on(path, leaf)

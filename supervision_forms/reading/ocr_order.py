@@ -16,18 +16,31 @@ from .knowledge import FormKnowledge
 from .ocr_words import WordStream
 
 
-def out_of_order(sources: Mapping[str, str], stream: WordStream, know: FormKnowledge) -> set[str]:
-    """The fields (of `sources`: path -> "page 2, line 14") read out of the form's order."""
+def out_of_order(
+    sources: Mapping[str, str], stream: WordStream, know: FormKnowledge, tried: Mapping[str, str] = {}
+) -> tuple[set[str], set[str]]:
+    """The fields (of `sources`: path -> "page 2, line 14") read out of the form's order;
+    and the fields read just before a field out of order (read, or only `tried`: its label
+    found there, its answer not read), whose answers may run on into the words taken for
+    that label ("…within the timescales. Duration: longer sessions…")."""
     order = {slot.removesuffix("[]"): index for index, slot in enumerate(know.order)}
     placed = []
-    for path, source in sources.items():
+    for path, source in [*sources.items(), *((p, s) for p, s in tried.items() if p not in sources)]:
         name = generic(path).removesuffix("[]")
         where = stream.place_of(source)
         if name in order and where != (-1, -1):
             placed.append((where, order[name], path))
     placed.sort()
     kept = _in_every_longest_rise([index for _, index, _ in placed])
-    return {path for position, (_, _, path) in enumerate(placed) if position not in kept}
+    disordered = {path for position, (_, _, path) in enumerate(placed) if position not in kept}
+    cut = set()
+    for position, (where, _, _) in enumerate(placed):
+        if position in kept or position == 0:
+            continue
+        before, _, previous = placed[position - 1]
+        if before[0] == where[0] and before < where and previous in sources and previous not in disordered:
+            cut.add(previous)
+    return disordered & set(sources), cut
 
 
 def _in_every_longest_rise(values: list[int]) -> set[int]:

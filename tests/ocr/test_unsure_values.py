@@ -198,7 +198,7 @@ def _disordered(lines: dict[str, int]) -> set[str]:
     )
     know = next(p for p in installed_packs() if p.name == "surrey").knowledge("agreement")
     sources = {path: f"page 1, line {line}" for path, line in lines.items()}
-    return out_of_order(sources, WordStream([Page(0, 595.0, 842.0, words)]), know)
+    return out_of_order(sources, WordStream([Page(0, 595.0, 842.0, words)]), know)[0]
 
 
 def it_takes_a_field_read_after_the_answers_of_fields_the_form_asks_later_for_out_of_order() -> None:
@@ -267,3 +267,22 @@ def it_leaves_empty_a_value_with_a_mark_glued_to_a_word_s_start(text: str) -> No
 )
 def it_reads_quotes_closed_and_dashes_standing_apart(text: str) -> None:
     assert _judged(text).data.other_issues == text
+
+
+def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on_into_it() -> None:
+    words = tuple(
+        Word(f"word{row}", 72.0, 80.0 + 20 * row, 120.0, 92.0 + 20 * row, 11.0, 0.96) for row in range(16)
+    )
+    know = next(p for p in installed_packs() if p.name == "surrey").knowledge("agreement")
+    lines = {
+        "supervisor.name": 1,
+        "supervisee.name": 2,
+        "relationship_factors": 4,
+        "difficulty_resolution": 5,
+    }
+    lines |= {"other_issues": 12, "review_date": 14}
+    sources = {path: f"page 1, line {line}" for path, line in lines.items()}
+    stream = WordStream([Page(0, 595.0, 842.0, words)])
+    tried = {"frequency.description": "page 1, line 6"}  # its label found there, its answer not read
+    assert out_of_order(sources, stream, know, tried) == (set(), {"difficulty_resolution"})
+    assert out_of_order(sources, stream, know) == (set(), set())
