@@ -324,19 +324,13 @@ class _Office:
         """What this converter's LibreOffice may leave if killed: its folder, the folders
         we were asked to clean, and its pipes (LibreOffice puts them in /tmp)."""
         paths = [str(self._root), *map(str, self._cleanup)]
-        if self._profile_url and hasattr(os, "getuid"):
-            md5 = hashlib.md5(self._profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
-            digest = "".join(f"{byte:x}" for byte in md5)  # as LibreOffice writes it: no leading zeros
-            for folder in PIPE_FOLDERS:
-                paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{digest}")
-                paths.append(f"{folder}/OSL_PIPE_{os.getuid()}_{self._pipe}")
+        if self._profile_url:
+            paths.extend(pipe_paths(self._profile_url, self._pipe))
         return paths
 
     def _remove_leftovers(self) -> None:
-        for path in self._leftovers()[1 + len(self._cleanup) :]:
-            with contextlib.suppress(OSError):
-                if os.path.lexists(path) and not os.path.isdir(path):
-                    os.remove(path)
+        if self._profile_url:
+            remove_pipes(self._profile_url, self._pipe)
         for entry in self._root.glob("profile-*"):
             shutil.rmtree(entry, ignore_errors=True)
         shutil.rmtree(self._root / "tmp", ignore_errors=True)
@@ -766,6 +760,26 @@ def _imports_uno(python: str) -> bool:
     except (OSError, subprocess.TimeoutExpired):
         return False
     return probe.returncode == 0
+
+
+def pipe_paths(profile_url: str, pipe: str = "") -> list[str]:
+    """The sockets a LibreOffice run with this profile (and `--accept` pipe name) leaves in /tmp."""
+    if not hasattr(os, "getuid"):
+        return []
+    md5 = hashlib.md5(profile_url.encode("utf-16-le"), usedforsecurity=False).digest()
+    digest = "".join(f"{byte:x}" for byte in md5)  # as LibreOffice writes it: no leading zeros
+    names = [f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_{digest}"] + (
+        [f"OSL_PIPE_{os.getuid()}_{pipe}"] if pipe else []
+    )
+    return [f"{folder}/{name}" for folder in PIPE_FOLDERS for name in names]
+
+
+def remove_pipes(profile_url: str, pipe: str = "") -> None:
+    """Remove what `pipe_paths` names, once that LibreOffice has gone."""
+    for path in pipe_paths(profile_url, pipe):
+        with contextlib.suppress(OSError):
+            if os.path.lexists(path) and not os.path.isdir(path):
+                os.remove(path)
 
 
 def _clean_environment() -> dict[str, str]:

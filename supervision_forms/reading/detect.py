@@ -26,6 +26,7 @@ from ..packs import Pack, PackRegistry
 from .forms.labels import Finder
 from .forms.layout import Layout, reading_text
 from .text import fold
+from .unwrap import unhyphenated
 
 # Word keeps the keywords' "; " separators; LibreOffice re-saves them as " " and exports PDFs with ", ".
 STAMP = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
@@ -120,7 +121,7 @@ def choose(
     )
     if best >= MIN_SCORE and (clear or only is not None):
         return Choice(pack, kind, round(min(1.0, best), 3), original)
-    by_text = _by_printed_text(fold(text), candidates, label)
+    by_text = _by_printed_text((fold(text), fold(unhyphenated(text))), candidates, label)
     if by_text is not None:
         return Choice(by_text[1], by_text[2], round(min(1.0, by_text[0]), 3), original)
     if only is not None:  # read as the pack asked for, with a warning
@@ -131,7 +132,7 @@ def choose(
 
 
 def _by_printed_text(
-    text: str, candidates: list[tuple[Pack, str]], label: str
+    texts: tuple[str, ...], candidates: list[tuple[Pack, str]], label: str
 ) -> tuple[float, Pack, str] | None:
     """The form most of whose printed text the document holds: of those holding at least
     `MIN_PRINTED` of theirs, the one that explains the most words (a small form whose text
@@ -139,7 +140,7 @@ def _by_printed_text(
     one's pages are here); None when none does, and `NotASupervisionForm` when two explain
     about as much."""
     shares = sorted(
-        ((*_printed_share(text, pack, kind), pack, kind) for pack, kind in candidates),
+        ((*_printed_share(texts, pack, kind), pack, kind) for pack, kind in candidates),
         key=lambda item: -item[1],
     )
     likely = [item for item in shares if item[0] >= MIN_PRINTED]
@@ -155,14 +156,15 @@ def _by_printed_text(
     return share, pack, kind
 
 
-def _printed_share(text: str, pack: Pack, kind: str) -> tuple[float, int]:
+def _printed_share(texts: tuple[str, ...], pack: Pack, kind: str) -> tuple[float, int]:
     """The share of a form's printed lines (by words; lines of a few words left out) that
-    the document holds word for word, and how many words that is."""
+    the document holds word for word (in one of `texts`, its folded readings), and how
+    many words that is."""
     found = total = 0
     for line in pack.knowledge(kind).printed_lines:
         weight = len(line.split())
         total += weight
-        if line in text:
+        if any(line in text for text in texts):
             found += weight
     return (found / total if total else 0.0), found
 

@@ -191,7 +191,6 @@ def _read_text(text: str, choice: Choice, label: str, drawn: tuple[Fragment, ...
     template = pack.template(kind)
     prompts = pack.document(kind).prompts + [s.empty_text for s in template.slots if s.empty_text]
     prompts += [text for row in template.repeated_rows for text in (*row, " ".join(row))]  # atop each page
-    prompts += [text for row in template.repeated_rows for text in (*row, " ".join(row))]  # atop each page
     collector = Collector(model)
     align(text, pack.knowledge(kind), model, prompts, collector, label, drawn)
     return collector.result(pack.name, kind)

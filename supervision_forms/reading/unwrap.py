@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .text import BULLETS
 
 LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
+HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # a hyphen between letters
 PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
 
 
@@ -34,6 +35,13 @@ class Line:
 def hyphen_end(text: str) -> bool:
     """Whether a line ends in a word broken at a hyphen ("Super-")."""
     return text[-1:] == "-" and text[-2:-1].isalpha()
+
+
+def unhyphenated(text: str) -> str:
+    """Text without its hyphens between letters that go on in lower case ("alter-native",
+    a word a typesetter broke at a line's end, once the lines are joined): for lookups of
+    printed text, tried beside the text as it is (which keeps "up-to-date")."""
+    return HYPHEN_IN_WORD.sub(lambda hyphen: "" if text[hyphen.end()].islower() else "-", text)
 
 
 def wraps(upper: Line, lower: Line) -> bool:

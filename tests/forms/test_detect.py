@@ -6,7 +6,11 @@ import pytest
 from docx.document import Document as DocxDocument
 
 from supervision_forms import PackRegistry, parse
+from supervision_forms.docx.package import read_package
+from supervision_forms.docx.reader import read_body
 from supervision_forms.errors import NotASupervisionForm
+from supervision_forms.reading.detect import choose
+from supervision_forms.reading.forms.layout import from_pages
 from tests.conftest import shared_file
 from tools.corpus.build import make_form
 from tools.corpus.seeds import Seed
@@ -53,3 +57,24 @@ def it_says_plainly_when_a_document_is_not_a_supervision_form(packs: PackRegistr
 def it_builds_forms_from_the_seed_text(packs: PackRegistry) -> None:
     seed = Seed("surrey", shared_file("seeds"))
     assert seed.line("7. Date this agreement").startswith("7. Date this agreement will be reviewed")
+
+
+def _typeset(text: str) -> str:
+    """Text as a typesetter that hyphenates sets it, once its lines are joined: every
+    fifth long word broken ("alter-native")."""
+    words = text.split(" ")
+    for at in range(0, len(words), 5):
+        word = words[at]
+        if len(word) >= 8 and word.isalpha() and word.islower():
+            words[at] = f"{word[:4]}-{word[4:]}"
+    return " ".join(words)
+
+
+def it_knows_a_form_whose_printed_words_a_typesetter_broke_at_hyphens(packs: PackRegistry) -> None:
+    # LaTeX hyphenates printed paragraphs ("alter-native", "per-sonal"). With no label to
+    # go by (an older edition words them differently), the printed text tells the form.
+    data, _ = make_form("portsmouth", 0, seed=11, seeds=shared_file("seeds"))
+    text = _typeset("\n".join(p.text for p in read_body(read_package(data, "form"), "form").paragraphs))
+    assert "-" in text
+    choice = choose(from_pages(()), text, packs, "form", None, None)
+    assert (choice.pack.name, choice.document) == ("portsmouth", "agreement")

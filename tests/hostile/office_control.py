@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import signal
 import subprocess
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from supervision_forms.office import find_uno_python, soffice
+from supervision_forms.office import find_uno_python, pipe_paths, remove_pipes, soffice
 
 DRIVER = Path(__file__).with_name("office_driver.py")
 TIME_LIMIT = 600.0  # seconds: a guard against a hung LibreOffice, not a measure
@@ -52,6 +53,7 @@ class Opened:
     copy: Path  # the .docx copy, if LibreOffice wrote it
     status: int  # the driver's: 0 done, 4 not loaded, 5 died on closing, 3 gone, 1 failed
     said: str  # the driver's stderr
+    pipes_left: list[str]  # LibreOffice's sockets still in /tmp after the clean-up (none)
 
 
 def uno_python() -> str:
@@ -82,7 +84,8 @@ def open_and_copy(
     (profile / "user" / "registrymodifications.xcu").write_text(settings, encoding="utf-8")
     copy = work / f"{source.stem}.docx"
     flags = [str(int(hidden)), str(macro_mode), str(int(send_vba_document_open))]
-    command = [python, str(DRIVER), binary, profile.as_uri(), str(source), str(copy), *flags]
+    pipe = f"sfmacro{secrets.token_hex(8)}"  # the driver's --accept pipe, removed below
+    command = [python, str(DRIVER), binary, profile.as_uri(), str(source), str(copy), *flags, pipe]
     process = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -97,4 +100,6 @@ def open_and_copy(
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
         process.wait()
-    return Opened(copy, process.returncode, said)
+        remove_pipes(profile.as_uri(), pipe)
+    left = [path for path in pipe_paths(profile.as_uri(), pipe) if os.path.lexists(path)]
+    return Opened(copy, process.returncode, said, left)

@@ -1,14 +1,13 @@
 """Open one document in LibreOffice over UNO, save a copy as .docx, close it (the macro controls).
 
 Run by a Python that has LibreOffice's `uno` module (not the project's), as
-    python3 office_driver.py SOFFICE PROFILE_URL SOURCE TARGET HIDDEN MACRO_MODE VBA_OPEN
+    python3 office_driver.py SOFFICE PROFILE_URL SOURCE TARGET HIDDEN MACRO_MODE VBA_OPEN PIPE
 HIDDEN is 0 or 1; MACRO_MODE is a com.sun.star.document.MacroExecMode value; VBA_OPEN=1
 also hands the document's VBA project LibreOffice's own Document_Open event, through its
 Writer VBA event processor. Exit status: 0 done, 4 not loaded, 5 died on closing, 3 LibreOffice gone.
 """
 
 import contextlib
-import os
 import subprocess
 import sys
 import time
@@ -59,8 +58,8 @@ def convert(context: object, source: str, target: str, hidden: bool, mode: int, 
 
 
 def main() -> int:
-    binary, profile, source, target, hidden, mode, vba_open = sys.argv[1:8]
-    connect = f"pipe,name=sfmacro{os.getpid()};urp;StarOffice.ComponentContext"
+    binary, profile, source, target, hidden, mode, vba_open, pipe = sys.argv[1:9]
+    connect = f"pipe,name={pipe};urp;StarOffice.ComponentContext"
     office = subprocess.Popen(
         [
             binary,

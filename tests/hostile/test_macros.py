@@ -108,6 +108,7 @@ def it_runs_the_odt_basic_in_a_permissive_libreoffice(armed: Armed, tmp_path: Pa
         armed.odt, tmp_path / "control", settings=PERMISSIVE, hidden=False, macro_mode=ALWAYS_EXECUTE_NO_WARN
     )
     assert {"OnLoad", "OnCopyTo"} <= ran(armed.marker), opened.said
+    assert opened.pipes_left == []
 
 
 def it_runs_the_doc_vba_when_a_permissive_libreoffice_sends_document_open(
@@ -125,6 +126,7 @@ def it_runs_the_doc_vba_when_a_permissive_libreoffice_sends_document_open(
         send_vba_document_open=True,
     )
     assert {"Document_Open", "AutoOpen"} <= ran(armed.marker), opened.said
+    assert opened.pipes_left == []
 
 
 @pytest.mark.parametrize("kind", ["doc", "odt"])
@@ -144,6 +146,7 @@ def it_runs_no_macro_with_our_settings_even_when_the_loader_allows_them(
     assert opened.status == 0, opened.said
     assert ran(armed.marker) == set()
     assert TEXT in text_of(opened.copy)
+    assert opened.pipes_left == []
 
 
 def it_converts_them_in_one_call_without_running_a_macro(armed: Armed, tmp_path: Path) -> None:

@@ -7,6 +7,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from supervision_forms.office import remove_pipes
+
 # target extension -> LibreOffice export filter
 FILTERS = {
     "pdf": "writer_pdf_Export",
@@ -51,13 +53,16 @@ def convert(files: list[Path], extension: str, out_dir: Path) -> list[Path]:
             scratch,
             *map(str, files),
         ]
-        subprocess.run(
-            command,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            timeout=START_SECONDS + SECONDS_PER_FILE * len(files),
-            check=False,
-        )
+        try:
+            subprocess.run(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                timeout=START_SECONDS + SECONDS_PER_FILE * len(files),
+                check=False,
+            )
+        finally:
+            remove_pipes(Path(profile).as_uri())
         outputs = []
         for file in files:
             made = Path(scratch) / f"{file.stem}.{extension}"
