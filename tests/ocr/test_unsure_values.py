@@ -45,16 +45,18 @@ def it_reads_names_with_capitals_inside_them(text: str) -> None:
     assert _judged(text).data.other_issues == text
 
 
-def it_leaves_empty_an_answer_whose_first_line_is_the_end_of_a_printed_label() -> None:
-    result = _judged("this agreement?\nSupervisee is working a four-day week.")
-    assert result.data.other_issues is None
-    assert any("end of a printed label" in w.message for w in result.warnings)
-
-
 @pytest.mark.parametrize(
-    "text", ["this agreement?", "Next steps:\nSupervisee is working a four-day week.", "agreement:\nNone."]
+    "text",
+    [
+        "this agreement?",
+        "Next steps:\nSupervisee is working a four-day week.",
+        "agreement:\nNone.",
+        "‘Keeping’ chronologies current.",
+        "The team’s plan - sessions by video.",
+        "A well-kept record.",
+    ],
 )
-def it_reads_an_answer_whose_first_line_is_no_label_s_end(text: str) -> None:
+def it_reads_a_value_with_no_label_s_end_first_closed_quotes_and_dashes_apart(text: str) -> None:
     assert _judged(text).data.other_issues == text
 
 
@@ -83,6 +85,9 @@ def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -
         ("[ ] Every 2 weeks", "not read as a letter"),  # a tick box OCR read as text
         ("no.change expected this year.", "ran two words together"),  # a speck between words
         ("referred learning style)", "printed text"),  # the end of a label OCR read apart
+        ("this agreement?\nSupervisee is working a four-day week.", "end of a printed label"),
+        ("‘Keeping chronologies current.", "not read as a letter"),  # a quote mark never closed
+        ("a long-term condition;\n-sessions may be by video.", "not read as a letter"),  # a dash glued on
     ],
 )
 def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_own_words(
@@ -252,22 +257,6 @@ def it_leaves_empty_a_field_read_out_of_the_form_s_order() -> None:
         "Trust",
         "None",
     )
-
-
-@pytest.mark.parametrize(
-    "text", ["‘Keeping chronologies current.", "a long-term condition;\n-sessions may be by video."]
-)
-def it_leaves_empty_a_value_with_a_mark_glued_to_a_word_s_start(text: str) -> None:
-    result = _judged(text)
-    assert result.data.other_issues is None
-    assert any("not read as a letter" in w.message for w in result.warnings)
-
-
-@pytest.mark.parametrize(
-    "text", ["‘Keeping’ chronologies current.", "The team’s plan - sessions by video.", "A well-kept record."]
-)
-def it_reads_quotes_closed_and_dashes_standing_apart(text: str) -> None:
-    assert _judged(text).data.other_issues == text
 
 
 def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on_into_it() -> None:
