@@ -23,7 +23,7 @@ def out_of_order(
     and the fields read just before a field out of order (read, or only `tried`: its label
     found there, its answer not read), whose answers may run on into the words taken for
     that label ("…within the timescales. Duration: longer sessions…")."""
-    order = {slot.removesuffix("[]"): index for index, slot in enumerate(know.order)}
+    order = _places(know)
     placed = []
     for path, source in [*sources.items(), *((p, s) for p, s in tried.items() if p not in sources)]:
         name = generic(path).removesuffix("[]")
@@ -41,6 +41,18 @@ def out_of_order(
         if before[0] == where[0] and before < where and previous in sources and previous not in disordered:
             cut.add(previous)
     return disordered & set(sources), cut
+
+
+def _places(know: FormKnowledge) -> dict[str, int]:
+    """Each field's place in the form's order; the fields of one part of the model (a
+    signature's name and date) share the first one's: a name may sit under its label, its
+    date beside the label, on the line above."""
+    places: dict[str, int] = {}
+    parts: dict[str, int] = {}
+    for index, slot in enumerate(know.order):
+        name = slot.removesuffix("[]")
+        places[name] = parts.setdefault(name.rpartition(".")[0] or name, index)
+    return places
 
 
 def _in_every_longest_rise(values: list[int]) -> set[int]:

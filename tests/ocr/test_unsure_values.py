@@ -276,3 +276,8 @@ def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on
     tried = {"frequency.description": "page 1, line 6"}  # its label found there, its answer not read
     assert out_of_order(sources, stream, know, tried) == (set(), {"difficulty_resolution"})
     assert out_of_order(sources, stream, know) == (set(), set())
+
+
+def it_takes_a_signature_s_name_under_its_label_and_its_date_beside_the_label_as_in_order() -> None:
+    lines = {"supervisor.name": 1, "other_issues": 4, "signatures.supervisee.date": 8}
+    assert _disordered(lines | {"signatures.supervisee.name": 9, "signatures.supervisor.name": 11}) == set()
