@@ -107,3 +107,27 @@ def it_reads_a_label_and_its_answer_whose_row_a_page_break_splits(packs: PackReg
         signs == "Sessions turn into a list of cases with no reflection and one of us keeps postponing them."
     )
     assert not result.unmapped  # type: ignore[attr-defined]
+
+
+def it_ends_a_reworded_label_where_a_line_starts_anew_not_at_the_next_label_s_question_mark(
+    packs: PackRegistry,
+) -> None:
+    # a table drawn without borders; "Anything else relevant?" is the next row's label
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member"),
+        Text(230, 100, "Jane Smith"),
+        Text(60, 130, "How will we recognise when the"),
+        Text(230, 130, "Sessions turn into a caseload list."),
+        Text(60, 144, "supervisory relationship is not"),
+        Text(60, 158, "working effectively"),
+        Text(60, 190, "Resolving difficulties"),
+        Text(230, 190, "Name it early, in the session, and agree one thing each to"),
+        Text(60, 204, "between us"),
+        Text(230, 204, "change."),
+        Text(60, 218, "Anything else relevant?"),
+        Text(230, 218, "Supervisee is working a four-day week until September."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    resolution = result.data.difficulty_resolution  # type: ignore[attr-defined]
+    assert resolution in (None, "Name it early, in the session, and agree one thing each to change.")
+    assert any("Supervisee is working" in u.text for u in result.unmapped) or result.data.other_issues  # type: ignore[attr-defined]

@@ -294,15 +294,20 @@ class Finder:
             return []
         stream = next(s for s in self.streams if number in s.pieces)
         wrapped: list[int] = []
-        above = pieces[number]
+        above = number
         for piece in stream.pieces[stream.pieces.index(number) + 1 :]:
-            below = pieces[piece]
-            goes_on = below.cell == above.cell and below.line == above.line + 1 and below.text[:1].islower()
-            if len(wrapped) + 1 == MAX_LABEL_LINES or not (goes_on or self.runs_on(piece)):
+            if len(wrapped) + 1 == MAX_LABEL_LINES or not self.goes_on(above, piece):
                 break
             wrapped.append(piece)
-            above = below
+            above = piece
         return wrapped
+
+    def goes_on(self, upper: int, lower: int) -> bool:
+        """PDF: whether the piece `lower` carries on `upper`'s text: the next line of its
+        drawn cell going on in lower case, or a line the one above had no room for."""
+        above, below = self.layout.pieces[upper], self.layout.pieces[lower]
+        next_line = below.cell == above.cell and below.line == above.line + 1
+        return (next_line and below.text[:1].islower()) or self.runs_on(lower)
 
     def _rank(
         self,

@@ -38,9 +38,13 @@ CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
+SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence
+ALIGNED = 1.0  # points: a word starting this near where other lines' columns start starts one
+SENTENCE_STOP = re.compile(r"[.!?][\"”’)]?$")
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
 WIDE_RULE = 0.8  # of the page's text width: a rule this long is a row border, not an underline
+ABOVE_GLYPHS = 0.2  # of a line box's height: its top part, above the tallest letters
 DRIFT = 3  # points: a header or footer repeated this near its height on another page
 
 
@@ -112,7 +116,7 @@ class Layout:
 
     def drawn_between(self, upper: int, lower: int, column: float) -> bool:
         """PDF: whether a horizontal line is drawn across `column` between two lines of a
-        page: under the upper line's box and over the lower's or, where the boxes of
+        page: under the upper line's box and over the lower's glyphs or, where the boxes of
         tightly set rows overlap, in that overlap and across most of the page's text (a
         row border, not a word's underline)."""
         a, b = self.places.get(upper), self.places.get(lower)
@@ -121,7 +125,7 @@ class Layout:
         for rule in self.rules.get(a[0], []):
             if not rule.x0 - 1 <= column <= rule.x1 + 1:
                 continue
-            if a[2] - 1 < rule.top < b[1] + 1:
+            if a[2] - 1 < rule.top < _glyph_top(b[1], b[2]):
                 return True
             wide = rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0])
             if wide and b[1] - 1 < rule.top < a[2] + 1:
@@ -234,6 +238,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
         right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
+        starts = _column_starts(lines)
         found_lines = []
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
@@ -247,7 +252,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             shown = [w for w in line if w.text]
             found = [
                 p
-                for p in _line_pieces(line, shown, uprights, right)
+                for p in _line_pieces(line, shown, uprights, right, [x for i, x in starts if i != index])
                 if not (margin and MARKING.fullmatch(p.text))
             ]
             found = _bulleted([p for p in (_unmarked(p) for p in found) if p.text])
@@ -330,14 +335,19 @@ def _overlaps(box: Box, word: Word) -> bool:
     return box.x0 < word.x1 and word.x0 < box.x1 and box.top < word.bottom and word.top < box.bottom
 
 
-def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], right: float) -> list[_Drawn]:
+def _line_pieces(
+    line: list[Word], shown: list[Word], uprights: list[Rule], right: float, columns: list[float]
+) -> list[_Drawn]:
     """A line's pieces, split where a wide gap or a drawn vertical line (a table border)
     separates columns. Text drawn over other text (typed over a printed label) is a
     piece of its own."""
     groups: list[list[Word]] = []
     closed: list[tuple[list[Word], float]] = []
+    spacing = _spacing(line)
     for word in line:
-        joinable = [g for g in groups if _joins(g, word, uprights)]
+        aligned = any(abs(word.x0 - x) <= ALIGNED for x in columns)  # (a column other lines start)
+        sentence_gap = 0.0 if aligned else SENTENCE_SPACE * spacing
+        joinable = [g for g in groups if _joins(g, word, uprights, sentence_gap)]
         if joinable:
             min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
             continue
@@ -357,13 +367,36 @@ def _line_pieces(line: list[Word], shown: list[Word], uprights: list[Rule], righ
     return sorted((p for p in found if p.text), key=lambda p: p.x0)
 
 
-def _joins(group: list[Word], word: Word, uprights: list[Rule]) -> bool:
-    """Whether `word` carries on a group of words: close after it, no border between."""
+def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: float) -> bool:
+    """Whether `word` carries on a group of words: close after it (after a sentence's
+    end, a justified line's wider space counts as close), no border between."""
     reach = max(w.x1 for w in group)
     gap = word.x0 - reach
-    if gap < -0.3 * max(word.size, 1.0) or gap > COLUMN_GAP * max(word.size, 1.0):
+    widest = COLUMN_GAP * max(word.size, 1.0)
+    if SENTENCE_STOP.search(group[-1].text):
+        widest = max(widest, sentence_gap)
+    if gap < -0.3 * max(word.size, 1.0) or gap > widest:
         return False
     return _wall(reach, word, uprights) is None
+
+
+def _column_starts(lines: list[list[Word]]) -> list[tuple[int, float]]:
+    """Where text starts again past a column's gap: (line number from 1, x)."""
+    return [
+        (index, b.x0)
+        for index, line in enumerate(lines, 1)
+        for a, b in itertools.pairwise(line)
+        if b.x0 - a.x1 > COLUMN_GAP * max(b.size, 1.0)
+    ]
+
+
+def _spacing(line: list[Word]) -> float:
+    """The usual space between the words of a line (the median of the gaps narrower than
+    a column's), 0 when it has none."""
+    gaps = sorted(
+        gap for a, b in itertools.pairwise(line) if 0 < (gap := b.x0 - a.x1) <= COLUMN_GAP * max(b.size, 1.0)
+    )
+    return gaps[len(gaps) // 2] if gaps else 0.0
 
 
 def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
@@ -400,11 +433,19 @@ def _limits(drawn: list[_Drawn]) -> dict[float, float]:
 def _cell(page: int, drawn: _Drawn, rules: list[Rule], cells: dict[tuple[int, float, float], int]) -> int:
     """The cell a piece is in: the drawn lines above it and its right edge (-1: none above)."""
     middle = (drawn.x0 + drawn.x1) / 2
-    above = [r.top for r in rules if r.top <= drawn.top + 1 and r.x0 - 1 <= middle <= r.x1 + 1]
+    above = [
+        r.top for r in rules if r.top < _glyph_top(drawn.top, drawn.bottom) and r.x0 - 1 <= middle <= r.x1 + 1
+    ]
     if not above:
         return -1
     key = (page, round(max(above)), drawn.edge)
     return cells.setdefault(key, len(cells))
+
+
+def _glyph_top(top: float, bottom: float) -> float:
+    """About where the tallest letters of a line boxed from `top` to `bottom` start: a
+    rule drawn above it is over the line, not through or under its words."""
+    return top + max(1.0, ABOVE_GLYPHS * (bottom - top))
 
 
 def _middle(word: Word) -> float:

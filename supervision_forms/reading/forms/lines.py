@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge import FieldInfo
-from ..text import fold, normalise
+from ..text import fold
 from ..unwrap import hyphen_end, wraps
 from .labels import Hit
 from .layout import Piece, as_line
@@ -39,8 +39,8 @@ class LineSpots(Spots):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
-            if len(below) != 1:
-                break
+            if len(below) != 1 or any(self.hit_starts.get(n) for n in here):
+                break  # (a line where a label starts is the next row's)
             if self.layout.ruled():
                 if self.layout.rule_between(line - 1, line, column + 1):
                     break
@@ -91,19 +91,17 @@ class LineSpots(Spots):
                 continue
             if piece.column < ends - self.layout.near:
                 return []  # over the label's words, not after them: another line's text
-            if number in self.label_pieces or self.printed(number) or self._continues_above(number):
+            if number in self.label_pieces or self.printed(number) or self._under_text(number):
                 return []
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
                 return []
             spans.append(Span(number, 0, len(piece.text)))
         return spans
 
-    def _continues_above(self, number: int) -> bool:
-        """PDF: whether a piece carries on a piece above it in the same column."""
-        piece = self.pieces[number]
+    def _under_text(self, number: int) -> bool:
+        """PDF: whether a piece may carry on text on the line above it."""
         return any(
-            abs(self.pieces[other].column - piece.column) <= self.layout.near
-            for other in self.by_line.get(piece.line - 1, [])
+            self._carries_on(other, number) for other in self.by_line.get(self.pieces[number].line - 1, [])
         )
 
     def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
@@ -202,8 +200,9 @@ class LineSpots(Spots):
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
-                if left and self.printed(number):
-                    return spans  # printed text left of the answers' column (a heading) ends it
+                heading = not spans and not self.know.is_prompt(piece.text)  # (a prompt is cleaned off)
+                if (left or heading) and self._printed_line(number):
+                    return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
             self._runs_across_rows(label, spans, first, last)
@@ -296,7 +295,9 @@ class LineSpots(Spots):
                 continue
             reach = label.column + max(self.layout.near, label.size)  # (a list number's indent too)
             left = [i for i in self.by_line[line] if self.pieces[i].column <= reach]
-            if not left or (own and all(self.pieces[i].cell == label.cell for i in left)):
+            if not left or (
+                own and all(self.pieces[i].cell == label.cell and i not in self.label_pieces for i in left)
+            ):
                 continue  # nothing in the label's column, or the rest of the label's own cell
             if all(self._in_tail(i, tail) for i in left):
                 continue
@@ -319,10 +320,9 @@ class LineSpots(Spots):
         to the first printed line."""
         spans = first + lines
         texts = [self.pieces[s.piece].text[s.start : s.end] for s in spans]
-        wanted = " ".join(fold(suffix).split()[:4])
-        at = normalise("\n".join(texts)).text.find(wanted) if wanted else -1
-        if at >= 0:
-            cut = normalise("\n".join(texts)).span(at, at + 1)[0]
+        joined = "\n".join(texts)
+        cut = self._suffix_at(joined, suffix) if fold(suffix) else len(joined)
+        if cut < len(joined):
             out, offset = [], 0
             for span, text in zip(spans, texts, strict=True):
                 if cut <= offset + len(text):

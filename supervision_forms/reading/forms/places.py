@@ -23,7 +23,7 @@ from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
-from .spots import Span
+from .spots import Span, label_spans, without
 
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
@@ -101,13 +101,10 @@ class Places(LineSpots):
 
     def _label_only(self, number: int) -> bool:
         """Whether a piece holds nothing but labels found word for word (and punctuation)."""
-        text = self.pieces[number].text
-        for hit in self.hits:
-            if hit.score >= EXACT and (number in hit.pieces or number in (hit.piece, hit.end_piece)):
-                start = hit.start if hit.piece == number else 0
-                end = hit.end if hit.end_piece == number else len(text)
-                text = text[:start] + " " * (end - start) + text[end:]
-        return not fold(text)
+        exact = label_spans([hit for hit in self.hits if hit.score >= EXACT])
+        return not fold(
+            without(self.pieces[number].text, [(s.start, s.end) for s in exact if s.piece == number])
+        )
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""
@@ -265,7 +262,8 @@ class Places(LineSpots):
         return self._collect(following, info)
 
     def next_piece(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """The one paragraph (or line) after the label's, when it is not printed text."""
+        """The one paragraph after the label's (in a PDF, a line and the lines it wrapped
+        onto), when it is not printed text, up to the printed suffix."""
         following = [n for n in self._following(hit) if fold(self.pieces[n].text)]  # past dot leaders
         if not following:
             return []
@@ -278,7 +276,9 @@ class Places(LineSpots):
         if first in self.label_pieces or self.printed(first):
             return []
         piece = self.pieces[first]
-        return [Span(first, 0, len(piece.text) - self._suffix_back(piece.text, info.suffix))]
+        if not self.layout.structured:
+            return self._up_to_suffix([Span(first, 0, len(piece.text))], self._wrapped(first), info.suffix)
+        return [Span(first, 0, self._suffix_at(piece.text, info.suffix))]
 
     def dots(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On or between the dot leaders after the label, up to the printed text that
@@ -369,7 +369,7 @@ class Places(LineSpots):
             before = [n for n in self.by_line.get(label.line, []) if self.pieces[n].column < label.column]
             if not before or any(n in self.label_pieces or self.printed(n) for n in before):
                 return []
-            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._row_wrapped(n))]
+            return [s for n in before for s in (Span(n, 0, len(self.pieces[n].text)), *self._wrapped(n))]
         if label.row < 0:
             return []
         spans = []
@@ -378,16 +378,6 @@ class Places(LineSpots):
                 if number in self.label_pieces or self.printed(number):
                     return []
                 spans.append(Span(number, 0, len(piece.text)))
-        return spans
-
-    def _row_wrapped(self, number: int) -> list[Span]:
-        """PDF: the lines a piece left of a label wrapped onto, up to a line that holds a
-        label of its own (the next row: "Ebere N'Diaye   Supervisor")."""
-        spans = []
-        for span in self._wrapped(number):
-            if any(n in self.label_pieces for n in self.by_line.get(self.pieces[span.piece].line, [])):
-                break
-            spans.append(span)
         return spans
 
     def _in_turn(self, hit: Hit, info: FieldInfo, following: list[int]) -> list[int]:

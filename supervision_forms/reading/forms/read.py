@@ -24,7 +24,7 @@ from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is 
 from .layout import Layout
 from .places import Answer, Places
 from .reworded import find_by_order, find_reworded
-from .spots import Span
+from .spots import Span, label_spans, without
 from .tables import read_tables
 
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
@@ -52,7 +52,7 @@ def read_form(
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
     collector = Collector(pack.model(kind), pdf=not layout.structured)
-    used = _label_spans(finder.hits)
+    used = label_spans(finder.hits)
     infos = {info.path: info for info in know.fields}
     answers: dict[str, Answer] = {}
     from_fields = put_form_fields(form_fields or {}, know, collector)
@@ -74,7 +74,7 @@ def read_form(
 
     def unexplained(numbers: range) -> list[int]:
         claimed = [Span(n, start, end) for n, spans in places.claimed.items() for start, end, _ in spans]
-        labels = _label_spans(finder.hits)
+        labels = label_spans(finder.hits)
         return sorted({n for n, _ in _left_over(layout, [*used, *claimed, *labels], places, know, numbers)})
 
     for path, label in find_by_order(finder, places, know, hits, answers, unexplained).items():
@@ -197,17 +197,6 @@ def _find(finder: Finder, info: FieldInfo, hits: dict[str, Hit], stage: Stage) -
     if found is not None:
         finder.label_of[info.path] = info.spec.label
         hits[info.path] = found
-
-
-def _label_spans(hits: list[Hit]) -> list[Span]:
-    """The text labels cover: a label may run over several pieces."""
-    spans: list[Span] = []
-    for hit in hits:
-        for number in hit.pieces or (hit.piece,):
-            start = hit.start if number == hit.piece else 0
-            end = hit.end if number == hit.end_piece else 10**9
-            spans.append(Span(number, start, end))
-    return spans
 
 
 def _put_answers(
@@ -349,7 +338,7 @@ def _left_over(
     found: list[tuple[int, str]] = []
     for number in numbers:
         piece = layout.pieces[number]
-        left = _without(piece.text, taken.get(number, []))
+        left = without(piece.text, taken.get(number, []))
         joined = above[number] + " " + piece.text
         if not left.strip() or places.printed(number) or know.is_prompt(left):
             continue
@@ -361,12 +350,3 @@ def _left_over(
         if cleaned and not know.is_printed(cleaned) and not LIST_MARK.fullmatch(cleaned):
             found.append((number, cleaned))
     return found
-
-
-def _without(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the given spans blanked out."""
-    for start, end in sorted(spans):
-        start, end = max(0, start), min(len(text), end)
-        if end > start:
-            text = text[:start] + " " * (end - start) + text[end:]
-    return text

@@ -87,14 +87,17 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
 
 def _label_text(finder: Finder, number: int) -> str:
     """A piece's text; in a PDF, with the lines under it in its column up to the one
-    that ends with "?" or ":" (a label wrapped in its cell), when one does soon, or
-    else the lines it wrapped onto in its drawn cell."""
+    that ends with "?" or ":" (a label wrapped over lines), when one does soon and each
+    line carries on the one above, or else the lines it wrapped onto in its drawn cell."""
     if finder.layout.structured:
         return finder.layout.pieces[number].text
     stream = next(s for s in finder.streams if number in s.pieces)
     at = stream.pieces.index(number)
-    lines = [finder.layout.pieces[n].text for n in stream.pieces[at : at + MAX_LABEL_LINES]]
+    numbers = stream.pieces[at : at + MAX_LABEL_LINES]
+    lines = [finder.layout.pieces[n].text for n in numbers]
     for count in range(1, len(lines) + 1):
+        if count > 1 and not finder.goes_on(numbers[count - 2], numbers[count - 1]):
+            break  # (a line starting anew: the next label, not this one's end)
         if LABEL_END.search(lines[count - 1]):
             return "\n".join(lines[:count])
     return "\n".join(lines[: 1 + len(finder.wrapped_in_cell(number))])

@@ -30,6 +30,26 @@ class Span:
     end: int
 
 
+def label_spans(hits: list[Hit]) -> list[Span]:
+    """The text labels cover: a label may run over several pieces."""
+    spans: list[Span] = []
+    for hit in hits:
+        for number in hit.pieces or (hit.piece,):
+            start = hit.start if number == hit.piece else 0
+            end = hit.end if number == hit.end_piece else 10**9
+            spans.append(Span(number, start, end))
+    return spans
+
+
+def without(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the given spans blanked out."""
+    for start, end in sorted(spans):
+        start, end = max(0, start), min(len(text), end)
+        if end > start:
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 class Spots:
     """A laid-out form with its labels found: the helpers the answer places share."""
 
@@ -230,9 +250,6 @@ class Spots:
         if at < 0:
             return len(text)
         return norm.span(at, at + 1)[0]
-
-    def _suffix_back(self, text: str, suffix: str) -> int:
-        return len(text) - self._suffix_at(text, suffix)
 
     def _past_tail(self, text: str, tail: str) -> int:
         """How much of `text` is the label's printed tail (0 when it does not start with it)."""

@@ -160,10 +160,7 @@ def _border_between(layout: Layout, upper: int, lower: int, columns: list[float]
     a, b = layout.places.get(upper), layout.places.get(lower)
     if a is None or b is None or a[0] != b[0]:
         return True
-    return any(
-        a[2] - 1 < rule.top < b[1] + 1 and any(rule.x0 - 1 <= c + 1 <= rule.x1 + 1 for c in columns)
-        for rule in layout.rules.get(a[0], [])
-    )
+    return any(layout.drawn_between(upper, lower, column + 1) for column in columns)
 
 
 def read_tables(
