@@ -66,9 +66,14 @@ def with_accents(
         return words
     chosen = chosen[:MAX_WORDS]
     strip, places = stacked(image, [words[i] for i in chosen])
-    again = read_words(strip, dpi * ENLARGE if dpi else None, failure, single_block=True, model=model)
+    again = (
+        read_words(strip, dpi * ENLARGE if dpi else None, failure, single_block=True, model=model)
+        if places
+        else []
+    )
     out = list(words)
-    for index, (top, bottom) in zip(chosen, places, strict=True):
+    for at, index in enumerate(chosen):  # a word that did not fit in the strip: not read again
+        top, bottom = places[at] if at < len(places) else (0, -1)
         inside = [w for w in again if top <= (w.top + w.bottom) / 2 < bottom]
         out[index] = judged(words[index], inside[0] if len(inside) == 1 else None, seen[index])
     return out

@@ -22,6 +22,7 @@ ENLARGE = 2  # times: a word is read again at twice the resolution
 MARGIN = 0.25  # of the word's height: paper kept round a word cut out
 GAP = 1.0  # of the tallest word's height: paper between two words in the strip
 MAX_WORDS = 60  # words read again on a page at most (the least sure first)
+MAX_SIDE = 32767  # pixels: Tesseract reads no taller or wider image
 
 
 def confirmed(image: Image.Image, words: list[Word], dpi: float | None, failure: str) -> list[Word]:
@@ -34,9 +35,11 @@ def confirmed(image: Image.Image, words: list[Word], dpi: float | None, failure:
     if not unsure:
         return words
     strip, places = stacked(image, [words[i] for i in unsure])
+    if not places:
+        return words
     again = read_words(strip, dpi * ENLARGE if dpi else None, failure, single_block=True)
     out = list(words)
-    for index, (top, bottom) in zip(unsure, places, strict=True):
+    for index, (top, bottom) in zip(unsure, places, strict=False):  # those that did not fit stay unsure
         inside = [w for w in again if top <= (w.top + w.bottom) / 2 < bottom]
         if len(inside) == 1 and inside[0].text == words[index].text and inside[0].confidence >= SURE:
             out[index] = replace(words[index], confidence=inside[0].confidence)
@@ -51,7 +54,8 @@ def _readable(word: Word) -> bool:
 
 def stacked(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[tuple[int, int]]]:
     """The words cut out, enlarged and stacked on white paper, and where each one's slot
-    is, top to bottom, in the strip."""
+    is, top to bottom, in the strip: as many of them, in order, as fit in an image Tesseract
+    reads (on a page read sideways, "words" a line tall stack past its limit)."""
     crops = []
     for word in words:
         pad = max(2, round(MARGIN * (word.bottom - word.top)))
@@ -64,8 +68,16 @@ def stacked(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[tu
         crop = image.crop(box)
         crops.append(crop.resize((crop.width * ENLARGE, crop.height * ENLARGE), Image.Resampling.LANCZOS))
     gap = max(8, round(GAP * max(c.height for c in crops)))
+    fit, height = 0, gap
+    for crop in crops:
+        if height + crop.height + gap > MAX_SIDE or crop.width + 2 * gap > MAX_SIDE:
+            break
+        height += crop.height + gap
+        fit += 1
+    crops = crops[:fit]
+    if not crops:
+        return Image.new("L", (1, 1), 255), []
     width = max(c.width for c in crops) + 2 * gap
-    height = sum(c.height + gap for c in crops) + gap
     strip = Image.new("L", (width, height), 255)
     places = []
     y = gap
