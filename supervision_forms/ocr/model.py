@@ -36,6 +36,12 @@ class OcrWord:
     bottom: float
     confidence: float
 
+    def shares_line(self, other: OcrWord) -> bool:
+        """Whether the two words are on one line: their ink overlaps by over half the
+        shorter's height (boxes are the ink's, so equal tops cannot be asked for)."""
+        shared = min(self.bottom, other.bottom) - max(self.top, other.top)
+        return shared > 0.5 * min(self.bottom - self.top, other.bottom - other.top)
+
 
 @dataclass(frozen=True)
 class OcrBox:

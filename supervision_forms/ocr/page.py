@@ -14,6 +14,7 @@ from .latin import with_accents
 from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
 from .pixels import despeckle, grey, ink
+from .punctuation import doubted
 from .raster import PageImage
 from .second import confirmed
 from .tesseract import ACCENTED_SURE, BAR, read_words, upright_turn
@@ -90,7 +91,7 @@ def _read(page: PageImage, failure: str) -> OcrPage:
                 round(word.confidence, 3),
             )
         )
-    words = _bars(_dotted(words), rules)
+    words = doubted(_bars(_dotted(words), rules))
     return OcrPage(
         round(page.width, 2),
         round(page.height, 2),
@@ -139,7 +140,7 @@ def _bars(words: list[OcrWord], rules: tuple[OcrRule, ...]) -> list[OcrWord]:
         if _on_rule(word, rules):
             continue
         height = word.bottom - word.top
-        on_line = [o for o in words if o is not word and _same_line(o, word)]
+        on_line = [o for o in words if o is not word and o.shares_line(word)]
         after = [o.x0 - word.x1 for o in on_line if o.x0 >= word.x1]
         before = [word.x0 - o.x1 for o in on_line if o.x1 <= word.x0]
         close = WORD_GAP * height
@@ -149,11 +150,6 @@ def _bars(words: list[OcrWord], rules: tuple[OcrRule, ...]) -> list[OcrWord]:
         sure = min(word.confidence, BAR_IN_TEXT if in_text else BAR_AS_I)
         out.append(replace(word, text="I", confidence=sure))
     return out
-
-
-def _same_line(one: OcrWord, other: OcrWord) -> bool:
-    shared = min(one.bottom, other.bottom) - max(one.top, other.top)
-    return shared > 0.5 * min(one.bottom - one.top, other.bottom - other.top)
 
 
 def _on_rule(word: OcrWord, rules: tuple[OcrRule, ...]) -> bool:

@@ -1,4 +1,5 @@
-"""Tesseract, run as a program on one page image: its words with their boxes."""
+"""Tesseract on one page image: its words with their boxes, read in this process through its
+C library (`engine.py`) where that is found, else by running the `tesseract` program."""
 
 from __future__ import annotations
 
@@ -13,18 +14,21 @@ from pathlib import Path
 from PIL import Image
 
 from ..errors import CorruptDocument
+from .engine import engine_available, tsv
 from .model import OcrUnavailable
 from .process import run_bounded
 
 INSTALL = "on Debian or Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
 MEMORY_BYTES = 1 << 30
-SETTINGS = ("-l", "eng", "--psm", "3")
-BLOCK = ("-l", "eng", "--psm", "6")  # one block of lines
+PAGE_MODE, BLOCK_MODE = 3, 6  # Tesseract's page segmentation: a whole page; one block of lines
+SETTINGS = ("-l", "eng", "--psm", str(PAGE_MODE))
+BLOCK = ("-l", "eng", "--psm", str(BLOCK_MODE))
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
-ACCENTED_SURE = 0.75  # confidence at most of a word with accented letters: English data
-# confuses them (ë read as é at 0.9), so such a word is never taken as sure
+UNSURE = 0.75  # confidence at most of a word a check doubts (the reader takes 0.9 as sure)
+ACCENTED_SURE = UNSURE  # ... of a word with accented letters: English data confuses them
+# (ë read as é at 0.9), so such a word is never taken as sure
 MODEL_SUFFIX = ".traineddata"
 TESSDATA = re.compile(rb'"([^"]+)"')  # the data folder `--list-langs` names
 MIN_ORIENTATION_CONFIDENCE = 5.0  # Tesseract's own scale: an upright page's turn is found at 15-25
@@ -94,6 +98,18 @@ def read_words(
     the image is read as one block of lines (a strip of words cut out of a page). `model`:
     a traineddata file to read with instead of English (a strip only)."""
     program = require_tesseract()
+    folder = model.parent if model is not None else data_folder()
+    if folder is not None and engine_available():
+        rows = tsv(
+            image,
+            folder=folder,
+            language=model.name.removesuffix(MODEL_SUFFIX) if model is not None else "eng",
+            page_mode=BLOCK_MODE if single_block or model is not None else PAGE_MODE,
+            dpi=dpi,
+            cpu_seconds=CPU_SECONDS,
+            failure=failure,
+        )
+        return parse_tsv(rows, english=model is None)
     if model is not None:
         language = ["--tessdata-dir", str(model.parent), "-l", model.name.removesuffix(MODEL_SUFFIX)]
         argv = [program, "stdin", "stdout", *language, *BLOCK[2:], "-c", "tessedit_create_tsv=1"]
@@ -150,7 +166,7 @@ def parse_tsv(text: str, *, english: bool = True) -> list[Word]:
     """The words (level 5 rows) of Tesseract's TSV output; read with `english` data, a
     word with accented letters is never sure."""
     words = []
-    for line in text.splitlines()[1:]:
+    for line in text.splitlines():  # the header row, if any, is not of level 5
         cells = line.split("\t")
         if len(cells) != 12 or cells[0] != "5":
             continue

@@ -32,7 +32,7 @@ from .page import Box, Page, Rule, Word
 if TYPE_CHECKING:  # the OCR package (numpy, Pillow) is imported where pages are read
     from ..ocr import OcrBox, OcrPage, OcrWord
 
-SECONDS_PER_PAGE = 10.0  # CPU seconds of the worker's own work on a page (Tesseract's are limited apart)
+SECONDS_PER_PAGE = 40.0  # CPU seconds of the worker on a page, its Tesseract reads included (in-process)
 TICKED, EMPTY, UNDECIDED = "☒", "☐", "□"
 CAP_HEIGHT = 0.72  # of the font size: the ink of a line's capitals and ascenders above its baseline
 ASCENT, DESCENT = 0.9, 0.22  # of the font size: a text layer's word box above and below the baseline
