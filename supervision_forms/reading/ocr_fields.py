@@ -36,8 +36,6 @@ SURE = 0.9  # OCR confidence: a field with a word under it is left empty (words 
 # were right only about 85 % of the time on our scans; at 0.9 or more, over 99 %)
 ORDINARY = set("-–—&/+%=:;,.!?…'\"‘’“”()[]•")  # marks that stand alone in ordinary text
 NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
-QUOTES = {"‘": "’", "“": "”"}  # opening quote marks, and the marks that close them
-GLUED_DASH = re.compile(r"^[-–—][a-z]")  # a dash glued to a word in lower case: a mark read as one
 BRACKETS = set("()[]{}")  # brackets alone ("[ ]", "( )"): a tick box OCR read as text
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
 GLUED = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")  # "xxSupervisee", "theStraight": two words as one
@@ -204,25 +202,13 @@ def _form_words(corpus: str) -> frozenset[str]:
 
 def _stray(text: str) -> bool:
     """Whether text holds a mark OCR made of dirt or a box (no letters, not punctuation
-    ordinary text has on its own), starts with one no text starts with, or has one glued
-    to a word's start: a quote mark opened and never closed ("‘Keeping chronologies"), or
-    a dash before a word in lower case ("-sessions")."""
+    ordinary text has on its own), or starts with one no text starts with."""
     pieces = text.split()
     if not pieces:
         return False
     if pieces[0][0] in NOT_FIRST:
         return True
-    if any(_unclosed(text, mark, closing) for mark, closing in QUOTES.items()):
-        return True
-    if any(GLUED_DASH.match(piece) for piece in pieces):
-        return True
     return any(
         not any(c.isalnum() for c in piece) and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS)
         for piece in pieces
     )
-
-
-def _unclosed(text: str, mark: str, closing: str) -> bool:
-    """Whether an opening quote mark in text has no closing one after it."""
-    at = text.find(mark)
-    return at >= 0 and closing not in text[at + 1 :]

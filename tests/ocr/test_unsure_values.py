@@ -51,12 +51,9 @@ def it_reads_names_with_capitals_inside_them(text: str) -> None:
         "this agreement?",
         "Next steps:\nSupervisee is working a four-day week.",
         "agreement:\nNone.",
-        "‘Keeping’ chronologies current.",
-        "The team’s plan - sessions by video.",
-        "A well-kept record.",
     ],
 )
-def it_reads_a_value_with_no_label_s_end_first_closed_quotes_and_dashes_apart(text: str) -> None:
+def it_reads_a_value_whose_first_line_is_no_label_s_end(text: str) -> None:
     assert _judged(text).data.other_issues == text
 
 
@@ -86,8 +83,6 @@ def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -
         ("no.change expected this year.", "ran two words together"),  # a speck between words
         ("referred learning style)", "printed text"),  # the end of a label OCR read apart
         ("this agreement?\nSupervisee is working a four-day week.", "end of a printed label"),
-        ("‘Keeping chronologies current.", "not read as a letter"),  # a quote mark never closed
-        ("a long-term condition;\n-sessions may be by video.", "not read as a letter"),  # a dash glued on
     ],
 )
 def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_own_words(
