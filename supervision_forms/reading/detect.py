@@ -213,6 +213,45 @@ def page_of_form(layout: Layout, packs: PackRegistry, document: str | None) -> C
     form's. Forms that share their wording (one council's form drawn from another's) are
     told apart by their own page headers and footers: of those close to the best, the one
     form whose header or footer lines are on the page. None otherwise."""
+    scored = _page_scores(layout, packs, document)
+    if not scored or scored[0][0] < PAGE_WORDS:
+        return None
+    close = _close(scored)
+    marked = [item for item in close if item[1]]
+    if len(close) > 1 and len(marked) != 1:
+        return None
+    words, _, pack, kind = marked[0] if len(close) > 1 else close[0]
+    runner_up = max((item[0] for item in scored if item[2:] != (pack, kind)), default=0)
+    return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
+
+
+def page_refused(
+    layout: Layout, packs: PackRegistry, document: str | None, label: str
+) -> NotASupervisionForm | None:
+    """Why scanned pages that some form's printed words are on, but that `page_of_form`
+    could not place, are refused, truly: too few of them to tell (a page of signatures,
+    say); or what they print, several forms print alike (and no page header or footer
+    tells them apart). None for pages with no form's printed words."""
+    scored = _page_scores(layout, packs, document)
+    if not scored or scored[0][0] == 0:
+        return None
+    if scored[0][0] < PAGE_WORDS:
+        return NotASupervisionForm(
+            f"{label}: too few of any form's printed words are on it ({scored[0][0]}) to tell"
+            " which form it is a page of; give --pack and --document"
+        )
+    forms = ", ".join(f"{pack.name} {kind}" for _, _, pack, kind in _close(scored))
+    return NotASupervisionForm(
+        f"{label}: what it prints, several forms print alike ({forms}), and no page header or"
+        " footer tells which it is a page of; give --pack and --document"
+    )
+
+
+def _page_scores(
+    layout: Layout, packs: PackRegistry, document: str | None
+) -> list[tuple[int, bool, Pack, str]]:
+    """Each form's words printed word for word on the pages, and whether one of its own
+    header or footer lines is there, most words first (`page_of_form`)."""
     candidates = [(p, kind) for p in packs for kind in p.documents if document in (None, kind)]
     scores = label_scores(Finder(layout), candidates, loose=False)
     labels = {(p.name, kind): words for _, words, p, kind in scores}
@@ -229,15 +268,12 @@ def page_of_form(layout: Layout, packs: PackRegistry, document: str | None) -> C
         own = any(margin in line for margin in margins if len(margin.split()) >= OWN_WORDS for line in lines)
         scored.append((labels.get((pack.name, kind), 0) + printed, own, pack, kind))
     scored.sort(key=lambda item: -item[0])
-    if not scored or scored[0][0] < PAGE_WORDS:
-        return None
-    close = [item for item in scored if scored[0][0] < PAGE_LEAD * item[0]]
-    marked = [item for item in close if item[1]]
-    if len(close) > 1 and len(marked) != 1:
-        return None
-    words, _, pack, kind = marked[0] if len(close) > 1 else close[0]
-    runner_up = max((item[0] for item in scored if item[2:] != (pack, kind)), default=0)
-    return Choice(pack, kind, round(words / (words + runner_up), 3), original=True)
+    return scored
+
+
+def _close(scored: list[tuple[int, bool, Pack, str]]) -> list[tuple[int, bool, Pack, str]]:
+    """The forms whose words come within `PAGE_LEAD` times of the best's."""
+    return [item for item in scored if scored[0][0] < PAGE_LEAD * item[0]]
 
 
 def on_scanned_pages(choice: Choice, layout: Layout, packs: PackRegistry, document: str | None) -> Choice:

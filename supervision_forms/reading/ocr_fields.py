@@ -25,6 +25,7 @@ from ..ocr.lexicon import unknown, words_of
 from .knowledge import FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
+from .ocr_order import out_of_order
 from .ocr_words import BOXES, WordStream
 from .page import Page
 from .result import ParseResult, ReadWarning, Unmapped
@@ -42,6 +43,10 @@ DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a spec
 PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
+LABEL_ENDS = (":", "?")  # marks a printed label ends with
+LABEL_END_WORDS = (
+    2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
+)
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -60,6 +65,8 @@ def judged(
     cleared: dict[str, str] = {}
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
+    tried = {w.field: w.source for w in result.warnings if w.field and w.source}
+    disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -88,6 +95,15 @@ def judged(
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
+        if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
+            sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
+        if path in disordered:
+            sure, why = (
+                min(sure, STRAY),
+                "it was read out of the form's order (its label may be an answer's words)",
+            )
+        if path in ran_on:
+            sure, why = min(sure, STRAY), "it may run on into words taken for a label out of the form's order"
         cut = (
             cut_at_break(stream, found, path, edges, know)
             if know is not None and found and _runs_on(path, leaf)
@@ -149,6 +165,19 @@ def _printed(value: str, know: FormKnowledge) -> bool:
     if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
+
+
+def _label_first(value: str, know: FormKnowledge) -> bool:
+    """Whether a text answer of several lines starts with a line that is the end of one of
+    the form's printed labels ("the record:"): OCR read a label's last line apart from it."""
+    first, _, rest = value.strip().partition("\n")
+    norm = fold(first)
+    return (
+        bool(rest.strip())
+        and first.rstrip()[-1:] in LABEL_ENDS
+        and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
+        and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
+    )
 
 
 def _runs_on(path: str, leaf: Leaf) -> bool:

@@ -25,7 +25,7 @@ from ..privacy import redacted_result
 from ..registry import installed_packs
 from .align import align
 from .carried import agreed
-from .detect import MIN_SCORE, Choice, detect, on_scanned_pages, page_of_form
+from .detect import MIN_SCORE, Choice, detect, on_scanned_pages, page_of_form, page_refused
 from .forms import from_body, from_pages, read_form
 from .forms.layout import reading_text
 from .ocr_fields import judged
@@ -154,10 +154,12 @@ def _read_pages(
         choice = detect(pdf.keywords, layout, text, registry, label, pack, document)
         if ocr and pack is None:
             choice = on_scanned_pages(choice, layout, registry, document)
-    except NotASupervisionForm:
-        page = page_of_form(layout, registry, document) if ocr else None
-        if page is None:
+    except NotASupervisionForm as error:
+        if not ocr:
             raise
+        page = page_of_form(layout, registry, document)
+        if page is None:
+            raise page_refused(layout, registry, document, label) or error from None
         choice = page
     if choice.original:
         result = read_form(layout, choice.pack, choice.document, pdf.fields)

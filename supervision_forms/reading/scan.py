@@ -43,27 +43,34 @@ SPECK = 0.5  # OCR confidence: a word of punctuation only, under it, is a speck 
 def ocr_pdf(data: bytes, numbers: Sequence[int], label: str) -> dict[int, Page]:
     """The given pages of a PDF (0-based) read by OCR."""
     from ..ocr.tesseract import require_tesseract
-    from .ocr_leaders import apart
 
     require_tesseract()  # a clear message here, before any worker is asked
     found = {}
     for number in numbers:
         answer = _ask({"source": "pdf", "page": number}, data, label)
-        found[number] = apart(Page.from_json(answer["page"]))
+        found[number] = _cleaned(Page.from_json(answer["page"]))
     return found
 
 
 def ocr_image(data: bytes, label: str) -> list[Page]:
     """Every page (frame) of a PNG, JPEG or TIFF file read by OCR."""
     from ..ocr.tesseract import require_tesseract
-    from .ocr_leaders import apart
 
     require_tesseract()
     first = _ask({"source": "image", "page": 0}, data, label)
     pages = [Page.from_json(first["page"])]
     for number in range(1, int(first["pages"])):
         pages.append(Page.from_json(_ask({"source": "image", "page": number}, data, label)["page"]))
-    return [apart(page) for page in pages]
+    return [_cleaned(page) for page in pages]
+
+
+def _cleaned(page: Page) -> Page:
+    """An OCR'd page with its words glued to leaders given back apart, and without the
+    marks OCR read from specks of dirt (the reader's side: `ocr_leaders`, `ocr_specks`)."""
+    from .ocr_leaders import apart
+    from .ocr_specks import without_specks
+
+    return without_specks(apart(page))
 
 
 def _ask(request: dict[str, Any], data: bytes, label: str) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from supervision_forms.reading.detect import detect, on_scanned_pages, page_of_form
+from supervision_forms.reading.detect import detect, on_scanned_pages, page_of_form, page_refused
 from supervision_forms.reading.forms.layout import from_pages, reading_text
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.page import Page, Rule, Word
@@ -120,6 +120,27 @@ def it_does_not_guess_between_two_forms_printing_a_page_s_labels_when_no_footer_
 def it_does_not_take_a_council_s_footer_alone_for_a_page_of_its_form() -> None:
     letter = ["Dear colleague, thank you for your letter of last week.", "We will reply soon."]
     assert _form_of(letter + SURREY_FOOTER) is None
+
+
+def _refused(lines: list[str]) -> str | None:
+    refusal = page_refused(from_pages([_page_of(lines)]), installed_packs(), None, "page")
+    return None if refusal is None else str(refusal)
+
+
+def it_refuses_a_page_whose_printed_text_several_forms_print_alike_saying_so() -> None:
+    why = _refused(LAST_PAGE)
+    assert why is not None and "several forms print alike" in why and "not a supervision form" not in why
+    assert "portsmouth" in why and "surrey" in why  # the forms it could be a page of
+
+
+def it_refuses_a_page_with_a_form_s_printed_words_too_few_to_tell_its_form_saying_so() -> None:
+    why = _refused(["To be reviewed on:", "30th Jun. 2026", "Signature of supervisee: Date:"])
+    assert why is not None and "too few of any form's printed words" in why
+    assert "not a supervision form" not in why
+
+
+def it_leaves_the_refusal_of_a_page_no_form_prints_to_the_detection() -> None:
+    assert _refused(["Dear colleague, thank you for your letter of last week."]) is None
 
 
 # The first page of an older edition of Surrey's agreement, scanned alone: it asks for the

@@ -11,6 +11,9 @@ import pytest
 
 from supervision_forms.reading.ocr_fields import judged
 from supervision_forms.reading.ocr_leaders import LEADER_WORD, apart
+from supervision_forms.reading.ocr_order import out_of_order
+from supervision_forms.reading.ocr_specks import without_specks
+from supervision_forms.reading.ocr_words import WordStream
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
@@ -42,6 +45,18 @@ def it_reads_names_with_capitals_inside_them(text: str) -> None:
     assert _judged(text).data.other_issues == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "this agreement?",
+        "Next steps:\nSupervisee is working a four-day week.",
+        "agreement:\nNone.",
+    ],
+)
+def it_reads_a_value_whose_first_line_is_no_label_s_end(text: str) -> None:
+    assert _judged(text).data.other_issues == text
+
+
 def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -> None:
     rows = [("2 March 2026", 0.97), ("14 April 2026", 0.6), ("27 May 2026", 0.97)]
     words = []
@@ -67,6 +82,7 @@ def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -
         ("[ ] Every 2 weeks", "not read as a letter"),  # a tick box OCR read as text
         ("no.change expected this year.", "ran two words together"),  # a speck between words
         ("referred learning style)", "printed text"),  # the end of a label OCR read apart
+        ("this agreement?\nSupervisee is working a four-day week.", "end of a printed label"),
     ],
 )
 def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_own_words(
@@ -141,3 +157,122 @@ def it_keeps_the_doubt_of_a_word_misread_with_its_leader(read: str, word: str, t
 @pytest.mark.parametrize("read", ["today.....one", "and so...", "etc.", "supervision"])
 def it_keeps_as_read_a_word_with_no_leader_or_with_a_word_after_its_dots(read: str, tesseract: None) -> None:
     assert _apart(read, 0.5) == (read, 0.5)
+
+
+def _marks(*line: tuple[str, float, float]) -> list[str]:
+    """The words kept of a line of (text, left edge, confidence) words."""
+    words = tuple(Word(text, x, 300.0, x + 5 * len(text), 312.0, 12.0, sure) for text, x, sure in line)
+    return [word.text for word in without_specks(Page(0, 595.0, 842.0, words)).words]
+
+
+def it_leaves_out_a_mark_ocr_read_unsure_from_a_speck_standing_alone() -> None:
+    assert _marks(
+        ("November", 72.0, 0.97), ("2026", 130.0, 0.97), (".", 165.0, 0.76), ("7th", 190.0, 0.97)
+    ) == [
+        "November",
+        "2026",
+        "7th",
+    ]
+    assert _marks((".", 160.0, 0.79)) == []  # a line of its own between an answer's lines
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("down", 72.0, 0.97), (".", 93.0, 0.79)),  # a full stop against its word
+        (("down.", 72.0, 0.97), (".", 110.0, 0.95)),  # read sure: ocr's to judge
+        (("a", 72.0, 0.97), ("-", 90.0, 0.79), ("b", 110.0, 0.97)),  # a dash is no speck's mark
+    ],
+)
+def it_keeps_a_mark_that_touches_its_word_is_read_sure_or_is_no_speck_s(
+    line: tuple[tuple[str, float, float], ...],
+) -> None:
+    assert _marks(*line) == [text for text, _, _ in line]
+
+
+def _disordered(lines: dict[str, int]) -> set[str]:
+    """The fields out of Surrey's agreement's order, each read from the given line of a
+    page of 16 lines."""
+    words = tuple(
+        Word(f"word{row}", 72.0, 80.0 + 20 * row, 120.0, 92.0 + 20 * row, 11.0, 0.96) for row in range(16)
+    )
+    know = next(p for p in installed_packs() if p.name == "surrey").knowledge("agreement")
+    sources = {path: f"page 1, line {line}" for path, line in lines.items()}
+    return out_of_order(sources, WordStream([Page(0, 595.0, 842.0, words)]), know)[0]
+
+
+def it_takes_a_field_read_after_the_answers_of_fields_the_form_asks_later_for_out_of_order() -> None:
+    lines = {
+        "supervisor.name": 1,
+        "supervisee.name": 2,
+        "relationship_factors": 4,
+        "difficulty_resolution": 5,
+    }
+    lines |= {"frequency.description": 9, "other_issues": 12, "review_date": 14}
+    assert _disordered(lines) == {"frequency.description"}
+    del lines["frequency.description"]
+    assert _disordered(lines) == set()
+
+
+def it_takes_neither_of_two_fields_read_in_each_other_s_place_as_in_order() -> None:
+    assert _disordered({"supervisor.name": 1, "other_issues": 4, "frequency.description": 8}) == {
+        "other_issues",
+        "frequency.description",
+    }
+
+
+def it_leaves_empty_a_field_read_out_of_the_form_s_order() -> None:
+    answers = {
+        "supervisor.name": "Ann Smith",
+        "relationship_factors": "Trust",
+        "difficulty_resolution": "Talk",
+        "frequency.description": "Monthly",
+        "other_issues": "None",
+    }
+    words, sources = [], {}
+    for row, (path, text) in enumerate(answers.items()):
+        x, top = 300.0, 300.0 + 20 * row
+        sources[path] = f"page 1, line {row + 1}"
+        for word in text.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 12, 12.0, 0.97))
+            x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    values: dict[str, Any] = {path: text for path, text in answers.items() if "." not in path}
+    values |= {"supervisor": {"name": "Ann Smith"}, "frequency": {"description": "Monthly"}}
+    read = ParseResult("surrey", "agreement", pack.model("agreement").model_validate(values), sources=sources)
+    result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+    data: Any = result.data
+    assert data.frequency.description is None
+    assert any(
+        w.field == "frequency.description" and "out of the form's order" in w.message for w in result.warnings
+    )
+    assert data.difficulty_resolution is None  # the answer just before: it may run on into that "label"
+    assert (data.supervisor.name, data.relationship_factors, data.other_issues) == (
+        "Ann Smith",
+        "Trust",
+        "None",
+    )
+
+
+def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on_into_it() -> None:
+    words = tuple(
+        Word(f"word{row}", 72.0, 80.0 + 20 * row, 120.0, 92.0 + 20 * row, 11.0, 0.96) for row in range(16)
+    )
+    know = next(p for p in installed_packs() if p.name == "surrey").knowledge("agreement")
+    lines = {
+        "supervisor.name": 1,
+        "supervisee.name": 2,
+        "relationship_factors": 4,
+        "difficulty_resolution": 5,
+    }
+    lines |= {"other_issues": 12, "review_date": 14}
+    sources = {path: f"page 1, line {line}" for path, line in lines.items()}
+    stream = WordStream([Page(0, 595.0, 842.0, words)])
+    tried = {"frequency.description": "page 1, line 6"}  # its label found there, its answer not read
+    assert out_of_order(sources, stream, know, tried) == (set(), {"difficulty_resolution"})
+    assert out_of_order(sources, stream, know) == (set(), set())
+
+
+def it_takes_a_signature_s_name_under_its_label_and_its_date_beside_the_label_as_in_order() -> None:
+    lines = {"supervisor.name": 1, "other_issues": 4, "signatures.supervisee.date": 8}
+    assert _disordered(lines | {"signatures.supervisee.name": 9, "signatures.supervisor.name": 11}) == set()
