@@ -6,10 +6,11 @@ once a process and kept, so a reading worker pays that once, not on every page. 
 are the program's own: the same engine, settings, resolution and TSV output.
 
 Limits: a read stops when its thread has used `cpu_seconds` of CPU time on it (Tesseract
-asks a cancel callback between words; with `OMP_THREAD_LIMIT=1` it reads in the calling
-thread), and raises `DocumentTooLarge`; the reading worker also counts this CPU against the
-page. Without the library (another system,
-another version), `engine_available()` is False and callers run the program instead.
+asks a cancel callback between words; in a process started on one thread (`threads`, as the
+reading worker is) it reads in the calling thread), and raises `DocumentTooLarge`; the
+reading worker also counts this CPU against the page. Without the library (another system,
+another version), or in another process, `engine_available()` is False and callers run the
+program instead.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from PIL import Image
 
 from ..errors import CorruptDocument, DocumentTooLarge
+from ..threads import one_thread_here
 
 LIBRARY = "tesseract"
 MAJOR = "5"  # the C API this binding is written against
@@ -54,8 +56,9 @@ if hasattr(os, "register_at_fork"):
 
 
 def engine_available() -> bool:
-    """Whether Tesseract's C library (version 5) can be used in this process."""
-    return _library() is not None
+    """Whether Tesseract's C library (version 5) can be used in this process: one started
+    on one thread (the reading worker)."""
+    return one_thread_here() and _library() is not None
 
 
 def tsv(
@@ -70,7 +73,7 @@ def tsv(
 ) -> str:
     """Tesseract's TSV rows (no header) for a grey image, read with `language` from `folder`
     in page segmentation mode `page_mode`."""
-    library = _library()
+    library = _library() if one_thread_here() else None
     if library is None:
         raise CorruptDocument(failure)
     grey = image if image.mode == "L" else image.convert("L")
@@ -128,7 +131,6 @@ def _model(library: ctypes.CDLL, folder: Path, language: str, failure: str) -> I
 
 @functools.cache
 def _library() -> ctypes.CDLL | None:
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # read by OpenMP as the library loads
     name = ctypes.util.find_library(LIBRARY)
     if name is None or not name.endswith(f".so.{MAJOR}"):
         return None

@@ -15,6 +15,7 @@ import subprocess
 from collections.abc import Sequence
 
 from ..errors import CorruptDocument, DocumentTooLarge
+from ..threads import ONE_THREAD
 
 
 def run_bounded(
@@ -24,7 +25,7 @@ def run_bounded(
     `DocumentTooLarge`; any other failure: `CorruptDocument` with the message `failure`
     (the program's own messages may quote the file, so they are never passed on).
     A missing program raises FileNotFoundError, for the caller to explain."""
-    env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
+    env = {**os.environ, **ONE_THREAD}
     process = subprocess.Popen(
         list(argv),
         stdin=subprocess.PIPE,

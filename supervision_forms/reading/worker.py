@@ -36,6 +36,7 @@ from ..errors import (
     SupervisionFormsError,
     UnsupportedFormat,
 )
+from ..threads import ONE_THREAD
 
 TASKS = {  # all a worker will run
     "pdf": "supervision_forms.reading.pdf_pages:extract",
@@ -75,6 +76,7 @@ class Worker:
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
             close_fds=True,
+            env={**os.environ, **ONE_THREAD},
         )
         self.ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
         assert self.process.stdout is not None

@@ -16,10 +16,18 @@ from supervision_forms.ocr import engine, tesseract
 from supervision_forms.ocr.latin import latin_model
 from supervision_forms.ocr.second import stacked
 from supervision_forms.ocr.tesseract import Word, read_words
+from supervision_forms.threads import ONE_THREAD
 
 from .scans import Scanner, scan_pdf_page
 
 pytestmark = pytest.mark.usefixtures("tesseract")
+
+
+@pytest.fixture(autouse=True)
+def one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    """This process as a reading worker is started: on one thread (`threads`)."""
+    for name, value in ONE_THREAD.items():
+        monkeypatch.setenv(name, value)
 
 
 def _require_engine() -> None:
@@ -97,3 +105,10 @@ def it_reads_from_threads_as_from_one(page: Image.Image) -> None:
     for thread in threads:
         thread.join()
     assert found == [alone] * 3
+
+
+def it_runs_the_program_in_a_process_not_started_on_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a caller's own process: its settings are never changed, OCR runs Tesseract's program
+    monkeypatch.delenv("OMP_THREAD_LIMIT", raising=False)
+    assert not engine.engine_available()
+    assert "OMP_THREAD_LIMIT" not in os.environ
