@@ -35,6 +35,25 @@ def it_leaves_a_right_hand_answer_empty_when_its_cell_holds_only_the_prompt(pack
     assert result.data.relationship_factors is None  # type: ignore[attr-defined]
 
 
+def it_reads_an_answer_set_on_after_the_prompt_wrapped_at_the_top_of_its_cell(packs: PackRegistry) -> None:
+    # the prompt's first line is printed text at the top of the answer's cell: not a heading
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        *cell(55, 200, 215, 250),
+        *cell(215, 200, 540, 250),
+        Text(60, 212, "Any other relevant"),
+        Text(60, 225, "issues for this"),
+        Text(60, 238, "agreement"),
+        Text(220, 212, "To be discussed and recorded by supervisee and"),
+        Text(220, 225, "supervisor Reasonable adjustments agreed through"),
+        Text(220, 238, "occupational health are in place."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.other_issues == (  # type: ignore[attr-defined]
+        "Reasonable adjustments agreed through occupational health are in place."
+    )
+
+
 def it_ends_an_answer_under_its_label_at_a_drawn_row_border(packs: PackRegistry) -> None:
     page: list[Text | Rule] = [
         Text(60, 100, "Name of staff member"),

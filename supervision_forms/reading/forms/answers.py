@@ -26,9 +26,9 @@ def clean(text: str, prompts: list[str], *, completes: bool = False) -> str | No
     the answer goes on a printed sentence (`leader`)."""
     text = remove_phrases(text, prompts)
     lines = text.split("\n")  # a prompt broken off by a page or row end, before or after the answer
-    if len(lines) > 1 and _part_of_prompt(lines[-1], prompts):
+    if len(lines) > 1 and part_of_prompt(lines[-1], prompts):
         text = "\n".join(lines[:-1])
-    elif len(lines) > 1 and _part_of_prompt(lines[0], prompts):
+    elif len(lines) > 1 and part_of_prompt(lines[0], prompts):
         text = "\n".join(lines[1:])
     if BOXES.search(text):
         return ticked(text)
@@ -39,7 +39,7 @@ def clean(text: str, prompts: list[str], *, completes: bool = False) -> str | No
         if any(char.isalnum() for char in line):
             lines.append(line)
     answer = EDGES.sub("", "\n".join(lines))
-    if _part_of_prompt(answer, prompts):
+    if part_of_prompt(answer, prompts):
         return None
     return answer or None
 
@@ -57,12 +57,20 @@ def split_signature(text: str) -> tuple[str | None, str | None]:
     return (name or None), text[span[0] : span[1]]
 
 
-def _part_of_prompt(text: str, prompts: list[str]) -> bool:
+def part_of_prompt(text: str, prompts: list[str]) -> bool:
     """Whether text is only the start or end of a prompt (the rest wrapped away)."""
     norm = fold(text)
     if len(norm.split()) < PROMPT_PART_WORDS:
         return False
     return any((p := fold(prompt)).startswith(norm) or p.endswith(norm) for prompt in prompts)
+
+
+def starts_like_a_prompt(text: str, prompts: list[str]) -> bool:
+    """Whether text starts as a prompt does (its first words), whatever follows it: the
+    prompt's first line, with the answer set on after its end."""
+    words = fold(text).split()[:PROMPT_PART_WORDS]
+    start = " ".join(words)
+    return len(words) == PROMPT_PART_WORDS and any(fold(prompt).startswith(start) for prompt in prompts)
 
 
 def remove_phrases(text: str, phrases: list[str]) -> str:

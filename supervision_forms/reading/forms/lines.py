@@ -8,6 +8,7 @@ import re
 from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import hyphen_end, wraps
+from .answers import part_of_prompt, starts_like_a_prompt
 from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
@@ -200,7 +201,10 @@ class LineSpots(Spots):
                 if spans and self._across(number, self.pieces[spans[0].piece].column):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
-                heading = not spans and not self.know.is_prompt(piece.text)  # (a prompt is cleaned off)
+                prompt = part_of_prompt(piece.text, self.know.prompts) or starts_like_a_prompt(
+                    piece.text, self.know.prompts
+                )
+                heading = not spans and not prompt  # (a prompt, or its first line, is cleaned off)
                 if (left or heading) and self._printed_line(number):
                     return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
