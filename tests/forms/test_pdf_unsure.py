@@ -821,3 +821,20 @@ def it_reads_an_answer_on_past_a_small_box_drawn_between_its_lines(packs: PackRe
     assert result.data.key_tasks == (  # type: ignore[attr-defined]
         "Chairing the team's weekly allocation meeting.\nLink worker for two foster carers' households."
     )
+
+
+def it_leaves_a_name_unsure_when_it_ends_in_a_word_broken_at_its_hyphen(packs: PackRegistry) -> None:
+    # "Pryce-" ends the line; "Jones" sits on the next, beside another label: never "Pryce"
+    page: list[Text | Rule] = [
+        *SEFTON_NAMES,
+        Text(60, 300, "Parties to the Contract:"),
+        Text(160, 314, "Supervisor Oluwaseun Pryce-"),
+        Text(330, 314, "Date: 03/10/25"),
+        Text(60, 326, "Date of Review:"),
+        Text(160, 326, "Jones"),
+        Text(60, 338, "04-10-2026"),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.signatures.supervisor.name is None  # type: ignore[attr-defined]
+    assert any("broken at its hyphen" in w.message for w in result.warnings)
+    assert any("Oluwaseun Pryce" in u.text for u in result.unmapped)

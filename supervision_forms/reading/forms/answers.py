@@ -10,6 +10,7 @@ from ...text.durations import read_duration_minutes
 from ..leaders import EDGES, LEADERS, leader
 from ..text import fold, normalise
 from ..ticks import BOXES, ticked
+from ..unwrap import hyphen_end
 
 SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009]+")
 TIME_UNIT = re.compile(r"\d\s*(?:h|hrs?|hours?|mins?|minutes?)\b|\bhours?\b|\bhour\b|½", re.IGNORECASE)
@@ -53,7 +54,8 @@ def split_signature(text: str) -> tuple[str | None, str | None]:
         return (EMPTY_DATE_LABEL.sub("", text).strip() or None), None
     if any(char.isalnum() for char in text[span[1] :]):
         return None, None
-    name = DATE_LABEL.sub("", text[: span[0]]).strip(" \t\n:;,-–")
+    name = DATE_LABEL.sub("", text[: span[0]]).strip(" \t\n:;,–")
+    name = name if hyphen_end(name) else name.strip(" -")  # (a word broken at its hyphen: kept)
     return (name or None), text[span[0] : span[1]]
 
 

@@ -16,6 +16,7 @@ from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
+from ..unwrap import hyphen_end
 from ..values import Collector
 from ..wording import key, meaning, path_key
 from .answers import break_at_labels, clean, split_shared, split_signature
@@ -32,6 +33,7 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PLACEHOLDER_PIECE = "the first words of Word's placeholder text, not an answer"
+BROKEN_AT_END = "it ends in a word broken at its hyphen; the rest is on a line not read with it"
 BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
@@ -224,6 +226,9 @@ def _put_answers(
         if answer.doubt:
             collector.keep_unsure(paths, text, answer.source, answer.doubt)
             continue
+        if hyphen_end(answer.text.rstrip()):
+            collector.keep_unsure(paths, text, answer.source, BROKEN_AT_END)
+            continue
         if placeholder_start(text):
             collector.keep_unsure(paths, text, answer.source, PLACEHOLDER_PIECE)
             continue
@@ -319,7 +324,9 @@ def _put_signature(
     elif day is not None or name is None:
         why = "a date is written with the name" if name else "the name and date could not be told apart"
         collector.keep_unsure([path], text if name is None else day or text, source, why)
-    if name is not None and not written_like_a_name(name):
+    if name is not None and hyphen_end(name):
+        collector.keep_unsure([path], name, source, BROKEN_AT_END)
+    elif name is not None and not written_like_a_name(name):
         collector.keep_unsure([path], name, source, NOT_A_NAME)
     elif name is not None:
         collector.put(path, name, source, answer.confidence)
