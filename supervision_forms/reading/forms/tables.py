@@ -85,11 +85,10 @@ def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> li
     for line in lines:
         numbers = [i for i, p in enumerate(pieces) if p.line == line]
         again = _heading_again(layout, heading_line, line, groups)
-        placed = {path: again.get(pieces[hit.piece].text) for path, hit in headings.items()} if again else {}
-        if again is not None and None not in placed.values():  # the table goes on under its headings again
-            columns = {path: column for path, column in placed.items() if column is not None}
+        if again is not None and all(pieces[hit.piece].text in again for hit in headings.values()):
+            columns = {path: again[pieces[hit.piece].text] for path, hit in headings.items()}
             others = [c for c in again.values() if c not in columns.values()]
-            continue
+            continue  # the table goes on under its headings printed again
         if any(i in printed for i in numbers):
             break
         near = [
