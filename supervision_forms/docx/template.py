@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import itertools
 import re
 import types
@@ -53,6 +54,9 @@ PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
 FIXED_PIECES = "fixed_pieces"  # key in CompiledTemplate.derived: each part's FixedPieces
 SLOT_CALL = re.compile(r"\{\{ sf_value\((.*?), (\d+)\) \}\}")  # a value's place, as `sources` show it
 SLOT_FILTER = "sf_slot"  # the same place as rendered: `{{ expression|sf_slot(n) }}`
+NUMBERED_FILTER = "sf_numbered"  # a row loop's items with their index: `enumerate`
+ROW_INDEX = "_sf_index0"  # that index, as a row loop is rendered (no name a pack may use)
+LOOP_BLOCK = re.compile(r"\{% for (\w+) in ([^%]*?) %\}(.*?)\{% endfor %\}", re.DOTALL)
 # what `escape` replaces (printable text holds nothing else XML refuses: controls,
 # surrogates, U+FFFE and U+FFFF are not printable)
 _ESCAPED = re.compile("[&<>\"']")
@@ -93,6 +97,7 @@ class CompiledTemplate:
 
     def __post_init__(self) -> None:
         self.env.filters[SLOT_FILTER] = self._value
+        self.env.filters[NUMBERED_FILTER] = enumerate
         try:
             self._compiled = {name: self.env.from_string(_as_filter(s)) for name, s in self.sources.items()}
         except TemplateError as error:
@@ -100,9 +105,10 @@ class CompiledTemplate:
         for template in self._compiled.values():  # the compiled code's own namespace
             template.root_render_func.__globals__["escape"] = _output
 
-    @property
-    def paths(self) -> set[str]:
-        return {slot.path for slot in self.slots}
+    @functools.cached_property
+    def paths(self) -> frozenset[str]:
+        """The generic paths the layout places (the slots are fixed once compiled)."""
+        return frozenset(slot.path for slot in self.slots)
 
     def printed_text(self) -> str:
         """The printed text of the body, headers and footers, a paragraph a line."""
@@ -156,8 +162,21 @@ class CompiledTemplate:
 def _as_filter(source: str) -> str:
     """A source as it is rendered: each value's place `sf_value(expression, n)` as the
     filter `expression|sf_slot(n)`, the same function on the same value, which Jinja calls
-    directly where a call would go through the sandbox's checks (a part has dozens)."""
-    return SLOT_CALL.sub(lambda match: f"{{{{ {match[1]}|{SLOT_FILTER}({match[2]}) }}}}", source)
+    directly where a call would go through the sandbox's checks (a part has dozens); and
+    each row loop numbered as `_numbered` says."""
+    source = SLOT_CALL.sub(lambda match: f"{{{{ {match[1]}|{SLOT_FILTER}({match[2]}) }}}}", source)
+    return LOOP_BLOCK.sub(_numbered, source)
+
+
+def _numbered(loop: re.Match[str]) -> str:
+    """A row loop whose only use of Jinja's `loop` is its bookmarks' `loop.index0`, as a
+    loop over `enumerate`: the same rows and numbers, without a `LoopContext` stepped and
+    asked through the sandbox a few times a row. Any other loop is left as it is."""
+    variable, items, body = loop.groups()
+    if body.replace("loop.index0", "").count("loop") or "{% for" in body:
+        return loop[0]
+    numbered = body.replace("loop.index0", ROW_INDEX)
+    return f"{{% for {ROW_INDEX}, {variable} in {items}|{NUMBERED_FILTER} %}}{numbered}{{% endfor %}}"
 
 
 def _output(value: Any) -> str:
