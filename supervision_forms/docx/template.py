@@ -130,7 +130,7 @@ class CompiledTemplate:
         `title` and `made` (the created date) go into the document's properties."""
         ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
         values = dict(context)
-        values[ANNEX] = Markup(annex(ids))
+        values[ANNEX] = str.__new__(Markup, annex(ids))  # XML we built: markup as it is
         fixed = self.derived.get(FIXED_PIECES)
         if not isinstance(fixed, dict):  # built once: the template's own text deflated once
             fixed = self.derived[FIXED_PIECES] = {
@@ -219,8 +219,10 @@ def run_text(text: str) -> Markup:
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
-    escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
-    return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
+    # str's own replace on the escaped text: Markup's would escape its arguments and wrap
+    # each result again; the breaks and tabs are markup, put in once the text is escaped
+    broken = str.replace(escaped, "\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return str.__new__(Markup, broken.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">'))
 
 
 class _Blank:
