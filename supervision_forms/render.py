@@ -18,7 +18,7 @@ from .docx.properties import today
 from .errors import InvalidData, RenderWarning
 from .files import write_atomic
 from .models.agreement import Agreement, Frequency, FrequencyUnit
-from .models.paths import PLAIN, Leaf, flatten, generic, leaf_map, leaves
+from .models.paths import Leaf, flatten, generic, leaf_map
 from .packs import Pack, PackRegistry
 from .packs.spec import PrintedFact
 from .privacy import redacted
@@ -73,7 +73,7 @@ def render_model(model: BaseModel, pack: Pack, document: str) -> tuple[bytes, li
     template = pack.template(document)
     spec = pack.document(document)
     context = model.model_dump()
-    items = annex_items(model, template.paths, spec.printed, unplaced(context, type(model), template.paths))
+    items = annex_items(model, template.paths, spec.printed, flatten(context))
     conflicts = [
         _conflict(path, fact, pack)
         for item in items
@@ -149,8 +149,7 @@ def annex_items(
 ) -> list[AnnexItem]:
     """The annex rows for every value the layout does not place, in model order: a list
     of dates or choices as one row; a value the form prints already, hidden. `values`:
-    the model flattened, where the caller has it already (`flatten(model.model_dump())`;
-    the values the layout places may be left out: `unplaced`)."""
+    the model flattened, where the caller has it already (`flatten(model.model_dump())`)."""
     kind = type(model)
     plan = _plan(kind, frozenset(placed))
     derived: frozenset[str] | None = None  # worked out when first needed
@@ -182,71 +181,6 @@ def annex_items(
         rows.append(AnnexItem(place.label, ((path, text),), hidden))
     wholes = iter(lists.values())
     return [row if isinstance(row, AnnexItem) else AnnexItem(row, tuple(next(wholes))) for row in rows]
-
-
-def unplaced(context: dict[str, Any], kind: type[BaseModel], placed: frozenset[str]) -> dict[str, Any]:
-    """`flatten(context)` (a `model_dump()` of `kind`) without the leaves the layout
-    places, found by walking the model's fields beside the data, so that no path is
-    written out for a value the annex would pass over. Anything the fields do not
-    describe (a further field, a value of another shape) is flattened whole."""
-    out: dict[str, Any] = {}
-    _walk_unplaced(out, context, _field_tree(kind, placed), "", placed)
-    return out
-
-
-_ITEM = "[]"  # in a field tree: a list's items
-_SKIP: Any = object()  # in a field tree: a leaf the layout places
-_UNKNOWN: Any = object()
-
-
-@lru_cache(maxsize=64)
-def _field_tree(kind: type[BaseModel], placed: frozenset[str]) -> dict[str, Any]:
-    """The model's fields as nested dicts (a list's items under `_ITEM`), each leaf
-    `_SKIP` where the layout places it, else None."""
-    tree: dict[str, Any] = {}
-    for leaf in leaves(kind):
-        node = tree
-        *steps, last = leaf.path.split(".")
-        for step in steps:
-            node = node.setdefault(step.removesuffix(_ITEM), {})
-            node = node.setdefault(_ITEM, {}) if step.endswith(_ITEM) else node
-        mark = _SKIP if leaf.path in placed else None
-        if last.endswith(_ITEM):
-            node.setdefault(last.removesuffix(_ITEM), {})[_ITEM] = mark
-        else:
-            node[last] = mark
-    return tree
-
-
-def _walk_unplaced(
-    out: dict[str, Any], data: dict[str, Any], node: dict[str, Any], prefix: str, placed: frozenset[str]
-) -> None:
-    for key, value in data.items():
-        field = node.get(key, _UNKNOWN)
-        if field is _UNKNOWN:  # not a field of the model
-            _flatten_unplaced(out, value, f"{prefix}{key}.", placed)
-        elif type(value) in PLAIN:
-            if field is not _SKIP:
-                out[f"{prefix}{key}"] = value
-        elif type(value) is dict and type(field) is dict and _ITEM not in field:
-            _walk_unplaced(out, value, field, f"{prefix}{key}.", placed)
-        elif type(value) is list and type(field) is dict and _ITEM in field:
-            item = field[_ITEM]
-            for index, each in enumerate(value):
-                if type(each) in PLAIN:
-                    if item is not _SKIP:
-                        out[f"{prefix}{key}.{index}"] = each
-                elif type(each) is dict and type(item) is dict:
-                    _walk_unplaced(out, each, item, f"{prefix}{key}.{index}.", placed)
-                else:
-                    _flatten_unplaced(out, each, f"{prefix}{key}.{index}.", placed)
-        else:  # a value of another shape than its field's
-            _flatten_unplaced(out, value, f"{prefix}{key}.", placed)
-
-
-def _flatten_unplaced(out: dict[str, Any], value: Any, prefix: str, placed: frozenset[str]) -> None:
-    """What the fields do not describe, flattened whole, less the paths the layout places."""
-    out.update((path, each) for path, each in flatten(value, prefix).items() if generic(path) not in placed)
 
 
 @dataclass(frozen=True, slots=True)

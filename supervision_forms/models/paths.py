@@ -130,7 +130,7 @@ def flatten(data: Any, prefix: str = "") -> dict[str, Any]:
 
 
 # values that are leaves as they come: most of them, each kept without a call of its own
-PLAIN = frozenset({str, int, float, bool, type(None), datetime.date, datetime.datetime})
+_PLAIN = frozenset({str, int, float, bool, type(None), datetime.date, datetime.datetime})
 
 
 def _flatten_into(out: dict[str, Any], data: Any, prefix: str) -> None:
@@ -144,7 +144,7 @@ def _flatten_into(out: dict[str, Any], data: Any, prefix: str) -> None:
         out[prefix.rstrip(".")] = data
         return
     for key, value in items:
-        if type(value) in PLAIN:
+        if type(value) in _PLAIN:
             out[f"{prefix}{key}".rstrip(".")] = value
         else:
             _flatten_into(out, value, f"{prefix}{key}.")

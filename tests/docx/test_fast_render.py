@@ -5,7 +5,6 @@ reader learns from, `sf_value(expression, n)`: both must give the very same docu
 from __future__ import annotations
 
 import io
-import random
 import zipfile
 from typing import Any
 
@@ -22,9 +21,8 @@ from supervision_forms.docx.template import (
 )
 from supervision_forms.errors import TemplateSecurityError
 from supervision_forms.models import Agreement
-from supervision_forms.models.paths import flatten, generic, leaves, unflatten
-from supervision_forms.render import annex_items, unplaced
-from tests.conftest import PACK_NAMES
+from supervision_forms.models.paths import flatten, unflatten
+from supervision_forms.render import annex_items
 
 ODD = ' – ünïcode & <tag> "q" ]]>\nline two\tTab'
 ANNEX = '<w:p><w:r><w:t xml:space="preserve">annex</w:t></w:r></w:p>'
@@ -110,25 +108,3 @@ def it_works_out_the_annex_for_each_layout_apart() -> None:
     fewer = {item.values[0][0] for item in annex_items(example, frozenset({"supervisee.name"}))}
     assert "supervisee.name" in every and every - fewer == {"supervisee.name"}
     assert {item.values[0][0] for item in annex_items(example, frozenset())} == every
-
-
-def _every_example() -> list[Any]:
-    packs = installed_packs()
-    return [packs.get(name).example(kind) for name in PACK_NAMES for kind in packs.get(name).spec.documents]
-
-
-@pytest.mark.parametrize("seed", range(4))
-def it_leaves_out_of_a_row_exactly_what_the_layout_places(seed: int) -> None:
-    chances = random.Random(seed)
-    for example in _every_example():
-        kind = type(example)
-        shapes = [leaf.path for leaf in leaves(kind)]
-        placed = frozenset(shape for shape in shapes if chances.random() < 0.5)
-        context = example.model_dump()
-        context["further"] = {"a.": 1, "list": [{"x": None}, 2]}  # not a field: kept whole
-        first = next(iter(context))
-        context[first] = [context[first], {"odd": "shape"}]  # a field's value of another shape
-        for key in [key for key, value in context.items() if isinstance(value, list) and key != first][:1]:
-            context[key] = {"[]": "a list as a dict", "0": "x"}
-        expected = {path: value for path, value in flatten(context).items() if generic(path) not in placed}
-        assert list(unplaced(context, kind, placed).items()) == list(expected.items())
