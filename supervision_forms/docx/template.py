@@ -148,6 +148,8 @@ class CompiledTemplate:
         return writer.write(changed)
 
     def _value(self, value: Any, slot: int) -> Markup:
+        if type(value) is str and value and slot not in self.slot_choices:  # most values: text as it is
+            return run_text(value)
         if slot in self.slot_choices:
             return run_text(checkbox_text(value, self.slot_choices[slot]))
         if value is None or value is BLANK or value == "":
