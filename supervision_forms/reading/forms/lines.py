@@ -40,8 +40,8 @@ class LineSpots(Spots):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
-            if len(below) != 1 or any(self.hit_starts.get(n) for n in here):
-                break  # (a line where a label starts is the next row's)
+            if len(below) != 1 or any(self.hit_starts.get(n) and self._unparted(host, n) for n in here):
+                break  # (a line where a label starts is the next row's, unless a drawn cell parts it)
             if self.layout.ruled():
                 if self.layout.rule_between(line - 1, line, column + 1):
                     break
@@ -61,6 +61,11 @@ class LineSpots(Spots):
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
 
+    def _unparted(self, host: int, number: int) -> bool:
+        """PDF: whether no drawn cell parts two pieces (both in one, or not both in cells)."""
+        a, b = self.pieces[host].cell, self.pieces[number].cell
+        return a < 0 or b < 0 or a == b
+
     def _carries_on(self, host: int, number: int) -> bool:
         """Whether the piece `number`, a line under `host`, may carry on its text: it
         starts in the host's column, or in the host's drawn cell left of it (on the next
@@ -70,8 +75,11 @@ class LineSpots(Spots):
             return True
         if piece.cell < 0 or under.column >= piece.column:
             return False
-        if under.cell == piece.cell:
-            return True
+        if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there)
+            return not any(
+                self.pieces[n].cell == piece.cell and self.pieces[n].column > piece.column
+                for n in self.by_line[piece.line]
+            )
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
         turned = (
             -1 < self.layout.page(piece.line) != self.layout.page(under.line) > -1
@@ -106,21 +114,31 @@ class LineSpots(Spots):
         )
 
     def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """PDF: the lines right under the label, in its column and its table row."""
+        """PDF: the lines right under the label, in its column (or its drawn cell, set in
+        from its edge) and its table row."""
         label = self.pieces[hit.end_piece]
         line = label.line + 1
         here = self.by_line.get(line, [])
         below = [
-            n for n in here if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near
+            n
+            for n in here
+            if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near
+            or -1 < self.pieces[n].cell == label.cell
         ]
         if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
             return []
         number = below[0]
         if number in self.label_pieces or self.printed(number) or self.label_like(number):
             return []
-        if not fold(self.pieces[number].text):
+        if not fold(self.pieces[number].text) or self._wrap_of_above(number, hit.pieces):
             return []
         return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
+
+    def _wrap_of_above(self, number: int, besides: tuple[int, ...]) -> bool:
+        """PDF: whether a piece is the wrapped end of a piece on the line above, other than
+        `besides` ("DECEMBER 2025" under a label, "Date: 30" at the end of its line)."""
+        above = self.by_line.get(self.pieces[number].line - 1, [])
+        return any(span.piece == number for n in above if n not in besides for span in self._wrapped(n))
 
     def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: the pieces right of the label on its own line (and the lines each wraps
@@ -133,8 +151,8 @@ class LineSpots(Spots):
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))
                 break
-            if self._under_other_label(number, hit):
-                break  # another label's drawn cell: its answer
+            if self._under_other_label(number, hit) or self._wrap_of_above(number, hit.pieces):
+                break  # another label's drawn cell, or another answer wrapped onto the line: theirs
             if not spans and not self._printed_line(number) and self.printed(number):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
@@ -198,7 +216,7 @@ class LineSpots(Spots):
                 if number in self.label_pieces and number != hit.end_piece:
                     spans.extend(self._before_label(number))
                     break
-                if spans and self._across(number, self.pieces[spans[0].piece].column):
+                if spans and self._across(number, self.pieces[spans[0].piece].column, label):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
                 prompt = part_of_prompt(piece.text, self.know.prompts) or starts_like_a_prompt(
@@ -276,10 +294,12 @@ class LineSpots(Spots):
             for n in (upper, lower)
         )
 
-    def _across(self, number: int, column: float) -> bool:
-        """PDF: whether a piece starts left of an answer's column and runs into it."""
+    def _across(self, number: int, column: float, label: Piece) -> bool:
+        """PDF: whether a piece starts left of an answer's column, within the label's drawn
+        cell if it has one, and runs into it."""
         piece = self.pieces[number]
-        return piece.column < column - max(self.layout.near, piece.size) < column < piece.end_column
+        edge = label.end_column + label.room if label.walled else piece.column + 1
+        return piece.column < min(column - max(self.layout.near, piece.size), edge) and column < piece.end_column
 
     def _row_end(self, hit: Hit, info: FieldInfo) -> int:
         """PDF: the first line after the label where its column starts something else."""

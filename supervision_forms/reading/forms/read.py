@@ -146,12 +146,7 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
         for info in by_length:
             if info.path not in hits:
                 _find(finder, info, hits, stage)
-    for anchor, members in anchors.items():
-        for info in members:
-            if info.path != anchor and anchor in hits:
-                hit = finder.find_near(info.path, info.labels, hits[anchor])
-                if hit is not None:
-                    hits[info.path] = hit
+    _find_near(finder, anchors, hits)
     for stage in STAGES:
         for info in tables:
             if info.path not in hits:
@@ -162,7 +157,18 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
             named = finder.find_named(info.path, _names(info, know))
             if named is not None:
                 hits[info.path] = named
+    _find_near(finder, anchors, hits)  # (near a name's label an older edition words its own way)
     return hits
+
+
+def _find_near(finder: Finder, anchors: dict[str, list[FieldInfo]], hits: dict[str, Hit]) -> None:
+    """The labels of a signature group not found yet (its "Date:"), near its found name's label."""
+    for anchor, members in anchors.items():
+        for info in members:
+            if info.path not in hits and anchor in hits:
+                hit = finder.find_near(info.path, info.labels, hits[anchor])
+                if hit is not None:
+                    hits[info.path] = hit
 
 
 def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:

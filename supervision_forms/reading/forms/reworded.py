@@ -30,6 +30,7 @@ MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
 ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
+MAX_DATE_WORDS = 4  # a date answer beside its label is this short
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -51,7 +52,10 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             if label is None:
                 continue
             lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-            shares = [_share(content("\n".join(lines[:count])), wanted) for count in range(1, len(lines) + 1)]
+            least = 1 if info.kind == "date" and _dated(text[label:]) else MIN_SHARED
+            shares = [
+                _share(content("\n".join(lines[:count])), wanted, least) for count in range(1, len(lines) + 1)
+            ]
             if any(shares):
                 best.append((max(shares), number, label))
         best.sort(reverse=True)
@@ -66,13 +70,19 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             taken.update(hit.pieces)
 
 
-def _share(words: frozenset[str], wanted: frozenset[str]) -> float:
+def _share(words: frozenset[str], wanted: frozenset[str], least: int) -> float:
     """How much of what a label asks (`words`) is what the field's label asks (`wanted`);
-    0 when they share too little."""
+    0 when they share fewer than `least` words, or under half the label's."""
     shared = len(words & wanted)
-    if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
+    if shared >= least and shared >= MIN_SHARE * len(words):
         return shared / len(words | wanted)
     return 0.0
+
+
+def _dated(answer: str) -> bool:
+    """Whether the text after a label is a date and little else ("Next review: 26th Sep.
+    2026"): a date field's label then needs to share only one word with it."""
+    return len(answer.split()) <= MAX_DATE_WORDS and bool(find_dates(answer))
 
 
 def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> tuple[int, int]:
