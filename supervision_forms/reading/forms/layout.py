@@ -531,7 +531,9 @@ def reading_text(layout: Layout) -> str:
         piece = layout.pieces[number]
         if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
             last = blocks[-1][-1]
-            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size, last.bottom)
+            blocks[-1][-1] = Line(
+                f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size, last.bottom
+            )
         elif previous is not None and _continues(previous, piece):
             blocks[-1].append(as_line(layout, piece))
         else:

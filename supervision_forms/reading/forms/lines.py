@@ -3,8 +3,6 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
-import re
-
 from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import hyphen_end, wraps
@@ -13,10 +11,8 @@ from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
 
-SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
-SENTENCE_END = re.compile(r"[.!?:;…)\]\"”’]\s*$")
 
 
 class LineSpots(Spots):
@@ -51,7 +47,7 @@ class LineSpots(Spots):
             upper, lower = self.pieces[previous], self.pieces[number]
             if (
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
-                or self._printed_line(number)
+                or self.printed_line(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
                 or (not bounded and not wraps(as_line(self.layout, upper), as_line(self.layout, lower)))
@@ -153,7 +149,7 @@ class LineSpots(Spots):
                 break
             if self._under_other_label(number, hit) or self._wrap_of_above(number, hit.pieces):
                 break  # another label's drawn cell, or another answer wrapped onto the line: theirs
-            if not spans and not self._printed_line(number) and self.printed(number):
+            if not spans and not self.printed_line(number) and self.printed(number):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
@@ -176,11 +172,7 @@ class LineSpots(Spots):
             if len(beside) != 1 or beside[0] in taken:
                 continue
             number = beside[0]
-            if (
-                number in self.label_pieces
-                or self._printed_line(number)
-                or not fold(self.pieces[number].text)
-            ):
+            if number in self.label_pieces or self.printed_line(number) or not fold(self.pieces[number].text):
                 break
             found.append(Span(number, 0, len(self.pieces[number].text)))
         return found
@@ -223,7 +215,7 @@ class LineSpots(Spots):
                     piece.text, self.know.prompts
                 )
                 heading = not spans and not prompt  # (a prompt, or its first line, is cleaned off)
-                if (left or heading) and self._printed_line(number):
+                if (left or heading) and self.printed_line(number):
                     return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
@@ -269,9 +261,7 @@ class LineSpots(Spots):
         for number in self.by_line.get(last, []) if last == bottom.line + 1 else []:
             below = self.pieces[number]
             if (
-                abs(below.column - bottom.column) <= self.layout.near
-                and below.text[:1].islower()
-                and not SENTENCE_END.search(bottom.text)
+                self.runs_on(spans[-1].piece, number)
                 and not self.layout.rule_between(bottom.line, last, below.column + 1)
                 and not any(
                     self.printed(n) or self.know.is_prompt(self.pieces[n].text)
@@ -299,7 +289,9 @@ class LineSpots(Spots):
         cell if it has one, and runs into it."""
         piece = self.pieces[number]
         edge = label.end_column + label.room if label.walled else piece.column + 1
-        return piece.column < min(column - max(self.layout.near, piece.size), edge) and column < piece.end_column
+        return (
+            piece.column < min(column - max(self.layout.near, piece.size), edge) and column < piece.end_column
+        )
 
     def _row_end(self, hit: Hit, info: FieldInfo) -> int:
         """PDF: the first line after the label where its column starts something else."""
@@ -358,14 +350,8 @@ class LineSpots(Spots):
             return out
         out = list(first)
         for span in lines:
-            if self._printed_line(span.piece):
+            if self.printed_line(span.piece):
                 self.cut_short(out, span.piece)
                 break
             out.append(span)
         return out
-
-    def _printed_line(self, number: int) -> bool:
-        """Whether a line is printed text, rather than the end of an answer run onto it
-        (a word or two, such as "date.", may look like a printed heading)."""
-        words = len(fold(self.pieces[number].text).split())
-        return words >= SHORT_LINE and self.printed(number)

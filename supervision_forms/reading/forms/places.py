@@ -142,7 +142,9 @@ class Places(LineSpots):
             if lines and piece.line == last_line:
                 lines[-1] += "   " + text
                 last = wrapped[-1]
-                wrapped[-1] = Line(f"{last.text} {text}", piece.room, last.lead, last.top, last.size, last.bottom)
+                wrapped[-1] = Line(
+                    f"{last.text} {text}", piece.room, last.lead, last.top, last.size, last.bottom
+                )
             else:
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))
