@@ -359,11 +359,22 @@ class Finder:
         return sum(1 for p in self.layout.pieces if p.line == piece.line) > 1
 
     def _continues_prose(self, stream: int, piece: int, end: int) -> bool:
+        """PDF: whether a label's words carry on the printed sentence before them: the
+        pieces left of it on its line (a justified line drawn word by word), or else the
+        line above it in its column."""
         members = self.streams[stream].pieces
         at = members.index(piece)
-        if self.layout.structured or self.prose is None or at == 0:
+        pieces = self.layout.pieces
+        if self.layout.structured or self.prose is None:
             return False
-        before = fold(self.layout.pieces[members[at - 1]].text).split()[-PROSE_WORDS:]
+        left = piece
+        while left > 0 and pieces[left - 1].line == pieces[piece].line:
+            left -= 1
+        if left < piece:
+            text = " ".join(p.text for p in pieces[left:piece])
+        else:
+            text = pieces[members[at - 1]].text if at > 0 else ""
+        before = fold(text).split()[-PROSE_WORDS:]
         if not before:
             return False
         return self.prose(" ".join(before) + " " + fold(self.layout.pieces[piece].text[:end]))

@@ -16,6 +16,7 @@ from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
+from ..ticks import untick_options
 from ..unwrap import hyphen_end
 from ..values import Collector
 from ..wording import key, meaning, path_key
@@ -34,6 +35,7 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PLACEHOLDER_PIECE = "the first words of Word's placeholder text, not an answer"
 BROKEN_AT_END = "it ends in a word broken at its hyphen; the rest is on a line not read with it"
+UNTICKED = "reads as the form's options printed side by side, no tick box left to say which is meant"
 BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
@@ -237,6 +239,9 @@ def _put_answers(
             continue
         if placeholder_start(text):
             collector.keep_unsure(paths, text, answer.source, PLACEHOLDER_PIECE)
+            continue
+        if collector.pdf and untick_options(text):
+            collector.keep_unsure(paths, text, answer.source, UNTICKED)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
