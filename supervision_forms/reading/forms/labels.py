@@ -360,8 +360,8 @@ class Finder:
 
     def _continues_prose(self, stream: int, piece: int, end: int) -> bool:
         """PDF: whether a label's words carry on the printed sentence before them: the
-        pieces left of it on its line (a justified line drawn word by word), or else the
-        line above it in its column."""
+        line above it in its column, or the pieces left of it on its line (a justified
+        line drawn word by word)."""
         members = self.streams[stream].pieces
         at = members.index(piece)
         pieces = self.layout.pieces
@@ -370,14 +370,12 @@ class Finder:
         left = piece
         while left > 0 and pieces[left - 1].line == pieces[piece].line:
             left -= 1
-        if left < piece:
-            text = " ".join(p.text for p in pieces[left:piece])
-        else:
-            text = pieces[members[at - 1]].text if at > 0 else ""
-        before = fold(text).split()[-PROSE_WORDS:]
-        if not before:
-            return False
-        return self.prose(" ".join(before) + " " + fold(self.layout.pieces[piece].text[:end]))
+        above = [pieces[members[at - 1]].text] if at > 0 else []
+        for text in [*above, " ".join(p.text for p in pieces[left:piece])]:
+            before = fold(text).split()[-PROSE_WORDS:]
+            if before and self.prose(" ".join(before) + " " + fold(pieces[piece].text[:end])):
+                return True
+        return False
 
     # --- searching near another label ---------------------------------------------------
 

@@ -74,7 +74,7 @@ class Places(LineSpots):
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
                 over = "the answer is typed over other text" if self._over_other(spans) else ""
-                doubt = self.doubt or over
+                doubt = over or self.doubt  # (the drawing says why first)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
             if (
                 number == 0
