@@ -20,7 +20,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from ..text import Norm, fold, normalise, strip_numbering
+from ..text import LIST_MARK, Norm, fold, normalise, strip_numbering
 from ..wording import MAX_WORDS, key, keyed, roles
 from .layout import Layout, Piece
 
@@ -371,7 +371,8 @@ class Finder:
         while left > 0 and pieces[left - 1].line == pieces[piece].line:
             left -= 1
         above = [pieces[members[at - 1]].text] if at > 0 else []
-        for text in [*above, " ".join(p.text for p in pieces[left:piece])]:
+        beside = " ".join(p.text for p in pieces[left:piece])
+        for text in [*above, "" if LIST_MARK.fullmatch(beside.strip()) else beside]:  # (not its number)
             before = fold(text).split()[-PROSE_WORDS:]
             if before and self.prose(" ".join(before) + " " + fold(pieces[piece].text[:end])):
                 return True
