@@ -15,10 +15,9 @@ from .leaders import EDGES, LEADERS
 
 BOXES = re.compile(r"[☐☒☑□■]|\[\s*[xX✓✔]?\s*\]")  # glyphs, or boxes typed as "[ ]" and "[x]"
 TICK = re.compile(r"[☒☑✓✔✗✘■]|(?<![^\W_])[xX](?![^\W_])")
-# A word of 4+ letters back after one or two others, nothing but spaces between: options
-# printed side by side ("handwritten notes typed notes", "Every 2 weeks Every 4 weeks").
-OPTION_AGAIN = re.compile(r"\b([^\W\d_]{4,})(?: [^\W_]+){1,2} \1\b", re.IGNORECASE)
-UNPUNCTUATED = re.compile(r"[^\W_]+(?: [^\W_]+)*")
+# Words alone, one of 4+ letters back after one or two others: options printed side by
+# side ("handwritten notes typed notes", "Every 2 weeks Every 4 weeks").
+OPTIONS = re.compile(r"(?=.*\b([^\W\d_]{4,})(?: [^\W_]+){1,2} \1\b)[^\W_]+(?: [^\W_]+)*", re.I)
 MAX_OPTION_WORDS = 12
 
 
@@ -87,8 +86,4 @@ def untick_options(text: str) -> bool:
     """Whether an answer reads as a row of printed options whose tick boxes were lost (a
     PDF producer dropped the glyphs): a few words, no punctuation, a word coming back."""
     words = " ".join(text.split())
-    return (
-        len(words.split()) <= MAX_OPTION_WORDS
-        and bool(UNPUNCTUATED.fullmatch(words))
-        and bool(OPTION_AGAIN.search(words))
-    )
+    return len(words.split()) <= MAX_OPTION_WORDS and bool(OPTIONS.fullmatch(words))

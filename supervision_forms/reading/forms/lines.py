@@ -257,18 +257,17 @@ class LineSpots(Spots):
         answer's column goes on, undrawn, mid-sentence: its last line stops without a
         sentence's end and the next starts in lower case (a typesetter may break a line
         with room left, so the room on it does not settle where the answer ends)."""
-        bottom = self.pieces[spans[-1].piece]
-        for number in self.by_line.get(last, []) if last == bottom.line + 1 else []:
-            below = self.pieces[number]
-            if (
-                self.runs_on(spans[-1].piece, number)
-                and not self.layout.rule_between(bottom.line, last, below.column + 1)
-                and not any(
-                    self.printed(n) or self.know.is_prompt(self.pieces[n].text)
-                    for n in (spans[-1].piece, number)
-                )
-            ):  # (a printed prompt running on is cleaned off, not cut)
+        bottom = spans[-1].piece
+        for number in self.by_line.get(last, []) if last == self.pieces[bottom].line + 1 else []:
+            if self.runs_on(bottom, number) and self._undrawn_between(bottom, number, last - 1, last):
                 self.doubt = "the answer may run on into the next row, mid-sentence"
+
+    def _undrawn_between(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
+        """Whether nothing is drawn between two pieces and neither is a prompt or the form's
+        printed text (a printed prompt running on is cleaned off, not cut)."""
+        if self.layout.rule_between(upper_line, lower_line, self.pieces[lower].column + 1):
+            return False
+        return not any(self.printed(n) or self.know.is_prompt(self.pieces[n].text) for n in (upper, lower))
 
     def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
         """Whether the text of `lower` carries on `upper`'s: the upper line had no room
@@ -277,11 +276,10 @@ class LineSpots(Spots):
         a, b = self.pieces[upper], self.pieces[lower]
         if a.room >= b.lead and not hyphen_end(a.text):
             return False
-        if self.layout.rule_between(upper_line, lower_line, b.column + 1):
-            return False
-        return not any(
-            n in self.label_pieces or self.printed(n) or self.know.is_prompt(self.pieces[n].text)
-            for n in (upper, lower)
+        return (
+            upper not in self.label_pieces
+            and lower not in self.label_pieces
+            and self._undrawn_between(upper, lower, upper_line, lower_line)
         )
 
     def _across(self, number: int, column: float, label: Piece) -> bool:

@@ -10,8 +10,6 @@ from collections.abc import Callable, Mapping
 from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
 from ...packs.spec import PrintedFact
-from ...text.dates import find_dates
-from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
 from ..result import ParseResult, ReadWarning, Unmapped
@@ -25,7 +23,7 @@ from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
-from .reworded import find_by_order, find_reworded
+from .reworded import could_answer, find_by_order, find_reworded
 from .spots import Span, label_spans, without
 from .tables import read_tables
 
@@ -231,17 +229,15 @@ def _put_answers(
             text = "\n".join(part for part in parts if part) or None
         if text is None:
             continue
-        if answer.doubt:
-            collector.keep_unsure(paths, text, answer.source, answer.doubt)
-            continue
-        if hyphen_end(answer.text.rstrip()):
-            collector.keep_unsure(paths, text, answer.source, BROKEN_AT_END)
-            continue
-        if placeholder_start(text):
-            collector.keep_unsure(paths, text, answer.source, PLACEHOLDER_PIECE)
-            continue
-        if collector.pdf and untick_options(text):
-            collector.keep_unsure(paths, text, answer.source, UNTICKED)
+        doubts = (
+            (answer.doubt, bool(answer.doubt)),
+            (BROKEN_AT_END, hyphen_end(answer.text.rstrip())),
+            (PLACEHOLDER_PIECE, placeholder_start(text)),
+            (UNTICKED, collector.pdf and untick_options(text)),
+        )
+        why = next((message for message, unsure in doubts if unsure), "")
+        if why:
+            collector.keep_unsure(paths, text, answer.source, why)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
@@ -282,20 +278,11 @@ def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowl
             named = [
                 i.path
                 for i in others
-                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and _could_answer(i, rest)
+                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and could_answer(i, rest)
             ]
             if named:
                 return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
     return text, "", ""
-
-
-def _could_answer(info: FieldInfo, text: str) -> bool:
-    """Whether text could be a value of the field: a date or a number where it wants one."""
-    if info.kind == "date":
-        return bool(find_dates(text))
-    if info.kind == "int":
-        return read_duration_minutes(text) is not None
-    return True
 
 
 def _put_inner(
