@@ -116,11 +116,7 @@ class Finder:
         a PDF line of columns) first; with `at_end` (an answer written before its label), a
         short label may end its piece instead."""
         found = self._places(list(labels), at_start, stage, tabular, at_end)
-        if not found:
-            return None
-        found.sort(key=lambda item: item[0], reverse=True)
-        _, start, end, score = found[0]
-        return self._claim(path, start, end, score, len(found) > 1 and _close(found[0][0], found[1][0]))
+        return self._claim_best(path, found, lambda first, second: _close(first[0], second[0]))
 
     def take(self, path: str, piece: int, start: int, end: int, score: float) -> Hit | None:
         """Take [start, end) of a piece's text as the label of the field at `path` (a
@@ -205,12 +201,7 @@ class Finder:
         words ("Duration:" for `duration_minutes`): at the start of a paragraph, cell,
         line or tabbed column, closed (a word alone by a colon); `names` tells a label's key that names
         the field (and no other)."""
-        found = self._reworded(names, closed_only=True)
-        if not found:
-            return None
-        found.sort(key=lambda item: item[0], reverse=True)
-        _, start, end, score = found[0]
-        return self._claim(path, start, end, score, len(found) > 1)
+        return self._claim_best(path, self._reworded(names, closed_only=True), lambda first, second: True)
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
@@ -421,6 +412,14 @@ class Finder:
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
+
+    def _claim_best(self, path: str, found: list[Found], alike: Callable[[Found, Found], bool]) -> Hit | None:
+        """The best of the places `found` claimed for `path`; ambiguous when the next best is `alike`."""
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0], reverse=True)
+        _, start, end, score = found[0]
+        return self._claim(path, start, end, score, len(found) > 1 and alike(found[0], found[1]))
 
     def _claim(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
         """The label of the field at `path` at [start, end) of the searched text, taken."""
