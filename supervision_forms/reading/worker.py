@@ -1,6 +1,6 @@
 """Reading untrusted files in long-lived worker processes, each document limited in CPU time.
 
-A worker is this module run as `python -m supervision_forms.reading.worker`: started once,
+A worker is this module run in a new Python (`command()`): started once,
 it reads one request after another from its standard input and answers on its standard
 output. The parent measures the CPU time a worker spends on each document (from
 `/proc/<pid>/stat`); a worker over its limit is killed (and a new one started when next
@@ -46,6 +46,16 @@ MEMORY_BYTES = 2 * 2**30  # address space a worker may use
 BACKSTOP = 30.0  # wall-clock seconds per CPU second before a stuck worker is given up
 MAX_WORKERS = 4
 START_SECONDS = 60.0  # wall-clock time a new worker may take to import its code
+# A worker is started by this code, not `-m`: its package is registered without running its
+# __init__, which imports the whole form reader (parse, packs, models: about 0.8 s of CPU a
+# fresh worker never uses; a scanned page image paid it on top of its OCR).
+LAUNCH = (
+    "import importlib.util, sys\n"
+    f"spec = importlib.util.find_spec({__package__!r})\n"
+    "sys.modules[spec.name] = importlib.util.module_from_spec(spec)\n"
+    f"from {__name__} import _serve\n"
+    "_serve()\n"
+)
 READY = b"ready\n"
 ERRORS: dict[str, type[SupervisionFormsError]] = {
     cls.__name__: cls
@@ -66,12 +76,17 @@ class WorkerUnavailable(Exception):
     """A worker process started but did not become ready (mapped to `CorruptDocument`)."""
 
 
+def command() -> list[str]:
+    """The command that starts a worker."""
+    return [sys.executable, "-c", LAUNCH]
+
+
 class Worker:
     """One worker process and the CPU time it has used."""
 
     def __init__(self) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            command(),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
