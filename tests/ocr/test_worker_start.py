@@ -5,7 +5,6 @@ once in the worker) on top of its OCR."""
 from __future__ import annotations
 
 import subprocess
-import sys
 
 from supervision_forms.reading import worker
 
