@@ -33,6 +33,7 @@ MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near 
 MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
 MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
 MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
+LETTER_RUN = 0.45  # of the short letters' height: a short letter's bar or bowl is this wide
 BROKEN = 1  # pieces of ink more than a word's letters and dots: its letters are broken
 OVERSHOOT = 0.15  # of the short letters' height: round letters rise this far above the others
 STEM = 0.7  # ... an ascender's stem runs down through this much of them (an accent's letter
@@ -72,6 +73,15 @@ def accounts_for(text: str, marks: Marks) -> bool:
     over = sum(c in DOTTED or (c.islower() and accented(c)) for c in letters)
     capital = letters[:1].isupper() and accented(letters[:1])
     return over == marks.over_letters + marks.resting and capital == marks.over_capital
+
+
+def _widest_run(mask: Mask) -> int:
+    """The longest run of ink along any row."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    starts, ends = np.nonzero(edges == 1)[1], np.nonzero(edges == -1)[1]
+    return int((ends - starts).max(initial=0))
 
 
 def _mark_above(mask: Mask, word: Word) -> bool:
@@ -171,6 +181,8 @@ def _resting_marks(mask: Mask, word: Word) -> int:
             or int(above[-1] - above[0]) + 1 > MARK_WIDTH * height
         ):
             continue  # a round letter's top, or a wide one's
+        if _widest_run(own[x_line : baseline + 1]) < LETTER_RUN * short:
+            continue  # a stroke ("/"), not a short letter: an accent's letter has a bar or a bowl
         down = own[cut : x_line + round(STEM * short)]
         stem = any(
             bool((down[:, c] | down[:, min(c + 1, down.shape[1] - 1)]).all())
