@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models.paths import Leaf
+from ..text.durations import read_duration_minutes
 from .page import Page, Word
 from .scan import ASCENT, CAP_HEIGHT, DESCENT, EMPTY, TICKED, UNDECIDED
 
@@ -28,6 +29,7 @@ DURATION_WORDS = {
     "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
+SPELT_TOKENS = 6  # tokens at most of a duration written in words ("an hour and a half")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
 BOXES = {TICKED, EMPTY, UNDECIDED}
@@ -339,7 +341,7 @@ class WordStream:
         if isinstance(item, datetime.date):
             return self._run(at, _datetokens(item), DATE_FILLERS, 2)
         if leaf.kind == "int":
-            return self._run(at, _numbertokens(item), DURATION_WORDS, 1)
+            return self._run(at, _numbertokens(item), DURATION_WORDS, 1) or self._spelt(item, at)
         if leaf.kind == "choice":
             return self._sequence(tokens(leaf.choice_labels().get(str(item), str(item))), at)
         return self._sequence(tokens(str(item)), at)
@@ -371,6 +373,25 @@ class WordStream:
                         return list(range(index, following + 1))
                     if not token.startswith(joined):
                         break
+        return []
+
+    def _spelt(self, minutes: int, at: int) -> list[int]:
+        """The fewest tokens of one line, from `at` (within a few lines), that read as a
+        duration of `minutes` written in words ("an hour", "half an hour"): the reader's
+        own reading of durations (`text.durations`) tells."""
+        last_line = self.tokens[at].line + DATE_LINES if at < len(self.tokens) else at
+        for end in range(at, len(self.tokens)):
+            line = self.tokens[end].line
+            if line >= last_line:
+                break
+            if self.tokens[end].text not in DURATION_WORDS:
+                continue
+            for first in range(end, max(at, end - SPELT_TOKENS) - 1, -1):
+                if self.tokens[first].line != line:
+                    break
+                words = " ".join(self.tokens[i].text for i in range(first, end + 1))
+                if read_duration_minutes(words) == minutes:
+                    return list(range(first, end + 1))
         return []
 
     def _run(self, at: int, wanted: set[str], fillers: set[str], need: int) -> list[int]:

@@ -17,6 +17,7 @@ from supervision_forms.reading.ocr_words import WordStream
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
+from supervision_forms.text.durations import read_duration_minutes
 
 
 def _judged(text: str) -> ParseResult:
@@ -276,3 +277,32 @@ def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on
 def it_takes_a_signature_s_name_under_its_label_and_its_date_beside_the_label_as_in_order() -> None:
     lines = {"supervisor.name": 1, "other_issues": 4, "signatures.supervisee.date": 8}
     assert _disordered(lines | {"signatures.supervisee.name": 9, "signatures.supervisor.name": 11}) == set()
+
+
+def _duration_judged(text: str, unsure: str = "") -> ParseResult:
+    words, x = [], 72.0
+    for word in text.split():
+        sure = 0.6 if word == unsure else 0.97
+        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, sure))
+        x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    minutes = read_duration_minutes(text)
+    data: Any = pack.model("agreement").model_validate({"duration_minutes": minutes})
+    read = ParseResult("surrey", "agreement", data, sources={"duration_minutes": "page 1, line 1"})
+    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("Sessions last a minimum of: an hour", 60), ("half an hour", 30), ("An hour and a half at most", 90)],
+)
+def it_finds_again_the_words_of_a_duration_written_in_words(text: str, minutes: int) -> None:
+    result = _duration_judged(text)
+    assert result.data.duration_minutes == minutes
+    assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
+
+
+def it_leaves_empty_a_duration_written_in_words_ocr_was_unsure_of() -> None:
+    result = _duration_judged("Sessions last a minimum of: an hour", unsure="hour")
+    assert result.data.duration_minutes is None
+    assert any("OCR was unsure of a word (0.60)" in w.message for w in result.warnings)
