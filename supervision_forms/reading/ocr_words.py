@@ -396,7 +396,12 @@ class WordStream:
 
     def _run(self, at: int, wanted: set[str], fillers: set[str], need: int) -> list[int]:
         """The first run of tokens from `at` (within a few lines) that are wanted ones, with
-        fillers between them ("21st of April 2025"), holding `need` wanted tokens at least."""
+        fillers between them ("21st of April 2025"), holding `need` wanted tokens at least:
+        first one that keeps to a column of its line (a table's "Aug | 27th Aug. 2026" is
+        the date in its Date column, not the month column's words too), else any."""
+        return self._run_in(at, wanted, fillers, need, True) or self._run_in(at, wanted, fillers, need, False)
+
+    def _run_in(self, at: int, wanted: set[str], fillers: set[str], need: int, in_column: bool) -> list[int]:
         if at >= len(self.tokens):
             return []
         last_line = self.tokens[at].line + DATE_LINES
@@ -411,12 +416,20 @@ class WordStream:
                 text = self.tokens[following].text
                 if text not in wanted and text not in fillers:
                     break
+                if in_column and self._parted(following - 1, following):
+                    break
                 run.append(following)
             while self.tokens[run[-1]].text not in wanted:
                 run.pop()
             if sum(self.tokens[i].text in wanted for i in run) >= need:
                 return run
         return []
+
+    def _parted(self, left: int, right: int) -> bool:
+        """Whether two tokens next to each other on one line stand in different columns."""
+        one, other = self.tokens[left], self.tokens[right]
+        page = self.places[one.line][0]
+        return one.line == other.line and _apart(one.word, other.word, self.sizes.get(page, 0.0))
 
 
 def _apart(left: Word, right: Word, usual: float) -> bool:

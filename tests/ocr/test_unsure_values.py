@@ -306,3 +306,23 @@ def it_leaves_empty_a_duration_written_in_words_ocr_was_unsure_of() -> None:
     result = _duration_judged("Sessions last a minimum of: an hour", unsure="hour")
     assert result.data.duration_minutes is None
     assert any("OCR was unsure of a word (0.60)" in w.message for w in result.warnings)
+
+
+def it_judges_a_date_in_a_table_by_its_own_column_not_the_month_column_beside_it() -> None:
+    rows = [("March", "27 March 2026", 0.97), ("Aug_", "27th Aug. 2026", 0.58)]
+    words = []
+    for number, (month, date, month_sure) in enumerate(rows):
+        top = 300.0 + 14 * number
+        words.append(Word(month, 72.0, top, 72.0 + 6 * len(month), top + 10, 10.0, month_sure))
+        x = 300.0
+        for word in date.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 10, 10.0, 0.97))
+            x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "sefton")
+    dates = [datetime.date(2026, 3, 27), datetime.date(2026, 8, 27)]
+    data: Any = pack.model("agreement").model_validate({"meeting_dates": dates})
+    sources = {f"meeting_dates.{i}": f"page 1, line {i + 1}" for i in range(2)}
+    read = ParseResult("sefton", "agreement", data, sources=sources)
+    result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+    assert result.data.meeting_dates == dates
+    assert all(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
