@@ -191,6 +191,25 @@ def it_keeps_a_mark_that_touches_its_word_is_read_sure_or_is_no_speck_s(
     assert _marks(*line) == [text for text, _, _ in line]
 
 
+def it_leaves_out_a_table_s_border_ocr_read_as_an_unsure_i_between_two_cells() -> None:
+    line = (("Signed", 72.0, 0.97), ("I", 110.0, 0.5), ("Precious", 122.0, 0.97), ("Addo", 170.0, 0.97))
+    assert _marks(*line) == ["Signed", "Precious", "Addo"]
+    assert _marks(("used", 72.0, 0.97), ("I", 100.0, 0.5), ("02/07/25", 112.0, 0.97)) == ["used", "02/07/25"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("and", 72.0, 0.97), ("I", 95.0, 0.5), ("will", 107.0, 0.97)),  # a pronoun: a small letter after
+        (("and", 72.0, 0.97), ("I", 95.0, 0.93), ("Sam", 107.0, 0.97)),  # read sure
+        (("What", 72.0, 0.97), ("I", 95.0, 0.3), ("Want", 99.0, 0.97)),  # touching the next word
+        (("so", 72.0, 0.97), ("I", 95.0, 0.3)),  # nothing after it
+    ],
+)
+def it_keeps_an_i_that_may_be_the_pronoun(line: tuple[tuple[str, float, float], ...]) -> None:
+    assert _marks(*line) == [text for text, _, _ in line]
+
+
 def _disordered(lines: dict[str, int]) -> set[str]:
     """The fields out of Surrey's agreement's order, each read from the given line of a
     page of 16 lines."""
