@@ -47,6 +47,8 @@ LABEL_ENDS = (":", "?")  # marks a printed label ends with
 LABEL_END_WORDS = (
     2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
 )
+MID_SENTENCE_WORDS = 6  # words at least of an answer that starting in lower case is cut (fewer:
+# a phrase a writer may start in lower case, "every 3 weeks")
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -93,6 +95,13 @@ def judged(
             sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
         if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
+        if (
+            isinstance(value, str)
+            and leaf.kind == "text"
+            and know is not None
+            and _starts_mid_sentence(value, path, know)
+        ):
+            sure, why = min(sure, STRAY), "it starts mid-sentence, in lower case: its first lines may be lost"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
@@ -177,6 +186,23 @@ def _label_first(value: str, know: FormKnowledge) -> bool:
         and first.rstrip()[-1:] in LABEL_ENDS
         and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
         and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
+    )
+
+
+def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
+    """Whether an answer of a few sentences, to a label it does not complete (a question or
+    a heading, not a printed sentence it is typed into), starts with a word in lower case:
+    OCR lost its first lines (struck-through or underlined text it read nothing of), and
+    what is left is its end."""
+    info = next((i for i in know.fields if i.path == generic(path)), None)
+    words = value.split()
+    return (
+        info is not None
+        and info.starts_piece
+        and len(words) >= MID_SENTENCE_WORDS
+        and words[0][:1].isalpha()
+        and words[0][:1].islower()
+        and path.rpartition(".")[2] not in NAMES
     )
 
 

@@ -345,3 +345,16 @@ def it_judges_a_date_in_a_table_by_its_own_column_not_the_month_column_beside_it
     result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
     assert result.data.meeting_dates == dates
     assert all(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
+
+
+def it_leaves_empty_an_answer_to_a_question_that_starts_mid_sentence_in_lower_case() -> None:
+    result = _judged("have different first languages and will check we have understood each other.")
+    assert result.data.other_issues is None
+    assert any("starts mid-sentence" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["We have different first languages and will check.", "every 3 weeks", "e.g. none this year"]
+)
+def it_reads_an_answer_that_starts_with_a_capital_or_is_a_short_phrase(text: str) -> None:
+    assert _judged(text).data.other_issues == text
