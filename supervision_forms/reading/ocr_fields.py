@@ -49,6 +49,7 @@ LABEL_END_WORDS = (
 )
 MID_SENTENCE_WORDS = 6  # words at least of an answer that starting in lower case is cut (fewer:
 # a phrase a writer may start in lower case, "every 3 weeks")
+TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -88,6 +89,11 @@ def judged(
                 "a tick box could not be told ticked or not"
                 if any(w.text == UNDECIDED for w in words)
                 else f"OCR was unsure of a word ({sure:.2f})"
+            )
+        if leaf.kind == "text" and found and _ends_in_comma(stream, found):
+            sure, why = (
+                min(sure, STRAY),
+                "it ends in a comma OCR read: it may go on, or its full stop was misread",
             )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
@@ -204,6 +210,13 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
         and words[0][:1].islower()
         and path.rpartition(".")[2] not in NAMES
     )
+
+
+def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
+    """Whether an answer's last word ends in a comma and ends its line too (not a comma
+    between two values that share a line: "Monthly, more often, 1 hour")."""
+    last = stream.tokens[max(found)]
+    return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
 def _runs_on(path: str, leaf: Leaf) -> bool:
