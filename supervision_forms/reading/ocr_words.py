@@ -404,7 +404,7 @@ class WordStream:
     def _run_in(self, at: int, wanted: set[str], fillers: set[str], need: int, in_column: bool) -> list[int]:
         if at >= len(self.tokens):
             return []
-        last_line = self.tokens[at].line + DATE_LINES
+        last_line = self._after_lines(self.tokens[at].line, DATE_LINES - 1)
         end = at
         while end < len(self.tokens) and self.tokens[end].line < last_line:
             end += 1
@@ -424,6 +424,16 @@ class WordStream:
             if sum(self.tokens[i].text in wanted for i in run) >= need:
                 return run
         return []
+
+    def _after_lines(self, line: int, count: int) -> int:
+        """The line `count` lines of the body after `line`: the lines in a page's top or
+        bottom margin between (a footer, the next page's header) are not counted, so a
+        date a page break parts ("17th" | "Mar. 2027") is followed onto the next page."""
+        while count > 0 and line + 1 in self.lines:
+            line += 1
+            page = self.places[line][0]
+            count -= not all(self.outside_body(word, page) for word in self.lines[line])
+        return line + 1 if count == 0 else line + 1 + count
 
     def _parted(self, left: int, right: int) -> bool:
         """Whether two tokens next to each other on one line stand in different columns."""

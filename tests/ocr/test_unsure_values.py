@@ -385,3 +385,23 @@ def it_reads_an_answer_that_ends_at_a_comma_before_another_value_on_its_line() -
         "Monthly, more often during the ASYE, 1 hour 15", "Monthly, more often during the ASYE"
     )
     assert not any("comma" in w.message for w in result.warnings)
+
+
+def _line_words(text: str, top: float) -> list[Word]:
+    words, x = [], 72.0
+    for word in text.split():
+        words.append(Word(word, x, top, x + 6 * len(word), top + 12.0, 12.0, 0.97))
+        x += 6 * len(word) + 4
+    return words
+
+
+def it_follows_a_date_a_page_break_parts_onto_the_next_page_past_its_footer_and_header() -> None:
+    first = _line_words("Date of Review: 17th", 758.0) + _line_words("Page 3 of 4", 800.0)
+    second = _line_words("OFFICIAL", 25.0) + _line_words("Mar. 2027", 67.0)
+    pages = [Page(0, 595.0, 842.0, tuple(first)), Page(1, 595.0, 842.0, tuple(second))]
+    pack = next(p for p in installed_packs() if p.name == "sefton")
+    data: Any = pack.model("agreement").model_validate({"review_date": datetime.date(2027, 3, 17)})
+    read = ParseResult("sefton", "agreement", data, sources={"review_date": "page 1, line 1"})
+    result = judged(read, pages, {0, 1}, pack.knowledge("agreement"))
+    assert result.data.review_date == datetime.date(2027, 3, 17)
+    assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
