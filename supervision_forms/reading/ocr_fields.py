@@ -47,8 +47,8 @@ LABEL_ENDS = (":", "?")  # marks a printed label ends with
 LABEL_END_WORDS = (
     2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
 )
-MID_SENTENCE_WORDS = 6  # words at least of an answer that starting in lower case is cut (fewer:
-# a phrase a writer may start in lower case, "every 3 weeks")
+MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
+# (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 

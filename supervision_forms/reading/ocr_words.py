@@ -426,14 +426,15 @@ class WordStream:
         return []
 
     def _after_lines(self, line: int, count: int) -> int:
-        """The line `count` lines of the body after `line`: the lines in a page's top or
-        bottom margin between (a footer, the next page's header) are not counted, so a
-        date a page break parts ("17th" | "Mar. 2027") is followed onto the next page."""
+        """The first line past the `count` lines of the body after `line`: lines all in a
+        page's top or bottom margin (a footer, the next page's header) are not counted, so
+        a date a page break parts ("17th" | "Mar. 2027") is followed onto the next page."""
         while count > 0 and line + 1 in self.lines:
             line += 1
             page = self.places[line][0]
-            count -= not all(self.outside_body(word, page) for word in self.lines[line])
-        return line + 1 if count == 0 else line + 1 + count
+            if not all(self.outside_body(word, page) for word in self.lines[line]):
+                count -= 1
+        return line + 1 + count
 
     def _parted(self, left: int, right: int) -> bool:
         """Whether two tokens next to each other on one line stand in different columns."""
