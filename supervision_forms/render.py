@@ -6,6 +6,7 @@ import datetime
 import tempfile
 import warnings
 from collections.abc import Collection, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -150,52 +151,74 @@ def annex_items(
     of dates or choices as one row; a value the form prints already, hidden. `values`:
     the model flattened, where the caller has it already (`flatten(model.model_dump())`)."""
     kind = type(model)
+    plan = _plan(kind, frozenset(placed))
     derived: frozenset[str] | None = None  # worked out when first needed
     rows: list[AnnexItem | str] = []  # a row, or the name of a list whose row is built last
     lists: dict[str, list[tuple[str, str]]] = {}
     for path, value in (flatten(model) if values is None else values).items():
         if value is None:
             continue
-        if path in DERIVED_FREQUENCY:
+        place = plan.get(path, _UNSEEN)
+        if place is _UNSEEN:
+            place = _learn(plan, kind, path, placed)
+        if place is None:  # the layout places it
+            continue
+        if place.derivable:
             derived = _derived(model) if derived is None else derived
             if path in derived:
                 continue
-        shape, leaf = _path_facts(kind, path)
-        if shape in placed:
-            continue
-        text = _text(value, leaf)
-        if shape.endswith("[]"):  # a list of dates or choices: one row
-            whole = shape.removesuffix("[]")
-            if whole not in lists:
-                lists[whole] = []
-                rows.append(whole)
-            lists[whole].append((path, text))
+        text = format_date(value) if isinstance(value, datetime.date) else str(value)
+        if place.labels:  # a choice, by its printed label
+            text = place.labels.get(text, text)
+        if place.whole:  # a list of dates or choices: one row
+            if place.whole not in lists:
+                lists[place.whole] = []
+                rows.append(place.label)
+            lists[place.whole].append((path, text))
             continue
         fact = (printed or {}).get(path)
-        hidden = fact is not None and leaf is not None and states(fact.value, value, leaf)
-        rows.append(AnnexItem(_label(kind, path), ((path, text),), hidden))
-    return [
-        row if isinstance(row, AnnexItem) else AnnexItem(_label(kind, row), tuple(lists[row])) for row in rows
-    ]
+        hidden = fact is not None and place.leaf is not None and states(fact.value, value, place.leaf)
+        rows.append(AnnexItem(place.label, ((path, text),), hidden))
+    wholes = iter(lists.values())
+    return [row if isinstance(row, AnnexItem) else AnnexItem(row, tuple(next(wholes))) for row in rows]
 
 
-@lru_cache(maxsize=4096)
-def _path_facts(kind: type[BaseModel], path: str) -> tuple[str, Leaf | None]:
-    """A path's generic shape and its leaf: the same for every row, so worked out once."""
+@dataclass(frozen=True, slots=True)
+class _Place:
+    """What the annex needs of one concrete path not placed by the layout: the same for
+    every row of a batch, so worked out once (`_plan`)."""
+
+    leaf: Leaf | None
+    label: str  # the row's label (a list's: the whole list's)
+    whole: str  # a list of dates or choices: the whole list's path; else ""
+    labels: Mapping[str, str]  # a choice's printed labels
+    derivable: bool  # a frequency part, left out when the description says it
+
+
+_UNSEEN: Any = object()
+_PLAN_LIMIT = 4096  # concrete paths kept a model and layout (list items make more)
+
+
+@lru_cache(maxsize=64)
+def _plan(kind: type[BaseModel], placed: frozenset[str]) -> dict[str, _Place | None]:
+    """Concrete path -> its `_Place` (None: the layout places it), filled as paths come."""
+    return {}
+
+
+def _learn(
+    plan: dict[str, _Place | None], kind: type[BaseModel], path: str, placed: Collection[str]
+) -> _Place | None:
     shape = generic(path)
-    return shape, leaf_map(kind).get(shape)
-
-
-@lru_cache(maxsize=4096)
-def _label(kind: type[BaseModel], path: str) -> str:
-    return annex_label(kind, path)
-
-
-def _text(value: Any, leaf: Leaf | None) -> str:
-    text = format_date(value) if isinstance(value, datetime.date) else str(value)
-    if leaf is not None and leaf.labels:  # a choice, by its printed label
-        text = leaf.choice_labels().get(text, text)
-    return text
+    if shape in placed:
+        place = None
+    else:
+        leaf = leaf_map(kind).get(shape)
+        whole = shape.removesuffix("[]") if shape.endswith("[]") else ""
+        labels = leaf.choice_labels() if leaf is not None and leaf.labels else {}
+        place = _Place(leaf, annex_label(kind, whole or path), whole, labels, path in DERIVED_FREQUENCY)
+    if len(plan) < _PLAN_LIMIT:
+        plan[path] = place
+    return place
 
 
 def states(printed: str, value: Any, leaf: Leaf) -> bool:

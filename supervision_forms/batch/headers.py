@@ -101,6 +101,9 @@ IGNORE = ""
 
 _PATH_SHAPE = re.compile(r"^[a-z_][a-z0-9_]*(?:\.(?:[a-z_][a-z0-9_]*|[0-9]+))*$")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s+")
+_MARKS = re.compile(r"^[\s*]+|[\s:?*]+$")  # 'Supervisee.name:', '*date' (a required column)
+_LIST_INDEX = re.compile(r"\[\s*(\d+)\s*\]")  # 'meeting_dates[2]'
+_WORD_GAPS = re.compile(r"[\s-]+")
 _AMBIGUOUS = "\0ambiguous"
 SKIPPED_PLACES = ("signature", "table")  # a signature line's label names the signer, not the person
 
@@ -123,10 +126,26 @@ def header_key(text: str) -> str:
     return " ".join(text.split())
 
 
+def as_path(header: str) -> str:
+    """A header as the model path it may be, in HR's casing and marks:
+    'Expectations.Supervisor_Responsible_For:' -> 'expectations.supervisor_responsible_for'."""
+    return _MARKS.sub("", unicodedata.normalize("NFKC", header).casefold())
+
+
 def path_shaped(header: str) -> bool:
     """'supervisee.name', 'meeting_dates.0': written as a model path, not as a person would."""
-    lowered = header.strip().lower()
-    return ("." in lowered or "_" in lowered) and bool(_PATH_SHAPE.fullmatch(lowered))
+    written = as_path(header)
+    return ("." in written or "_" in written) and bool(_PATH_SHAPE.fullmatch(written))
+
+
+def _path_spellings(header: str) -> list[str]:
+    """The model paths a header may spell, strictest first: as written ('supervisee.name:'),
+    then with HR's numbering, list brackets, full stops and spaces in a part read as a
+    path's ('1. Supervisee . Career stage.' -> 'supervisee.career_stage')."""
+    written = as_path(header)
+    loose = _LIST_INDEX.sub(r".\1", _NUMBERING.sub("", written)).strip(" .:?*")
+    parts = [_WORD_GAPS.sub("_", part.strip()) for part in loose.split(".")]
+    return [written, ".".join(parts)] if len(parts) > 1 or "_" in loose else [written]
 
 
 class Headings:
@@ -156,9 +175,10 @@ class Headings:
         found = self._tiers[0].get(key)
         if found is not None:
             return Heading(IGNORE, None, False) if found == IGNORE else self._heading(found)
-        as_path = self._heading(header.strip().lower())
-        if as_path is not None:
-            return as_path
+        for spelling in _path_spellings(header):
+            named = self._heading(spelling)
+            if named is not None:
+                return named
         for tier in self._tiers[1:]:
             path = tier.get(key)
             if path is not None and path != _AMBIGUOUS:
@@ -169,7 +189,7 @@ class Headings:
         """The closest header we know, as a person would write it (or a model path)."""
         if path_shaped(header):
             paths = [p.replace("[]", "") for p in self._known]
-            hint = difflib.get_close_matches(header.strip().lower(), paths, n=1, cutoff=0.6)
+            hint = difflib.get_close_matches(as_path(header), paths, n=1, cutoff=0.6)
             return hint[0] if hint else None
         hint = difflib.get_close_matches(header_key(header), list(self._wordings), n=1, cutoff=0.75)
         return self._wordings[hint[0]] if hint else None

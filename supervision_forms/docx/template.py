@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import functools
 import itertools
 import re
 import types
@@ -53,6 +54,9 @@ PACKAGE_WRITER = "package_writer"  # key in CompiledTemplate.derived
 FIXED_PIECES = "fixed_pieces"  # key in CompiledTemplate.derived: each part's FixedPieces
 SLOT_CALL = re.compile(r"\{\{ sf_value\((.*?), (\d+)\) \}\}")  # a value's place, as `sources` show it
 SLOT_FILTER = "sf_slot"  # the same place as rendered: `{{ expression|sf_slot(n) }}`
+NUMBERED_FILTER = "sf_numbered"  # a row loop's items with their index: `enumerate`
+ROW_INDEX = "_sf_index0"  # that index, as a row loop is rendered (no name a pack may use)
+LOOP_BLOCK = re.compile(r"\{% for (\w+) in ([^%]*?) %\}(.*?)\{% endfor %\}", re.DOTALL)
 # what `escape` replaces (printable text holds nothing else XML refuses: controls,
 # surrogates, U+FFFE and U+FFFF are not printable)
 _ESCAPED = re.compile("[&<>\"']")
@@ -93,6 +97,7 @@ class CompiledTemplate:
 
     def __post_init__(self) -> None:
         self.env.filters[SLOT_FILTER] = self._value
+        self.env.filters[NUMBERED_FILTER] = enumerate
         try:
             self._compiled = {name: self.env.from_string(_as_filter(s)) for name, s in self.sources.items()}
         except TemplateError as error:
@@ -100,9 +105,10 @@ class CompiledTemplate:
         for template in self._compiled.values():  # the compiled code's own namespace
             template.root_render_func.__globals__["escape"] = _output
 
-    @property
-    def paths(self) -> set[str]:
-        return {slot.path for slot in self.slots}
+    @functools.cached_property
+    def paths(self) -> frozenset[str]:
+        """The generic paths the layout places (the slots are fixed once compiled)."""
+        return frozenset(slot.path for slot in self.slots)
 
     def printed_text(self) -> str:
         """The printed text of the body, headers and footers, a paragraph a line."""
@@ -124,7 +130,7 @@ class CompiledTemplate:
         `title` and `made` (the created date) go into the document's properties."""
         ids = itertools.count(FIRST_BOOKMARK_ID + 10_000)
         values = dict(context)
-        values[ANNEX] = Markup(annex(ids))
+        values[ANNEX] = str.__new__(Markup, annex(ids))  # XML we built: markup as it is
         fixed = self.derived.get(FIXED_PIECES)
         if not isinstance(fixed, dict):  # built once: the template's own text deflated once
             fixed = self.derived[FIXED_PIECES] = {
@@ -142,6 +148,8 @@ class CompiledTemplate:
         return writer.write(changed)
 
     def _value(self, value: Any, slot: int) -> Markup:
+        if type(value) is str and value and slot not in self.slot_choices:  # most values: text as it is
+            return run_text(value)
         if slot in self.slot_choices:
             return run_text(checkbox_text(value, self.slot_choices[slot]))
         if value is None or value is BLANK or value == "":
@@ -156,8 +164,21 @@ class CompiledTemplate:
 def _as_filter(source: str) -> str:
     """A source as it is rendered: each value's place `sf_value(expression, n)` as the
     filter `expression|sf_slot(n)`, the same function on the same value, which Jinja calls
-    directly where a call would go through the sandbox's checks (a part has dozens)."""
-    return SLOT_CALL.sub(lambda match: f"{{{{ {match[1]}|{SLOT_FILTER}({match[2]}) }}}}", source)
+    directly where a call would go through the sandbox's checks (a part has dozens); and
+    each row loop numbered as `_numbered` says."""
+    source = SLOT_CALL.sub(lambda match: f"{{{{ {match[1]}|{SLOT_FILTER}({match[2]}) }}}}", source)
+    return LOOP_BLOCK.sub(_numbered, source)
+
+
+def _numbered(loop: re.Match[str]) -> str:
+    """A row loop whose only use of Jinja's `loop` is its bookmarks' `loop.index0`, as a
+    loop over `enumerate`: the same rows and numbers, without a `LoopContext` stepped and
+    asked through the sandbox a few times a row. Any other loop is left as it is."""
+    variable, items, body = loop.groups()
+    if body.replace("loop.index0", "").count("loop") or "{% for" in body:
+        return loop[0]
+    numbered = body.replace("loop.index0", ROW_INDEX)
+    return f"{{% for {ROW_INDEX}, {variable} in {items}|{NUMBERED_FILTER} %}}{numbered}{{% endfor %}}"
 
 
 def _output(value: Any) -> str:
@@ -200,8 +221,10 @@ def run_text(text: str) -> Markup:
     escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
     if "\n" not in escaped and "\t" not in escaped:
         return escaped
-    escaped = escaped.replace("\n", Markup('</w:t><w:br/><w:t xml:space="preserve">'))
-    return escaped.replace("\t", Markup('</w:t><w:tab/><w:t xml:space="preserve">'))
+    # str's own replace on the escaped text: Markup's would escape its arguments and wrap
+    # each result again; the breaks and tabs are markup, put in once the text is escaped
+    broken = str.replace(escaped, "\n", '</w:t><w:br/><w:t xml:space="preserve">')
+    return str.__new__(Markup, broken.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">'))
 
 
 class _Blank:

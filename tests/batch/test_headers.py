@@ -12,7 +12,7 @@ import pytest
 
 from supervision_forms import PackRegistry
 from supervision_forms.batch import Roster, generate, write_roster_template
-from supervision_forms.batch.headers import SKIPPED_PLACES, Headings
+from supervision_forms.batch.headers import SKIPPED_PLACES, Headings, path_shaped
 from supervision_forms.cli import main
 from supervision_forms.errors import RosterError
 from supervision_forms.models import Agreement
@@ -63,6 +63,36 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
 def it_knows_the_headers_hr_writes(header: str, path: str) -> None:
     heading = Headings(Agreement).name(header)
     assert heading is not None and heading.path == path
+
+
+@pytest.mark.parametrize(
+    ("header", "path"),
+    [
+        ("Expectations.supervisor_responsible_for:", "expectations.supervisor_responsible_for"),
+        ("EXPECTATIONS.SUPERVISOR_RESPONSIBLE_FOR", "expectations.supervisor_responsible_for"),
+        ("Supervisee.Name?", "supervisee.name"),
+        ("*review_date", "review_date"),
+        ("Supervisee . Career stage", "supervisee.career_stage"),
+        ("2. supervisee.team.", "supervisee.team"),
+        ("Meeting_Dates[2]", "meeting_dates.2"),
+    ],
+)
+def it_knows_model_paths_in_hrs_casing_and_punctuation(header: str, path: str) -> None:
+    heading = Headings(Agreement).name(header)
+    assert heading is not None and heading.path == path and not heading.whole_list
+
+
+def it_reads_a_whole_list_from_a_path_with_a_colon() -> None:
+    heading = Headings(Agreement).name("Meeting_dates:")
+    assert heading is not None and heading.path == "meeting_dates" and heading.whole_list
+
+
+def it_treats_a_mistyped_path_with_a_colon_as_a_path_and_abbreviations_as_words() -> None:
+    headings = Headings(Agreement)
+    assert path_shaped("supervisee.nmae:") and path_shaped("supervisee.nmae")
+    assert headings.suggestion("Supervisee.Nmae:") == "supervisee.name"
+    for header in ("D.O.B.", "Dr. Who", "No. of sessions"):
+        assert not path_shaped(header) and headings.name(header) is None
 
 
 @pytest.mark.parametrize("pack", PACK_NAMES)
