@@ -47,6 +47,9 @@ LABEL_ENDS = (":", "?")  # marks a printed label ends with
 LABEL_END_WORDS = (
     2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
 )
+MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
+# (a shorter one may be a phrase a writer starts so: "every 3 weeks")
+TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -87,12 +90,24 @@ def judged(
                 if any(w.text == UNDECIDED for w in words)
                 else f"OCR was unsure of a word ({sure:.2f})"
             )
+        if leaf.kind == "text" and found and _ends_in_comma(stream, found):
+            sure, why = (
+                min(sure, STRAY),
+                "it ends in a comma OCR read: it may go on, or its full stop was misread",
+            )
         if isinstance(value, str) and _stray(value):
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
         if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
             sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
         if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
+        if (
+            isinstance(value, str)
+            and leaf.kind == "text"
+            and know is not None
+            and _starts_mid_sentence(value, path, know)
+        ):
+            sure, why = min(sure, STRAY), "it starts mid-sentence, in lower case: its first lines may be lost"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
@@ -178,6 +193,30 @@ def _label_first(value: str, know: FormKnowledge) -> bool:
         and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
         and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
     )
+
+
+def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
+    """Whether an answer of a few sentences, to a label it does not complete (a question or
+    a heading, not a printed sentence it is typed into), starts with a word in lower case:
+    OCR lost its first lines (struck-through or underlined text it read nothing of), and
+    what is left is its end."""
+    info = next((i for i in know.fields if i.path == generic(path)), None)
+    words = value.split()
+    return (
+        info is not None
+        and info.starts_piece
+        and len(words) >= MID_SENTENCE_WORDS
+        and words[0][:1].isalpha()
+        and words[0][:1].islower()
+        and path.rpartition(".")[2] not in NAMES
+    )
+
+
+def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
+    """Whether an answer's last word ends in a comma and ends its line too (not a comma
+    between two values that share a line: "Monthly, more often, 1 hour")."""
+    last = stream.tokens[max(found)]
+    return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
 def _runs_on(path: str, leaf: Leaf) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models.paths import Leaf
+from ..text.durations import read_duration_minutes
 from .page import Page, Word
 from .scan import ASCENT, CAP_HEIGHT, DESCENT, EMPTY, TICKED, UNDECIDED
 
@@ -28,6 +29,7 @@ DURATION_WORDS = {
     "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
+SPELT_TOKENS = 6  # tokens at most of a duration written in words ("an hour and a half")
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
 BOXES = {TICKED, EMPTY, UNDECIDED}
@@ -339,7 +341,7 @@ class WordStream:
         if isinstance(item, datetime.date):
             return self._run(at, _datetokens(item), DATE_FILLERS, 2)
         if leaf.kind == "int":
-            return self._run(at, _numbertokens(item), DURATION_WORDS, 1)
+            return self._run(at, _numbertokens(item), DURATION_WORDS, 1) or self._spelt(item, at)
         if leaf.kind == "choice":
             return self._sequence(tokens(leaf.choice_labels().get(str(item), str(item))), at)
         return self._sequence(tokens(str(item)), at)
@@ -373,12 +375,36 @@ class WordStream:
                         break
         return []
 
+    def _spelt(self, minutes: int, at: int) -> list[int]:
+        """The fewest tokens of one line, from `at` (within a few lines), that read as a
+        duration of `minutes` written in words ("an hour", "half an hour"): the reader's
+        own reading of durations (`text.durations`) tells."""
+        last_line = self.tokens[at].line + DATE_LINES if at < len(self.tokens) else at
+        for end in range(at, len(self.tokens)):
+            line = self.tokens[end].line
+            if line >= last_line:
+                break
+            if self.tokens[end].text not in DURATION_WORDS:
+                continue
+            for first in range(end, max(at, end - SPELT_TOKENS) - 1, -1):
+                if self.tokens[first].line != line:
+                    break
+                words = " ".join(self.tokens[i].text for i in range(first, end + 1))
+                if read_duration_minutes(words) == minutes:
+                    return list(range(first, end + 1))
+        return []
+
     def _run(self, at: int, wanted: set[str], fillers: set[str], need: int) -> list[int]:
         """The first run of tokens from `at` (within a few lines) that are wanted ones, with
-        fillers between them ("21st of April 2025"), holding `need` wanted tokens at least."""
+        fillers between them ("21st of April 2025"), holding `need` wanted tokens at least:
+        first one that keeps to a column of its line (a table's "Aug | 27th Aug. 2026" is
+        the date in its Date column, not the month column's words too), else any."""
+        return self._run_in(at, wanted, fillers, need, True) or self._run_in(at, wanted, fillers, need, False)
+
+    def _run_in(self, at: int, wanted: set[str], fillers: set[str], need: int, in_column: bool) -> list[int]:
         if at >= len(self.tokens):
             return []
-        last_line = self.tokens[at].line + DATE_LINES
+        last_line = self._after_lines(self.tokens[at].line, DATE_LINES - 1)
         end = at
         while end < len(self.tokens) and self.tokens[end].line < last_line:
             end += 1
@@ -390,12 +416,31 @@ class WordStream:
                 text = self.tokens[following].text
                 if text not in wanted and text not in fillers:
                     break
+                if in_column and self._parted(following - 1, following):
+                    break
                 run.append(following)
             while self.tokens[run[-1]].text not in wanted:
                 run.pop()
             if sum(self.tokens[i].text in wanted for i in run) >= need:
                 return run
         return []
+
+    def _after_lines(self, line: int, count: int) -> int:
+        """The first line past the `count` lines of the body after `line`: lines all in a
+        page's top or bottom margin (a footer, the next page's header) are not counted, so
+        a date a page break parts ("17th" | "Mar. 2027") is followed onto the next page."""
+        while count > 0 and line + 1 in self.lines:
+            line += 1
+            page = self.places[line][0]
+            if not all(self.outside_body(word, page) for word in self.lines[line]):
+                count -= 1
+        return line + 1 + count
+
+    def _parted(self, left: int, right: int) -> bool:
+        """Whether two tokens next to each other on one line stand in different columns."""
+        one, other = self.tokens[left], self.tokens[right]
+        page = self.places[one.line][0]
+        return one.line == other.line and _apart(one.word, other.word, self.sizes.get(page, 0.0))
 
 
 def _apart(left: Word, right: Word, usual: float) -> bool:

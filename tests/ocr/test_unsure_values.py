@@ -17,6 +17,7 @@ from supervision_forms.reading.ocr_words import WordStream
 from supervision_forms.reading.page import Page, Word
 from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
+from supervision_forms.text.durations import read_duration_minutes
 
 
 def _judged(text: str) -> ParseResult:
@@ -190,6 +191,25 @@ def it_keeps_a_mark_that_touches_its_word_is_read_sure_or_is_no_speck_s(
     assert _marks(*line) == [text for text, _, _ in line]
 
 
+def it_leaves_out_a_table_s_border_ocr_read_as_an_unsure_i_between_two_cells() -> None:
+    line = (("Signed", 72.0, 0.97), ("I", 110.0, 0.5), ("Precious", 122.0, 0.97), ("Addo", 170.0, 0.97))
+    assert _marks(*line) == ["Signed", "Precious", "Addo"]
+    assert _marks(("used", 72.0, 0.97), ("I", 100.0, 0.5), ("02/07/25", 112.0, 0.97)) == ["used", "02/07/25"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("and", 72.0, 0.97), ("I", 95.0, 0.5), ("will", 107.0, 0.97)),  # a pronoun: a small letter after
+        (("and", 72.0, 0.97), ("I", 95.0, 0.93), ("Sam", 107.0, 0.97)),  # read sure
+        (("What", 72.0, 0.97), ("I", 95.0, 0.3), ("Want", 99.0, 0.97)),  # touching the next word
+        (("so", 72.0, 0.97), ("I", 95.0, 0.3)),  # nothing after it
+    ],
+)
+def it_keeps_an_i_that_may_be_the_pronoun(line: tuple[tuple[str, float, float], ...]) -> None:
+    assert _marks(*line) == [text for text, _, _ in line]
+
+
 def _disordered(lines: dict[str, int]) -> set[str]:
     """The fields out of Surrey's agreement's order, each read from the given line of a
     page of 16 lines."""
@@ -276,3 +296,112 @@ def it_takes_an_answer_read_just_before_a_label_out_of_order_as_maybe_running_on
 def it_takes_a_signature_s_name_under_its_label_and_its_date_beside_the_label_as_in_order() -> None:
     lines = {"supervisor.name": 1, "other_issues": 4, "signatures.supervisee.date": 8}
     assert _disordered(lines | {"signatures.supervisee.name": 9, "signatures.supervisor.name": 11}) == set()
+
+
+def _duration_judged(text: str, unsure: str = "") -> ParseResult:
+    words, x = [], 72.0
+    for word in text.split():
+        sure = 0.6 if word == unsure else 0.97
+        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, sure))
+        x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    minutes = read_duration_minutes(text)
+    data: Any = pack.model("agreement").model_validate({"duration_minutes": minutes})
+    read = ParseResult("surrey", "agreement", data, sources={"duration_minutes": "page 1, line 1"})
+    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [("Sessions last a minimum of: an hour", 60), ("half an hour", 30), ("An hour and a half at most", 90)],
+)
+def it_finds_again_the_words_of_a_duration_written_in_words(text: str, minutes: int) -> None:
+    result = _duration_judged(text)
+    assert result.data.duration_minutes == minutes
+    assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
+
+
+def it_leaves_empty_a_duration_written_in_words_ocr_was_unsure_of() -> None:
+    result = _duration_judged("Sessions last a minimum of: an hour", unsure="hour")
+    assert result.data.duration_minutes is None
+    assert any("OCR was unsure of a word (0.60)" in w.message for w in result.warnings)
+
+
+def it_judges_a_date_in_a_table_by_its_own_column_not_the_month_column_beside_it() -> None:
+    rows = [("March", "27 March 2026", 0.97), ("Aug_", "27th Aug. 2026", 0.58)]
+    words = []
+    for number, (month, date, month_sure) in enumerate(rows):
+        top = 300.0 + 14 * number
+        words.append(Word(month, 72.0, top, 72.0 + 6 * len(month), top + 10, 10.0, month_sure))
+        x = 300.0
+        for word in date.split():
+            words.append(Word(word, x, top, x + 6 * len(word), top + 10, 10.0, 0.97))
+            x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "sefton")
+    dates = [datetime.date(2026, 3, 27), datetime.date(2026, 8, 27)]
+    data: Any = pack.model("agreement").model_validate({"meeting_dates": dates})
+    sources = {f"meeting_dates.{i}": f"page 1, line {i + 1}" for i in range(2)}
+    read = ParseResult("sefton", "agreement", data, sources=sources)
+    result = judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+    assert result.data.meeting_dates == dates
+    assert all(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
+
+
+def it_leaves_empty_an_answer_to_a_question_that_starts_mid_sentence_in_lower_case() -> None:
+    result = _judged("have different first languages and will check we have understood each other.")
+    assert result.data.other_issues is None
+    assert any("starts mid-sentence" in w.message for w in result.warnings)
+
+
+@pytest.mark.parametrize(
+    "text", ["We have different first languages and will check.", "every 3 weeks", "e.g. none this year"]
+)
+def it_reads_an_answer_that_starts_with_a_capital_or_is_a_short_phrase(text: str) -> None:
+    assert _judged(text).data.other_issues == text
+
+
+def _other_issues_judged(line: str, value: str) -> ParseResult:
+    words, x = [], 72.0
+    for word in line.split():
+        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
+        x += 6 * len(word) + 4
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate({"other_issues": value})
+    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
+    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+
+
+def it_leaves_empty_an_answer_whose_last_word_ends_its_line_in_a_comma() -> None:
+    result = _other_issues_judged(
+        "Came from an agency post before moving into the care team,",
+        "Came from an agency post before moving into the care team",
+    )
+    assert result.data.other_issues is None
+    assert any("ends in a comma" in w.message for w in result.warnings)
+
+
+def it_reads_an_answer_that_ends_at_a_comma_before_another_value_on_its_line() -> None:
+    result = _other_issues_judged(
+        "Monthly, more often during the ASYE, 1 hour 15", "Monthly, more often during the ASYE"
+    )
+    assert not any("comma" in w.message for w in result.warnings)
+
+
+def _line_words(text: str, top: float) -> list[Word]:
+    words, x = [], 72.0
+    for word in text.split():
+        words.append(Word(word, x, top, x + 6 * len(word), top + 12.0, 12.0, 0.97))
+        x += 6 * len(word) + 4
+    return words
+
+
+def it_follows_a_date_a_page_break_parts_onto_the_next_page_past_its_footer_and_header() -> None:
+    first = _line_words("Date of Review: 17th", 758.0) + _line_words("Page 3 of 4", 800.0)
+    second = _line_words("OFFICIAL", 25.0) + _line_words("Mar. 2027", 67.0)
+    pages = [Page(0, 595.0, 842.0, tuple(first)), Page(1, 595.0, 842.0, tuple(second))]
+    pack = next(p for p in installed_packs() if p.name == "sefton")
+    data: Any = pack.model("agreement").model_validate({"review_date": datetime.date(2027, 3, 17)})
+    read = ParseResult("sefton", "agreement", data, sources={"review_date": "page 1, line 1"})
+    result = judged(read, pages, {0, 1}, pack.knowledge("agreement"))
+    assert result.data.review_date == datetime.date(2027, 3, 17)
+    assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
