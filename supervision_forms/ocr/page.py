@@ -18,6 +18,7 @@ from .punctuation import doubted
 from .raster import PageImage
 from .second import confirmed
 from .tesseract import ACCENTED_SURE, BAR, read_words, upright_turn
+from .unread import unread_words
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
 BOX_MARGIN = 1.0  # points around a tick box whitened before Tesseract reads the page
@@ -79,7 +80,9 @@ def _read(page: PageImage, failure: str) -> OcrPage:
     rules = tuple(OcrRule(*_points(a, b, c + 1, d + 1, across, down)) for a, b, c, d in lines)
     words = []
     cleaned = Image.fromarray(pixels)
-    found = confirmed(cleaned, read_words(cleaned, page.dpi, failure), page.dpi, failure)
+    first = read_words(cleaned, page.dpi, failure)
+    first += unread_words(cleaned, first, lines, page.dpi, failure)
+    found = confirmed(cleaned, first, page.dpi, failure)
     seen = [marks_of(mask, word) for word in found]
     for word, marks in zip(with_accents(cleaned, found, seen, page.dpi, failure), seen, strict=True):
         if word.confidence > ACCENTED_SURE and missed(word.text, marks):

@@ -15,6 +15,10 @@ from .leaders import EDGES, LEADERS
 
 BOXES = re.compile(r"[☐☒☑□■]|\[\s*[xX✓✔]?\s*\]")  # glyphs, or boxes typed as "[ ]" and "[x]"
 TICK = re.compile(r"[☒☑✓✔✗✘■]|(?<![^\W_])[xX](?![^\W_])")
+# Words alone, one of 4+ letters back after one or two others: options printed side by
+# side ("handwritten notes typed notes", "Every 2 weeks Every 4 weeks").
+OPTIONS = re.compile(r"(?=.*\b([^\W\d_]{4,})(?: [^\W_]+){1,2} \1\b)[^\W_]+(?: [^\W_]+)*", re.I)
+MAX_OPTION_WORDS = 12
 
 
 def read_ticks(text: str, labels: Mapping[str, str], *, boxed: bool = True) -> list[str] | None:
@@ -76,3 +80,10 @@ def ticked(text: str) -> str | None:
         if TICK.fullmatch(mark.group()) and words:
             chosen.append(words)
     return "; ".join(chosen) or None
+
+
+def untick_options(text: str) -> bool:
+    """Whether an answer reads as a row of printed options whose tick boxes were lost (a
+    PDF producer dropped the glyphs): a few words, no punctuation, a word coming back."""
+    words = " ".join(text.split())
+    return len(words.split()) <= MAX_OPTION_WORDS and bool(OPTIONS.fullmatch(words))

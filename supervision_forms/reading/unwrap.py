@@ -30,6 +30,7 @@ class Line:
     lead: float
     top: float = 0.0  # where it is drawn (page points), and its font size, when known
     size: float = 0.0
+    bottom: float = 0.0
 
 
 def hyphen_end(text: str) -> bool:
@@ -50,7 +51,8 @@ def wraps(upper: Line, lower: Line) -> bool:
     broken = hyphen_end(above) and below[:1].islower()
     if below[:1] in LIST_MARKS or (upper.room >= lower.lead and not broken):
         return False
-    return not (upper.size > 0 and lower.top - upper.top > PARAGRAPH_PITCH * upper.size)
+    pitch = min(lower.top - upper.top, lower.bottom - upper.bottom)  # (a bold word's taller box moves one)
+    return not (upper.size > 0 and pitch > PARAGRAPH_PITCH * upper.size)
 
 
 def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:

@@ -84,3 +84,30 @@ def it_reads_a_label_found_by_order_with_its_answer_under_it_in_its_drawn_cell(p
     result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
     assert str(result.data.agreement_date) == "2025-03-15"  # type: ignore[attr-defined]
     assert any(w.field == "agreement_date" and "order" in w.message for w in result.warnings)  # type: ignore[attr-defined]
+
+
+def _anything_else(packs: PackRegistry, answer: str) -> object:
+    """An edition printing no review date, its "other issues" row worded unlike the form's."""
+    rows = [
+        ["Manager", "Tom Jones"],
+        ["What methods will be used to resolve any difficulties in working together", "Talk early."],
+        ["Anything else to add", answer],
+        ["Signed manager", "Tom Jones"],
+    ]
+    return read(document(lambda doc: table(doc, rows)), packs.get("portsmouth"))
+
+
+def it_reads_a_label_by_order_where_the_other_field_missing_there_could_not_take_its_answer(
+    packs: PackRegistry,
+) -> None:
+    result = _anything_else(packs, "A four-day week until September.")
+    assert result.data.other_issues == "A four-day week until September."  # type: ignore[attr-defined]
+    assert result.data.review_date is None  # type: ignore[attr-defined]
+
+
+def it_leaves_a_label_by_order_unread_where_another_field_missing_there_could_take_its_answer(
+    packs: PackRegistry,
+) -> None:
+    result = _anything_else(packs, "4 March 2026")  # (the review date's, as much as the other issues')
+    assert result.data.other_issues is None  # type: ignore[attr-defined]
+    assert result.data.review_date is None  # type: ignore[attr-defined]

@@ -20,7 +20,7 @@ from typing import Literal
 
 from rapidfuzz import fuzz
 
-from ..text import Norm, fold, normalise, strip_numbering
+from ..text import LIST_MARK, Norm, fold, normalise, strip_numbering
 from ..wording import MAX_WORDS, key, keyed, roles
 from .layout import Layout, Piece
 
@@ -116,11 +116,7 @@ class Finder:
         a PDF line of columns) first; with `at_end` (an answer written before its label), a
         short label may end its piece instead."""
         found = self._places(list(labels), at_start, stage, tabular, at_end)
-        if not found:
-            return None
-        found.sort(key=lambda item: item[0], reverse=True)
-        _, start, end, score = found[0]
-        return self._claim(path, start, end, score, len(found) > 1 and _close(found[0][0], found[1][0]))
+        return self._claim_best(path, found, lambda first, second: _close(first[0], second[0]))
 
     def take(self, path: str, piece: int, start: int, end: int, score: float) -> Hit | None:
         """Take [start, end) of a piece's text as the label of the field at `path` (a
@@ -205,12 +201,7 @@ class Finder:
         words ("Duration:" for `duration_minutes`): at the start of a paragraph, cell,
         line or tabbed column, closed (a word alone by a colon); `names` tells a label's key that names
         the field (and no other)."""
-        found = self._reworded(names, closed_only=True)
-        if not found:
-            return None
-        found.sort(key=lambda item: item[0], reverse=True)
-        _, start, end, score = found[0]
-        return self._claim(path, start, end, score, len(found) > 1)
+        return self._claim_best(path, self._reworded(names, closed_only=True), lambda first, second: True)
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
@@ -359,14 +350,24 @@ class Finder:
         return sum(1 for p in self.layout.pieces if p.line == piece.line) > 1
 
     def _continues_prose(self, stream: int, piece: int, end: int) -> bool:
+        """PDF: whether a label's words carry on the printed sentence before them: the
+        line above it in its column, or the pieces left of it on its line (a justified
+        line drawn word by word)."""
         members = self.streams[stream].pieces
         at = members.index(piece)
-        if self.layout.structured or self.prose is None or at == 0:
+        pieces = self.layout.pieces
+        if self.layout.structured or self.prose is None:
             return False
-        before = fold(self.layout.pieces[members[at - 1]].text).split()[-PROSE_WORDS:]
-        if not before:
-            return False
-        return self.prose(" ".join(before) + " " + fold(self.layout.pieces[piece].text[:end]))
+        left = piece
+        while left > 0 and pieces[left - 1].line == pieces[piece].line:
+            left -= 1
+        above = [pieces[members[at - 1]].text] if at > 0 else []
+        beside = " ".join(p.text for p in pieces[left:piece])
+        for text in [*above, "" if LIST_MARK.fullmatch(beside.strip()) else beside]:  # (not its number)
+            before = fold(text).split()[-PROSE_WORDS:]
+            if before and self.prose(" ".join(before) + " " + fold(pieces[piece].text[:end])):
+                return True
+        return False
 
     # --- searching near another label ---------------------------------------------------
 
@@ -411,6 +412,14 @@ class Finder:
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
+
+    def _claim_best(self, path: str, found: list[Found], alike: Callable[[Found, Found], bool]) -> Hit | None:
+        """The best of the places `found` claimed for `path`; ambiguous when the next best is `alike`."""
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0], reverse=True)
+        _, start, end, score = found[0]
+        return self._claim(path, start, end, score, len(found) > 1 and alike(found[0], found[1]))
 
     def _claim(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
         """The label of the field at `path` at [start, end) of the searched text, taken."""

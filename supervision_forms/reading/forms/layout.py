@@ -531,7 +531,9 @@ def reading_text(layout: Layout) -> str:
         piece = layout.pieces[number]
         if previous is not None and previous.line == piece.line and previous.cell == piece.cell:
             last = blocks[-1][-1]
-            blocks[-1][-1] = Line(f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size)
+            blocks[-1][-1] = Line(
+                f"{last.text} {piece.text}", piece.room, last.lead, last.top, last.size, last.bottom
+            )
         elif previous is not None and _continues(previous, piece):
             blocks[-1].append(as_line(layout, piece))
         else:
@@ -557,5 +559,5 @@ def _continues(upper: Piece, lower: Piece) -> bool:
 
 def as_line(layout: Layout, piece: Piece, text: str | None = None) -> Line:
     """A piece (or part of it) as a line for unwrapping."""
-    _, top, _ = layout.places.get(piece.line, (0, 0.0, 0.0))
-    return Line(piece.text if text is None else text, piece.room, piece.lead, top, piece.size)
+    _, top, bottom = layout.places.get(piece.line, (0, 0.0, 0.0))
+    return Line(piece.text if text is None else text, piece.room, piece.lead, top, piece.size, bottom)

@@ -3,8 +3,6 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
-import re
-
 from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import hyphen_end, wraps
@@ -13,10 +11,8 @@ from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
 
-SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
-SENTENCE_END = re.compile(r"[.!?:;…)\]\"”’]\s*$")
 
 
 class LineSpots(Spots):
@@ -40,8 +36,8 @@ class LineSpots(Spots):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
-            if len(below) != 1 or any(self.hit_starts.get(n) for n in here):
-                break  # (a line where a label starts is the next row's)
+            if len(below) != 1 or any(self.hit_starts.get(n) and self._unparted(host, n) for n in here):
+                break  # (a line where a label starts is the next row's, unless a drawn cell parts it)
             if self.layout.ruled():
                 if self.layout.rule_between(line - 1, line, column + 1):
                     break
@@ -51,7 +47,7 @@ class LineSpots(Spots):
             upper, lower = self.pieces[previous], self.pieces[number]
             if (
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
-                or self._printed_line(number)
+                or self.printed_line(number)
                 or not fold(self.pieces[number].text)
                 or self.pieces[previous].room >= self.pieces[number].lead  # the line above ended there
                 or (not bounded and not wraps(as_line(self.layout, upper), as_line(self.layout, lower)))
@@ -60,6 +56,11 @@ class LineSpots(Spots):
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
+
+    def _unparted(self, host: int, number: int) -> bool:
+        """PDF: whether no drawn cell parts two pieces (both in one, or not both in cells)."""
+        a, b = self.pieces[host].cell, self.pieces[number].cell
+        return a < 0 or b < 0 or a == b
 
     def _carries_on(self, host: int, number: int) -> bool:
         """Whether the piece `number`, a line under `host`, may carry on its text: it
@@ -70,8 +71,11 @@ class LineSpots(Spots):
             return True
         if piece.cell < 0 or under.column >= piece.column:
             return False
-        if under.cell == piece.cell:
-            return True
+        if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there)
+            return not any(
+                self.pieces[n].cell == piece.cell and self.pieces[n].column > piece.column
+                for n in self.by_line[piece.line]
+            )
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
         turned = (
             -1 < self.layout.page(piece.line) != self.layout.page(under.line) > -1
@@ -106,21 +110,31 @@ class LineSpots(Spots):
         )
 
     def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
-        """PDF: the lines right under the label, in its column and its table row."""
+        """PDF: the lines right under the label, in its column (or its drawn cell, set in
+        from its edge) and its table row."""
         label = self.pieces[hit.end_piece]
         line = label.line + 1
         here = self.by_line.get(line, [])
         below = [
-            n for n in here if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near
+            n
+            for n in here
+            if abs(self.pieces[n].column - self.pieces[hit.piece].column) <= self.layout.near
+            or -1 < self.pieces[n].cell == label.cell
         ]
         if len(below) != 1 or self.layout.rule_between(label.line, line, label.column + 1):
             return []
         number = below[0]
         if number in self.label_pieces or self.printed(number) or self.label_like(number):
             return []
-        if not fold(self.pieces[number].text):
+        if not fold(self.pieces[number].text) or self._wrap_of_above(number, hit.pieces):
             return []
         return [Span(number, 0, len(self.pieces[number].text)), *self._wrapped(number)]
+
+    def _wrap_of_above(self, number: int, besides: tuple[int, ...]) -> bool:
+        """PDF: whether a piece is the wrapped end of a piece on the line above, other than
+        `besides` ("DECEMBER 2025" under a label, "Date: 30" at the end of its line)."""
+        above = self.by_line.get(self.pieces[number].line - 1, [])
+        return any(span.piece == number for n in above if n not in besides for span in self._wrapped(n))
 
     def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: the pieces right of the label on its own line (and the lines each wraps
@@ -133,9 +147,9 @@ class LineSpots(Spots):
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))
                 break
-            if self._under_other_label(number, hit):
-                break  # another label's drawn cell: its answer
-            if not spans and not self._printed_line(number) and self.printed(number):
+            if self._under_other_label(number, hit) or self._wrap_of_above(number, hit.pieces):
+                break  # another label's drawn cell, or another answer wrapped onto the line: theirs
+            if not spans and not self.printed_line(number) and self.printed(number):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
@@ -158,11 +172,7 @@ class LineSpots(Spots):
             if len(beside) != 1 or beside[0] in taken:
                 continue
             number = beside[0]
-            if (
-                number in self.label_pieces
-                or self._printed_line(number)
-                or not fold(self.pieces[number].text)
-            ):
+            if number in self.label_pieces or self.printed_line(number) or not fold(self.pieces[number].text):
                 break
             found.append(Span(number, 0, len(self.pieces[number].text)))
         return found
@@ -198,14 +208,14 @@ class LineSpots(Spots):
                 if number in self.label_pieces and number != hit.end_piece:
                     spans.extend(self._before_label(number))
                     break
-                if spans and self._across(number, self.pieces[spans[0].piece].column):
+                if spans and self._across(number, self.pieces[spans[0].piece].column, label):
                     return spans  # a line across both columns (a note under the table) ends the row
                 left = spans and piece.column < self.pieces[spans[0].piece].column - self.layout.near
                 prompt = part_of_prompt(piece.text, self.know.prompts) or starts_like_a_prompt(
                     piece.text, self.know.prompts
                 )
                 heading = not spans and not prompt  # (a prompt, or its first line, is cleaned off)
-                if (left or heading) and self._printed_line(number):
+                if (left or heading) and self.printed_line(number):
                     return spans  # printed text (a heading) first, or left of the answers' column, ends it
                 spans.append(Span(number, 0, len(piece.text)))
         if spans:
@@ -247,20 +257,17 @@ class LineSpots(Spots):
         answer's column goes on, undrawn, mid-sentence: its last line stops without a
         sentence's end and the next starts in lower case (a typesetter may break a line
         with room left, so the room on it does not settle where the answer ends)."""
-        bottom = self.pieces[spans[-1].piece]
-        for number in self.by_line.get(last, []) if last == bottom.line + 1 else []:
-            below = self.pieces[number]
-            if (
-                abs(below.column - bottom.column) <= self.layout.near
-                and below.text[:1].islower()
-                and not SENTENCE_END.search(bottom.text)
-                and not self.layout.rule_between(bottom.line, last, below.column + 1)
-                and not any(
-                    self.printed(n) or self.know.is_prompt(self.pieces[n].text)
-                    for n in (spans[-1].piece, number)
-                )
-            ):  # (a printed prompt running on is cleaned off, not cut)
+        bottom = spans[-1].piece
+        for number in self.by_line.get(last, []) if last == self.pieces[bottom].line + 1 else []:
+            if self.runs_on(bottom, number) and self._undrawn_between(bottom, number, last - 1, last):
                 self.doubt = "the answer may run on into the next row, mid-sentence"
+
+    def _undrawn_between(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
+        """Whether nothing is drawn between two pieces and neither is a prompt or the form's
+        printed text (a printed prompt running on is cleaned off, not cut)."""
+        if self.layout.rule_between(upper_line, lower_line, self.pieces[lower].column + 1):
+            return False
+        return not any(self.printed(n) or self.know.is_prompt(self.pieces[n].text) for n in (upper, lower))
 
     def _continues(self, upper: int, lower: int, upper_line: int, lower_line: int) -> bool:
         """Whether the text of `lower` carries on `upper`'s: the upper line had no room
@@ -269,17 +276,20 @@ class LineSpots(Spots):
         a, b = self.pieces[upper], self.pieces[lower]
         if a.room >= b.lead and not hyphen_end(a.text):
             return False
-        if self.layout.rule_between(upper_line, lower_line, b.column + 1):
-            return False
-        return not any(
-            n in self.label_pieces or self.printed(n) or self.know.is_prompt(self.pieces[n].text)
-            for n in (upper, lower)
+        return (
+            upper not in self.label_pieces
+            and lower not in self.label_pieces
+            and self._undrawn_between(upper, lower, upper_line, lower_line)
         )
 
-    def _across(self, number: int, column: float) -> bool:
-        """PDF: whether a piece starts left of an answer's column and runs into it."""
+    def _across(self, number: int, column: float, label: Piece) -> bool:
+        """PDF: whether a piece starts left of an answer's column, within the label's drawn
+        cell if it has one, and runs into it."""
         piece = self.pieces[number]
-        return piece.column < column - max(self.layout.near, piece.size) < column < piece.end_column
+        edge = label.end_column + label.room if label.walled else piece.column + 1
+        return (
+            piece.column < min(column - max(self.layout.near, piece.size), edge) and column < piece.end_column
+        )
 
     def _row_end(self, hit: Hit, info: FieldInfo) -> int:
         """PDF: the first line after the label where its column starts something else."""
@@ -338,14 +348,8 @@ class LineSpots(Spots):
             return out
         out = list(first)
         for span in lines:
-            if self._printed_line(span.piece):
+            if self.printed_line(span.piece):
                 self.cut_short(out, span.piece)
                 break
             out.append(span)
         return out
-
-    def _printed_line(self, number: int) -> bool:
-        """Whether a line is printed text, rather than the end of an answer run onto it
-        (a word or two, such as "date.", may look like a printed heading)."""
-        words = len(fold(self.pieces[number].text).split())
-        return words >= SHORT_LINE and self.printed(number)

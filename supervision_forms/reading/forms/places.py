@@ -74,7 +74,7 @@ class Places(LineSpots):
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
                 over = "the answer is typed over other text" if self._over_other(spans) else ""
-                doubt = self.doubt or over
+                doubt = over or self.doubt  # (the drawing says why first)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
             if (
                 number == 0
@@ -142,7 +142,9 @@ class Places(LineSpots):
             if lines and piece.line == last_line:
                 lines[-1] += "   " + text
                 last = wrapped[-1]
-                wrapped[-1] = Line(f"{last.text} {text}", piece.room, last.lead, last.top, last.size)
+                wrapped[-1] = Line(
+                    f"{last.text} {text}", piece.room, last.lead, last.top, last.size, last.bottom
+                )
             else:
                 lines.append(text)
                 wrapped.append(as_line(self.layout, piece, text))

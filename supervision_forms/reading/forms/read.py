@@ -10,12 +10,11 @@ from collections.abc import Callable, Mapping
 from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
 from ...packs.spec import PrintedFact
-from ...text.dates import find_dates
-from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
+from ..ticks import untick_options
 from ..unwrap import hyphen_end
 from ..values import Collector
 from ..wording import key, meaning, path_key
@@ -24,7 +23,7 @@ from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
-from .reworded import find_by_order, find_reworded
+from .reworded import could_answer, find_by_order, find_reworded
 from .spots import Span, label_spans, without
 from .tables import read_tables
 
@@ -34,6 +33,7 @@ STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
 PLACEHOLDER_PIECE = "the first words of Word's placeholder text, not an answer"
 BROKEN_AT_END = "it ends in a word broken at its hyphen; the rest is on a line not read with it"
+UNTICKED = "reads as the form's options printed side by side, no tick box left to say which is meant"
 BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
@@ -146,12 +146,7 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
         for info in by_length:
             if info.path not in hits:
                 _find(finder, info, hits, stage)
-    for anchor, members in anchors.items():
-        for info in members:
-            if info.path != anchor and anchor in hits:
-                hit = finder.find_near(info.path, info.labels, hits[anchor])
-                if hit is not None:
-                    hits[info.path] = hit
+    _find_near(finder, anchors, hits)
     for stage in STAGES:
         for info in tables:
             if info.path not in hits:
@@ -162,7 +157,18 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
             named = finder.find_named(info.path, _names(info, know))
             if named is not None:
                 hits[info.path] = named
+    _find_near(finder, anchors, hits)  # (near a name's label an older edition words its own way)
     return hits
+
+
+def _find_near(finder: Finder, anchors: dict[str, list[FieldInfo]], hits: dict[str, Hit]) -> None:
+    """The labels of a signature group not found yet (its "Date:"), near its found name's label."""
+    for anchor, members in anchors.items():
+        for info in members:
+            if info.path not in hits and anchor in hits:
+                hit = finder.find_near(info.path, info.labels, hits[anchor])
+                if hit is not None:
+                    hits[info.path] = hit
 
 
 def _names(info: FieldInfo, know: FormKnowledge) -> Callable[[frozenset[str]], bool]:
@@ -223,14 +229,15 @@ def _put_answers(
             text = "\n".join(part for part in parts if part) or None
         if text is None:
             continue
-        if answer.doubt:
-            collector.keep_unsure(paths, text, answer.source, answer.doubt)
-            continue
-        if hyphen_end(answer.text.rstrip()):
-            collector.keep_unsure(paths, text, answer.source, BROKEN_AT_END)
-            continue
-        if placeholder_start(text):
-            collector.keep_unsure(paths, text, answer.source, PLACEHOLDER_PIECE)
+        doubts = (
+            (answer.doubt, bool(answer.doubt)),
+            (BROKEN_AT_END, hyphen_end(answer.text.rstrip())),
+            (PLACEHOLDER_PIECE, placeholder_start(text)),
+            (UNTICKED, collector.pdf and untick_options(text)),
+        )
+        why = next((message for message, unsure in doubts if unsure), "")
+        if why:
+            collector.keep_unsure(paths, text, answer.source, why)
             continue
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
@@ -271,20 +278,11 @@ def _before_inner(text: str, path: str, hits: Mapping[str, Hit], know: FormKnowl
             named = [
                 i.path
                 for i in others
-                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and _could_answer(i, rest)
+                if phrase[:1].isupper() and _names(i, know)(key(phrase)) and could_answer(i, rest)
             ]
             if named:
                 return text[: colon.start() - len(phrase)].rstrip(), named[0], text[colon.end() :]
     return text, "", ""
-
-
-def _could_answer(info: FieldInfo, text: str) -> bool:
-    """Whether text could be a value of the field: a date or a number where it wants one."""
-    if info.kind == "date":
-        return bool(find_dates(text))
-    if info.kind == "int":
-        return read_duration_minutes(text) is not None
-    return True
 
 
 def _put_inner(

@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 
 from ...text.dates import find_dates
+from ...text.durations import read_duration_minutes
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
@@ -24,12 +25,13 @@ from .places import Answer, Places
 from .spots import Span
 
 SCORE = 80.0  # the score a label found this way is read with (it is warned about)
-MIN_SHARED = 2  # words of what the label asks that the piece must share
 MIN_SHARE = 0.5  # of the piece's own words
 MAX_LABEL_WORDS = 20  # a label longer than this is a sentence, not a label
 LABEL_END = re.compile(r"[?:]")
 ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it is warned about)
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
+MAX_DATE_WORDS = 4  # a date answer beside its label is this short
+MIN_SHARED = 2  # words of what the label asks that the piece must share
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -51,7 +53,15 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             if label is None:
                 continue
             lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-            shares = [_share(content("\n".join(lines[:count])), wanted) for count in range(1, len(lines) + 1)]
+            rest = text[label:]  # (a date and little else after it: one shared word will do)
+            least = (
+                1
+                if info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and find_dates(rest)
+                else MIN_SHARED
+            )
+            shares = [
+                _share(content("\n".join(lines[:count])), wanted, least) for count in range(1, len(lines) + 1)
+            ]
             if any(shares):
                 best.append((max(shares), number, label))
         best.sort(reverse=True)
@@ -66,11 +76,11 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             taken.update(hit.pieces)
 
 
-def _share(words: frozenset[str], wanted: frozenset[str]) -> float:
+def _share(words: frozenset[str], wanted: frozenset[str], least: int) -> float:
     """How much of what a label asks (`words`) is what the field's label asks (`wanted`);
-    0 when they share too little."""
+    0 when they share fewer than `least` words, or under half the label's."""
     shared = len(words & wanted)
-    if shared >= MIN_SHARED and shared >= MIN_SHARE * len(words):
+    if shared >= least and shared >= MIN_SHARE * len(words):
         return shared / len(words | wanted)
     return 0.0
 
@@ -146,9 +156,10 @@ def find_by_order(
     unexplained: Callable[[range], list[int]],
 ) -> dict[str, list[Span]]:
     """Labels an older edition words so differently that no word matches ("Main duties:"
-    for "KEY TASKS OF SUPERVISEE"), found by the form's order alone: where the field is
-    the only one not found between the labels found for the fields printed before and
-    after it, and everything between those labels is the form's own text, their answers,
+    for "KEY TASKS OF SUPERVISEE"), found by the form's order alone: where no other field
+    not found between the labels found for the fields printed before and after it could
+    take its answer (a date field takes no answer without a date), and everything between
+    those labels is the form's own text, their answers,
     one label-like piece and what `places` reads after it (`unexplained`: the pieces
     holding text that would go to `unmapped`). Returns the fields found, with where
     their labels are."""
@@ -160,8 +171,9 @@ def find_by_order(
             continue
         before = [p for p in order[:at] if p in hits]
         after = [p for p in order[at + 1 :] if p in hits]
-        if not before or not after or order.index(before[-1]) != at - 1 or order.index(after[0]) != at + 1:
-            continue  # another field between them is not found either: which label is whose is not known
+        if not before or not after:
+            continue
+        between = [infos[p] for p in order[order.index(before[-1]) + 1 : order.index(after[0])] if p != path]
         low, high = hits[before[-1]].end_piece + 1, hits[after[0]].piece
         left = unexplained(range(low, high))
         label = _label_lines(finder, left)
@@ -174,14 +186,24 @@ def find_by_order(
         places.add_hit(hit)
         answer = places.read(hit, infos[path])
         spans = answer.spans if answer is not None else ()
-        if set(unexplained(range(low, high))) - set(label) or any(s.piece in label for s in spans):
-            places.drop_hit(hit)  # text is left that neither the label nor its answer explains
+        unsure = any(could_answer(other, answer.text if answer else "") for other in between)
+        if unsure or set(unexplained(range(low, high))) - set(label) or any(s.piece in label for s in spans):
+            places.drop_hit(hit)  # text left unexplained, or another field not found could take the answer
             continue
         hits[path] = hit
         if answer is not None:
             answers[path] = answer
         found[path] = [Span(n, 0, len(finder.layout.pieces[n].text)) for n in label]
     return found
+
+
+def could_answer(info: FieldInfo, text: str) -> bool:
+    """Whether text could be a value of the field: a date or a number where it wants one."""
+    if info.kind == "date":
+        return bool(find_dates(text))
+    if info.kind == "int":
+        return read_duration_minutes(text) is not None
+    return True
 
 
 def _label_lines(finder: Finder, left: list[int]) -> list[int]:

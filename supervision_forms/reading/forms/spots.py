@@ -19,6 +19,8 @@ MIN_TAIL = 4  # characters
 BORDER_REACH = 40.0  # points: a row's border runs at least this far under the text below it
 LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
 HANGING = 4.0  # of the font size: how far a list item's first line may start right of its next
+SENTENCE_END = re.compile(r"[.!?:;…)\]\"”’]\s*$")
+SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,12 @@ class Spots:
             self._printed[number] = found
         return self._printed[number]
 
+    def printed_line(self, number: int) -> bool:
+        """Whether a line is printed text, rather than the end of an answer run onto it
+        (a word or two, such as "date.", may look like a printed heading)."""
+        words = len(self.pieces[number].text.split())  # (as written: "child's" is one)
+        return words >= SHORT_LINE and self.printed(number)
+
     def _wraps_into_writing(self, number: int) -> bool:
         """PDF: whether a short line the form also prints ("The supervisee's") runs on,
         wrapped, into a line under it that the form does not print: it starts a
@@ -126,7 +134,9 @@ class Spots:
                 continue  # the label's printed tail (its hints, their bullets apart in a PDF), a prompt
             if number in self.label_pieces:
                 return spans or self._before_label(number)
-            stop = self.printed(number) or self.know.is_prompt(text) or self.label_like(number)
+            run_onto = spans and self.runs_on(spans[-1].piece, number)  # (its last words)
+            printed = self.printed_line(number) if run_onto else self.printed(number)
+            stop = printed or self.know.is_prompt(text) or self.label_like(number)
             if stop or (spans and self._bordered(spans[-1].piece, number)):
                 self.cut_short(spans, number)  # (a drawn row's border: the next row is not its answer)
                 break
@@ -136,8 +146,21 @@ class Spots:
     def cut_short(self, spans: list[Span], number: int) -> None:
         """PDF: doubt an answer ended before the piece `number` when its last line runs on
         into that piece mid-sentence: the answer would be cut short."""
-        if spans and self.mid_sentence(spans[-1].piece, number):
+        if spans and self.runs_on(spans[-1].piece, number):
             self.doubt = "the answer runs on mid-sentence into text that ends it"
+
+    def runs_on(self, upper: int, lower: int) -> bool:
+        """PDF: whether the line `lower` may carry on `upper` mid-sentence: `mid_sentence`,
+        or, where the room left does not tell (a typesetter's table column), `upper` stops
+        without a sentence's end and `lower`, in its column, starts in lower case."""
+        above, below = self.pieces[upper], self.pieces[lower]
+        return self.mid_sentence(upper, lower) or (
+            not self.layout.structured
+            and below.line == above.line + 1
+            and abs(below.column - above.column) <= self.layout.near
+            and below.text[:1].islower()
+            and not SENTENCE_END.search(above.text)
+        )
 
     def mid_sentence(self, upper: int, lower: int) -> bool:
         """PDF: whether the line `lower` carries on the line `upper` above it mid-sentence:
