@@ -26,6 +26,7 @@ document's own value: then the page list was wrong, and the field is tallied apa
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from collections import defaultdict
@@ -36,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
+if importlib.util.find_spec("supervision_forms") is None:  # the code on PYTHONPATH, else this checkout's
     sys.path.insert(0, str(ROOT))
 
 from supervision_forms import SupervisionFormsError, parse  # noqa: E402
@@ -419,6 +420,8 @@ def main(argv: list[str] | None = None) -> int:
             older=max(1, args.build // 4),
         )
         producers = None if not chosen else _with_docx(producers)
+    measured = Path(sys.modules["supervision_forms"].__file__ or "").parent
+    print(f"measuring the code in {measured}", file=sys.stderr)
     outcomes = run(args.corpus, producers, args.jobs)
     print("\n".join(report(outcomes, args.by, args.errors)))
     if args.floors:

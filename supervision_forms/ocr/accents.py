@@ -1,9 +1,11 @@
 """Accents Tesseract's English data reads past. It knows no accented letter but "é", so
 "Wiśniewska" comes back as "Wisniewska" and "Ó Briain" as "O Briain", often at over 0.9:
 a wrong name read as sure. The marks are still in the pixels: an accent is a small mark
-standing clear above a letter, as the dot of an "i" does. A word with more such marks than
-its letters account for, or with a mark above its first capital, is an accented word read
-without its accents (`page.py` caps its confidence)."""
+standing clear above a letter, as the dot of an "i" does, or, where the scan's blur joined it
+to its letter, a mark resting on a short letter ("ś") with no stem under it (an ascender's
+stem runs down through the letter). A word with more clear marks than its letters account
+for, with a mark resting on a short letter of a name, or with a mark above its first capital,
+is an accented word read without its accents (`page.py` caps its confidence)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from typing import NamedTuple
 
 import numpy as np
 
+from .glyphs import MIN_SHORT, piece_numbers, pieces, short_letters
 from .pixels import Mask
 from .tesseract import Word, accented
 
@@ -30,6 +33,11 @@ MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near 
 MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
 MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
 MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
+LETTER_RUN = 0.45  # of the short letters' height: a short letter's bar or bowl is this wide
+BROKEN = 1  # pieces of ink more than a word's letters and dots: its letters are broken
+OVERSHOOT = 0.15  # of the short letters' height: round letters rise this far above the others
+STEM = 0.7  # ... an ascender's stem runs down through this much of them (an accent's letter
+# has no such stem under the mark)
 
 
 class Marks(NamedTuple):
@@ -38,11 +46,12 @@ class Marks(NamedTuple):
 
     over_letters: int
     over_capital: bool
+    resting: int = 0  # marks joined to the short letter under them, in a name
 
 
 def marks_of(mask: Mask, word: Word) -> Marks:
     """The marks of a word's pixels (`mask`: the page's ink)."""
-    return Marks(_marks_over_letters(mask, word), _mark_above(mask, word))
+    return Marks(_marks_over_letters(mask, word), _mark_above(mask, word), _resting_marks(mask, word))
 
 
 def accent_missed(mask: Mask, word: Word) -> bool:
@@ -52,7 +61,9 @@ def accent_missed(mask: Mask, word: Word) -> bool:
 
 def missed(text: str, marks: Marks) -> bool:
     """Whether a word spelt `text` without accents has more marks than its letters'."""
-    return text.isascii() and (marks.over_capital or marks.over_letters > sum(c in DOTTED for c in text))
+    return text.isascii() and (
+        marks.over_capital or marks.resting > 0 or marks.over_letters > sum(c in DOTTED for c in text)
+    )
 
 
 def accounts_for(text: str, marks: Marks) -> bool:
@@ -61,7 +72,16 @@ def accounts_for(text: str, marks: Marks) -> bool:
     letters = unicodedata.normalize("NFC", text)
     over = sum(c in DOTTED or (c.islower() and accented(c)) for c in letters)
     capital = letters[:1].isupper() and accented(letters[:1])
-    return over == marks.over_letters and capital == marks.over_capital
+    return over == marks.over_letters + marks.resting and capital == marks.over_capital
+
+
+def _widest_run(mask: Mask) -> int:
+    """The longest run of ink along any row."""
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    edges = np.diff(padded, axis=1)
+    starts, ends = np.nonzero(edges == 1)[1], np.nonzero(edges == -1)[1]
+    return int((ends - starts).max(initial=0))
 
 
 def _mark_above(mask: Mask, word: Word) -> bool:
@@ -101,7 +121,7 @@ def _marks_over_letters(mask: Mask, word: Word) -> int:
         return 0
     upper = crop[: height // 2]
     count = 0
-    for top, bottom, left, right, ink in _pieces(upper):
+    for top, bottom, left, right, ink in pieces(upper):
         if bottom == upper.shape[0] - 1:
             continue  # part of a letter that goes on down
         wide = right - left + 1  # the dots of "ï" stand either side of its stem, not over it
@@ -120,44 +140,53 @@ def _marks_over_letters(mask: Mask, word: Word) -> int:
     return count
 
 
-def _pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
-    """The connected pieces of ink (touching at edges or corners): top, bottom, left,
-    right (inclusive) and pixels of each, found run by run."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
-
-    def root(key: tuple[int, int]) -> tuple[int, int]:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
-
-    previous: list[tuple[int, int]] = []
-    rows = _runs(mask)
-    for r, runs in enumerate(rows):
-        for start, end in runs:
-            parent[(r, start)] = (r, start)
-            for above_start, above_end in previous:
-                if above_start <= end and start <= above_end:  # overlapping, or touching at a corner
-                    one, other = root((r, start)), root((r - 1, above_start))
-                    if one != other:
-                        parent[one] = other
-        previous = runs
-    pieces: dict[tuple[int, int], list[int]] = {}
-    for r, runs in enumerate(rows):
-        for start, end in runs:
-            box = pieces.setdefault(root((r, start)), [r, r, start, end - 1, 0])
-            box[1], box[2], box[3] = r, min(box[2], start), max(box[3], end - 1)
-            box[4] += end - start
-    return [(b[0], b[1], b[2], b[3], b[4]) for b in pieces.values()]
-
-
-def _runs(mask: Mask) -> list[list[tuple[int, int]]]:
-    """The runs of ink along each row, as (start, end) with `end` past the last pixel."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    edges = np.diff(padded, axis=1)  # 1 where a run starts, -1 just past where it ends
-    rows: list[list[tuple[int, int]]] = [[] for _ in range(mask.shape[0])]
-    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
-    for row, start, end in zip(starts[0].tolist(), starts[1].tolist(), ends[1].tolist(), strict=True):
-        rows[row].append((start, end))
-    return rows
+def _resting_marks(mask: Mask, word: Word) -> int:
+    """The marks joined to a short letter under them, in a name ("Wiśniewska": the accent
+    on its "s" blurred into it): pieces of ink that rise above the short letters, with no
+    stem under them. The capital a name starts with, a clear mark (`_marks_over_letters`)
+    and words with other capitals, digits or marks are passed over."""
+    text = word.text.rstrip(".,;:")
+    if len(text) < 3 or not (text[0].isupper() and text[1:].isalpha() and text[1:].islower()):
+        return 0
+    crop = mask[word.top : word.bottom, word.left : word.right]
+    height = crop.shape[0]
+    if height < MIN_HEIGHT or crop.shape[1] < 2:
+        return 0
+    x_line, baseline = short_letters(crop)
+    short = baseline - x_line
+    if short < MIN_SHORT:
+        return 0
+    crop = crop[: baseline + 1]  # a drawn line under the word is no part of it
+    labels = piece_numbers(crop)
+    inked = np.flatnonzero(crop.any(axis=0))
+    if int(labels.max()) > len(text) + sum(c in DOTTED for c in text) + BROKEN:
+        return 0  # letters broken in pieces (a faint scan): their tops would look like marks
+    capital = set(labels[:, inked[0]].tolist()) - {0}
+    letter = crop.shape[1] / len(word.text)  # about a letter's width
+    after = max(
+        round(inked[0] + letter),  # the capital, in case it is broken in pieces
+        max((int(c) for c in np.flatnonzero(np.isin(labels, list(capital)).any(axis=0))), default=-1),
+    )
+    cut = x_line - max(1, round(OVERSHOOT * short))  # rows above it rise above the short letters
+    count = 0
+    for piece in set(labels[:cut, after + 1 :].ravel().tolist()) - {0} - capital:
+        own = labels == piece
+        if not own[x_line:].any():
+            continue  # a clear mark: counted over the letters
+        upper = own[:cut]
+        above = np.flatnonzero(upper.any(axis=0))
+        if (
+            int(upper.any(axis=1).sum()) < MARK_ROWS
+            or int(upper.sum()) < max(MIN_MARK_INK, MARK_INK * height * height)
+            or int(above[-1] - above[0]) + 1 > MARK_WIDTH * height
+        ):
+            continue  # a round letter's top, or a wide one's
+        if _widest_run(own[x_line : baseline + 1]) < LETTER_RUN * short:
+            continue  # a stroke ("/"), not a short letter: an accent's letter has a bar or a bowl
+        down = own[cut : x_line + round(STEM * short)]
+        stem = any(
+            bool((down[:, c] | down[:, min(c + 1, down.shape[1] - 1)]).all())
+            for c in range(above[0], above[-1] + 1)
+        )
+        count += not stem
+    return count

@@ -10,6 +10,7 @@ from PIL import Image
 
 from .accents import marks_of, missed
 from .deskew import estimate_skew, straighten
+from .glyphs import full_stop
 from .latin import with_accents
 from .marks import rules_and_boxes, verdict
 from .model import OcrBox, OcrPage, OcrRule, OcrWord
@@ -94,7 +95,17 @@ def _read(page: PageImage, failure: str) -> OcrPage:
                 round(word.confidence, 3),
             )
         )
-    words = doubted(_bars(_dotted(words), rules))
+
+    def drawn_stop(word: OcrWord) -> bool:
+        box = (
+            round(word.top / down),
+            round(word.bottom / down),
+            round(word.x0 / across),
+            round(word.x1 / across),
+        )
+        return full_stop(mask[box[0] : box[1], box[2] : box[3]])
+
+    words = doubted(_bars(_dotted(words), rules), drawn_stop)
     return OcrPage(
         round(page.width, 2),
         round(page.height, 2),

@@ -1,6 +1,6 @@
 """Reading untrusted files in long-lived worker processes, each document limited in CPU time.
 
-A worker is this module run as `python -m supervision_forms.reading.worker`: started once,
+A worker is this module run in a new Python (`command(task)`): started once,
 it reads one request after another from its standard input and answers on its standard
 output. The parent measures the CPU time a worker spends on each document (from
 `/proc/<pid>/stat`); a worker over its limit is killed (and a new one started when next
@@ -46,6 +46,17 @@ MEMORY_BYTES = 2 * 2**30  # address space a worker may use
 BACKSTOP = 30.0  # wall-clock seconds per CPU second before a stuck worker is given up
 MAX_WORKERS = 4
 START_SECONDS = 60.0  # wall-clock time a new worker may take to import its code
+# A worker is started by this code, not `-m`: its package is registered without running its
+# __init__, which imports the whole form reader (parse, packs, models: about 0.8 s of CPU a
+# fresh worker never uses; a scanned page image paid it on top of its OCR). The task it is
+# started for is its argument.
+LAUNCH = (
+    "import importlib.util, sys\n"
+    f"spec = importlib.util.find_spec({__package__!r})\n"
+    "sys.modules[spec.name] = importlib.util.module_from_spec(spec)\n"
+    f"from {__name__} import _serve\n"
+    "_serve(sys.argv[1])\n"
+)
 READY = b"ready\n"
 ERRORS: dict[str, type[SupervisionFormsError]] = {
     cls.__name__: cls
@@ -66,12 +77,17 @@ class WorkerUnavailable(Exception):
     """A worker process started but did not become ready (mapped to `CorruptDocument`)."""
 
 
+def command(task: str) -> list[str]:
+    """The command that starts a worker for a task (it runs the others too)."""
+    return [sys.executable, "-c", LAUNCH, task]
+
+
 class Worker:
     """One worker process and the CPU time it has used."""
 
-    def __init__(self) -> None:
+    def __init__(self, task: str) -> None:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
+            command(task),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -151,7 +167,7 @@ class Pool:
             with self.lock:
                 worker = self.idle.pop() if self.idle else None
             if worker is None:
-                worker = Worker()  # OSError where no process can be started at all
+                worker = Worker(task)  # OSError where no process can be started at all
             try:
                 answer = worker.run(task, payload, label, seconds)
             except BaseException:
@@ -214,8 +230,11 @@ def _call(task: str, payload: bytes, label: str) -> dict[str, Any]:
     return function(payload, label)
 
 
-def _serve() -> None:
-    """The worker's loop: a request in, an answer out, until the parent goes."""
+def _serve(first: str) -> None:
+    """The worker's loop: a request in, an answer out, until the parent goes. The code of
+    the task it was started for (`first`) is imported before the first request, so never
+    counted in its time; another task's, when first asked for, is counted in that request
+    (a text PDF's: about 0.3 s of its 5 s; an image's OCR needs no PDF code)."""
     try:
         import resource
 
@@ -223,8 +242,7 @@ def _serve() -> None:
     except (ImportError, ValueError, OSError):
         pass
     requests, answers = sys.stdin.buffer, sys.stdout.buffer
-    for task in TASKS.values():  # imported before the first request, so never counted in its time
-        importlib.import_module(task.partition(":")[0])
+    importlib.import_module(TASKS[first].partition(":")[0])
     answers.write(READY)
     answers.flush()
     while True:
@@ -245,7 +263,3 @@ def _serve() -> None:
         body = json.dumps(answer, ensure_ascii=False).encode("utf-8", "replace")
         answers.write(b"%08d" % len(body) + body)
         answers.flush()
-
-
-if __name__ == "__main__":
-    _serve()

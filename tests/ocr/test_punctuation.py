@@ -5,6 +5,8 @@ prose does have stays sure."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from supervision_forms.ocr.model import OcrWord
 from supervision_forms.ocr.punctuation import doubted
 from supervision_forms.ocr.tesseract import UNSURE
@@ -22,9 +24,9 @@ def _line(text: str, top: float = 0.0, sure: float = 0.96) -> list[OcrWord]:
     return words
 
 
-def _doubted(*lines: list[OcrWord]) -> list[str]:
+def _doubted(*lines: list[OcrWord], drawn_stop: Callable[[OcrWord], bool] | None = None) -> list[str]:
     words = [w for line in lines for w in line]
-    out = doubted(words)
+    out = doubted(words, drawn_stop)
     assert [w.text for w in out] == [w.text for w in words]  # never changed
     return [w.text for w, was in zip(out, words, strict=True) if w.confidence != was.confidence]
 
@@ -66,6 +68,24 @@ def it_does_not_take_a_word_of_another_column_for_the_next_word() -> None:
 def it_doubts_a_lone_full_stop_that_starts_a_line() -> None:
     assert _doubted(_line("no surprises"), _line(". at appraisal", top=14.0)) == ["."]
     assert _doubted(_line("no surprises .")) == []
+
+
+def it_keeps_a_full_stop_drawn_as_one_before_a_small_letter() -> None:
+    # an answer's last sentence, then the form's printed text going on
+    line = _line("no change expected this year. and the person responsible")
+    assert _doubted(line, drawn_stop=lambda word: word.text == "year.") == []
+    assert _doubted(line, drawn_stop=lambda word: False) == ["year."]
+
+
+def it_doubts_a_lone_mark_after_a_space_inside_a_line() -> None:
+    assert _doubted(_line("eight years in youth justice . before moving")) == ["."]
+    assert _doubted(_line("and chronology summaries. .")) == ["."]
+    assert _doubted(_line("agreed , then")) == [","]
+
+
+def it_keeps_a_lone_full_stop_ending_a_line_after_a_word_or_a_leader() -> None:
+    assert _doubted(_line("stored in ........ ."), _line("next line", top=14.0)) == []
+    assert _doubted(_line("no surprises ."), _line("next line", top=14.0)) == []
 
 
 def it_leaves_an_unsure_word_as_unsure_as_it_was() -> None:

@@ -21,7 +21,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from ..text import LIST_MARK, Norm, fold, normalise, strip_numbering
-from ..wording import MAX_WORDS, key, keyed, roles
+from ..wording import LINKS, MAX_WORDS, key, keyed, roles
 from .layout import Layout, Piece
 
 Stage = Literal["exact", "reworded", "loose"]
@@ -43,6 +43,7 @@ AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 LABEL_ENDS = re.compile(r"\s*(?:[:?]|$)|\t|\s{2,}")  # after a reworded label: a colon, or a gap
 NUMBER = re.compile(r"\d{1,2}")
 COLON = re.compile(r"[ \t]*:")
+POSSESSIVE = re.compile(r"['’]s\b")  # after a word: it is a possessive
 COLUMN_START = re.compile(r"(?:\t|\s{3,})[\s·•▪◦‣*\-–]*$")
 COLUMN = re.compile(r"\t\s*|\s{3,}")  # a tab (or a wide run of spaces) starts a column in a paragraph
 
@@ -171,7 +172,14 @@ class Finder:
                 if rank is not None:
                     found.append(((float(tabular and self._in_columns(at)), *rank), at, end, EXACT))
             at = self.text.find(needle, at + 1)
-        return found
+        plain = [item for item in found if not self._possessive(item[1], item[2])]
+        return plain or found
+
+    def _possessive(self, start: int, end: int) -> bool:
+        """Whether the words at [start, end) go on as a possessive ("Supervisee's name"):
+        the start of another label, when the label itself is printed elsewhere too."""
+        raw, offset = self._raw_offset(self._stream(start), end)
+        return POSSESSIVE.match(raw, offset) is not None
 
     def _fuzzy(self, needle: str, at_start: bool) -> list[Found]:
         head = needle[:NEEDLE].rsplit(" ", 1)[0] if len(needle) > NEEDLE else needle
@@ -222,7 +230,8 @@ class Finder:
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
                         closed = ends.match(*self._raw_offset(number, end))
-                        if closed or (count - skip >= 2 and not closed_only and not self.runs_on(piece)):
+                        long_enough = _meaningful(self.text[start:end]) >= 2 and not closed_only
+                        if closed or (long_enough and not self.runs_on(piece)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:
                                 found.append(((float(bool(closed)), *rank), start, end, EXACT))
@@ -463,6 +472,11 @@ class Finder:
                 if a[0] < b[1] and b[0] < a[1]:
                     return True
         return False
+
+
+def _meaningful(words: str) -> int:
+    """How many of the words are more than links ("The supervisor": one, "Supervisor name": two)."""
+    return sum(word not in LINKS for word in words.split())
 
 
 def _close(best: tuple[float, ...], second: tuple[float, ...]) -> bool:
