@@ -80,7 +80,8 @@ def generate(
 
     `rows` are roster rows (an open `Roster`), mappings in the model's JSON shape, or
     models; `defaults` is merged under each. With `jobs` > 1, rows are rendered in up to
-    that many worker processes (fewer for a short roster, where more would not pay).
+    `jobs` - 1 worker processes beside this one, which reads and records every row (fewer
+    for a short roster, where more would not pay).
     `pdf` also makes a PDF of each (LibreOffice); `pdf_pack` merges
     them into one with a bookmark per person (held in memory while merging: about 300 MB
     per 1,000 agreements); `zip` packs everything into one .zip; `roster` names the source
@@ -166,7 +167,7 @@ class _Settings:
     defaults: Mapping[str, Any]
     out: Path
     jobs: int  # as asked: the PDF stage's converters
-    render_jobs: int  # what pays for itself at this size
+    render_jobs: int  # processes, this one included, that pay for themselves at this size
     pdf: bool
     pdf_pack: bool
     overwrite: bool

@@ -5,7 +5,9 @@ renders, hashes and writes what it is told, and reports back without personal va
 Workers are forked from the parent once it has loaded the pack and compiled the one
 template the batch uses, before any thread starts, so a worker costs a fork, not a
 Python start-up; where forking is not safe (another thread is running, not POSIX) they
-are spawned and load the pack themselves. Never more workers than usable cores.
+are spawned and load the pack themselves. The batch's own process counts as one of its
+jobs (it reads, validates and names every row, and records every file): N jobs are the
+parent and N-1 workers, never more processes than usable cores.
 A worker writes its files without syncing each: the parent syncs them in groups before
 the journal records them (see engine). A worker never outlives the batch: it asks the
 kernel to kill it when its parent dies (Linux), and checks on its parent besides. When a
@@ -153,25 +155,27 @@ ROWS_PER_EXTRA_JOB = 50  # a short roster is done before an extra worker process
 
 
 def jobs_that_pay(asked: int, rows: int | None) -> int:
-    """Worker processes worth starting for `rows` rows (unknown: as many as asked): never
-    more than the usable cores, and one more per ROWS_PER_EXTRA_JOB rows, so that asking
-    for more jobs never makes a short batch slower than one job."""
+    """Processes (the batch's own and its workers) worth running for `rows` rows
+    (unknown: as many as asked): never more than the usable cores, and one more per
+    ROWS_PER_EXTRA_JOB rows, so that asking for more jobs never makes a short batch
+    slower than one job."""
     most = max(1, min(asked, usable_cores()))
     return most if rows is None else min(most, 1 + rows // ROWS_PER_EXTRA_JOB)
 
 
 class RendererPool:
-    """Where rendering happens: in this process (one job) or in a pool of processes
-    started at once, each with the pack loaded and its template compiled. More jobs than
-    usable cores would only fight over them: the pool is never larger."""
+    """Where rendering happens: in this process (one job) or in a pool of worker
+    processes started at once, each with the pack loaded and its template compiled.
+    `jobs` counts this process too, busy with every row's other work: a worker more
+    than `jobs` - 1 would only fight it and the others for the usable cores."""
 
     def __init__(self, pack: Pack, document: str, jobs: int) -> None:
         self._pack = pack
         self._document = document
-        self.jobs = min(jobs, usable_cores())
-        self.chunk_size = 1 if self.jobs == 1 else CHUNK
-        self.max_in_flight = 1 if self.jobs == 1 else self.jobs * CHUNKS_PER_JOB
-        self._local = Renderer(pack, document) if self.jobs == 1 else None
+        self.workers = min(jobs, usable_cores()) - 1  # 0: rendered here
+        self.chunk_size = 1 if self.workers == 0 else CHUNK
+        self.max_in_flight = 1 if self.workers == 0 else self.workers * CHUNKS_PER_JOB
+        self._local = Renderer(pack, document) if self.workers == 0 else None
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._restarts = 0
@@ -199,7 +203,7 @@ class RendererPool:
             forking = _may_fork()
             self._pack.template(self._document)  # compiled before the fork, shared by all
             self._pool = ProcessPoolExecutor(
-                max_workers=self.jobs,
+                max_workers=self.workers,
                 mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
                 initializer=start_worker,
                 initargs=(os.getpid(), self._pack if forking else self._pack.root, self._document),

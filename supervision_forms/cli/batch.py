@@ -55,7 +55,7 @@ FAILURES_SHOWN = 2
     "-j",
     type=click.IntRange(1, 64),
     default=None,
-    help="Worker processes, at most [default: one per CPU; fewer for a short roster].",
+    help="Processes, at most, the batch's own included [default: one per CPU; fewer for a short roster].",
 )
 @click.option("--pdf", is_flag=True, help="Also make a PDF of each document (needs LibreOffice).")
 @click.option("--pdf-pack", is_flag=True, help="Also merge the PDFs into one, a bookmark per person.")

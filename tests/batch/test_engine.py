@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -232,6 +233,22 @@ def it_records_what_a_row_contradicts_in_the_manifest_and_warns_once(
             '(see "warnings" in the manifest)'
         ]
     assert not recwarn.list  # no warning per row
+
+
+def it_counts_its_own_process_among_the_jobs(tmp_path: Path, rows: RowMaker) -> None:
+    """The batch's process reads, validates and records every row: with 2 jobs it runs
+    beside one worker, not two (which would fight it for the cores)."""
+    processes = jobs_that_pay(2, 60)
+    alive: set[int] = set()
+
+    def count_workers(result: RowResult) -> None:
+        alive.update(child.pid or 0 for child in multiprocessing.active_children())
+
+    report = generate(
+        [rows(i) for i in range(60)], pack="portsmouth", out=tmp_path, jobs=2, progress=count_workers
+    )
+    assert report.summary() == "60 rows: 60 written, 0 updated, 0 unchanged, 0 failed"
+    assert len(alive) == processes - 1
 
 
 def it_starts_no_more_worker_processes_than_a_roster_of_its_size_pays_for() -> None:
