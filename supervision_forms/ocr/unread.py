@@ -16,7 +16,7 @@ from dataclasses import replace
 import numpy as np
 from PIL import Image
 
-from .pixels import Grey, Mask
+from .pixels import Grey, Mask, grey
 from .tesseract import Word, read_words
 
 LIGHT = 200  # grey level: ink of grey text (a tracked change) is darker than this
@@ -45,8 +45,7 @@ def unread_words(
     if not words:
         return []
     height = float(np.median([w.bottom - w.top for w in words]))
-    pixels: Grey = np.asarray(image.convert("L"), dtype=np.uint8)
-    left = _unexplained(pixels, words, rules, height)
+    left = _unexplained(grey(image), words, rules, height)
     found: list[Word] = []
     for top, bottom, x0, x1 in _regions(left, height)[:MAX_REGIONS]:
         pad = round(MARGIN * height)
