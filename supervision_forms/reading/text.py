@@ -83,7 +83,3 @@ def unnumbered(norm: str) -> str:
     "1 practical arrangements" -> "the agreement", "practical arrangements"): Word
     numbers headings itself (w:numPr), so a copy may print them with other numbers or none."""
     return HEADING_NUMBER.sub("", norm, count=1)
-
-
-def words(text: str) -> int:
-    return len(fold(text).split())
