@@ -123,8 +123,10 @@ def it_names_a_missing_file(tmp_path: Path) -> None:
 
 def it_types_a_parse_result_by_its_model() -> None:
     example = installed_packs().get("surrey").example("agreement")
-    result = parse(render(example, pack="surrey")).expect(Agreement)
+    whole = parse(render(example, pack="surrey"))
+    result = whole.expect(Agreement)
     assert result.data.supervisee.name == "Daniel Price"  # type-checks: data is an Agreement
+    assert result is not whole and vars(result) == vars(whole)  # every field kept
     with pytest.raises(WrongDocument, match=r"^the document read is 'agreement', not GeneralRecord$"):
         parse(render(example, pack="surrey")).expect(GeneralRecord)
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Generic
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, cast
 
 from pydantic import BaseModel
 from typing_extensions import TypeVar
@@ -56,19 +56,7 @@ class ParseResult(Generic[M]):
         """This result typed as `model`; `WrongDocument` when it holds another kind."""
         if not isinstance(self.data, model):
             raise WrongDocument(f"the document read is {self.document!r}, not {model.__name__}")
-        return ParseResult(
-            self.pack,
-            self.document,
-            self.data,
-            self.warnings,
-            self.unmapped,
-            self.sources,
-            self.confidence,
-            self.field_confidence,
-            self.source_format,
-            self.read_by,
-            self.ocr_pages,
-        )
+        return cast("ParseResult[N]", replace(self))
 
     def envelope(self) -> dict[str, Any]:
         """The JSON envelope of the public contract, with each field read's confidence."""
