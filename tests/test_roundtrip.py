@@ -269,7 +269,7 @@ def it_reads_every_documents_pdf_back_exactly(every_document: dict[str, Path], p
 def it_reads_an_edited_pdf_from_its_text_not_its_attached_data(
     every_document: dict[str, Path], packs: PackRegistry, examples: dict[str, Agreement]
 ) -> None:
-    from supervision_forms.reading.carried import attach_data
+    from supervision_forms.pdfdata import attach_data
 
     pdf = without_data(every_document["surrey-agreement"].read_bytes())
     stale = examples["surrey"].model_copy(update={"other_issues": "Something else entirely."})

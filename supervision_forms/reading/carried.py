@@ -11,7 +11,6 @@ cannot show unambiguously.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -23,13 +22,12 @@ from ..docx.reader import core_keywords
 from ..errors import SupervisionFormsError
 from ..models.paths import flatten, unflatten
 from ..packs.spec import PrintedFact
-from ..pdfdata import ATTACHMENT, attach_data
+from ..pdfdata import attach_data
+from .detect import STAMP
 from .result import ParseResult, ReadWarning
 from .text import fold
 
 FOLLOWS = {"frequency.every": "frequency.description", "frequency.unit": "frequency.description"}
-OURS = re.compile(r"supervision-forms[;,\s]+pack=([\w-]+)[;,\s]+document=(\w+)")
-__all__ = ["ATTACHMENT", "agreed", "attach_data", "carry_data"]
 
 
 def carry_data(pdf_path: Path, docx_path: Path) -> bool:
@@ -39,7 +37,7 @@ def carry_data(pdf_path: Path, docx_path: Path) -> bool:
 
     try:
         source = docx_path.read_bytes()
-        if not OURS.search(core_keywords(read_package(source, docx_path.name))):
+        if not STAMP.search(core_keywords(read_package(source, docx_path.name))):
             return False
         result = parse(source)
         pdf_path.write_bytes(attach_data(pdf_path.read_bytes(), result.pack, result.document, result.data))
