@@ -57,6 +57,12 @@ def placeholder_start(text: str) -> bool:
     return bool(words) and any(fold(p).split()[: len(words)] == words for p in PLACEHOLDERS)
 
 
+def is_prompt(text: str, prompts: list[str]) -> bool:
+    """Whether text is one of `prompts` (printed prompts and fillers), once normalised."""
+    norm = fold(text)
+    return bool(norm) and any(norm == fold(prompt) for prompt in prompts)
+
+
 @dataclass(frozen=True)
 class FieldInfo:
     """One field of the pack file with what the template says about its surroundings."""
@@ -153,8 +159,7 @@ class FormKnowledge:
         return bool(norm) and norm in self.corpus
 
     def is_prompt(self, text: str) -> bool:
-        norm = fold(text)
-        return bool(norm) and any(norm == fold(prompt) for prompt in self.prompts)
+        return is_prompt(text, self.prompts)
 
 
 def _marked_paragraphs(template: CompiledTemplate) -> list[str]:

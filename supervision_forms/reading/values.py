@@ -12,6 +12,7 @@ from ..models.paths import Leaf, generic, in_minutes, leaf_map, unflatten
 from ..text.dates import read_date
 from ..text.durations import read_duration_minutes
 from ..text.frequency import read_frequency
+from .knowledge import is_prompt
 from .leaders import strip_ends
 from .result import ParseResult, ReadWarning, Unmapped
 from .text import fold
@@ -37,7 +38,7 @@ def clean_answer(text: str, prompts: list[str]) -> str | None:
     """The answer without dot leaders or printed prompts; None when nothing is left."""
     text = text.replace("\r", "")
     lines = [line for line in text.split("\n")]
-    kept = [line for line in lines if not _is_prompt(line, prompts)]
+    kept = [line for line in lines if not is_prompt(line, prompts)]
     text = "\n".join(kept).strip()
     text = strip_ends(text)
     return text or None
@@ -52,13 +53,8 @@ def clean_own(text: str, empty: str, prompts: list[str]) -> str | None:
             text = text[len(empty) :]
         while text.endswith(empty):
             text = text[: -len(empty)]
-    kept = [line for line in text.split("\n") if not _is_prompt(line, prompts)]
+    kept = [line for line in text.split("\n") if not is_prompt(line, prompts)]
     return "\n".join(kept).strip() or None
-
-
-def _is_prompt(line: str, prompts: list[str]) -> bool:
-    norm = fold(line)
-    return bool(norm) and any(norm == fold(p) for p in prompts)
 
 
 # A CJK or Hangul character inside a Latin word (a font map that garbled a ligature:
