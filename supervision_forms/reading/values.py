@@ -36,12 +36,7 @@ CAREER_ALIASES = {
 
 def clean_answer(text: str, prompts: list[str]) -> str | None:
     """The answer without dot leaders or printed prompts; None when nothing is left."""
-    text = text.replace("\r", "")
-    lines = [line for line in text.split("\n")]
-    kept = [line for line in lines if not is_prompt(line, prompts)]
-    text = "\n".join(kept).strip()
-    text = strip_ends(text)
-    return text or None
+    return strip_ends(_without_prompts(text.replace("\r", ""), prompts)) or None
 
 
 def clean_own(text: str, empty: str, prompts: list[str]) -> str | None:
@@ -53,8 +48,12 @@ def clean_own(text: str, empty: str, prompts: list[str]) -> str | None:
             text = text[len(empty) :]
         while text.endswith(empty):
             text = text[: -len(empty)]
-    kept = [line for line in text.split("\n") if not is_prompt(line, prompts)]
-    return "\n".join(kept).strip() or None
+    return _without_prompts(text, prompts) or None
+
+
+def _without_prompts(text: str, prompts: list[str]) -> str:
+    """The text without its lines that are printed prompts, stripped."""
+    return "\n".join(line for line in text.split("\n") if not is_prompt(line, prompts)).strip()
 
 
 # A CJK or Hangul character inside a Latin word (a font map that garbled a ligature:
