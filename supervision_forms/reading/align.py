@@ -30,20 +30,18 @@ class RowSource:
     margins: tuple[str, ...]
 
 
-def _drop_repeats(text: str, repeats: list[str]) -> str:
-    """A table's heading row printed again at the top of a later page: kept only the
-    first time it appears."""
-    if not repeats:
-        return text
-    wanted = {fold(r) for r in repeats}
-    seen: set[str] = set()
+def _drop_furniture(text: str, margins: list[str], repeats: list[str]) -> str:
+    """The text without its page headers and footers (`margins`), and with a table's
+    heading row printed again atop each page (`repeats`) kept only the first time."""
+    dropped = {fold(m) for m in margins}
+    repeated = {fold(r) for r in repeats}
     lines = []
     for line in text.split("\n"):
         norm = fold(line)
-        if norm in wanted:
-            if norm in seen:
-                continue
-            seen.add(norm)
+        if norm in dropped:
+            continue
+        if norm in repeated:
+            dropped.add(norm)
         lines.append(line)
     return "\n".join(lines)
 
@@ -69,7 +67,7 @@ def align(
 ) -> None:
     """Fill `collector` from plain `text` laid out as `skel`; a PDF's positioned
     `fragments` let tables of objects (decision rows) be read cell by cell."""
-    text = _drop_repeats(_drop_margins(text, skel.margins), skel.repeats)
+    text = _drop_furniture(text, skel.margins, skel.repeats)
     stream, index = _stream(text)
     cursor = 0  # in stream
     value_start = 0  # in text
@@ -108,14 +106,6 @@ def _find_annex(tail: str) -> int:
 def _trailing_punctuation(text: str, start: int) -> int:
     match = re.match(r"[^\w\s]*", text[start:])
     return len(match.group()) if match else 0
-
-
-def _drop_margins(text: str, margins: list[str]) -> str:
-    if not margins:
-        return text
-    wanted = {fold(m) for m in margins}
-    lines = [line for line in text.split("\n") if fold(line) not in wanted]
-    return "\n".join(lines)
 
 
 def _take(
