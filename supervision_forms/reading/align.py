@@ -63,7 +63,7 @@ def align(
     prompts: list[str],
     collector: Collector,
     where: str,
-    fragments: tuple[Fragment, ...] = (),
+    fragments: tuple[Fragment, ...],
 ) -> None:
     """Fill `collector` from plain `text` laid out as `skel`; a PDF's positioned
     `fragments` let tables of objects (decision rows) be read cell by cell."""
@@ -114,12 +114,11 @@ def _take(
     prompts: list[str],
     collector: Collector,
     where: str,
-    rows: RowSource | None = None,
+    rows: RowSource,
 ) -> None:
     if ANNEX_SLOT in slots:
         heading = _find_annex(region)
-        before = [s for s in slots[: slots.index(ANNEX_SLOT)]]
-        _take(before, region[:heading], prompts, collector, where, rows)
+        _take(slots[: slots.index(ANNEX_SLOT)], region[:heading], prompts, collector, where, rows)
         _annex(region[heading:], collector, where)
         return
     if not slots:
@@ -156,11 +155,11 @@ def _take_rows(
     prompts: list[str],
     collector: Collector,
     where: str,
-    rows: RowSource | None,
+    rows: RowSource,
 ) -> None:
     """Read a table of objects row by row; without positioned text, keep it as unmapped."""
     table = None
-    if rows is not None and rows.fragments:
+    if rows.fragments:
         headers = [line for line in rows.before.split("\n") if fold(line)][-len(slots) :]
         end = next((line for line in rows.after.split("\n") if fold(line)), "")  # not dot leaders
         table = read_rows(headers, end, rows.fragments, rows.margins)
