@@ -68,9 +68,8 @@ def read_rows(
     cells = _body(fragments[start + len(headers) :], lefts, fold(end), margin_lines, head[0].page)
     if not cells:
         return []
-    first_gap = (
-        head[0].y - max(c.y for c in cells if c.page == head[0].page) if _same_page(head, cells) else 0
-    )
+    on_first_page = [c.y for c in cells if c.page == head[0].page]
+    first_gap = head[0].y - max(on_first_page) if on_first_page else 0
     return [_texts(row, len(headers)) for row in _rows(cells, first_gap * ROW_GAP_SHARE)]
 
 
@@ -109,10 +108,6 @@ def _is_end(norm: str, end: str) -> bool:
     if not end or not norm:
         return False
     return norm.startswith(end) or (end.startswith(norm) and len(norm) >= min(len(end), 12))
-
-
-def _same_page(head: Sequence[Fragment], cells: list[_Cell]) -> bool:
-    return any(c.page == head[0].page for c in cells)
 
 
 def _rows(cells: list[_Cell], row_gap: float) -> list[list[_Cell]]:
