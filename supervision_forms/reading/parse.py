@@ -108,24 +108,23 @@ def _parse_pdf(
     if len(pdf.scanned) == len(pdf.pages) and not pdf.fields:
         what = f"{label}: the PDF has no usable text (a scan?)"
         read = _by_ocr(lambda: ocr_pdf(data, pdf.scanned, label), what)
-        pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
-        return _read_pages(pdf, set(read), label, registry, pack, document)
-    if not pdf.scanned:
+    elif not pdf.scanned:
         return _read_pages(pdf, set(), label, registry, pack, document)
-    try:
-        read = ocr_pdf(data, pdf.scanned, label)
-    except SupervisionFormsError as error:  # the text pages can still be read: the others are named
-        pages = ", ".join(str(number + 1) for number in pdf.scanned)
-        which = f"pages {pages} have" if len(pdf.scanned) > 1 else f"page {pages} has"
-        unread = f"{which} no usable text layer, and OCR could not read it: {error}"
+    else:
         try:
-            result = _read_pages(pdf, set(), label, registry, pack, document)
-        except NotASupervisionForm:
-            if isinstance(error, NeedsOcr):  # the form may be on the pages OCR could not read
-                raise NeedsOcr(f"{label}: {unread}") from None
-            raise
-        result.warnings.append(ReadWarning("", unread, label))
-        return result
+            read = ocr_pdf(data, pdf.scanned, label)
+        except SupervisionFormsError as error:  # the text pages can still be read: the others are named
+            pages = ", ".join(str(number + 1) for number in pdf.scanned)
+            which = f"pages {pages} have" if len(pdf.scanned) > 1 else f"page {pages} has"
+            unread = f"{which} no usable text layer, and OCR could not read it: {error}"
+            try:
+                result = _read_pages(pdf, set(), label, registry, pack, document)
+            except NotASupervisionForm:
+                if isinstance(error, NeedsOcr):  # the form may be on the pages OCR could not read
+                    raise NeedsOcr(f"{label}: {unread}") from None
+                raise
+            result.warnings.append(ReadWarning("", unread, label))
+            return result
     pdf = replace(pdf, pages=tuple(read.get(p.number, p) for p in pdf.pages))
     return _read_pages(pdf, set(read), label, registry, pack, document)
 
