@@ -12,7 +12,7 @@ after its answer on its line (its "suffix"), and which text is the form's own.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -72,8 +72,8 @@ class FieldInfo:
     labels: tuple[str, ...]  # the label, then its aliases
     tail: str  # printed text between the label and the answer
     suffix: str  # printed text right after the answer, on its line
-    kind: str = "text"  # the model field's kind: text, date, int or choice
-    needle: str = ""  # the label normalised, without its numbering: what is searched for
+    kind: str  # the model field's kind: text, date, int or choice
+    needle: str  # the label normalised, without its numbering: what is searched for
 
     @property
     def starts_piece(self) -> bool:
@@ -93,8 +93,8 @@ class FormKnowledge:
     fields: list[FieldInfo]
     prompts: list[str]  # printed prompts and fillers that are never answers
     own_lines: set[str]  # normalised paragraphs printed on our rendering, and the annex's labels
-    lines: set[str] = field(default_factory=set)  # normalised printed lines and labels
-    corpus: str = ""  # all of them, joined: for finding pieces of lines
+    lines: set[str]  # normalised printed lines and labels
+    corpus: str  # all of them, joined: for finding pieces of lines
 
     @cached_property
     def printed_lines(self) -> list[str]:

@@ -50,8 +50,8 @@ class _Cell:
     x: float
     column: int
     text: str
-    room: float = 0.0
-    lead: float = 0.0
+    room: float
+    lead: float
 
 
 def read_rows(
