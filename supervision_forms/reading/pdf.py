@@ -27,11 +27,6 @@ class PdfText:
     attached: str | None = None  # our data, in a PDF we made
     scanned: tuple[int, ...] = ()  # pages without a usable text layer, to be read by OCR
 
-    @property
-    def text(self) -> str:
-        """All words, a line per run of words as drawn (for detection and plain reading)."""
-        return "\n".join(" ".join(w.text for w in page.words if w.text) for page in self.pages)
-
 
 def read_pdf(data: bytes, label: str, *, seconds: float | None = None) -> PdfText:
     """The pages, keywords, form fields and attached data of a PDF; clear errors otherwise.
