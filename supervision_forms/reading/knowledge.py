@@ -138,10 +138,7 @@ class FormKnowledge:
             return False
         if norm in self.corpus:
             return True
-        needle = norm[:64]
-        if len(needle.split()) < LOOSE_WORDS:
-            return False
-        return fuzz.partial_ratio(needle, self.corpus, score_cutoff=LOOSE) >= LOOSE
+        return len(norm[:64].split()) >= LOOSE_WORDS and self.echoes(text)
 
     @cached_property
     def order(self) -> list[str]:
