@@ -22,6 +22,7 @@ ROLES: dict[tuple[str, ...], str] = {
     ("manager",): "supervisor",
     ("line", "manager"): "supervisor",
 }
+PEOPLE = frozenset(ROLES.values())
 SAME = {"signed": "signature", "sign": "signature", "dated": "date"}
 # Words that link a label's words without changing what it asks for.
 LINKS = frozenset({"of", "the", "this", "by", "s", "a", "an", "for", "is", "are", "to", "be", "will"})
@@ -56,7 +57,7 @@ def key(text: str) -> frozenset[str]:
                 found.append(SAME.get(words[at], words[at]))
             at += 1
     meaning = frozenset(found)
-    if len(meaning) == 1 and next(iter(meaning)) in ROLES.values():
+    if len(meaning) == 1 and next(iter(meaning)) in PEOPLE:
         meaning |= {NAME}
     return meaning
 
@@ -70,9 +71,8 @@ def content(text: str) -> frozenset[str]:
 
 def meaning(words: frozenset[str]) -> frozenset[str]:
     """A label key's words that say what it asks, stemmed (`content`)."""
-    people = frozenset(ROLES.values())
     return frozenset(
-        word if word in people else _stem(word) for word in words if word not in ASKING and word != NAME
+        word if word in PEOPLE else _stem(word) for word in words if word not in ASKING and word != NAME
     )
 
 
@@ -91,7 +91,7 @@ def path_key(path: str) -> frozenset[str]:
 
 def roles(text: str) -> frozenset[str]:
     """The roles a text names (supervisee, supervisor)."""
-    return key(text) & frozenset(ROLES.values())
+    return key(text) & PEOPLE
 
 
 def keyed(label: str) -> bool:
