@@ -12,6 +12,7 @@ import re
 from collections.abc import Mapping
 
 from .leaders import EDGES, LEADERS
+from .text import WORD
 
 BOXES = re.compile(r"[☐☒☑□■]|\[\s*[xX✓✔]?\s*\]")  # glyphs, or boxes typed as "[ ]" and "[x]"
 TICK = re.compile(r"[☒☑✓✔✗✘■]|(?<![^\W_])[xX](?![^\W_])")
@@ -51,7 +52,7 @@ def _label_spans(text: str, labels: Mapping[str, str]) -> list[tuple[int, int, s
     spans: list[tuple[int, int, str]] = []
     cursor = 0
     for option, label in labels.items():
-        words = re.findall(r"[^\W_]+", label)
+        words = WORD.findall(label)
         if not words:
             continue
         pattern = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(map(re.escape, words)) + r"(?![^\W_])", re.I)
