@@ -1,20 +1,21 @@
 """generate(): one document per roster row, written safely into a folder, and resumable.
 
-The parent process reads rows one at a time, validates them, finds each row's file and
-decides what may be written; rendering happens in worker processes (or here, with one
-job). Work in flight is bounded, so memory stays flat however long the roster is. Each
-file is announced in the journal before it is written and recorded after, only once it
-is synced to disk (in groups: one sync for up to SYNC_GROUP files) and found there with
-the hash the worker gave, so a killed batch picks up where it stopped and the manifest
-never names a file that is not there. If the folder is removed or replaced
-while the batch runs, the batch stops at once.
+The parent process reads rows one at a time and hands them on unread: reading a row's
+cells, validating it and rendering it happen in worker processes (and here, with one
+job, or while the workers have enough queued; see `worker`). The parent finds each
+row's file and decides what may be written, in roster order. Work in flight is
+bounded, so memory stays flat however long the roster is. Each file is announced in
+the journal before it is written and recorded after, only once it is synced to disk
+(in groups: one sync for up to SYNC_GROUP files) and found there with the hash the
+worker gave, so a killed batch picks up where it stopped and the manifest never names
+a file that is not there. If the folder is removed or replaced while the batch runs,
+the batch stops at once.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import itertools
 import time
 from collections import defaultdict
@@ -40,13 +41,13 @@ from .files import (
     sync_files,
     zip_files,
 )
-from .identity import Claims, Identity, Previous, identity_of
+from .identity import Claims, Identity, Previous
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
-from .naming import bookmark_title, names_nobody
-from .problems import model_problems, write_errors
+from .prepare import Prepared, PrepareJob, library_version, merge_under
+from .problems import write_errors
 from .report import BatchReport, RowResult, Status, failed
-from .rosters import Roster, RosterRow, object_row
-from .worker import Rendered, RendererPool, RenderJob, jobs_that_pay
+from .rosters import Roster, RosterRow, UnreadRow, object_row
+from .worker import CHUNK, CHUNKS_PER_JOB, Rendered, RenderJob, WorkPool, jobs_that_pay
 
 if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
     from ..office import ConverterPool
@@ -56,6 +57,7 @@ Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
 SYNC_GROUP = 16  # files made durable together, before the journal records them
 SYNC_SECONDS = 0.5  # nor does a file wait longer than this for its group
+READY_MOST = 2 * CHUNK * CHUNKS_PER_JOB  # rows made ready out of turn, waiting for an earlier one
 
 
 def generate(
@@ -211,7 +213,6 @@ class _Batch:
         self._journal = journal
         self._guard = guard
         self._progress = progress
-        self._fingerprint = _fingerprint_base(settings.pack, settings.document)
         self._claims = Claims(previous, settings.reserved_stems)
         self._waiting: dict[str, list[_Row]] = defaultdict(list)  # by base name, until the end
         self._results: list[RowResult] = []
@@ -220,9 +221,14 @@ class _Batch:
         self._order = itertools.count()
         self._pending: dict[int, _Pending] = {}
         self._chunk: list[RenderJob] = []
+        self._preparing: list[PrepareJob] = []
+        self._ready: dict[int, Prepared] = {}  # made ready before an earlier row, by order
+        self._next = 0  # the order of the next row to plan
         self.warnings: list[str] = []
         self._orphans: list[Previous] = []
-        self._renderers = RendererPool(settings.pack, settings.document, settings.render_jobs)
+        self._work = WorkPool(
+            settings.pack, settings.document, settings.render_jobs, settings.defaults, settings.pdf_pack
+        )
         self._pdfs: PdfStage | None = None
         if settings.pdf:
             from .pdfs import PdfStage
@@ -237,25 +243,21 @@ class _Batch:
         self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
         self._sync_due = 0.0
 
-    def add(self, row: RosterRow) -> None:
-        order = next(self._order)
-        try:
-            planned = self._plan(row, order)
-        except OutputFolderError:
-            raise  # the folder is gone: the batch stops, it is not this row's problem
-        except SupervisionFormsError as error:
-            planned = dataclasses.replace(
-                failed(row.number, [FieldError("", str(error))], row.sheet), order=order
-            )
-        if planned is not None:
-            self._finish(planned)
+    def add(self, row: RosterRow | UnreadRow) -> None:
+        self._preparing.append(PrepareJob(next(self._order), row))
+        if len(self._preparing) >= self._work.chunk_size:
+            self._send_preparing()
         self._pump(block=False)
         while self._busy() and self._pump(block=True):
             pass
 
     def finish(self) -> list[RowResult]:
-        """Place the rows that waited for the roster's end, wait for everything in flight;
-        every row's result, in roster order."""
+        """Plan the rows still being made ready, place the rows that waited for the
+        roster's end, wait for everything in flight; every row's result, in roster order."""
+        self._send_preparing()
+        rows = next(self._order)
+        while self._next < rows and self._pump(block=True):
+            pass
         for waiting in self._waiting.values():
             for item, earlier in zip(
                 waiting, self._claims.settle([w.identity for w in waiting]), strict=True
@@ -305,21 +307,31 @@ class _Batch:
 
     # --- planning ------------------------------------------------------------------------
 
-    def _plan(self, row: RosterRow, order: int) -> RowResult | None:
+    def _ready_in_turn(self, prepared: Prepared) -> None:
+        """Plan the rows made ready, in roster order (names go to the first comer)."""
+        self._ready[prepared.ticket] = prepared
+        while self._next in self._ready:
+            row = self._ready.pop(self._next)
+            self._next += 1
+            try:
+                planned = self._plan(row)
+            except OutputFolderError:
+                raise  # the folder is gone: the batch stops, it is not this row's problem
+            except SupervisionFormsError as error:
+                planned = dataclasses.replace(
+                    failed(row.number, [FieldError("", str(error))], row.sheet), order=row.ticket
+                )
+            if planned is not None:
+                self._finish(planned)
+
+    def _plan(self, row: Prepared) -> RowResult | None:
         """A finished result (failed, or nothing to do), or None when work was queued or
         the row waits for the roster's end."""
-        try:
-            model = self._s.model.model_validate(merge_under(self._s.defaults, row.values))
-        except ValidationError as error:
-            found = model_problems(error, row.labels, self._s.model)
-            named = {problem.field for problem in row.problems}
-            problems = [*row.problems, *(p for p in found if p.field not in named)]
-            return dataclasses.replace(failed(row.number, problems, row.sheet), order=order)
-        if row.problems:  # the rest of the row is fine; its bad cells are what is wrong
+        order = row.ticket
+        if row.model is None or row.identity is None or row.content is None:
             return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
-        dumped = model.model_dump_json()
-        stem, identity, content = identity_of(model, row.employee_id, dumped)
-        if names_nobody(model):
+        identity, model = row.identity, row.model
+        if row.nameless:
             self._nameless.append(row.number)
         twin = self._claims.twin_of(identity, row.number)
         if twin is not None:
@@ -327,20 +339,20 @@ class _Batch:
         result = RowResult(
             row.number,
             "written",
-            fingerprint=self._fingerprint_of(dumped),
+            fingerprint=row.fingerprint,
             sheet=row.sheet,
             identity=identity,
-            content=content,
+            content=row.content,
             order=order,
         )
-        if self._s.pdf_pack:
-            self._titles[order] = bookmark_title(model)
-        earlier = self._claims.claim(identity, content)
+        if self._s.pdf_pack and row.title is not None:
+            self._titles[order] = row.title
+        earlier = self._claims.claim(identity, row.content)
         if earlier is False:
-            self._waiting[identity.base].append(_Row(result, identity, model, stem))
+            self._waiting[identity.base].append(_Row(result, identity, model, row.stem))
         else:
             self._place(
-                _Row(result, identity, model, stem), earlier if isinstance(earlier, Previous) else None
+                _Row(result, identity, model, row.stem), earlier if isinstance(earlier, Previous) else None
             )
         return None
 
@@ -383,13 +395,8 @@ class _Batch:
             self._journal.plan(job.path.name, result.identity, result.content)
         self._pending[job.ticket] = _Pending(planned, job.path, pdf, job.model)
         self._chunk.append(job)
-        if len(self._chunk) >= self._renderers.chunk_size:
+        if len(self._chunk) >= self._work.chunk_size:
             self._send()
-
-    def _fingerprint_of(self, dumped: str) -> str:
-        digest = hashlib.sha256(self._fingerprint)
-        digest.update(dumped.encode("utf-8"))
-        return digest.hexdigest()
 
     def _kept(self, entry: Previous) -> Previous | None:
         """An orphan as it stands: kept while its file is there as made (a planned file
@@ -409,17 +416,22 @@ class _Batch:
     # --- work in flight ------------------------------------------------------------------
 
     @property
-    def _renders(self) -> dict[Future[list[Rendered]], list[RenderJob]]:
-        return self._renderers.running
+    def _renders(self) -> dict[Future[list[Prepared | Rendered]], list[PrepareJob | RenderJob]]:
+        return self._work.running
+
+    def _send_preparing(self) -> None:
+        if self._preparing:
+            chunk, self._preparing = self._preparing, []
+            self._work.submit(chunk)
 
     def _send(self) -> None:
         if self._chunk:
             chunk, self._chunk = self._chunk, []
             self._journal.flush()  # the plans reach the disk before their files do
-            self._renderers.submit(chunk)
+            self._work.submit(chunk)
 
     def _busy(self) -> bool:
-        if len(self._renders) >= self._renderers.max_in_flight:
+        if len(self._ready) >= READY_MOST or len(self._renders) >= self._work.most_in_flight:
             return True
         return self._pdfs is not None and self._pdfs.in_flight >= self._pdfs.limit
 
@@ -432,8 +444,12 @@ class _Batch:
             if not running:
                 return False
             wait(running, return_when=FIRST_COMPLETED)
-        for outcome in self._renderers.collect():
-            self._rendered(outcome)
+        while outcomes := self._work.collect():  # work done here comes back at once
+            for outcome in outcomes:
+                if isinstance(outcome, Prepared):
+                    self._ready_in_turn(outcome)
+                else:
+                    self._rendered(outcome)
         if self._pdfs is not None:
             for result in self._pdfs.harvest():
                 self._finish(result)
@@ -497,7 +513,7 @@ class _Batch:
     ) -> None:
         abort = kind is not None  # interrupted or failed: stop the helpers now, do not wait
         try:
-            self._renderers.close(abort=abort)
+            self._work.close(abort=abort)
         finally:
             if self._pdfs is not None:
                 self._pdfs.close(abort=abort)
@@ -519,21 +535,6 @@ def _made(result: RowResult) -> bool:
     return result.sha256 is not None and result.file is not None and result.status != "unchanged"
 
 
-def merge_under(defaults: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, Any]:
-    """The row over the defaults, nested mappings merged key by key; a row's empty (None)
-    value leaves the default in place."""
-    merged = dict(defaults)
-    for key, value in row.items():
-        if value is None:
-            continue
-        below = merged.get(key)
-        if isinstance(value, Mapping) and isinstance(below, Mapping):
-            merged[key] = merge_under(below, value)
-        else:
-            merged[key] = value
-    return merged
-
-
 def _checked_defaults(defaults: Mapping[str, Any] | None, model: type[BaseModel]) -> Mapping[str, Any]:
     if defaults is None:
         return {}
@@ -548,7 +549,10 @@ def _checked_defaults(defaults: Mapping[str, Any] | None, model: type[BaseModel]
 
 def _roster_rows(
     rows: Iterable[RosterRow | Mapping[str, Any] | BaseModel], model: type[BaseModel]
-) -> Iterator[RosterRow]:
+) -> Iterator[RosterRow | UnreadRow]:
+    if isinstance(rows, Roster):  # read in the workers
+        yield from rows.unread()
+        return
     for index, item in enumerate(rows, start=1):
         if isinstance(item, RosterRow):
             yield item
@@ -560,25 +564,9 @@ def _roster_rows(
             yield RosterRow(index, problems=(FieldError("", "is not an object"),))
 
 
-def _fingerprint_base(pack: Pack, document: str) -> bytes:
-    """What besides the row decides the output: pack, template bytes, library version."""
-    try:
-        template = (pack.root / pack.document(document).template).read_bytes()
-    except OSError:
-        template = b""
-    parts = [pack.name, pack.spec.version, document, hashlib.sha256(template).hexdigest(), _library_version()]
-    return "\0".join(parts).encode("utf-8")
-
-
-def _library_version() -> str:
-    from .. import __version__
-
-    return __version__
-
-
 def _about(settings: _Settings, roster: str | None) -> dict[str, Any]:
     return {
-        "generator": f"supervision-forms {_library_version()}",
+        "generator": f"supervision-forms {library_version()}",
         "pack": settings.pack.name,
         "pack_version": settings.pack.spec.version,
         "document": settings.document,

@@ -57,14 +57,61 @@ class RosterRow:
     labels: Mapping[str, str] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class RowReader:
+    """What turns one sheet's cells into a row: its columns (small, and sent to the
+    batch's worker processes with the cells, which they read there)."""
+
+    sheet: str | None
+    columns: tuple[Column, ...]
+    labels: Mapping[str, str]
+
+    def row(self, number: int, cells: list[Any], found: tuple[FieldError, ...] = ()) -> RosterRow:
+        """The row's values in the model's JSON shape; `found`: problems the roster found
+        already (a value in a column with no header), listed after the cells' own."""
+        flat: dict[str, Any] = {}
+        problems: list[FieldError] = []
+        employee_id: str | None = None
+        for column in self.columns:
+            cell = cells[column.position] if column.position < len(cells) else None
+            try:
+                value = column.value(cell)
+            except BadCell as bad:
+                where = f"cell {cell_name(column.position, number)} " if bad.names_cell else ""
+                problems.append(FieldError(column.header, where + bad.reason))
+                continue
+            if value is None:
+                continue
+            if column.identity:
+                employee_id = str(value)
+            if column.leaf is not None:
+                flat[column.path] = value
+        problems.extend(found)
+        return RosterRow(number, unflatten(flat), tuple(problems), self.sheet, employee_id, self.labels)
+
+
+@dataclass(frozen=True, slots=True)
+class UnreadRow:
+    """A row as the roster holds it, to be read where the work is (`read`): a sheet's
+    cells, or an object of a JSON roster."""
+
+    number: int
+    cells: Any  # a list of cells (with `reader`), or a JSON object
+    reader: RowReader | None = None
+    found: tuple[FieldError, ...] = ()
+
+    def read(self, model: type[BaseModel]) -> RosterRow:
+        if self.reader is None:
+            return object_row(self.number, self.cells, model)
+        return self.reader.row(self.number, self.cells, self.found)
+
+
 @dataclass
 class _Table:
     """One sheet (or the whole text file) after its header row."""
 
-    sheet: str | None
     rows: Iterator[tuple[int, list[Any], bool]]
-    columns: list[Column]
-    labels: dict[str, str]
+    reader: RowReader
     where: str  # ", sheet 'Team B'" for messages
     ignored: frozenset[int]  # positions of headers we do not know, or mapped to nothing
 
@@ -236,7 +283,7 @@ class Roster:
                 labels = {column.path: column.header for column in columns}
                 used = {column.position for column in columns}
                 ignored = frozenset(p for p, c in enumerate(cells) if not is_empty(c) and p not in used)
-                return _Table(sheet, rows, columns, labels, where, ignored)
+                return _Table(rows, RowReader(sheet, tuple(columns), labels), where, ignored)
             if len(filled) == 1 and titles < MAX_TITLE_ROWS:
                 titles += 1  # a title above the header
                 continue
@@ -318,12 +365,20 @@ class Roster:
     # --- rows ----------------------------------------------------------------------------
 
     def __iter__(self) -> Iterator[RosterRow]:
+        for row in self.unread():
+            yield row if isinstance(row, RosterRow) else row.read(self.model)
+
+    def unread(self) -> Iterator[RosterRow | UnreadRow]:
+        """The rows as `__iter__` gives them, each left unread where reading it is
+        row-by-row work (the batch reads them in its worker processes); a row that is
+        wrong as a whole (not an object, not a readable CSV row) comes as a `RosterRow`
+        with its problem."""
         if self._json is not None:
             for number, item in self._json:
                 if isinstance(item, FieldError):
                     yield RosterRow(number, problems=(item,))
                 else:
-                    yield object_row(number, item, self.model)
+                    yield UnreadRow(number, item)
             return
         for table in self._tables:
             for number, raw, hidden in table.rows:
@@ -336,33 +391,12 @@ class Roster:
                 if hidden:
                     self.hidden_rows += 1
                     continue
-                yield self._cells_row(number, cells, table)
-
-    def _cells_row(self, number: int, cells: list[Any], table: _Table) -> RosterRow:
-        flat: dict[str, Any] = {}
-        problems: list[FieldError] = []
-        employee_id: str | None = None
-        for column in table.columns:
-            cell = cells[column.position] if column.position < len(cells) else None
-            try:
-                value = column.value(cell)
-            except BadCell as bad:
-                where = f"cell {cell_name(column.position, number)} " if bad.names_cell else ""
-                problems.append(FieldError(column.header, where + bad.reason))
-                continue
-            if value is None:
-                continue
-            if column.identity:
-                employee_id = str(value)
-            if column.leaf is not None:
-                flat[column.path] = value
-        problems.extend(self._strays(number, cells, table))
-        return RosterRow(number, unflatten(flat), tuple(problems), table.sheet, employee_id, table.labels)
+                yield UnreadRow(number, cells, table.reader, tuple(self._strays(number, cells, table)))
 
     def _strays(self, number: int, cells: list[Any], table: _Table) -> list[FieldError]:
         """Values in columns with no header: a warning once per column (a row problem with
         strict columns)."""
-        used = {column.position for column in table.columns}
+        used = {column.position for column in table.reader.columns}
         problems = []
         for position, cell in enumerate(cells):
             if position in used or position in table.ignored or is_empty(cell):
@@ -370,8 +404,8 @@ class Roster:
             if self._strict:
                 letter = column_letters(position)
                 problems.append(FieldError("", f"has a value in column {letter}, which has no header"))
-            elif (table.sheet, position) not in self._stray_warned:
-                self._stray_warned.add((table.sheet, position))
+            elif (table.reader.sheet, position) not in self._stray_warned:
+                self._stray_warned.add((table.reader.sheet, position))
                 self.warnings.append(
                     f"{self.label}{table.where}: ignored column {column_letters(position)}, which has "
                     f"values but no header or one we do not know (first at row {number})"

@@ -1,18 +1,22 @@
-"""Rendering rows to files: here, or in worker processes started once and reused.
+"""Rows made ready and rendered to files: in worker processes started once and reused,
+and in the batch's own process.
 
-The parent decides everything (names, whether a file may be written); a worker only
-renders, hashes and writes what it is told, and reports back without personal values.
+A worker reads a row from its cells, validates it and tells who it is (`prepare`), and
+renders, hashes and writes a document it is told to; it reports back without personal
+values. The parent decides what must be decided in roster order (names, whether a file
+may be written), and when its workers have enough queued, does a share of the work
+itself rather than wait.
 Workers are forked from the parent once it has loaded the pack and compiled the one
 template the batch uses, before any thread starts, so a worker costs a fork, not a
 Python start-up; where forking is not safe (another thread is running, not POSIX) they
 are spawned and load the pack themselves. The batch's own process counts as one of its
-jobs (it reads, validates and names every row, and records every file): N jobs are the
+jobs (it names every row and records every file, and works besides): N jobs are the
 parent and N-1 workers, never more processes than usable cores.
 A worker writes its files without syncing each: the parent syncs them in groups before
 the journal records them (see engine). A worker never outlives the batch: it asks the
 kernel to kill it when its parent dies (Linux), and checks on its parent besides. When a
-worker dies, its rows are sent again, each alone, so a row that kills its renderer fails
-alone and the others are written.
+worker dies (or a task fails as a whole), its rows are sent again, each alone, so a row
+that kills its worker fails alone and the others are written.
 """
 
 from __future__ import annotations
@@ -25,13 +29,13 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel
 
@@ -41,6 +45,7 @@ from ..packs import Pack, load_pack
 from ..render import render_model
 from .files import file_sha256, inherited_descriptors
 from .lifeline import die_with_parent
+from .prepare import Prepared, PrepareJob, Preparer
 
 WriteMode = Literal["create", "replace", "adopt"]
 """create: a new file; replace: overwrite what is there; adopt: leave what is there if it
@@ -55,7 +60,7 @@ NOT_OURS = (
     "its file is in the folder but is not what this batch wrote "
     "(changed since, or someone else's); --overwrite replaces it"
 )
-WORKER_DIED = "the renderer process stopped while rendering this row, twice"
+WORKER_DIED = "the worker process stopped while working on this row, twice"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,9 @@ class RenderJob:
     path: Path
     mode: WriteMode
     attempt: int = 1
+
+    def failed(self, message: str) -> Rendered:
+        return Rendered(self.ticket, error=message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,9 +93,9 @@ class Renderer:
         pack.template(document)  # this one only: a worker compiles no other
 
     def run(self, jobs: Sequence[RenderJob]) -> list[Rendered]:
-        return [self._one(job) for job in jobs]
+        return [self.one(job) for job in jobs]
 
-    def _one(self, job: RenderJob) -> Rendered:
+    def one(self, job: RenderJob) -> Rendered:
         try:
             content, notes = render_model(job.model, self._pack, self._document)
         except SupervisionFormsError as error:  # messages are value-free by design
@@ -109,14 +117,35 @@ class Renderer:
         return Rendered(job.ticket, digest, wrote=True, notes=tuple(notes))
 
 
-_renderer: Renderer | None = None  # one per worker process, set by start_worker
+@dataclass(frozen=True, slots=True)
+class Work:
+    """What the batch's processes do to its rows: make them ready, render them."""
+
+    preparer: Preparer
+    renderer: Renderer
+
+    @classmethod
+    def of(cls, pack: Pack, document: str, defaults: Mapping[str, Any], titles: bool) -> Work:
+        return cls(Preparer(pack, document, defaults, titles), Renderer(pack, document))
+
+    def run(self, jobs: Sequence[Job]) -> list[Outcome]:
+        return [
+            self.preparer.one(job) if isinstance(job, PrepareJob) else self.renderer.one(job) for job in jobs
+        ]
 
 
-def start_worker(parent: int, pack: Pack | Traversable | Path, document: str) -> None:
-    """Process-pool initializer: die with the batch, then get the renderer. A forked
+Job = PrepareJob | RenderJob
+Outcome = Prepared | Rendered
+_work: Work | None = None  # one per worker process, set by start_worker
+
+
+def start_worker(
+    parent: int, pack: Pack | Traversable | Path, document: str, defaults: Mapping[str, Any], titles: bool
+) -> None:
+    """Process-pool initializer: die with the batch, then get ready to work. A forked
     worker is given the parent's pack, its template compiled already; a spawned one
     loads the pack itself, compiling only the template it needs."""
-    global _renderer
+    global _work
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     die_with_parent(parent)
     for descriptor in inherited_descriptors():  # a forked worker must not hold the folder lock
@@ -124,7 +153,7 @@ def start_worker(parent: int, pack: Pack | Traversable | Path, document: str) ->
             os.close(descriptor)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     chosen = pack if isinstance(pack, Pack) else load_pack(pack, compile_templates=False)
-    _renderer = Renderer(chosen, document)
+    _work = Work.of(chosen, document, defaults, titles)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -136,11 +165,11 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(1)
 
 
-def run_in_worker(jobs: list[RenderJob]) -> list[Rendered]:
-    """Process-pool task: render a chunk of jobs with this process's renderer."""
-    if _renderer is None:
+def run_in_worker(jobs: Sequence[Job]) -> list[Outcome]:
+    """Process-pool task: a chunk of jobs, done with this process's work."""
+    if _work is None:
         raise RuntimeError("worker not started")
-    return _renderer.run(jobs)
+    return _work.run(jobs)
 
 
 def usable_cores() -> int:
@@ -163,30 +192,37 @@ def jobs_that_pay(asked: int, rows: int | None) -> int:
     return most if rows is None else min(most, 1 + rows // ROWS_PER_EXTRA_JOB)
 
 
-class RendererPool:
-    """Where rendering happens: in this process (one job) or in a pool of worker
-    processes started at once, each with the pack loaded and its template compiled.
-    `jobs` counts this process too, busy with every row's other work: a worker more
-    than `jobs` - 1 would only fight it and the others for the usable cores."""
+class WorkPool:
+    """Where rows are worked on: in this process (one job), or in worker processes
+    started at once (each with the pack loaded and its template compiled) and in this
+    one. `jobs` counts this process too, busy naming and recording every row: a worker
+    more than `jobs` - 1 would only fight it and the others for the usable cores. While
+    every worker has CHUNKS_PER_JOB tasks queued, a further task is done here, at once."""
 
-    def __init__(self, pack: Pack, document: str, jobs: int) -> None:
+    def __init__(
+        self, pack: Pack, document: str, jobs: int, defaults: Mapping[str, Any], titles: bool
+    ) -> None:
         self._pack = pack
         self._document = document
-        self.workers = min(jobs, usable_cores()) - 1  # 0: rendered here
+        self._defaults = defaults
+        self._titles = titles
+        self.workers = min(jobs, usable_cores()) - 1  # 0: all done here
         self.chunk_size = 1 if self.workers == 0 else CHUNK
-        self.max_in_flight = 1 if self.workers == 0 else self.workers * CHUNKS_PER_JOB
-        self._local = Renderer(pack, document) if self.workers == 0 else None
+        self._queued_most = max(1, self.workers * CHUNKS_PER_JOB)
+        self.most_in_flight = 2 * self._queued_most  # rows sent again after a worker died add to it
+        self._local = Work.of(pack, document, defaults, titles)
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._restarts = 0
-        self.running: dict[Future[list[Rendered]], list[RenderJob]] = {}
-        self._born: dict[Future[list[Rendered]], int] = {}
-        if self._local is None:
+        self.running: dict[Future[list[Outcome]], list[Job]] = {}
+        self._born: dict[Future[list[Outcome]], int] = {}
+        if self.workers > 0:
             self._executor()  # now, while this process may still fork cheaply
 
-    def submit(self, chunk: list[RenderJob]) -> None:
-        future: Future[list[Rendered]]
-        if self._local is not None:
+    def submit(self, chunk: Sequence[Job]) -> None:
+        future: Future[list[Outcome]]
+        again = any(job.attempt > 1 for job in chunk)  # its worker died: never risk this process
+        if self.workers == 0 or (not again and self._queued() >= self._queued_most):
             future = Future()
             future.set_result(self._local.run(chunk))
         else:
@@ -196,7 +232,11 @@ class RendererPool:
                 self._restart()
                 future = self._executor().submit(run_in_worker, chunk)
             self._born[future] = self._generation
-        self.running[future] = chunk
+        self.running[future] = list(chunk)
+
+    def _queued(self) -> int:
+        """Tasks sent to the workers and not done yet."""
+        return sum(1 for future in self._born if not future.done())
 
     def _executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
@@ -206,34 +246,43 @@ class RendererPool:
                 max_workers=self.workers,
                 mp_context=multiprocessing.get_context("fork" if forking else "spawn"),
                 initializer=start_worker,
-                initargs=(os.getpid(), self._pack if forking else self._pack.root, self._document),
+                initargs=(
+                    os.getpid(),
+                    self._pack if forking else self._pack.root,
+                    self._document,
+                    self._defaults,
+                    self._titles,
+                ),
             )
             if forking:  # a fork pool starts its processes on the first task: start them now
                 self._pool.submit(int).result()
         return self._pool
 
-    def collect(self) -> list[Rendered]:
-        """Outcomes of the chunks that have finished. Rows of a worker that died are sent
+    def collect(self) -> list[Outcome]:
+        """Outcomes of the tasks that have finished. Rows of a worker that died are sent
         again, each alone, and come back later."""
-        outcomes: list[Rendered] = []
+        outcomes: list[Outcome] = []
         for future in [f for f in self.running if f.done()]:
             chunk = self.running.pop(future)
             outcomes.extend(self._outcomes(future, chunk, self._born.pop(future, self._generation)))
         return outcomes
 
-    def _outcomes(self, future: Future[list[Rendered]], chunk: list[RenderJob], born: int) -> list[Rendered]:
+    def _outcomes(self, future: Future[list[Outcome]], chunk: list[Job], born: int) -> list[Outcome]:
         try:
             return future.result()
         except BrokenProcessPool:
             if born == self._generation:
                 self._restart()
-            again = [job for job in chunk if job.attempt < ATTEMPTS]
-            for job in again:
-                self.submit([replace(job, attempt=job.attempt + 1)])
-            return [Rendered(job.ticket, error=WORKER_DIED) for job in chunk if job.attempt >= ATTEMPTS]
+            for job in chunk:
+                if job.attempt < ATTEMPTS:
+                    self.submit([replace(job, attempt=job.attempt + 1)])
+            return [job.failed(WORKER_DIED) for job in chunk if job.attempt >= ATTEMPTS]
         except Exception as error:  # e.g. a row that cannot be sent to a worker
-            reason = f"could not be rendered ({type(error).__name__})"
-        return [Rendered(job.ticket, error=reason) for job in chunk]
+            if len(chunk) > 1:  # each alone: only the row at fault fails
+                for job in chunk:
+                    self.submit([job])
+                return []
+            return [job.failed(f"could not be worked on ({type(error).__name__})") for job in chunk]
 
     def _restart(self) -> None:
         self._restarts += 1
@@ -242,7 +291,7 @@ class RendererPool:
             self._pool = None
         self._generation += 1
         if self._restarts > MAX_POOL_RESTARTS:
-            raise SupervisionFormsError("the renderer processes keep stopping; the batch was halted")
+            raise SupervisionFormsError("the worker processes keep stopping; the batch was halted")
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers: after the work in flight, or at once (`abort`)."""
