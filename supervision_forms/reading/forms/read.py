@@ -50,7 +50,7 @@ def read_form(
     after; the rest are read from the page."""
     know = pack.knowledge(kind)
     _mend_ligatures(layout, know)
-    finder = Finder(layout, know.in_prose)
+    finder = Finder(layout, know.in_prose, lambda text: fold(text) in know.lines)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
     collector = Collector(pack.model(kind), pdf=not layout.structured)

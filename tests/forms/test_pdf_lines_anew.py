@@ -1,0 +1,50 @@
+"""PDF lines that start anew though the line above had no room left: after a printed
+title set across the page, a label worded an older edition's way starts its line."""
+
+from __future__ import annotations
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import Rule, Text, cell, pdf
+
+TITLE = Text(60, 60, "Appendix 1 - SEFTON COUNCIL CHILDREN'S SERVICES SUPERVISION AGREEMENT", size=12)
+PARTIES: list[Text | Rule] = [  # the signature table, its labels in cells of their own
+    Text(60, 412, "Parties to the Contract:"),
+    Text(175, 432, "Supervisee"),
+    Text(305, 432, "Date: 30/09/25"),
+    Text(175, 452, "Supervisor"),
+    Text(305, 452, "Date: 03/10/25"),
+    *(
+        r
+        for top in (400, 420, 440)
+        for x0, x1 in ((55, 170), (170, 300), (300, 500))
+        for r in cell(x0, top, x1, top + 20)
+    ),
+]
+
+
+def it_finds_a_reworded_label_on_the_line_after_a_title_set_across_the_page(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        TITLE,
+        *PARTIES,
+        Text(60, 80, "Supervisee's name Jane Smith"),
+        Text(60, 100, "SUPERVISOR'S NAME: Tom Jones"),
+        Text(60, 120, "KEY TASKS OF SUPERVISEE:"),
+        Text(60, 133, "Casework with children in care."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]
+
+
+def it_takes_no_label_from_a_line_an_answer_ran_onto(packs: PackRegistry) -> None:
+    # the same words at the start of a line an answer (not the form's text) wrapped onto
+    page: list[Text | Rule] = [
+        TITLE,
+        *PARTIES,
+        Text(60, 80, "SUPERVISOR'S NAME: Tom Jones"),
+        Text(60, 100, "KEY TASKS OF SUPERVISEE:"),
+        Text(60, 113, "Casework with children in care, checking on the new starter in the team and her"),
+        Text(60, 126, "supervisee name badge and training."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.supervisee.name is None  # type: ignore[attr-defined]
