@@ -48,3 +48,23 @@ def it_takes_no_label_from_a_line_an_answer_ran_onto(packs: PackRegistry) -> Non
     ]
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.supervisee.name is None  # type: ignore[attr-defined]
+
+
+def it_takes_no_label_the_form_does_not_print_from_an_answer_it_cannot_answer(packs: PackRegistry) -> None:
+    # an older edition: "Duration:" typed on the frequency's line; an answer's line starting "Duration:"
+    page: list[Text | Rule] = [
+        TITLE,
+        Text(60, 80, "Name Supervisee: Jane Smith"),
+        Text(60, 100, "Name Supervisor/Manager: Tom Jones"),
+        Text(60, 140, "Frequency of supervision: every 6 weeks Duration: 60 mins"),
+        Text(70, 180, "As supervisor I am responsible for ......................................"),
+        Text(60, 200, "Signing off assessments within the timescales."),
+        Text(60, 213, "Duration: longer sessions when court work is heavy."),
+        Text(70, 240, "As supervisee I am responsible for ......................................"),
+        Text(60, 260, "Keeping chronologies current."),
+        *PARTIES,
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    data = result.data
+    assert data.duration_minutes == 60  # type: ignore[attr-defined]
+    assert data.expectations.supervisor_responsible_for.endswith("court work is heavy.")  # type: ignore[attr-defined]

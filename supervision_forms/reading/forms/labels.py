@@ -212,12 +212,28 @@ class Finder:
             return []
         return found
 
-    def find_named(self, path: str, names: Callable[[frozenset[str]], bool]) -> Hit | None:
+    def find_named(
+        self, path: str, names: Callable[[frozenset[str]], bool], fits: Callable[[str], bool]
+    ) -> Hit | None:
         """A label the form does not print that names the field at `path` in its own
         words ("Duration:" for `duration_minutes`): at the start of a paragraph, cell,
         line or tabbed column, closed (a word alone by a colon); `names` tells a label's key that names
-        the field (and no other)."""
-        return self._claim_best(path, self._reworded(names, closed_only=True), lambda first, second: True)
+        the field (and no other). Text after it on its line must `fit` the field: words
+        that cannot be its value ("Duration: longer when court work is heavy" in an
+        answer) are someone's writing, not a label."""
+        found = [
+            item
+            for item in self._reworded(names, closed_only=True)
+            if not self._after(item[2]) or fits(self._after(item[2]))
+        ]
+        return self._claim_best(path, found, lambda first, second: True)
+
+    def _after(self, end: int) -> str:
+        """The text after a label ending at `end` (in the searched text) on its piece, past its colon."""
+        text, offset = self._raw_offset(self._stream(end - 1), end)
+        rest = text[offset:]
+        match = AFTER_LABEL.match(rest)
+        return rest[match.end() if match else 0 :].strip()
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False

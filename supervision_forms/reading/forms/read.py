@@ -154,7 +154,9 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
     find_reworded(finder, know, hits, [i for i in alone if i.path not in hits])
     for info in alone:
         if info.path not in hits:
-            named = finder.find_named(info.path, _names(info, know))
+            named = finder.find_named(
+                info.path, _names(info, know), lambda rest, i=info: could_answer(i, rest)
+            )
             if named is not None:
                 hits[info.path] = named
     _find_near(finder, anchors, hits)  # (near a name's label an older edition words its own way)
