@@ -68,3 +68,21 @@ def it_takes_no_label_the_form_does_not_print_from_an_answer_it_cannot_answer(pa
     data = result.data
     assert data.duration_minutes == 60  # type: ignore[attr-defined]
     assert data.expectations.supervisor_responsible_for.endswith("court work is heavy.")  # type: ignore[attr-defined]
+
+
+def it_reads_an_answer_on_to_its_list_item_s_hanging_indent(packs: PackRegistry) -> None:
+    # "a) What …" in one piece; the item's next lines set in at the list's tab stop, as "b)" shows
+    page: list[Text | Rule] = [
+        TITLE,
+        Text(60, 80, "Name Supervisee: Jane Smith"),
+        Text(60, 100, "Name Supervisor/Manager: Tom Jones"),
+        Text(60, 200, "a) What I want from you as my supervisor Straight answers."),
+        Text(80, 213, "Backing in court."),
+        Text(60, 226, "b)"),
+        Text(80, 226, "What I will contribute as a supervisee Preparation and honest updates."),
+        Text(80, 239, "Curiosity about the work."),
+        *PARTIES,
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    expectations = result.data.expectations  # type: ignore[attr-defined]
+    assert " ".join(expectations.want_from_supervisor.split()) == "Straight answers. Backing in court."
