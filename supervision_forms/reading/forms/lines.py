@@ -72,10 +72,13 @@ class LineSpots(Spots):
         )
 
     def _other_cell(self, upper: Piece, lower: Piece) -> bool:
-        """PDF: whether two pieces on one page are in different drawn cells (a line in
-        the next row's cell carries on nothing in this one)."""
+        """PDF: whether two pieces on one page are in different drawn cells of one column,
+        told apart by a border between them (a line in the next row's cell carries on
+        nothing in this one); not where only their right edges differ (a line run over
+        its cell's border)."""
         same_page = self.layout.page(upper.line) == self.layout.page(lower.line)
-        return same_page and -1 < upper.cell != lower.cell > -1
+        same_edge = abs(upper.end_column + upper.room - lower.end_column - lower.room) <= self.layout.near
+        return same_page and same_edge and -1 < upper.cell != lower.cell > -1
 
     def _unparted(self, host: int, number: int) -> bool:
         """PDF: whether no drawn cell parts two pieces (both in one, or not both in cells)."""
