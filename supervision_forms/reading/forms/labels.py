@@ -77,11 +77,19 @@ class Finder:
 
     `prose` tells printed running text: in a PDF, a short label at the start of a line
     that only continues the printed sentence above ("...by both the supervisor and the /
-    supervisee.") is not taken for the label."""
+    supervisee.") is not taken for the label. `whole` tells one of the form's printed lines
+    (a heading, a paragraph) word for word: in a PDF, the line after it starts anew even
+    where it had no room left (a title set across the page)."""
 
-    def __init__(self, layout: Layout, prose: Callable[[str], bool] | None = None) -> None:
+    def __init__(
+        self,
+        layout: Layout,
+        prose: Callable[[str], bool] | None = None,
+        whole: Callable[[str], bool] | None = None,
+    ) -> None:
         self.layout = layout
         self.prose = prose
+        self.whole = whole
         cached = layout.derived.get("streams")
         self.streams: list[Stream] = cached if isinstance(cached, list) else list(_streams(layout))
         layout.derived["streams"] = self.streams
@@ -204,12 +212,28 @@ class Finder:
             return []
         return found
 
-    def find_named(self, path: str, names: Callable[[frozenset[str]], bool]) -> Hit | None:
+    def find_named(
+        self, path: str, names: Callable[[frozenset[str]], bool], fits: Callable[[str], bool]
+    ) -> Hit | None:
         """A label the form does not print that names the field at `path` in its own
         words ("Duration:" for `duration_minutes`): at the start of a paragraph, cell,
         line or tabbed column, closed (a word alone by a colon); `names` tells a label's key that names
-        the field (and no other)."""
-        return self._claim_best(path, self._reworded(names, closed_only=True), lambda first, second: True)
+        the field (and no other). Text after it on its line must `fit` the field: words
+        that cannot be its value ("Duration: longer when court work is heavy" in an
+        answer) are someone's writing, not a label."""
+        found = [
+            item
+            for item in self._reworded(names, closed_only=True)
+            if not self._after(item[2]) or fits(self._after(item[2]))
+        ]
+        return self._claim_best(path, found, lambda first, second: True)
+
+    def _after(self, end: int) -> str:
+        """The text after a label ending at `end` (in the searched text) on its piece, past its colon."""
+        text, offset = self._raw_offset(self._stream(end - 1), end)
+        rest = text[offset:]
+        match = AFTER_LABEL.match(rest)
+        return rest[match.end() if match else 0 :].strip()
 
     def _reworded(
         self, wanted: Callable[[frozenset[str]], bool], *, closed_only: bool = False
@@ -231,18 +255,19 @@ class Finder:
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
                         closed = ends.match(*self._raw_offset(number, end))
                         long_enough = _meaningful(self.text[start:end]) >= 2 and not closed_only
-                        if closed or (long_enough and not self.runs_on(piece)):
+                        if closed or (long_enough and not self.runs_on(piece, ends=True)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:
                                 found.append(((float(bool(closed)), *rank), start, end, EXACT))
                         break
         return found
 
-    def runs_on(self, number: int) -> bool:
+    def runs_on(self, number: int, *, ends: bool = False) -> bool:
         """PDF: whether a line carries on the line above in its column, which had no room
         left for its first word (a sentence wrapped, not a label starting a line): in its
         drawn cell on the same page, or from the foot of the page before (a row the page
-        break split)."""
+        break split). With `ends`, a line that is one of the form's printed lines whole (of
+        a few words) ends there: the next starts anew."""
         if self.layout.structured:
             return False
         piece = self.layout.pieces[number]
@@ -251,12 +276,17 @@ class Finder:
             other.line == piece.line - 1
             and abs(other.column - piece.column) <= self.layout.near
             and other.room < piece.lead
+            and not (ends and self._printed_whole(other.text))
             and (
                 (other.cell == piece.cell and self.layout.page(other.line) == page)
                 or self.layout.page(other.line) == page - 1  # (so `number` is on its page's first line)
             )
             for other in self.layout.pieces
         )
+
+    def _printed_whole(self, text: str) -> bool:
+        """Whether a line is one of the form's printed lines word for word, of a few words."""
+        return self.whole is not None and len(text.split()) >= PROSE_WORDS and self.whole(text)
 
     def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
         """The first words of a stream's piece from `column` (a character of it), as

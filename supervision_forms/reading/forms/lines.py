@@ -36,8 +36,10 @@ class LineSpots(Spots):
             line += 1
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
-            if len(below) != 1 or any(self.hit_starts.get(n) and self._unparted(host, n) for n in here):
-                break  # (a line where a label starts is the next row's, unless a drawn cell parts it)
+            if len(below) != 1 or any(
+                self.hit_starts.get(n) and (self._unparted(host, n) or self._under_label(n)) for n in here
+            ):  # (a line where a label starts is the next row's, unless a drawn cell parts it)
+                break
             if self.layout.ruled():
                 if self.layout.rule_between(line - 1, line, column + 1):
                     break
@@ -45,6 +47,8 @@ class LineSpots(Spots):
                 break
             number = below[0]
             upper, lower = self.pieces[previous], self.pieces[number]
+            if self._other_cell(upper, lower):
+                break  # (where its border was not found between the lines: their boxes overlap it)
             if (
                 number in self.label_pieces  # (a line the one above had no room for is no new label)
                 or self.printed_line(number)
@@ -56,6 +60,25 @@ class LineSpots(Spots):
             previous = number
             spans.append(Span(number, 0, len(self.pieces[number].text)))
         return spans
+
+    def _under_label(self, number: int) -> bool:
+        """PDF: whether a label starts the piece `number` under another label on the line
+        above, in its column: a table's next row (over a page break too), not a label
+        wrapped in its cell."""
+        piece = self.pieces[number]
+        return any(
+            other in self.label_pieces and abs(self.pieces[other].column - piece.column) <= self.layout.near
+            for other in self.by_line.get(piece.line - 1, [])
+        )
+
+    def _other_cell(self, upper: Piece, lower: Piece) -> bool:
+        """PDF: whether two pieces on one page are in different drawn cells of one column,
+        told apart by a border between them (a line in the next row's cell carries on
+        nothing in this one); not where only their right edges differ (a line run over
+        its cell's border)."""
+        same_page = self.layout.page(upper.line) == self.layout.page(lower.line)
+        same_edge = abs(upper.end_column + upper.room - lower.end_column - lower.room) <= self.layout.near
+        return same_page and same_edge and -1 < upper.cell != lower.cell > -1
 
     def _unparted(self, host: int, number: int) -> bool:
         """PDF: whether no drawn cell parts two pieces (both in one, or not both in cells)."""

@@ -6,6 +6,7 @@ import dataclasses
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
+from functools import partial
 
 from ...models.paths import MINUTES, in_minutes
 from ...packs import Pack
@@ -50,7 +51,7 @@ def read_form(
     after; the rest are read from the page."""
     know = pack.knowledge(kind)
     _mend_ligatures(layout, know)
-    finder = Finder(layout, know.in_prose)
+    finder = Finder(layout, know.in_prose, lambda text: fold(text) in know.lines)
     hits = _find_labels(finder, know)
     places = Places(layout, finder.hits, know)
     collector = Collector(pack.model(kind), pdf=not layout.structured)
@@ -154,7 +155,7 @@ def _find_labels(finder: Finder, know: FormKnowledge) -> dict[str, Hit]:
     find_reworded(finder, know, hits, [i for i in alone if i.path not in hits])
     for info in alone:
         if info.path not in hits:
-            named = finder.find_named(info.path, _names(info, know))
+            named = finder.find_named(info.path, _names(info, know), partial(could_answer, info))
             if named is not None:
                 hits[info.path] = named
     _find_near(finder, anchors, hits)  # (near a name's label an older edition words its own way)

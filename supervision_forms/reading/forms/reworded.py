@@ -43,6 +43,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         if info.path in hits or info.path not in order:
             continue
         low, high = _window(order, info.path, hits, len(layout.pieces))
+        low = _line_start(layout, low)
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
         best: list[tuple[float, int, int]] = []
         for number in range(low, high):
@@ -53,7 +54,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             if label is None:
                 continue
             lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-            rest = text[label:]  # (a date and little else after it: one shared word will do)
+            rest = text[label:].strip() or _under(layout, number, text)  # (or the line under it)
             least = (
                 1
                 if info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and find_dates(rest)
@@ -76,6 +77,24 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             taken.update(hit.pieces)
 
 
+def _under(layout: Layout, number: int, text: str) -> str:
+    """PDF: the text of the line right under a label of one line in its drawn cell,
+    set where it starts (an answer written under its label); "" where there is none."""
+    piece = layout.pieces[number]
+    if layout.structured or piece.cell < 0 or "\n" in text:
+        return ""
+    return next(
+        (
+            other.text
+            for other in layout.pieces
+            if other.line == piece.line + 1
+            and other.cell == piece.cell
+            and abs(other.column - piece.column) <= layout.near
+        ),
+        "",
+    )
+
+
 def _share(words: frozenset[str], wanted: frozenset[str], least: int) -> float:
     """How much of what a label asks (`words`) is what the field's label asks (`wanted`);
     0 when they share fewer than `least` words, or under half the label's."""
@@ -93,6 +112,17 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
     low = before[-1] if before else 0
     high = after[0] if after else pieces
     return low, max(low, high)
+
+
+def _line_start(layout: Layout, low: int) -> int:
+    """PDF: from a window's first piece back to the first on the line of the label before
+    it (a label in a cell left of that one comes before it in reading order)."""
+    if layout.structured or not 0 < low <= len(layout.pieces):
+        return low
+    line = layout.pieces[low - 1].line
+    while low > 0 and layout.pieces[low - 1].line == line:
+        low -= 1
+    return low
 
 
 def _label_text(finder: Finder, number: int) -> str:

@@ -19,6 +19,7 @@ MIN_TAIL = 4  # characters
 BORDER_REACH = 40.0  # points: a row's border runs at least this far under the text below it
 LABEL_WORDS = 4  # a piece this short ending with ":" is taken for a label
 HANGING = 4.0  # of the font size: how far a list item's first line may start right of its next
+TEXT_INDENT = 2.0  # of the font size: how far past a list number its item's text may be set (a tab stop)
 SENTENCE_END = re.compile(r"[.!?:;…)\]\"”’]\s*$")
 SHORT_LINE = 3  # words: a line shorter than this may end an answer even if it looks printed
 
@@ -258,10 +259,23 @@ class Spots:
         return min([piece.column, *marks])
 
     def _text_column(self, number: int) -> float:
-        """PDF: where a piece's text starts past the list number it starts with, if any."""
+        """PDF: where a piece's text starts past the list number it starts with, if any:
+        where the list's other items set their text, a little past the number (a
+        hanging indent), when a list number alone in its piece shows it."""
         piece = self.pieces[number]
         first = piece.text.split(maxsplit=1)[0] if piece.text.strip() else ""
-        return piece.column + piece.lead if LIST_MARK.fullmatch(first) else piece.column
+        if not LIST_MARK.fullmatch(first):
+            return piece.column
+        past = piece.column + piece.lead
+        hanging = [
+            self.pieces[mark + 1].column
+            for mark, other in enumerate(self.pieces[:-1])
+            if LIST_MARK.fullmatch(other.text.strip())
+            and abs(other.column - piece.column) <= self.layout.near
+            and self.pieces[mark + 1].line == other.line
+            and past <= self.pieces[mark + 1].column <= past + TEXT_INDENT * piece.size
+        ]
+        return min(hanging, default=past)
 
     def _suffix_at(self, text: str, suffix: str) -> int:
         """Where the printed `suffix` starts in `text` (len(text) when it is not there)."""

@@ -161,10 +161,17 @@ def _drawn_rows(layout: Layout, lines: list[list[int]], columns: list[float]) ->
 
 def _new_cells(layout: Layout, upper: list[int], lower: list[int]) -> bool:
     """Whether every piece of the `lower` line is in a drawn cell none of the `upper`
-    line's pieces is in (a border runs between them, drawn tight against the text)."""
-    above = {layout.pieces[n].cell for n in upper}
-    below = {layout.pieces[n].cell for n in lower}
-    return -1 not in above | below and not above & below
+    line's pieces is in (a border runs between them, drawn tight against the text), in
+    a column they share (cells side by side are no border: one cell's text may be set
+    lower in its row than the next's)."""
+    pieces = layout.pieces
+    pairs = [
+        (pieces[a].cell, pieces[b].cell)
+        for b in lower
+        for a in upper
+        if abs(pieces[a].column - pieces[b].column) <= layout.near
+    ]
+    return bool(pairs) and all(-1 < above != below > -1 for above, below in pairs)
 
 
 def _wraps_onto(layout: Layout, upper: list[int], lower: list[int]) -> bool:
