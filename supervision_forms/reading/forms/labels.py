@@ -234,7 +234,9 @@ class Finder:
                         raw = self._raw_offset(number, end)
                         closed = ends.match(*raw)
                         long_enough = (
-                            _meaningful(self.text[start:end]) >= 2 and not closed_only and not LONGER_LABEL.match(*raw)
+                            _meaningful(self.text[start:end]) >= 2
+                            and not closed_only
+                            and not LONGER_LABEL.match(*raw)
                         )
                         if closed or (long_enough and not self.runs_on(piece)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
