@@ -136,8 +136,18 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
             ],
         )
 
+    def headed(doc: DocxDocument) -> None:  # a heading set on two lines in its cell, whatever the fonts
+        table(
+            doc,
+            [
+                ["Action", "Who", "By when", "Reason for\ndecision"],
+                ["Joint home visit", "Tom Wheeler", "20 November 2026", "Not seen since October."],
+            ],
+        )
+
     sources = []
-    for name, build in (("corrected", corrected), ("signed", signed), ("decided", decided)):
+    builds = (("corrected", corrected), ("signed", signed), ("decided", decided), ("headed", headed))
+    for name, build in builds:
         path = folder / f"{name}.docx"
         path.write_bytes(document(build))
         sources.append(path)
@@ -171,3 +181,13 @@ def it_reads_a_decision_row_whose_cells_wrap_over_lines(
     assert decision.owner == "Tom Wheeler"
     assert decision.due == datetime.date(2026, 11, 20)
     assert decision.action.startswith("Joint home visit") and decision.action.endswith("this month")
+
+
+@pytest.mark.libreoffice
+def it_reads_the_rows_under_a_heading_set_on_two_lines_in_its_cell(
+    exported: dict[str, Path], packs: PackRegistry
+) -> None:
+    result = parse(exported["headed"], pack="portsmouth", document="case_record", packs=packs)
+    (decision,) = result.data.decisions  # type: ignore[attr-defined]
+    assert (decision.action, decision.owner) == ("Joint home visit", "Tom Wheeler")
+    assert decision.reason == "Not seen since October."

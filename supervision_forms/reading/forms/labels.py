@@ -43,6 +43,8 @@ AFTER_LABEL = re.compile(r"[\s:?)\]–\-'’\"”]*")
 LABEL_ENDS = re.compile(r"\s*(?:[:?]|$)|\t|\s{2,}")  # after a reworded label: a colon, or a gap
 NUMBER = re.compile(r"\d{1,2}")
 COLON = re.compile(r"[ \t]*:")
+# After words that are not closed: more words up to a colon or "?" (a longer label of its own)
+LONGER_LABEL = re.compile(r" +[^\s.:?!][^.:?!\t\n]*[:?]")
 POSSESSIVE = re.compile(r"['’]s\b")  # after a word: it is a possessive
 COLUMN_START = re.compile(r"(?:\t|\s{3,})[\s·•▪◦‣*\-–]*$")
 COLUMN = re.compile(r"\t\s*|\s{3,}")  # a tab (or a wide run of spaces) starts a column in a paragraph
@@ -253,8 +255,13 @@ class Finder:
                         if not wanted(key(self.text[start:end])):
                             continue
                         ends = COLON if closed_only and count - skip < 2 else LABEL_ENDS
-                        closed = ends.match(*self._raw_offset(number, end))
-                        long_enough = _meaningful(self.text[start:end]) >= 2 and not closed_only
+                        raw = self._raw_offset(number, end)
+                        closed = ends.match(*raw)
+                        long_enough = (
+                            _meaningful(self.text[start:end]) >= 2
+                            and not closed_only
+                            and not LONGER_LABEL.match(*raw)
+                        )
                         if closed or (long_enough and not self.runs_on(piece, ends=True)):
                             rank = self._rank(start, end, EXACT, True, columns=column > 0)
                             if rank is not None:

@@ -45,7 +45,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         low, high = _window(order, info.path, hits, len(layout.pieces))
         low = _line_start(layout, low)
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
-        best: list[tuple[float, int, int]] = []
+        best: list[tuple[bool, float, int, int]] = []
         for number in range(low, high):
             if number in taken or finder.runs_on(number):
                 continue  # (a line a sentence wrapped onto starts no label)
@@ -63,12 +63,13 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             shares = [
                 _share(content("\n".join(lines[:count])), wanted, least) for count in range(1, len(lines) + 1)
             ]
-            if any(shares):
-                best.append((max(shares), number, label))
+            if any(shares):  # (one going on with what its field cannot take ranks below the rest)
+                fits = not rest.strip() or could_answer(info, rest)
+                best.append((fits, max(shares), number, label))
         best.sort(reverse=True)
-        if not best or (len(best) > 1 and best[1][0] == best[0][0]):
+        if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
             continue
-        _, number, label = best[0]
+        _, _, number, label = best[0]
         if _fits_another(_label_text(finder, number)[:label], info, fields, hits):
             continue
         hit = finder.take(info.path, number, 0, label, SCORE)

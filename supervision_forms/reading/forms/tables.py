@@ -78,10 +78,13 @@ _OTHER = ""
 def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> list[Row]:
     pieces = layout.pieces
     heading_line = pieces[next(iter(headings.values())).piece].line
+    last_heading_line = max(
+        pieces[hit.end_piece].line for hit in headings.values()
+    )  # (a heading wrapped in its cell)
     columns = {path: pieces[hit.piece].column for path, hit in headings.items()}
     others = [p.column for p in pieces if p.line == heading_line and p.column not in columns.values()]
     groups: list[list[int]] = []  # the lines of each row: one row per line, or per drawn row
-    lines = sorted({p.line for p in pieces if p.line > heading_line})
+    lines = sorted({p.line for p in pieces if p.line > last_heading_line})
     for line in lines:
         numbers = [i for i, p in enumerate(pieces) if p.line == line]
         again = _heading_again(layout, heading_line, line, groups)
