@@ -177,11 +177,12 @@ def kept(
         for w in result.warnings
         if w.message.startswith(LOOSE_LABEL)
     }
+    edges = frozenset(furniture(pages, ocr, know, stream))
     for run in [run for run, _ in runs] + unplaced:
         if run[0] in labels and not stream.tokens[run[0]].word.text[:1].islower():
             continue  # (an older edition's wording of the label over its answer; a label
             # starts with a capital: one in lower case is an answer running on)
-        for token in stream.beside(run, ocr):
+        for token in stream.beside(run, ocr) + _answer_over_break(run, stream, ocr, edges, owners):
             path = owners.get(token, "")
             leaf = kinds.get(generic(path))
             if path in result.sources and leaf is not None and leaf.kind == "text":
@@ -205,6 +206,20 @@ def kept(
         result.unmapped.append(
             Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
         )
+
+
+def _answer_over_break(
+    run: list[int], stream: WordStream, ocr: set[int], edges: frozenset[int], owners: dict[int, str]
+) -> list[int]:
+    """A token of the answer a run may run on from or onto over a page break: a column of
+    the line across the break from it that one field took whole (a column that also holds
+    a label, or text no field took, is not an answer running on)."""
+    found = []
+    for column in stream.over_break(run, ocr, edges):
+        taken = {owners.get(index, "") for index in column}
+        if len(taken) == 1 and "" not in taken:
+            found.append(column[0])
+    return found
 
 
 def _words(tokens: list[Token]) -> list[Word]:

@@ -159,31 +159,33 @@ class WordStream:
                     and self.same_cell(first.line, other, max(x0, left), min(x1, right))
                 ):
                     out.append(seg[nearest])
-        return out + self._over_break(run)
+        return out
 
-    def _over_break(self, run: list[int]) -> list[int]:
-        """The token a run may run on from or onto over a page break: for a run that starts
-        the body of its page (nothing above it but the header), the last token of the body
-        of the page before; for one that ends it, the first token of the next page's body."""
+    def over_break(self, run: list[int], pages: set[int], furniture: frozenset[int]) -> list[list[int]]:
+        """The columns (token indices) a run may run on from or onto over a page break: for
+        a run that starts the body of its page (nothing above it but the header), each
+        column over it on the last line of the page before; for one that ends the body,
+        each column under it on the next page's first line. `furniture`: lines of page
+        furniture, as the margins are not part of the body."""
+        segments = self.segment_map(pages)
         found = []
         first, last = self.tokens[run[0]], self.tokens[run[-1]]
-        if (
-            first.word is self.lines[first.line][0]
-            and self._body_line(first.line, -1, same_page=True) is None
-        ):
-            before = self._body_line(first.line, -1, same_page=False)
-            if before is not None:
-                found.append(self._line_tokens(before)[-1])
-        if last.word is self.lines[last.line][-1] and self._body_line(last.line, 1, same_page=True) is None:
-            after = self._body_line(last.line, 1, same_page=False)
-            if after is not None:
-                found.append(self._line_tokens(after)[0])
+        left = min(self.tokens[i].word.x0 for i in run)
+        right = max(self.tokens[i].word.x1 for i in run)
+        for line, step in ((first.line, -1), (last.line, 1)):
+            if self._body_line(line, step, True, furniture) is not None:
+                continue
+            other = self._body_line(line, step, False, furniture)
+            for seg in segments.get(other, []) if other is not None else []:
+                words = [self.tokens[i].word for i in seg]
+                if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
+                    found.append(seg)
         return found
 
-    def _body_line(self, line: int, step: int, same_page: bool) -> int | None:
+    def _body_line(self, line: int, step: int, same_page: bool, furniture: frozenset[int]) -> int | None:
         """The nearest line before (`step` -1) or after (1) a line that is in the body of its
-        page (not all in its top or bottom margin): on the line's own page, or on the page
-        just before or after it."""
+        page (not page furniture, nor all in its top or bottom margin): on the line's own
+        page, or on the page just before or after it."""
         page = self.places[line][0]
         at = self.pages.index(page) + (0 if same_page else step)
         if not 0 <= at < len(self.pages):
@@ -193,20 +195,16 @@ class WordStream:
             there = self.places[other][0]
             if there != page and same_page:
                 return None
-            if there == self.pages[at] and not all(self.outside_body(w, there) for w in self.lines[other]):
-                return other if self._line_tokens(other) else None
+            if (
+                there == self.pages[at]
+                and other not in furniture
+                and not all(self.outside_body(w, there) for w in self.lines[other])
+            ):
+                return other
             if there != page and there != self.pages[at]:
                 return None
             other += step
         return None
-
-    def _line_tokens(self, line: int) -> list[int]:
-        page, index = self.places[line]
-        start = self.starts[(page, index)]
-        end = start
-        while end < len(self.tokens) and self.tokens[end].line == line:
-            end += 1
-        return list(range(start, end))
 
     def _wraps(self, upper: int, segments: dict[int, list[list[int]]]) -> bool:
         """Whether a line is full: the first word of the line under it (one column, starting
