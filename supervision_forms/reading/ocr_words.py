@@ -162,24 +162,24 @@ class WordStream:
         return out
 
     def over_break(self, run: list[int], pages: set[int], furniture: frozenset[int]) -> list[list[int]]:
-        """The columns (token indices) a run may run on from or onto over a page break: for
-        a run that starts the body of its page (nothing above it but the header), each
-        column over it on the last line of the page before; for one that ends the body,
-        each column under it on the next page's first line. `furniture`: lines of page
-        furniture, as the margins are not part of the body."""
+        """The columns (token indices) a run may run on from over a page break: for a run
+        that starts the body of its page (nothing above it but the header), each column
+        over it on the last line of the page before. `furniture`: lines of page furniture,
+        as the margins are not part of the body."""
         segments = self.segment_map(pages)
-        found = []
-        first, last = self.tokens[run[0]], self.tokens[run[-1]]
+        first = self.tokens[run[0]]
+        if self._body_line(first.line, -1, True, furniture) is not None:
+            return []
+        other = self._body_line(first.line, -1, False, furniture)
+        if other is None:
+            return []
         left = min(self.tokens[i].word.x0 for i in run)
         right = max(self.tokens[i].word.x1 for i in run)
-        for line, step in ((first.line, -1), (last.line, 1)):
-            if self._body_line(line, step, True, furniture) is not None:
-                continue
-            other = self._body_line(line, step, False, furniture)
-            for seg in segments.get(other, []) if other is not None else []:
-                words = [self.tokens[i].word for i in seg]
-                if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
-                    found.append(seg)
+        found = []
+        for seg in segments.get(other, []):
+            words = [self.tokens[i].word for i in seg]
+            if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
+                found.append(seg)
         return found
 
     def _body_line(self, line: int, step: int, same_page: bool, furniture: frozenset[int]) -> int | None:
