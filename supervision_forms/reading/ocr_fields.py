@@ -22,6 +22,8 @@ from rapidfuzz import fuzz
 
 from ..models.paths import Leaf, generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
+from ..text.english import leads_on, run_together
+from ..text.names import particles_run_together
 from .knowledge import FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
@@ -99,6 +101,10 @@ def judged(
             sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
         if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
             sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
+        if isinstance(value, str) and _lost_space(value, know):
+            sure, why = min(sure, STRAY), "OCR may have lost a space between two words"
+        if isinstance(value, str) and leaf.kind == "text" and _cut_short(value, path):
+            sure, why = min(sure, STRAY), "it ends on a word a sentence goes on after: the rest may be lost"
         if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
             sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
         if (
@@ -232,6 +238,24 @@ def _misspelt(value: str, path: str, know: FormKnowledge | None) -> bool:
     if path.rpartition(".")[2] in NAMES:
         return False
     return bool(unknown(value, _form_words(know.corpus if know is not None else "")))
+
+
+def _lost_space(value: str, know: FormKnowledge | None) -> bool:
+    """Whether a value holds a word that reads as two with the space between them lost:
+    two small words of a sentence ("toa", "ofthe") not on the form, or two particles of a
+    name ("Vander")."""
+    form = _form_words(know.corpus if know is not None else "")
+    return any(
+        (word.islower() and word not in form and run_together(word)) or particles_run_together(word)
+        for word in words_of(value)
+    )
+
+
+def _cut_short(value: str, path: str) -> bool:
+    """Whether a text answer (not a name) ends, with no mark after it, on a word a sentence
+    goes on after ("and", "the", "within"): OCR lost its end, or the reader did."""
+    words = value.split()
+    return path.rpartition(".")[2] not in NAMES and len(words) > 1 and leads_on(words[-1])
 
 
 @functools.cache

@@ -177,16 +177,17 @@ def kept(
         for w in result.warnings
         if w.message.startswith(LOOSE_LABEL)
     }
+    edges = frozenset(furniture(pages, ocr, know, stream))
+    data = result.data.model_dump(mode="python")
     for run in [run for run, _ in runs] + unplaced:
         if run[0] in labels and not stream.tokens[run[0]].word.text[:1].islower():
             continue  # (an older edition's wording of the label over its answer; a label
             # starts with a capital: one in lower case is an answer running on)
-        for token in stream.beside(run, ocr):
+        for token in stream.beside(run, ocr) + _answer_over_break(run, stream, ocr, edges, owners, data):
             path = owners.get(token, "")
             leaf = kinds.get(generic(path))
             if path in result.sources and leaf is not None and leaf.kind == "text":
                 cut[path] = result.sources[path]
-    data = result.data.model_dump(mode="python")
     for path, source in cut.items():
         why = "text beside it that no field took may be part of it"
         result.warnings.append(
@@ -205,6 +206,29 @@ def kept(
         result.unmapped.append(
             Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
         )
+
+
+def _answer_over_break(
+    run: list[int],
+    stream: WordStream,
+    ocr: set[int],
+    edges: frozenset[int],
+    owners: dict[int, str],
+    data: dict[str, Any],
+) -> list[int]:
+    """A token of the answer a run may run on from over a page break: a column of the
+    line before the break that one field took whole (a column that also holds a label, or
+    text no field took, is not an answer running on), when the field's value does not
+    already hold the run (the reader followed it over the break)."""
+    found = []
+    text = fold(" ".join(w.text for w in _words([stream.tokens[i] for i in run])))
+    for column in stream.over_break(run, ocr, edges):
+        taken = {owners.get(index, "") for index in column}
+        path = taken.pop() if len(taken) == 1 else ""
+        value = value_at(data, path) if path else None
+        if path and (not isinstance(value, str) or text not in fold(value)):
+            found.append(column[0])
+    return found
 
 
 def _words(tokens: list[Token]) -> list[Word]:

@@ -161,6 +161,51 @@ class WordStream:
                     out.append(seg[nearest])
         return out
 
+    def over_break(self, run: list[int], pages: set[int], furniture: frozenset[int]) -> list[list[int]]:
+        """The columns (token indices) a run may run on from over a page break: for a run
+        that starts the body of its page (nothing above it but the header), each column
+        over it on the last line of the page before. `furniture`: lines of page furniture,
+        as the margins are not part of the body."""
+        segments = self.segment_map(pages)
+        first = self.tokens[run[0]]
+        if self._body_line(first.line, -1, True, furniture) is not None:
+            return []
+        other = self._body_line(first.line, -1, False, furniture)
+        if other is None:
+            return []
+        left = min(self.tokens[i].word.x0 for i in run)
+        right = max(self.tokens[i].word.x1 for i in run)
+        found = []
+        for seg in segments.get(other, []):
+            words = [self.tokens[i].word for i in seg]
+            if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
+                found.append(seg)
+        return found
+
+    def _body_line(self, line: int, step: int, same_page: bool, furniture: frozenset[int]) -> int | None:
+        """The nearest line before (`step` -1) or after (1) a line that is in the body of its
+        page (not page furniture, nor all in its top or bottom margin): on the line's own
+        page, or on the page just before or after it."""
+        page = self.places[line][0]
+        at = self.pages.index(page) + (0 if same_page else step)
+        if not 0 <= at < len(self.pages):
+            return None
+        other = line + step
+        while other in self.lines:
+            there = self.places[other][0]
+            if there != page and same_page:
+                return None
+            if (
+                there == self.pages[at]
+                and other not in furniture
+                and not all(self.outside_body(w, there) for w in self.lines[other])
+            ):
+                return other
+            if there != page and there != self.pages[at]:
+                return None
+            other += step
+        return None
+
     def _wraps(self, upper: int, segments: dict[int, list[list[int]]]) -> bool:
         """Whether a line is full: the first word of the line under it (one column, starting
         where the line does) would not have fit at its end, before the right edge of its

@@ -258,6 +258,9 @@ _PARTICLES = frozenset(
 # Words a form prints around a name, never part of one ("Tomasz St John DATE").
 _FORM_WORDS = frozenset({"date", "dated", "signed", "signature", "sign", "print", "name", "agreed"})
 MAX_NAME_WORDS = 6
+# Particles a Dutch or German name puts before another ("van der Berg", "von dem Busche").
+_FIRST_PARTICLES = frozenset({"van", "von"})
+_SECOND_PARTICLES = frozenset({"de", "den", "der", "dem", "ten", "ter", "zu"})
 
 
 def written_like_a_name(text: str) -> bool:
@@ -277,3 +280,12 @@ def written_like_a_name(text: str) -> bool:
         return False  # a full stop ends only an initial or a title ("J.", "Dr."); "Pryce-" goes on
     lower = [w for w, b in zip(words, bare, strict=True) if w[:1].islower() and b not in _PARTICLES]
     return not lower or (len(lower) == len(words) and 2 <= len(words) <= 4)
+
+
+def particles_run_together(word: str) -> bool:
+    """Whether a word of a name is two particles with the space between them lost, as OCR
+    reads "Van der Berg" as "Vander Berg" (such names are also written so: it cannot be told)."""
+    bare = word.casefold()
+    return any(
+        bare.startswith(first) and bare[len(first) :] in _SECOND_PARTICLES for first in _FIRST_PARTICLES
+    )

@@ -307,3 +307,31 @@ def it_keeps_an_answer_under_a_row_of_two_columns_that_does_not_wrap() -> None:
     )
     result = _judged_availability(page, "sessions will be Tuesdays", line=1)
     assert result.data.management_availability == "sessions will be Tuesdays"
+
+
+def _two_pages(second: str) -> ParseResult:
+    """An answer at the foot of page 1 (over the page number) and `second` at the top of
+    page 2; the reader took the answer and no field took page 2's first line."""
+    first = _page("Teams most days and by phone", top=740.0)
+    footer = Word("Page 1 of 2", 260.0, 800.0, 320.0, 810.0, 10.0, 0.96)
+    first = replace(first, words=(*first.words, footer))
+    following = replace(_page(*second.split("|"), top=70.0), number=1)
+    pack = next(p for p in installed_packs() if p.name == "surrey")
+    data: Any = pack.model("agreement").model_validate(
+        {"management_availability": "Teams most days and by phone"}
+    )
+    read = ParseResult("surrey", "agreement", data, sources={"management_availability": "page 1, line 1"})
+    return judged(read, [first, following], {0, 1}, pack.knowledge("agreement"))
+
+
+def it_leaves_empty_an_answer_that_text_no_field_took_may_go_on_from_over_a_page_break() -> None:
+    result = _two_pages("whenever urgent, and at weekends")
+    assert result.data.management_availability is None
+    assert any("may be part of it" in w.message for w in result.warnings)
+    kept = [item.text for item in result.unmapped]
+    assert "Teams most days and by phone" in kept and "whenever urgent, and at weekends" in kept
+
+
+def it_keeps_an_answer_at_a_page_s_foot_when_the_next_page_starts_with_the_form_s_label() -> None:
+    result = _two_pages("What does the supervisee bring to supervision|Twenty years in the team")
+    assert result.data.management_availability == "Teams most days and by phone"
