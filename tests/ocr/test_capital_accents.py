@@ -1,0 +1,89 @@
+"""Accents over a name's capital inside Tesseract's word box ("Émile": the box's top is the
+accent's, so nothing stands above it), and apostrophes a scan's blur brings over the next
+letter: on real scans, read by the whole OCR."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from supervision_forms.ocr import accents, ocr_image
+from supervision_forms.ocr import page as ocr_page
+from supervision_forms.ocr.tesseract import ACCENTED_SURE
+
+from .scans import Scanner, scan
+
+FONTS = Path("/usr/share/fonts/truetype/liberation2")  # fonts-liberation2 (.ci/run)
+pytestmark = pytest.mark.skipif(not FONTS.exists(), reason="needs fonts-liberation2")
+ACCENTED = ["Ólafur", "Émile", "Ágnes", "Éadaoin", "Ódhrán", "Ólafsdóttir"]
+PLAIN = ["Olivia", "Amelia", "Evans", "Isabel", "Oliver", "Stephen", "Carla", "Nadia", "Zara", "Yusuf"]
+APOSTROPHES = ["Children's", "Supervisor's", "Worker's", "Manager's", "O'Neill", "D'Arcy", "Team's"]
+SCANS = [("Sans", 150, 11), ("Sans", 150, 12), ("Sans", 200, 10), ("Serif", 200, 12)]
+
+
+def _bare(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def _scanned(words: list[str], font: str, dpi: int, points: int) -> bytes:
+    """The words typed in lines of three at `points` on a page scanned at `dpi`."""
+    size = round(points * dpi / 72)
+    image = Image.new("L", (int(8.27 * dpi), int(3 * dpi)), 255)
+    draw = ImageDraw.Draw(image)
+    typeface = ImageFont.truetype(str(FONTS / f"Liberation{font}-Regular.ttf"), size)
+    lines = ["Supervision agreement for the year"] + [
+        "Name: " + "  ".join(words[i : i + 3]) for i in range(0, len(words), 3)
+    ]
+    for number, line in enumerate(lines):
+        draw.text((dpi // 2, dpi // 3 + number * size * 2), line, font=typeface, fill=0)
+    buffer = io.BytesIO()
+    scan(image, Scanner(dpi=dpi, degrees=0.6, seed=points)).save(buffer, format="PNG", dpi=(dpi, dpi))
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(("font", "dpi", "points"), SCANS)
+def it_never_reads_a_name_without_its_capitals_accent_as_sure(
+    tesseract: None, font: str, dpi: int, points: int
+) -> None:
+    words = ocr_image(_scanned(ACCENTED, font, dpi, points), label="names.png")[0].words
+    names = [w for w in words if _bare(w.text) in {_bare(n) for n in ACCENTED}]
+    assert len(names) >= len(ACCENTED) - 1
+    wrong = [w.text for w in names if w.text not in ACCENTED and w.confidence > ACCENTED_SURE]
+    assert not wrong
+
+
+def _flagged(
+    monkeypatch: pytest.MonkeyPatch, words: list[str], font: str, dpi: int, points: int
+) -> list[str]:
+    """Those of the words the pixel check took for accented words read without accents
+    (and how many of them Tesseract read as they are)."""
+    seen: list[tuple[str, accents.Marks]] = []
+
+    def marks_of(mask: accents.Mask, word: accents.Word) -> accents.Marks:
+        marks = accents.marks_of(mask, word)
+        seen.append((word.text, marks))
+        return marks
+
+    monkeypatch.setattr(ocr_page, "marks_of", marks_of)
+    ocr_image(_scanned(words, font, dpi, points), label="team.png")
+    read = [(text, marks) for text, marks in seen if text in words]
+    assert len(read) >= len(words) - 1
+    return [text for text, marks in read if accents.missed(text, marks)]
+
+
+@pytest.mark.parametrize(("font", "dpi", "points"), SCANS)
+def it_takes_plain_capitals_for_no_accent(
+    tesseract: None, monkeypatch: pytest.MonkeyPatch, font: str, dpi: int, points: int
+) -> None:
+    assert not _flagged(monkeypatch, PLAIN, font, dpi, points)
+
+
+@pytest.mark.parametrize(("font", "dpi", "points"), SCANS)
+def it_takes_apostrophes_for_no_accent(
+    tesseract: None, monkeypatch: pytest.MonkeyPatch, font: str, dpi: int, points: int
+) -> None:
+    assert not _flagged(monkeypatch, APOSTROPHES, font, dpi, points)
