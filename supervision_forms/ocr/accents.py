@@ -132,7 +132,8 @@ def _mark_on_capital(mask: Mask, word: Word) -> bool:
     if height < MIN_HEIGHT or inked.size == 0:
         return False
     found = pieces(crop)
-    top, _, left, right, _ = max((p for p in found if p[2] == inked[0]), key=lambda p: p[4])
+    top, _, left, right, _ = min((p for p in found if p[2] == inked[0]), key=lambda p: p[0])
+    right = min(right, left + round(ACCENT_LETTERS * crop.shape[1] / len(word.text)))  # a capital's width
     for mark in found:
         mark_top, mark_bottom, mark_left, mark_right, ink = mark
         if (
