@@ -41,7 +41,7 @@ OVERSHOOT = 0.15  # of the short letters' height: round letters rise this far ab
 STEM = 0.7  # ... an ascender's stem runs down through this much of them (an accent's letter
 # has no such stem under the mark)
 RISE = 0.1  # of a word's height: a capital rising this far above the word's tall letters
-TALL = set("bdfhklt")  # letters with ascenders: as tall as a capital, or taller
+TALL = set("bdfhkl")  # letters with ascenders as tall as a capital, or taller ("t" is shorter)
 
 
 class Marks(NamedTuple):
@@ -131,16 +131,22 @@ def _mark_on_capital(mask: Mask, word: Word) -> bool:
     inked = np.flatnonzero(crop.any(axis=0))
     if height < MIN_HEIGHT or inked.size == 0:
         return False
+    letter = crop.shape[1] / len(word.text)  # about a letter's width
     found = pieces(crop)
-    top, _, left, right, _ = min((p for p in found if p[2] == inked[0]), key=lambda p: p[0])
-    right = min(right, left + round(ACCENT_LETTERS * crop.shape[1] / len(word.text)))  # a capital's width
+    starts = [  # pieces at the word's start no wider than two letters: not a line under it
+        p for p in found if p[2] <= inked[0] + max(1, letter / 5) and p[3] - p[2] + 1 <= 2 * letter
+    ]
+    if not starts:
+        return False
+    top, bottom, left, right, _ = min(starts, key=lambda p: p[0])
+    right = min(right, left + round(ACCENT_LETTERS * letter))  # a capital's width
     for mark in found:
         mark_top, mark_bottom, mark_left, mark_right, ink = mark
         if (
             mark_bottom < top - 1  # a blank row at least between it and the capital
             and top - mark_bottom <= MARK_GAP * height + 1
             and left <= (mark_left + mark_right) / 2 <= right
-            and mark_bottom - mark_top + 1 >= MARK_ROWS
+            and MARK_ROWS <= mark_bottom - mark_top + 1 <= (bottom - top + 1) / 2
             and mark_right - mark_left + 1 <= ACCENT_WIDTH * height
             and ink >= ACCENT_INK
         ):
@@ -152,7 +158,8 @@ def _mark_on_capital(mask: Mask, word: Word) -> bool:
     if others - top < max(2, RISE * height):
         return False
     peak = np.flatnonzero(crop[top:others, left : right + 1].any(axis=0))
-    return bool(int(peak[-1] - peak[0]) + 1 <= ACCENT_WIDTH * height)
+    wide = int(peak[-1] - peak[0]) + 1  # narrower than the capital: not an "I" taller than the rest
+    return bool(wide <= ACCENT_WIDTH * height and wide <= ACCENT_WIDTH * (right - left + 1))
 
 
 def _marks_over_letters(mask: Mask, word: Word) -> int:
