@@ -4,8 +4,9 @@ a wrong name read as sure. The marks are still in the pixels: an accent is a sma
 standing clear above a letter, as the dot of an "i" does, or, where the scan's blur joined it
 to its letter, a mark resting on a short letter ("ś") with no stem under it (an ascender's
 stem runs down through the letter). A word with more clear marks than its letters account
-for, with a mark resting on a short letter of a name, or with a mark above its first capital,
-is an accented word read without its accents (`page.py` caps its confidence)."""
+for, with a mark resting on a short letter of a name, or with a mark above its first capital
+(above the word's box, or inside it where Tesseract's box took the accent in), is an accented
+word read without its accents (`page.py` caps its confidence)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ ACCENTED_CAPITALS = set("AEIOUYCNSZ")  # capitals that take accents (Ö, É, Ç,
 RULE_COVER = 0.6  # of the band's width: a row inked this far across is a drawn line
 MARK_ROWS = 2  # rows at least an accent is drawn over (a rule's ragged edge is one)
 DOTTED = set("ijé:;%")  # letters and marks drawn with a mark clear above another
+APOSTROPHES = set("'’")  # may stand over the letter after them, close enough to count as a mark
 MARK_INK = 0.009  # of the word's height squared: ink at least of a mark over a letter (8
 # pixels in a word 30 pixels tall: 11 points at 200 dpi; less: a speck of dust)
 MIN_MARK_INK = 3  # pixels at least, however coarse the scan
@@ -38,6 +40,8 @@ BROKEN = 1  # pieces of ink more than a word's letters and dots: its letters are
 OVERSHOOT = 0.15  # of the short letters' height: round letters rise this far above the others
 STEM = 0.7  # ... an ascender's stem runs down through this much of them (an accent's letter
 # has no such stem under the mark)
+RISE = 0.1  # of a word's height: a capital rising this far above the word's tall letters
+TALL = set("bdfhkl")  # letters with ascenders as tall as a capital, or taller ("t" is shorter)
 
 
 class Marks(NamedTuple):
@@ -51,7 +55,8 @@ class Marks(NamedTuple):
 
 def marks_of(mask: Mask, word: Word) -> Marks:
     """The marks of a word's pixels (`mask`: the page's ink)."""
-    return Marks(_marks_over_letters(mask, word), _mark_above(mask, word), _resting_marks(mask, word))
+    capital = _mark_above(mask, word) or _mark_on_capital(mask, word)
+    return Marks(_marks_over_letters(mask, word), capital, _resting_marks(mask, word))
 
 
 def accent_missed(mask: Mask, word: Word) -> bool:
@@ -60,9 +65,12 @@ def accent_missed(mask: Mask, word: Word) -> bool:
 
 
 def missed(text: str, marks: Marks) -> bool:
-    """Whether a word spelt `text` without accents has more marks than its letters'."""
+    """Whether a word spelt `text` without accents has more marks than its letters' (and
+    its apostrophes': a scan's blur may bring one close over the letter after it)."""
     return text.isascii() and (
-        marks.over_capital or marks.resting > 0 or marks.over_letters > sum(c in DOTTED for c in text)
+        marks.over_capital
+        or marks.resting > 0
+        or marks.over_letters > sum(c in DOTTED or c in APOSTROPHES for c in text)
     )
 
 
@@ -109,6 +117,49 @@ def _mark_above(mask: Mask, word: Word) -> bool:
     if int(columns[-1] - columns[0]) + 1 > ACCENT_WIDTH * height:
         return False  # a rule, or a line's worth of ink
     return float(columns[0] + columns[-1]) / 2 <= ACCENT_LETTERS * letter
+
+
+def _mark_on_capital(mask: Mask, word: Word) -> bool:
+    """Whether the capital a word starts with carries a mark inside the word's box (its
+    top is the accent's: "Émile" read "Emile"): a small mark standing clear above the
+    capital, or, where the scan's blur joined the two, the capital's ink rising in a narrow
+    peak above the word's other tall letters ("l", "d", capitals: as tall as it, or taller)."""
+    if word.text[:1] not in ACCENTED_CAPITALS:
+        return False
+    crop = mask[word.top : word.bottom, word.left : word.right]
+    height = crop.shape[0]
+    inked = np.flatnonzero(crop.any(axis=0))
+    if height < MIN_HEIGHT or inked.size == 0:
+        return False
+    letter = crop.shape[1] / len(word.text)  # about a letter's width
+    found = pieces(crop)
+    starts = [  # pieces at the word's start no wider than two letters: not a line under it
+        p for p in found if p[2] <= inked[0] + max(1, letter / 5) and p[3] - p[2] + 1 <= 2 * letter
+    ]
+    if not starts:
+        return False
+    top, bottom, left, right, _ = min(starts, key=lambda p: p[0])
+    right = min(right, left + round(ACCENT_LETTERS * letter))  # a capital's width
+    for mark in found:
+        mark_top, mark_bottom, mark_left, mark_right, ink = mark
+        if (
+            mark_bottom < top - 1  # a blank row at least between it and the capital
+            and top - mark_bottom <= MARK_GAP * height + 1
+            and left <= (mark_left + mark_right) / 2 <= right
+            and MARK_ROWS <= mark_bottom - mark_top + 1 <= (bottom - top + 1) / 2
+            and mark_right - mark_left + 1 <= ACCENT_WIDTH * height
+            and ink >= ACCENT_INK
+        ):
+            return True
+    rest = crop[:, right + 1 :]
+    if not any(c in TALL or c.isupper() or c.isdigit() for c in word.text[1:]) or not rest.any():
+        return False
+    others = int(np.flatnonzero(rest.any(axis=1))[0])  # the top of the other letters
+    if others - top < max(2, RISE * height):
+        return False
+    peak = np.flatnonzero(crop[top:others, left : right + 1].any(axis=0))
+    wide = int(peak[-1] - peak[0]) + 1  # narrower than the capital: not an "I" taller than the rest
+    return bool(wide <= ACCENT_WIDTH * height and wide <= ACCENT_WIDTH * (right - left + 1))
 
 
 def _marks_over_letters(mask: Mask, word: Word) -> int:
