@@ -27,7 +27,7 @@ class PrepareJob:
     attempt: int = 1
 
     def failed(self, message: str) -> Prepared:
-        return Prepared(self.ticket, self.source.number, _sheet(self.source), (FieldError("", message),))
+        return Prepared(self.ticket, self.source.number, self.source.sheet, (FieldError("", message),))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,9 +125,3 @@ def library_version() -> str:
     from .. import __version__
 
     return __version__
-
-
-def _sheet(source: RosterRow | UnreadRow) -> str | None:
-    if isinstance(source, RosterRow):
-        return source.sheet
-    return source.reader.sheet if source.reader is not None else None

@@ -100,6 +100,10 @@ class UnreadRow:
     reader: RowReader | None = None
     found: tuple[FieldError, ...] = ()
 
+    @property
+    def sheet(self) -> str | None:
+        return self.reader.sheet if self.reader is not None else None
+
     def read(self, model: type[BaseModel]) -> RosterRow:
         if self.reader is None:
             return object_row(self.number, self.cells, model)

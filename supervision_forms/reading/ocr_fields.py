@@ -165,7 +165,7 @@ def judged(
             result.sources.pop(path, None)
             result.field_confidence.pop(path, None)
     if know is not None:
-        kept(result, pages, ocr, know, stream, doubted)
+        kept(result, ocr, know, stream, edges, doubted)
     return result
 
 

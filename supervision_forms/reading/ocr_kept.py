@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -79,24 +79,6 @@ def without(result: ParseResult, cleared: dict[str, str]) -> Any:
     return type(result.data).model_validate(unflatten(kept))
 
 
-def unaccounted(
-    result: ParseResult,
-    pages: Sequence[Page],
-    ocr: set[int],
-    know: FormKnowledge,
-    stream: WordStream | None = None,
-) -> list[Unmapped]:
-    """Runs of words on the OCR'd pages that no field was read from, that are not in
-    `unmapped`, and that are not the form's printed text (nor page furniture, nor dirt):
-    text a person wrote that the reading would otherwise lose, with the line it is on."""
-    stream = stream or WordStream(pages)
-    runs, _ = _lost(result, pages, ocr, know, stream)
-    return [
-        Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
-        for run, source in runs
-    ]
-
-
 def _owners(
     result: ParseResult, stream: WordStream, ocr: set[int], doubted: Sequence[Unmapped] = ()
 ) -> dict[int, str]:
@@ -126,15 +108,16 @@ def _owners(
 
 def _lost(
     result: ParseResult,
-    pages: Sequence[Page],
     ocr: set[int],
     know: FormKnowledge,
     stream: WordStream,
+    edges: Set[int],
     doubted: Sequence[Unmapped] = (),
 ) -> tuple[list[tuple[list[int], str]], dict[int, str]]:
-    """The runs of tokens `unaccounted` finds, with their sources, and every token's owner."""
+    """Runs of words on the OCR'd pages that no field was read from, that are not in
+    `unmapped`, and that are not the form's printed text (nor page furniture, `edges`, nor
+    dirt), with their sources; and every token's owner."""
     owners = _owners(result, stream, ocr, doubted)
-    edges = furniture(pages, ocr, know, stream)
     lost = []
     for run, segment, source in stream.runs(lambda index: index not in owners, ocr):
         tokens = [stream.tokens[i] for i in run]
@@ -153,18 +136,19 @@ def _lost(
 
 def kept(
     result: ParseResult,
-    pages: Sequence[Page],
     ocr: set[int],
     know: FormKnowledge,
     stream: WordStream,
+    edges: Set[int],
     doubted: Sequence[Unmapped] = (),
 ) -> None:
     """Text no field took and the form does not print added to `unmapped`; a text field
     with text no field took right beside it (before or after it on its line, or on the line
     just above or below it in its cell: `WordStream.beside`) left empty: where it starts or
-    ends is not sure. `doubted`: the values OCR was unsure of, already in `unmapped` (a
-    field took them, so they are no text beside another)."""
-    runs, owners = _lost(result, pages, ocr, know, stream, doubted)
+    ends is not sure. `edges`: the lines of page furniture (`furniture`). `doubted`: the
+    values OCR was unsure of, already in `unmapped` (a field took them, so they are no text
+    beside another)."""
+    runs, owners = _lost(result, ocr, know, stream, edges, doubted)
     kinds = leaf_map(type(result.data))
     cut: dict[str, str] = {}
     unplaced = [  # text in unmapped that the form does not print
@@ -177,7 +161,6 @@ def kept(
         for w in result.warnings
         if w.message.startswith(LOOSE_LABEL)
     }
-    edges = frozenset(furniture(pages, ocr, know, stream))
     data = result.data.model_dump(mode="python")
     for run in [run for run, _ in runs] + unplaced:
         if run[0] in labels and not stream.tokens[run[0]].word.text[:1].islower():
@@ -212,7 +195,7 @@ def _answer_over_break(
     run: list[int],
     stream: WordStream,
     ocr: set[int],
-    edges: frozenset[int],
+    edges: Set[int],
     owners: dict[int, str],
     data: dict[str, Any],
 ) -> list[int]:

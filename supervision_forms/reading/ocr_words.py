@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 import statistics
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
@@ -161,7 +161,7 @@ class WordStream:
                     out.append(seg[nearest])
         return out
 
-    def over_break(self, run: list[int], pages: set[int], furniture: frozenset[int]) -> list[list[int]]:
+    def over_break(self, run: list[int], pages: set[int], furniture: Set[int]) -> list[list[int]]:
         """The columns (token indices) a run may run on from over a page break: for a run
         that starts the body of its page (nothing above it but the header), each column
         over it on the last line of the page before. `furniture`: lines of page furniture,
@@ -182,7 +182,7 @@ class WordStream:
                 found.append(seg)
         return found
 
-    def _body_line(self, line: int, step: int, same_page: bool, furniture: frozenset[int]) -> int | None:
+    def _body_line(self, line: int, step: int, same_page: bool, furniture: Set[int]) -> int | None:
         """The nearest line before (`step` -1) or after (1) a line that is in the body of its
         page (not page furniture, nor all in its top or bottom margin): on the line's own
         page, or on the page just before or after it."""

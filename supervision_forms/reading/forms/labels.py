@@ -226,7 +226,7 @@ class Finder:
         found = [
             item
             for item in self._reworded(names, closed_only=True)
-            if not self._after(item[2]) or fits(self._after(item[2]))
+            if not (after := self._after(item[2])) or fits(after)
         ]
         return self._claim_best(path, found, lambda first, second: True)
 

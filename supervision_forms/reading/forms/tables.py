@@ -78,9 +78,8 @@ _OTHER = ""
 def _pdf_rows(layout: Layout, headings: dict[str, Hit], printed: set[int]) -> list[Row]:
     pieces = layout.pieces
     heading_line = pieces[next(iter(headings.values())).piece].line
-    last_heading_line = max(
-        pieces[hit.end_piece].line for hit in headings.values()
-    )  # (a heading wrapped in its cell)
+    # (rows start under a heading's last line: one may be set on two lines in its cell)
+    last_heading_line = max(pieces[hit.end_piece].line for hit in headings.values())
     columns = {path: pieces[hit.piece].column for path, hit in headings.items()}
     others = [p.column for p in pieces if p.line == heading_line and p.column not in columns.values()]
     groups: list[list[int]] = []  # the lines of each row: one row per line, or per drawn row
