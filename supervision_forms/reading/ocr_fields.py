@@ -118,6 +118,13 @@ def judged(
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
             sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
+        if (
+            isinstance(value, str)
+            and leaf.kind == "text"
+            and found
+            and _first_word_lost(value, path, found, stream, know)
+        ):
+            sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
         if path in disordered:
             sure, why = (
                 min(sure, STRAY),
@@ -216,6 +223,20 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
         and words[0][:1].islower()
         and path.rpartition(".")[2] not in NAMES
     )
+
+
+def _first_word_lost(
+    value: str, path: str, found: list[int], stream: WordStream, know: FormKnowledge | None
+) -> bool:
+    """Whether an answer (not a name) that starts in lower case may have lost its first
+    words: OCR did not read what stood just before it, after a leader's dots or in the
+    room left on the line above (`WordStream.unread_before`). Typed against the dots
+    ("……Time kept free"), an answer's first word is read with the dots or lost with them."""
+    first = value.lstrip()[:1]
+    if not (first.isalpha() and first.islower()) or path.rpartition(".")[2] in NAMES:
+        return False
+    info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
+    return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
 
 
 def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:

@@ -41,6 +41,8 @@ SPACE = 0.3  # of the font size: the width of a space between words
 PARAGRAPH_GAP = 0.8  # of the font size: a wider gap between two lines parts them (a blank line)
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
 # (wider than the reader's: a word OCR missed leaves a gap)
+UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
+LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
 
 
 @dataclass(frozen=True)
@@ -181,6 +183,32 @@ class WordStream:
             if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
                 found.append(seg)
         return found
+
+    def unread_before(self, index: int, dots: bool) -> bool:
+        """Whether words OCR did not read may stand just before a token: it is the first of
+        its word, and a leader's dots end before it with a gap wider than a space or two
+        between them (an answer typed against the dots, "……Time kept", whose first word
+        OCR read as part of the dots); or its word starts its line, and the line above on
+        its page ends in such dots (or, where the answer is typed `dots` after its label,
+        in anything) with room left for the word and a space: the text would not have
+        wrapped there unless something stood in that room."""
+        token = self.tokens[index]
+        word = token.word
+        if index > 0 and self.tokens[index - 1].word is word:
+            return False
+        line = self.lines[token.line]
+        size = max(word.size, self.sizes.get(self.places[token.line][0], 0.0))
+        before = [w for w in line if w.x1 <= word.x0 and w is not word]
+        if before:
+            last = max(before, key=lambda w: w.x1)
+            return bool(LEADER_END.search(last.text)) and word.x0 - last.x1 > UNREAD_GAP * size
+        page = self.places[token.line][0]
+        above = self.lines.get(token.line - 1)
+        if not above or self.places[token.line - 1][0] != page:
+            return False
+        last = max(above, key=lambda w: w.x1)
+        room = self.right[page] - last.x1
+        return (dots or bool(LEADER_END.search(last.text))) and word.x1 - word.x0 + SPACE * size < room
 
     def _body_line(self, line: int, step: int, same_page: bool, furniture: Set[int]) -> int | None:
         """The nearest line before (`step` -1) or after (1) a line that is in the body of its
