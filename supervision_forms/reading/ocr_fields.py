@@ -28,8 +28,8 @@ from .knowledge import FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_order import out_of_order
-from .ocr_words import BOXES, WordStream
-from .page import Page
+from .ocr_words import BOXES, WordStream, date_like
+from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
 from .text import fold
@@ -72,6 +72,8 @@ def judged(
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
     disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    taken: set[int] = set()  # the tokens every field was read from
+    rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -80,6 +82,9 @@ def judged(
         found = stream.located(value, leaf, source, ocr)
         if found is None:
             continue  # read from a page with a text layer
+        taken.update(stream.with_fillers(found) if leaf.kind in ("date", "int") else found)
+        if leaf.kind == "date" and path.rpartition(".")[2].isdigit():
+            rows.setdefault(path.rpartition(".")[0], []).extend(found)
         words = stream.words_at(found, leaf)
         if not words:
             sure, text = 0.0, shown(value)
@@ -155,6 +160,18 @@ def judged(
         result.warnings.append(
             ReadWarning(path, f"read by OCR (confidence {sure:.2f}); check this value", source)
         )
+    for listed in _partial_lists(rows, taken, stream, edges, know):
+        for path in [p for p in result.sources if p.rpartition(".")[0] == listed and p not in cleared]:
+            cleared[path] = source = result.sources[path]
+            why = "a row beside its rows reads as a date, but was not read into it"
+            result.warnings[:] = [
+                w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
+            ]
+            result.warnings.append(
+                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+            )
+            doubted.append(Unmapped(shown(value_at(data, path)), source))
+            result.unmapped.append(doubted[-1])
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
         cleared[path] = result.sources[path]
         why = "OCR was unsure of another item of the list"
@@ -174,6 +191,40 @@ def judged(
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result
+
+
+def _partial_lists(
+    rows: dict[str, list[int]],
+    taken: set[int],
+    stream: WordStream,
+    edges: set[int],
+    know: FormKnowledge | None,
+) -> list[str]:
+    """The lists of dates read from a table (`rows`: their tokens) only in part: the line
+    just above their first row or just below their last (past a page break too) holds a
+    word that reads as a date, in one of their columns, that no field was read from (a
+    row the reader could not read, a speck in it, say), and that the form does not print.
+    A list with a row missing is a wrong list."""
+    partial = []
+    for listed, found in rows.items():
+        lines = sorted({stream.tokens[i].line for i in found})
+        words = [stream.tokens[i].word for i in found]
+        left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+        for line in (stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)):
+            free = {
+                id(t.word): t.word
+                for i, t in enumerate(stream.tokens)
+                if line is not None and t.line == line and i not in taken
+            }
+            printed = line is not None and know is not None and know.is_printed(_text(stream.lines[line]))
+            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free.values()):
+                partial.append(listed)
+                break
+    return partial
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join(word.text for word in words)
 
 
 def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:

@@ -24,6 +24,9 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+MONTH_WORDS = {name for month in MONTHS for name in (month, month[:3], month[:4])}
+ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+FIGURES_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 DATE_FILLERS = {"of", "the", "st", "nd", "rd", "th", "day"}
 DURATION_WORDS = {
     "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
@@ -209,6 +212,12 @@ class WordStream:
         last = max(above, key=lambda w: w.x1)
         room = self.right[page] - last.x1
         return (dots or bool(LEADER_END.search(last.text))) and word.x1 - word.x0 + SPACE * size < room
+
+    def body_neighbour(self, line: int, step: int, furniture: Set[int]) -> int | None:
+        """The nearest line of the body before (`step` -1) or after (1) a line, on its page
+        or past a page break."""
+        here = self._body_line(line, step, True, furniture)
+        return here if here is not None else self._body_line(line, step, False, furniture)
 
     def _body_line(self, line: int, step: int, same_page: bool, furniture: Set[int]) -> int | None:
         """The nearest line before (`step` -1) or after (1) a line that is in the body of its
@@ -521,6 +530,15 @@ def _apart(left: Word, right: Word, usual: float) -> bool:
     than a few letters of their size (or the page's usual size, for a line OCR made of
     dots and words, which it sizes as dots)."""
     return left is not right and right.x0 - left.x1 > COLUMN_GAP * max(left.size, right.size, usual)
+
+
+def date_like(text: str) -> bool:
+    """Whether a word reads as part of a date: a month's name, a day with its ending
+    ("2nd"), or a date in figures ("02/10/2025")."""
+    return (
+        any(token in MONTH_WORDS or ORDINAL_DAY.fullmatch(token) is not None for token in tokens(text))
+        or FIGURES_DATE.search(text) is not None
+    )
 
 
 def _source(page: int, line: int) -> str:
