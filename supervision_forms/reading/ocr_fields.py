@@ -24,7 +24,7 @@ from ..models.paths import Leaf, generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
-from .knowledge import FormKnowledge
+from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_order import out_of_order
@@ -52,6 +52,7 @@ LABEL_END_WORDS = (
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
+SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -82,6 +83,7 @@ def judged(
         found = stream.located(value, leaf, source, ocr)
         if found is None:
             continue  # read from a page with a text layer
+        info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
         taken.update(stream.with_fillers(found) if leaf.kind in ("date", "int") else found)
         if leaf.kind == "date" and path.rpartition(".")[2].isdigit():
             rows.setdefault(path.rpartition(".")[0], []).extend(found)
@@ -130,6 +132,8 @@ def judged(
             and _first_word_lost(value, path, found, stream, know)
         ):
             sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
+        if isinstance(value, str) and leaf.kind == "text" and found and _end_lost(value, found, stream, info):
+            sure, why = min(sure, STRAY), "its end may have run into the leader's dots after it, unread"
         if path in disordered:
             sure, why = (
                 min(sure, STRAY),
@@ -288,6 +292,19 @@ def _first_word_lost(
         return False
     info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
     return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+
+
+def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
+    """Whether an answer typed against a leader (`dots`), with no mark ending it, may have
+    lost its end: no dots were read after its last word ("today……" read as nothing, or
+    "loud.……" read as "loud"). Dots after an answer end it, whether or not OCR read them
+    glued to its last word."""
+    return (
+        info is not None
+        and info.spec.place == "dots"
+        and value.rstrip()[-1:] not in SENTENCE_END
+        and not stream.dots_after(max(found))
+    )
 
 
 def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:

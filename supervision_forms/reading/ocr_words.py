@@ -46,6 +46,7 @@ COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts 
 # (wider than the reader's: a word OCR missed leaves a gap)
 UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
 LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
+LEADER_DOTS = re.compile(r"[.…]{3,}")  # a word of a leader's dots alone
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,16 @@ class WordStream:
         last = max(above, key=lambda w: w.x1)
         room = self.right[page] - last.x1
         return (dots or bool(LEADER_END.search(last.text))) and word.x1 - word.x0 + SPACE * size < room
+
+    def dots_after(self, index: int) -> bool:
+        """Whether a token's word ends in a leader's dots, or the next word of its line is
+        dots (an answer typed against a leader: "today……", "today ……")."""
+        word = self.tokens[index].word
+        if LEADER_END.search(word.text):
+            return True
+        after = [w for w in self.lines[self.tokens[index].line] if w.x0 >= word.x1 and w is not word]
+        following = min(after, key=lambda w: w.x0, default=None)
+        return following is not None and bool(LEADER_DOTS.fullmatch(following.text))
 
     def body_neighbour(self, line: int, step: int, furniture: Set[int]) -> int | None:
         """The nearest line of the body before (`step` -1) or after (1) a line, on its page
