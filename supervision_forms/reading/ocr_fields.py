@@ -295,14 +295,16 @@ def _first_word_lost(
 
 
 def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
-    """Whether an answer typed against a leader (`dots`), with no mark ending it, may have
-    lost its end: no dots were read after its last word ("today……" read as nothing, or
-    "loud.……" read as "loud"). Dots after an answer end it, whether or not OCR read them
-    glued to its last word."""
+    """Whether an answer typed into a leader (`dots`: read after dots on its first line, so
+    dots are printed after it too), with no mark ending it, may have lost its end: no dots
+    were read after its last word ("today……" read as nothing, or "loud.……" as "loud").
+    Dots after an answer end it, whether or not OCR read them glued to its last word. An
+    answer on lines of its own, under the dots, is not typed into them."""
     return (
         info is not None
         and info.spec.place == "dots"
         and value.rstrip()[-1:] not in SENTENCE_END
+        and stream.dots_before(min(found))
         and not stream.dots_after(max(found))
     )
 

@@ -46,6 +46,7 @@ COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts 
 # (wider than the reader's: a word OCR missed leaves a gap)
 UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
 LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
+LEADER_START = re.compile(r"[.…]{3,}")  # a word starting with a leader's dots ("……Time")
 LEADER_DOTS = re.compile(r"[.…]{3,}")  # a word of a leader's dots alone
 
 
@@ -192,8 +193,8 @@ class WordStream:
         """Whether words OCR did not read may stand just before a token: it is the first of
         its word, and a leader's dots end before it with a gap wider than a space or two
         between them (an answer typed against the dots, "……Time kept", whose first word
-        OCR read as part of the dots); or its word starts its line, and the line above on
-        its page ends in such dots (or, where the answer is typed `dots` after its label,
+        OCR read as part of the dots); or its word starts its line, and the line above in
+        its paragraph ends in such dots (or, where the answer is typed `dots` after its label,
         in anything) with room left for the word and a space: the text would not have
         wrapped there unless something stood in that room."""
         token = self.tokens[index]
@@ -208,11 +209,22 @@ class WordStream:
             return bool(LEADER_END.search(last.text)) and word.x0 - last.x1 > UNREAD_GAP * size
         page = self.places[token.line][0]
         above = self.lines.get(token.line - 1)
-        if not above or self.places[token.line - 1][0] != page:
-            return False
+        if not above or not self.same_cell(token.line - 1, token.line, word.x0, word.x1):
+            return False  # (no line above it in its paragraph: a new paragraph, a page's first line)
         last = max(above, key=lambda w: w.x1)
         room = self.right[page] - last.x1
         return (dots or bool(LEADER_END.search(last.text))) and word.x1 - word.x0 + SPACE * size < room
+
+    def dots_before(self, index: int) -> bool:
+        """Whether a token is the first of a word that starts with a leader's dots, or the
+        word before it on its line ends in them (an answer typed against a leader:
+        "……Time", "…… Time", or with the first word lost between)."""
+        word = self.tokens[index].word
+        if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_START.match(word.text):
+            return True
+        before = [w for w in self.lines[self.tokens[index].line] if w.x1 <= word.x0 and w is not word]
+        last = max(before, key=lambda w: w.x1, default=None)
+        return last is not None and bool(LEADER_END.search(last.text))
 
     def dots_after(self, index: int) -> bool:
         """Whether a token's word ends in a leader's dots, or the next word of its line is

@@ -142,3 +142,14 @@ def it_leaves_empty_an_answer_against_dots_with_no_dots_read_after_it(
         assert any(END_LOST in w.message for w in result.warnings)
     else:  # dots after it (glued or not), or a full stop ends it
         assert _value(result, "interruptions") == answer
+
+
+def it_reads_an_answer_on_lines_of_its_own_under_the_dots() -> None:
+    lines = [
+        "there will only be interruptions if",
+        "...............",
+        "",
+        "the court calls about a hearing listed",
+    ]
+    answer = "the court calls about a hearing listed"
+    assert _value(_judged(lines, "interruptions", answer, source_line=4), "interruptions") == answer
