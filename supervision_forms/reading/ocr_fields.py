@@ -204,17 +204,19 @@ def _partial_lists(
     edges: set[int],
     know: FormKnowledge | None,
 ) -> list[str]:
-    """The lists of dates read from a table (`rows`: their tokens) only in part: the line
-    just above their first row or just below their last (past a page break too) holds a
-    word that reads as a date, in one of their columns, that no field was read from (a
-    row the reader could not read, a speck in it, say), and that the form does not print.
-    A list with a row missing is a wrong list."""
+    """The lists of dates read from a table (`rows`: their tokens) only in part: a line
+    between their rows, or just above their first or below their last (past a page break
+    too), holds a word that reads as a date, in one of their columns, that no field was
+    read from (a row the reader could not read, a speck in it, say), and that the form
+    does not print. A list with a row missing is a wrong list."""
     partial = []
     for listed, found in rows.items():
         lines = sorted({stream.tokens[i].line for i in found})
         words = [stream.tokens[i].word for i in found]
         left, right = min(w.x0 for w in words), max(w.x1 for w in words)
-        for line in (stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)):
+        between = [line for line in range(lines[0], lines[-1]) if line not in lines and line not in edges]
+        around = [stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)]
+        for line in around + between:
             free = {
                 id(t.word): t.word
                 for i, t in enumerate(stream.tokens)

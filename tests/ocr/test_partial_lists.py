@@ -29,11 +29,14 @@ def _page(rows: list[str]) -> Page:
     return Page(0, 595.0, 842.0, tuple(words))
 
 
-def _judged(read: int, rows: list[str]) -> ParseResult:
+def _judged(read: int, rows: list[str], skipped: int | None = None) -> ParseResult:
+    """Sefton's agreement read from `_page(rows)`, its dates from the first `read` rows
+    but the `skipped` one."""
     pack = next(p for p in installed_packs() if p.name == "sefton")
-    days = [datetime.date(2025, 10 + i, 2) for i in range(read)]
+    at = [i for i in range(read) if i != skipped]
+    days = [datetime.date(2025, 10 + i, 2) for i in at]
     data: Any = pack.model("agreement").model_validate({"meeting_dates": days})
-    sources = {f"meeting_dates.{i}": f"page 1, line {3 + i}" for i in range(read)}
+    sources = {f"meeting_dates.{n}": f"page 1, line {3 + i}" for n, i in enumerate(at)}
     result = ParseResult("sefton", "agreement", data, sources=sources)
     return judged(result, [_page(rows)], {0}, pack.knowledge("agreement"))
 
@@ -43,6 +46,12 @@ def it_leaves_empty_a_list_of_dates_with_a_row_of_its_table_not_read() -> None:
     assert result.data.meeting_dates == []
     assert any("reads as a date, but was not read into it" in w.message for w in result.warnings)
     assert "2025-10-02" in [item.text for item in result.unmapped]
+
+
+def it_leaves_empty_a_list_of_dates_with_a_row_between_its_rows_not_read() -> None:
+    result = _judged(3, ROWS, skipped=1)
+    assert result.data.meeting_dates == []
+    assert any("reads as a date, but was not read into it" in w.message for w in result.warnings)
 
 
 def it_reads_a_list_of_dates_read_whole() -> None:
