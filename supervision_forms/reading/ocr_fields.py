@@ -24,12 +24,12 @@ from ..models.paths import Leaf, generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
-from .knowledge import FormKnowledge
+from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
 from .ocr_order import out_of_order
-from .ocr_words import BOXES, WordStream
-from .page import Page
+from .ocr_words import BOXES, WordStream, date_like
+from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
 from .text import fold
@@ -52,6 +52,7 @@ LABEL_END_WORDS = (
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
+SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -72,6 +73,8 @@ def judged(
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
     disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    taken: set[int] = set()  # the tokens every field was read from
+    rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -80,6 +83,10 @@ def judged(
         found = stream.located(value, leaf, source, ocr)
         if found is None:
             continue  # read from a page with a text layer
+        info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
+        taken.update(stream.with_fillers(found) if leaf.kind in ("date", "int") else found)
+        if leaf.kind == "date" and path.rpartition(".")[2].isdigit():
+            rows.setdefault(path.rpartition(".")[0], []).extend(found)
         words = stream.words_at(found, leaf)
         if not words:
             sure, text = 0.0, shown(value)
@@ -118,6 +125,15 @@ def judged(
             sure, why = min(sure, STRAY), "it reads as the form's own printed text"
         if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
             sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
+        if (
+            isinstance(value, str)
+            and leaf.kind == "text"
+            and found
+            and _first_word_lost(value, path, found, stream, know)
+        ):
+            sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
+        if isinstance(value, str) and leaf.kind == "text" and found and _end_lost(value, found, stream, info):
+            sure, why = min(sure, STRAY), "its end may have run into the leader's dots after it, unread"
         if path in disordered:
             sure, why = (
                 min(sure, STRAY),
@@ -148,6 +164,18 @@ def judged(
         result.warnings.append(
             ReadWarning(path, f"read by OCR (confidence {sure:.2f}); check this value", source)
         )
+    for listed in _partial_lists(rows, taken, stream, edges, know):
+        for path in [p for p in result.sources if p.rpartition(".")[0] == listed and p not in cleared]:
+            cleared[path] = source = result.sources[path]
+            why = "a row beside its rows reads as a date, but was not read into it"
+            result.warnings[:] = [
+                w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
+            ]
+            result.warnings.append(
+                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+            )
+            doubted.append(Unmapped(shown(value_at(data, path)), source))
+            result.unmapped.append(doubted[-1])
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
         cleared[path] = result.sources[path]
         why = "OCR was unsure of another item of the list"
@@ -167,6 +195,42 @@ def judged(
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result
+
+
+def _partial_lists(
+    rows: dict[str, list[int]],
+    taken: set[int],
+    stream: WordStream,
+    edges: set[int],
+    know: FormKnowledge | None,
+) -> list[str]:
+    """The lists of dates read from a table (`rows`: their tokens) only in part: a line
+    between their rows, or just above their first or below their last (past a page break
+    too), holds a word that reads as a date, in one of their columns, that no field was
+    read from (a row the reader could not read, a speck in it, say), and that the form
+    does not print. A list with a row missing is a wrong list."""
+    partial = []
+    for listed, found in rows.items():
+        lines = sorted({stream.tokens[i].line for i in found})
+        words = [stream.tokens[i].word for i in found]
+        left, right = min(w.x0 for w in words), max(w.x1 for w in words)
+        between = [line for line in range(lines[0], lines[-1]) if line not in lines and line not in edges]
+        around = [stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)]
+        for line in around + between:
+            free = {
+                id(t.word): t.word
+                for i, t in enumerate(stream.tokens)
+                if line is not None and t.line == line and i not in taken
+            }
+            printed = line is not None and know is not None and know.is_printed(_text(stream.lines[line]))
+            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free.values()):
+                partial.append(listed)
+                break
+    return partial
+
+
+def _text(words: Sequence[Word]) -> str:
+    return " ".join(word.text for word in words)
 
 
 def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
@@ -215,6 +279,35 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
         and words[0][:1].isalpha()
         and words[0][:1].islower()
         and path.rpartition(".")[2] not in NAMES
+    )
+
+
+def _first_word_lost(
+    value: str, path: str, found: list[int], stream: WordStream, know: FormKnowledge | None
+) -> bool:
+    """Whether an answer (not a name) that starts in lower case may have lost its first
+    words: OCR did not read what stood just before it, after a leader's dots or in the
+    room left on the line above (`WordStream.unread_before`). Typed against the dots
+    ("……Time kept free"), an answer's first word is read with the dots or lost with them."""
+    first = value.lstrip()[:1]
+    if not (first.isalpha() and first.islower()) or path.rpartition(".")[2] in NAMES:
+        return False
+    info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
+    return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+
+
+def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
+    """Whether an answer typed into a leader (`dots`: read after dots on its first line, so
+    dots are printed after it too), with no mark ending it, may have lost its end: no dots
+    were read after its last word ("today……" read as nothing, or "loud.……" as "loud").
+    Dots after an answer end it, whether or not OCR read them glued to its last word. An
+    answer on lines of its own, under the dots, is not typed into them."""
+    return (
+        info is not None
+        and info.spec.place == "dots"
+        and value.rstrip()[-1:] not in SENTENCE_END
+        and stream.dots_before(min(found))
+        and not stream.dots_after(max(found))
     )
 
 

@@ -24,6 +24,9 @@ MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )  # fmt: skip
+MONTH_WORDS = {name for month in MONTHS for name in (month, month[:3], month[:4])}
+ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
+FIGURES_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 DATE_FILLERS = {"of", "the", "st", "nd", "rd", "th", "day"}
 DURATION_WORDS = {
     "a", "an", "and", "one", "two", "three", "half", "quarter", "hour", "hours", "hr", "hrs", "h",
@@ -41,6 +44,10 @@ SPACE = 0.3  # of the font size: the width of a space between words
 PARAGRAPH_GAP = 0.8  # of the font size: a wider gap between two lines parts them (a blank line)
 COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts two columns
 # (wider than the reader's: a word OCR missed leaves a gap)
+UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
+LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
+LEADER_START = re.compile(r"[.…]{3,}")  # a word starting with a leader's dots ("……Time")
+LEADER_DOTS = re.compile(r"[.…]{3,}")  # a word of a leader's dots alone
 
 
 @dataclass(frozen=True)
@@ -181,6 +188,59 @@ class WordStream:
             if min(w.x0 for w in words) < right and left < max(w.x1 for w in words):
                 found.append(seg)
         return found
+
+    def unread_before(self, index: int, dots: bool) -> bool:
+        """Whether words OCR did not read may stand just before a token: it is the first of
+        its word, and a leader's dots end before it with a gap wider than a space or two
+        between them (an answer typed against the dots, "……Time kept", whose first word
+        OCR read as part of the dots); or its word starts its line, and the line above in
+        its paragraph ends in such dots (or, where the answer is typed `dots` after its label,
+        in anything) with room left for the word and a space: the text would not have
+        wrapped there unless something stood in that room."""
+        token = self.tokens[index]
+        word = token.word
+        if index > 0 and self.tokens[index - 1].word is word:
+            return False
+        line = self.lines[token.line]
+        size = max(word.size, self.sizes.get(self.places[token.line][0], 0.0))
+        before = [w for w in line if w.x1 <= word.x0 and w is not word]
+        if before:
+            last = max(before, key=lambda w: w.x1)
+            return bool(LEADER_END.search(last.text)) and word.x0 - last.x1 > UNREAD_GAP * size
+        page = self.places[token.line][0]
+        above = self.lines.get(token.line - 1)
+        if not above or not self.same_cell(token.line - 1, token.line, word.x0, word.x1):
+            return False  # (no line above it in its paragraph: a new paragraph, a page's first line)
+        last = max(above, key=lambda w: w.x1)
+        room = self.right[page] - last.x1
+        return (dots or bool(LEADER_END.search(last.text))) and word.x1 - word.x0 + SPACE * size < room
+
+    def dots_before(self, index: int) -> bool:
+        """Whether a token is the first of a word that starts with a leader's dots, or the
+        word before it on its line ends in them (an answer typed against a leader:
+        "……Time", "…… Time", or with the first word lost between)."""
+        word = self.tokens[index].word
+        if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_START.match(word.text):
+            return True
+        before = [w for w in self.lines[self.tokens[index].line] if w.x1 <= word.x0 and w is not word]
+        last = max(before, key=lambda w: w.x1, default=None)
+        return last is not None and bool(LEADER_END.search(last.text))
+
+    def dots_after(self, index: int) -> bool:
+        """Whether a token's word ends in a leader's dots, or the next word of its line is
+        dots (an answer typed against a leader: "today……", "today ……")."""
+        word = self.tokens[index].word
+        if LEADER_END.search(word.text):
+            return True
+        after = [w for w in self.lines[self.tokens[index].line] if w.x0 >= word.x1 and w is not word]
+        following = min(after, key=lambda w: w.x0, default=None)
+        return following is not None and bool(LEADER_DOTS.fullmatch(following.text))
+
+    def body_neighbour(self, line: int, step: int, furniture: Set[int]) -> int | None:
+        """The nearest line of the body before (`step` -1) or after (1) a line, on its page
+        or past a page break."""
+        here = self._body_line(line, step, True, furniture)
+        return here if here is not None else self._body_line(line, step, False, furniture)
 
     def _body_line(self, line: int, step: int, same_page: bool, furniture: Set[int]) -> int | None:
         """The nearest line before (`step` -1) or after (1) a line that is in the body of its
@@ -493,6 +553,15 @@ def _apart(left: Word, right: Word, usual: float) -> bool:
     than a few letters of their size (or the page's usual size, for a line OCR made of
     dots and words, which it sizes as dots)."""
     return left is not right and right.x0 - left.x1 > COLUMN_GAP * max(left.size, right.size, usual)
+
+
+def date_like(text: str) -> bool:
+    """Whether a word reads as part of a date: a month's name, a day with its ending
+    ("2nd"), or a date in figures ("02/10/2025")."""
+    return (
+        any(token in MONTH_WORDS or ORDINAL_DAY.fullmatch(token) is not None for token in tokens(text))
+        or FIGURES_DATE.search(text) is not None
+    )
 
 
 def _source(page: int, line: int) -> str:

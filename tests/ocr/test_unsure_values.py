@@ -405,3 +405,36 @@ def it_follows_a_date_a_page_break_parts_onto_the_next_page_past_its_footer_and_
     result = judged(read, pages, {0, 1}, pack.knowledge("agreement"))
     assert result.data.review_date == datetime.date(2027, 3, 17)
     assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
+
+
+def _sureness(*line: tuple[str, float, float]) -> list[float]:
+    """The confidence of each word kept of a line of (text, left edge, confidence) words."""
+    words = tuple(Word(text, x, 300.0, x + 5 * len(text), 312.0, 12.0, sure) for text, x, sure in line)
+    return [word.confidence for word in without_specks(Page(0, 595.0, 842.0, words)).words]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("supervisor", 72.0, 0.96), ("I", 126.0, 0.85), ("am", 131.0, 0.97)),
+        (("I", 72.0, 0.85), ("will", 77.0, 0.96), ("call", 101.0, 0.97)),  # it starts its line
+    ],
+)
+def it_reads_a_bar_in_running_text_before_a_small_english_word_as_the_pronoun(
+    line: tuple[tuple[str, float, float], ...],
+) -> None:
+    assert _sureness(*line)[line.index(next(w for w in line if w[0] == "I"))] >= 0.9
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        (("supervisor", 72.0, 0.96), ("I", 126.0, 0.85), ("Am", 131.0, 0.97)),  # a capital after it
+        (("supervisor", 72.0, 0.96), ("I", 126.0, 0.85), ("am", 131.0, 0.7)),  # unsure after it
+        (("supervisor", 72.0, 0.96), ("I", 126.0, 0.85), ("qzx", 131.0, 0.97)),  # no English word
+        (("supervisor", 72.0, 0.96), ("I", 126.0, 0.85), ("am", 145.0, 0.97)),  # clear of it: a border
+        (("supervisor", 72.0, 0.96), ("I", 140.0, 0.85), ("am", 145.0, 0.97)),  # clear of the word before
+    ],
+)
+def it_leaves_a_bar_unsure_where_it_may_be_a_border(line: tuple[tuple[str, float, float], ...]) -> None:
+    assert _sureness(*line)[1] == 0.85
