@@ -3,10 +3,10 @@
 Tracked changes count as accepted (insertions kept, deletions dropped); field codes,
 and the fallback copies of text boxes, are skipped. A content control still showing its
 placeholder ("Click or tap here to enter text.") reads as empty; a tick-box control, a
-legacy check box and a legacy drop-down read as what they show. A text box set in the line (`wp:inline`) reads in
-its place in that line; a floating one's paragraphs come straight after the paragraph they are
-anchored in. Cells know their grid column, how many
-columns they span, and whether they continue a vertically merged cell from the row above.
+legacy check box and a legacy drop-down read as what they show. A text box set in a line
+(`wp:inline`) reads in its place in that line; a floating one's paragraphs come straight
+after the paragraph they are anchored in. Cells know their grid column, how many columns
+they span, and whether they continue a vertically merged cell from the row above.
 """
 
 from __future__ import annotations

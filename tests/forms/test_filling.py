@@ -178,7 +178,9 @@ def it_reads_a_duration_typed_in_a_text_box_after_its_label(packs: PackRegistry,
         paragraph = cell.paragraphs[0]
         for option, ticked in (("Every 2 weeks", False), ("Every 4 weeks", True), ("Other", False)):
             in_paragraph(paragraph, *checkbox(ticked, "glyph"), run(f" {option}   "))
-        in_paragraph(paragraph, run("\t"), run("Duration: "), box if place == "in the line" else _floating(box))
+        in_paragraph(
+            paragraph, run("\t"), run("Duration: "), box if place == "in the line" else _floating(box)
+        )
 
     data = document(lambda doc: table(doc, [["Supervision\nFrequency and duration?", fill]]))
     result = read(data, packs.get("surrey"))
