@@ -10,6 +10,7 @@ from lxml import etree
 from supervision_forms import PackRegistry
 from supervision_forms.docx.package import read_package
 from supervision_forms.docx.reader import read_body
+from supervision_forms.reading import ParseResult
 from tests.forms.kit import (
     append,
     checkbox,
@@ -173,16 +174,29 @@ def it_reads_a_floating_text_box_after_its_anchor_paragraph() -> None:
 @pytest.mark.parametrize("place", ["in the line", "floating"])
 def it_reads_a_duration_typed_in_a_text_box_after_its_label(packs: PackRegistry, place: str) -> None:
     box = text_box(["45 mins"])
+    typed = [run("Duration: "), box if place == "in the line" else _floating(box)]
+    result = _frequency_and_duration(packs, "Every 4 weeks", typed)
+    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
+    assert result.data.frequency.description == "Every 4 weeks"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("ticked", ["Every 4 weeks", None])
+def it_reads_a_duration_written_after_a_row_of_tick_boxes(packs: PackRegistry, ticked: str | None) -> None:
+    result = _frequency_and_duration(packs, ticked, [run("     Duration: 60 mins")])
+    assert result.data.duration_minutes == 60  # type: ignore[attr-defined]
+    assert result.data.frequency.description == ticked  # type: ignore[attr-defined]
+
+
+def _frequency_and_duration(
+    packs: PackRegistry, ticked: str | None, typed: list[etree._Element]
+) -> ParseResult:
+    """An older Surrey form's frequency row: tick boxes, then "Duration:" and what was typed."""
 
     def fill(cell: _Cell) -> None:
         paragraph = cell.paragraphs[0]
-        for option, ticked in (("Every 2 weeks", False), ("Every 4 weeks", True), ("Other", False)):
-            in_paragraph(paragraph, *checkbox(ticked, "glyph"), run(f" {option}   "))
-        in_paragraph(
-            paragraph, run("\t"), run("Duration: "), box if place == "in the line" else _floating(box)
-        )
+        for option in ("Every 2 weeks", "Every 4 weeks", "Every 6 weeks", "Other"):
+            in_paragraph(paragraph, *checkbox(option == ticked, "legacy"), run(f" {option}   "))
+        in_paragraph(paragraph, *typed)
 
     data = document(lambda doc: table(doc, [["Supervision\nFrequency and duration?", fill]]))
-    result = read(data, packs.get("surrey"))
-    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
-    assert result.data.frequency.description == "Every 4 weeks"  # type: ignore[attr-defined]
+    return read(data, packs.get("surrey"))
