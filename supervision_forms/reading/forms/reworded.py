@@ -32,6 +32,7 @@ ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it i
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 MAX_DATE_WORDS = 4  # a date answer beside its label is this short
 MIN_SHARED = 2  # words of what the label asks that the piece must share
+ASIDE = re.compile(r"\s*\([^()]*\)")  # examples in brackets: "(e.g. culture, gender)"
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -60,9 +61,8 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
                 if info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and find_dates(rest)
                 else MIN_SHARED
             )
-            shares = [
-                _share(content("\n".join(lines[:count])), wanted, least) for count in range(1, len(lines) + 1)
-            ]
+            asks = ["\n".join(lines[:count]) for count in range(1, len(lines) + 1)]
+            shares = [_share(content(words), wanted, least) for words in [*asks, ASIDE.sub("", text[:label])]]
             if any(shares):  # (one going on with what its field cannot take ranks below the rest)
                 fits = not rest.strip() or could_answer(info, rest)
                 best.append((fits, max(shares), number, label))
