@@ -18,6 +18,7 @@ from .docx.package import MAX_FILE_BYTES, read_file
 from .errors import CorruptDocument
 from .formats import Format
 from .office import ConverterPool, OfficeError, soffice
+from .rtf import keep_box_paragraphs
 
 INSTALL_HINT = "install LibreOffice (e.g. apt-get install libreoffice-writer-nogui)"
 
@@ -32,7 +33,7 @@ def to_docx(data: bytes, kind: Format, label: str) -> bytes:
         raise OfficeError(f"{label}: reading a .{kind} file needs LibreOffice; {INSTALL_HINT}")
     with _lock, tempfile.TemporaryDirectory(prefix="sf-convert-") as folder:
         source = Path(folder) / f"document.{kind.value}"  # LibreOffice never sees the file's own name
-        source.write_bytes(data)
+        source.write_bytes(keep_box_paragraphs(data) if kind is Format.RTF else data)
         out = Path(folder) / "out"
         out.mkdir()
         outcome = _converter().submit([source], out, "docx").result()[0]

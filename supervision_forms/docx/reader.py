@@ -3,9 +3,10 @@
 Tracked changes count as accepted (insertions kept, deletions dropped); field codes,
 and the fallback copies of text boxes, are skipped. A content control still showing its
 placeholder ("Click or tap here to enter text.") reads as empty; a tick-box control, a
-legacy check box and a legacy drop-down read as what they show. Text-box paragraphs come
-straight after the paragraph they are anchored in. Cells know their grid column, how many
-columns they span, and whether they continue a vertically merged cell from the row above.
+legacy check box and a legacy drop-down read as what they show. A text box set in a line
+(`wp:inline`) reads in its place in that line; a floating one's paragraphs come straight
+after the paragraph they are anchored in. Cells know their grid column, how many columns
+they span, and whether they continue a vertically merged cell from the row above.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .package import DocxPackage
 from .xml import W, parse_xml
 
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+WP_INLINE = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}inline"
 SKIP = {
     f"{W}del",
     f"{W}moveFrom",
@@ -92,7 +94,9 @@ class _Walker:
         self.text: list[str] = []
         self.loose: list[str] = []
         self.depth = 0  # paragraphs being read: over 1 inside a text box
-        self.deferred: list[Paragraph] = []  # text-box paragraphs, placed after their anchor
+        self.deferred: list[Paragraph] = []  # floating text-box paragraphs, placed after their anchor
+        self.in_line: list[int] = []  # per text box set in the line being read: its paragraphs so far
+        self.gap = False  # a text box set in the line just ended: the next text is a new word
 
     def walk(self, element: etree._Element) -> None:
         tag = element.tag
@@ -109,6 +113,7 @@ class _Walker:
         table = Table(number=len(self.body.tables) + 1)
         self.body.tables.append(table)
         self._place(table)
+        in_line, self.in_line = self.in_line, []  # a table in a text box keeps its own paragraphs
         for row_index, row in enumerate(_rows(element), 1):
             cells: list[Cell] = []
             table.rows.append(cells)
@@ -126,6 +131,7 @@ class _Walker:
                         self.walk(child)
                 self.cell_stack.pop()
                 self.position = saved
+        self.in_line = in_line
 
     def _place(self, table: Table) -> None:
         """Put a table being read in its cell's blocks, or the body's."""
@@ -135,6 +141,9 @@ class _Walker:
             self.body.blocks.append(table)
 
     def _paragraph(self, element: etree._Element) -> None:
+        if self.in_line:
+            self._paragraph_in_line(element)
+            return
         outer_text, outer_loose = self.text, self.loose
         self.text, self.loose = [], []
         self.depth += 1
@@ -155,6 +164,23 @@ class _Walker:
                 self._finish(boxed)
         self.open.clear()  # our bookmarks never span paragraphs; LibreOffice may leave one unclosed
         self.text, self.loose = outer_text, outer_loose
+        self.gap = False
+
+    def _paragraph_in_line(self, element: etree._Element) -> None:
+        """A paragraph of a text box set in a line: its text joins that line, in its place."""
+        if self.in_line[-1]:
+            self._emit("\n")
+        self.in_line[-1] += 1
+        for child in element:
+            self.walk(child)
+
+    def _text_box_in_line(self, element: etree._Element) -> None:
+        self.in_line.append(0)
+        self.gap = True  # the box starts a word of its own
+        for child in element:
+            self.walk(child)
+        self.in_line.pop()
+        self.gap = True
 
     def _finish(self, paragraph: Paragraph) -> None:
         self.body.paragraphs.append(paragraph)
@@ -188,6 +214,8 @@ class _Walker:
             self._emit(CHECKED if _checked(element) else UNCHECKED)
         elif tag == f"{W}ddList":
             self._emit(_chosen_entry(element))
+        elif tag == WP_INLINE:
+            self._text_box_in_line(element)
         else:
             for child in element:
                 self.walk(child)
@@ -224,6 +252,10 @@ class _Walker:
     def _emit(self, text: str) -> None:
         if not text:
             return
+        if self.gap:
+            self.gap = False
+            if self.text and not self.text[-1][-1:].isspace() and not text[:1].isspace():
+                self._emit(" ")
         self.text.append(text)
         if self.open:
             for name in set(self.open.values()):

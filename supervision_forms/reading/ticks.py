@@ -20,6 +20,9 @@ TICK = re.compile(r"[☒☑✓✔✗✘■]|(?<![^\W_])[xX](?![^\W_])")
 # side ("handwritten notes typed notes", "Every 2 weeks Every 4 weeks").
 OPTIONS = re.compile(r"(?=.*\b([^\W\d_]{4,})(?: [^\W_]+){1,2} \1\b)[^\W_]+(?: [^\W_]+)*", re.I)
 MAX_OPTION_WORDS = 12
+# After the last option's first word: a label of its own with text after it ("☐ Other
+# Duration: 60 mins"), which the options do not hold.
+LABELLED_AFTER = re.compile(r"(?<=[^\W_])\s+([A-Z][^\W\d_]*(?: [^\W\d_]+){0,3}\s*:\s*[^\W_].*)$", re.S)
 
 
 def read_ticks(text: str, labels: Mapping[str, str], *, boxed: bool = True) -> list[str] | None:
@@ -64,11 +67,15 @@ def _label_spans(text: str, labels: Mapping[str, str]) -> list[tuple[int, int, s
 
 
 def ticked(text: str) -> str | None:
-    """The options ticked in a line of tick boxes, by their printed words."""
+    """The options ticked in a line of tick boxes, by their printed words, and on a line of
+    its own what is written after the options under a label of its own ("Duration: 1 hour")."""
     marks = list(BOXES.finditer(text))
     before_first = text[: marks[0].start()].strip()
     after_last = text[marks[-1].end() :].strip()
     labels_first = bool(before_first) and not after_last  # some PDFs draw the box after its label
+    after = None if labels_first else LABELLED_AFTER.search(text, marks[-1].end())
+    if after is not None:
+        text = text[: after.start()]
     chosen = []
     for number, mark in enumerate(marks):
         if labels_first:
@@ -80,7 +87,8 @@ def ticked(text: str) -> str | None:
         words = EDGES.sub("", " ".join(LEADERS.sub(" ", words).split())).strip()
         if TICK.fullmatch(mark.group()) and words:
             chosen.append(words)
-    return "; ".join(chosen) or None
+    lines = ["; ".join(chosen), after.group(1).strip() if after else ""]
+    return "\n".join(line for line in lines if line) or None
 
 
 def untick_options(text: str) -> bool:

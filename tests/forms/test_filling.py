@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 from docx.document import Document as DocxDocument
 from docx.table import _Cell
+from lxml import etree
 
 from supervision_forms import PackRegistry
+from supervision_forms.docx.package import read_package
+from supervision_forms.docx.reader import read_body
+from supervision_forms.reading import ParseResult
 from tests.forms.kit import (
     append,
     checkbox,
@@ -139,3 +143,60 @@ def it_leaves_a_frequency_empty_when_its_options_are_printed_without_a_mark(
     assert result.data.frequency.description is None  # type: ignore[attr-defined]
     assert any(w.field == "frequency.description" for w in result.warnings)
     assert any(options in u.text for u in result.unmapped)
+
+
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def _floating(box: etree._Element) -> etree._Element:
+    """The same text box, floating (`wp:anchor`) instead of set in the line."""
+    for inline in box.iter(f"{WP}inline"):
+        inline.tag = f"{WP}anchor"
+    return box
+
+
+def it_reads_a_text_box_set_in_a_line_in_its_place() -> None:
+    def build(doc: DocxDocument) -> None:
+        in_paragraph(doc.add_paragraph("Duration: "), text_box(["45 mins"]), run("each time"))
+
+    texts = [p.text for p in read_body(read_package(document(build))).paragraphs]
+    assert texts == ["Duration: 45 mins each time"]
+
+
+def it_reads_a_floating_text_box_after_its_anchor_paragraph() -> None:
+    def build(doc: DocxDocument) -> None:
+        in_paragraph(doc.add_paragraph("Duration: "), _floating(text_box(["45 mins"])), run("each time"))
+
+    texts = [p.text for p in read_body(read_package(document(build))).paragraphs]
+    assert texts == ["Duration: each time", "45 mins"]
+
+
+@pytest.mark.parametrize("place", ["in the line", "floating"])
+def it_reads_a_duration_typed_in_a_text_box_after_its_label(packs: PackRegistry, place: str) -> None:
+    box = text_box(["45 mins"])
+    typed = [run("Duration: "), box if place == "in the line" else _floating(box)]
+    result = _frequency_and_duration(packs, "Every 4 weeks", typed)
+    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
+    assert result.data.frequency.description == "Every 4 weeks"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("ticked", ["Every 4 weeks", None])
+def it_reads_a_duration_written_after_a_row_of_tick_boxes(packs: PackRegistry, ticked: str | None) -> None:
+    result = _frequency_and_duration(packs, ticked, [run("     Duration: 60 mins")])
+    assert result.data.duration_minutes == 60  # type: ignore[attr-defined]
+    assert result.data.frequency.description == ticked  # type: ignore[attr-defined]
+
+
+def _frequency_and_duration(
+    packs: PackRegistry, ticked: str | None, typed: list[etree._Element]
+) -> ParseResult:
+    """An older Surrey form's frequency row: tick boxes, then "Duration:" and what was typed."""
+
+    def fill(cell: _Cell) -> None:
+        paragraph = cell.paragraphs[0]
+        for option in ("Every 2 weeks", "Every 4 weeks", "Every 6 weeks", "Other"):
+            in_paragraph(paragraph, *checkbox(option == ticked, "legacy"), run(f" {option}   "))
+        in_paragraph(paragraph, *typed)
+
+    data = document(lambda doc: table(doc, [["Supervision\nFrequency and duration?", fill]]))
+    return read(data, packs.get("surrey"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from supervision_forms.docx.checkboxes import checkbox_text
-from supervision_forms.reading.ticks import read_ticks
+from supervision_forms.reading.ticks import read_ticks, ticked
 
 LABELS = {"child_in_need": "Child in need", "child_protection": "Child protection", "other": "Other"}
 
@@ -58,3 +58,19 @@ def it_counts_every_named_option_when_a_list_was_typed_without_boxes() -> None:
 
 def it_does_not_take_a_word_inside_another_for_an_option() -> None:
     assert read_ticks("☒ Otherwise fine", LABELS) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("☐ Every 2 weeks   ☐ Other     Duration: 60 mins", "Duration: 60 mins"),
+        ("☒ Every 2 weeks   ☐ Other\tDuration: 1 hour", "Every 2 weeks\nDuration: 1 hour"),
+        ("☐ Weekly ☒ Other: every 3 weeks", "Other: every 3 weeks"),  # the option's own words
+        ("☐ Weekly ☒ Other please say: monthly", "Other please say: monthly"),
+        ("☐ Weekly ☐ Other", None),
+    ],
+)
+def it_keeps_what_is_written_after_the_options_under_a_label_of_its_own(
+    text: str, expected: str | None
+) -> None:
+    assert ticked(text) == expected

@@ -96,18 +96,23 @@ def remove_phrases(text: str, phrases: list[str]) -> str:
 def split_shared(text: str, kinds: dict[str, str], labels: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """One answer that holds several fields ("Monthly, 1.5 hours"): each field's part.
 
-    Lines that start with a field's own label ("Duration: 90 minutes") go to it.
+    Lines that start with a field's own label ("Duration: 90 minutes") go to it, and so
+    does the line under a label with nothing after it ("Duration:", "45 mins").
     Otherwise a minutes field takes the clause with a duration, a date field the
     first date, and a text field what is left, as written."""
     found: dict[str, str] = {}
     rest: list[str] = []
     text = break_at_labels(text, labels)
+    waiting = ""  # a label's field whose answer is on the next line
     for line in text.split("\n"):
         owner = _labelled(line, labels)
-        if owner is None:
+        if owner is None and waiting and line.strip():
+            found[waiting], waiting = line, ""
+        elif owner is None:
             rest.append(line)
         else:
             found[owner[0]] = owner[1]
+            waiting = "" if owner[1].strip() else owner[0]
     remainder = "\n".join(rest)
     for path, kind in kinds.items():
         if path in found:

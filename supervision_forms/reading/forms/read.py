@@ -24,7 +24,7 @@ from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
 from .places import Answer, Places
-from .reworded import could_answer, find_by_order, find_reworded
+from .reworded import could_answer, find_by_order, find_reworded, is_name
 from .spots import Span, label_spans, without
 from .tables import read_tables
 
@@ -243,7 +243,7 @@ def _put_answers(
         if len(paths) == 1 and infos[paths[0]].spec.place == "signature" and infos[paths[0]].kind == "text":
             _put_signature(paths[0], text, answer, answers, infos, collector)
             continue
-        if len(paths) == 1 and _is_name(paths[0]) and not written_like_a_name(text):
+        if len(paths) == 1 and is_name(paths[0]) and not written_like_a_name(text):
             collector.keep_unsure(paths, text, answer.source, NOT_A_NAME)
             continue
         if len(paths) == 1:
@@ -299,7 +299,7 @@ def _put_inner(
         text = clean(rest, know.prompts) if other else None
         if text is None or other in collector.values or answer.doubt:
             continue
-        if infos[other].spec.place == "signature" or _is_name(other):
+        if infos[other].spec.place == "signature" or is_name(other):
             collector.keep_unsure([other], text, answer.source, "its label was found inside another answer")
         else:
             collector.put(other, text, answer.source, answer.confidence * SHARED)
@@ -329,11 +329,6 @@ def _put_signature(
         collector.keep_unsure([path], name, source, NOT_A_NAME)
     elif name is not None:
         collector.put(path, name, source, answer.confidence)
-
-
-def _is_name(path: str) -> bool:
-    """Whether a field holds a person's name ("supervisee.name", "signatures.supervisor.name")."""
-    return path.rsplit(".", 1)[-1] == "name"
 
 
 def _left_over(

@@ -14,8 +14,9 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ...text.dates import find_dates
+from ...text.dates import find_dates, read_whole_date
 from ...text.durations import read_duration_minutes
+from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
@@ -32,6 +33,8 @@ ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it i
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 MAX_DATE_WORDS = 4  # a date answer beside its label is this short
 MIN_SHARED = 2  # words of what the label asks that the piece must share
+PREFIX_WORDS = 3  # a label that lost its colon, with a name or date typed on after it, is this short
+ASIDE = re.compile(r"\s*\([^()]*\)")  # examples in brackets: "(e.g. culture, gender)"
 
 
 def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fields: list[FieldInfo]) -> None:
@@ -50,22 +53,16 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             if number in taken or finder.runs_on(number):
                 continue  # (a line a sentence wrapped onto starts no label)
             text = _label_text(finder, number)
-            label = _label_part(layout, number, text, know)
-            if label is None:
-                continue
-            lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-            rest = text[label:].strip() or _under(layout, number, text)  # (or the line under it)
-            least = (
-                1
-                if info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and find_dates(rest)
-                else MIN_SHARED
-            )
-            shares = [
-                _share(content("\n".join(lines[:count])), wanted, least) for count in range(1, len(lines) + 1)
-            ]
-            if any(shares):  # (one going on with what its field cannot take ranks below the rest)
-                fits = not rest.strip() or could_answer(info, rest)
-                best.append((fits, max(shares), number, label))
+            for label, least in _label_ends(layout, number, text, know, info):
+                lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
+                rest = text[label:].strip() or _under(layout, number, text)  # (or the line under it)
+                asks = ["\n".join(lines[:count]) for count in range(1, len(lines) + 1)]
+                shares = [
+                    _share(content(words), wanted, least) for words in [*asks, ASIDE.sub("", text[:label])]
+                ]
+                if any(shares):  # (one going on with what its field cannot take ranks below the rest)
+                    fits = not rest.strip() or could_answer(info, rest)
+                    best.append((fits, max(shares), number, label))
         best.sort(reverse=True)
         if not best or (len(best) > 1 and best[1][:2] == best[0][:2]):
             continue
@@ -76,6 +73,32 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         if hit is not None:
             hits[info.path] = hit
             taken.update(hit.pieces)
+
+
+def _label_ends(
+    layout: Layout, number: int, text: str, know: FormKnowledge, info: FieldInfo
+) -> list[tuple[int, int]]:
+    """Where a label in a piece may end, each with the fewest words it must share with the
+    field's label: at its "?" or ":", or the piece's end (`_label_part`); and in a piece
+    with neither, after its first words when the rest is plainly the field's value, a name
+    written as one or a date alone, typed on after a label that lost its colon
+    ("Supervisor Jane Smith", "Date agreed 23-06-2025")."""
+    label = _label_part(layout, number, text, know)
+    if label is None:
+        return []
+    rest = text[label:].strip() or _under(layout, number, text)
+    ends = [(label, 1 if info.kind == "date" and _short_date(rest) else MIN_SHARED)]
+    if label < len(text) or "\n" in text or not (info.kind == "date" or is_name(info.path)):
+        return ends
+    for word in list(re.finditer(r"\S+", text))[:PREFIX_WORDS]:
+        typed = text[word.end() :].strip()
+        if read_whole_date(typed) if info.kind == "date" else written_like_a_name(typed):
+            ends.append((word.end(), 1))
+    return ends
+
+
+def _short_date(text: str) -> bool:
+    return len(text.split()) <= MAX_DATE_WORDS and bool(find_dates(text))
 
 
 def _under(layout: Layout, number: int, text: str) -> str:
@@ -226,6 +249,11 @@ def find_by_order(
             answers[path] = answer
         found[path] = [Span(n, 0, len(finder.layout.pieces[n].text)) for n in label]
     return found
+
+
+def is_name(path: str) -> bool:
+    """Whether a field holds a person's name ("supervisee.name", "signatures.supervisor.name")."""
+    return path.rsplit(".", 1)[-1] == "name"
 
 
 def could_answer(info: FieldInfo, text: str) -> bool:
