@@ -374,7 +374,7 @@ def _line_pieces(
     found: list[tuple[_Drawn, int]] = []
     for group, wall in closed:
         reach = max(w.x1 for w in group)
-        edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
+        edge = wall if wall >= 0 else _edge(group[0].x0, reach, _middle(group[0]), uprights, right)
         walled = wall >= 0 or edge != max(right, reach)
         drawn = dataclasses.replace(_piece(group, visible, edge), walled=walled)
         if drawn.text:
@@ -408,7 +408,8 @@ def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: fl
         widest = max(widest, sentence_gap)
     if gap < -0.3 * max(word.size, 1.0) or gap > widest:
         return False
-    return _wall(reach, word, uprights) is None
+    last = group[-1]
+    return _wall(min(reach, (last.x0 + last.x1) / 2), word, uprights) is None  # (text run over a border)
 
 
 def _column_starts(lines: list[list[Word]]) -> list[tuple[int, float]]:
@@ -492,9 +493,10 @@ def _wall(reach: float, word: Word, uprights: list[Rule]) -> float | None:
     return None
 
 
-def _edge(reach: float, middle: float, uprights: list[Rule], right: float) -> float:
-    """The right edge of the room a piece has: the next border right of it, or the text's."""
-    walls = [r.x0 for r in uprights if r.x0 >= reach - 1 and r.top <= middle <= r.bottom]
+def _edge(start: float, reach: float, middle: float, uprights: list[Rule], right: float) -> float:
+    """The right edge of the room a piece has: the next border right of where it starts
+    (text run over it still has its cell's room), or the text's."""
+    walls = [r.x0 for r in uprights if r.x0 >= min(reach - 1, start + 1) and r.top <= middle <= r.bottom]
     return min(walls) if walls else max(right, reach)
 
 
