@@ -4,6 +4,8 @@ read as the answer to the label it was typed over."""
 
 from __future__ import annotations
 
+import datetime
+
 from supervision_forms import PackRegistry, parse
 
 from .pdfkit import Rule, Text, cell, pdf
@@ -15,7 +17,7 @@ NAMES: list[Text | Rule] = [
 
 
 def _signatures() -> list[Text | Rule]:
-    # the date runs from x 60 to 159.1, past the border at 157.5; the name's cell starts at 161
+    # the date runs from x 59.9 to 159, past the border at 157.5; the name's cell starts at 161
     return [
         *NAMES,
         Text(60, 400, "Parties to the Contract:"),
@@ -27,10 +29,16 @@ def _signatures() -> list[Text | Rule]:
         Text(305, 449, "Date: 03/10/25"),
         Text(60, 462, "Next review:"),
         Text(161, 462, "Pryce-Jones"),
-        Text(60, 462, "Tue 11 August 2026"),  # (typed over the label, drawn after it)
+        Text(60, 500, "Note: the agreement is reviewed every year."),
+        Text(59.9, 462, "Tue 11 August 2026"),  # (typed over the label, a little left, drawn last)
     ]
 
 
 def it_wraps_a_name_in_its_cell_past_a_date_run_over_the_border_beside_it(packs: PackRegistry) -> None:
     result = parse(pdf([_signatures()]), pack="sefton", document="agreement", packs=packs)
     assert result.data.signatures.supervisor.name == "Tom Pryce-Jones"  # type: ignore[attr-defined]
+
+
+def it_reads_a_date_typed_over_its_reworded_label(packs: PackRegistry) -> None:
+    result = parse(pdf([_signatures()]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2026, 8, 11)  # type: ignore[attr-defined]

@@ -165,7 +165,7 @@ class LineSpots(Spots):
         spans: list[Span] = []
         label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
         for number in self.by_line.get(label.line, []):
-            if number == hit.piece or self.pieces[number].column < label.column:
+            if number == hit.piece or self.pieces[number].column < label.column - self.layout.near:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))

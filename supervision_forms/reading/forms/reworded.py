@@ -54,7 +54,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             if label is None:
                 continue
             lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-            rest = text[label:].strip() or _under(layout, number, text)  # (or the line under it)
+            rest = text[label:].strip() or _beside(layout, number, text)  # (or the piece after it)
             least = (
                 1
                 if info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and find_dates(rest)
@@ -78,12 +78,16 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             taken.update(hit.pieces)
 
 
-def _under(layout: Layout, number: int, text: str) -> str:
-    """PDF: the text of the line right under a label of one line in its drawn cell,
-    set where it starts (an answer written under its label); "" where there is none."""
+def _beside(layout: Layout, number: int, text: str) -> str:
+    """PDF: the text after a label of one line in its drawn cell: the next piece on its
+    line (an answer typed beside or over it), else the line right under it set where it
+    starts (an answer written under its label); "" where there is none."""
     piece = layout.pieces[number]
     if layout.structured or piece.cell < 0 or "\n" in text:
         return ""
+    after = layout.pieces[number + 1] if number + 1 < len(layout.pieces) else None
+    if after is not None and after.line == piece.line and after.cell == piece.cell:
+        return after.text
     return next(
         (
             other.text
