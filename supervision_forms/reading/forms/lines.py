@@ -302,7 +302,18 @@ class LineSpots(Spots):
         return (
             upper not in self.label_pieces
             and lower not in self.label_pieces
+            and not self._row_over_page(upper_line, lower_line, b)
             and self._undrawn_between(upper, lower, upper_line, lower_line)
+        )
+
+    def _row_over_page(self, upper_line: int, lower_line: int, lower: Piece) -> bool:
+        """PDF: whether `lower` starts a new page beside a label that starts there, left of
+        it: the table's next row (a row the page break split goes on without a new label)."""
+        if not -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1:
+            return False
+        return any(
+            self.hit_starts.get(n) and self.pieces[n].column < lower.column - self.layout.near
+            for n in self.by_line.get(lower_line, [])
         )
 
     def _across(self, number: int, column: float, label: Piece) -> bool:
