@@ -3,10 +3,11 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+from ...text.dates import date_span
 from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import hyphen_end, wraps
-from .answers import part_of_prompt, starts_like_a_prompt
+from .answers import DATE_LABEL, part_of_prompt, starts_like_a_prompt
 from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
@@ -176,7 +177,28 @@ class LineSpots(Spots):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        return spans + self._beside_label(hit, spans)
+        spans += self._beside_label(hit, spans)
+        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+
+    def _dated_under(self, spans: list[Span]) -> list[Span]:
+        """PDF: a signature's date written on a line of its own under the name, in its
+        drawn cell ("Date: 04/05/26"): the name's answer takes it (it is split off)."""
+        if not spans:
+            return []
+        last = spans[-1].piece
+        piece = self.pieces[last]
+        under = [n for n in self.by_line.get(piece.line + 1, []) if self.pieces[n].cell == piece.cell]
+        if piece.cell < 0 or len(under) != 1 or under[0] in self.label_pieces:
+            return []
+        below = self.pieces[under[0]]
+        day = date_span(below.text)
+        if (
+            abs(below.column - piece.column) > self.layout.near
+            or day is None
+            or day[1] < len(below.text.rstrip())
+        ):
+            return []
+        return [Span(under[0], 0, len(below.text))] if DATE_LABEL.fullmatch(below.text[: day[0]]) else []
 
     def _beside_label(self, hit: Hit, spans: list[Span]) -> list[Span]:
         """PDF: the lines of an answer beside a label wrapped over lines, under its first
