@@ -3,6 +3,8 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ...text.dates import date_span
 from ..knowledge import FieldInfo
 from ..text import fold
@@ -283,7 +285,7 @@ class LineSpots(Spots):
         between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
         if between and not self.layout.rule_between(line - 1, line + 1, column):
             self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
-        for above in answer_side(first - 1):
+        for above in answer_side(first - 1) if not self._top_aligned_above(label, answer_side) else []:
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
         under = answer_side(last + 1)
@@ -293,9 +295,39 @@ class LineSpots(Spots):
                 "the next label sits between two lines of the answers (the table draws no row borders)"
             )
         after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
+        if self._label_starts(after, reach) and self._top_aligned(label.line, after, answer_side):
+            return  # (the next row starts where its label does)
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _top_aligned(self, line: int, before: int, answer_side: Callable[[int], list[int]]) -> bool:
+        """PDF, a table whose rows are not drawn: whether the row of the label starting on
+        `line` sets its cells from the top: its answer starts on the label's first line and
+        runs on past its last, before the line `before` (a label centred in its row would
+        sit lower)."""
+        hit = next((h for h in self.hits if self.pieces[h.piece].line == line), None)
+        if hit is None:
+            return False
+        past = self.pieces[hit.end_piece].line + 1
+        return bool(answer_side(line)) and past < before and bool(answer_side(past))
+
+    def _top_aligned_above(self, label: Piece, answer_side: Callable[[int], list[int]]) -> bool:
+        """PDF: whether the row above the label's is set from the top (`_top_aligned`):
+        then the label's own row starts on its line, as the one above started on its label's."""
+        lines = [
+            self.pieces[h.piece].line
+            for h in self.hits
+            if self.pieces[h.piece].line < label.line
+            and abs(self.pieces[h.piece].column - label.column) <= self.layout.near
+        ]
+        return bool(lines) and self._top_aligned(max(lines), label.line, answer_side)
+
+    def _label_starts(self, line: int, reach: float) -> bool:
+        """Whether a label found starts on `line` in the labels' column (left of `reach`)."""
+        return any(
+            self.hit_starts.get(n) and self.pieces[n].column <= reach for n in self.by_line.get(line, [])
+        )
 
     def _unended(self, spans: list[Span], last: int) -> None:
         """PDF: doubt an answer whose row ended (at text in the label's column) where the
