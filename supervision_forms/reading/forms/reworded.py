@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ...text.dates import find_dates
+from ...text.dates import date_span, find_dates
 from ...text.durations import read_duration_minutes
 from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
@@ -47,10 +47,12 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
         best: list[tuple[bool, float, int, int]] = []
         for number in range(low, high):
-            if number in taken or finder.runs_on(number):
+            if number in taken or finder.runs_on(number, ends=True):
                 continue  # (a line a sentence wrapped onto starts no label)
             text = _label_text(finder, number)
             label = _label_part(layout, number, text, know)
+            if info.kind == "date" and (label is None or label == len(text)):
+                label = _before_date(text, know) or label
             if label is None:
                 continue
             lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
@@ -160,6 +162,16 @@ def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> 
     else:
         return None
     return None if fold(text[:part]) in know.lines else part
+
+
+def _before_date(text: str, know: FormKnowledge) -> int | None:
+    """Where a date ends a piece of a few words with no colon ("To be reviewed on 18
+    February 2026"): the words before it may be a date's label; None otherwise."""
+    span = date_span(text)
+    if span is None or span[0] == 0 or text[span[1] :].strip(" ."):
+        return None
+    words = text[: span[0]].split()
+    return span[0] if len(words) <= MAX_ORDER_WORDS and fold(text[: span[0]]) not in know.lines else None
 
 
 def _label_like(layout: Layout, number: int) -> bool:
