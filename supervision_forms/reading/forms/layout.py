@@ -239,6 +239,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         lines = lines_by_page[page.number]
         right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
         starts = _column_starts(lines)
+        drawn_order = {id(word): number for number, word in enumerate(page.words)}
         found_lines = []
         for index, line in enumerate(lines, 1):
             margin = _in_margin(line, page.height)
@@ -252,7 +253,9 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             shown = [w for w in line if w.text]
             found = [
                 p
-                for p in _line_pieces(line, shown, uprights, right, [x for i, x in starts if i != index])
+                for p in _line_pieces(
+                    line, shown, uprights, right, [x for i, x in starts if i != index], drawn_order
+                )
                 if not (margin and MARKING.fullmatch(p.text))
             ]
             found = _bulleted([p for p in (_unmarked(p) for p in found) if p.text])
@@ -336,11 +339,17 @@ def _overlaps(box: Box, word: Word) -> bool:
 
 
 def _line_pieces(
-    line: list[Word], shown: list[Word], uprights: list[Rule], right: float, columns: list[float]
+    line: list[Word],
+    shown: list[Word],
+    uprights: list[Rule],
+    right: float,
+    columns: list[float],
+    drawn_order: dict[int, int],
 ) -> list[_Drawn]:
     """A line's pieces, split where a wide gap or a drawn vertical line (a table border)
     separates columns. Text drawn over other text (typed over a printed label) is a
-    piece of its own."""
+    piece of its own: where a word could carry on either, it carries on the one drawn
+    just before it (the PDF draws a run of text word after word)."""
     groups: list[list[Word]] = []
     closed: list[tuple[list[Word], float]] = []
     spacing = _spacing(line)
@@ -349,7 +358,11 @@ def _line_pieces(
         sentence_gap = 0.0 if aligned else SENTENCE_SPACE * spacing
         joinable = [g for g in groups if _joins(g, word, uprights, sentence_gap)]
         if joinable:
-            min(joinable, key=lambda g: abs(word.x0 - max(w.x1 for w in g))).append(word)  # the closest
+            after = drawn_order.get(id(word), -2) - 1
+            min(
+                joinable,
+                key=lambda g: (drawn_order.get(id(g[-1]), -1) != after, abs(word.x0 - max(w.x1 for w in g))),
+            ).append(word)  # the one drawn just before, else the closest
             continue
         for group in [g for g in groups if g[-1].x1 <= word.x0]:
             groups.remove(group)
@@ -358,13 +371,31 @@ def _line_pieces(
         groups.append([word])
     closed.extend((group, -1.0) for group in groups)
     visible = {id(w) for w in shown}
-    found = []
+    found: list[tuple[_Drawn, int]] = []
     for group, wall in closed:
         reach = max(w.x1 for w in group)
-        edge = wall if wall >= 0 else _edge(reach, _middle(group[0]), uprights, right)
+        edge = wall if wall >= 0 else _edge(group[0].x0, reach, _middle(group[0]), uprights, right)
         walled = wall >= 0 or edge != max(right, reach)
-        found.append(dataclasses.replace(_piece(group, visible, edge), walled=walled))
-    return sorted((p for p in found if p.text), key=lambda p: p.x0)
+        drawn = dataclasses.replace(_piece(group, visible, edge), walled=walled)
+        if drawn.text:
+            found.append((drawn, min(drawn_order.get(id(w), -1) for w in group)))
+    return _overlaid_in_drawing_order(sorted(found, key=lambda p: p[0].x0))
+
+
+def _overlaid_in_drawing_order(found: list[tuple[_Drawn, int]]) -> list[_Drawn]:
+    """Pieces left to right, but of two that start at about one place (text typed over
+    a printed label) the one drawn first comes first: the label, then what was typed
+    over it."""
+    for index in range(1, len(found)):
+        at = index
+        while (
+            at > 0
+            and found[at][0].x0 - found[at - 1][0].x0 < found[at][0].size
+            and found[at][1] < found[at - 1][1]
+        ):
+            found[at - 1], found[at] = found[at], found[at - 1]
+            at -= 1
+    return [drawn for drawn, _ in found]
 
 
 def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: float) -> bool:
@@ -377,7 +408,8 @@ def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: fl
         widest = max(widest, sentence_gap)
     if gap < -0.3 * max(word.size, 1.0) or gap > widest:
         return False
-    return _wall(reach, word, uprights) is None
+    last = group[-1]
+    return _wall(min(reach, (last.x0 + last.x1) / 2), word, uprights) is None  # (text run over a border)
 
 
 def _column_starts(lines: list[list[Word]]) -> list[tuple[int, float]]:
@@ -461,9 +493,10 @@ def _wall(reach: float, word: Word, uprights: list[Rule]) -> float | None:
     return None
 
 
-def _edge(reach: float, middle: float, uprights: list[Rule], right: float) -> float:
-    """The right edge of the room a piece has: the next border right of it, or the text's."""
-    walls = [r.x0 for r in uprights if r.x0 >= reach - 1 and r.top <= middle <= r.bottom]
+def _edge(start: float, reach: float, middle: float, uprights: list[Rule], right: float) -> float:
+    """The right edge of the room a piece has: the next border right of where it starts
+    (text run over it still has its cell's room), or the text's."""
+    walls = [r.x0 for r in uprights if r.x0 >= min(reach - 1, start + 1) and r.top <= middle <= r.bottom]
     return min(walls) if walls else max(right, reach)
 
 

@@ -3,10 +3,13 @@ wrapped onto the next lines, or drawn just above it (a text box)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from ...text.dates import date_span
 from ..knowledge import FieldInfo
 from ..text import fold
 from ..unwrap import hyphen_end, wraps
-from .answers import part_of_prompt, starts_like_a_prompt
+from .answers import DATE_LABEL, part_of_prompt, starts_like_a_prompt
 from .labels import Hit
 from .layout import Piece, as_line
 from .spots import Span, Spots
@@ -165,7 +168,7 @@ class LineSpots(Spots):
         spans: list[Span] = []
         label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
         for number in self.by_line.get(label.line, []):
-            if number == hit.piece or self.pieces[number].column < label.column:
+            if number == hit.piece or self.pieces[number].column < label.column - self.layout.near:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))
@@ -176,7 +179,28 @@ class LineSpots(Spots):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        return spans + self._beside_label(hit, spans)
+        spans += self._beside_label(hit, spans)
+        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+
+    def _dated_under(self, spans: list[Span]) -> list[Span]:
+        """PDF: a signature's date written on a line of its own under the name, in its
+        drawn cell ("Date: 04/05/26"): the name's answer takes it (it is split off)."""
+        if not spans:
+            return []
+        last = spans[-1].piece
+        piece = self.pieces[last]
+        under = [n for n in self.by_line.get(piece.line + 1, []) if self.pieces[n].cell == piece.cell]
+        if piece.cell < 0 or len(under) != 1 or under[0] in self.label_pieces:
+            return []
+        below = self.pieces[under[0]]
+        day = date_span(below.text)
+        if (
+            abs(below.column - piece.column) > self.layout.near
+            or day is None
+            or day[1] < len(below.text.rstrip())
+        ):
+            return []
+        return [Span(under[0], 0, len(below.text))] if DATE_LABEL.fullmatch(below.text[: day[0]]) else []
 
     def _beside_label(self, hit: Hit, spans: list[Span]) -> list[Span]:
         """PDF: the lines of an answer beside a label wrapped over lines, under its first
@@ -261,7 +285,7 @@ class LineSpots(Spots):
         between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
         if between and not self.layout.rule_between(line - 1, line + 1, column):
             self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
-        for above in answer_side(first - 1):
+        for above in answer_side(first - 1) if not self._top_aligned_above(label, answer_side) else []:
             if self._continues(above, spans[0].piece, first - 1, first):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
         under = answer_side(last + 1)
@@ -271,9 +295,39 @@ class LineSpots(Spots):
                 "the next label sits between two lines of the answers (the table draws no row borders)"
             )
         after = next((n for n in (bottom.line + 1, bottom.line + 2) if answer_side(n)), last)
+        if self._label_starts(after, reach) and self._top_aligned(label.line, after, answer_side):
+            return  # (the next row starts where its label does)
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _top_aligned(self, line: int, before: int, answer_side: Callable[[int], list[int]]) -> bool:
+        """PDF, a table whose rows are not drawn: whether the row of the label starting on
+        `line` sets its cells from the top: its answer starts on the label's first line and
+        runs on past its last, before the line `before` (a label centred in its row would
+        sit lower)."""
+        hit = next((h for h in self.hits if self.pieces[h.piece].line == line), None)
+        if hit is None:
+            return False
+        past = self.pieces[hit.end_piece].line + 1
+        return bool(answer_side(line)) and past < before and bool(answer_side(past))
+
+    def _top_aligned_above(self, label: Piece, answer_side: Callable[[int], list[int]]) -> bool:
+        """PDF: whether the row above the label's is set from the top (`_top_aligned`):
+        then the label's own row starts on its line, as the one above started on its label's."""
+        lines = [
+            self.pieces[h.piece].line
+            for h in self.hits
+            if self.pieces[h.piece].line < label.line
+            and abs(self.pieces[h.piece].column - label.column) <= self.layout.near
+        ]
+        return bool(lines) and self._top_aligned(max(lines), label.line, answer_side)
+
+    def _label_starts(self, line: int, reach: float) -> bool:
+        """Whether a label found starts on `line` in the labels' column (left of `reach`)."""
+        return any(
+            self.hit_starts.get(n) and self.pieces[n].column <= reach for n in self.by_line.get(line, [])
+        )
 
     def _unended(self, spans: list[Span], last: int) -> None:
         """PDF: doubt an answer whose row ended (at text in the label's column) where the
@@ -302,7 +356,18 @@ class LineSpots(Spots):
         return (
             upper not in self.label_pieces
             and lower not in self.label_pieces
+            and not self._row_over_page(upper_line, lower_line, b)
             and self._undrawn_between(upper, lower, upper_line, lower_line)
+        )
+
+    def _row_over_page(self, upper_line: int, lower_line: int, lower: Piece) -> bool:
+        """PDF: whether `lower` starts a new page beside a label that starts there, left of
+        it: the table's next row (a row the page break split goes on without a new label)."""
+        if not -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1:
+            return False
+        return any(
+            self.hit_starts.get(n) and self.pieces[n].column < lower.column - self.layout.near
+            for n in self.by_line.get(lower_line, [])
         )
 
     def _across(self, number: int, column: float, label: Piece) -> bool:

@@ -73,7 +73,7 @@ class Places(LineSpots):
                     * (hit.score / 100)
                     * (AMBIGUOUS if hit.ambiguous else 1.0)
                 )
-                over = "the answer is typed over other text" if self._over_other(spans) else ""
+                over = "the answer is typed over other text" if self._over_other(spans, hit) else ""
                 doubt = over or self.doubt  # (the drawing says why first)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
             if (
@@ -84,10 +84,10 @@ class Places(LineSpots):
                 return None  # its own place holds only the printed prompt, or boxes none ticked: unanswered
         return None
 
-    def _over_other(self, spans: list[Span]) -> bool:
+    def _over_other(self, spans: list[Span], hit: Hit) -> bool:
         """PDF: whether a piece of the answer is drawn over another piece of its line
-        that is not just a label (a text box typed over the printed label's words, both
-        broken up): whose words are whose is not known."""
+        that is not just a label (its own, or one found word for word): a text box typed
+        over the printed label's words, both broken up, whose words are whose is not known."""
         if self.layout.structured:
             return False
         for span in spans:
@@ -95,13 +95,14 @@ class Places(LineSpots):
             for other in self.by_line.get(piece.line, []):
                 drawn = self.pieces[other]
                 overlap = min(piece.end_column, drawn.end_column) - max(piece.column, drawn.column)
-                if other != span.piece and overlap > OVERLAP and not self._label_only(other):
+                if other != span.piece and overlap > OVERLAP and not self._label_only(other, hit):
                     return True
         return False
 
-    def _label_only(self, number: int) -> bool:
-        """Whether a piece holds nothing but labels found word for word (and punctuation)."""
-        exact = label_spans([hit for hit in self.hits if hit.score >= EXACT])
+    def _label_only(self, number: int, own: Hit) -> bool:
+        """Whether a piece holds nothing but labels found word for word, or the label
+        `own` (and punctuation)."""
+        exact = label_spans([hit for hit in self.hits if hit.score >= EXACT or hit == own])
         return not fold(
             without(self.pieces[number].text, [(s.start, s.end) for s in exact if s.piece == number])
         )

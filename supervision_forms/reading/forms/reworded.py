@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ...text.dates import find_dates, read_whole_date
+from ...text.dates import date_span, find_dates
 from ...text.durations import read_duration_minutes
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge
@@ -33,7 +33,7 @@ ORDER_SCORE = 70.0  # the score of a label found by the form's order alone (it i
 MAX_ORDER_WORDS = 8  # a label found by order alone is this short
 MAX_DATE_WORDS = 4  # a date answer beside its label is this short
 MIN_SHARED = 2  # words of what the label asks that the piece must share
-PREFIX_WORDS = 3  # a label that lost its colon, with a name or date typed on after it, is this short
+PREFIX_WORDS = 3  # a label that lost its colon, with a name typed on after it, is this short
 ASIDE = re.compile(r"\s*\([^()]*\)")  # examples in brackets: "(e.g. culture, gender)"
 
 
@@ -50,12 +50,12 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
         wanted = content(info.spec.label) | {w for alias in info.labels[1:] for w in content(alias)}
         best: list[tuple[bool, float, int, int]] = []
         for number in range(low, high):
-            if number in taken or finder.runs_on(number):
+            if number in taken or finder.runs_on(number, ends=True):
                 continue  # (a line a sentence wrapped onto starts no label)
             text = _label_text(finder, number)
             for label, least in _label_ends(layout, number, text, know, info):
                 lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-                rest = text[label:].strip() or _under(layout, number, text)  # (or the line under it)
+                rest = text[label:].strip() or _beside(layout, number, text)  # (or the piece after it)
                 asks = ["\n".join(lines[:count]) for count in range(1, len(lines) + 1)]
                 shares = [
                     _share(content(words), wanted, least) for words in [*asks, ASIDE.sub("", text[:label])]
@@ -79,34 +79,36 @@ def _label_ends(
     layout: Layout, number: int, text: str, know: FormKnowledge, info: FieldInfo
 ) -> list[tuple[int, int]]:
     """Where a label in a piece may end, each with the fewest words it must share with the
-    field's label: at its "?" or ":", or the piece's end (`_label_part`); and in a piece
-    with neither, after its first words when the rest is plainly the field's value, a name
-    written as one or a date alone, typed on after a label that lost its colon
-    ("Supervisor Jane Smith", "Date agreed 23-06-2025")."""
+    field's label: at its "?" or ":", or the piece's end (`_label_part`), or, for a date,
+    before the date that ends the piece (`_before_date`); and in a piece with none of
+    these, for a name, after its first words when the rest is a name written as one,
+    typed on after a label that lost its colon ("Supervisor Jane Smith")."""
     label = _label_part(layout, number, text, know)
+    if info.kind == "date" and (label is None or label == len(text)):
+        label = _before_date(text, know) or label
     if label is None:
         return []
-    rest = text[label:].strip() or _under(layout, number, text)
-    ends = [(label, 1 if info.kind == "date" and _short_date(rest) else MIN_SHARED)]
-    if label < len(text) or "\n" in text or not (info.kind == "date" or is_name(info.path)):
+    rest = text[label:].strip() or _beside(layout, number, text)
+    short_date = info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and bool(find_dates(rest))
+    ends = [(label, 1 if short_date else MIN_SHARED)]
+    if label < len(text) or "\n" in text or not is_name(info.path):
         return ends
     for word in list(re.finditer(r"\S+", text))[:PREFIX_WORDS]:
-        typed = text[word.end() :].strip()
-        if read_whole_date(typed) if info.kind == "date" else written_like_a_name(typed):
+        if written_like_a_name(text[word.end() :].strip()):
             ends.append((word.end(), 1))
     return ends
 
 
-def _short_date(text: str) -> bool:
-    return len(text.split()) <= MAX_DATE_WORDS and bool(find_dates(text))
-
-
-def _under(layout: Layout, number: int, text: str) -> str:
-    """PDF: the text of the line right under a label of one line in its drawn cell,
-    set where it starts (an answer written under its label); "" where there is none."""
+def _beside(layout: Layout, number: int, text: str) -> str:
+    """PDF: the text after a label of one line in its drawn cell: the next piece on its
+    line (an answer typed beside or over it), else the line right under it set where it
+    starts (an answer written under its label); "" where there is none."""
     piece = layout.pieces[number]
     if layout.structured or piece.cell < 0 or "\n" in text:
         return ""
+    after = layout.pieces[number + 1] if number + 1 < len(layout.pieces) else None
+    if after is not None and after.line == piece.line and after.cell == piece.cell:
+        return after.text
     return next(
         (
             other.text
@@ -179,6 +181,16 @@ def _label_part(layout: Layout, number: int, text: str, know: FormKnowledge) -> 
     else:
         return None
     return None if fold(text[:part]) in know.lines else part
+
+
+def _before_date(text: str, know: FormKnowledge) -> int | None:
+    """Where a date ends a piece of a few words with no colon ("To be reviewed on 18
+    February 2026"): the words before it may be a date's label; None otherwise."""
+    span = date_span(text)
+    if span is None or span[0] == 0 or text[span[1] :].strip(" ."):
+        return None
+    words = text[: span[0]].split()
+    return span[0] if len(words) <= MAX_ORDER_WORDS and fold(text[: span[0]]) not in know.lines else None
 
 
 def _label_like(layout: Layout, number: int) -> bool:

@@ -1,0 +1,48 @@
+"""A signature's date written on a line of its own under the name, in the name's drawn
+cell, with the form's own date cell left empty: it is the signature's date (the name's
+line had room for it: the date was put on a new line, not wrapped)."""
+
+from __future__ import annotations
+
+import datetime
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import Rule, Text, cell, pdf
+
+
+def _signature_rows(under: str) -> list[Text | Rule]:
+    items: list[Text | Rule] = [
+        Text(60, 100, "Staff member"),
+        Text(230, 100, "Jane Smith"),
+        Text(60, 150, "Signed manager"),
+        Text(230, 150, "Eluned Wisniewska"),
+        Text(230, 163, under),
+        Text(405, 150, "Date"),
+        Text(60, 200, "Signed staff member"),
+        Text(230, 200, "Jane Smith"),
+        Text(405, 200, "Date"),
+        Text(465, 200, "15-04-2025"),
+    ]
+    for top, bottom in ((140, 172), (172, 210)):
+        for left, right in ((55, 225), (225, 400), (400, 460), (460, 560)):
+            items.extend(cell(left, top, right, bottom))
+    return items
+
+
+def it_reads_a_signature_s_date_written_under_the_name_in_its_cell(packs: PackRegistry) -> None:
+    result = parse(
+        pdf([_signature_rows("Date: 04/05/26")]), pack="portsmouth", document="agreement", packs=packs
+    )
+    signature = result.data.signatures.supervisor  # type: ignore[attr-defined]
+    assert signature.name == "Eluned Wisniewska"
+    assert signature.date == datetime.date(2026, 5, 4)
+
+
+def it_leaves_a_line_under_the_name_without_a_date_out_of_it(packs: PackRegistry) -> None:
+    result = parse(
+        pdf([_signature_rows("Team manager")]), pack="portsmouth", document="agreement", packs=packs
+    )
+    signature = result.data.signatures.supervisor  # type: ignore[attr-defined]
+    assert signature.name == "Eluned Wisniewska"
+    assert signature.date is None

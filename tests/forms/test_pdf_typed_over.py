@@ -1,0 +1,26 @@
+"""A name typed over a printed label (the same place on the page, runs of text overlapping)
+stays apart from the label: each word carries on the run the PDF drew it with."""
+
+from __future__ import annotations
+
+import pytest
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import Rule, Text, cell, pdf
+
+
+@pytest.mark.parametrize("name_first", [False, True])
+def it_reads_a_name_typed_over_its_label(packs: PackRegistry, name_first: bool) -> None:
+    # the name ends nearer the label's last word than the label's own word before it does
+    label, name = Text(60, 400, "Signature of supervisee:"), Text(60, 400, "Jane Harper")
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name of supervisor: Tom Jones"),
+        Text(60, 120, "Name of staff member: Jane Harper"),
+        *cell(55, 388, 250, 410),
+        *cell(250, 388, 540, 410),
+        *([name, label] if name_first else [label, name]),
+        Text(255, 400, "Date: 30/12/2025"),
+    ]
+    result = parse(pdf([page]), pack="surrey", packs=packs)
+    assert result.data.signatures.supervisee.name == "Jane Harper"  # type: ignore[attr-defined]
