@@ -38,8 +38,8 @@ def children_cpu() -> float:
 
 
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
-    start = children_cpu()
-    subprocess.run(command, capture_output=True, check=False, env=env)
+    start = children_cpu()  # run from / so that `-m` finds the package on PYTHONPATH, not in the cwd
+    subprocess.run(command, capture_output=True, check=False, env=env, cwd="/")
     return children_cpu() - start
 
 
