@@ -132,3 +132,21 @@ def test_old_entries_are_removed(tmp_path: Path, cache: Path, monkeypatch: pytes
         make_tiny_pack(tmp_path / "tiny", body_text=f"Edition {number} of the form.")
         fresh(tmp_path / "tiny").knowledge(KIND)
     assert len(entries(cache)) == 2
+
+
+@pytest.mark.parametrize("name", ["sefton-old-000.pdf", "portsmouth-000.pdf"])
+def test_a_document_reads_the_same_with_kept_knowledge(cache: Path, name: str) -> None:
+    """Detection and reading with the knowledge built, then with it read back (a fresh
+    registry each time: as two commands)."""
+    from supervision_forms.packs import PackRegistry
+    from supervision_forms.reading import parse
+
+    source = Path(__file__).parents[1] / "corpus" / "fixtures" / "pdf" / name
+    built = parse(source, packs=PackRegistry.from_entry_points())
+    assert entries(cache)
+    packs = PackRegistry.from_entry_points()
+    kept = parse(source, packs=packs)
+    assert not any(pack._templates for pack in packs)  # read without compiling a template
+    assert (kept.pack, kept.document, kept.confidence) == (built.pack, built.document, built.confidence)
+    assert kept.data == built.data
+    assert (kept.warnings, kept.unmapped, kept.sources) == (built.warnings, built.unmapped, built.sources)
