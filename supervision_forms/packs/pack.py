@@ -88,8 +88,8 @@ class Pack:
         """The knowledge kept in the user's cache folder when this very pack and library
         made it before (the template is then not compiled: reading a scan or PDF needs only
         this); else built from the compiled template, and kept."""
-        from ..reading.knowledge_cache import keep, load
         from ..reading.knowledge import FormKnowledge
+        from ..reading.knowledge_cache import keep, load
 
         data = self._template_bytes(kind)
         kept = load(self, kind, data)
