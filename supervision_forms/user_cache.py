@@ -1,5 +1,6 @@
 """The user's cache folder: files made once and kept only to save time (Tesseract's word
-list and slim Latin model, LibreOffice's extension registration). Never data."""
+list and slim Latin model, LibreOffice's extension registration, reading's knowledge of
+each pack document). Never data."""
 
 from __future__ import annotations
 

@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from ..models.common import Person
 from ..models.paths import leaves, title_of
 from .bookmarks import concrete_name
-from .template import run_text
+from .runs import run_text
 
 ANNEX_LEAD = "Further details recorded in this"
 ANNEX_HEADING = f"{ANNEX_LEAD} agreement"

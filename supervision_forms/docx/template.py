@@ -35,8 +35,9 @@ from .layout import DEFAULT_TEXT_WIDTH, LayoutHints, lay_out_body, text_width, t
 from .package import DocxPackage
 from .patch import patch_tags
 from .properties import CORE_PART, CoreProperties, prepare
+from .runs import run_text
 from .security import read_template
-from .xml import XML_ILLEGAL, XML_SPACE, W, parse_xml, to_bytes
+from .xml import XML_SPACE, W, parse_xml, to_bytes
 
 TEMPLATED_PART = re.compile(r"word/(document|header\d*|footer\d*)\.xml$")
 TAG = re.compile(r"\{\{(.*?)\}\}|\{%(.*?)%\}|\{#.*?#\}", re.DOTALL)
@@ -57,9 +58,6 @@ SLOT_FILTER = "sf_slot"  # the same place as rendered: `{{ expression|sf_slot(n)
 NUMBERED_FILTER = "sf_numbered"  # a row loop's items with their index: `enumerate`
 ROW_INDEX = "_sf_index0"  # that index, as a row loop is rendered (no name a pack may use)
 LOOP_BLOCK = re.compile(r"\{% for (\w+) in ([^%]*?) %\}(.*?)\{% endfor %\}", re.DOTALL)
-# what `escape` replaces (printable text holds nothing else XML refuses: controls,
-# surrogates, U+FFFE and U+FFFF are not printable)
-_ESCAPED = re.compile("[&<>\"']")
 EPOCH = datetime.date(2000, 1, 1)
 
 
@@ -211,20 +209,6 @@ def _constants(template: Template) -> Iterator[str]:
                 yield constant
             elif isinstance(constant, types.CodeType):
                 codes.append(constant)
-
-
-def run_text(text: str) -> Markup:
-    """Escaped text for inside a <w:t>, with newlines and tabs as Word breaks and tabs.
-    Characters XML cannot hold (the models refuse them) become U+FFFD, never markup."""
-    if text.isprintable() and _ESCAPED.search(text) is None:
-        return str.__new__(Markup, text)  # most values: nothing to replace or escape
-    escaped = escape(XML_ILLEGAL.sub("\ufffd", text))
-    if "\n" not in escaped and "\t" not in escaped:
-        return escaped
-    # str's own replace on the escaped text: Markup's would escape its arguments and wrap
-    # each result again; the breaks and tabs are markup, put in once the text is escaped
-    broken = str.replace(escaped, "\n", '</w:t><w:br/><w:t xml:space="preserve">')
-    return str.__new__(Markup, broken.replace("\t", '</w:t><w:tab/><w:t xml:space="preserve">'))
 
 
 class _Blank:

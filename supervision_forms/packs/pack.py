@@ -14,7 +14,6 @@ from pydantic import BaseModel, ValidationError
 
 from ..docx.layout import LayoutHints
 from ..docx.package import read_file
-from ..docx.template import CompiledTemplate, compile_template
 from ..errors import PackError, SupervisionFormsError, UnknownPack
 from ..models import DOCUMENT_MODELS
 from ..models.paths import leaf_map
@@ -22,6 +21,7 @@ from .extras import pack_model
 from .spec import DocumentSpec, PackSpec
 
 if TYPE_CHECKING:
+    from ..docx.template import CompiledTemplate
     from ..reading.knowledge import FormKnowledge
 
 PACK_FILE = "pack.toml"
@@ -77,14 +77,27 @@ class Pack:
 
     def knowledge(self, kind: str) -> FormKnowledge:
         """What reading knows about a document kind's printed form (built once, then shared)."""
-        from ..reading.knowledge import FormKnowledge
-
         found = self._knowledge.get(kind)
         if found is None:
-            built = FormKnowledge.build(self, kind)
+            built = self._kept_knowledge(kind)
             with self._lock:
                 found = self._knowledge.setdefault(kind, built)
         return found
+
+    def _kept_knowledge(self, kind: str) -> FormKnowledge:
+        """The knowledge kept in the user's cache folder when this very pack and library
+        made it before (the template is then not compiled: reading a scan or PDF needs only
+        this); else built from the compiled template, and kept."""
+        from ..reading.knowledge import FormKnowledge
+        from ..reading.knowledge_cache import keep, load
+
+        data = self._template_bytes(kind)
+        kept = load(self, kind, data)
+        if kept is not None:
+            return kept
+        built = FormKnowledge.build(self, kind)
+        keep(self, kind, data, built)
+        return built
 
     def check(self) -> None:
         """Compile and check every template now (`load_pack` does, unless told not to)."""
@@ -122,7 +135,7 @@ class Pack:
             return spec.empty
         return self.spec.empty
 
-    def _compile(self, kind: str) -> CompiledTemplate:
+    def _template_bytes(self, kind: str) -> bytes:
         doc = self.document(kind)
         source = self.root / doc.template
         try:
@@ -131,8 +144,14 @@ class Pack:
             raise PackError(f"pack '{self.name}': cannot read template {doc.template}") from None
         if len(data) > MAX_TEMPLATE_BYTES:
             raise PackError(f"pack '{self.name}': template {doc.template} is too large")
+        return data
+
+    def _compile(self, kind: str) -> CompiledTemplate:
+        from ..docx.template import compile_template
+
+        doc = self.document(kind)
         template = compile_template(
-            data,
+            self._template_bytes(kind),
             empty_text=lambda path: self.empty_text(kind, path),
             properties={"title": doc.title, "subject": doc.title, "keywords": self.identity(kind)},
             label=f"pack '{self.name}' template {doc.template}",

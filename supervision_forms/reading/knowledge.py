@@ -21,13 +21,13 @@ from rapidfuzz import fuzz
 from ..docx.annex import annex_heading, annex_labels
 from ..docx.package import DocxPackage
 from ..docx.reader import read_body
-from ..docx.template import DISPLAY_FILTER, CompiledTemplate
 from ..docx.xml import W, parse_xml
 from ..models.paths import Leaf, leaf_map
 from ..packs.spec import FieldSpec
 from .text import WORD, fold, strip_numbering, unnumbered
 
 if TYPE_CHECKING:
+    from ..docx.template import CompiledTemplate
     from ..packs import Pack
 
 OPEN, CLOSE = "\ue000", "\ue001"  # a slot's path between these, in the printed text
@@ -179,6 +179,8 @@ def _marker(path: str | None) -> str:
 def _slot_paths(template: CompiledTemplate) -> dict[int, str]:
     """Each value place's number (as the compiled template calls it) and its field path;
     places shown through a display filter have none."""
+    from ..docx.template import DISPLAY_FILTER
+
     calls = sorted(
         (int(match.group(2)), match.group(1))
         for part in sorted(template.sources)

@@ -9,6 +9,8 @@ edition's label give the same key when they ask for the same thing.
 
 from __future__ import annotations
 
+import functools
+
 from .text import fold
 
 # How the forms name the two people in supervision (Portsmouth's "Staff member" and
@@ -39,6 +41,7 @@ MAX_WORDS = 6  # a label with more words than this is matched as text, not by it
 NAME = "name"
 
 
+@functools.lru_cache(maxsize=8192)  # detection asks the same prefixes for each form's labels
 def key(text: str) -> frozenset[str]:
     """The words of a label that carry meaning, roles named one way ("Staff member:" ->
     {supervisee, name}: a role alone asks for the person's name)."""

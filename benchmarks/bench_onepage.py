@@ -1,0 +1,133 @@
+"""Benchmark: CPU a page of a fresh `parse` command on a small scanned input (issue 9).
+
+    .venv/bin/python benchmarks/bench_onepage.py CORPUS [--rounds 3] [--against OTHER_CHECKOUT]
+
+CORPUS is a corpus folder (`tools.corpus` with the scan producers). Inputs: a one-page .png
+and .jpg (scan-png, scan-jpg), the first page of a scanned PDF as a one-page PDF, and its
+first five pages as a five-page PDF (scan). Each is read by a fresh
+`python -m supervision_forms parse FILE`, as a user reads one file; its CPU is user+sys of
+the command and all it starts (the reading worker, Tesseract). The baseline, in the same
+run, is plain Tesseract on the same pages (`tesseract PAGE - --psm 3 tsv`, one thread; a
+PDF's pages rendered by pdftoppm at 200 dpi first, not counted). The target is under 3 s
+of CPU a page.
+
+Every command runs once untimed first, so the user's cache folder holds what a second
+command finds there (the slim Latin model, the packs' reading knowledge). With `--against`,
+another checkout's code (PYTHONPATH) reads the same inputs in the same rounds, interleaved:
+the ratio of the two is before/after on the same machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = 3.0
+FIVE = 5
+
+
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def timed(command: list[str], env: dict[str, str] | None = None) -> float:
+    start = children_cpu()  # run from / so that `-m` finds the package on PYTHONPATH, not in the cwd
+    subprocess.run(command, capture_output=True, check=False, env=env, cwd="/")
+    return children_cpu() - start
+
+
+def inputs(corpus: Path, folder: Path) -> list[tuple[str, Path, int]]:
+    """(kind, file, pages) for each kind of input found in the corpus."""
+    found: list[tuple[str, Path, int]] = []
+    for producer, kind in (("scan-png", "one-page .png"), ("scan-jpg", "one-page .jpg")):
+        pages = sorted((corpus / producer).glob("*.p1.*"))
+        if pages:
+            found.append((kind, pages[0], 1))
+    for pdf in sorted((corpus / "scan").glob("*.pdf")):
+        count = _pages(pdf)
+        if count < FIVE:
+            continue
+        one, five = folder / "one.pdf", folder / "five.pdf"
+        subprocess.run(["pdfseparate", "-f", "1", "-l", "1", str(pdf), str(one)], check=True)
+        subprocess.run(
+            ["pdfseparate", "-f", "1", "-l", str(FIVE), str(pdf), str(folder / "p%d.pdf")], check=True
+        )
+        pieces = [str(folder / f"p{n}.pdf") for n in range(1, FIVE + 1)]
+        subprocess.run(["pdfunite", *pieces, str(five)], check=True)
+        found += [("one-page scanned PDF", one, 1), ("five-page scanned PDF", five, FIVE)]
+        break
+    return found
+
+
+def _pages(pdf: Path) -> int:
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=False).stdout
+    return next((int(line.split()[1]) for line in info.splitlines() if line.startswith("Pages:")), 0)
+
+
+def tesseract_cpu(path: Path, pages: int, folder: Path) -> float:
+    """Plain Tesseract on the input's pages (rendering a PDF is not counted)."""
+    images = [path]
+    if path.suffix == ".pdf":
+        subprocess.run(["pdftoppm", "-r", "200", "-png", str(path), str(folder / "page")], check=True)
+        images = sorted(folder.glob("page*.png"))[:pages]
+    spent = sum(
+        timed(["tesseract", str(image), "-", "--psm", "3", "tsv"], {**os.environ, "OMP_THREAD_LIMIT": "1"})
+        for image in images
+    )
+    for image in folder.glob("page*.png"):
+        image.unlink()
+    return spent
+
+
+def parse_cpu(path: Path, code: Path) -> float:
+    env = {**os.environ, "PYTHONPATH": str(code)}
+    return timed([sys.executable, "-m", "supervision_forms", "parse", str(path)], env)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--against", type=Path, help="another checkout: read the same inputs with it too")
+    args = parser.parse_args()
+    codes = {"ours": ROOT, **({"against": args.against.resolve()} if args.against else {})}
+    with tempfile.TemporaryDirectory() as temp:
+        folder = Path(temp)
+        found = inputs(args.corpus, folder)
+        if not found:
+            print(f"no scans in {args.corpus}")
+            return 2
+        for _, path, _ in found:  # warm the user's cache folder
+            for code in codes.values():
+                parse_cpu(path, code)
+        spent: dict[tuple[str, str], list[float]] = {}
+        for _ in range(args.rounds):
+            for kind, path, pages in found:
+                spent.setdefault(("tesseract", kind), []).append(tesseract_cpu(path, pages, folder) / pages)
+                for name, code in codes.items():
+                    spent.setdefault((name, kind), []).append(parse_cpu(path, code) / pages)
+    worst = 0.0
+    for kind, _, _ in found:
+        plain = min(spent[("tesseract", kind)])
+        line = f"{kind}: tesseract {plain:.2f} s a page"
+        for name in codes:
+            best = min(spent[(name, kind)])
+            rounds = "/".join(f"{s:.2f}" for s in spent[(name, kind)])
+            line += f"; {name} {best:.2f} s ({rounds}), {best / plain:.2f}x tesseract"
+        if args.against:
+            line += f"; ours/against {min(spent[('ours', kind)]) / min(spent[('against', kind)]):.2f}"
+        worst = max(worst, min(spent[("ours", kind)]))
+        print(line)
+    print(f"worst input: {worst:.2f} s CPU a page; target under {TARGET:.0f} s")
+    return 0 if worst < TARGET else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
