@@ -34,6 +34,9 @@ MIN_MARK_INK = 3  # pixels at least, however coarse the scan
 MARK_HIGH = 0.25  # of the word's height: a mark over a letter starts this near its top
 MARK_GAP = 0.2  # ... and stands at most this far clear of the letter under it
 MARK_WIDTH = 0.5  # ... and is at most this wide (wider: a piece of a drawn line)
+PAIR_GAP = 1.5  # of a dot's width: the dots of a diaeresis stand at most this far apart
+PAIR_SIZES = 3  # ... and the larger has at most this many times the other's ink
+MIN_PAIR_INK = 2  # pixels at least of each
 MIN_HEIGHT = 8  # pixels: a word less tall than this is too coarse to look at
 LETTER_RUN = 0.45  # of the short letters' height: a short letter's bar or bowl is this wide
 BROKEN = 1  # pieces of ink more than a word's letters and dots: its letters are broken
@@ -42,6 +45,9 @@ STEM = 0.7  # ... an ascender's stem runs down through this much of them (an acc
 # has no such stem under the mark)
 RISE = 0.1  # of a word's height: a capital rising this far above the word's tall letters
 TALL = set("bdfhkl")  # letters with ascenders as tall as a capital, or taller ("t" is shorter)
+
+
+Piece = tuple[int, int, int, int, int]  # top, bottom, left, right, ink
 
 
 class Marks(NamedTuple):
@@ -53,15 +59,16 @@ class Marks(NamedTuple):
     resting: int = 0  # marks joined to the short letter under them, in a name
 
 
-def marks_of(mask: Mask, word: Word) -> Marks:
-    """The marks of a word's pixels (`mask`: the page's ink)."""
+def marks_of(mask: Mask, word: Word, specks: Mask | None = None) -> Marks:
+    """The marks of a word's pixels (`mask`: the page's ink; `specks`: the dots of ink
+    taken out of it as dust, where one may be the half of a diaeresis)."""
     capital = _mark_above(mask, word) or _mark_on_capital(mask, word)
-    return Marks(_marks_over_letters(mask, word), capital, _resting_marks(mask, word))
+    return Marks(_marks_over_letters(mask, word, specks), capital, _resting_marks(mask, word))
 
 
-def accent_missed(mask: Mask, word: Word) -> bool:
+def accent_missed(mask: Mask, word: Word, specks: Mask | None = None) -> bool:
     """Whether a word read without accents shows one in its pixels (`mask`: the page's ink)."""
-    return missed(word.text, marks_of(mask, word))
+    return missed(word.text, marks_of(mask, word, specks))
 
 
 def missed(text: str, marks: Marks) -> bool:
@@ -162,33 +169,54 @@ def _mark_on_capital(mask: Mask, word: Word) -> bool:
     return bool(wide <= ACCENT_WIDTH * height and wide <= ACCENT_WIDTH * (right - left + 1))
 
 
-def _marks_over_letters(mask: Mask, word: Word) -> int:
+def _marks_over_letters(mask: Mask, word: Word, specks: Mask | None = None) -> int:
     """The small marks in the word's upper half that stand clear above other ink of it:
     the dots of "i" and "j", and accents (a speck, a piece of a rule, a mark far from the
-    letter under it is not counted)."""
+    letter under it is not counted). The dots of a diaeresis ("ï", "ë") are small: one too
+    small to count alone is counted where its twin stands level with it, close beside it,
+    even where it was taken out of the page's ink as dust (`specks`)."""
     crop = mask[word.top : word.bottom, word.left : word.right]
     height = crop.shape[0]
     if height < MIN_HEIGHT or crop.shape[1] < 2:
         return 0
-    upper = crop[: height // 2]
-    count = 0
-    for top, bottom, left, right, ink in pieces(upper):
-        if bottom == upper.shape[0] - 1:
+    half = height // 2
+    found = pieces(crop[:half])
+    dust = [] if specks is None else pieces(specks[word.top : word.top + half, word.left : word.right])
+    least = max(MIN_MARK_INK, MARK_INK * height * height)
+    large, small = [], []
+    for piece in found + dust:
+        top, bottom, left, right, ink = piece
+        if bottom == half - 1:
             continue  # part of a letter that goes on down
         wide = right - left + 1  # the dots of "ï" stand either side of its stem, not over it
         under = crop[bottom + 1 :, max(0, left - wide) : right + wide + 1].any(axis=1)
         if not under.any():
             continue  # nothing under it: an apostrophe, a quotation mark
         gap = int(np.flatnonzero(under)[0])
-        if (
-            ink >= max(MIN_MARK_INK, MARK_INK * height * height)
-            and bottom - top >= 1
-            and top <= MARK_HIGH * height
-            and gap <= MARK_GAP * height
-            and right - left + 1 <= MARK_WIDTH * height
-        ):
-            count += 1
-    return count
+        if top <= MARK_HIGH * height and gap <= MARK_GAP * height and wide <= MARK_WIDTH * height:
+            if ink >= least and bottom - top >= 1 and piece in found:
+                large.append(piece)
+            elif ink >= MIN_PAIR_INK:
+                small.append(piece)  # a mark only with its twin
+    twins = [p for p in small if any(_twins(p, q, least) for q in large + small if q is not p)]
+    return len(large) + len(twins)
+
+
+def _twins(piece: Piece, other: Piece, least: float) -> bool:
+    """Whether two marks are the dots of a diaeresis: level, close beside each other, of
+    about one size, with half a mark's ink at least between them (a pair of dots so
+    alike is rarely dust)."""
+    top, bottom, left, right, ink = piece
+    other_top, other_bottom, other_left, other_right, other_ink = other
+    reach = PAIR_GAP * max(right - left + 1, other_right - other_left + 1) + 1
+    return (
+        top <= other_bottom
+        and other_top <= bottom
+        and abs(top + bottom - other_top - other_bottom) <= 2  # middles a row apart at most
+        and (1 < left - other_right <= reach or 1 < other_left - right <= reach)  # a blank column between
+        and max(ink, other_ink) <= PAIR_SIZES * min(ink, other_ink)
+        and ink + other_ink >= least / 2
+    )
 
 
 def _resting_marks(mask: Mask, word: Word) -> int:

@@ -84,7 +84,8 @@ def _read(page: PageImage, failure: str) -> OcrPage:
     first = read_words(cleaned, page.dpi, failure)
     first += unread_words(cleaned, first, lines, page.dpi, failure)
     found = confirmed(cleaned, first, page.dpi, failure)
-    seen = [marks_of(mask, word) for word in found]
+    specks = inked & ~mask
+    seen = [marks_of(mask, word, specks) for word in found]
     for word, marks in zip(with_accents(cleaned, found, seen, page.dpi, failure), seen, strict=True):
         if word.confidence > ACCENTED_SURE and missed(word.text, marks):
             word = replace(word, confidence=ACCENTED_SURE)  # an accent English data read past

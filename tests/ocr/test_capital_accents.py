@@ -73,8 +73,8 @@ def _flagged(
     (and how many of them Tesseract read as they are)."""
     seen: list[tuple[str, accents.Marks]] = []
 
-    def marks_of(mask: accents.Mask, word: accents.Word) -> accents.Marks:
-        marks = accents.marks_of(mask, word)
+    def marks_of(mask: accents.Mask, word: accents.Word, specks: accents.Mask | None = None) -> accents.Marks:
+        marks = accents.marks_of(mask, word, specks)
         seen.append((word.text, marks))
         return marks
 
