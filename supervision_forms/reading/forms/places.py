@@ -76,10 +76,10 @@ class Places(LineSpots):
                 over = "the answer is typed over other text" if self._over_other(spans, hit) else ""
                 doubt = over or self.doubt  # (the drawing says why first)
                 return Answer(text, self.pieces[spans[0].piece].source, tuple(spans), sure, doubt)
-            if (
-                number == 0
-                and not self.layout.structured
-                and (info.spec.place == "right" or BOXES.search(text))
+            if number == 0 and (
+                self.know.is_prompt(text)
+                if self.layout.structured
+                else info.spec.place == "right" or BOXES.search(text)
             ):
                 return None  # its own place holds only the printed prompt, or boxes none ticked: unanswered
         return None

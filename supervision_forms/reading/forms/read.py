@@ -19,7 +19,7 @@ from ..ticks import untick_options
 from ..unwrap import hyphen_end
 from ..values import Collector
 from ..wording import key, meaning, path_key
-from .answers import break_at_labels, clean, split_shared, split_signature
+from .answers import break_at_labels, clean, remove_phrases, split_shared, split_signature
 from .fields import put_form_fields
 from .labels import EXACT, Finder, Hit, Stage  # (a label found less exactly is read with a warning)
 from .layout import Layout
@@ -331,6 +331,13 @@ def _put_signature(
         collector.put(path, name, source, answer.confidence)
 
 
+def _written_after(text: str, know: FormKnowledge) -> bool:
+    """Whether a piece that starts as printed text holds writing after a printed prompt
+    ("To be discussed and recorded by supervisee and supervisor  Studying this year.")."""
+    rest = remove_phrases(text, know.prompts)
+    return rest != text and bool(fold(rest)) and not know.is_printed(rest)
+
+
 def _left_over(
     layout: Layout, used: list[Span], places: Places, know: FormKnowledge, numbers: range
 ) -> list[tuple[int, str]]:
@@ -348,7 +355,11 @@ def _left_over(
         piece = layout.pieces[number]
         left = without(piece.text, taken.get(number, []))
         joined = above[number] + " " + piece.text
-        if not left.strip() or places.printed(number) or know.is_prompt(left):
+        if (
+            not left.strip()
+            or know.is_prompt(left)
+            or (places.printed(number) and not _written_after(left, know))
+        ):
             continue
         if know.in_prose(fold(joined)) or (
             not layout.structured and know.is_printed(joined) and know.echoes(piece.text)
