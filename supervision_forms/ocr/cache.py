@@ -12,12 +12,10 @@ that make the same file at once write the same bytes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
+from ..files import write_atomic
 from ..user_cache import user_cache
 
 SUM = ".sha256"
@@ -71,12 +69,4 @@ def _intact(path: Path) -> bool:
 def _write(path: Path, data: bytes) -> None:
     """`data` into `path`, atomically: a reader sees the old file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomic(path, data, durable=False)

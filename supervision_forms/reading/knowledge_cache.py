@@ -17,13 +17,12 @@ import contextlib
 import functools
 import hashlib
 import json
-import os
 import sys
-import tempfile
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..files import write_atomic
 from ..user_cache import user_cache
 from .knowledge import FieldInfo, FormKnowledge
 
@@ -140,15 +139,7 @@ def _texts(value: object) -> bool:
 def _write(path: Path, data: bytes) -> None:
     """`data` into `path`, atomically: a reader sees no file or the whole new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    write_atomic(path, data, durable=False)
 
 
 def _prune(folder: Path) -> None:
