@@ -90,7 +90,7 @@ def _normalise(text: str) -> str:
         text = re.sub(rf"({_NUM}) and {words}\b", partial(_add_fraction, decimal=decimal), text)
     text = re.sub(r"\b3 quarters (?:of )?(?:an )?hour", "0.75 hour", text)
     text = re.sub(r"\b(?:(?:a|1) )?quarter (?:of )?(?:an )?hour", "0.25 hour", text)
-    text = re.sub(r"\b(?:a )?half (?:an? )?hour", "0.5 hour", text)
+    text = re.sub(r"\b(?:a )?half (?:an? )?hour\b", "0.5 hour", text)  # ("half hours": a number lost)
     text = re.sub(r"\ban? (?=(?:hours?|hrs?)\b)", "1 ", text)
     for words, decimal in fractions:
         text = re.sub(

@@ -140,6 +140,7 @@ def test_reads_durations(text: str, minutes: int) -> None:
         "1:75",
         "10 am",
         "3 sessions",
+        "half hours",  # the number before it lost ("one and a" on the line above)
     ],
 )
 def test_text_without_a_duration_is_none(text: str) -> None:
