@@ -129,7 +129,7 @@ def judged(
             isinstance(value, str)
             and leaf.kind == "text"
             and found
-            and _first_word_lost(value, path, found, stream, know)
+            and _first_word_lost(value, path, found, stream, info)
         ):
             sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
         if isinstance(value, str) and leaf.kind == "text" and found and _end_lost(value, found, stream, info):
@@ -283,7 +283,7 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
 
 
 def _first_word_lost(
-    value: str, path: str, found: list[int], stream: WordStream, know: FormKnowledge | None
+    value: str, path: str, found: list[int], stream: WordStream, info: FieldInfo | None
 ) -> bool:
     """Whether an answer (not a name) that starts in lower case may have lost its first
     words: OCR did not read what stood just before it, after a leader's dots or in the
@@ -292,7 +292,6 @@ def _first_word_lost(
     first = value.lstrip()[:1]
     if not (first.isalpha() and first.islower()) or path.rpartition(".")[2] in NAMES:
         return False
-    info = next((i for i in know.fields if i.path == generic(path)), None) if know is not None else None
     return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
 
 

@@ -46,8 +46,7 @@ COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts 
 # (wider than the reader's: a word OCR missed leaves a gap)
 UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
 LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
-LEADER_START = re.compile(r"[.…]{3,}")  # a word starting with a leader's dots ("……Time")
-LEADER_DOTS = re.compile(r"[.…]{3,}")  # a word of a leader's dots alone
+LEADER_DOTS = re.compile(r"[.…]{3,}")  # a leader's dots: a word of them, or a word's start ("……Time")
 
 
 @dataclass(frozen=True)
@@ -220,7 +219,7 @@ class WordStream:
         word before it on its line ends in them (an answer typed against a leader:
         "……Time", "…… Time", or with the first word lost between)."""
         word = self.tokens[index].word
-        if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_START.match(word.text):
+        if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_DOTS.match(word.text):
             return True
         before = [w for w in self.lines[self.tokens[index].line] if w.x1 <= word.x0 and w is not word]
         last = max(before, key=lambda w: w.x1, default=None)

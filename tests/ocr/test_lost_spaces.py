@@ -4,27 +4,12 @@ a sentence goes on after (its end lost). Left empty, the text kept in unmapped."
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-from supervision_forms.reading.ocr_fields import judged
-from supervision_forms.reading.page import Page, Word
-from supervision_forms.reading.result import ParseResult
-from supervision_forms.registry import installed_packs
 from supervision_forms.text.english import leads_on, run_together
 from supervision_forms.text.names import particles_run_together
 
-
-def _judged(text: str) -> ParseResult:
-    words, x = [], 72.0
-    for word in text.split():
-        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
-        x += 6 * len(word) + 4
-    pack = next(p for p in installed_packs() if p.name == "surrey")
-    data: Any = pack.model("agreement").model_validate({"other_issues": text})
-    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
-    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+from .judging import judged_answer
 
 
 @pytest.mark.parametrize(
@@ -38,7 +23,7 @@ def _judged(text: str) -> ParseResult:
     ],
 )
 def it_leaves_empty_an_answer_with_a_space_lost_or_its_end_lost(text: str, why: str) -> None:
-    result = _judged(text)
+    result = judged_answer(text)
     assert result.data.other_issues is None
     assert any(why in w.message for w in result.warnings)
     assert [item.text for item in result.unmapped] == [text]
@@ -55,7 +40,7 @@ def it_leaves_empty_an_answer_with_a_space_lost_or_its_end_lost(text: str, why: 
     ],
 )
 def it_reads_an_answer_with_its_spaces_and_a_whole_end(text: str) -> None:
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 GLUED_WORDS = [("toa", True), ("ofthe", True), ("isan", True)]

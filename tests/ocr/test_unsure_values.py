@@ -19,21 +19,12 @@ from supervision_forms.reading.result import ParseResult
 from supervision_forms.registry import installed_packs
 from supervision_forms.text.durations import read_duration_minutes
 
-
-def _judged(text: str) -> ParseResult:
-    words, x = [], 72.0
-    for word in text.split():
-        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
-        x += 6 * len(word) + 4
-    pack = next(p for p in installed_packs() if p.name == "surrey")
-    data: Any = pack.model("agreement").model_validate({"other_issues": text})
-    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
-    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
+from .judging import judged_answer
 
 
 @pytest.mark.parametrize("text", ["xxSupervisee has a long-term condition.", "theStraight answers, please."])
 def it_leaves_empty_a_value_with_two_words_run_together(text: str) -> None:
-    result = _judged(text)
+    result = judged_answer(text)
     assert result.data.other_issues is None
     assert any("ran two words together" in w.message for w in result.warnings)
     assert [item.text for item in result.unmapped] == [text]
@@ -43,7 +34,7 @@ def it_leaves_empty_a_value_with_two_words_run_together(text: str) -> None:
     "text", ["Siobhan McKenzie and Marie-Claire O'Brien agreed.", "DeShawn keeps notes."]
 )
 def it_reads_names_with_capitals_inside_them(text: str) -> None:
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 @pytest.mark.parametrize(
@@ -55,7 +46,7 @@ def it_reads_names_with_capitals_inside_them(text: str) -> None:
     ],
 )
 def it_reads_a_value_whose_first_line_is_no_label_s_end(text: str) -> None:
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -> None:
@@ -89,14 +80,14 @@ def it_leaves_a_whole_list_of_dates_empty_when_ocr_was_unsure_of_one_of_them() -
 def it_leaves_empty_a_value_with_a_box_read_as_text_a_speck_inside_or_the_forms_own_words(
     text: str, why: str
 ) -> None:
-    result = _judged(text)
+    result = judged_answer(text)
     assert result.data.other_issues is None
     assert any(why in w.message for w in result.warnings)
 
 
 def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
     text = "Fortnightly (e.g. Tuesdays), i.e. every other week."
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 @pytest.mark.parametrize(
@@ -105,7 +96,7 @@ def it_reads_abbreviations_and_brackets_in_an_answer() -> None:
 def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_form(
     text: str, tesseract: None
 ) -> None:
-    result = _judged(text)  # (the word list is Tesseract's)
+    result = judged_answer(text)  # (the word list is Tesseract's)
     assert result.data.other_issues is None
     assert any("no English word list" in w.message for w in result.warnings)
     assert [item.text for item in result.unmapped] == [" ".join(text.split())]
@@ -113,12 +104,12 @@ def it_leaves_empty_an_answer_with_a_word_in_no_english_word_list_nor_on_the_for
 
 def it_reads_an_answer_of_english_words_the_forms_own_words_and_capitalised_names(tesseract: None) -> None:
     text = "The supervisee's Cafcass guardian, Siobhan, isn't worried about LAC reviews or wellbeing."
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 def it_knows_british_spellings(tesseract: None) -> None:
     text = "We recognise the centre's programme of behaviour work and the organisation's wellbeing offer."
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
 def _apart(text: str, sure: float) -> tuple[str, float]:
@@ -298,7 +289,7 @@ def it_takes_a_signature_s_name_under_its_label_and_its_date_beside_the_label_as
     assert _disordered(lines | {"signatures.supervisee.name": 9, "signatures.supervisor.name": 11}) == set()
 
 
-def _duration_judged(text: str, unsure: str = "") -> ParseResult:
+def _durationjudged_answer(text: str, unsure: str = "") -> ParseResult:
     words, x = [], 72.0
     for word in text.split():
         sure = 0.6 if word == unsure else 0.97
@@ -316,13 +307,13 @@ def _duration_judged(text: str, unsure: str = "") -> ParseResult:
     [("Sessions last a minimum of: an hour", 60), ("half an hour", 30), ("An hour and a half at most", 90)],
 )
 def it_finds_again_the_words_of_a_duration_written_in_words(text: str, minutes: int) -> None:
-    result = _duration_judged(text)
+    result = _durationjudged_answer(text)
     assert result.data.duration_minutes == minutes
     assert any(w.message.startswith("read by OCR (confidence 0.97)") for w in result.warnings)
 
 
 def it_leaves_empty_a_duration_written_in_words_ocr_was_unsure_of() -> None:
-    result = _duration_judged("Sessions last a minimum of: an hour", unsure="hour")
+    result = _durationjudged_answer("Sessions last a minimum of: an hour", unsure="hour")
     assert result.data.duration_minutes is None
     assert any("OCR was unsure of a word (0.60)" in w.message for w in result.warnings)
 
@@ -348,7 +339,7 @@ def it_judges_a_date_in_a_table_by_its_own_column_not_the_month_column_beside_it
 
 
 def it_leaves_empty_an_answer_to_a_question_that_starts_mid_sentence_in_lower_case() -> None:
-    result = _judged("have different first languages and will check we have understood each other.")
+    result = judged_answer("have different first languages and will check we have understood each other.")
     assert result.data.other_issues is None
     assert any("starts mid-sentence" in w.message for w in result.warnings)
 
@@ -357,10 +348,10 @@ def it_leaves_empty_an_answer_to_a_question_that_starts_mid_sentence_in_lower_ca
     "text", ["We have different first languages and will check.", "every 3 weeks", "e.g. none this year"]
 )
 def it_reads_an_answer_that_starts_with_a_capital_or_is_a_short_phrase(text: str) -> None:
-    assert _judged(text).data.other_issues == text
+    assert judged_answer(text).data.other_issues == text
 
 
-def _other_issues_judged(line: str, value: str) -> ParseResult:
+def _other_issuesjudged_answer(line: str, value: str) -> ParseResult:
     words, x = [], 72.0
     for word in line.split():
         words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
@@ -372,7 +363,7 @@ def _other_issues_judged(line: str, value: str) -> ParseResult:
 
 
 def it_leaves_empty_an_answer_whose_last_word_ends_its_line_in_a_comma() -> None:
-    result = _other_issues_judged(
+    result = _other_issuesjudged_answer(
         "Came from an agency post before moving into the care team,",
         "Came from an agency post before moving into the care team",
     )
@@ -381,7 +372,7 @@ def it_leaves_empty_an_answer_whose_last_word_ends_its_line_in_a_comma() -> None
 
 
 def it_reads_an_answer_that_ends_at_a_comma_before_another_value_on_its_line() -> None:
-    result = _other_issues_judged(
+    result = _other_issuesjudged_answer(
         "Monthly, more often during the ASYE, 1 hour 15", "Monthly, more often during the ASYE"
     )
     assert not any("comma" in w.message for w in result.warnings)
