@@ -363,12 +363,8 @@ class LineSpots(Spots):
     def _row_over_page(self, upper_line: int, lower_line: int, lower: Piece) -> bool:
         """PDF: whether `lower` starts a new page beside a label that starts there, left of
         it: the table's next row (a row the page break split goes on without a new label)."""
-        if not -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1:
-            return False
-        return any(
-            self.hit_starts.get(n) and self.pieces[n].column < lower.column - self.layout.near
-            for n in self.by_line.get(lower_line, [])
-        )
+        turned = -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1
+        return turned and self._label_starts(lower_line, lower.column - self.layout.near)
 
     def _across(self, number: int, column: float, label: Piece) -> bool:
         """PDF: whether a piece starts left of an answer's column, within the label's drawn
