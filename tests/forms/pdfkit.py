@@ -117,3 +117,22 @@ def encrypted(data: bytes, *, user_password: str) -> bytes:
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()
+
+
+def width(text: str, size: float = 11.0) -> float:
+    """How wide Helvetica draws `text` at `size` points (its standard metrics)."""
+    from pypdf._codecs.core_font_metrics import CORE_FONT_METRICS  # (pypdf's copy of Adobe's AFM)
+
+    widths = CORE_FONT_METRICS["Helvetica"].character_widths
+    return sum(widths.get(char, widths["default"]) for char in text) * size / 1000
+
+
+def spaced(x: float, y: float, words: list[str], gaps: list[float], size: float = 11.0) -> list[Text]:
+    """Words drawn one by one from `x`, each `gaps[n]` points after the one before (a
+    justified line's stretched spaces)."""
+    drawn = []
+    for word, gap in zip(words, [0.0, *gaps], strict=True):
+        x += gap
+        drawn.append(Text(round(x, 2), y, word, size))
+        x += width(word, size)
+    return drawn

@@ -431,8 +431,8 @@ class LineSpots(Spots):
                 offset += len(text) + 1
             return out
         out = list(first)
-        for span in lines:
-            if self.printed_line(span.piece):
+        for span in lines:  # (a line of dot leaders alone is room to write on, not printed text)
+            if self.printed_line(span.piece) and fold(self.pieces[span.piece].text):
                 self.cut_short(out, span.piece)
                 break
             out.append(span)

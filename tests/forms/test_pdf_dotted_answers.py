@@ -1,0 +1,63 @@
+"""Long answers on a PDF form's dot leaders (Sefton's "there will only be interruptions
+if ……"): an answer written under a line of leaders, and a justified line whose stretched
+space after a colon is wider than a column's gap."""
+
+from __future__ import annotations
+
+from supervision_forms import PackRegistry, parse
+
+from .pdfkit import Rule, Text, pdf, spaced
+
+NAMES: list[Text | Rule] = [
+    Text(60, 100, "Name Supervisee: Jane Smith"),
+    Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
+]
+LEADERS = " ".join(["."] * 80)
+ANSWER = [  # five lines wrapped mid-sentence, each filling its line
+    "the court calls about a hearing listed today or a child is missing and a decision is",
+    "needed now, and then only when the duty manager cannot take the call for us; both",
+    "of us will turn our phones to silent at the start of the session and we will only look",
+    "at them in a break, which we will take after an hour if the session runs on for longer",
+    "than that, so that the time we have together is kept for thinking about the work.",
+]
+
+JUSTIFIED = (
+    "sure the record is kept. The development plan has three parts:",
+    "court report writing, working",
+)
+
+
+def _text(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def it_reads_a_long_answer_written_under_a_line_of_dot_leaders(packs: PackRegistry) -> None:
+    page: list[Text | Rule] = [
+        *NAMES,
+        Text(
+            60,
+            140,
+            "The supervision meeting will take place in privacy and there will only be interruptions if",
+        ),
+        Text(60, 154, LEADERS),
+        *(Text(60, 168 + 14 * n, line) for n, line in enumerate(ANSWER)),
+        Text(60, 250, "The frequency of supervision will be . . . . . . . . . . Monthly"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert _text(result.data.interruptions) == _text(" ".join(ANSWER))  # type: ignore[attr-defined]
+
+
+def it_keeps_a_justified_line_whole_past_the_wide_space_after_a_colon(packs: PackRegistry) -> None:
+    first, rest = (part.split() for part in JUSTIFIED)
+    page: list[Text | Rule] = [
+        *NAMES,
+        Text(60, 140, "e) As the supervisor I am responsible for . . . . . . . . . . . . . . . Making"),
+        *spaced(60, 154, [*first, *rest], [5.0] * (len(first) - 1) + [10.5] + [5.0] * (len(rest) - 1)),
+        Text(60, 168, "with fathers, and leading a small piece of research with the university."),
+        Text(60, 190, "f) As the supervisee I am responsible for . . . . . . . . . . Telling me early."),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert _text(result.data.expectations.supervisor_responsible_for) == (  # type: ignore[attr-defined]
+        "Making sure the record is kept. The development plan has three parts: court report writing, "
+        "working with fathers, and leading a small piece of research with the university."
+    )
