@@ -24,3 +24,22 @@ def it_reads_a_name_typed_over_its_label(packs: PackRegistry, name_first: bool) 
     ]
     result = parse(pdf([page]), pack="surrey", packs=packs)
     assert result.data.signatures.supervisee.name == "Jane Harper"  # type: ignore[attr-defined]
+
+
+def it_never_reads_an_answer_from_its_lines_after_the_first_typed_over_its_label(packs: PackRegistry) -> None:
+    # a text box over a label wrapped over two lines: the answer's first line lies over the
+    # label's first, and cannot be told from the printed words under it
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
+        Text(60, 140, "The supervision meeting will take place in privacy and there will only be"),
+        Text(60, 154, "interruptions if"),
+        Text(60, 140, "a child is missing and a decision is needed now"),
+        Text(60, 154, "Duration: longer sessions when court work is"),
+        Text(60, 168, "heavy."),
+        Text(60, 190, "The frequency of supervision will be Monthly"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.interruptions is None  # type: ignore[attr-defined]
+    assert any(w.field == "interruptions" for w in result.warnings)
+    assert any("a child is missing" in u.text for u in result.unmapped)

@@ -297,6 +297,8 @@ class Places(LineSpots):
             beside = None  # (the answer is on the label's own piece)
         if beside is not None:  # typed in a box after the label (and its dots), running on below
             spans, previous = [Span(beside, 0, len(self.pieces[beside].text))], beside
+        elif not any(fold(self.pieces[s.piece].text[s.start : s.end]) for s in spans):
+            spans = self._over_label(hit)  # (its first lines typed over the label's)
         indent = self._text_column(hit.piece)  # under its text, past a list number ("a) What …")
         closed = any(CLOSED.search(self.pieces[s.piece].text[s.start : s.end]) for s in spans[-1:])
         for number in [] if closed else self._following(hit)[:MAX_FLOW_LINES]:
@@ -342,6 +344,21 @@ class Places(LineSpots):
         if len(right) != 1 or right[0] in self.label_pieces or self.printed(right[0]):
             return None
         return right[0]
+
+    def _over_label(self, hit: Hit) -> list[Span]:
+        """PDF: text typed over a label wrapped over lines, on its lines before its last
+        (an answer's text box laid over the label: where the answer starts)."""
+        spans = []
+        for number in range(hit.piece, hit.end_piece):
+            piece = self.pieces[number]
+            if number in self.label_pieces or self.printed(number):
+                continue
+            label = [self.pieces[n] for n in hit.pieces if self.pieces[n].line == piece.line]
+            if any(
+                min(p.end_column, piece.end_column) - max(p.column, piece.column) > OVERLAP for p in label
+            ):
+                spans.append(Span(number, 0, len(piece.text)))
+        return spans
 
     def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from
