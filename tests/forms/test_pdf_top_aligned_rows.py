@@ -45,3 +45,20 @@ def it_still_doubts_rows_whose_labels_are_not_set_from_the_top(packs: PackRegist
     result = parse(pdf([_table(label_top=213)]), pack="surrey", packs=packs)
     assert result.data.expectations.mutual is None  # type: ignore[attr-defined]
     assert any(w.field == "expectations.mutual" and "row" in w.message for w in result.warnings)
+
+
+def it_reads_a_row_above_an_empty_one_whose_next_row_starts_beside_its_own_label(packs: PackRegistry) -> None:
+    # "Manager:" left empty between the name and the next row's text: that text is beside a
+    # row label of its own, not the name's answer running round an empty centred label
+    page: list[Text | Rule] = [
+        Rule(55, 180, 540, 180),
+        Text(60, 200, "Staff member:"),
+        Text(230, 200, "Jane Smith"),
+        Text(60, 213, "Manager:"),
+        Text(60, 226, "Outline of supervision"),
+        Text(230, 226, "All members of the service are to be supervised at four"),
+        Text(230, 239, "weekly intervals, and more often where the work needs it."),
+        Rule(55, 260, 540, 260),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.supervisee.name == "Jane Smith"  # type: ignore[attr-defined]

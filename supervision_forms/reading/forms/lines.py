@@ -290,7 +290,8 @@ class LineSpots(Spots):
                 self.doubt = "the answer runs on from the row above (the table draws no row borders)"
         under = answer_side(last + 1)
         next_between = under and not answer_side(last) and bottom.line == last - 1
-        if next_between and all(self.pieces[n].cell == bottom.cell for n in under):  # (no border between)
+        row_after = any(self.pieces[n].column <= reach for n in self.by_line.get(last + 1, []))  # (its own)
+        if next_between and not row_after and all(self.pieces[n].cell == bottom.cell for n in under):
             self.doubt = (
                 "the next label sits between two lines of the answers (the table draws no row borders)"
             )
