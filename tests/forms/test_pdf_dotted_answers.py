@@ -61,3 +61,17 @@ def it_keeps_a_justified_line_whole_past_the_wide_space_after_a_colon(packs: Pac
         "Making sure the record is kept. The development plan has three parts: court report writing, "
         "working with fathers, and leading a small piece of research with the university."
     )
+
+
+def it_keeps_no_printed_words_after_an_answer_whose_printed_line_wraps_from_them(packs: PackRegistry) -> None:
+    # the form's text after the answer starts on the answer's line ("and the") and wraps
+    page: list[Text | Rule] = [
+        *NAMES,
+        Text(60, 140, "Method of recording the session will be by . . . . . . . . . . . . . notes"),
+        Text(60, 154, "typed straight into the case system . . . . . . . . . . . . . . . . . . and the"),
+        Text(60, 168, "person responsible for recording the session will be the supervisor. The"),
+        Text(60, 182, "record will be shared within 5 working days and will be signed by both parties"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert _text(result.data.recording.method) == "notes typed straight into the case system"  # type: ignore[attr-defined]
+    assert not any("and the" in u.text for u in result.unmapped)

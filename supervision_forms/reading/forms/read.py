@@ -346,23 +346,27 @@ def _left_over(
     for span in used:
         taken[span.piece].append((span.start, span.end))
     above: dict[int, str] = {}  # each piece's number -> the text of the piece above it in its column
-    last_in_column: dict[float, str] = {}
+    below: dict[int, str] = {}  # and of the piece under it
+    last_in_column: dict[float, int] = {}
     for number, piece in enumerate(layout.pieces):
-        above[number] = last_in_column.get(round(piece.column), "")
-        last_in_column[round(piece.column)] = piece.text
+        if (last := last_in_column.get(round(piece.column))) is not None:
+            above[number], below[last] = layout.pieces[last].text, piece.text
+        last_in_column[round(piece.column)] = number
     found: list[tuple[int, str]] = []
     for number in numbers:
         piece = layout.pieces[number]
         left = without(piece.text, taken.get(number, []))
-        joined = above[number] + " " + piece.text
+        joined = above.get(number, "") + " " + piece.text
         if (
             not left.strip()
             or know.is_prompt(left)
             or (places.printed(number) and not _written_after(left, know))
         ):
             continue
-        if know.in_prose(fold(joined)) or (
-            not layout.structured and know.is_printed(joined) and know.echoes(piece.text)
+        if (
+            know.in_prose(fold(joined))
+            or know.in_prose(fold(f"{left} {below.get(number, '')}"))
+            or (not layout.structured and know.is_printed(joined) and know.echoes(piece.text))
         ):
             continue  # a printed line broken in two
         cleaned = clean(left, know.prompts)
