@@ -46,3 +46,21 @@ def it_leaves_a_line_under_the_name_without_a_date_out_of_it(packs: PackRegistry
     signature = result.data.signatures.supervisor  # type: ignore[attr-defined]
     assert signature.name == "Eluned Wisniewska"
     assert signature.date is None
+
+
+def it_leaves_a_name_s_wrapped_line_to_the_name_not_the_date_beside_it(packs: PackRegistry) -> None:
+    # a row drawn without upright borders (one cell): the name wraps under its own start,
+    # not under the date at the end of the line
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
+        Rule(55, 300, 540, 300),
+        Text(180, 315, "Supervisee Marie-Claire"),
+        Text(365, 315, "Date: 24 NOVEMBER 2025"),
+        Text(180, 329, "Pryce-Jones"),
+        Rule(55, 340, 540, 340),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert signature.name == "Marie-Claire Pryce-Jones"
+    assert signature.date == datetime.date(2025, 11, 24)

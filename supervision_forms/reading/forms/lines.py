@@ -12,7 +12,7 @@ from ..unwrap import hyphen_end, wraps
 from .answers import DATE_LABEL, part_of_prompt, starts_like_a_prompt
 from .labels import Hit
 from .layout import Piece, as_line
-from .spots import Span, Spots
+from .spots import Span, Spots, label_spans, without
 
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
@@ -97,16 +97,23 @@ class LineSpots(Spots):
             return True
         if piece.cell < 0 or under.column >= piece.column:
             return False
-        if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there)
-            return not any(
-                self.pieces[n].cell == piece.cell and self.pieces[n].column > piece.column
-                for n in self.by_line[piece.line]
+        if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there,
+            row = [n for n in self.by_line[piece.line] if self.pieces[n].cell == piece.cell]
+            return not any(  # unless it starts under another answer on that line: its wrap)
+                self.pieces[n].column > piece.column
+                or (abs(self.pieces[n].column - under.column) <= self.layout.near and self._answered(n))
+                for n in row
             )
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
         turned = (
             -1 < self.layout.page(piece.line) != self.layout.page(under.line) > -1
         )  # a row a page break split
         return turned and abs(under.column - starts) <= self.layout.near
+
+    def _answered(self, number: int) -> bool:
+        """Whether a piece holds text besides the labels found in it."""
+        spans = [(s.start, s.end) for s in label_spans(self.hits) if s.piece == number]
+        return bool(fold(without(self.pieces[number].text, spans)))
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text drawn on the line just above the label, right of where it ends (a
