@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from supervision_forms import PackRegistry, parse
 
 from .pdfkit import Rule, Text, cell, pdf
@@ -64,3 +66,21 @@ def it_leaves_a_name_s_wrapped_line_to_the_name_not_the_date_beside_it(packs: Pa
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert signature.name == "Marie-Claire Pryce-Jones"
     assert signature.date == datetime.date(2025, 11, 24)
+
+
+@pytest.mark.parametrize("uprights", [True, False])
+def it_reads_a_date_set_centred_over_two_lines_beside_its_label(packs: PackRegistry, uprights: bool) -> None:
+    # the row is two lines tall; the label sits on the lower one, the date starts a line higher
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member"),
+        Text(230, 100, "Jane Smith"),
+        Text(60, 163, "Signed manager"),
+        Text(230, 163, "Tom Jones"),
+        Text(405, 163, "Date"),
+        Text(465, 150, "Wed 10"),
+        Text(465, 163, "December 2025"),
+    ]
+    for left, right in ((55, 225), (225, 400), (400, 460), (460, 545)) if uprights else [(55, 545)]:
+        page.extend(cell(left, 138, right, 172))
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.signatures.supervisor.date == datetime.date(2025, 12, 10)  # type: ignore[attr-defined]

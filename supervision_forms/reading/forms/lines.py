@@ -134,7 +134,7 @@ class LineSpots(Spots):
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
                 return []
             spans.append(Span(number, 0, len(piece.text)))
-        return spans
+        return spans + self._wrapped(spans[-1].piece) if spans else []  # (onto the label's line)
 
     def _under_text(self, number: int) -> bool:
         """PDF: whether a piece may carry on text on the line above it."""
@@ -186,8 +186,23 @@ class LineSpots(Spots):
                 return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        spans += self._beside_label(hit, spans)
+        spans = self._set_higher(spans) + spans + self._beside_label(hit, spans)
         return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+
+    def _set_higher(self, spans: list[Span]) -> list[Span]:
+        """PDF: the line above an answer's first in its drawn cell, at its column, alone
+        on its line, that had no room for the answer's first word: an answer set centred in
+        a row taller than its label ("Wed 10" / "December 2025" beside "Date")."""
+        first = self.pieces[spans[0].piece] if spans else None
+        above = self.by_line.get(first.line - 1, []) if first else []
+        if first is None or first.cell < 0 or len(above) != 1 or above[0] in self.label_pieces:
+            return []
+        piece = self.pieces[above[0]]
+        if piece.cell != first.cell or abs(piece.column - first.column) > self.layout.near:
+            return []
+        return (
+            [] if self.printed(above[0]) or piece.room >= first.lead else [Span(above[0], 0, len(piece.text))]
+        )
 
     def _dated_under(self, spans: list[Span]) -> list[Span]:
         """PDF: a signature's date written on a line of its own under the name, in its
