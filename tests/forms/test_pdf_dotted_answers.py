@@ -75,3 +75,26 @@ def it_keeps_no_printed_words_after_an_answer_whose_printed_line_wraps_from_them
     result = parse(pdf([page]), pack="sefton", packs=packs)
     assert _text(result.data.recording.method) == "notes typed straight into the case system"  # type: ignore[attr-defined]
     assert not any("and the" in u.text for u in result.unmapped)
+
+
+def it_measures_a_line_s_room_from_the_text_s_edge_not_a_line_of_leaders_overrunning_it(
+    packs: PackRegistry,
+) -> None:
+    # a typesetter's line of dot leaders runs past the right edge the text keeps to: the
+    # line that had no room for "review" (at that edge) wraps into it, it is no new label
+    page: list[Text | Rule] = [
+        *NAMES,
+        Text(60, 140, "b) What I will contribute as a supervisee " + " ".join(["."] * 42) + " Preparation"),
+        Text(
+            75,
+            154,
+            "and honest updates. Ideas for team learning. Frequency may change after the review; see the",
+        ),
+        Text(75, 168, "review date below."),
+        Text(60, 182, "c) What I want from you as the supervisee . . . . . . . . . . . . Early warning."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert _text(result.data.expectations.contribute_as_supervisee) == (  # type: ignore[attr-defined]
+        "Preparation and honest updates. Ideas for team learning. Frequency may change after the review; "
+        "see the review date below."
+    )

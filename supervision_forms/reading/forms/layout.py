@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
+from ..leaders import LEADERS
 from ..page import Box, Page, Rule, Word
 from ..ticks import BOXES
 from ..unwrap import Line, join
@@ -237,7 +238,16 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         rules[page.number] = [r for r in page.rules if r.horizontal]
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
-        right = max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width)
+        right = max(  # (a line of dot leaders may overrun the text's right edge: a typesetter's)
+            (
+                w.x1
+                for line in lines
+                if not LEADERS.search(_line_text(line))
+                for w in line
+                if w.x1 <= page.width
+            ),
+            default=max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width),
+        )
         starts = _column_starts(lines)
         drawn_order = {id(word): number for number, word in enumerate(page.words)}
         found_lines = []
