@@ -40,7 +40,9 @@ class LineSpots(Spots):
             here = self.by_line.get(line, [])
             below = [n for n in here if self._carries_on(host, n)]
             if len(below) != 1 or any(
-                self.hit_starts.get(n) and (self._unparted(host, n) or self._under_label(n)) for n in here
+                self.hit_starts.get(n)
+                and (self.pieces[n].cell in (cell, -1) or cell < 0 or self._under_label(n))
+                for n in here
             ):  # (a line where a label starts is the next row's, unless a drawn cell parts it)
                 break
             if self.layout.ruled():
@@ -83,11 +85,6 @@ class LineSpots(Spots):
         same_edge = abs(upper.end_column + upper.room - lower.end_column - lower.room) <= self.layout.near
         return same_page and same_edge and -1 < upper.cell != lower.cell > -1
 
-    def _unparted(self, host: int, number: int) -> bool:
-        """PDF: whether no drawn cell parts two pieces (both in one, or not both in cells)."""
-        a, b = self.pieces[host].cell, self.pieces[number].cell
-        return a < 0 or b < 0 or a == b
-
     def _carries_on(self, host: int, number: int) -> bool:
         """Whether the piece `number`, a line under `host`, may carry on its text: it
         starts in the host's column, or in the host's drawn cell left of it (on the next
@@ -129,18 +126,14 @@ class LineSpots(Spots):
                 continue
             if piece.column < ends - self.layout.near:
                 return []  # over the label's words, not after them: another line's text
-            if number in self.label_pieces or self.printed(number) or self._under_text(number):
+            if number in self.label_pieces or self.printed(number):
                 return []
+            if any(self._carries_on(other, number) for other in self.by_line.get(piece.line - 1, [])):
+                return []  # (the line above wrapped onto it)
             if self.layout.rule_between(label.line - 1, label.line, piece.column + 1):
                 return []
             spans.append(Span(number, 0, len(piece.text)))
         return spans + self._wrapped(spans[-1].piece) if spans else []  # (onto the label's line)
-
-    def _under_text(self, number: int) -> bool:
-        """PDF: whether a piece may carry on text on the line above it."""
-        return any(
-            self._carries_on(other, number) for other in self.by_line.get(self.pieces[number].line - 1, [])
-        )
 
     def under(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: the lines right under the label, in its column (or its drawn cell, set in
@@ -376,18 +369,13 @@ class LineSpots(Spots):
         a, b = self.pieces[upper], self.pieces[lower]
         if a.room >= b.lead and not hyphen_end(a.text):
             return False
+        turned = -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1
         return (
             upper not in self.label_pieces
             and lower not in self.label_pieces
-            and not self._row_over_page(upper_line, lower_line, b)
+            and not (turned and self._label_starts(lower_line, b.column - self.layout.near))
             and self._undrawn_between(upper, lower, upper_line, lower_line)
-        )
-
-    def _row_over_page(self, upper_line: int, lower_line: int, lower: Piece) -> bool:
-        """PDF: whether `lower` starts a new page beside a label that starts there, left of
-        it: the table's next row (a row the page break split goes on without a new label)."""
-        turned = -1 < self.layout.page(upper_line) != self.layout.page(lower_line) > -1
-        return turned and self._label_starts(lower_line, lower.column - self.layout.near)
+        )  # (a new page starting with a label left of `lower`: the next row; a split row has none)
 
     def _across(self, number: int, column: float, label: Piece) -> bool:
         """PDF: whether a piece starts left of an answer's column, within the label's drawn

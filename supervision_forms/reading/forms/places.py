@@ -93,9 +93,11 @@ class Places(LineSpots):
         for span in spans:
             piece = self.pieces[span.piece]
             for other in self.by_line.get(piece.line, []):
-                drawn = self.pieces[other]
-                overlap = min(piece.end_column, drawn.end_column) - max(piece.column, drawn.column)
-                if other != span.piece and overlap > OVERLAP and not self._label_only(other, hit):
+                if (
+                    other != span.piece
+                    and _overlap(piece, self.pieces[other])
+                    and not self._label_only(other, hit)
+                ):
                     return True
         return False
 
@@ -348,17 +350,13 @@ class Places(LineSpots):
     def _over_label(self, hit: Hit) -> list[Span]:
         """PDF: text typed over a label wrapped over lines, on its lines before its last
         (an answer's text box laid over the label: where the answer starts)."""
-        spans = []
-        for number in range(hit.piece, hit.end_piece):
-            piece = self.pieces[number]
-            if number in self.label_pieces or self.printed(number):
-                continue
-            label = [self.pieces[n] for n in hit.pieces if self.pieces[n].line == piece.line]
-            if any(
-                min(p.end_column, piece.end_column) - max(p.column, piece.column) > OVERLAP for p in label
-            ):
-                spans.append(Span(number, 0, len(piece.text)))
-        return spans
+        return [
+            Span(number, 0, len(self.pieces[number].text))
+            for number in range(hit.piece, hit.end_piece)
+            if number not in self.label_pieces
+            and not self.printed(number)
+            and any(_overlap(self.pieces[number], self.pieces[n]) for n in hit.pieces)
+        ]
 
     def before(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """On the label's line, ahead of it ("Grace Okafor Advanced Practitioner"), from
@@ -404,7 +402,8 @@ class Places(LineSpots):
         """For labels sharing a paragraph ("Signature: … Date: …") answered on the lines
         under it: a date goes to the date label; other lines go, in order, to the labels
         with nothing after them in the paragraph."""
-        dated = [n for n in following if _is_date(self.pieces[n].text)]
+        texts = {n: self.pieces[n].text for n in following}  # a line that is just a date: "3rd March 2026"
+        dated = [n for n in following if len(texts[n].split()) <= DATE_WORDS and find_dates(texts[n])]
         if info.kind == "date":
             return dated[:1]
         rest = [n for n in following if n not in dated]
@@ -461,6 +460,6 @@ class Places(LineSpots):
         return spans
 
 
-def _is_date(text: str) -> bool:
-    """Whether a line is just a date ("3rd March 2026", "03/03/26")."""
-    return len(text.split()) <= DATE_WORDS and bool(find_dates(text))
+def _overlap(a: Piece, b: Piece) -> bool:
+    """Whether two pieces (of one line) are drawn one over the other."""
+    return a.line == b.line and min(a.end_column, b.end_column) - max(a.column, b.column) > OVERLAP
