@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import Rule, Text, pdf, spaced
+from .pdfkit import Rule, Text, pdf, spaced, width
 
 NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -77,24 +77,37 @@ def it_keeps_no_printed_words_after_an_answer_whose_printed_line_wraps_from_them
     assert not any("and the" in u.text for u in result.unmapped)
 
 
-def it_measures_a_line_s_room_from_the_text_s_edge_not_a_line_of_leaders_overrunning_it(
+def _justified(x: float, y: float, text: str, right: float) -> list[Text]:
+    """A line set from `x` to `right`, its spaces stretched evenly."""
+    words = text.split()
+    gap = (right - x - sum(width(word) for word in words)) / (len(words) - 1)
+    return spaced(x, y, words, [gap] * (len(words) - 1))
+
+
+def it_measures_a_line_s_room_from_the_text_s_margin_not_a_line_of_leaders_overrunning_it(
     packs: PackRegistry,
 ) -> None:
-    # a typesetter's line of dot leaders runs past the right edge the text keeps to: the
-    # line that had no room for "review" (at that edge) wraps into it, it is no new label
+    # a typesetter's line of dot leaders runs past the right margin the justified lines keep
+    # to: the line that had no room for "review" wraps into it, which is no new label
+    intro = [
+        "Good quality reflective supervision requires preparation by both the supervisor and the",
+        "supervisee. Following discussion, these are the ways we have agreed to work together to",
+    ]
     page: list[Text | Rule] = [
         *NAMES,
-        Text(60, 140, "b) What I will contribute as a supervisee " + " ".join(["."] * 42) + " Preparation"),
-        Text(
+        *(t for n, line in enumerate(intro) for t in _justified(60, 130 + 14 * n, line, 530)),
+        Text(60, 170, "b) What I will contribute as a supervisee " + " ".join(["."] * 42) + " Preparation"),
+        *_justified(
             75,
-            154,
-            "and honest updates. Ideas for team learning. Frequency may change after the review; see the",
+            184,
+            "and honest updates. Ideas for team learning. It may change after the review; see the",
+            530,
         ),
-        Text(75, 168, "review date below."),
-        Text(60, 182, "c) What I want from you as the supervisee . . . . . . . . . . . . Early warning."),
+        Text(75, 198, "review date below."),
+        Text(60, 212, "c) What I want from you as the supervisee . . . . . . . . . . . . Early warning."),
     ]
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert _text(result.data.expectations.contribute_as_supervisee) == (  # type: ignore[attr-defined]
-        "Preparation and honest updates. Ideas for team learning. Frequency may change after the review; "
+        "Preparation and honest updates. Ideas for team learning. It may change after the review; "
         "see the review date below."
     )

@@ -41,6 +41,7 @@ ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn li
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
 SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence (or colon)
 ALIGNED = 1.0  # points: a word starting this near where other lines' columns start starts one
+MARGIN_LINES = 3  # lines ending together that show a page's right margin
 SENTENCE_STOP = re.compile(r"[.!?:;][\"”’)]?$")
 MARGIN_SHARE = 0.1  # of the page height: where page numbers and markings are drawn
 REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers are drawn
@@ -238,16 +239,7 @@ def from_pages(pages: Sequence[Page]) -> Layout:
         rules[page.number] = [r for r in page.rules if r.horizontal]
         uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
-        right = max(  # (a line of dot leaders may overrun the text's right edge: a typesetter's)
-            (
-                w.x1
-                for line in lines
-                if not LEADERS.search(_line_text(line))
-                for w in line
-                if w.x1 <= page.width
-            ),
-            default=max((w.x1 for line in lines for w in line if w.x1 <= page.width), default=page.width),
-        )
+        right = _right_edge(lines, page.width)
         starts = _column_starts(lines)
         drawn_order = {id(word): number for number, word in enumerate(page.words)}
         found_lines = []
@@ -298,6 +290,17 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             line_number += 1
     pitches = {page: _pitch([top for number, top, _ in places.values() if number == page]) for page in rules}
     return Layout(pieces, structured=False, near=3.0, rules=rules, places=places, pitches=pitches)
+
+
+def _right_edge(lines: list[list[Word]], width: float) -> float:
+    """Where a page's text stops on the right: as far as its lines reach, but not a line of
+    dot leaders past the margin `MARGIN_LINES` other lines end near (a typesetter's)."""
+    reach = [max((w.x1 for w in line if w.x1 <= width), default=0.0) for line in lines]
+    plain = [x for x, line in zip(reach, lines, strict=True) if not LEADERS.search(_line_text(line))]
+    margin = max(plain, default=0.0)
+    if sum(margin - x <= CELL_PADDING for x in plain) >= MARGIN_LINES:
+        return margin
+    return max(reach, default=width) or width
 
 
 def _pitch(tops: list[float]) -> float:
