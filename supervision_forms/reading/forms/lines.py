@@ -98,7 +98,10 @@ class LineSpots(Spots):
             row = [n for n in self.by_line[piece.line] if self.pieces[n].cell == piece.cell]
             return not any(  # unless it starts under another answer on that line: its wrap)
                 self.pieces[n].column > piece.column
-                or (abs(self.pieces[n].column - under.column) <= self.layout.near and self._answered(n))
+                or (
+                    abs(self.pieces[n].column - under.column) <= self.layout.near
+                    and not self.labels_only(n, self.hits)
+                )
                 for n in row
             )
         starts = min(p.column for p in self.pieces if p.cell == piece.cell)
@@ -107,10 +110,10 @@ class LineSpots(Spots):
         )  # a row a page break split
         return turned and abs(under.column - starts) <= self.layout.near
 
-    def _answered(self, number: int) -> bool:
-        """Whether a piece holds text besides the labels found in it."""
-        spans = [(s.start, s.end) for s in label_spans(self.hits) if s.piece == number]
-        return bool(fold(without(self.pieces[number].text, spans)))
+    def labels_only(self, number: int, hits: list[Hit]) -> bool:
+        """Whether a piece holds nothing but the labels `hits` found (and punctuation)."""
+        spans = [(s.start, s.end) for s in label_spans(hits) if s.piece == number]
+        return not fold(without(self.pieces[number].text, spans))
 
     def above(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: text drawn on the line just above the label, right of where it ends (a

@@ -23,7 +23,7 @@ from .answers import clean
 from .labels import EXACT, Hit
 from .layout import Piece, as_line
 from .lines import LineSpots
-from .spots import Span, label_spans, without
+from .spots import Span
 
 ELSEWHERE = 0.9  # confidence in an answer found beside its label's usual place
 AMBIGUOUS = 0.7  # confidence in an answer to a label printed twice
@@ -90,24 +90,17 @@ class Places(LineSpots):
         over the printed label's words, both broken up, whose words are whose is not known."""
         if self.layout.structured:
             return False
+        exact = [other for other in self.hits if other.score >= EXACT or other == hit]
         for span in spans:
             piece = self.pieces[span.piece]
             for other in self.by_line.get(piece.line, []):
                 if (
                     other != span.piece
                     and _overlap(piece, self.pieces[other])
-                    and not self._label_only(other, hit)
+                    and not self.labels_only(other, exact)
                 ):
                     return True
         return False
-
-    def _label_only(self, number: int, own: Hit) -> bool:
-        """Whether a piece holds nothing but labels found word for word, or the label
-        `own` (and punctuation)."""
-        exact = label_spans([hit for hit in self.hits if hit.score >= EXACT or hit == own])
-        return not fold(
-            without(self.pieces[number].text, [(s.start, s.end) for s in exact if s.piece == number])
-        )
 
     def _taken(self, span: Span, owner: tuple[int, int]) -> bool:
         """Whether another label's answer took part of `span`."""
