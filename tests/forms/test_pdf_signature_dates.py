@@ -84,3 +84,21 @@ def it_reads_a_date_set_centred_over_two_lines_beside_its_label(packs: PackRegis
         page.extend(cell(left, 138, right, 172))
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.signatures.supervisor.date == datetime.date(2025, 12, 10)  # type: ignore[attr-defined]
+
+
+def it_wraps_a_date_to_its_cell_s_start_under_a_name_that_had_room_left(packs: PackRegistry) -> None:
+    # the line under starts under the name, but the name's line had room for it: it is the
+    # date's year wrapped from the end of the line
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
+        Rule(55, 300, 540, 300),
+        Text(180, 315, "Supervisee Jane Smith"),
+        Text(365, 315, "Date: 24 November"),
+        Text(180, 329, "2025"),
+        Rule(55, 340, 540, 340),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
+    assert signature.name == "Jane Smith"
+    assert signature.date == datetime.date(2025, 11, 24)

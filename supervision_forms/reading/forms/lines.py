@@ -96,10 +96,11 @@ class LineSpots(Spots):
             return False
         if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there,
             row = [n for n in self.by_line[piece.line] if self.pieces[n].cell == piece.cell]
-            return not any(  # unless it starts under another answer on that line: its wrap)
+            return not any(  # unless it starts under another answer there with no room for it: its wrap)
                 self.pieces[n].column > piece.column
                 or (
                     abs(self.pieces[n].column - under.column) <= self.layout.near
+                    and self.pieces[n].room < under.lead
                     and not self.labels_only(n, self.hits)
                 )
                 for n in row
