@@ -27,7 +27,7 @@ from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
-from .ocr_order import out_of_order
+from .ocr_order import crossed_rows, out_of_order
 from .ocr_words import BOXES, WordStream, date_like
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
@@ -73,6 +73,7 @@ def judged(
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
     disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    crossed = crossed_rows(result.sources, tried)
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
     for path, source in list(result.sources.items()):
@@ -139,6 +140,8 @@ def judged(
                 min(sure, STRAY),
                 "it was read out of the form's order (its label may be an answer's words)",
             )
+        if path in crossed:
+            sure, why = min(sure, STRAY), "it was read from the line of another party's row, not its own"
         if path in ran_on:
             sure, why = min(sure, STRAY), "it may run on into words taken for a label out of the form's order"
         cut = (
