@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 
 from ..models.paths import Leaf, generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
+from ..ocr.tesseract import UNSURE
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
@@ -100,6 +101,8 @@ def judged(
                 if any(w.text == UNDECIDED for w in words)
                 else f"OCR was unsure of a word ({sure:.2f})"
             )
+        if words and path.rpartition(".")[2] in NAMES:
+            sure, why = _as_elsewhere(words, stream, sure, why)
         if leaf.kind == "text" and found and _ends_in_comma(stream, found):
             sure, why = (
                 min(sure, STRAY),
@@ -311,6 +314,26 @@ def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo 
         and stream.dots_before(min(found))
         and not stream.dots_after(max(found))
     )
+
+
+def _as_elsewhere(words: list[Word], stream: WordStream, sure: float, why: str) -> tuple[float, str]:
+    """A name's confidence and why, from the other places OCR read its words: where a check
+    doubted one of them (`UNSURE` exactly: an accent unread, say), here too; else, unsure
+    of it here, as sure as OCR was of the same words read elsewhere on one line, every
+    one sure (the same name in the form's header and its signature block)."""
+    texts = [word.text for word in words]
+    mine = {id(word) for word in words}
+    others = [w for line in stream.lines.values() for w in line if w.text in texts and id(w) not in mine]
+    if sure >= SURE and any(w.confidence == UNSURE for w in others):
+        return UNSURE, "OCR doubted a word of it where it read it elsewhere (an accent, say)"
+    if sure >= SURE or any(w.confidence == UNSURE for w in [*words, *others]):
+        return sure, why
+    for line in stream.lines.values():
+        for start in range(len(line) - len(words) + 1):
+            run = line[start : start + len(words)]
+            if [w.text for w in run] == texts and min(w.confidence for w in run) >= SURE:
+                return min(w.confidence for w in run), why
+    return sure, why
 
 
 def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
