@@ -54,6 +54,8 @@ MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it start
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
 SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
+WIDE_FIGURE = 0.7  # of the font size: a figure OCR read is narrower (0.63 at most on our scans);
+# a number's word wider than this a figure holds ink OCR did not read ("1½" read as "4")
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -103,6 +105,11 @@ def judged(
             )
         if words and path.rpartition(".")[2] in NAMES:
             sure, why = _as_elsewhere(words, stream, sure, why)
+        if any(w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words):
+            sure, why = (
+                min(sure, STRAY),
+                "a number's ink is wider than the figures OCR read (a fraction, say)",
+            )
         if leaf.kind == "text" and found and _ends_in_comma(stream, found):
             sure, why = (
                 min(sure, STRAY),
