@@ -79,6 +79,18 @@ def judged(
     crossed = crossed_rows(result.sources, tried)
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
+
+    def clear(path: str, why: str, text: str) -> None:  # a field left empty, its text kept
+        cleared[path] = source = result.sources[path]
+        result.warnings[:] = [
+            w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
+        ]
+        result.warnings.append(
+            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+        )
+        doubted.append(Unmapped(text, source))
+        result.unmapped.append(doubted[-1])
+
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -105,73 +117,54 @@ def judged(
             )
         if words and path.rpartition(".")[2] in NAMES:
             sure, why = _as_elsewhere(words, stream, sure, why)
-        if any(w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words):
-            sure, why = (
-                min(sure, STRAY),
-                "a number's ink is wider than the figures OCR read (a fraction, say)",
-            )
-        if leaf.kind == "text" and found and _ends_in_comma(stream, found):
-            sure, why = (
-                min(sure, STRAY),
-                "it ends in a comma OCR read: it may go on, or its full stop was misread",
-            )
-        if isinstance(value, str) and _stray(value):
-            sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
-        if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
-            sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
-        if isinstance(value, str) and _lost_space(value, know):
-            sure, why = min(sure, STRAY), "OCR may have lost a space between two words"
-        if isinstance(value, str) and leaf.kind == "text" and _cut_short(value, path):
-            sure, why = min(sure, STRAY), "it ends on a word a sentence goes on after: the rest may be lost"
-        if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
-            sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
-        if (
-            isinstance(value, str)
-            and leaf.kind == "text"
-            and know is not None
-            and _starts_mid_sentence(value, path, know)
-        ):
-            sure, why = min(sure, STRAY), "it starts mid-sentence, in lower case: its first lines may be lost"
-        if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
-            sure, why = min(sure, STRAY), "it reads as the form's own printed text"
-        if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
-            sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
-        if (
-            isinstance(value, str)
-            and leaf.kind == "text"
-            and found
-            and _first_word_lost(value, path, found, stream, info)
-        ):
-            sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
-        if isinstance(value, str) and leaf.kind == "text" and found and _end_lost(value, found, stream, info):
-            sure, why = min(sure, STRAY), "its end may have run into the leader's dots after it, unread"
-        if path in disordered:
-            sure, why = (
-                min(sure, STRAY),
-                "it was read out of the form's order (its label may be an answer's words)",
-            )
-        if path in crossed:
-            sure, why = min(sure, STRAY), "it was read from the line of another party's row, not its own"
-        if path in ran_on:
-            sure, why = min(sure, STRAY), "it may run on into words taken for a label out of the form's order"
+        plain = value if isinstance(value, str) else None
+        prose = plain if leaf.kind == "text" else None
         cut = (
             cut_at_break(stream, found, path, edges, know)
-            if know is not None and found and _runs_on(path, leaf)
+            if know and found and _runs_on(path, leaf)
             else None
         )
-        if cut is not None:
-            sure, why = min(sure, STRAY), cut
-        if leaf.kind == "text" and any(
-            stream.in_margin(index) or stream.tokens[index].line in edges for index in found
-        ):
-            sure, why = min(sure, STRAY), "it runs into the page's margin, where headers and footers are"
+        doubts = {  # why a value is not sure, if so: the last that holds is told
+            "a number's ink is wider than the figures OCR read (a fraction, say)": any(
+                w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words
+            ),
+            "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
+            and bool(found)
+            and _ends_in_comma(stream, found),
+            "a mark beside the text was not read as a letter": plain is not None and _stray(plain),
+            "OCR ran two words together (one may be struck through)": plain is not None
+            and bool(GLUED.search(plain) or DOTTED.search(plain)),
+            "OCR may have lost a space between two words": plain is not None and _lost_space(plain, know),
+            "it ends on a word a sentence goes on after: the rest may be lost": prose is not None
+            and _cut_short(prose, path),
+            "a word OCR read is in no English word list nor on the form": prose is not None
+            and _misspelt(prose, path, know),
+            "it starts mid-sentence, in lower case: its first lines may be lost": prose is not None
+            and know is not None
+            and _starts_mid_sentence(prose, path, know),
+            "it reads as the form's own printed text": prose is not None
+            and know is not None
+            and _printed(prose, know),
+            "its first line reads as the end of a printed label": prose is not None
+            and know is not None
+            and _label_first(prose, know),
+            "words before it may have run into a leader's dots, unread": prose is not None
+            and bool(found)
+            and _first_word_lost(prose, path, found, stream, info),
+            "its end may have run into the leader's dots after it, unread": prose is not None
+            and bool(found)
+            and _end_lost(prose, found, stream, info),
+            "it was read out of the form's order (its label may be an answer's words)": path in disordered,
+            "it was read from the line of another party's row, not its own": path in crossed,
+            "it may run on into words taken for a label out of the form's order": path in ran_on,
+            cut or "": cut is not None,
+            "it runs into the page's margin, where headers and footers are": leaf.kind == "text"
+            and any(stream.in_margin(index) or stream.tokens[index].line in edges for index in found),
+        }
+        if any(doubts.values()):
+            sure, why = min(sure, STRAY), [reason for reason, doubt in doubts.items() if doubt][-1]
         if sure < SURE:
-            cleared[path] = source
-            result.warnings.append(
-                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
-            )
-            doubted.append(Unmapped(text, source))
-            result.unmapped.append(doubted[-1])
+            clear(path, why, text)
             continue
         result.field_confidence[path] = round(result.field_confidence.get(path, 1.0) * sure, 2)
         result.warnings.append(
@@ -179,27 +172,13 @@ def judged(
         )
     for listed in _partial_lists(rows, taken, stream, edges, know):
         for path in [p for p in result.sources if p.rpartition(".")[0] == listed and p not in cleared]:
-            cleared[path] = source = result.sources[path]
-            why = "a row beside its rows reads as a date, but was not read into it"
-            result.warnings[:] = [
-                w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
-            ]
-            result.warnings.append(
-                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+            clear(
+                path,
+                "a row beside its rows reads as a date, but was not read into it",
+                shown(value_at(data, path)),
             )
-            doubted.append(Unmapped(shown(value_at(data, path)), source))
-            result.unmapped.append(doubted[-1])
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
-        cleared[path] = result.sources[path]
-        why = "OCR was unsure of another item of the list"
-        result.warnings[:] = [
-            w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
-        ]
-        result.warnings.append(
-            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", cleared[path])
-        )
-        doubted.append(Unmapped(shown(value_at(data, path)), cleared[path]))
-        result.unmapped.append(doubted[-1])
+        clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
         result.data = without(result, cleared)
         for path in cleared:
