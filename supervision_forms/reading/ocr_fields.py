@@ -56,6 +56,7 @@ TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full
 SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
 WIDE_FIGURE = 0.7  # of the font size: a figure OCR read is narrower (0.63 at most on our scans);
 # a number's word wider than this a figure holds ink OCR did not read ("1½" read as "4")
+HYPHEN_LOWER = re.compile(r"\b[A-Z][^\W\d_]*-[a-z]")  # "Pryce-jones": a capital after the hyphen misread
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -128,6 +129,9 @@ def judged(
             "a number's ink is wider than the figures OCR read (a fraction, say)": any(
                 w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words
             ),
+            "a name's part after a hyphen was read in lower case (a capital misread)": plain is not None
+            and path.rpartition(".")[2] in NAMES
+            and bool(HYPHEN_LOWER.search(plain)),
             "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
             and bool(found)
             and _ends_in_comma(stream, found),

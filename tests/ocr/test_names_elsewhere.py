@@ -1,6 +1,7 @@
 """A name read twice on a scan (the form's header, its signature block): OCR unsure of it
 in one place is as sure as it was of the same words in the other; a name a check doubted
-in one place (an accent unread) is doubted in the other too."""
+in one place (an accent unread) is doubted in the other too. A name read with a letter in
+lower case after a hyphen ("Pryce-jones": a capital misread) is doubted."""
 
 from __future__ import annotations
 
@@ -62,3 +63,12 @@ def it_leaves_empty_a_name_read_sure_whose_word_a_check_doubted_elsewhere() -> N
     assert result.data.supervisor.name is None
     assert result.data.signatures.supervisor.name is None
     assert any("where it read it elsewhere" in w.message for w in result.warnings)
+
+
+def it_leaves_empty_a_name_whose_part_after_a_hyphen_was_read_in_lower_case() -> None:
+    sure = [("Ebere", 0.96), ("Pryce-jones", 0.96)]
+    result = _judged(sure, sure, "Ebere Pryce-jones")
+    assert (result.data.supervisor.name, result.data.signatures.supervisor.name) == (None, None)
+    assert any("after a hyphen" in w.message for w in result.warnings)
+    sure = [("Ebere", 0.96), ("Pryce-Jones", 0.96)]
+    assert _judged(sure, sure, "Ebere Pryce-Jones").data.signatures.supervisor.name == "Ebere Pryce-Jones"
