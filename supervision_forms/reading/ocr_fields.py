@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..models.paths import Leaf, generic, leaf_map
+from ..models.paths import generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
 from ..ocr.tesseract import UNSURE
 from ..text.english import leads_on, run_together
@@ -47,9 +47,7 @@ PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, 
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
 LABEL_ENDS = (":", "?")  # marks a printed label ends with
-LABEL_END_WORDS = (
-    2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
-)
+LABEL_END_WORDS = 2  # words at least of a label's end read as an answer's first line (one its own)
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
@@ -116,47 +114,41 @@ def judged(
                 if any(w.text == UNDECIDED for w in words)
                 else f"OCR was unsure of a word ({sure:.2f})"
             )
-        if words and path.rpartition(".")[2] in NAMES:
+        named = path.rpartition(".")[2] in NAMES
+        if words and named:
             sure, why = _as_elsewhere(words, stream, sure, why)
-        plain = value if isinstance(value, str) else None
-        prose = plain if leaf.kind == "text" else None
+        plain = value if isinstance(value, str) else ""
+        prose = plain if leaf.kind == "text" else ""
+        answer = "" if named else prose  # text no word list holds aside
         cut = (
             cut_at_break(stream, found, path, edges, know)
-            if know and found and _runs_on(path, leaf)
+            if know and found and (path.rpartition(".")[2].isdigit() or bool(answer))
             else None
         )
         doubts = {  # why a value is not sure, if so: the last that holds is told
             "a number's ink is wider than the figures OCR read (a fraction, say)": any(
                 w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words
             ),
-            "a name's part after a hyphen was read in lower case (a capital misread)": plain is not None
-            and path.rpartition(".")[2] in NAMES
+            "a name's part after a hyphen was read in lower case (a capital misread)": named
             and bool(HYPHEN_LOWER.search(plain)),
             "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
             and bool(found)
             and _ends_in_comma(stream, found),
-            "a mark beside the text was not read as a letter": plain is not None and _stray(plain),
-            "OCR ran two words together (one may be struck through)": plain is not None
-            and bool(GLUED.search(plain) or DOTTED.search(plain)),
-            "OCR may have lost a space between two words": plain is not None and _lost_space(plain, know),
-            "it ends on a word a sentence goes on after: the rest may be lost": prose is not None
-            and _cut_short(prose, path),
-            "a word OCR read is in no English word list nor on the form": prose is not None
-            and _misspelt(prose, path, know),
-            "it starts mid-sentence, in lower case: its first lines may be lost": prose is not None
-            and know is not None
-            and _starts_mid_sentence(prose, path, know),
-            "it reads as the form's own printed text": prose is not None
-            and know is not None
-            and _printed(prose, know),
-            "its first line reads as the end of a printed label": prose is not None
-            and know is not None
-            and _label_first(prose, know),
-            "words before it may have run into a leader's dots, unread": prose is not None
-            and bool(found)
-            and _first_word_lost(prose, path, found, stream, info),
-            "its end may have run into the leader's dots after it, unread": prose is not None
-            and bool(found)
+            "a mark beside the text was not read as a letter": _stray(plain),
+            "OCR ran two words together (one may be struck through)": bool(
+                GLUED.search(plain) or DOTTED.search(plain)
+            ),
+            "OCR may have lost a space between two words": _lost_space(plain, know),
+            "it ends on a word a sentence goes on after: the rest may be lost": _cut_short(answer),
+            "a word OCR read is in no English word list nor on the form": _misspelt(answer, know),
+            "it starts mid-sentence, in lower case: its first lines may be lost": _starts_mid_sentence(
+                answer, info
+            ),
+            "it reads as the form's own printed text": _printed(prose, know),
+            "its first line reads as the end of a printed label": _label_first(prose, know),
+            "words before it may have run into a leader's dots, unread": bool(found)
+            and _first_word_lost(answer, found, stream, info),
+            "its end may have run into the leader's dots after it, unread": bool(prose and found)
             and _end_lost(prose, found, stream, info),
             "it was read out of the form's order (its label may be an answer's words)": path in disordered,
             "it was read from the line of another party's row, not its own": path in crossed,
@@ -218,55 +210,52 @@ def _partial_lists(
                 for i, t in enumerate(stream.tokens)
                 if line is not None and t.line == line and i not in taken
             }
-            printed = line is not None and know is not None and know.is_printed(_text(stream.lines[line]))
+            printed = (
+                line is not None
+                and know is not None
+                and know.is_printed(" ".join(w.text for w in stream.lines[line]))
+            )
             if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free.values()):
                 partial.append(listed)
                 break
     return partial
 
 
-def _text(words: Sequence[Word]) -> str:
-    return " ".join(word.text for word in words)
-
-
 def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
     """The items read of the lists an item of which was cleared ("meeting_dates.2")."""
     lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
-    return [
-        path
-        for path in sources
-        if path not in cleared and path.rpartition(".")[2].isdigit() and path.rpartition(".")[0] in lists
-    ]
+    items = (path for path in sources if path not in cleared and path.rpartition(".")[2].isdigit())
+    return [path for path in items if path.rpartition(".")[0] in lists]
 
 
-def _printed(value: str, know: FormKnowledge) -> bool:
+def _printed(value: str, know: FormKnowledge | None) -> bool:
     """Whether a value of a few words is (a letter or two misread) a piece of the form's
     own printed text: the end of a label OCR read apart from it ("referred learning style)")."""
     norm = fold(value)
-    if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
+    if know is None or not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
 
 
-def _label_first(value: str, know: FormKnowledge) -> bool:
+def _label_first(value: str, know: FormKnowledge | None) -> bool:
     """Whether a text answer of several lines starts with a line that is the end of one of
     the form's printed labels ("the record:"): OCR read a label's last line apart from it."""
     first, _, rest = value.strip().partition("\n")
     norm = fold(first)
     return (
-        bool(rest.strip())
+        know is not None
+        and bool(rest.strip())
         and first.rstrip()[-1:] in LABEL_ENDS
         and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
         and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
     )
 
 
-def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
+def _starts_mid_sentence(value: str, info: FieldInfo | None) -> bool:
     """Whether an answer of a few sentences, to a label it does not complete (a question or
     a heading, not a printed sentence it is typed into), starts with a word in lower case:
     OCR lost its first lines (struck-through or underlined text it read nothing of), and
     what is left is its end."""
-    info = next((i for i in know.fields if i.path == generic(path)), None)
     words = value.split()
     return (
         info is not None
@@ -274,21 +263,20 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
         and len(words) >= MID_SENTENCE_WORDS
         and words[0][:1].isalpha()
         and words[0][:1].islower()
-        and path.rpartition(".")[2] not in NAMES
     )
 
 
-def _first_word_lost(
-    value: str, path: str, found: list[int], stream: WordStream, info: FieldInfo | None
-) -> bool:
+def _first_word_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
     """Whether an answer (not a name) that starts in lower case may have lost its first
     words: OCR did not read what stood just before it, after a leader's dots or in the
     room left on the line above (`WordStream.unread_before`). Typed against the dots
     ("……Time kept free"), an answer's first word is read with the dots or lost with them."""
     first = value.lstrip()[:1]
-    if not (first.isalpha() and first.islower()) or path.rpartition(".")[2] in NAMES:
-        return False
-    return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+    return (
+        first.isalpha()
+        and first.islower()
+        and stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+    )
 
 
 def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
@@ -333,18 +321,9 @@ def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
-def _runs_on(path: str, leaf: Leaf) -> bool:
-    """Whether a field's answer may run over lines, and so over a page break: text (a
-    name aside) and lists."""
-    last = path.rpartition(".")[2]
-    return last.isdigit() or (leaf.kind == "text" and last not in NAMES)
-
-
-def _misspelt(value: str, path: str, know: FormKnowledge | None) -> bool:
+def _misspelt(value: str, know: FormKnowledge | None) -> bool:
     """Whether a text answer (not a name) holds a word that is neither English nor the
     form's own: most often a word OCR misread ("heaith"), or cut ("rofessional")."""
-    if path.rpartition(".")[2] in NAMES:
-        return False
     return bool(unknown(value, _form_words(know.corpus if know is not None else "")))
 
 
@@ -359,11 +338,11 @@ def _lost_space(value: str, know: FormKnowledge | None) -> bool:
     )
 
 
-def _cut_short(value: str, path: str) -> bool:
+def _cut_short(value: str) -> bool:
     """Whether a text answer (not a name) ends, with no mark after it, on a word a sentence
     goes on after ("and", "the", "within"): OCR lost its end, or the reader did."""
     words = value.split()
-    return path.rpartition(".")[2] not in NAMES and len(words) > 1 and leads_on(words[-1])
+    return len(words) > 1 and leads_on(words[-1])
 
 
 @functools.cache
