@@ -109,11 +109,9 @@ def judged(
         else:
             sure = min(word.confidence for word in words)
             text = " ".join(word.text for word in words if word.text not in BOXES) or shown(value)
-            why = (
-                "a tick box could not be told ticked or not"
-                if any(w.text == UNDECIDED for w in words)
-                else f"OCR was unsure of a word ({sure:.2f})"
-            )
+            why = f"OCR was unsure of a word ({sure:.2f})"
+            if any(w.text == UNDECIDED for w in words):
+                why = "a tick box could not be told ticked or not"
         named = path.rpartition(".")[2] in NAMES
         if words and named:
             sure, why = _as_elsewhere(words, stream, sure, why)
@@ -204,18 +202,10 @@ def _partial_lists(
         left, right = min(w.x0 for w in words), max(w.x1 for w in words)
         between = [line for line in range(lines[0], lines[-1]) if line not in lines and line not in edges]
         around = [stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)]
-        for line in around + between:
-            free = {
-                id(t.word): t.word
-                for i, t in enumerate(stream.tokens)
-                if line is not None and t.line == line and i not in taken
-            }
-            printed = (
-                line is not None
-                and know is not None
-                and know.is_printed(" ".join(w.text for w in stream.lines[line]))
-            )
-            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free.values()):
+        for line in [*(near for near in around if near is not None), *between]:
+            free = [t.word for i, t in enumerate(stream.tokens) if t.line == line and i not in taken]
+            printed = know is not None and know.is_printed(" ".join(w.text for w in stream.lines[line]))
+            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free):
                 partial.append(listed)
                 break
     return partial
