@@ -36,7 +36,7 @@ def cut_at_break(
         page == first_page
         and words[0].top < NEAR_EDGE * stream.heights[page]
         and (where is None or where > 0)
-        and not _column_text(stream, _before(stream, lines[0]), left, right, edges)
+        and not _column_text(stream, _same_page(stream, lines[0], -1), left, right, edges)
     ):
         return "it starts the first page read, and may begin on a page before it"
     page, _ = stream.places[lines[-1]]
@@ -44,20 +44,16 @@ def cut_at_break(
         page == last_page
         and max(w.bottom for w in words) > (1 - NEAR_EDGE) * stream.heights[page]
         and (where is None or where < len(order) - 1)
-        and not _column_text(stream, _after(stream, lines[-1]), left, right, edges)
+        and not _column_text(stream, _same_page(stream, lines[-1], 1), left, right, edges)
     ):
         return "it ends the last page read, and may go on onto the next page"
     return None
 
 
-def _before(stream: WordStream, line: int) -> Iterable[int]:
-    page = stream.places[line][0]
-    return (other for other in range(line - 1, -1, -1) if stream.places.get(other, (-1, 0))[0] == page)
-
-
-def _after(stream: WordStream, line: int) -> Iterable[int]:
-    page = stream.places[line][0]
-    return (other for other in range(line + 1, len(stream.lines)) if stream.places[other][0] == page)
+def _same_page(stream: WordStream, line: int, step: int) -> Iterable[int]:
+    """The lines of a line's page above it (`step` -1, nearest first) or under it (1)."""
+    others = range(line + step, -1 if step < 0 else len(stream.lines), step)
+    return (other for other in others if stream.places[other][0] == stream.places[line][0])
 
 
 def _column_text(

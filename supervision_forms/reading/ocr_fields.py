@@ -20,14 +20,15 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from ..models.paths import Leaf, generic, leaf_map
+from ..models.paths import generic, leaf_map
 from ..ocr.lexicon import unknown, words_of
+from ..ocr.tesseract import UNSURE
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, value_at, without
-from .ocr_order import out_of_order
+from .ocr_order import crossed_rows, out_of_order
 from .ocr_words import BOXES, WordStream, date_like
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
@@ -46,13 +47,14 @@ PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, 
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
 LABEL_ENDS = (":", "?")  # marks a printed label ends with
-LABEL_END_WORDS = (
-    2  # words at least of a label's end read as an answer's first line (one may be the answer's own)
-)
+LABEL_END_WORDS = 2  # words at least of a label's end read as an answer's first line (one its own)
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
 SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
+WIDE_FIGURE = 0.7  # of the font size: a figure OCR read is narrower (0.63 at most on our scans);
+# a number's word wider than this a figure holds ink OCR did not read ("1½" read as "4")
+HYPHEN_LOWER = re.compile(r"\b[A-Z][^\W\d_]*-[a-z]")  # "Pryce-jones": a capital after the hyphen misread
 NAMES = {"name", "employee_id"}  # fields of names and identifiers: no word list holds them
 
 
@@ -73,8 +75,21 @@ def judged(
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
     disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    crossed = crossed_rows(result.sources, tried)
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
+
+    def clear(path: str, why: str, text: str) -> None:  # a field left empty, its text kept
+        cleared[path] = source = result.sources[path]
+        result.warnings[:] = [
+            w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
+        ]
+        result.warnings.append(
+            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+        )
+        doubted.append(Unmapped(text, source))
+        result.unmapped.append(doubted[-1])
+
     for path, source in list(result.sources.items()):
         value = value_at(data, path)
         leaf = leaves.get(generic(path)) or leaves.get(generic(path) + "[]")
@@ -94,71 +109,56 @@ def judged(
         else:
             sure = min(word.confidence for word in words)
             text = " ".join(word.text for word in words if word.text not in BOXES) or shown(value)
-            why = (
-                "a tick box could not be told ticked or not"
-                if any(w.text == UNDECIDED for w in words)
-                else f"OCR was unsure of a word ({sure:.2f})"
-            )
-        if leaf.kind == "text" and found and _ends_in_comma(stream, found):
-            sure, why = (
-                min(sure, STRAY),
-                "it ends in a comma OCR read: it may go on, or its full stop was misread",
-            )
-        if isinstance(value, str) and _stray(value):
-            sure, why = min(sure, STRAY), "a mark beside the text was not read as a letter"
-        if isinstance(value, str) and (GLUED.search(value) or DOTTED.search(value)):
-            sure, why = min(sure, STRAY), "OCR ran two words together (one may be struck through)"
-        if isinstance(value, str) and _lost_space(value, know):
-            sure, why = min(sure, STRAY), "OCR may have lost a space between two words"
-        if isinstance(value, str) and leaf.kind == "text" and _cut_short(value, path):
-            sure, why = min(sure, STRAY), "it ends on a word a sentence goes on after: the rest may be lost"
-        if isinstance(value, str) and leaf.kind == "text" and _misspelt(value, path, know):
-            sure, why = min(sure, STRAY), "a word OCR read is in no English word list nor on the form"
-        if (
-            isinstance(value, str)
-            and leaf.kind == "text"
-            and know is not None
-            and _starts_mid_sentence(value, path, know)
-        ):
-            sure, why = min(sure, STRAY), "it starts mid-sentence, in lower case: its first lines may be lost"
-        if isinstance(value, str) and leaf.kind == "text" and know is not None and _printed(value, know):
-            sure, why = min(sure, STRAY), "it reads as the form's own printed text"
-        if isinstance(value, str) and leaf.kind == "text" and know is not None and _label_first(value, know):
-            sure, why = min(sure, STRAY), "its first line reads as the end of a printed label"
-        if (
-            isinstance(value, str)
-            and leaf.kind == "text"
-            and found
-            and _first_word_lost(value, path, found, stream, info)
-        ):
-            sure, why = min(sure, STRAY), "words before it may have run into a leader's dots, unread"
-        if isinstance(value, str) and leaf.kind == "text" and found and _end_lost(value, found, stream, info):
-            sure, why = min(sure, STRAY), "its end may have run into the leader's dots after it, unread"
-        if path in disordered:
-            sure, why = (
-                min(sure, STRAY),
-                "it was read out of the form's order (its label may be an answer's words)",
-            )
-        if path in ran_on:
-            sure, why = min(sure, STRAY), "it may run on into words taken for a label out of the form's order"
+            why = f"OCR was unsure of a word ({sure:.2f})"
+            if any(w.text == UNDECIDED for w in words):
+                why = "a tick box could not be told ticked or not"
+        named = path.rpartition(".")[2] in NAMES
+        if words and named:
+            sure, why = _as_elsewhere(words, stream, sure, why)
+        plain = value if isinstance(value, str) else ""
+        prose = plain if leaf.kind == "text" else ""
+        answer = "" if named else prose  # text no word list holds aside
         cut = (
             cut_at_break(stream, found, path, edges, know)
-            if know is not None and found and _runs_on(path, leaf)
+            if know and found and (path.rpartition(".")[2].isdigit() or bool(answer))
             else None
         )
-        if cut is not None:
-            sure, why = min(sure, STRAY), cut
-        if leaf.kind == "text" and any(
-            stream.in_margin(index) or stream.tokens[index].line in edges for index in found
-        ):
-            sure, why = min(sure, STRAY), "it runs into the page's margin, where headers and footers are"
+        doubts = {  # why a value is not sure, if so: the last that holds is told
+            "a number's ink is wider than the figures OCR read (a fraction, say)": any(
+                w.text.isdigit() and w.x1 - w.x0 > WIDE_FIGURE * w.size * len(w.text) for w in words
+            ),
+            "a name's part after a hyphen was read in lower case (a capital misread)": named
+            and bool(HYPHEN_LOWER.search(plain)),
+            "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
+            and bool(found)
+            and _ends_in_comma(stream, found),
+            "a mark beside the text was not read as a letter": _stray(plain),
+            "OCR ran two words together (one may be struck through)": bool(
+                GLUED.search(plain) or DOTTED.search(plain)
+            ),
+            "OCR may have lost a space between two words": _lost_space(plain, know),
+            "it ends on a word a sentence goes on after: the rest may be lost": _cut_short(answer),
+            "a word OCR read is in no English word list nor on the form": _misspelt(answer, know),
+            "it starts mid-sentence, in lower case: its first lines may be lost": _starts_mid_sentence(
+                answer, info
+            ),
+            "it reads as the form's own printed text": _printed(prose, know),
+            "its first line reads as the end of a printed label": _label_first(prose, know),
+            "words before it may have run into a leader's dots, unread": bool(found)
+            and _first_word_lost(answer, found, stream, info),
+            "its end may have run into the leader's dots after it, unread": bool(prose and found)
+            and _end_lost(prose, found, stream, info),
+            "it was read out of the form's order (its label may be an answer's words)": path in disordered,
+            "it was read from the line of another party's row, not its own": path in crossed,
+            "it may run on into words taken for a label out of the form's order": path in ran_on,
+            cut or "": cut is not None,
+            "it runs into the page's margin, where headers and footers are": leaf.kind == "text"
+            and any(stream.in_margin(index) or stream.tokens[index].line in edges for index in found),
+        }
+        if any(doubts.values()):
+            sure, why = min(sure, STRAY), [reason for reason, doubt in doubts.items() if doubt][-1]
         if sure < SURE:
-            cleared[path] = source
-            result.warnings.append(
-                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
-            )
-            doubted.append(Unmapped(text, source))
-            result.unmapped.append(doubted[-1])
+            clear(path, why, text)
             continue
         result.field_confidence[path] = round(result.field_confidence.get(path, 1.0) * sure, 2)
         result.warnings.append(
@@ -166,27 +166,13 @@ def judged(
         )
     for listed in _partial_lists(rows, taken, stream, edges, know):
         for path in [p for p in result.sources if p.rpartition(".")[0] == listed and p not in cleared]:
-            cleared[path] = source = result.sources[path]
-            why = "a row beside its rows reads as a date, but was not read into it"
-            result.warnings[:] = [
-                w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
-            ]
-            result.warnings.append(
-                ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", source)
+            clear(
+                path,
+                "a row beside its rows reads as a date, but was not read into it",
+                shown(value_at(data, path)),
             )
-            doubted.append(Unmapped(shown(value_at(data, path)), source))
-            result.unmapped.append(doubted[-1])
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
-        cleared[path] = result.sources[path]
-        why = "OCR was unsure of another item of the list"
-        result.warnings[:] = [
-            w for w in result.warnings if not (w.field == path and w.message.startswith("read by OCR ("))
-        ]
-        result.warnings.append(
-            ReadWarning(path, f"read by OCR: {why}; left empty, the text is kept in unmapped", cleared[path])
-        )
-        doubted.append(Unmapped(shown(value_at(data, path)), cleared[path]))
-        result.unmapped.append(doubted[-1])
+        clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
         result.data = without(result, cleared)
         for path in cleared:
@@ -216,61 +202,50 @@ def _partial_lists(
         left, right = min(w.x0 for w in words), max(w.x1 for w in words)
         between = [line for line in range(lines[0], lines[-1]) if line not in lines and line not in edges]
         around = [stream.body_neighbour(lines[0], -1, edges), stream.body_neighbour(lines[-1], 1, edges)]
-        for line in around + between:
-            free = {
-                id(t.word): t.word
-                for i, t in enumerate(stream.tokens)
-                if line is not None and t.line == line and i not in taken
-            }
-            printed = line is not None and know is not None and know.is_printed(_text(stream.lines[line]))
-            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free.values()):
+        for line in [*(near for near in around if near is not None), *between]:
+            free = [t.word for i, t in enumerate(stream.tokens) if t.line == line and i not in taken]
+            printed = know is not None and know.is_printed(" ".join(w.text for w in stream.lines[line]))
+            if not printed and any(w.x0 < right and left < w.x1 and date_like(w.text) for w in free):
                 partial.append(listed)
                 break
     return partial
 
 
-def _text(words: Sequence[Word]) -> str:
-    return " ".join(word.text for word in words)
-
-
 def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
     """The items read of the lists an item of which was cleared ("meeting_dates.2")."""
     lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
-    return [
-        path
-        for path in sources
-        if path not in cleared and path.rpartition(".")[2].isdigit() and path.rpartition(".")[0] in lists
-    ]
+    items = (path for path in sources if path not in cleared and path.rpartition(".")[2].isdigit())
+    return [path for path in items if path.rpartition(".")[0] in lists]
 
 
-def _printed(value: str, know: FormKnowledge) -> bool:
+def _printed(value: str, know: FormKnowledge | None) -> bool:
     """Whether a value of a few words is (a letter or two misread) a piece of the form's
     own printed text: the end of a label OCR read apart from it ("referred learning style)")."""
     norm = fold(value)
-    if not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
+    if know is None or not PRINTED_WORDS <= len(norm.split()) <= LABEL_WORDS:
         return False
     return know.is_printed(value) or fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) > 0
 
 
-def _label_first(value: str, know: FormKnowledge) -> bool:
+def _label_first(value: str, know: FormKnowledge | None) -> bool:
     """Whether a text answer of several lines starts with a line that is the end of one of
     the form's printed labels ("the record:"): OCR read a label's last line apart from it."""
     first, _, rest = value.strip().partition("\n")
     norm = fold(first)
     return (
-        bool(rest.strip())
+        know is not None
+        and bool(rest.strip())
         and first.rstrip()[-1:] in LABEL_ENDS
         and LABEL_END_WORDS <= len(norm.split()) <= LABEL_WORDS
         and any(f" {fold(label)}".endswith(f" {norm}") for info in know.fields for label in info.labels)
     )
 
 
-def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
+def _starts_mid_sentence(value: str, info: FieldInfo | None) -> bool:
     """Whether an answer of a few sentences, to a label it does not complete (a question or
     a heading, not a printed sentence it is typed into), starts with a word in lower case:
     OCR lost its first lines (struck-through or underlined text it read nothing of), and
     what is left is its end."""
-    info = next((i for i in know.fields if i.path == generic(path)), None)
     words = value.split()
     return (
         info is not None
@@ -278,21 +253,20 @@ def _starts_mid_sentence(value: str, path: str, know: FormKnowledge) -> bool:
         and len(words) >= MID_SENTENCE_WORDS
         and words[0][:1].isalpha()
         and words[0][:1].islower()
-        and path.rpartition(".")[2] not in NAMES
     )
 
 
-def _first_word_lost(
-    value: str, path: str, found: list[int], stream: WordStream, info: FieldInfo | None
-) -> bool:
+def _first_word_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
     """Whether an answer (not a name) that starts in lower case may have lost its first
     words: OCR did not read what stood just before it, after a leader's dots or in the
     room left on the line above (`WordStream.unread_before`). Typed against the dots
     ("……Time kept free"), an answer's first word is read with the dots or lost with them."""
     first = value.lstrip()[:1]
-    if not (first.isalpha() and first.islower()) or path.rpartition(".")[2] in NAMES:
-        return False
-    return stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+    return (
+        first.isalpha()
+        and first.islower()
+        and stream.unread_before(min(found), dots=info is not None and info.spec.place == "dots")
+    )
 
 
 def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
@@ -310,6 +284,26 @@ def _end_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo 
     )
 
 
+def _as_elsewhere(words: list[Word], stream: WordStream, sure: float, why: str) -> tuple[float, str]:
+    """A name's confidence and why, from the other places OCR read its words: where a check
+    doubted one of them (`UNSURE` exactly: an accent unread, say), here too; else, unsure
+    of it here, as sure as OCR was of the same words read elsewhere on one line, every
+    one sure (the same name in the form's header and its signature block)."""
+    texts = [word.text for word in words]
+    mine = {id(word) for word in words}
+    others = [w for line in stream.lines.values() for w in line if w.text in texts and id(w) not in mine]
+    if sure >= SURE and any(w.confidence == UNSURE for w in others):
+        return UNSURE, "OCR doubted a word of it where it read it elsewhere (an accent, say)"
+    if sure >= SURE or any(w.confidence == UNSURE for w in [*words, *others]):
+        return sure, why
+    for line in stream.lines.values():
+        for start in range(len(line) - len(words) + 1):
+            run = line[start : start + len(words)]
+            if [w.text for w in run] == texts and min(w.confidence for w in run) >= SURE:
+                return min(w.confidence for w in run), why
+    return sure, why
+
+
 def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     """Whether an answer's last word ends in a comma and ends its line too (not a comma
     between two values that share a line: "Monthly, more often, 1 hour")."""
@@ -317,18 +311,9 @@ def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
-def _runs_on(path: str, leaf: Leaf) -> bool:
-    """Whether a field's answer may run over lines, and so over a page break: text (a
-    name aside) and lists."""
-    last = path.rpartition(".")[2]
-    return last.isdigit() or (leaf.kind == "text" and last not in NAMES)
-
-
-def _misspelt(value: str, path: str, know: FormKnowledge | None) -> bool:
+def _misspelt(value: str, know: FormKnowledge | None) -> bool:
     """Whether a text answer (not a name) holds a word that is neither English nor the
     form's own: most often a word OCR misread ("heaith"), or cut ("rofessional")."""
-    if path.rpartition(".")[2] in NAMES:
-        return False
     return bool(unknown(value, _form_words(know.corpus if know is not None else "")))
 
 
@@ -343,11 +328,11 @@ def _lost_space(value: str, know: FormKnowledge | None) -> bool:
     )
 
 
-def _cut_short(value: str, path: str) -> bool:
+def _cut_short(value: str) -> bool:
     """Whether a text answer (not a name) ends, with no mark after it, on a word a sentence
     goes on after ("and", "the", "within"): OCR lost its end, or the reader did."""
     words = value.split()
-    return path.rpartition(".")[2] not in NAMES and len(words) > 1 and leads_on(words[-1])
+    return len(words) > 1 and leads_on(words[-1])
 
 
 @functools.cache

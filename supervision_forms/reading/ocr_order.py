@@ -5,10 +5,12 @@ for its label: "Frequency may change after the review" read as the label `Freque
 the next line as its answer) was not read where the form puts it: it is not a value.
 The fields that keep the form's order are those in every longest run of them, down the
 pages, whose places in the form never go back; the others are out of order (where two
-runs as long part ways, neither is sure)."""
+runs as long part ways, neither is sure). Nor is a field of one party's row (a
+signature's date) read from the line of another party's row."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
 
 from ..models.paths import generic
@@ -68,3 +70,25 @@ def _in_every_longest_rise(values: list[int]) -> set[int]:
     longest = max(ending, default=0)
     on_one = [i for i in range(len(values)) if ending[i] + starting[i] - 1 == longest]
     return {i for i in on_one if sum(ending[j] == ending[i] for j in on_one) == 1}
+
+
+def crossed_rows(sources: Mapping[str, str], tried: Mapping[str, str] = {}) -> set[str]:
+    """The fields of one party (`signatures.supervisee.date`) read from a line that holds
+    another party's other field (`signatures.supervisor.name`) and none of the party's own,
+    whose own fields were read elsewhere: a row's value OCR lost (its date run into its
+    label), the reader took from the next party's row."""
+    lines: dict[str, dict[str, str]] = defaultdict(dict)  # party -> its fields' source lines
+    for path, source in {**tried, **sources}.items():
+        party, _, leaf = path.rpartition(".")
+        if party and not leaf.isdigit():
+            lines[party][leaf] = source
+    crossed = set()
+    for path, source in sources.items():
+        party, _, leaf = path.rpartition(".")
+        own = [line for other, line in lines.get(party, {}).items() if other != leaf]
+        if not own or source in own:
+            continue
+        kin = (p for p in lines if p != party and p.rpartition(".")[0] == party.rpartition(".")[0])
+        if any(line == source for p in kin for other, line in lines[p].items() if other != leaf):
+            crossed.add(path)
+    return crossed

@@ -126,8 +126,11 @@ def to_page(ocr: OcrPage, number: int) -> Page:
     words = []
     for line, (top, bottom, size) in zip(lines, bands, strict=True):
         for item in sorted(line.items, key=lambda i: i.x0):
-            if _is_box(item):
-                words.append(Word(_glyph(item), item.x0, top, item.x1, bottom, size, _box_confidence(item)))
+            if _is_box(item):  # a box told ticked or not is as sure as a clear word; one not told, not at all
+                glyph, sure = (
+                    (UNDECIDED, 0.0) if item.ticked is None else (TICKED if item.ticked else EMPTY, 1.0)
+                )
+                words.append(Word(glyph, item.x0, top, item.x1, bottom, size, sure))
             else:
                 words.append(Word(item.text, item.x0, top, item.x1, bottom, size, item.confidence))
     return Page(
@@ -176,12 +179,3 @@ def _speck(word: OcrWord) -> bool:
 
 def _is_box(item: OcrWord | OcrBox) -> TypeIs[OcrBox]:
     return hasattr(item, "ticked")
-
-
-def _glyph(box: OcrBox) -> str:
-    return UNDECIDED if box.ticked is None else TICKED if box.ticked else EMPTY
-
-
-def _box_confidence(box: OcrBox) -> float:
-    """A box told ticked or not is as sure as a clear word; one that cannot be told, not at all."""
-    return 0.0 if box.ticked is None else 1.0
