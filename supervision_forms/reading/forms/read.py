@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from ...models.paths import MINUTES, in_minutes
@@ -94,6 +94,8 @@ def read_form(
     used.extend(read_tables(layout, hits, infos, printed, collector))
     for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
         collector.unmapped.append(Unmapped(text, layout.pieces[number].source))  # what no field took
+    for number, text in _inside_labels(layout, finder.hits, infos, know):
+        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))
     _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
 
@@ -366,6 +368,33 @@ def _written_after(text: str, know: FormKnowledge) -> bool:
     ("To be discussed and recorded by supervisee and supervisor  Studying this year.")."""
     rest = remove_phrases(text, know.prompts)
     return rest != text and bool(fold(rest)) and not know.is_printed(rest)
+
+
+def _inside_labels(
+    layout: Layout, hits: list[Hit], infos: Mapping[str, FieldInfo], know: FormKnowledge
+) -> Iterator[tuple[int, str]]:
+    """Writing drawn on a line of a label found over several lines ("Signature of Rukhsana
+    Kowalczyk", then "supervisee:"), where every word of one of the label's wordings is
+    there: the words after the last of them on each of its lines but the last, when the
+    form does not print them. The label's lines are used up whole, so these would be
+    lost. (Where the label's words are not all there, it was found reworded: an older
+    edition's wording, not writing.)"""
+    for hit in hits:
+        if len(hit.pieces) < 2 or hit.path not in infos:
+            continue
+        lines = [
+            layout.pieces[number].text[hit.start if number == hit.piece else 0 :] for number in hit.pieces
+        ]
+        found = set(fold(" ".join(lines)).split())
+        wording = next(
+            (set(w) for w in map(str.split, map(fold, infos[hit.path].labels)) if found >= set(w)), None
+        )
+        for number, line in zip(hit.pieces[:-1], lines, strict=False):
+            words = line.split()
+            own = [at for at, word in enumerate(words) if wording and wording.issuperset(fold(word).split())]
+            extra = " ".join(words[own[-1] + 1 :]) if own else ""
+            if any(char.isalpha() for char in extra) and not know.in_prose(fold(extra)):
+                yield number, extra
 
 
 def _left_over(
