@@ -32,7 +32,8 @@ import argparse
 import importlib.util
 import json
 import sys
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -154,13 +155,13 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
     outcome.pack = result.pack
     data = result.data.model_dump(mode="json")
     got = values(data, fields)
-    unmapped = words("\n".join(entry.text for entry in getattr(result, "unmapped", [])))
+    unmapped = _plain_words("\n".join(entry.text for entry in getattr(result, "unmapped", [])))
     for path in fields:
         if same(truth[path], got[path]):
             outcome.right += 1
         elif empty(got[path]):
             written = item.get("written", {}).get(path)
-            kept = None if not written else not words(written) - unmapped
+            kept = None if not written else not _plain_words(written) - unmapped
             outcome.missed.append(Failure(label, path, truth[path], None, kept))
         else:
             outcome.wrong.append(Failure(label, path, truth[path], got[path]))
@@ -177,6 +178,13 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
         outcome.fields += 1
         outcome.wrong.append(Failure(label, path, None, value))
     return outcome
+
+
+def _plain_words(text: str) -> Counter[str]:
+    """The words of a text without their accents and hyphens (OCR that drops an accent, or a
+    typesetter's hyphen at a line's end, has still kept the word)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return words(plain.replace("-", ""))
 
 
 def _one_line(text: str) -> str:
