@@ -13,7 +13,10 @@ list of meeting dates as one field. Each field is
 - right: the value read equals the truth (both empty counts as right);
 - wrong: the reader put a value that differs from the truth (a value where the truth is
   empty included): worse than a miss;
-- missed: the reader left it empty where the truth has a value.
+- missed: the reader left it empty where the truth has a value. A missed field's writing
+  (as typed on the form, `written` in the truth) is then looked for in what the reader
+  kept in `unmapped`, word for word in any order: found there, it was kept for a person
+  to place; not found, it may be lost (or OCR misread it), and the report counts it.
 
 A file that cannot be read counts every field as missed, and is listed with the reason
 (the error's class and message). A file read as another council's form is still compared
@@ -29,7 +32,8 @@ import argparse
 import importlib.util
 import json
 import sys
-from collections import defaultdict
+import unicodedata
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -40,7 +44,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if importlib.util.find_spec("supervision_forms") is None:  # the code on PYTHONPATH, else this checkout's
     sys.path.insert(0, str(ROOT))
 
+if importlib.util.find_spec("tools") is None:
+    sys.path.append(str(ROOT))
+
 from supervision_forms import SupervisionFormsError, parse  # noqa: E402
+from tools.corpus.check import words  # noqa: E402
 
 # Kept for tests/forms/test_corpus.py: the floors it asserts for the first three formats.
 TARGETS = {"docx": 0.97, "resaved": 0.97, "pdf": 0.93}
@@ -97,6 +105,7 @@ class Failure:
     field: str
     expected: Any
     got: Any
+    kept: bool | None = None  # a missed field: its writing found in `unmapped` (None: not known)
 
 
 @dataclass
@@ -146,11 +155,14 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
     outcome.pack = result.pack
     data = result.data.model_dump(mode="json")
     got = values(data, fields)
+    unmapped = _plain_words("\n".join(entry.text for entry in getattr(result, "unmapped", [])))
     for path in fields:
         if same(truth[path], got[path]):
             outcome.right += 1
         elif empty(got[path]):
-            outcome.missed.append(Failure(label, path, truth[path], None))
+            written = item.get("written", {}).get(path)
+            kept = None if not written else not _plain_words(written) - unmapped
+            outcome.missed.append(Failure(label, path, truth[path], None, kept))
         else:
             outcome.wrong.append(Failure(label, path, truth[path], got[path]))
     # fields this file does not show (on another page): counted only when a value is read.
@@ -166,6 +178,13 @@ def read_one(target: Target, item: dict[str, Any]) -> Outcome:
         outcome.fields += 1
         outcome.wrong.append(Failure(label, path, None, value))
     return outcome
+
+
+def _plain_words(text: str) -> Counter[str]:
+    """The words of a text without their accents and hyphens (OCR that drops an accent, or a
+    typesetter's hyphen at a line's end, has still kept the word)."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return words(plain.replace("-", ""))
 
 
 def _one_line(text: str) -> str:
@@ -238,6 +257,7 @@ class Tally:
     missed: int = 0
     unread: int = 0
     misplaced: int = 0
+    not_kept: int = 0  # missed fields whose writing is not in `unmapped`
 
     def add(self, outcome: Outcome) -> None:
         self.files += 1
@@ -247,6 +267,9 @@ class Tally:
         self.missed += len(outcome.missed)
         self.unread += outcome.error is not None
         self.misplaced += outcome.misplaced
+        self.not_kept += (
+            sum(failure.kept is False for failure in outcome.missed) if outcome.error is None else 0
+        )
 
     @property
     def accuracy(self) -> float:
@@ -326,6 +349,14 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
         lines.append(
             f"wrong values: {every.wrong} of {every.fields} fields ({every.wrong / every.fields:.2%})"
         )
+    if every.missed:
+        not_kept = ", ".join(
+            f"{p} {t.not_kept}" for (p, group), t in sorted(counts.items()) if group == "all" and t.not_kept
+        )
+        lines.append(
+            f"missed fields whose writing is not in unmapped (lost, or misread by OCR): {every.not_kept}"
+            f" of {every.missed}" + (f" ({not_kept})" if not_kept else "")
+        )
     if every.misplaced:
         lines.append(
             f"not counted: {every.misplaced} fields that the page list puts on another page,"
@@ -347,7 +378,7 @@ def report(outcomes: list[Outcome], by: str, errors: int | None) -> list[str]:
         lines.append("")
         lines.append("worst failures (wrong values first, a field at a time, commonest first):")
         for failure in worst(outcomes, errors):
-            kind = "WRONG " if not empty(failure.got) else "missed"
+            kind = "WRONG " if not empty(failure.got) else "LOST  " if failure.kept is False else "missed"
             expected, got = _differing(failure.expected, failure.got)
             lines.append(f"  {kind} {failure.file} {failure.field}: expected {expected} got {got}")
     return lines

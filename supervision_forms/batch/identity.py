@@ -209,16 +209,8 @@ def _may_be(before: Identity, now: Identity) -> bool:
     return before.employee is None or now.employee is None or before.employee == now.employee
 
 
-def _same_employee(before: Previous, now: Identity) -> bool:
-    return now.employee is not None and before.identity.employee == now.employee
-
-
 def _unchanged(content: str) -> Callable[[Previous, Identity], bool]:
     def match(before: Previous, now: Identity) -> bool:
         return before.identity.traits == now.traits and before.content == content
 
     return match
-
-
-def _old_entry(before: Previous, now: Identity) -> bool:
-    return before.identity.traits is None

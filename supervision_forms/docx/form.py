@@ -307,7 +307,6 @@ class _Inline:
     letters: list[int]
     style: str | None
     leader_tabs: int  # tabs in this paragraph's tab stops that draw a leader
-    field_depth: int = 0
     tabs_seen: int = 0
 
     def walk(self, element: etree._Element, run: etree._Element | None) -> None:

@@ -44,7 +44,6 @@ class Paragraph:
     loose: str
     source: str
     cell: tuple[int, int, int] | None  # (table, row, cell), 1-based
-    in_text_box: bool = False
 
 
 @dataclass
@@ -152,9 +151,7 @@ class _Walker:
         self.depth -= 1
         self.paragraph_count += 1
         source = self._source()
-        paragraph = Paragraph(
-            "".join(self.text), "".join(self.loose), source, self.position, in_text_box=self.depth > 0
-        )
+        paragraph = Paragraph("".join(self.text), "".join(self.loose), source, self.position)
         if self.depth > 0:
             self.deferred.append(paragraph)  # it follows its anchor paragraph
         else:

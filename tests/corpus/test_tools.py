@@ -109,3 +109,34 @@ def it_counts_a_field_the_page_list_misplaced_apart_from_wrong_values(
     outcome = measure_accuracy.read_one(target, item)
     assert (outcome.right, outcome.misplaced, outcome.fields) == (1, 1, 2)
     assert [failure.field for failure in outcome.wrong] == ["c"]
+
+
+def it_tells_a_missed_field_kept_in_unmapped_from_one_whose_writing_is_nowhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from types import SimpleNamespace
+
+    from tools import measure_accuracy
+
+    item = {
+        "council": "sefton",
+        "fields": ["review_date", "supervisor.name"],
+        "data": {"review_date": "2026-08-06", "supervisor": {"name": "Jane Smith"}},
+        "written": {"review_date": "6th Aug. 2026", "supervisor.name": "Jane Smith"},
+    }
+    result = SimpleNamespace(
+        pack="sefton",
+        data=SimpleNamespace(model_dump=lambda mode: {}),
+        unmapped=[SimpleNamespace(text="To be reviewed on: 6th Aug. 2026")],
+    )
+    monkeypatch.setattr(measure_accuracy, "parse", lambda path: result)
+    outcome = measure_accuracy.read_one(measure_accuracy.Target(tmp_path / "f.docx", "docx", "f"), item)
+    assert {failure.field: failure.kept for failure in outcome.missed} == {
+        "review_date": True,
+        "supervisor.name": False,
+    }
+    report = measure_accuracy.report([outcome], "council", 0)
+    assert (
+        "missed fields whose writing is not in unmapped (lost, or misread by OCR): 1 of 2 (docx 1)" in report
+    )
+    assert any(line.startswith("  LOST   docx/f.docx supervisor.name") for line in report)

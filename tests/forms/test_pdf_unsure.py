@@ -857,3 +857,23 @@ def it_leaves_a_name_unsure_when_it_ends_in_a_word_broken_at_its_hyphen(packs: P
     assert result.data.signatures.supervisor.name is None  # type: ignore[attr-defined]
     assert any("broken at its hyphen" in w.message for w in result.warnings)
     assert any("Oluwaseun Pryce" in u.text for u in result.unmapped)
+
+
+def it_keeps_writing_drawn_on_the_first_line_of_a_wrapped_label(packs: PackRegistry) -> None:
+    # a name in a text box drawn on the label's first line: the label, found over both
+    # lines, uses them up whole, so the name is kept apart (older wordings are not)
+    from supervision_forms.reading.forms.labels import Hit
+    from supervision_forms.reading.forms.layout import Layout, Piece
+    from supervision_forms.reading.forms.read import _inside_labels
+
+    know = packs.get("surrey").knowledge("agreement")
+    infos = {info.path: info for info in know.fields}
+
+    def kept(first: str, second: str) -> list[tuple[int, str]]:
+        pieces = [Piece(first, "line 1", 1, 60.0, 300.0), Piece(second, "line 2", 2, 60.0, 60.0)]
+        hit = Hit("signatures.supervisee.name", 0, 0, 1, len(second), 80.0, pieces=(0, 1))
+        return list(_inside_labels(Layout(pieces, structured=False), [hit], infos, know))
+
+    assert kept("Signature of Rukhsana Kowalczyk", "supervisee:") == [(0, "Rukhsana Kowalczyk")]
+    assert kept("Signature of", "supervisee:") == []
+    assert kept("Signed by the", "member of staff:") == []  # a wording the form does not have

@@ -144,6 +144,33 @@ def it_keeps_a_full_stop_typed_before_dot_leaders_only_where_the_answer_is_a_sen
     assert data.interruptions == "the court calls about a hearing listed today"  # type: ignore[attr-defined]
 
 
+def it_ends_a_phrase_run_into_plain_dots_as_its_writer_ends_their_other_answers(packs: PackRegistry) -> None:
+    def build(ends: str) -> bytes:
+        def body(doc: DocxDocument) -> None:
+            doc.add_paragraph(f"a) What I want from you as my supervisor ……………Straight answers{ends}……………")
+            doc.add_paragraph(
+                "c) What I want from you as the supervisee ......Curiosity about your practice......"
+            )
+            doc.add_paragraph(
+                "d) What I will contribute as the supervisor ..........Honest feedback.........."
+            )
+            doc.add_paragraph(
+                f"f) As the supervisee I am responsible for ……Keeping chronologies current{ends}"
+            )
+
+        return document(body)
+
+    # the dots after "feedback" hide whether a full stop was typed: the writer's other answers say
+    stopped = read(build("."), packs.get("sefton")).data.expectations  # type: ignore[attr-defined]
+    assert stopped.contribute_as_supervisor == "Honest feedback."
+    assert stopped.want_from_supervisor == "Straight answers."
+    left_open = read(build(""), packs.get("sefton")).data.expectations  # type: ignore[attr-defined]
+    assert left_open.contribute_as_supervisor == "Honest feedback"
+    assert left_open.want_from_supervisee == "Curiosity about your practice"
+    assert stopped.want_from_supervisee == "Curiosity about your practice."
+    assert left_open.supervisee_responsible_for == "Keeping chronologies current"
+
+
 def it_reads_the_month_and_date_table_skipping_blank_rows(packs: PackRegistry) -> None:
     rows = [
         ["Month", "Date"],

@@ -21,10 +21,11 @@ DURATION_WORD = re.compile(r"hour|hr|min|half|quarter|½|^h$", re.IGNORECASE)  #
 CLAUSES = re.compile(r"\s*(?:[,;\n–—(]|\s-\s|\bfor\b|\blasting\b|\bof\b)\s*", re.IGNORECASE)
 
 
-def clean(text: str, prompts: list[str], *, completes: bool = False) -> str | None:
+def clean(text: str, prompts: list[str], *, completes: bool = False, stops: bool | None = None) -> str | None:
     """The answer in `text`: printed prompts, dot leaders, tick boxes and stray
     punctuation removed, one line per paragraph; None when nothing is left. `completes`:
-    the answer goes on a printed sentence (`leader`)."""
+    the answer goes on a printed sentence; `stops`: the writer ends answers with a full
+    stop (`leader`)."""
     text = remove_phrases(text, prompts)
     lines = text.split("\n")  # a prompt broken off by a page or row end, before or after the answer
     if len(lines) > 1 and part_of_prompt(lines[-1], prompts):
@@ -34,7 +35,7 @@ def clean(text: str, prompts: list[str], *, completes: bool = False) -> str | No
     if BOXES.search(text):
         return ticked(text)
     lines = []
-    dots = functools.partial(leader, completes=completes)
+    dots = functools.partial(leader, completes=completes, stops=stops)
     for line in LEADERS.sub(dots, text).split("\n"):  # (a full stop is judged on the whole answer)
         line = SPACES.sub(" ", line).strip()
         if any(char.isalnum() for char in line):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from ...models.paths import MINUTES, in_minutes
@@ -13,6 +13,7 @@ from ...packs import Pack
 from ...packs.spec import PrintedFact
 from ...text.names import written_like_a_name
 from ..knowledge import FieldInfo, FormKnowledge, placeholder_start
+from ..leaders import final_stop
 from ..result import ParseResult, ReadWarning, Unmapped
 from ..text import LIST_MARK, fold
 from ..ticks import untick_options
@@ -29,6 +30,7 @@ from .spots import Span, label_spans, without
 from .tables import read_tables
 
 SHARED = 0.9  # confidence in a part of an answer that holds several fields
+STYLE_ANSWERS = 2  # prose answers that, ending alike, show how their writer ends one
 STAGES: tuple[Stage, ...] = ("exact", "reworded", "loose")
 
 NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's words)"
@@ -92,6 +94,8 @@ def read_form(
     used.extend(read_tables(layout, hits, infos, printed, collector))
     for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
         collector.unmapped.append(Unmapped(text, layout.pieces[number].source))  # what no field took
+    for number, text in _inside_labels(layout, finder.hits, infos, know):
+        collector.unmapped.append(Unmapped(text, layout.pieces[number].source))
     _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
 
@@ -219,12 +223,19 @@ def _put_answers(
     sharing: dict[tuple[int, int], list[str]] = defaultdict(list)
     for path in answers:
         sharing[(hits[path].piece, hits[path].start)].append(path)
+    stops = _writer_stops(answers, infos, know)
     for paths in sharing.values():
         answer = answers[paths[0]]
         labels = {p: infos[p].labels for p in paths}
         if len(paths) == 1:
             inside = _before_inner(answer.text, paths[0], hits, know)[0]
-            text = clean(inside, know.prompts, completes=_completes_sentence(infos[paths[0]]))
+            info = infos[paths[0]]
+            text = clean(
+                inside,
+                know.prompts,
+                completes=_completes_sentence(info),
+                stops=stops if _prose(info) else None,
+            )
         else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
             text = "\n".join(part for part in parts if part) or None
@@ -256,6 +267,27 @@ def _put_answers(
                 collector.put(
                     path, clean(shares[path], know.prompts), answer.source, answer.confidence * SHARED
                 )
+
+
+def _writer_stops(
+    answers: Mapping[str, Answer], infos: Mapping[str, FieldInfo], know: FormKnowledge
+) -> bool | None:
+    """Whether this writer ends their prose answers with a full stop: True or False where
+    at least two answers show it and none shows otherwise, else None (`leaders.final_stop`)."""
+    shown = Counter(
+        final_stop(remove_phrases(answer.text, know.prompts))
+        for path, answer in answers.items()
+        if _prose(infos[path])
+    )
+    shown.pop(None, None)
+    return next(iter(shown)) if len(shown) == 1 and sum(shown.values()) >= STYLE_ANSWERS else None
+
+
+def _prose(info: FieldInfo) -> bool:
+    """Whether the field asks a question answered on lines of its own (not a name)."""
+    return (
+        info.kind == "text" and (info.spec.new_line or info.spec.place == "below") and not is_name(info.path)
+    )
 
 
 def _completes_sentence(info: FieldInfo) -> bool:
@@ -336,6 +368,33 @@ def _written_after(text: str, know: FormKnowledge) -> bool:
     ("To be discussed and recorded by supervisee and supervisor  Studying this year.")."""
     rest = remove_phrases(text, know.prompts)
     return rest != text and bool(fold(rest)) and not know.is_printed(rest)
+
+
+def _inside_labels(
+    layout: Layout, hits: list[Hit], infos: Mapping[str, FieldInfo], know: FormKnowledge
+) -> Iterator[tuple[int, str]]:
+    """Writing drawn on a line of a label found over several lines ("Signature of Rukhsana
+    Kowalczyk", then "supervisee:"), where every word of one of the label's wordings is
+    there: the words after the last of them on each of its lines but the last, when the
+    form does not print them. The label's lines are used up whole, so these would be
+    lost. (Where the label's words are not all there, it was found reworded: an older
+    edition's wording, not writing.)"""
+    for hit in hits:
+        if len(hit.pieces) < 2 or hit.path not in infos:
+            continue
+        lines = [
+            layout.pieces[number].text[hit.start if number == hit.piece else 0 :] for number in hit.pieces
+        ]
+        found = set(fold(" ".join(lines)).split())
+        wording = next(
+            (set(w) for w in map(str.split, map(fold, infos[hit.path].labels)) if found >= set(w)), None
+        )
+        for number, line in zip(hit.pieces[:-1], lines, strict=False):
+            words = line.split()
+            own = [at for at, word in enumerate(words) if wording and wording.issuperset(fold(word).split())]
+            extra = " ".join(words[own[-1] + 1 :]) if own else ""
+            if any(char.isalpha() for char in extra) and not know.in_prose(fold(extra)):
+                yield number, extra
 
 
 def _left_over(
