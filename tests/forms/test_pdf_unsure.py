@@ -869,11 +869,12 @@ def it_keeps_writing_drawn_on_the_first_line_of_a_wrapped_label(packs: PackRegis
     know = packs.get("surrey").knowledge("agreement")
     infos = {info.path: info for info in know.fields}
 
-    def kept(first: str, second: str) -> list[tuple[int, str]]:
+    def kept(first: str, second: str) -> list[tuple[int, str, str]]:
         pieces = [Piece(first, "line 1", 1, 60.0, 300.0), Piece(second, "line 2", 2, 60.0, 60.0)]
         hit = Hit("signatures.supervisee.name", 0, 0, 1, len(second), 80.0, pieces=(0, 1))
         return list(_inside_labels(Layout(pieces, structured=False), [hit], infos, know))
 
-    assert kept("Signature of Rukhsana Kowalczyk", "supervisee:") == [(0, "Rukhsana Kowalczyk")]
+    path = "signatures.supervisee.name"
+    assert kept("Signature of Rukhsana Kowalczyk", "supervisee:") == [(0, path, "Rukhsana Kowalczyk")]
     assert kept("Signature of", "supervisee:") == []
     assert kept("Signed by the", "member of staff:") == []  # a wording the form does not have

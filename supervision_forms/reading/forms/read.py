@@ -37,6 +37,7 @@ NOT_A_NAME = "not written like a person's name (digits, a sentence, or a form's 
 PLACEHOLDER_PIECE = "the first words of Word's placeholder text, not an answer"
 BROKEN_AT_END = "it ends in a word broken at its hyphen; the rest is on a line not read with it"
 UNTICKED = "reads as the form's options printed side by side, no tick box left to say which is meant"
+INSIDE_LABEL = "text is written on the lines of its printed label; it is kept in unmapped"
 BY_ORDER = "the label was found only by its place in the form's order; check this value"
 PRINTED_SOURCE = "the form's printed text"  # where a value the form itself prints came from
 LIGATURES = ("ffi", "ffl", "ff", "fi", "fl")
@@ -94,8 +95,9 @@ def read_form(
     used.extend(read_tables(layout, hits, infos, printed, collector))
     for number, text in _left_over(layout, used, places, know, range(len(layout.pieces))):
         collector.unmapped.append(Unmapped(text, layout.pieces[number].source))  # what no field took
-    for number, text in _inside_labels(layout, finder.hits, infos, know):
+    for number, path, text in _inside_labels(layout, finder.hits, infos, know):
         collector.unmapped.append(Unmapped(text, layout.pieces[number].source))
+        collector.warnings.append(ReadWarning(path, INSIDE_LABEL, layout.pieces[number].source))
     _put_printed_facts(layout, pack.document(kind).printed, collector)
     return collector.result(pack.name, kind)
 
@@ -372,7 +374,7 @@ def _written_after(text: str, know: FormKnowledge) -> bool:
 
 def _inside_labels(
     layout: Layout, hits: list[Hit], infos: Mapping[str, FieldInfo], know: FormKnowledge
-) -> Iterator[tuple[int, str]]:
+) -> Iterator[tuple[int, str, str]]:
     """Writing drawn on a line of a label found over several lines ("Signature of Rukhsana
     Kowalczyk", then "supervisee:"), where every word of one of the label's wordings is
     there: the words after the last of them on each of its lines but the last, when the
@@ -394,7 +396,7 @@ def _inside_labels(
             own = [at for at, word in enumerate(words) if wording and wording.issuperset(fold(word).split())]
             extra = " ".join(words[own[-1] + 1 :]) if own else ""
             if any(char.isalpha() for char in extra) and not know.in_prose(fold(extra)):
-                yield number, extra
+                yield number, hit.path, extra
 
 
 def _left_over(
