@@ -878,3 +878,18 @@ def it_keeps_writing_drawn_on_the_first_line_of_a_wrapped_label(packs: PackRegis
     assert kept("Signature of Rukhsana Kowalczyk", "supervisee:") == [(0, path, "Rukhsana Kowalczyk")]
     assert kept("Signature of", "supervisee:") == []
     assert kept("Signed by the", "member of staff:") == []  # a wording the form does not have
+
+
+def it_keeps_a_last_line_of_writing_that_the_form_happens_to_print_too(packs: PackRegistry) -> None:
+    # the year of a date wrapped onto the page's last line: printed elsewhere on the form
+    # ("August 2025"), but with no line under it to be part of that printed text
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 600, "Signed staff member:"),
+        Text(220, 600, "Jane Smith"),
+        Text(330, 600, "Date:"),
+        Text(220, 614, "Date: 20th Sep."),
+        Text(220, 628, "2025"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert "2025" in " ".join(entry.text for entry in result.unmapped)

@@ -426,7 +426,7 @@ def _left_over(
             continue
         if (
             know.in_prose(fold(joined))
-            or know.in_prose(fold(f"{left} {below.get(number, '')}"))
+            or (number in below and know.in_prose(fold(f"{left} {below[number]}")))
             or (not layout.structured and know.is_printed(joined) and know.echoes(piece.text))
         ):
             continue  # a printed line broken in two
