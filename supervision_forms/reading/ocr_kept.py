@@ -7,6 +7,7 @@ is left empty, since where it starts or ends is not sure."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence, Set
 from typing import Any
@@ -305,20 +306,14 @@ def _printed(text: str, words: list[Word], know: FormKnowledge) -> bool:
         return fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) >= PRINTED_SCORE
     if len(tokens) > SHORT_RUN:
         return False  # too short to compare loosely, and not printed word for word
-    vocabulary = _vocabulary(know)
+    vocabulary = _vocabulary(know.corpus)
     return all(token in vocabulary or _near_word(token, vocabulary) for token in tokens)
 
 
-_VOCABULARIES: dict[int, tuple[FormKnowledge, frozenset[str]]] = {}
-
-
-def _vocabulary(know: FormKnowledge) -> frozenset[str]:
-    """The words the form prints (kept with the knowledge they come from)."""
-    kept = _VOCABULARIES.get(id(know))
-    if kept is None or kept[0] is not know:
-        kept = (know, frozenset(know.corpus.split()))
-        _VOCABULARIES[id(know)] = kept
-    return kept[1]
+@functools.cache
+def _vocabulary(corpus: str) -> frozenset[str]:
+    """The words the form prints (its printed text, `corpus`)."""
+    return frozenset(corpus.split())
 
 
 def _near_word(token: str, vocabulary: frozenset[str]) -> bool:

@@ -5,6 +5,7 @@ no field took (`ocr_fields`, `ocr_kept`)."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Iterator, Sequence, Set
@@ -90,16 +91,10 @@ class WordStream:
         one line, with the whole of that column's part of the line, and the line as a
         source ("page 2, line 14")."""
         for segment in self._segments(pages):
-            run: list[int] = []
-            for index, _ in segment:
-                if wanted(index):
-                    run.append(index)
-                    continue
-                if run:
+            for keep, group in itertools.groupby((index for index, _ in segment), wanted):
+                if keep:
+                    run = list(group)
                     yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
-                run = []
-            if run:
-                yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
 
     def place_of(self, source: str) -> tuple[int, int]:
         """The (page, line) a source names ("page 2, line 14": (1, 13)); (-1, -1) for none."""
@@ -583,24 +578,13 @@ def tokens(text: str) -> list[str]:
 
 def _datetokens(day: datetime.date) -> set[str]:
     month = MONTHS[day.month - 1]
-    return {
-        str(day.day),
-        f"{day.day:02d}",
-        f"{day.day}{_suffix(day.day)}",
-        str(day.month),
-        f"{day.month:02d}",
-        month,
-        month[:3],
-        month[:4],
-        str(day.year),
-        f"{day.year % 100:02d}",
-    }
+    days = {str(day.day), f"{day.day:02d}", f"{day.day}{_suffix(day.day)}"}
+    months = {str(day.month), f"{day.month:02d}", month, month[:3], month[:4]}
+    return days | months | {str(day.year), f"{day.year % 100:02d}"}
 
 
 def _suffix(day: int) -> str:
-    if day in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return "th" if day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _numbertokens(number: Any) -> set[str]:
