@@ -48,6 +48,22 @@ COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts 
 UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
 LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
 LEADER_DOTS = re.compile(r"[.…]{3,}")  # a leader's dots: a word of them, or a word's start ("……Time")
+POSSESSIVE = re.compile(r"([^\W\d_]+)['’]s[.,;:]?")  # "supervisee's", "supervisee’s,"
+FORM_POSSESSIVE = 0.6  # OCR confidence: at least this, the possessive of a word the form prints is sure
+GATE = 0.9  # the gate's own confidence (`ocr_fields.SURE`)
+
+
+def sureness(word: Word, form: Set[str]) -> float:
+    """How sure OCR was of a word. The possessive of a word the form prints (`form`, in
+    lower case: "supervisee's"), in lower case or with a capital first, read at least
+    `FORM_POSSESSIVE` sure, is as sure as the gate: OCR doubts the possessive of a word
+    its dictionary lacks, not its letters."""
+    match = POSSESSIVE.fullmatch(word.text)
+    if match is None or not FORM_POSSESSIVE <= word.confidence < GATE:
+        return word.confidence
+    base = match[1]
+    cased = base.islower() or (base[:1].isupper() and base[1:].islower())
+    return GATE if cased and base.lower() in form else word.confidence
 
 
 @dataclass(frozen=True)
