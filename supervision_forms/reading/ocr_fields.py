@@ -27,7 +27,7 @@ from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
-from .ocr_kept import furniture, kept, shown, value_at, without
+from .ocr_kept import furniture, kept, shown, take_out, value_at
 from .ocr_order import crossed_rows, out_of_order
 from .ocr_words import BOXES, WordStream, date_like, sureness
 from .page import Page, Word
@@ -174,10 +174,7 @@ def judged(
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
         clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
-        result.data = without(result, cleared)
-        for path in cleared:
-            result.sources.pop(path, None)
-            result.field_confidence.pop(path, None)
+        take_out(result, cleared)
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result

@@ -32,25 +32,17 @@ def apart(page: Page) -> Page:
     """The page with each word glued to a leader given back as the word and its dots, and
     without the noise OCR read from a leader's dots as words of their own."""
     words = tuple(_apart(word) for word in page.words)
-    words = tuple(word for word in words if not _noise_word(word, words))
+    dots = [word for word in words if re.fullmatch(DOTS, word.text)]
+    words = tuple(word for word in words if not _noise_word(word, dots))
     return page if words == page.words else replace(page, words=words)
 
 
-def _noise_word(word: Word, words: tuple[Word, ...]) -> bool:
+def _noise_word(w: Word, dots: list[Word]) -> bool:
     """Whether a word is what OCR made of a leader's dots: the letters of their noise, read
-    unsure, touching or over a word of dots on its line ("……… eee", "supervisee i……")."""
-    return (
-        word.confidence < NOISE_SURE
-        and NOISE_WORD.fullmatch(word.text) is not None
-        and any(
-            re.fullmatch(DOTS, other.text) is not None
-            and other.top < word.bottom
-            and word.top < other.bottom
-            and word.x0 <= other.x1
-            and other.x0 <= word.x1
-            for other in words
-        )
-    )
+    unsure, touching or over a word of `dots` on its line ("……… eee", "supervisee i……")."""
+    if w.confidence >= NOISE_SURE or NOISE_WORD.fullmatch(w.text) is None:
+        return False
+    return any(d.top < w.bottom and w.top < d.bottom and w.x0 <= d.x1 and d.x0 <= w.x1 for d in dots)
 
 
 def _apart(word: Word) -> Word:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models.paths import Leaf
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.durations import read_duration_minutes
 from .page import Page, Word
 from .scan import ASCENT, CAP_HEIGHT, DESCENT, EMPTY, TICKED, UNDECIDED
@@ -21,10 +22,7 @@ TOKEN = re.compile(r"[^\W_]+")
 SOURCE = re.compile(r"^page (\d+), line (\d+)$")
 MAX_SKIPPED = 120  # words between two words of one value (other columns, labels between)
 DATE_LINES = 3  # lines from its source a date (or a duration) is looked for on
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 MONTH_WORDS = {name for month in MONTHS for name in (month, month[:3], month[:4])}
 ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 FIGURES_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
@@ -34,7 +32,7 @@ DURATION_WORDS = {
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
 SPELT_TOKENS = 6  # tokens at most of a duration written in words ("an hour and a half")
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = {name.lower() for name in WEEKDAY_NAMES}
 FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
 BOXES = {TICKED, EMPTY, UNDECIDED}
 NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
@@ -61,9 +59,8 @@ def sureness(word: Word, form: Set[str]) -> float:
     match = POSSESSIVE.fullmatch(word.text)
     if match is None or not FORM_POSSESSIVE <= word.confidence < GATE:
         return word.confidence
-    base = match[1]
-    cased = base.islower() or (base[:1].isupper() and base[1:].islower())
-    return GATE if cased and base.lower() in form else word.confidence
+    cased = match[1].islower() or match[1].istitle()
+    return GATE if cased and match[1].lower() in form else word.confidence
 
 
 @dataclass(frozen=True)
@@ -233,8 +230,7 @@ class WordStream:
         if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_DOTS.match(word.text):
             return True
         before = [w for w in self.lines[self.tokens[index].line] if w.x1 <= word.x0 and w is not word]
-        last = max(before, key=lambda w: w.x1, default=None)
-        return last is not None and bool(LEADER_END.search(last.text))
+        return bool(before) and bool(LEADER_END.search(max(before, key=lambda w: w.x1).text))
 
     def dots_after(self, index: int) -> bool:
         """Whether a token's word ends in a leader's dots, or the next word of its line is
@@ -243,8 +239,7 @@ class WordStream:
         if LEADER_END.search(word.text):
             return True
         after = [w for w in self.lines[self.tokens[index].line] if w.x0 >= word.x1 and w is not word]
-        following = min(after, key=lambda w: w.x0, default=None)
-        return following is not None and bool(LEADER_DOTS.fullmatch(following.text))
+        return bool(after) and bool(LEADER_DOTS.fullmatch(min(after, key=lambda w: w.x0).text))
 
     def body_neighbour(self, line: int, step: int, furniture: Set[int]) -> int | None:
         """The nearest line of the body before (`step` -1) or after (1) a line, on its page
