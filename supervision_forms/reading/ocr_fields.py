@@ -27,9 +27,9 @@ from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
-from .ocr_kept import furniture, kept, shown, value_at, without
+from .ocr_kept import furniture, kept, shown, take_out, value_at
 from .ocr_order import crossed_rows, out_of_order
-from .ocr_words import BOXES, WordStream, date_like
+from .ocr_words import BOXES, WordStream, date_like, sureness
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
@@ -107,7 +107,7 @@ def judged(
             sure, text = 0.0, shown(value)
             why = "its words could not be found again"
         else:
-            sure = min(word.confidence for word in words)
+            sure = min(sureness(w, _form_words(know.corpus if know is not None else "")) for w in words)
             text = " ".join(word.text for word in words if word.text not in BOXES) or shown(value)
             why = f"OCR was unsure of a word ({sure:.2f})"
             if any(w.text == UNDECIDED for w in words):
@@ -174,10 +174,7 @@ def judged(
     for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
         clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
-        result.data = without(result, cleared)
-        for path in cleared:
-            result.sources.pop(path, None)
-            result.field_confidence.pop(path, None)
+        take_out(result, cleared)
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result

@@ -7,6 +7,7 @@ is left empty, since where it starts or ends is not sure."""
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Sequence, Set
 from typing import Any
@@ -56,9 +57,10 @@ def shown(value: Any) -> str:
     return value.isoformat() if isinstance(value, datetime.date) else str(value)
 
 
-def without(result: ParseResult, cleared: dict[str, str]) -> Any:
-    """The data without the cleared fields, and without what was worked out from them
-    (their neighbours in the same part of the model that were not read themselves)."""
+def take_out(result: ParseResult, cleared: dict[str, str]) -> None:
+    """The cleared fields taken out of a result, with their sources and confidence, and
+    what was worked out from them (their neighbours in the same part of the model that
+    were not read themselves)."""
     flat = flatten(result.data.model_dump(mode="python"))
     read = set(result.sources) - set(cleared)
 
@@ -76,7 +78,10 @@ def without(result: ParseResult, cleared: dict[str, str]) -> Any:
         if derived and any(parent(path) == parent(gone) for gone in cleared):
             continue
         kept[path] = value
-    return type(result.data).model_validate(unflatten(kept))
+    result.data = type(result.data).model_validate(unflatten(kept))
+    for path in cleared:
+        result.sources.pop(path, None)
+        result.field_confidence.pop(path, None)
 
 
 def _owners(
@@ -123,13 +128,13 @@ def _lost(
         tokens = [stream.tokens[i] for i in run]
         if tokens[0].line in edges:
             continue
-        words = _words(tokens)
+        words = _words(run, stream)
         text = " ".join(w.text for w in words)
         if _labelled(text) or (stream.after_box(tokens[0]) and len(words) <= OPTION_WORDS):
             continue  # a label (an older edition's, say) or a tick box's option
         if len(run) <= SHORT_RUN and _among_unplaced(run, segment, stream, owners):
             lost.append((run, source))  # a word or two between text no field took is part of it
-        elif not _printed(text, words, know):
+        elif not _printed(words, know):
             lost.append((run, source))
     return lost, owners
 
@@ -154,7 +159,7 @@ def kept(
     unplaced = [  # text in unmapped that the form does not print
         run
         for run, _, _ in stream.runs(lambda index: owners.get(index) == "", ocr)
-        if not _printed_run(run, stream, know)
+        if not _printed(_words(run, stream), know)
     ]
     labels = {  # the first tokens of lines the reader took for a label, matched loosely
         stream.starts.get(stream.place_of(w.source), -1)
@@ -178,17 +183,12 @@ def kept(
         )
         result.unmapped.append(Unmapped(shown(value_at(data, path)), source))
     if cut:
-        result.data = without(result, cut)
-        for path in cut:
-            result.sources.pop(path, None)
-            result.field_confidence.pop(path, None)
+        take_out(result, cut)
         result.warnings[:] = [
             w for w in result.warnings if not (w.field in cut and w.message.startswith("read by OCR ("))
         ]
     for run, source in runs:
-        result.unmapped.append(
-            Unmapped(" ".join(w.text for w in _words([stream.tokens[i] for i in run])), source)
-        )
+        result.unmapped.append(Unmapped(" ".join(w.text for w in _words(run, stream)), source))
 
 
 def _answer_over_break(
@@ -204,7 +204,7 @@ def _answer_over_break(
     text no field took, is not an answer running on), when the field's value does not
     already hold the run (the reader followed it over the break)."""
     found = []
-    text = fold(" ".join(w.text for w in _words([stream.tokens[i] for i in run])))
+    text = fold(" ".join(w.text for w in _words(run, stream)))
     for column in stream.over_break(run, ocr, edges):
         taken = {owners.get(index, "") for index in column}
         path = taken.pop() if len(taken) == 1 else ""
@@ -214,8 +214,8 @@ def _answer_over_break(
     return found
 
 
-def _words(tokens: list[Token]) -> list[Word]:
-    return list({id(t.word): t.word for t in tokens}.values())
+def _words(run: list[int], stream: WordStream) -> list[Word]:
+    return list({id(stream.tokens[i].word): stream.tokens[i].word for i in run}.values())
 
 
 def _among_unplaced(run: list[int], segment: list[Token], stream: WordStream, owners: dict[int, str]) -> bool:
@@ -274,20 +274,16 @@ def _in_margin(words: list[Word], height: float) -> bool:
     return not MARGIN < min(w.top for w in words) / height < 1 - MARGIN
 
 
-def _printed_run(run: list[int], stream: WordStream, know: FormKnowledge) -> bool:
-    words = _words([stream.tokens[i] for i in run])
-    return _printed(" ".join(w.text for w in words), words, know)
-
-
 def _labelled(text: str) -> bool:
     """Whether a run of words is a label: a short question, or words before a colon."""
     text = text.strip()
     return text[-1:] in ("?", ":") and len(text.split()) <= LABEL_WORDS
 
 
-def _printed(text: str, words: list[Word], know: FormKnowledge) -> bool:
+def _printed(words: list[Word], know: FormKnowledge) -> bool:
     """Whether a run of OCR'd words is the form's printed text (OCR may have misread a
     letter or two of it), page furniture, or dirt (a speck or two read as letters)."""
+    text = " ".join(w.text for w in words)
     cleaned = clean(text, know.prompts)
     norm = fold(cleaned or "")
     if (
@@ -305,20 +301,14 @@ def _printed(text: str, words: list[Word], know: FormKnowledge) -> bool:
         return fuzz.partial_ratio(norm, know.corpus, score_cutoff=PRINTED_SCORE) >= PRINTED_SCORE
     if len(tokens) > SHORT_RUN:
         return False  # too short to compare loosely, and not printed word for word
-    vocabulary = _vocabulary(know)
+    vocabulary = _vocabulary(know.corpus)
     return all(token in vocabulary or _near_word(token, vocabulary) for token in tokens)
 
 
-_VOCABULARIES: dict[int, tuple[FormKnowledge, frozenset[str]]] = {}
-
-
-def _vocabulary(know: FormKnowledge) -> frozenset[str]:
-    """The words the form prints (kept with the knowledge they come from)."""
-    kept = _VOCABULARIES.get(id(know))
-    if kept is None or kept[0] is not know:
-        kept = (know, frozenset(know.corpus.split()))
-        _VOCABULARIES[id(know)] = kept
-    return kept[1]
+@functools.cache
+def _vocabulary(corpus: str) -> frozenset[str]:
+    """The words the form prints (its printed text, `corpus`)."""
+    return frozenset(corpus.split())
 
 
 def _near_word(token: str, vocabulary: frozenset[str]) -> bool:

@@ -7,7 +7,8 @@ dots left out. Its doubt is the leader's, not the word's, when the word is Engli
 lower case (a capital first only where it starts an answer, after a leader's dots): it
 is then as sure as `LEADER_WORD`. A word misread with the dots ("CUITentiee") keeps its
 doubt, and so does one whose case OCR misread there ("Slip", "WITHIN", "recOrded"): the
-field it is in is left empty as before."""
+field it is in is left empty as before. Noise OCR read from the dots as a word of its own
+("supervisor ……… eee"), or after a leader's first dots ("………0...c"), is the dots."""
 
 from __future__ import annotations
 
@@ -20,15 +21,28 @@ from .page import Page, Word
 LEADER_WORD = 0.9  # OCR confidence of an English word read glued to a leader (the gate's own)
 DOTS = r"\.{4,}"  # a leader's dots (three are an ellipsis a writer types)
 GLUED = re.compile(
-    rf"^(?P<before>{DOTS})?(?P<word>[^.]+)(?P<dots>{DOTS})(?P<noise>.*)$|^(?P<lead>{DOTS})(?P<after>[^.]+)$"
+    rf"^(?P<before>{DOTS})?(?P<word>[^.]+)(?P<dots>{DOTS})(?P<noise>.*)$|^(?P<lead>{DOTS})(?P<after>[^.].*)$"
 )
 NOISE = re.compile(r"^[.,:;<>·'‘`\"\dceosanrtiuv]*$")  # what Tesseract makes of the dots past a leader
+NOISE_WORD = re.compile(r"[ceosanrtiuv]+")  # the letters of that noise, read as a word of its own
+NOISE_SURE = 0.5  # OCR confidence: such a word read under it, touching the dots, is theirs
 
 
 def apart(page: Page) -> Page:
-    """The page with each word glued to a leader given back as the word and its dots."""
+    """The page with each word glued to a leader given back as the word and its dots, and
+    without the noise OCR read from a leader's dots as words of their own."""
     words = tuple(_apart(word) for word in page.words)
+    dots = [word for word in words if re.fullmatch(DOTS, word.text)]
+    words = tuple(word for word in words if not _noise_word(word, dots))
     return page if words == page.words else replace(page, words=words)
+
+
+def _noise_word(w: Word, dots: list[Word]) -> bool:
+    """Whether a word is what OCR made of a leader's dots: the letters of their noise, read
+    unsure, touching or over a word of `dots` on its line ("……… eee", "supervisee i……")."""
+    if w.confidence >= NOISE_SURE or NOISE_WORD.fullmatch(w.text) is None:
+        return False
+    return any(d.top < w.bottom and w.top < d.bottom and w.x0 <= d.x1 and d.x0 <= w.x1 for d in dots)
 
 
 def _apart(word: Word) -> Word:

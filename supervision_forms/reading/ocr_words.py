@@ -5,6 +5,7 @@ no field took (`ocr_fields`, `ocr_kept`)."""
 from __future__ import annotations
 
 import datetime
+import itertools
 import re
 import statistics
 from collections.abc import Callable, Iterator, Sequence, Set
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..models.paths import Leaf
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.durations import read_duration_minutes
 from .page import Page, Word
 from .scan import ASCENT, CAP_HEIGHT, DESCENT, EMPTY, TICKED, UNDECIDED
@@ -20,10 +22,7 @@ TOKEN = re.compile(r"[^\W_]+")
 SOURCE = re.compile(r"^page (\d+), line (\d+)$")
 MAX_SKIPPED = 120  # words between two words of one value (other columns, labels between)
 DATE_LINES = 3  # lines from its source a date (or a duration) is looked for on
-MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+MONTHS = tuple(name.lower() for name in MONTH_NAMES)
 MONTH_WORDS = {name for month in MONTHS for name in (month, month[:3], month[:4])}
 ORDINAL_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)")
 FIGURES_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
@@ -33,7 +32,7 @@ DURATION_WORDS = {
     "minutes", "minute", "mins", "min", "m",
 }  # fmt: skip
 SPELT_TOKENS = 6  # tokens at most of a duration written in words ("an hour and a half")
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAYS = {name.lower() for name in WEEKDAY_NAMES}
 FILLERS = DATE_FILLERS | DURATION_WORDS | WEEKDAYS | {d[:3] for d in WEEKDAYS} | {"on", "for"}
 BOXES = {TICKED, EMPTY, UNDECIDED}
 NEAR_LINES = 2  # lines: the next word of a text is looked for this far from the last
@@ -47,6 +46,21 @@ COLUMN_GAP = 1.5  # of the font size: a wider gap between words on a line parts 
 UNREAD_GAP = 1.0  # of the font size: a wider gap after a leader's dots held words OCR did not read
 LEADER_END = re.compile(r"(?:\.{3,}|…+)$")  # a word ending in a leader's dots ("supervisor.......")
 LEADER_DOTS = re.compile(r"[.…]{3,}")  # a leader's dots: a word of them, or a word's start ("……Time")
+POSSESSIVE = re.compile(r"([^\W\d_]+)['’]s[.,;:]?")  # "supervisee's", "supervisee’s,"
+FORM_POSSESSIVE = 0.6  # OCR confidence: at least this, the possessive of a word the form prints is sure
+GATE = 0.9  # the gate's own confidence (`ocr_fields.SURE`)
+
+
+def sureness(word: Word, form: Set[str]) -> float:
+    """How sure OCR was of a word. The possessive of a word the form prints (`form`, in
+    lower case: "supervisee's"), in lower case or with a capital first, read at least
+    `FORM_POSSESSIVE` sure, is as sure as the gate: OCR doubts the possessive of a word
+    its dictionary lacks, not its letters."""
+    match = POSSESSIVE.fullmatch(word.text)
+    if match is None or not FORM_POSSESSIVE <= word.confidence < GATE:
+        return word.confidence
+    cased = match[1].islower() or match[1].istitle()
+    return GATE if cased and match[1].lower() in form else word.confidence
 
 
 @dataclass(frozen=True)
@@ -90,16 +104,10 @@ class WordStream:
         one line, with the whole of that column's part of the line, and the line as a
         source ("page 2, line 14")."""
         for segment in self._segments(pages):
-            run: list[int] = []
-            for index, _ in segment:
-                if wanted(index):
-                    run.append(index)
-                    continue
-                if run:
+            for keep, group in itertools.groupby((index for index, _ in segment), wanted):
+                if keep:
+                    run = list(group)
                     yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
-                run = []
-            if run:
-                yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
 
     def place_of(self, source: str) -> tuple[int, int]:
         """The (page, line) a source names ("page 2, line 14": (1, 13)); (-1, -1) for none."""
@@ -222,8 +230,7 @@ class WordStream:
         if (index == 0 or self.tokens[index - 1].word is not word) and LEADER_DOTS.match(word.text):
             return True
         before = [w for w in self.lines[self.tokens[index].line] if w.x1 <= word.x0 and w is not word]
-        last = max(before, key=lambda w: w.x1, default=None)
-        return last is not None and bool(LEADER_END.search(last.text))
+        return bool(before) and bool(LEADER_END.search(max(before, key=lambda w: w.x1).text))
 
     def dots_after(self, index: int) -> bool:
         """Whether a token's word ends in a leader's dots, or the next word of its line is
@@ -232,8 +239,7 @@ class WordStream:
         if LEADER_END.search(word.text):
             return True
         after = [w for w in self.lines[self.tokens[index].line] if w.x0 >= word.x1 and w is not word]
-        following = min(after, key=lambda w: w.x0, default=None)
-        return following is not None and bool(LEADER_DOTS.fullmatch(following.text))
+        return bool(after) and bool(LEADER_DOTS.fullmatch(min(after, key=lambda w: w.x0).text))
 
     def body_neighbour(self, line: int, step: int, furniture: Set[int]) -> int | None:
         """The nearest line of the body before (`step` -1) or after (1) a line, on its page
@@ -583,24 +589,13 @@ def tokens(text: str) -> list[str]:
 
 def _datetokens(day: datetime.date) -> set[str]:
     month = MONTHS[day.month - 1]
-    return {
-        str(day.day),
-        f"{day.day:02d}",
-        f"{day.day}{_suffix(day.day)}",
-        str(day.month),
-        f"{day.month:02d}",
-        month,
-        month[:3],
-        month[:4],
-        str(day.year),
-        f"{day.year % 100:02d}",
-    }
+    days = {str(day.day), f"{day.day:02d}", f"{day.day}{_suffix(day.day)}"}
+    months = {str(day.month), f"{day.month:02d}", month, month[:3], month[:4]}
+    return days | months | {str(day.year), f"{day.year % 100:02d}"}
 
 
 def _suffix(day: int) -> str:
-    if day in (11, 12, 13):
-        return "th"
-    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return "th" if day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _numbertokens(number: Any) -> set[str]:
