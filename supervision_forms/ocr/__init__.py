@@ -30,8 +30,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .model import OcrBox, OcrPage, OcrRule, OcrUnavailable, OcrWord, ScanUnreadable
-from .page import read_page
-from .raster import image_pages, pdf_page_images
 from .tesseract import require_tesseract, tesseract_available
 from .textlayer import needs_ocr
 
@@ -52,11 +50,17 @@ __all__ = [
 def ocr_pdf_pages(data: bytes, pages: Sequence[int] | None = None, *, label: str) -> list[OcrPage]:
     """The given pages of a PDF (0-based; all when None) read by OCR. `label` names the
     file in errors (never its content)."""
+    from .page import read_page  # numpy and Pillow: loaded only where pages are read
+    from .raster import pdf_page_images
+
     require_tesseract()
     return [read_page(page, label) for page in pdf_page_images(data, pages, label)]
 
 
 def ocr_image(data: bytes, *, label: str) -> list[OcrPage]:
     """A PNG, JPEG or TIFF image read by OCR: one page for each frame of the file."""
+    from .page import read_page
+    from .raster import image_pages
+
     require_tesseract()
     return [read_page(page, label) for page in image_pages(data, label)]

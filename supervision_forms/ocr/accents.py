@@ -16,7 +16,7 @@ from typing import NamedTuple
 import numpy as np
 
 from .glyphs import MIN_SHORT, piece_numbers, pieces, short_letters
-from .pixels import Mask
+from .pixels import Mask, runs
 from .tesseract import Word, accented
 
 ACCENT_BAND = 0.4  # of a word's height: where an accent above its capitals is drawn (Ö, É)
@@ -92,10 +92,7 @@ def accounts_for(text: str, marks: Marks) -> bool:
 
 def _widest_run(mask: Mask) -> int:
     """The longest run of ink along any row."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    edges = np.diff(padded, axis=1)
-    starts, ends = np.nonzero(edges == 1)[1], np.nonzero(edges == -1)[1]
+    _, starts, ends = runs(mask)
     return int((ends - starts).max(initial=0))
 
 

@@ -24,11 +24,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from ..errors import CorruptDocument, DocumentTooLarge
 from ..threads import one_thread_here
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 LIBRARY = "tesseract"
 MAJOR = "5"  # the C API this binding is written against

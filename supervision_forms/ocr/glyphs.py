@@ -4,12 +4,10 @@ one (a dot on the baseline, clear of the letter before it, as tall as it is wide
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 import numpy.typing as npt
 
-from .pixels import Mask
+from .pixels import Mask, runs
 
 RULE_ROW = 0.9  # of a word's width: a row inked this far across is a drawn line (letters leave gaps)
 MIN_SHORT = 5  # pixels: short letters less tall than this are too coarse to look at
@@ -65,61 +63,48 @@ def short_letters(crop: Mask) -> tuple[int, int]:
 def piece_numbers(mask: Mask) -> npt.NDArray[np.int32]:
     """Each pixel of ink numbered by its connected piece (from 1; 0 where there is none)."""
     numbered = np.zeros(mask.shape, dtype=np.int32)
-    numbers: dict[tuple[int, int], int] = {}
-    rows, root = _joined(mask)
-    for r, runs in enumerate(rows):
-        for start, end in runs:
-            numbered[r, start:end] = numbers.setdefault(root((r, start)), len(numbers) + 1)
+    for (row, start, end), piece in zip(*_joined(mask), strict=True):
+        numbered[row, start:end] = piece + 1
     return numbered
 
 
 def pieces(mask: Mask) -> list[tuple[int, int, int, int, int]]:
     """The connected pieces of ink (touching at edges or corners): top, bottom, left,
     right (inclusive) and pixels of each, found run by run."""
-    rows, root = _joined(mask)
-    pieces: dict[tuple[int, int], list[int]] = {}
-    for r, runs in enumerate(rows):
-        for start, end in runs:
-            box = pieces.setdefault(root((r, start)), [r, r, start, end - 1, 0])
-            box[1], box[2], box[3] = r, min(box[2], start), max(box[3], end - 1)
-            box[4] += end - start
-    return [(b[0], b[1], b[2], b[3], b[4]) for b in pieces.values()]
+    found: list[list[int]] = []
+    for (row, start, end), piece in zip(*_joined(mask), strict=True):
+        if piece == len(found):
+            found.append([row, row, start, end - 1, 0])
+        box = found[piece]
+        box[1], box[2], box[3] = row, min(box[2], start), max(box[3], end - 1)
+        box[4] += end - start
+    return [(b[0], b[1], b[2], b[3], b[4]) for b in found]
 
 
-def _joined(
-    mask: Mask,
-) -> tuple[list[list[tuple[int, int]]], Callable[[tuple[int, int]], tuple[int, int]]]:
-    """The runs of ink of each row, and a function from a run (row, start) to the first run
-    of its connected piece (runs touching at edges or corners are joined)."""
-    parent: dict[tuple[int, int], tuple[int, int]] = {}
+def _joined(mask: Mask) -> tuple[list[tuple[int, int, int]], list[int]]:
+    """The runs of ink, row by row (row, start, end just past the last pixel), and the
+    connected piece of each (runs touching at edges or corners are joined), numbered from 0
+    in the order of the pieces' first runs."""
+    rows, starts, ends = (found.tolist() for found in runs(mask))
+    parent = list(range(len(rows)))
 
-    def root(key: tuple[int, int]) -> tuple[int, int]:
-        while parent[key] != key:
-            parent[key] = parent[parent[key]]
-            key = parent[key]
-        return key
+    def root(run: int) -> int:
+        while parent[run] != run:
+            parent[run] = parent[parent[run]]
+            run = parent[run]
+        return run
 
-    previous: list[tuple[int, int]] = []
-    rows = _runs(mask)
-    for r, runs in enumerate(rows):
-        for start, end in runs:
-            parent[(r, start)] = (r, start)
-            for above_start, above_end in previous:
-                if above_start <= end and start <= above_end:  # overlapping, or touching at a corner
-                    one, other = root((r, start)), root((r - 1, above_start))
-                    if one != other:
-                        parent[one] = other
-        previous = runs
-    return rows, root
-
-
-def _runs(mask: Mask) -> list[list[tuple[int, int]]]:
-    """The runs of ink along each row, as (start, end) with `end` past the last pixel."""
-    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = mask
-    edges = np.diff(padded, axis=1)  # 1 where a run starts, -1 just past where it ends
-    rows: list[list[tuple[int, int]]] = [[] for _ in range(mask.shape[0])]
-    starts, ends = np.nonzero(edges == 1), np.nonzero(edges == -1)
-    for row, start, end in zip(starts[0].tolist(), starts[1].tolist(), ends[1].tolist(), strict=True):
-        rows[row].append((start, end))
-    return rows
+    above, first = range(0), 0  # the runs of the row above; the first run of this row
+    for run, (row, start, end) in enumerate(zip(rows, starts, ends, strict=True)):
+        if run and row != rows[run - 1]:
+            above = range(first, run) if rows[run - 1] == row - 1 else range(0)
+            first = run
+        for other in above:
+            if starts[other] <= end and start <= ends[other]:  # overlapping, or touching at a corner
+                one, two = root(run), root(other)
+                if one != two:
+                    parent[one] = two
+    numbers: dict[int, int] = {}
+    return list(zip(rows, starts, ends, strict=True)), [
+        numbers.setdefault(root(run), len(numbers)) for run in range(len(rows))
+    ]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .pixels import Mask
+from .pixels import Mask, runs
 
 RULE_MIN = 20.0  # points: a stroke at least this long may be a rule (a box side is shorter)
 RULE_ALONE = 40.0  # points: a vertical stroke shorter than this is a rule only where it meets one across
@@ -58,32 +58,25 @@ def strokes(mask: Mask, min_length: int) -> list[Stroke]:
     for the vertical ones: `start`/`end` are then rows, `near`/`far` columns)."""
     bridged = mask.copy()
     bridged[:, 1:-1] |= mask[:, :-2] & mask[:, 2:]  # a one-pixel break in a line is noise
-    padded = np.zeros((bridged.shape[0], bridged.shape[1] + 2), dtype=np.int8)
-    padded[:, 1:-1] = bridged
-    steps = np.diff(padded, axis=1)
-    rows, starts = np.nonzero(steps == 1)
-    _, ends = np.nonzero(steps == -1)
+    rows, starts, ends = runs(bridged)
     long = (ends - starts) >= min_length
-    open_: list[list[int]] = []  # [start, end, near, far, ink] of strokes still growing
+    open_: list[list[int]] = []  # [start, end, near, far, ink] of strokes reaching the row above
     done: list[list[int]] = []
+    current = -1
     for row, start, end in zip(
         rows[long].tolist(), starts[long].tolist(), (ends[long] - 1).tolist(), strict=True
     ):
-        joined = None
-        for stroke in open_:
-            if stroke[3] >= row - 1 and start <= stroke[1] + 2 and end >= stroke[0] - 2:
-                joined = stroke
-                break
+        if row != current:  # a new row: strokes that did not reach the row above are done
+            current = row
+            done += [stroke for stroke in open_ if stroke[3] < row - 1]
+            open_ = [stroke for stroke in open_ if stroke[3] >= row - 1]
+        joined = next((s for s in open_ if start <= s[1] + 2 and end >= s[0] - 2), None)
         if joined is None:
             open_.append([start, end, row, row, end - start + 1])
         else:
             joined[0], joined[1] = min(joined[0], start), max(joined[1], end)
             joined[3] = row
             joined[4] += end - start + 1
-        still: list[list[int]] = []
-        for stroke in open_:
-            (still if stroke[3] >= row - 1 else done).append(stroke)
-        open_ = still
     done.extend(open_)
     return [Stroke(a, b, c, d, ink / (b - a + 1)) for a, b, c, d, ink in done]
 

@@ -18,7 +18,7 @@ from .pixels import despeckle, grey, ink
 from .punctuation import doubted
 from .raster import PageImage
 from .second import confirmed
-from .tesseract import ACCENTED_SURE, BAR, read_words, upright_turn
+from .tesseract import ACCENTED_SURE, BAR, BAR_AS_I, BAR_IN_TEXT, read_words, upright_turn
 from .unread import unread_words
 
 SKEW_DPI = 150.0  # the skew is estimated on the page at about this resolution
@@ -29,8 +29,6 @@ LEADER_HEIGHT = 0.3  # of the page's usual word height: ink this flat is dots, n
 DOT_PITCH = 3.0  # points between the dots of a leader, to count them
 DOTS_SURE = 0.95  # confidence of dots told by their shape (Tesseract reads them as "eeee")
 DASHES = set("-–—_~=")
-BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
-BAR_IN_TEXT = 0.85  # ... and of one with a word just after it on its line, no taller than text
 WORD_GAP = 0.8  # of the word's height: a gap this wide at most is between words of a line
 
 

@@ -8,6 +8,7 @@ from PIL import Image
 
 Grey = npt.NDArray[np.uint8]
 Mask = npt.NDArray[np.bool_]
+Ints = npt.NDArray[np.intp]
 
 SPECK = 0.5  # square points: a lone dot of ink this small is a speck, not a full stop
 SPECK_SIZE = 0.9  # points: the square a speck fits in
@@ -33,6 +34,18 @@ def ink(pixels: Grey) -> Mask:
         spread = below * above * (mean_below - mean_above) ** 2
     threshold = int(np.nanargmax(spread[:-1])) if np.isfinite(spread[:-1]).any() else 128
     return pixels <= min(threshold, 160)
+
+
+def runs(mask: Mask) -> tuple[Ints, Ints, Ints]:
+    """The runs of ink along the rows, row by row and left to right: the row, start and end
+    (just past the last pixel) of each. Found on the rows laid end to end, each padded with
+    paper at both ends, so a run never goes on into the next row."""
+    width = mask.shape[1] + 2
+    padded = np.zeros((mask.shape[0], width), dtype=np.bool_)
+    padded[:, 1:-1] = mask
+    flat = padded.ravel()
+    edges = np.flatnonzero(flat[1:] != flat[:-1])  # just before each start, and each run's last pixel
+    return edges[0::2] // width, edges[0::2] % width, edges[1::2] % width
 
 
 def despeckle(mask: Mask, points_per_pixel: float) -> Mask:

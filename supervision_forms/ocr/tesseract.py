@@ -10,13 +10,15 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import Image
+from typing import TYPE_CHECKING
 
 from ..errors import CorruptDocument
 from .engine import engine_available, tsv
 from .model import OcrUnavailable
 from .process import run_bounded
+
+if TYPE_CHECKING:  # Pillow (and numpy) are loaded only where pages are read, not by the reader
+    from PIL import Image
 
 INSTALL = "on Debian or Ubuntu: apt-get install tesseract-ocr tesseract-ocr-eng"
 CPU_SECONDS = 30  # a dense A4 page at 300 dpi takes about 2 s
@@ -26,6 +28,8 @@ SETTINGS = ("-l", "eng", "--psm", str(PAGE_MODE))
 BLOCK = ("-l", "eng", "--psm", str(BLOCK_MODE))
 LINE_GLYPHS = set("_=~¦")  # a word of only these is a drawn line read as text
 BAR = "|"  # a drawn line, or the word "I" (`page.py` tells which)
+BAR_AS_I = 0.5  # confidence at most of a "|" read as the word "I" (it may be a line's stub)
+BAR_IN_TEXT = 0.85  # ... and of one with a word just after it on its line, no taller than text
 UNSURE = 0.75  # confidence at most of a word a check doubts (the reader takes 0.9 as sure)
 ACCENTED_SURE = UNSURE  # ... of a word with accented letters: English data confuses them
 # (ë read as é at 0.9), so such a word is never taken as sure

@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..ocr.lexicon import english_words, words_of
-from ..ocr.page import BAR_AS_I, BAR_IN_TEXT
+from ..ocr.tesseract import BAR_AS_I, BAR_IN_TEXT
 from .page import Page, Word
 
 SPECK_MARKS = set(".,·'`‘’")  # marks a speck of dirt is read as

@@ -15,7 +15,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
-from ..conversion import to_docx
 from ..docx.package import read_file, read_package
 from ..docx.reader import core_keywords, read_body
 from ..errors import NeedsOcr, NotASupervisionForm, SupervisionFormsError
@@ -71,6 +70,8 @@ def parse(
     elif kind is Format.DOCX:
         result = _parse_docx(data, label, registry, pack, document)
     elif kind.converted:
+        from ..conversion import to_docx  # (LibreOffice's: only the older formats need it)
+
         result = _parse_docx(to_docx(data, kind, label), label, registry, pack, document)
     else:
         pages = _by_ocr(lambda: ocr_image(data, label), f"{label}: an image (.{kind})")

@@ -4,8 +4,10 @@ once in the worker), and for the PDF reader it did not use, on top of its OCR.""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
+import sys
 
 from supervision_forms.reading import worker
 
@@ -14,6 +16,8 @@ from .conftest import FIXTURES
 FORM_READER = {"supervision_forms.reading.parse", "supervision_forms.packs", "supervision_forms.models"}
 IMPORTED = re.compile(r"^import '([\w.]+)'", re.M)
 PDF_READER = {"supervision_forms.reading.pdf_pages", "pypdf", "pypdfium2"}
+PIXELS = {"numpy", "PIL"}  # only the OCR of a page needs them (about 0.2 s of CPU to load)
+CONVERSION = {"supervision_forms.conversion", "supervision_forms.office"}  # .doc, .rtf, .odt only
 
 
 def _imported_by_a_worker(task: str) -> set[str]:
@@ -45,3 +49,15 @@ def it_runs_another_task_than_the_one_it_was_started_for() -> None:
     finally:
         started.close()
     assert "error" not in answer
+
+
+def it_starts_a_worker_for_a_pdf_without_the_pixels() -> None:
+    assert "numpy" not in _imported_by_a_worker("pdf")  # a text PDF needs no OCR
+
+
+def it_reads_forms_without_loading_what_only_ocr_or_conversion_uses() -> None:
+    probe = "import json, sys\nimport supervision_forms.reading\nprint(json.dumps(sorted(sys.modules)))"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded = {name.partition(".")[0] for name in json.loads(done.stdout)} | set(json.loads(done.stdout))
+    assert "supervision_forms.reading.parse" in loaded
+    assert not (PIXELS | CONVERSION) & loaded
