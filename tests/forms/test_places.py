@@ -171,6 +171,21 @@ def it_ends_a_phrase_run_into_plain_dots_as_its_writer_ends_their_other_answers(
     assert left_open.supervisee_responsible_for == "Keeping chronologies current"
 
 
+def it_finds_a_reworded_label_in_a_cell_left_of_the_label_before_it_in_the_form_s_order(
+    packs: PackRegistry,
+) -> None:
+    # an older edition puts its review date in the signature table's first column, on the
+    # supervisor's row: that cell comes before the supervisor's date in reading order
+    rows = [
+        ["Parties to the Contract:", "", ""],
+        ["", "Supervisee Jane Smith", "Date: 22/09/25"],
+        ["Next review: 13-09-2026", "Supervisor Tom Jones", "Date: 23/09/25"],
+    ]
+    result = read(document(lambda doc: table(doc, rows)), packs.get("sefton"))
+    assert result.data.review_date == datetime.date(2026, 9, 13)  # type: ignore[attr-defined]
+    assert result.data.signatures.supervisor.date == datetime.date(2025, 9, 23)  # type: ignore[attr-defined]
+
+
 def it_reads_the_month_and_date_table_skipping_blank_rows(packs: PackRegistry) -> None:
     rows = [
         ["Month", "Date"],

@@ -141,12 +141,17 @@ def _window(order: list[str], path: str, hits: dict[str, Hit], pieces: int) -> t
 
 
 def _line_start(layout: Layout, low: int) -> int:
-    """PDF: from a window's first piece back to the first on the line of the label before
-    it (a label in a cell left of that one comes before it in reading order)."""
-    if layout.structured or not 0 < low <= len(layout.pieces):
+    """From a window's first piece back to the first on the line (PDF), or in the table
+    row (Word), of the label before it: a label in a cell left of that one comes before
+    it in reading order ("Next review:" in the signature table's first column)."""
+    if not 0 < low <= len(layout.pieces) or (layout.structured and layout.pieces[low - 1].row < 0):
         return low
-    line = layout.pieces[low - 1].line
-    while low > 0 and layout.pieces[low - 1].line == line:
+    before = layout.pieces[low - 1]
+    while low > 0 and (
+        layout.pieces[low - 1].row == before.row
+        if layout.structured
+        else layout.pieces[low - 1].line == before.line
+    ):
         low -= 1
     return low
 
