@@ -105,6 +105,7 @@ class Finder:
         self.text = SEPARATOR.join(parts)
         self.hits: list[Hit] = []
         self.label_of: dict[str, str] = {}  # field path -> the label found for it
+        self._starts: dict[tuple[int, int, int], list[tuple[int, int]]] = {}  # `_first_words`, till a claim
 
     # --- searching everywhere -----------------------------------------------------------
 
@@ -298,7 +299,10 @@ class Finder:
     def _first_words(self, stream: int, member: int, column: int) -> list[tuple[int, int]]:
         """The first words of a stream's piece from `column` (a character of it), as
         [start, end) in the searched text, up to a place already taken; in a PDF, on
-        through the lines the piece wrapped onto in its drawn cell (a label wrapped there)."""
+        through the lines the piece wrapped onto in its drawn cell (a label wrapped there).
+        Kept until a place is taken: detection asks for every form's labels in turn."""
+        if (stream, member, column) in self._starts:
+            return self._starts[(stream, member, column)]
         found = self.streams[stream]
         piece_start = found.starts[member]
         last = member + len(self.wrapped_in_cell(found.pieces[member]))
@@ -313,6 +317,7 @@ class Finder:
                 break
             words.append((base + at, base + end))
             at = end + 1
+        self._starts[(stream, member, column)] = words
         return words
 
     def _raw_offset(self, stream: int, end: int) -> tuple[str, int]:
@@ -470,6 +475,7 @@ class Finder:
     def _claim(self, path: str, start: int, end: int, score: float, ambiguous: bool) -> Hit:
         """The label of the field at `path` at [start, end) of the searched text, taken."""
         self.text = self.text[:start] + SEPARATOR * (end - start) + self.text[end:]
+        self._starts.clear()
         hit = self._hit(path, start, end, score, ambiguous)
         self.hits.append(hit)
         return hit
