@@ -893,3 +893,21 @@ def it_keeps_a_last_line_of_writing_that_the_form_happens_to_print_too(packs: Pa
     ]
     result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
     assert "2025" in " ".join(entry.text for entry in result.unmapped)
+
+
+def it_keeps_the_end_of_a_doubted_answer_that_reads_as_words_the_form_prints(packs: PackRegistry) -> None:
+    # the answer's last line is words the form prints elsewhere: the answer is doubted as
+    # running on into printed text, and that line is kept with it, not dropped as printed
+    page: list[Text | Rule] = [
+        Text(47, 100, "Name of supervisor  Tom Jones"),
+        Text(47, 300, "Availability of manager for management oversight outside of formal"),
+        Text(47, 314, "supervision and how this will be recorded"),
+        Text(47, 328, "A quick call is fine for urgent"),
+        Text(47, 342, "decisions; I will add a note to"),
+        Text(47, 356, "the child's record"),
+        Text(47, 370, "Agreed 'permissions'"),
+        Text(262, 370, "It is fine to bring half-formed worries."),
+    ]
+    result = parse(pdf([page]), pack="surrey", document="agreement", packs=packs)
+    assert result.data.management_availability is None  # type: ignore[attr-defined]
+    assert "note to\nthe child's record" in " ".join(entry.text for entry in result.unmapped)

@@ -146,9 +146,18 @@ class Spots:
 
     def cut_short(self, spans: list[Span], number: int) -> None:
         """PDF: doubt an answer ended before the piece `number` when its last line runs on
-        into that piece mid-sentence: the answer would be cut short."""
+        into that piece mid-sentence: the answer would be cut short. That piece, under it
+        in its column and no label, goes with the doubted answer (into unmapped): it may be
+        its end, though the form prints the same words ("the child's record.")."""
         if spans and self.runs_on(spans[-1].piece, number):
             self.doubt = "the answer runs on mid-sentence into text that ends it"
+            last, piece = self.pieces[spans[-1].piece], self.pieces[number]
+            if (
+                abs(piece.column - last.column) <= self.layout.near
+                and number not in self.label_pieces
+                and not self.label_like(number)
+            ):
+                spans.append(Span(number, 0, len(piece.text)))
 
     def runs_on(self, upper: int, lower: int) -> bool:
         """PDF: whether the line `lower` may carry on `upper` mid-sentence: `mid_sentence`,
