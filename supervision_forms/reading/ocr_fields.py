@@ -76,6 +76,7 @@ def judged(
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
     disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
     crossed = crossed_rows(result.sources, tried)
+    form = _form_words(know.corpus if know is not None else "")  # the form's own words, in lower case
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
 
@@ -107,7 +108,7 @@ def judged(
             sure, text = 0.0, shown(value)
             why = "its words could not be found again"
         else:
-            sure = min(sureness(w, _form_words(know.corpus if know is not None else "")) for w in words)
+            sure = min(sureness(w, form) for w in words)
             text = " ".join(word.text for word in words if word.text not in BOXES) or shown(value)
             why = f"OCR was unsure of a word ({sure:.2f})"
             if any(w.text == UNDECIDED for w in words):
@@ -136,9 +137,9 @@ def judged(
             "OCR ran two words together (one may be struck through)": bool(
                 GLUED.search(plain) or DOTTED.search(plain)
             ),
-            "OCR may have lost a space between two words": _lost_space(plain, know),
+            "OCR may have lost a space between two words": _lost_space(plain, form),
             "it ends on a word a sentence goes on after: the rest may be lost": _cut_short(answer),
-            "a word OCR read is in no English word list nor on the form": _misspelt(answer, know),
+            "a word OCR read is in no English word list nor on the form": _misspelt(answer, form),
             "it starts mid-sentence, in lower case: its first lines may be lost": _starts_mid_sentence(
                 answer, info
             ),
@@ -308,17 +309,16 @@ def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
-def _misspelt(value: str, know: FormKnowledge | None) -> bool:
+def _misspelt(value: str, form: frozenset[str]) -> bool:
     """Whether a text answer (not a name) holds a word that is neither English nor the
-    form's own: most often a word OCR misread ("heaith"), or cut ("rofessional")."""
-    return bool(unknown(value, _form_words(know.corpus if know is not None else "")))
+    form's own (`form`): most often a word OCR misread ("heaith"), or cut ("rofessional")."""
+    return bool(unknown(value, form))
 
 
-def _lost_space(value: str, know: FormKnowledge | None) -> bool:
+def _lost_space(value: str, form: frozenset[str]) -> bool:
     """Whether a value holds a word that reads as two with the space between them lost:
     two small words of a sentence ("toa", "ofthe") not on the form, or two particles of a
     name ("Vander")."""
-    form = _form_words(know.corpus if know is not None else "")
     return any(
         (word.islower() and word not in form and run_together(word)) or particles_run_together(word)
         for word in words_of(value)

@@ -50,18 +50,24 @@ def it_leaves_a_line_under_the_name_without_a_date_out_of_it(packs: PackRegistry
     assert signature.date is None
 
 
-def it_leaves_a_name_s_wrapped_line_to_the_name_not_the_date_beside_it(packs: PackRegistry) -> None:
-    # a row drawn without upright borders (one cell): the name wraps under its own start,
-    # not under the date at the end of the line
-    page: list[Text | Rule] = [
+def _sefton_signature_row(name: str, date: str, under: str) -> list[Text | Rule]:
+    """A signature row drawn without upright borders (one cell): the name, the date beside
+    it, and a line under the name's start."""
+    return [
         Text(60, 100, "Name Supervisee: Jane Smith"),
         Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
         Rule(55, 300, 540, 300),
-        Text(180, 315, "Supervisee Marie-Claire"),
-        Text(365, 315, "Date: 24 NOVEMBER 2025"),
-        Text(180, 329, "Pryce-Jones"),
+        Text(180, 315, name),
+        Text(365, 315, date),
+        Text(180, 329, under),
         Rule(55, 340, 540, 340),
     ]
+
+
+def it_leaves_a_name_s_wrapped_line_to_the_name_not_the_date_beside_it(packs: PackRegistry) -> None:
+    # a row drawn without upright borders (one cell): the name wraps under its own start,
+    # not under the date at the end of the line
+    page = _sefton_signature_row("Supervisee Marie-Claire", "Date: 24 NOVEMBER 2025", "Pryce-Jones")
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert signature.name == "Marie-Claire Pryce-Jones"
@@ -89,15 +95,7 @@ def it_reads_a_date_set_centred_over_two_lines_beside_its_label(packs: PackRegis
 def it_wraps_a_date_to_its_cell_s_start_under_a_name_that_had_room_left(packs: PackRegistry) -> None:
     # the line under starts under the name, but the name's line had room for it: it is the
     # date's year wrapped from the end of the line
-    page: list[Text | Rule] = [
-        Text(60, 100, "Name Supervisee: Jane Smith"),
-        Text(60, 115, "Name Supervisor/Manager: Tom Jones"),
-        Rule(55, 300, 540, 300),
-        Text(180, 315, "Supervisee Jane Smith"),
-        Text(365, 315, "Date: 24 November"),
-        Text(180, 329, "2025"),
-        Rule(55, 340, 540, 340),
-    ]
+    page = _sefton_signature_row("Supervisee Jane Smith", "Date: 24 November", "2025")
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert signature.name == "Jane Smith"

@@ -388,12 +388,13 @@ def _inside_labels(
             layout.pieces[number].text[hit.start if number == hit.piece else 0 :] for number in hit.pieces
         ]
         found = set(fold(" ".join(lines)).split())
-        wording = next(
-            (set(w) for w in map(str.split, map(fold, infos[hit.path].labels)) if found >= set(w)), None
-        )
+        wordings = (set(fold(label).split()) for label in infos[hit.path].labels)
+        wording = next((words for words in wordings if words <= found), None)
+        if wording is None:
+            continue  # found reworded
         for number, line in zip(hit.pieces[:-1], lines, strict=False):
             words = line.split()
-            own = [at for at, word in enumerate(words) if wording and wording.issuperset(fold(word).split())]
+            own = [at for at, word in enumerate(words) if wording.issuperset(fold(word).split())]
             extra = " ".join(words[own[-1] + 1 :]) if own else ""
             if any(char.isalpha() for char in extra) and not know.in_prose(fold(extra)):
                 yield number, hit.path, extra

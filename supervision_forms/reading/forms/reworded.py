@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from operator import attrgetter
 
 from ...text.dates import date_span, find_dates
 from ...text.durations import read_duration_minutes
@@ -146,12 +147,9 @@ def _line_start(layout: Layout, low: int) -> int:
     it in reading order ("Next review:" in the signature table's first column)."""
     if not 0 < low <= len(layout.pieces) or (layout.structured and layout.pieces[low - 1].row < 0):
         return low
-    before = layout.pieces[low - 1]
-    while low > 0 and (
-        layout.pieces[low - 1].row == before.row
-        if layout.structured
-        else layout.pieces[low - 1].line == before.line
-    ):
+    place = attrgetter("row" if layout.structured else "line")
+    before = place(layout.pieces[low - 1])
+    while low > 0 and place(layout.pieces[low - 1]) == before:
         low -= 1
     return low
 
