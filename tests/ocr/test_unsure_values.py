@@ -351,19 +351,8 @@ def it_reads_an_answer_that_starts_with_a_capital_or_is_a_short_phrase(text: str
     assert judged_answer(text).data.other_issues == text
 
 
-def _other_issuesjudged_answer(line: str, value: str) -> ParseResult:
-    words, x = [], 72.0
-    for word in line.split():
-        words.append(Word(word, x, 300.0, x + 6 * len(word), 312.0, 12.0, 0.97))
-        x += 6 * len(word) + 4
-    pack = next(p for p in installed_packs() if p.name == "surrey")
-    data: Any = pack.model("agreement").model_validate({"other_issues": value})
-    read = ParseResult("surrey", "agreement", data, sources={"other_issues": "page 1, line 1"})
-    return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
-
-
 def it_leaves_empty_an_answer_whose_last_word_ends_its_line_in_a_comma() -> None:
-    result = _other_issuesjudged_answer(
+    result = judged_answer(
         "Came from an agency post before moving into the care team,",
         "Came from an agency post before moving into the care team",
     )
@@ -372,7 +361,7 @@ def it_leaves_empty_an_answer_whose_last_word_ends_its_line_in_a_comma() -> None
 
 
 def it_reads_an_answer_that_ends_at_a_comma_before_another_value_on_its_line() -> None:
-    result = _other_issuesjudged_answer(
+    result = judged_answer(
         "Monthly, more often during the ASYE, 1 hour 15", "Monthly, more often during the ASYE"
     )
     assert not any("comma" in w.message for w in result.warnings)
