@@ -211,9 +211,28 @@ def _accented(glyphs: list[_Glyph]) -> list[_Glyph]:
                 composed = unicodedata.normalize("NFC", letter.char + mark)
                 if len(composed) == 1:
                     out[other] = dataclasses.replace(letter, char=composed)
-                    gone.add(index)
+                    gone.update({index, *_kerned_apart(glyphs, index)})
                 break
     return [glyph for index, glyph in enumerate(out) if index not in gone]
+
+
+def _kerned_apart(glyphs: list[_Glyph], index: int) -> set[int]:
+    """The spaces a reader put on either side of an accent that was moved onto its letter
+    where the glyphs either side of them touch ("Wi ´sniewska": TeX kerns the accent
+    along; no space was written)."""
+    before, after, spaces = index - 1, index + 1, set()
+    while before >= 0 and glyphs[before].char == " ":
+        spaces.add(before)
+        before -= 1
+    while after < len(glyphs) and glyphs[after].char == " ":
+        spaces.add(after)
+        after += 1
+    if not spaces or before < 0 or after >= len(glyphs):
+        return set()
+    left, right = glyphs[before], glyphs[after]
+    size = max(left.size, right.size)
+    level = left.bottom < (right.top + right.bottom) / 2 < left.top
+    return spaces if level and abs(right.left - left.right) <= WORD_GAP * size else set()
 
 
 Chars = list[tuple[str, float, float]]  # a word's characters: character, left, right

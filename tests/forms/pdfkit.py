@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pypdf import PdfReader, PdfWriter
@@ -33,6 +34,17 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Kerned:
+    """Text shown as a PDF array: strings and the kerns between them (thousandths of an
+    em, a positive one moving the next string left), as TeX writes it."""
+
+    x: float
+    y: float
+    array: str  # e.g. "(W)36(i)-150(\\264)490(sniewska)"
+    size: float = 11.0
+
+
+@dataclass(frozen=True)
 class Rule:
     x0: float
     y0: float
@@ -45,7 +57,7 @@ def cell(x0: float, y0: float, x1: float, y1: float) -> list[Rule]:
     return [Rule(x0, y0, x1, y0), Rule(x0, y1, x1, y1), Rule(x0, y0, x0, y1), Rule(x1, y0, x1, y1)]
 
 
-def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
+def pdf(pages: Sequence[Sequence[Text | Rule | Kerned]], *, keywords: str = "") -> bytes:
     """A PDF of these pages, in Helvetica; a text's first BULLET, and any of CODES,
     are drawn with a Symbol-like font."""
     writer = PdfWriter()
@@ -86,9 +98,11 @@ def pdf(pages: list[list[Text | Rule]], *, keywords: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def _draw(item: Text | Rule) -> str:
+def _draw(item: Text | Rule | Kerned) -> str:
     if isinstance(item, Rule):
         return f"0.5 w {item.x0} {HEIGHT - item.y0} m {item.x1} {HEIGHT - item.y1} l S"
+    if isinstance(item, Kerned):
+        return f"BT /F1 {item.size} Tf {item.x} {HEIGHT - item.y} Td [{item.array}] TJ ET"
     y = HEIGHT - item.y
     if item.text.startswith(BULLET):
         rest = _escape(item.text[1:].lstrip())

@@ -16,7 +16,7 @@ from supervision_forms.geometry import Rule as Drawn
 from supervision_forms.reading.pdf_pages import _struck_apart, strike_lines
 from supervision_forms.reading.unwrap import Line, join
 
-from .pdfkit import BULLET, Rule, Text, cell, encrypted, pdf
+from .pdfkit import BULLET, Kerned, Rule, Text, cell, encrypted, pdf
 
 LEFT, MIDDLE, RIGHT = 60.0, 230.0, 520.0
 
@@ -189,6 +189,17 @@ def it_puts_an_accent_drawn_apart_on_the_letter_under_it(packs: PackRegistry) ->
     page: list[Text | object] = [
         Text(60, 100, "Name Supervisee: Marie Wisniewska"),
         Text(s_at + 0.5, 100, "\xb4"),
+        Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
+    ]
+    result = parse(pdf([page]), pack="sefton", packs=packs)
+    assert result.data.supervisee.name == "Marie Wiśniewska"  # type: ignore[attr-defined]
+
+
+def it_puts_an_accent_kerned_apart_on_its_letter_without_parting_the_word(packs: PackRegistry) -> None:
+    # TeX kerns "´" right of "i", then back over "s": a PDF reader puts a space before it
+    page: list[Text | Kerned] = [
+        Text(60, 100, "Name Supervisee: Marie"),
+        Kerned(60 + _helvetica_width("Name Supervisee: Marie "), 100, "(W)36(i)-150(\\264)490(sniewska)"),
         Text(60, 120, "Name Supervisor/Manager: Bronwen MacLeod"),
     ]
     result = parse(pdf([page]), pack="sefton", packs=packs)
