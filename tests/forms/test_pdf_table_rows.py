@@ -37,3 +37,34 @@ def it_reads_a_row_whose_month_is_set_lower_than_its_date(packs: PackRegistry) -
         datetime.date(2025, 11, 27),
         datetime.date(2025, 12, 27),
     ]
+
+
+def it_tells_rows_apart_by_a_border_drawn_where_tightly_set_lines_overlap(packs: PackRegistry) -> None:
+    # the border under a row runs inside the overlap of its last line's box and the next
+    # line's; the next row's label starts on that next line, its answer a line lower
+    pitch = 11.6
+    page: list[Text | Rule] = [
+        Text(60, 100, "Supervisor: Tom Jones"),
+        Text(60, 120, "Supervisee: Jane Smith"),
+        Rule(55, 180, 540, 180),
+        Text(60, 200, "What methods will be used to"),
+        Text(60, 200 + pitch, "resolve any difficulties in"),
+        Text(60, 200 + 2 * pitch, "working together"),
+        Text(230, 200, "Name it early, in the session, and agree one thing each"),
+        Text(230, 200 + pitch, "to change. Swap to a different supervisor for a period"),
+        Text(230, 200 + 2 * pitch, "if both of us agree that it would help with the work."),
+        Rule(
+            55, 200 + 3 * pitch - 9.75, 540, 200 + 3 * pitch - 9.75
+        ),  # (the next line's box starts at -10.4)
+        Text(60, 200 + 3 * pitch, "Any other relevant issues for"),
+        Text(60, 200 + 4 * pitch, "this agreement"),
+        Text(230, 200 + 4 * pitch, "Reasonable adjustments agreed through occupational"),
+        Text(230, 200 + 5 * pitch, "health are in place."),
+        Rule(55, 200 + 6 * pitch - 9.75, 540, 200 + 6 * pitch - 9.75),
+    ]
+    data = parse(pdf([page]), pack="portsmouth", packs=packs).data
+    assert " ".join(data.difficulty_resolution.split()) == (  # type: ignore[attr-defined]
+        "Name it early, in the session, and agree one thing each to change. Swap to a different "
+        "supervisor for a period if both of us agree that it would help with the work."
+    )
+    assert data.other_issues == "Reasonable adjustments agreed through occupational health are in place."  # type: ignore[attr-defined]

@@ -120,7 +120,8 @@ class Layout:
         """PDF: whether a horizontal line is drawn across `column` between two lines of a
         page: under the upper line's box and over the lower's glyphs or, where the boxes of
         tightly set rows overlap, in that overlap and across most of the page's text (a
-        row border, not a word's underline)."""
+        row border, not a word's underline); between lines further apart, that overlap
+        may be any two lines' between them."""
         a, b = self.places.get(upper), self.places.get(lower)
         if a is None or b is None or a[0] != b[0]:
             return False
@@ -132,7 +133,7 @@ class Layout:
             wide = rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0])
             if wide and b[1] - 1 < rule.top < a[2] + 1:
                 return True
-        return False
+        return lower > upper + 1 and any(self.drawn_between(n, n + 1, column) for n in range(upper, lower))
 
     def _text_width(self, page: int) -> float:
         """PDF: how wide the text of a page runs, from its leftmost piece to its rightmost."""
