@@ -3,11 +3,13 @@ stays apart from the label: each word carries on the run the PDF drew it with.""
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import Rule, Text, cell, pdf
+from .pdfkit import Rule, Text, cell, pdf, width
 
 
 @pytest.mark.parametrize("name_first", [False, True])
@@ -43,3 +45,20 @@ def it_never_reads_an_answer_from_its_lines_after_the_first_typed_over_its_label
     assert result.data.interruptions is None  # type: ignore[attr-defined]
     assert any(w.field == "interruptions" for w in result.warnings)
     assert any("a child is missing" in u.text for u in result.unmapped)
+
+
+@pytest.mark.parametrize("printed", ["Signature of", "Signature of "])
+def it_reads_a_name_typed_over_the_end_of_a_label_s_first_line(printed: str, packs: PackRegistry) -> None:
+    # the name's text box starts 2.2 pt back over "of" (the PDF glues "ofMicheal" as one
+    # word, or keeps the space it drew after "of"); the label's last line is lower in its cell
+    page: list[Text | Rule] = [
+        Text(62, 100, "Name of supervisor"),
+        Text(62, 114, "Tom Jones"),
+        *cell(56, 280, 540, 345),
+        Text(62, 300, printed, 10),
+        Text(round(62 + width("Signature of", 10) - 2.2, 2), 300, "Micheal Fitzpatrick-Ojo", 10),
+        Text(62, 330, "supervisor:", 10),
+        Text(458, 330, "Date: 08/06/2025", 10),
+    ]
+    signed = parse(pdf([page]), pack="surrey", packs=packs).data.signatures.supervisor  # type: ignore[attr-defined]
+    assert (signed.name, signed.date) == ("Micheal Fitzpatrick-Ojo", datetime.date(2025, 6, 8))

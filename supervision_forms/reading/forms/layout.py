@@ -414,13 +414,14 @@ def _overlaid_in_drawing_order(found: list[tuple[_Drawn, int]]) -> list[_Drawn]:
 
 def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: float) -> bool:
     """Whether `word` carries on a group of words: close after it (after a sentence's
-    end, a justified line's wider space counts as close), no border between."""
+    end, a justified line's wider space counts as close), not starting back over it (a
+    text box typed over a label's end), no border between."""
     reach = max(w.x1 for w in group)
     gap = word.x0 - reach
     widest = COLUMN_GAP * max(word.size, 1.0)
     if SENTENCE_STOP.search(group[-1].text):
         widest = max(widest, sentence_gap)
-    if gap < -0.3 * max(word.size, 1.0) or gap > widest:
+    if gap < -0.15 * max(word.size, 1.0) or gap > widest:
         return False
     last = group[-1]
     return _wall(min(reach, (last.x0 + last.x1) / 2), word, uprights) is None  # (text run over a border)
