@@ -100,3 +100,21 @@ def it_wraps_a_date_to_its_cell_s_start_under_a_name_that_had_room_left(packs: P
     signature = result.data.signatures.supervisee  # type: ignore[attr-defined]
     assert signature.name == "Jane Smith"
     assert signature.date == datetime.date(2025, 11, 24)
+
+
+def it_finds_a_signature_s_date_label_on_a_line_of_its_own_under_the_name_in_its_cell(
+    packs: PackRegistry,
+) -> None:
+    # the label wrapped over two lines, the name under it and "Date:" under the name, all at
+    # the cell's left edge (a browser's print of the Surrey form)
+    page: list[Text | Rule] = [
+        Text(62, 100, "Name of supervisor"),
+        Text(62, 114, "Tom Jones"),
+        *cell(56, 280, 540, 350),
+        Text(62, 295, "Signature of", 10),
+        Text(62, 308, "supervisor:", 10),
+        Text(62, 321, "Micheal Fitzpatrick-Ojo", 10),
+        Text(62, 334, "Date: 08-06-2025", 10),
+    ]
+    signed = parse(pdf([page]), pack="surrey", packs=packs).data.signatures.supervisor  # type: ignore[attr-defined]
+    assert (signed.name, signed.date) == ("Micheal Fitzpatrick-Ojo", datetime.date(2025, 6, 8))

@@ -443,7 +443,8 @@ class Finder:
         return None
 
     def _near(self, anchor: Hit) -> list[int]:
-        """Where to look for labels that go with `anchor`, nearest first."""
+        """Where to look for labels that go with `anchor`, nearest first (in a PDF, right
+        of its start, or in its drawn cell under it)."""
         pieces = self.layout.pieces
         home = pieces[anchor.end_piece]
         if self.layout.structured and home.row >= 0:
@@ -459,7 +460,11 @@ class Finder:
             for i, p in enumerate(pieces)
             if p.line in lines
             and i not in anchor.pieces[:-1]
-            and (p.column > first.column or i == anchor.end_piece)
+            and (
+                p.column > first.column
+                or i == anchor.end_piece
+                or (i > anchor.end_piece and -1 < p.cell == first.cell)
+            )
         ]
 
     # --- bookkeeping --------------------------------------------------------------------
