@@ -221,19 +221,17 @@ def _kerned_apart(glyphs: list[_Glyph], index: int) -> set[int]:
     """The spaces a reader put on either side of an accent that was moved onto its letter
     where the glyphs either side of them touch ("Wi ´sniewska": TeX kerns the accent
     along; no space was written)."""
-    before, after, spaces = index - 1, index + 1, set()
-    while before >= 0 and glyphs[before].char == " ":
-        spaces.add(before)
-        before -= 1
-    while after < len(glyphs) and glyphs[after].char == " ":
-        spaces.add(after)
-        after += 1
-    if not spaces or before < 0 or after >= len(glyphs):
+    if not 0 < index < len(glyphs) - 1:
         return set()
-    left, right = glyphs[before], glyphs[after]
-    size = max(left.size, right.size)
-    level = left.bottom < (right.top + right.bottom) / 2 < left.top
-    return spaces if level and abs(right.left - left.right) <= WORD_GAP * size else set()
+    before, after = index - 1, index + 1
+    while before > 0 and glyphs[before].char == " ":
+        before -= 1
+    while after < len(glyphs) - 1 and glyphs[after].char == " ":
+        after += 1
+    left, right = glyphs[before], glyphs[after]  # (a space at either end: no size, so not level)
+    spaces = {n for n in range(before + 1, after) if n != index and glyphs[n].char == " "}
+    touch = abs(right.left - left.right) <= WORD_GAP * max(left.size, right.size)
+    return spaces if touch and left.bottom < (right.top + right.bottom) / 2 < left.top else set()
 
 
 Chars = list[tuple[str, float, float]]  # a word's characters: character, left, right
