@@ -243,7 +243,7 @@ class _Batch:
         self._nameless: list[int] = []
         self._unsynced: list[RowResult] = []  # made, not yet syncing nor recorded
         self._sync_due = 0.0
-        self._syncing: deque[tuple[Future[None], list[RowResult]]] = deque()  # in group order
+        self._syncing: deque[tuple[Future[list[str | None]], list[RowResult]]] = deque()  # in order
         self._syncer: ThreadPoolExecutor | None = None  # started at the first sync
 
     def add(self, row: RosterRow | UnreadRow) -> None:
@@ -496,8 +496,8 @@ class _Batch:
         self._guard.check()
         if self._syncer is None:
             self._syncer = ThreadPoolExecutor(1, thread_name_prefix="batch-sync")
-        names = [result.file for result in group if result.file is not None]
-        self._syncing.append((self._syncer.submit(sync_files, self._s.out, names), group))
+        names = [result.file or "" for result in group]
+        self._syncing.append((self._syncer.submit(_synced, self._s.out, names), group))
         self._record_synced(most=SYNCS_AHEAD)
 
     def _record_synced(self, most: int | None = None) -> None:
@@ -508,13 +508,15 @@ class _Batch:
         ):
             done, group = self._syncing.popleft()
             with _folder_problems(self._s.out, "the documents could not be saved to disk"):
-                done.result()
-            for result in group:
-                self._record(result)
+                found = done.result()
+            for result, sha256 in zip(group, found, strict=True):
+                self._record(result, sha256)
 
-    def _record(self, result: RowResult) -> None:
+    def _record(self, result: RowResult, found: str | None = None) -> None:
+        """Record a row's outcome; a file made for it only if `found` there (its hash,
+        after the sync) as the worker wrote it."""
         self._guard.check()  # the folder is still the batch's: else stop, recording nothing more
-        if _made(result) and file_sha256(self._s.out / (result.file or "")) != result.sha256:
+        if _made(result) and found != result.sha256:
             result = dataclasses.replace(
                 result, status="failed", sha256=None, errors=(FieldError("", VANISHED),)
             )
@@ -549,6 +551,12 @@ def _folder_problems(out: Path, what: str) -> Iterator[None]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
+
+
+def _synced(out: Path, names: list[str]) -> list[str | None]:
+    """Make the files durable, then read back what each holds (its hash; None if gone)."""
+    sync_files(out, names)
+    return [file_sha256(out / name) for name in names]
 
 
 def _made(result: RowResult) -> bool:

@@ -71,3 +71,28 @@ def it_goes_on_making_files_while_a_group_is_syncing(
     report = generate([rows(i) for i in range(count)], pack="portsmouth", out=tmp_path, jobs=jobs)
     assert report.ok and len(report.rows) == count
     assert waited == [True], "the batch stood still while its first group was syncing"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def it_records_a_file_gone_before_its_sync_as_failed_and_the_others_as_written(
+    tmp_path: Path, rows: RowMaker, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    sync = engine.sync_files
+    removed: list[str] = []
+
+    def removing_one(folder: Path, names: Iterable[str]) -> None:
+        group = list(names)
+        if not removed:  # someone deletes a file of the first group as it is written
+            removed.append(group[1])
+            (folder / group[1]).unlink()
+        sync(folder, group)
+
+    monkeypatch.setattr(engine, "sync_files", removing_one)
+    count = engine.SYNC_GROUP + 2
+    report = generate([rows(i) for i in range(count)], pack="portsmouth", out=tmp_path, jobs=jobs)
+    failed = [row for row in report.rows if row.status == "failed"]
+    assert len(failed) == 1 and failed[0].file is None
+    assert [error.message for error in failed[0].errors] == [engine.VANISHED]
+    written = sorted(row.file or "" for row in report.rows if row.status == "written")
+    assert len(written) == count - 1 and removed[0] not in written
+    assert written == sorted(path.name for path in tmp_path.glob("*.docx"))
