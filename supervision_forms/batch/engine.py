@@ -6,10 +6,10 @@ job, or while the workers have enough queued; see `worker`). The parent finds ea
 row's file and decides what may be written, in roster order. Work in flight is
 bounded, so memory stays flat however long the roster is. Each file is announced in
 the journal before it is written and recorded after, only once it is synced to disk
-(in groups: one sync for up to SYNC_GROUP files) and found there with the hash the
-worker gave, so a killed batch picks up where it stopped and the manifest never names
-a file that is not there. If the folder is removed or replaced while the batch runs,
-the batch stops at once.
+(in groups: one sync for up to SYNC_GROUP files, made by a thread while the batch goes
+on) and found there with the hash the worker gave, so a killed batch picks up where it
+stopped and the manifest never names a file that is not there. If the folder is removed
+or replaced while the batch runs, the batch stops at once.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ import contextlib
 import dataclasses
 import itertools
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
-from concurrent.futures import FIRST_COMPLETED, Future, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -57,6 +57,7 @@ Progress = Callable[[RowResult], None]
 VANISHED = "the file written for this row is not in the folder with the content written"
 SYNC_GROUP = 16  # files made durable together, before the journal records them
 SYNC_SECONDS = 0.5  # nor does a file wait longer than this for its group
+SYNCS_AHEAD = 4  # groups syncing in the background at most; then the batch waits for one
 READY_MOST = 2 * CHUNK * CHUNKS_PER_JOB  # rows made ready out of turn, waiting for an earlier one
 
 
@@ -240,8 +241,10 @@ class _Batch:
             converters.close()
         self._twins: list[tuple[int, int]] = []
         self._nameless: list[int] = []
-        self._unsynced: list[RowResult] = []  # made, not yet synced nor recorded
+        self._unsynced: list[RowResult] = []  # made, not yet syncing nor recorded
         self._sync_due = 0.0
+        self._syncing: deque[tuple[Future[list[str | None]], list[RowResult]]] = deque()  # in order
+        self._syncer: ThreadPoolExecutor | None = None  # started at the first sync
 
     def add(self, row: RosterRow | UnreadRow) -> None:
         self._preparing.append(PrepareJob(next(self._order), row))
@@ -273,6 +276,7 @@ class _Batch:
                 self._pdfs.flush()
             self._pump(block=True)
         self._sync()
+        self._record_synced(most=0)
         self._orphans = [kept for kept in map(self._kept, self._claims.orphans()) if kept is not None]
         noted = sum(1 for result in self._results if result.warnings)
         if noted:
@@ -453,6 +457,7 @@ class _Batch:
         if self._pdfs is not None:
             for result in self._pdfs.harvest():
                 self._finish(result)
+        self._record_synced()
         return True
 
     def _rendered(self, outcome: Rendered) -> None:
@@ -483,18 +488,35 @@ class _Batch:
         self._record(result)
 
     def _sync(self) -> None:
-        """Make the waiting files durable, all at once, then record them."""
+        """Start making the waiting files durable, all at once, in the background; they
+        are recorded once that is done (`_record_synced`)."""
         group, self._unsynced = self._unsynced, []
-        if group:
-            self._guard.check()
-            with _folder_problems(self._s.out, "the documents could not be saved to disk"):
-                sync_files(self._s.out, [result.file for result in group if result.file is not None])
-            for result in group:
-                self._record(result)
+        if not group:
+            return
+        self._guard.check()
+        if self._syncer is None:
+            self._syncer = ThreadPoolExecutor(1, thread_name_prefix="batch-sync")
+        names = [result.file or "" for result in group]
+        self._syncing.append((self._syncer.submit(_synced, self._s.out, names), group))
+        self._record_synced(most=SYNCS_AHEAD)
 
-    def _record(self, result: RowResult) -> None:
+    def _record_synced(self, most: int | None = None) -> None:
+        """Record the groups whose sync is done, in order, first waiting till no more than
+        `most` are left syncing (None: no waiting)."""
+        while self._syncing and (
+            self._syncing[0][0].done() or (most is not None and len(self._syncing) > most)
+        ):
+            done, group = self._syncing.popleft()
+            with _folder_problems(self._s.out, "the documents could not be saved to disk"):
+                found = done.result()
+            for result, sha256 in zip(group, found, strict=True):
+                self._record(result, sha256)
+
+    def _record(self, result: RowResult, found: str | None = None) -> None:
+        """Record a row's outcome; a file made for it only if `found` there (its hash,
+        after the sync) as the worker wrote it."""
         self._guard.check()  # the folder is still the batch's: else stop, recording nothing more
-        if _made(result) and file_sha256(self._s.out / (result.file or "")) != result.sha256:
+        if _made(result) and found != result.sha256:
             result = dataclasses.replace(
                 result, status="failed", sha256=None, errors=(FieldError("", VANISHED),)
             )
@@ -515,6 +537,8 @@ class _Batch:
         try:
             self._work.close(abort=abort)
         finally:
+            if self._syncer is not None:  # a sync under way ends; its group stays unrecorded
+                self._syncer.shutdown(wait=not abort, cancel_futures=True)
             if self._pdfs is not None:
                 self._pdfs.close(abort=abort)
 
@@ -527,6 +551,12 @@ def _folder_problems(out: Path, what: str) -> Iterator[None]:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise OutputFolderError(f"{display_name(out)}: {what} ({reason})") from None
+
+
+def _synced(out: Path, names: list[str]) -> list[str | None]:
+    """Make the files durable, then read back what each holds (its hash; None if gone)."""
+    sync_files(out, names)
+    return [file_sha256(out / name) for name in names]
 
 
 def _made(result: RowResult) -> bool:

@@ -13,7 +13,8 @@ AT_ENDS = re.compile(
 ONLY = re.compile(r"^[\s.…_\-·•]*$")
 EDGES = re.compile(r"^[\s:;,\-–—=>]+|[\s:;,\-–—=<]+$")  # stray marks around an answer
 SENTENCE_WORDS = 3  # an answer this long, ending in a lower-case word, is a sentence
-CLAUSE_END = re.compile(r"(?<=[^\W_])[.;!?]\s")  # a sentence or clause ended after a word
+# a sentence or clause ended after a word, or a labelled part begun ("… today Duration: longer …")
+CLAUSE_END = re.compile(r"(?<=[^\W_])[.;!?]\s|(?<=[^\W_]\s)[A-Z][^\W\d_]*:\s")
 
 
 def strip_ends(text: str) -> str:

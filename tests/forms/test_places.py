@@ -171,6 +171,31 @@ def it_ends_a_phrase_run_into_plain_dots_as_its_writer_ends_their_other_answers(
     assert left_open.supervisee_responsible_for == "Keeping chronologies current"
 
 
+def it_ends_a_labelled_part_run_into_plain_dots_as_its_writer_ends_their_answers(packs: PackRegistry) -> None:
+    """A phrase going on the printed sentence has no full stop of its own; one that goes on
+    into a labelled part ("… today Duration: longer …") holds a sentence the writer ends."""
+
+    def build(ends: str) -> bytes:
+        def body(doc: DocxDocument) -> None:
+            doc.add_paragraph(
+                "The supervision meeting will take place in privacy and there will only be interruptions if"
+            )
+            doc.add_paragraph(
+                ".........the court calls about a hearing listed today Duration: longer sessions when "
+                f"court work is heavy{ends}........."
+            )
+            doc.add_paragraph(f"a) What I want from you as my supervisor ……Straight answers{ends}……")
+            doc.add_paragraph(
+                f"f) As the supervisee I am responsible for ……Keeping chronologies current{ends}"
+            )
+
+        return document(body)
+
+    said = "the court calls about a hearing listed today Duration: longer sessions when court work is heavy"
+    assert read(build("."), packs.get("sefton")).data.interruptions == said + "."  # type: ignore[attr-defined]
+    assert read(build(""), packs.get("sefton")).data.interruptions == said  # type: ignore[attr-defined]
+
+
 def it_finds_a_reworded_label_in_a_cell_left_of_the_label_before_it_in_the_form_s_order(
     packs: PackRegistry,
 ) -> None:

@@ -231,12 +231,9 @@ def _put_answers(
         labels = {p: infos[p].labels for p in paths}
         if len(paths) == 1:
             inside = _before_inner(answer.text, paths[0], hits, know)[0]
-            info = infos[paths[0]]
+            info, completes = infos[paths[0]], _completes_sentence(infos[paths[0]])
             text = clean(
-                inside,
-                know.prompts,
-                completes=_completes_sentence(info),
-                stops=stops if _prose(info) else None,
+                inside, know.prompts, completes=completes, stops=stops if _prose(info) or completes else None
             )
         else:  # each field's part cleaned on its own: "☒ Monthly  Duration: 1 hour" keeps both
             parts = (clean(part, know.prompts) for part in break_at_labels(answer.text, labels).split("\n"))
