@@ -3,7 +3,7 @@ folder, so a fresh command does not compile every installed template (Jinja, the
 security scan) only to tell which form a file is.
 
 An entry is named after all it is made from: the pack file as loaded (its spec), the
-template's bytes, the library's own code (a digest of its source files), the Python
+template's bytes, the library's own code (its source files' sizes and times), the Python
 version and the versions of the libraries that read templates. A changed pack, template
 or library is a new name, never mixed up with the old one. An entry holds its own
 checksum and is used only when it checks and reads back whole; anything else (cut short,
@@ -70,24 +70,25 @@ def _path(pack: Pack, kind: str, template: bytes) -> Path:
     if folder is None:
         raise OSError("no cache folder: the user has no home")
     key = hashlib.sha256()
-    for part in (_library(), pack.spec.model_dump_json(), kind, hashlib.sha256(template).hexdigest()):
+    library = _library(Path(__file__).resolve().parent.parent)
+    for part in (library, pack.spec.model_dump_json(), kind, hashlib.sha256(template).hexdigest()):
         key.update(part.encode("utf-8") + b"\0")
     return folder / FOLDER / f"{pack.name[:32]}-{kind}-{key.hexdigest()[:32]}.json"
 
 
 @functools.cache
-def _library() -> str:
-    """What the knowledge is made by: this library's source files, the Python running it,
-    and the template readers' versions."""
+def _library(root: Path) -> str:
+    """What the knowledge is made by: the library's source files (in `root`), the Python
+    running it, and the template readers' versions."""
     digest = hashlib.sha256(f"{LAYOUT}\0{sys.version}".encode())
     for name in READERS:
         try:
             digest.update(f"{name}={version(name)}\0".encode())
         except PackageNotFoundError:
             digest.update(f"{name}=?\0".encode())
-    root = Path(__file__).resolve().parent.parent
     for source in sorted(root.rglob("*.py")):
-        digest.update(source.relative_to(root).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+        stat = source.stat()  # as Python's bytecode cache knows a file (reading them all costs more)
+        digest.update(f"{source.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
