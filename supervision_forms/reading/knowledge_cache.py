@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 FOLDER = "knowledge"
 LAYOUT = 1  # the entries' JSON layout: raise it when `_dump` changes
 KEEP = 64  # entries kept: a few packs' documents over a few library versions
+SOURCES = Path(__file__).resolve().parent.parent  # the library's own code
 READERS = ("docxtpl", "jinja2", "lxml")  # libraries whose versions change what a template reads as
 LISTS = ("statics", "slots", "margins", "repeats", "prompts", "own_lines", "lines")
 FIELD_TEXTS = ("path", "tail", "suffix", "kind", "needle")
@@ -61,7 +62,8 @@ def keep(pack: Pack, kind: str, template: bytes, knowledge: FormKnowledge) -> No
     blob = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
     with contextlib.suppress(OSError):
         path = _path(pack, kind, template)
-        _write(path, blob)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, blob, durable=False)  # a reader sees no file or the whole new one
         _prune(path.parent)
 
 
@@ -70,14 +72,13 @@ def _path(pack: Pack, kind: str, template: bytes) -> Path:
     if folder is None:
         raise OSError("no cache folder: the user has no home")
     key = hashlib.sha256()
-    library = _library(Path(__file__).resolve().parent.parent)
-    for part in (library, pack.spec.model_dump_json(), kind, hashlib.sha256(template).hexdigest()):
+    for part in (_library(), pack.spec.model_dump_json(), kind, hashlib.sha256(template).hexdigest()):
         key.update(part.encode("utf-8") + b"\0")
     return folder / FOLDER / f"{pack.name[:32]}-{kind}-{key.hexdigest()[:32]}.json"
 
 
 @functools.cache
-def _library(root: Path) -> str:
+def _library(root: Path = SOURCES) -> str:
     """What the knowledge is made by: the library's source files (in `root`), the Python
     running it, and the template readers' versions."""
     digest = hashlib.sha256(f"{LAYOUT}\0{sys.version}".encode())
@@ -135,12 +136,6 @@ def _restore(raw: Any, pack: Pack, kind: str) -> FormKnowledge | None:
 
 def _texts(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """`data` into `path`, atomically: a reader sees no file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data, durable=False)
 
 
 def _prune(folder: Path) -> None:

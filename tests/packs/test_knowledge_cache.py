@@ -63,7 +63,7 @@ def test_a_changed_library_is_built_again(
 ) -> None:
     folder = make_tiny_pack(tmp_path / "tiny")
     fresh(folder).knowledge(KIND)
-    monkeypatch.setattr(knowledge_cache, "_library", lambda root: "another version of the library")
+    monkeypatch.setattr(knowledge_cache, "_library", lambda: "another version of the library")
     pack = fresh(folder)
     pack.knowledge(KIND)
     assert pack._templates  # compiled: the entry was not used
