@@ -80,7 +80,9 @@ class Model(BaseModel):
     """Base for every model: immutable, unknown keys are errors, and pydantic's error
     messages never show the input (it may be special-category personal data)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, hide_input_in_errors=True)
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", validate_default=True, hide_input_in_errors=True, defer_build=True
+    )
 
 
 class Person(Model):
@@ -122,7 +124,7 @@ class ExtraFields(BaseModel):
     A pack that declares them gives each its type (text, date, dates, choice); without
     the pack they are kept as text, dates or lists of dates, so nothing is lost."""
 
-    model_config = ConfigDict(frozen=True, extra="allow", validate_default=True)
+    model_config = ConfigDict(frozen=True, extra="allow", validate_default=True, defer_build=True)
     __pydantic_extra__: dict[str, ExtraValue] = Field(init=False)
 
     @model_validator(mode="before")

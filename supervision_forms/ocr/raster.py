@@ -81,41 +81,22 @@ def _check_page(number: int, count: int) -> None:
 def _render(data: bytes, number: int, size: tuple[float, float], label: str) -> PageImage:
     width, height = size
     dpi = min(PDF_DPI, 72 * math.sqrt(MAX_PIXELS / max(1.0, width * height)))
-    rendered = run_bounded(
-        [
-            _poppler("pdftoppm"),
-            "-gray",
-            "-r",
-            f"{dpi:.3f}",
-            "-f",
-            str(number + 1),
-            "-l",
-            str(number + 1),
-            "-singlefile",
-            "-",
-        ],
-        data,
-        cpu_seconds=CPU_SECONDS,
-        memory_bytes=MEMORY_BYTES,
-        failure=f"{label}: page {number + 1} could not be rendered for OCR",
+    page, failure = str(number + 1), f"{label}: page {number + 1} could not be rendered for OCR"
+    rendered = _poppler(
+        "pdftoppm", data, failure, "-gray", "-r", f"{dpi:.3f}", "-f", page, "-l", page, "-singlefile"
     )
     try:
         image = Image.open(io.BytesIO(rendered), formats=["PPM"])
         image.load()
     except (OSError, SyntaxError):
-        raise CorruptDocument(f"{label}: page {number + 1} could not be rendered for OCR") from None
+        raise CorruptDocument(failure) from None
     return PageImage(image.convert("L"), number + 1, width, height, dpi, dpi)
 
 
 def _pdf_page_sizes(data: bytes, label: str) -> list[tuple[float, float]]:
     """Each page's width and height in points as shown (turned by its /Rotate)."""
-    report = run_bounded(
-        [_poppler("pdfinfo"), "-f", "1", "-l", str(MAX_PAGES + 1), "-"],
-        data,
-        cpu_seconds=CPU_SECONDS,
-        memory_bytes=MEMORY_BYTES,
-        failure=f"{label}: the PDF is damaged or unreadable",
-    ).decode("latin-1")
+    failure = f"{label}: the PDF is damaged or unreadable"
+    report = _poppler("pdfinfo", data, failure, "-f", "1", "-l", str(MAX_PAGES + 1)).decode("latin-1")
     sizes = {
         int(n): (float(w), float(h))
         for n, w, h in re.findall(r"^Page +(\d+) size: +([\d.]+) x ([\d.]+)", report, re.M)
@@ -126,17 +107,20 @@ def _pdf_page_sizes(data: bytes, label: str) -> list[tuple[float, float]]:
     ordered = []
     for number in range(1, len(sizes) + 1):
         if number not in sizes:
-            raise CorruptDocument(f"{label}: the PDF is damaged or unreadable")
+            raise CorruptDocument(failure)
         width, height = sizes[number]
         ordered.append((height, width) if turns.get(number, 0) % 180 else (width, height))
     return ordered
 
 
-def _poppler(program: str) -> str:
+def _poppler(program: str, data: bytes, failure: str, *options: str) -> bytes:
+    """What poppler's `program` prints for the PDF `data` (its standard input), bounded."""
     found = shutil.which(program)
     if found is None:
         raise OcrUnavailable(f"reading scanned PDFs needs poppler's {program}: {POPPLER}")
-    return found
+    return run_bounded(
+        [found, *options, "-"], data, cpu_seconds=CPU_SECONDS, memory_bytes=MEMORY_BYTES, failure=failure
+    )
 
 
 def image_pages(data: bytes, label: str) -> Iterator[PageImage]:

@@ -3,7 +3,7 @@ folder, so a fresh command does not compile every installed template (Jinja, the
 security scan) only to tell which form a file is.
 
 An entry is named after all it is made from: the pack file as loaded (its spec), the
-template's bytes, the library's own code (a digest of its source files), the Python
+template's bytes, the library's own code (its source files' sizes and times), the Python
 version and the versions of the libraries that read templates. A changed pack, template
 or library is a new name, never mixed up with the old one. An entry holds its own
 checksum and is used only when it checks and reads back whole; anything else (cut short,
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 FOLDER = "knowledge"
 LAYOUT = 1  # the entries' JSON layout: raise it when `_dump` changes
 KEEP = 64  # entries kept: a few packs' documents over a few library versions
+SOURCES = Path(__file__).resolve().parent.parent  # the library's own code
 READERS = ("docxtpl", "jinja2", "lxml")  # libraries whose versions change what a template reads as
 LISTS = ("statics", "slots", "margins", "repeats", "prompts", "own_lines", "lines")
 FIELD_TEXTS = ("path", "tail", "suffix", "kind", "needle")
@@ -61,7 +62,8 @@ def keep(pack: Pack, kind: str, template: bytes, knowledge: FormKnowledge) -> No
     blob = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
     with contextlib.suppress(OSError):
         path = _path(pack, kind, template)
-        _write(path, blob)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, blob, durable=False)  # a reader sees no file or the whole new one
         _prune(path.parent)
 
 
@@ -76,18 +78,18 @@ def _path(pack: Pack, kind: str, template: bytes) -> Path:
 
 
 @functools.cache
-def _library() -> str:
-    """What the knowledge is made by: this library's source files, the Python running it,
-    and the template readers' versions."""
+def _library(root: Path = SOURCES) -> str:
+    """What the knowledge is made by: the library's source files (in `root`), the Python
+    running it, and the template readers' versions."""
     digest = hashlib.sha256(f"{LAYOUT}\0{sys.version}".encode())
     for name in READERS:
         try:
             digest.update(f"{name}={version(name)}\0".encode())
         except PackageNotFoundError:
             digest.update(f"{name}=?\0".encode())
-    root = Path(__file__).resolve().parent.parent
     for source in sorted(root.rglob("*.py")):
-        digest.update(source.relative_to(root).as_posix().encode() + b"\0" + source.read_bytes() + b"\0")
+        stat = source.stat()  # as Python's bytecode cache knows a file (reading them all costs more)
+        digest.update(f"{source.relative_to(root)}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -134,12 +136,6 @@ def _restore(raw: Any, pack: Pack, kind: str) -> FormKnowledge | None:
 
 def _texts(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
-
-
-def _write(path: Path, data: bytes) -> None:
-    """`data` into `path`, atomically: a reader sees no file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, data, durable=False)
 
 
 def _prune(folder: Path) -> None:

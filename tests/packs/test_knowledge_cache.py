@@ -4,6 +4,7 @@ the library changed, nor when the entry is damaged."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,21 @@ def test_a_changed_library_is_built_again(
     pack.knowledge(KIND)
     assert pack._templates  # compiled: the entry was not used
     assert len(entries(cache)) == 2
+
+
+def test_the_library_is_known_by_its_files_sizes_and_change_times_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "module.py").write_text("VALUE = 1\n")
+    first = knowledge_cache._library.__wrapped__(tmp_path)
+
+    def unread(path: Path) -> bytes:
+        raise AssertionError(f"{path.name} was read")
+
+    monkeypatch.setattr(Path, "read_bytes", unread)
+    assert knowledge_cache._library.__wrapped__(tmp_path) == first
+    os.utime(tmp_path / "module.py", ns=(1, 1))  # a changed file
+    assert knowledge_cache._library.__wrapped__(tmp_path) != first
 
 
 @pytest.mark.parametrize(
