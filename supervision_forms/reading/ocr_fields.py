@@ -21,8 +21,9 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 
 from ..models.paths import generic, leaf_map
-from ..ocr.lexicon import unknown, words_of
+from ..ocr.lexicon import english_words, unknown, words_of
 from ..ocr.tesseract import UNSURE
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
@@ -42,7 +43,7 @@ NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
 BRACKETS = set("()[]{}")  # brackets alone ("[ ]", "( )"): a tick box OCR read as text
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
 GLUED = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")  # "xxSupervisee", "theStraight": two words as one
-DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a speck read between two words
+DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]")  # "no.change", "for.a": a speck read between two words
 PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
@@ -51,6 +52,9 @@ LABEL_END_WORDS = 2  # words at least of a label's end read as an answer's first
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
+COMMA_CAPITAL = re.compile(r"\w, ([A-Z][a-z]+) [a-z]")  # "week, Signing off": a full stop read as a comma
+LONE = set(".,;:")  # marks that stand against the word before them, never alone
+LONE_LETTERS = set("ax")  # lower-case letters that stand alone in ordinary text ("2 x 1 hour")
 SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
 WIDE_FIGURE = 0.7  # of the font size: a figure OCR read is narrower (0.63 at most on our scans);
 # a number's word wider than this a figure holds ink OCR did not read ("1½" read as "4")
@@ -133,7 +137,8 @@ def judged(
             "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
             and bool(found)
             and _ends_in_comma(stream, found),
-            "a mark beside the text was not read as a letter": _stray(plain),
+            "a mark beside the text was not read as a letter": _stray(plain) or _lone_letter(answer),
+            "a comma OCR read before a capital may be a full stop misread": _comma_for_stop(answer),
             "OCR ran two words together (one may be struck through)": bool(
                 GLUED.search(plain) or DOTTED.search(plain)
             ),
@@ -346,6 +351,23 @@ def _stray(text: str) -> bool:
     if pieces[0][0] in NOT_FIRST:
         return True
     return any(
-        not any(c.isalnum() for c in piece) and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS)
+        not any(c.isalnum() for c in piece)
+        and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS or piece in LONE)
         for piece in pieces
     )
+
+
+def _lone_letter(value: str) -> bool:
+    """Whether a text answer (not a name) holds a lower-case letter standing alone that
+    ordinary text does not (a bullet or a speck read as "e" or "c")."""
+    return any(len(word) == 1 and word.islower() and word not in LONE_LETTERS for word in value.split())
+
+
+def _comma_for_stop(value: str) -> bool:
+    """Whether a text answer (not a name) has a comma before an English word with a
+    capital (not a month's or a weekday's name) that a word in lower case follows: OCR
+    read a sentence's full stop as a comma ("within a week, Signing off"; a name after a
+    comma is followed by a comma or a surname: "guardian, Siobhan, agreed")."""
+    english, dated = english_words(), {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
+    words = (match.group(1).lower() for match in COMMA_CAPITAL.finditer(value))
+    return any(word in english and word.removesuffix("s") not in dated for word in words)
