@@ -78,7 +78,14 @@ def judged(
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
-    disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    lower = {  # a name's or a date's label found, and words after it going on in lower case
+        path
+        for path, source in tried.items()
+        if path not in result.sources
+        and (path.rpartition(".")[2] in NAMES or getattr(leaves.get(generic(path)), "kind", "") == "date")
+        and any(u.source == source and u.text[:1].islower() for u in result.unmapped)
+    }
+    disordered, ran_on = out_of_order(result.sources, stream, know, tried, lower) if know else (set(), set())
     crossed = crossed_rows(result.sources, tried)
     form = _form_words(know.corpus if know is not None else "")  # the form's own words, in lower case
     taken: set[int] = set()  # the tokens every field was read from
@@ -156,7 +163,8 @@ def judged(
             and _end_lost(prose, found, stream, info),
             "it was read out of the form's order (its label may be an answer's words)": path in disordered,
             "it was read from the line of another party's row, not its own": path in crossed,
-            "it may run on into words taken for a label out of the form's order": path in ran_on,
+            "it may run on into words taken for a label (out of order, or a sentence going on)": path
+            in ran_on,
             cut or "": cut is not None,
             "it runs into the page's margin, where headers and footers are": leaf.kind == "text"
             and any(stream.in_margin(index) or stream.tokens[index].line in edges for index in found),

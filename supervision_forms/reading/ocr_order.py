@@ -11,7 +11,7 @@ signature's date) read from the line of another party's row."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from ..models.paths import generic
 from .knowledge import FormKnowledge
@@ -19,12 +19,18 @@ from .ocr_words import WordStream
 
 
 def out_of_order(
-    sources: Mapping[str, str], stream: WordStream, know: FormKnowledge, tried: Mapping[str, str] = {}
+    sources: Mapping[str, str],
+    stream: WordStream,
+    know: FormKnowledge,
+    tried: Mapping[str, str] = {},
+    mid_sentence: Set[str] = frozenset(),
 ) -> tuple[set[str], set[str]]:
     """The fields (of `sources`: path -> "page 2, line 14") read out of the form's order;
     and the fields read just before a field out of order (read, or only `tried`: its label
     found there, its answer not read), whose answers may run on into the words taken for
-    that label ("…within the timescales. Duration: longer sessions…")."""
+    that label ("…within the timescales. Duration: longer sessions…"), or before one of
+    `mid_sentence` (tried, the text after its label going on in lower case: "Supervisee
+    name | and supervisor name as above" is an answer's sentence, not a label and a name)."""
     order = _places(know)
     placed = []
     for path, source in [*sources.items(), *((p, s) for p, s in tried.items() if p not in sources)]:
@@ -37,7 +43,7 @@ def out_of_order(
     disordered = {path for position, (_, _, path) in enumerate(placed) if position not in kept}
     cut = set()
     for position, (where, _, _) in enumerate(placed):
-        if position in kept or position == 0:
+        if (position in kept and placed[position][2] not in mid_sentence) or position == 0:
             continue
         before, _, previous = placed[position - 1]
         if before[0] == where[0] and before < where and previous in sources and previous not in disordered:
