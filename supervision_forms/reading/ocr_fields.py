@@ -17,6 +17,8 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -87,6 +89,9 @@ def judged(
     }
     disordered, ran_on = out_of_order(result.sources, stream, know, tried, lower) if know else (set(), set())
     crossed = crossed_rows(result.sources, tried)
+    for path, party in crossed.items():  # a value on another party's row is that party's, if it has none
+        if (mine := f"{party}.{path.rpartition('.')[2]}") not in {**result.sources, **tried}:
+            _given_to(result, data, path, mine)
     form = _form_words(know.corpus if know is not None else "")  # the form's own words, in lower case
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
@@ -192,6 +197,23 @@ def judged(
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result
+
+
+def _given_to(result: ParseResult, data: dict[str, Any], path: str, to: str) -> None:
+    """A field's value (in `result` and its dumped `data`), source, confidence and warnings
+    given to another field, `to`, of the same kind."""
+    *above, leaf = path.split(".")
+    *over, mine = to.split(".")
+    node, other = (
+        functools.reduce(dict.__getitem__, above, data),
+        functools.reduce(dict.__getitem__, over, data),
+    )
+    other[mine], node[leaf] = node[leaf], None
+    result.data = type(result.data).model_validate(data)
+    result.sources[to] = result.sources.pop(path)
+    if path in result.field_confidence:
+        result.field_confidence[to] = result.field_confidence.pop(path)
+    result.warnings[:] = [replace(w, field=to) if w.field == path else w for w in result.warnings]
 
 
 def _partial_lists(

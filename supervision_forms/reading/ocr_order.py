@@ -78,23 +78,25 @@ def _in_every_longest_rise(values: list[int]) -> set[int]:
     return {i for i in on_one if sum(ending[j] == ending[i] for j in on_one) == 1}
 
 
-def crossed_rows(sources: Mapping[str, str], tried: Mapping[str, str] = {}) -> set[str]:
+def crossed_rows(sources: Mapping[str, str], tried: Mapping[str, str] = {}) -> dict[str, str]:
     """The fields of one party (`signatures.supervisee.date`) read from a line that holds
     another party's other field (`signatures.supervisor.name`) and none of the party's own,
-    whose own fields were read elsewhere: a row's value OCR lost (its date run into its
-    label), the reader took from the next party's row."""
+    whose own fields were read elsewhere, with that other party (`signatures.supervisor`):
+    a row's value OCR lost (its date run into its label), the reader took from the next
+    party's row, where it is that party's."""
     lines: dict[str, dict[str, str]] = defaultdict(dict)  # party -> its fields' source lines
     for path, source in {**tried, **sources}.items():
         party, _, leaf = path.rpartition(".")
         if party and not leaf.isdigit():
             lines[party][leaf] = source
-    crossed = set()
+    crossed = {}
     for path, source in sources.items():
         party, _, leaf = path.rpartition(".")
         own = [line for other, line in lines.get(party, {}).items() if other != leaf]
         if not own or source in own:
             continue
         kin = (p for p in lines if p != party and p.rpartition(".")[0] == party.rpartition(".")[0])
-        if any(line == source for p in kin for other, line in lines[p].items() if other != leaf):
-            crossed.add(path)
+        row = next((p for p in kin if any(line == source for o, line in lines[p].items() if o != leaf)), None)
+        if row is not None:
+            crossed[path] = row
     return crossed
