@@ -80,12 +80,12 @@ def judged(
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
-    lower = {  # a name's or a date's label found, and words after it going on in lower case
+    lower = {  # a name's or a date's label found, and a sentence going on after it
         path
         for path, source in tried.items()
         if path not in result.sources
         and (path.rpartition(".")[2] in NAMES or getattr(leaves.get(generic(path)), "kind", "") == "date")
-        and any(u.source == source and u.text[:1].islower() for u in result.unmapped)
+        and any(u.source == source and _goes_on(u.text) for u in result.unmapped)
     }
     disordered, ran_on = out_of_order(result.sources, stream, know, tried, lower) if know else (set(), set())
     crossed = crossed_rows(result.sources, tried)
@@ -287,6 +287,12 @@ def _starts_mid_sentence(value: str, info: FieldInfo | None) -> bool:
         and words[0][:1].isalpha()
         and words[0][:1].islower()
     )
+
+
+def _goes_on(text: str) -> bool:
+    """Whether text is a sentence's words going on: several, the first a word in lower case."""
+    words = text.split()
+    return len(words) >= MID_SENTENCE_WORDS and words[0].isalpha() and words[0].islower()
 
 
 def _first_word_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:

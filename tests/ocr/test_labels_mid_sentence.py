@@ -2,7 +2,8 @@
 ("Supervisee name and supervisor name as above; …"): the reader took its first words
 for a name's label, found no name after them, and ended the answer above there. That
 answer may go on into the line: it is left empty, and its text kept in unmapped. With a
-value after the label that is no sentence going on, the answer above is read."""
+value after the label that is no sentence going on (in lower case, several words), the
+answer above is read."""
 
 from __future__ import annotations
 
@@ -52,6 +53,12 @@ def it_leaves_empty_an_answer_before_a_label_whose_words_go_on_as_a_sentence() -
     assert any(item.text == ANSWER for item in result.unmapped)
 
 
-@pytest.mark.parametrize("rejected", ["Name and supervisor name as above; no change expected this year."])
+@pytest.mark.parametrize(
+    "rejected",
+    [
+        "Name and supervisor name as above; no change expected this year.",  # no sentence going on
+        "tbeThandiwe St John",  # a name with a mark glued to it, a few words: no sentence either
+    ],
+)
 def it_reads_an_answer_before_a_label_whose_value_was_no_sentence_going_on(rejected: str) -> None:
     assert _judged(rejected).data.recording.others_who_may_see == ANSWER
