@@ -25,14 +25,13 @@ from rapidfuzz import fuzz
 from ..models.paths import generic, leaf_map
 from ..ocr.lexicon import english_words, unknown, words_of
 from ..ocr.tesseract import UNSURE
-from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
 from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, take_out, value_at
 from .ocr_order import crossed_rows, out_of_order
-from .ocr_words import BOXES, WordStream, date_like, sureness
+from .ocr_words import BOXES, MONTHS, WEEKDAYS, WordStream, date_like, sureness
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
@@ -149,14 +148,16 @@ def judged(
             "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
             and bool(found)
             and _ends_in_comma(stream, found),
-            "a mark beside the text was not read as a letter": _stray(plain) or _lone_letter(answer),
+            "a mark beside the text was not read as a letter": _stray(plain)
+            or any(len(w) == 1 and w.islower() and w not in LONE_LETTERS for w in answer.split()),
             "a comma OCR read before a capital may be a full stop misread": _comma_for_stop(answer),
             "OCR ran two words together (one may be struck through)": bool(
                 GLUED.search(plain) or DOTTED.search(plain)
             ),
             "OCR may have lost a space between two words": _lost_space(plain, form),
-            "it ends on a word a sentence goes on after: the rest may be lost": _cut_short(answer),
-            "a word OCR read is in no English word list nor on the form": _misspelt(answer, form),
+            "it ends on a word a sentence goes on after: the rest may be lost": len(answer.split()) > 1
+            and leads_on(answer.split()[-1]),
+            "a word OCR read is in no English word list nor on the form": bool(unknown(answer, form)),
             "it starts mid-sentence, in lower case: its first lines may be lost": _starts_mid_sentence(
                 answer, info
             ),
@@ -190,7 +191,9 @@ def judged(
                 "a row beside its rows reads as a date, but was not read into it",
                 shown(value_at(data, path)),
             )
-    for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
+    # the items read of a list one item of which was cleared: never a list missing one
+    lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
+    for path in [p for p in result.sources if p not in cleared and p.rpartition(".")[0] in lists]:
         clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
         take_out(result, cleared)
@@ -242,13 +245,6 @@ def _partial_lists(
                 partial.append(listed)
                 break
     return partial
-
-
-def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
-    """The items read of the lists an item of which was cleared ("meeting_dates.2")."""
-    lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
-    items = (path for path in sources if path not in cleared and path.rpartition(".")[2].isdigit())
-    return [path for path in items if path.rpartition(".")[0] in lists]
 
 
 def _printed(value: str, know: FormKnowledge | None) -> bool:
@@ -350,12 +346,6 @@ def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
-def _misspelt(value: str, form: frozenset[str]) -> bool:
-    """Whether a text answer (not a name) holds a word that is neither English nor the
-    form's own (`form`): most often a word OCR misread ("heaith"), or cut ("rofessional")."""
-    return bool(unknown(value, form))
-
-
 def _lost_space(value: str, form: frozenset[str]) -> bool:
     """Whether a value holds a word that reads as two with the space between them lost:
     two small words of a sentence ("toa", "ofthe") not on the form, or two particles of a
@@ -364,13 +354,6 @@ def _lost_space(value: str, form: frozenset[str]) -> bool:
         (word.islower() and word not in form and run_together(word)) or particles_run_together(word)
         for word in words_of(value)
     )
-
-
-def _cut_short(value: str) -> bool:
-    """Whether a text answer (not a name) ends, with no mark after it, on a word a sentence
-    goes on after ("and", "the", "within"): OCR lost its end, or the reader did."""
-    words = value.split()
-    return len(words) > 1 and leads_on(words[-1])
 
 
 @functools.cache
@@ -393,17 +376,10 @@ def _stray(text: str) -> bool:
     )
 
 
-def _lone_letter(value: str) -> bool:
-    """Whether a text answer (not a name) holds a lower-case letter standing alone that
-    ordinary text does not (a bullet or a speck read as "e" or "c")."""
-    return any(len(word) == 1 and word.islower() and word not in LONE_LETTERS for word in value.split())
-
-
 def _comma_for_stop(value: str) -> bool:
     """Whether a text answer (not a name) has a comma before an English word with a
     capital (not a month's or a weekday's name) that a word in lower case follows: OCR
     read a sentence's full stop as a comma ("within a week, Signing off"; a name after a
     comma is followed by a comma or a surname: "guardian, Siobhan, agreed")."""
-    english, dated = english_words(), {name.lower() for name in (*MONTH_NAMES, *WEEKDAY_NAMES)}
     words = (match.group(1).lower() for match in COMMA_CAPITAL.finditer(value))
-    return any(word in english and word.removesuffix("s") not in dated for word in words)
+    return any(w in english_words() and w.removesuffix("s") not in {*MONTHS, *WEEKDAYS} for w in words)
