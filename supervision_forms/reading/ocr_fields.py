@@ -17,11 +17,13 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
 
 from rapidfuzz import fuzz
 
 from ..models.paths import generic, leaf_map
-from ..ocr.lexicon import unknown, words_of
+from ..ocr.lexicon import english_words, unknown, words_of
 from ..ocr.tesseract import UNSURE
 from ..text.english import leads_on, run_together
 from ..text.names import particles_run_together
@@ -29,7 +31,7 @@ from .knowledge import FieldInfo, FormKnowledge
 from .ocr_breaks import cut_at_break
 from .ocr_kept import furniture, kept, shown, take_out, value_at
 from .ocr_order import crossed_rows, out_of_order
-from .ocr_words import BOXES, WordStream, date_like, sureness
+from .ocr_words import BOXES, MONTHS, WEEKDAYS, WordStream, date_like, sureness
 from .page import Page, Word
 from .result import ParseResult, ReadWarning, Unmapped
 from .scan import UNDECIDED
@@ -42,7 +44,7 @@ NOT_FIRST = set(".,;:!?)]}…")  # marks no text starts with
 BRACKETS = set("()[]{}")  # brackets alone ("[ ]", "( )"): a tick box OCR read as text
 STRAY = 0.5  # confidence of text with a stray mark in it (a speck or a box read as "@")
 GLUED = re.compile(r"(?<![^\W\d_])[a-z]+[A-Z]")  # "xxSupervisee", "theStraight": two words as one
-DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]{2,}")  # "no.change": a speck read between two words
+DOTTED = re.compile(r"(?<![^\W\d_])[a-z]{2,}\.[a-z]")  # "no.change", "for.a": a speck read between two words
 PRINTED_WORDS = 3  # words at least of a value that is the form's printed text, not an answer
 LABEL_WORDS = 12  # ... and at most (a label's length)
 PRINTED_SCORE = 90  # fuzzy score of such a value against the printed text (OCR misreads a letter)
@@ -51,6 +53,9 @@ LABEL_END_WORDS = 2  # words at least of a label's end read as an answer's first
 MID_SENTENCE_WORDS = 6  # words at least of an answer taken as cut when it starts in lower case
 # (a shorter one may be a phrase a writer starts so: "every 3 weeks")
 TRAILING_COMMA = ","  # an answer's last word read ending in one: cut, or a full stop misread
+COMMA_CAPITAL = re.compile(r"\w, ([A-Z][a-z]+) [a-z]")  # "week, Signing off": a full stop read as a comma
+LONE = set(".,;:")  # marks that stand against the word before them, never alone
+LONE_LETTERS = set("ax")  # lower-case letters that stand alone in ordinary text ("2 x 1 hour")
 SENTENCE_END = set(".!?")  # marks that end an answer's last sentence
 WIDE_FIGURE = 0.7  # of the font size: a figure OCR read is narrower (0.63 at most on our scans);
 # a number's word wider than this a figure holds ink OCR did not read ("1½" read as "4")
@@ -74,8 +79,18 @@ def judged(
     edges = furniture(pages, ocr, know, stream) if know is not None else set()
     doubted: list[Unmapped] = []
     tried = {w.field: w.source for w in result.warnings if w.field and w.source}
-    disordered, ran_on = out_of_order(result.sources, stream, know, tried) if know else (set(), set())
+    lower = {  # a name's or a date's label found, and a sentence going on after it
+        path
+        for path, source in tried.items()
+        if path not in result.sources
+        and (path.rpartition(".")[2] in NAMES or getattr(leaves.get(generic(path)), "kind", "") == "date")
+        and any(u.source == source and _goes_on(u.text) for u in result.unmapped)
+    }
+    disordered, ran_on = out_of_order(result.sources, stream, know, tried, lower) if know else (set(), set())
     crossed = crossed_rows(result.sources, tried)
+    for path, party in crossed.items():  # a value on another party's row is that party's, if it has none
+        if (mine := f"{party}.{path.rpartition('.')[2]}") not in {**result.sources, **tried}:
+            _given_to(result, data, path, mine)
     form = _form_words(know.corpus if know is not None else "")  # the form's own words, in lower case
     taken: set[int] = set()  # the tokens every field was read from
     rows: dict[str, list[int]] = {}  # the tokens of each list of dates, by the list's path
@@ -133,13 +148,16 @@ def judged(
             "it ends in a comma OCR read: it may go on, or its full stop was misread": leaf.kind == "text"
             and bool(found)
             and _ends_in_comma(stream, found),
-            "a mark beside the text was not read as a letter": _stray(plain),
+            "a mark beside the text was not read as a letter": _stray(plain)
+            or any(len(w) == 1 and w.islower() and w not in LONE_LETTERS for w in answer.split()),
+            "a comma OCR read before a capital may be a full stop misread": _comma_for_stop(answer),
             "OCR ran two words together (one may be struck through)": bool(
                 GLUED.search(plain) or DOTTED.search(plain)
             ),
             "OCR may have lost a space between two words": _lost_space(plain, form),
-            "it ends on a word a sentence goes on after: the rest may be lost": _cut_short(answer),
-            "a word OCR read is in no English word list nor on the form": _misspelt(answer, form),
+            "it ends on a word a sentence goes on after: the rest may be lost": len(answer.split()) > 1
+            and leads_on(answer.split()[-1]),
+            "a word OCR read is in no English word list nor on the form": bool(unknown(answer, form)),
             "it starts mid-sentence, in lower case: its first lines may be lost": _starts_mid_sentence(
                 answer, info
             ),
@@ -151,7 +169,8 @@ def judged(
             and _end_lost(prose, found, stream, info),
             "it was read out of the form's order (its label may be an answer's words)": path in disordered,
             "it was read from the line of another party's row, not its own": path in crossed,
-            "it may run on into words taken for a label out of the form's order": path in ran_on,
+            "it may run on into words taken for a label (out of order, or a sentence going on)": path
+            in ran_on,
             cut or "": cut is not None,
             "it runs into the page's margin, where headers and footers are": leaf.kind == "text"
             and any(stream.in_margin(index) or stream.tokens[index].line in edges for index in found),
@@ -172,13 +191,32 @@ def judged(
                 "a row beside its rows reads as a date, but was not read into it",
                 shown(value_at(data, path)),
             )
-    for path in _siblings(cleared, result.sources):  # a list with an item missing is a wrong list
+    # the items read of a list one item of which was cleared: never a list missing one
+    lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
+    for path in [p for p in result.sources if p not in cleared and p.rpartition(".")[0] in lists]:
         clear(path, "OCR was unsure of another item of the list", shown(value_at(data, path)))
     if cleared:
         take_out(result, cleared)
     if know is not None:
         kept(result, ocr, know, stream, edges, doubted)
     return result
+
+
+def _given_to(result: ParseResult, data: dict[str, Any], path: str, to: str) -> None:
+    """A field's value (in `result` and its dumped `data`), source, confidence and warnings
+    given to another field, `to`, of the same kind."""
+    *above, leaf = path.split(".")
+    *over, mine = to.split(".")
+    node, other = (
+        functools.reduce(dict.__getitem__, above, data),
+        functools.reduce(dict.__getitem__, over, data),
+    )
+    other[mine], node[leaf] = node[leaf], None
+    result.data = type(result.data).model_validate(data)
+    result.sources[to] = result.sources.pop(path)
+    if path in result.field_confidence:
+        result.field_confidence[to] = result.field_confidence.pop(path)
+    result.warnings[:] = [replace(w, field=to) if w.field == path else w for w in result.warnings]
 
 
 def _partial_lists(
@@ -207,13 +245,6 @@ def _partial_lists(
                 partial.append(listed)
                 break
     return partial
-
-
-def _siblings(cleared: dict[str, str], sources: dict[str, str]) -> list[str]:
-    """The items read of the lists an item of which was cleared ("meeting_dates.2")."""
-    lists = {path.rpartition(".")[0] for path in cleared if path.rpartition(".")[2].isdigit()}
-    items = (path for path in sources if path not in cleared and path.rpartition(".")[2].isdigit())
-    return [path for path in items if path.rpartition(".")[0] in lists]
 
 
 def _printed(value: str, know: FormKnowledge | None) -> bool:
@@ -252,6 +283,12 @@ def _starts_mid_sentence(value: str, info: FieldInfo | None) -> bool:
         and words[0][:1].isalpha()
         and words[0][:1].islower()
     )
+
+
+def _goes_on(text: str) -> bool:
+    """Whether text is a sentence's words going on: several, the first a word in lower case."""
+    words = text.split()
+    return len(words) >= MID_SENTENCE_WORDS and words[0].isalpha() and words[0].islower()
 
 
 def _first_word_lost(value: str, found: list[int], stream: WordStream, info: FieldInfo | None) -> bool:
@@ -309,12 +346,6 @@ def _ends_in_comma(stream: WordStream, found: list[int]) -> bool:
     return last.word.text.endswith(TRAILING_COMMA) and stream.lines[last.line][-1] is last.word
 
 
-def _misspelt(value: str, form: frozenset[str]) -> bool:
-    """Whether a text answer (not a name) holds a word that is neither English nor the
-    form's own (`form`): most often a word OCR misread ("heaith"), or cut ("rofessional")."""
-    return bool(unknown(value, form))
-
-
 def _lost_space(value: str, form: frozenset[str]) -> bool:
     """Whether a value holds a word that reads as two with the space between them lost:
     two small words of a sentence ("toa", "ofthe") not on the form, or two particles of a
@@ -323,13 +354,6 @@ def _lost_space(value: str, form: frozenset[str]) -> bool:
         (word.islower() and word not in form and run_together(word)) or particles_run_together(word)
         for word in words_of(value)
     )
-
-
-def _cut_short(value: str) -> bool:
-    """Whether a text answer (not a name) ends, with no mark after it, on a word a sentence
-    goes on after ("and", "the", "within"): OCR lost its end, or the reader did."""
-    words = value.split()
-    return len(words) > 1 and leads_on(words[-1])
 
 
 @functools.cache
@@ -346,6 +370,16 @@ def _stray(text: str) -> bool:
     if pieces[0][0] in NOT_FIRST:
         return True
     return any(
-        not any(c.isalnum() for c in piece) and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS)
+        not any(c.isalnum() for c in piece)
+        and (not set(piece) <= ORDINARY or set(piece) <= BRACKETS or piece in LONE)
         for piece in pieces
     )
+
+
+def _comma_for_stop(value: str) -> bool:
+    """Whether a text answer (not a name) has a comma before an English word with a
+    capital (not a month's or a weekday's name) that a word in lower case follows: OCR
+    read a sentence's full stop as a comma ("within a week, Signing off"; a name after a
+    comma is followed by a comma or a surname: "guardian, Siobhan, agreed")."""
+    words = (match.group(1).lower() for match in COMMA_CAPITAL.finditer(value))
+    return any(w in english_words() and w.removesuffix("s") not in {*MONTHS, *WEEKDAYS} for w in words)

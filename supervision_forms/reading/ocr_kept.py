@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import itertools
 import re
 from collections.abc import Sequence, Set
 from typing import Any
@@ -200,17 +201,19 @@ def _answer_over_break(
     data: dict[str, Any],
 ) -> list[int]:
     """A token of the answer a run may run on from over a page break: a column of the
-    line before the break that one field took whole (a column that also holds a label, or
-    text no field took, is not an answer running on), when the field's value does not
-    already hold the run (the reader followed it over the break)."""
+    line before the break that one field took whole after its label, if any ("Supervisee
+    Saoirse | Mahmood": a column that holds text no field took, or a label after the
+    answer, is not an answer running on), when the field's value does not already hold
+    the run (the reader followed it over the break)."""
     found = []
     text = fold(" ".join(w.text for w in _words(run, stream)))
     for column in stream.over_break(run, ocr, edges):
-        taken = {owners.get(index, "") for index in column}
+        answer = list(itertools.dropwhile(lambda index: index not in owners, column))
+        taken = {owners.get(index, "") for index in answer}
         path = taken.pop() if len(taken) == 1 else ""
         value = value_at(data, path) if path else None
         if path and (not isinstance(value, str) or text not in fold(value)):
-            found.append(column[0])
+            found.append(answer[0])
     return found
 
 

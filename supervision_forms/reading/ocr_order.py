@@ -11,7 +11,7 @@ signature's date) read from the line of another party's row."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 
 from ..models.paths import generic
 from .knowledge import FormKnowledge
@@ -19,12 +19,18 @@ from .ocr_words import WordStream
 
 
 def out_of_order(
-    sources: Mapping[str, str], stream: WordStream, know: FormKnowledge, tried: Mapping[str, str] = {}
+    sources: Mapping[str, str],
+    stream: WordStream,
+    know: FormKnowledge,
+    tried: Mapping[str, str] = {},
+    mid_sentence: Set[str] = frozenset(),
 ) -> tuple[set[str], set[str]]:
     """The fields (of `sources`: path -> "page 2, line 14") read out of the form's order;
     and the fields read just before a field out of order (read, or only `tried`: its label
     found there, its answer not read), whose answers may run on into the words taken for
-    that label ("…within the timescales. Duration: longer sessions…")."""
+    that label ("…within the timescales. Duration: longer sessions…"), or before one of
+    `mid_sentence` (tried, the text after its label going on in lower case: "Supervisee
+    name | and supervisor name as above" is an answer's sentence, not a label and a name)."""
     order = _places(know)
     placed = []
     for path, source in [*sources.items(), *((p, s) for p, s in tried.items() if p not in sources)]:
@@ -37,7 +43,7 @@ def out_of_order(
     disordered = {path for position, (_, _, path) in enumerate(placed) if position not in kept}
     cut = set()
     for position, (where, _, _) in enumerate(placed):
-        if position in kept or position == 0:
+        if (position in kept and placed[position][2] not in mid_sentence) or position == 0:
             continue
         before, _, previous = placed[position - 1]
         if before[0] == where[0] and before < where and previous in sources and previous not in disordered:
@@ -72,23 +78,25 @@ def _in_every_longest_rise(values: list[int]) -> set[int]:
     return {i for i in on_one if sum(ending[j] == ending[i] for j in on_one) == 1}
 
 
-def crossed_rows(sources: Mapping[str, str], tried: Mapping[str, str] = {}) -> set[str]:
+def crossed_rows(sources: Mapping[str, str], tried: Mapping[str, str] = {}) -> dict[str, str]:
     """The fields of one party (`signatures.supervisee.date`) read from a line that holds
     another party's other field (`signatures.supervisor.name`) and none of the party's own,
-    whose own fields were read elsewhere: a row's value OCR lost (its date run into its
-    label), the reader took from the next party's row."""
+    whose own fields were read elsewhere, with that other party (`signatures.supervisor`):
+    a row's value OCR lost (its date run into its label), the reader took from the next
+    party's row, where it is that party's."""
     lines: dict[str, dict[str, str]] = defaultdict(dict)  # party -> its fields' source lines
     for path, source in {**tried, **sources}.items():
         party, _, leaf = path.rpartition(".")
         if party and not leaf.isdigit():
             lines[party][leaf] = source
-    crossed = set()
+    crossed = {}
     for path, source in sources.items():
         party, _, leaf = path.rpartition(".")
         own = [line for other, line in lines.get(party, {}).items() if other != leaf]
         if not own or source in own:
             continue
         kin = (p for p in lines if p != party and p.rpartition(".")[0] == party.rpartition(".")[0])
-        if any(line == source for p in kin for other, line in lines[p].items() if other != leaf):
-            crossed.add(path)
+        row = next((p for p in kin if any(line == source for o, line in lines[p].items() if o != leaf)), None)
+        if row is not None:
+            crossed[path] = row
     return crossed

@@ -107,7 +107,8 @@ class WordStream:
             for keep, group in itertools.groupby((index for index, _ in segment), wanted):
                 if keep:
                     run = list(group)
-                    yield run, [t for _, t in segment], _source(*self.places[self.tokens[run[-1]].line])
+                    page, line = self.places[self.tokens[run[-1]].line]
+                    yield run, [t for _, t in segment], f"page {page + 1}, line {line + 1}"
 
     def place_of(self, source: str) -> tuple[int, int]:
         """The (page, line) a source names ("page 2, line 14": (1, 13)); (-1, -1) for none."""
@@ -569,10 +570,6 @@ def date_like(text: str) -> bool:
     )
 
 
-def _source(page: int, line: int) -> str:
-    return f"page {page + 1}, line {line + 1}"
-
-
 def page_lines(page: Page) -> list[list[Word]]:
     """A page's lines as the layout numbers them (`forms/layout.py`): an OCR'd page's words
     share their line's top and bottom (`scan.py`), so its lines are its runs of equal ones."""
@@ -589,13 +586,10 @@ def tokens(text: str) -> list[str]:
 
 def _datetokens(day: datetime.date) -> set[str]:
     month = MONTHS[day.month - 1]
-    days = {str(day.day), f"{day.day:02d}", f"{day.day}{_suffix(day.day)}"}
+    suffix = "th" if day.day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day.day % 10, "th")
+    days = {str(day.day), f"{day.day:02d}", f"{day.day}{suffix}"}
     months = {str(day.month), f"{day.month:02d}", month, month[:3], month[:4]}
     return days | months | {str(day.year), f"{day.year % 100:02d}"}
-
-
-def _suffix(day: int) -> str:
-    return "th" if day in (11, 12, 13) else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
 
 
 def _numbertokens(number: Any) -> set[str]:

@@ -309,10 +309,11 @@ def it_keeps_an_answer_under_a_row_of_two_columns_that_does_not_wrap() -> None:
     assert result.data.management_availability == "sessions will be Tuesdays"
 
 
-def _two_pages(second: str) -> ParseResult:
-    """An answer at the foot of page 1 (over the page number) and `second` at the top of
-    page 2; the reader took the answer and no field took page 2's first line."""
-    first = _page("Teams most days and by phone", top=740.0)
+def _two_pages(second: str, label: str = "") -> ParseResult:
+    """An answer at the foot of page 1 (over the page number), after its `label` if any,
+    and `second` at the top of page 2; the reader took the answer and no field took page
+    2's first line."""
+    first = _page(f"{label} Teams most days and by phone", top=740.0)
     footer = Word("Page 1 of 2", 260.0, 800.0, 320.0, 810.0, 10.0, 0.96)
     first = replace(first, words=(*first.words, footer))
     following = replace(_page(*second.split("|"), top=70.0), number=1)
@@ -330,6 +331,14 @@ def it_leaves_empty_an_answer_that_text_no_field_took_may_go_on_from_over_a_page
     assert any("may be part of it" in w.message for w in result.warnings)
     kept = [item.text for item in result.unmapped]
     assert "Teams most days and by phone" in kept and "whenever urgent, and at weekends" in kept
+
+
+def it_leaves_empty_an_answer_after_its_label_that_text_no_field_took_may_go_on_from_over_a_page_break() -> (
+    None
+):
+    result = _two_pages("whenever urgent, and at weekends", label="Contact:")
+    assert result.data.management_availability is None
+    assert any("may be part of it" in w.message for w in result.warnings)
 
 
 def it_keeps_an_answer_at_a_page_s_foot_when_the_next_page_starts_with_the_form_s_label() -> None:

@@ -1,6 +1,7 @@
 """A signature block on a scan: a party's date read from the line of another party's row
-(its own date lost by OCR, run into its label) is no value; each party's own row is read,
-and so are two rows side by side on one line."""
+(its own date lost by OCR, run into its label) is that other party's, when it has none;
+else it is no value. Each party's own row is read, and so are two rows side by side on
+one line."""
 
 from __future__ import annotations
 
@@ -35,14 +36,16 @@ def _judged(lines: list[str], values: dict[str, tuple[Any, int]]) -> ParseResult
     return judged(read, [Page(0, 595.0, 842.0, tuple(words))], {0}, pack.knowledge("agreement"))
 
 
-def it_leaves_empty_a_date_read_from_the_next_partys_row() -> None:
-    lines = [
-        "Supervisee | Precious Pryce- | Dafia:-2025",
-        " | Jones",
-        "Supervisor | Thandiwe St John | Date: 18 October 2025",
-    ]
+LOST_DATE = [
+    "Supervisee | Precious Pryce- | Dafia:-2025",
+    " | Jones",
+    "Supervisor | Thandiwe St John | Date: 18 October 2025",
+]
+
+
+def it_gives_a_date_read_from_the_next_partys_row_to_that_party() -> None:
     result = _judged(
-        lines,
+        LOST_DATE,
         {
             "signatures.supervisee.name": ("Precious Pryce-Jones", 1),
             "signatures.supervisee.date": (OCTOBER, 3),
@@ -50,7 +53,24 @@ def it_leaves_empty_a_date_read_from_the_next_partys_row() -> None:
         },
     )
     assert result.data.signatures.supervisee.date is None
+    assert result.data.signatures.supervisor.date == OCTOBER
+    assert result.sources["signatures.supervisor.date"] == "page 1, line 3"
+    assert "signatures.supervisee.date" not in result.sources
     assert result.data.signatures.supervisor.name == "Thandiwe St John"
+
+
+def it_leaves_empty_a_date_read_from_the_next_partys_row_when_that_party_has_one() -> None:
+    result = _judged(
+        [*LOST_DATE[:2], "Supervisor | Thandiwe St John | Date: 18 October 2025 | 18 October 2025"],
+        {
+            "signatures.supervisee.name": ("Precious Pryce-Jones", 1),
+            "signatures.supervisee.date": (OCTOBER, 3),
+            "signatures.supervisor.name": ("Thandiwe St John", 3),
+            "signatures.supervisor.date": (OCTOBER, 3),
+        },
+    )
+    assert result.data.signatures.supervisee.date is None
+    assert result.data.signatures.supervisor.date == OCTOBER
     assert any("another party's row" in w.message for w in result.warnings)
 
 
