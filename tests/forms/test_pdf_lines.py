@@ -177,3 +177,20 @@ def it_reads_the_lines_an_answer_wrapped_onto_under_a_line_of_dot_leaders(packs:
         "Making sure the record is on the system within a week. "
         "Signing off assessments within the timescales."
     )
+
+
+def it_keeps_words_ocr_read_with_rough_overlapping_boxes_in_one_piece() -> None:
+    """A text layer's word starting 0.2 em back over the one before is drawn over it (a
+    piece of its own); OCR's word boxes overlap that much on ordinary text."""
+
+    def pieces(confidence: float) -> list[str]:
+        words = (
+            Word("Date:", 100, 100, 128, 110, 10, confidence),
+            Word("21", 130, 100, 142, 110, 10, confidence),
+            Word("June", 140, 100, 166, 110, 10, confidence),
+            Word("2026", 164, 100, 190, 110, 10, confidence),
+        )
+        return [piece.text for piece in from_pages([Page(0, 600, 800, words)]).pieces]
+
+    assert pieces(0.93) == ["Date: 21 June 2026"]
+    assert pieces(1.0) != ["Date: 21 June 2026"]

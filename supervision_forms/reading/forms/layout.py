@@ -39,6 +39,8 @@ CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
+OVERDRAWN = 0.15  # of the font size: a word starting this far back over text is drawn over it
+OVERDRAWN_OCR = 0.3  # the same for words OCR read, whose boxes are rougher
 SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence (or colon)
 ALIGNED = 1.0  # points: a word starting this near where other lines' columns start starts one
 MARGIN_LINES = 3  # lines ending together that show a page's right margin
@@ -421,7 +423,8 @@ def _joins(group: list[Word], word: Word, uprights: list[Rule], sentence_gap: fl
     widest = COLUMN_GAP * max(word.size, 1.0)
     if SENTENCE_STOP.search(group[-1].text):
         widest = max(widest, sentence_gap)
-    if gap < -0.15 * max(word.size, 1.0) or gap > widest:
+    drawn_back = OVERDRAWN if word.confidence == 1.0 == group[-1].confidence else OVERDRAWN_OCR
+    if gap < -drawn_back * max(word.size, 1.0) or gap > widest:
         return False
     last = group[-1]
     return _wall(min(reach, (last.x0 + last.x1) / 2), word, uprights) is None  # (text run over a border)
