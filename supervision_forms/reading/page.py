@@ -14,6 +14,8 @@ from typing import Any
 
 from ..geometry import Rule as Rule  # the page's drawn lines, shared with OCR
 
+OVERDRAWN = 0.15  # of the font size: text starting this far back over other text is drawn over it
+
 
 @dataclass(frozen=True, slots=True)
 class Word:

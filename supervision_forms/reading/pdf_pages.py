@@ -21,7 +21,7 @@ from pypdf.errors import DependencyError, LimitReachedError
 from ..errors import CorruptDocument, DocumentTooLarge, EncryptedDocument, SupervisionFormsError
 from ..ocr.textlayer import needs_ocr
 from ..pdfdata import ATTACHMENT  # the data our own PDFs carry
-from .page import Box, Page, Rule, Word
+from .page import OVERDRAWN, Box, Page, Rule, Word
 from .text import SYMBOLS
 
 MAX_PAGES = 60
@@ -30,7 +30,6 @@ MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
-OVERDRAWN = 0.15  # of the font size: a capital starting this far back over a small letter starts other text
 STRIKE_BAND = (0.25, 0.7)  # of a word's box, from its top: where the middle of a line striking it lies
 STRUCK_BAND = (0.1, 0.8)  # and where a line that strikes other words strikes it too
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own

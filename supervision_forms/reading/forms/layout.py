@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ...docx.reader import Body, Cell, Paragraph, Table
 from ..leaders import LEADERS
-from ..page import Box, Page, Rule, Word
+from ..page import OVERDRAWN, Box, Page, Rule, Word
 from ..ticks import BOXES
 from ..unwrap import Line, join
 
@@ -39,8 +39,7 @@ CELL_PADDING = 6.0  # points between a cell's text and its right border
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
-OVERDRAWN = 0.15  # of the font size: a word starting this far back over text is drawn over it
-OVERDRAWN_OCR = 0.3  # the same for words OCR read, whose boxes are rougher
+OVERDRAWN_OCR = 0.3  # of the font size: `OVERDRAWN` for words OCR read, whose boxes are rougher
 SENTENCE_SPACE = 2.5  # of a line's usual word space: a justified line's space after a sentence (or colon)
 ALIGNED = 1.0  # points: a word starting this near where other lines' columns start starts one
 MARGIN_LINES = 3  # lines ending together that show a page's right margin
