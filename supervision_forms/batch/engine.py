@@ -388,7 +388,8 @@ class _Batch:
         stem = earlier.stem if earlier is not None else self._claims.new_stem(item.stem)
         docx, pdf = self._s.out / f"{stem}.docx", self._s.out / f"{stem}.pdf"
         result = dataclasses.replace(item.result, file=docx.name)
-        current = file_sha256(docx)
+        taken = occupied(docx)
+        current = file_sha256(docx) if taken else None  # a new name: nothing there to read
         ours = earlier is not None and current is not None and earlier.sha256 in (None, current)
         if (
             ours
@@ -403,7 +404,7 @@ class _Batch:
             return
         mode: WriteMode
         status: Status = "written"
-        if not occupied(docx):
+        if not taken:
             mode = "create"
         elif ours or self._s.overwrite:
             mode = "replace"
