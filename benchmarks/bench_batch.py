@@ -1,7 +1,8 @@
 """Batch generation, measured against its baselines in the same run; every figure is a ratio
 or sits beside its baseline.
 
-Baselines (in this process, CPU time per document, best of `--repeat`):
+Baselines (in this process, CPU time per document, in `--repeat` interleaved rounds; each
+ratio is the median of the rounds' own ratios, with its range):
 - naive: what a script would do: for each person, load the template with docxtpl,
   render, save;
 - render floor: a minimal Jinja render of the template's document.xml plus a zip write;
@@ -20,9 +21,9 @@ CPU time (the batch and its workers) is printed beside it, and the growth ratios
 Memory is the batch process's own peak (VmHWM, read from /proc while it runs: ru_maxrss
 would include the memory of this benchmark, inherited through fork).
 
-    .venv/bin/python benchmarks/bench_batch.py                 # about 10 min on a loaded 2-core machine
+    .venv/bin/python benchmarks/bench_batch.py                 # every pack: about 10 min each, loaded
     .venv/bin/python benchmarks/bench_batch.py --big           # adds 10k x jobs and 50k growth
-    .venv/bin/python benchmarks/bench_batch.py --packs portsmouth,surrey,sefton --pdf-rows 0
+    .venv/bin/python benchmarks/bench_batch.py --packs portsmouth,sefton --pdf-rows 0
     .venv/bin/python benchmarks/bench_batch.py --sizes '' --growth 0 --pdf-rows 0 --rounds 5
 """
 
@@ -37,6 +38,7 @@ import itertools
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,6 +130,24 @@ def write_hr_roster(path: Path, base: dict[str, Any], count: int) -> Path:
 
 def best(repeat: int, run: Callable[[], float]) -> float:
     return min(run() for _ in range(repeat))
+
+
+def interleaved(kinds: dict[str, Callable[[], float]], rounds: int) -> dict[str, list[float]]:
+    """Each kind measured once a round, in an order turned every round (and reversed every
+    other), so that a burst of load hits all kinds alike; a list of results per kind."""
+    seen: dict[str, list[float]] = {kind: [] for kind in kinds}
+    names = list(kinds)
+    for round_ in range(rounds):
+        turn = names[round_ % len(names) :] + names[: round_ % len(names)]
+        for name in turn if round_ % 2 == 0 else turn[::-1]:
+            seen[name].append(kinds[name]())
+    return seen
+
+
+def paired(seen: dict[str, list[float]], top: str, bottom: str) -> str:
+    """The median of the rounds' own ratios top / bottom, and their range."""
+    ratios = sorted(a / b for a, b in zip(seen[top], seen[bottom], strict=True))
+    return f"{statistics.median(ratios):7.2f}x [{ratios[0]:.2f}-{ratios[-1]:.2f}]"
 
 
 WALL: dict[str, float] = {}  # wall seconds per document of the last in-process measurement, by name
@@ -286,9 +306,13 @@ def _children_cpu() -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--packs", default="portsmouth", help="comma-separated packs (default: portsmouth)")
-    parser.add_argument("--docs", type=int, default=60, help="documents per in-process measurement")
-    parser.add_argument("--repeat", type=int, default=3, help="in-process measurements: best of this many")
+    parser.add_argument("--packs", default="", help="comma-separated packs (default: every installed one)")
+    parser.add_argument(
+        "--docs", type=int, default=200, help="documents per in-process measurement (naive: a fifth)"
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=7, help="interleaved rounds of the in-process measurements"
+    )
     parser.add_argument("--sizes", default="40,1000", help="batch sizes for the --jobs table")
     parser.add_argument("--jobs", default="1,2,4", help="--jobs values for the table")
     parser.add_argument(
@@ -312,7 +336,7 @@ def main() -> None:
     print(f"cpus: {os.cpu_count()}; load average {os.getloadavg()[0]:.1f}; python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as temp:
         work = Path(temp)
-        for pack in args.packs.split(","):
+        for pack in args.packs.split(",") if args.packs else [p.name for p in installed_packs()]:
             _pack(pack, work / pack, args, sizes, jobs, growth)
 
 
@@ -332,22 +356,35 @@ def _pack(
 
     n = args.docs
     naive(template, base, fresh("warm"), 3)
-    t_naive = best(args.repeat, lambda: naive(template, base, fresh("naive"), n))
-    t_floor = best(args.repeat, lambda: render_floor(template, base, fresh("floor"), n))
-    t_floor_fast = best(args.repeat, lambda: render_floor(template, base, fresh("floor"), n, CHANGING_LEVEL))
-    t_ours, content = ours(pack, base, fresh("ours"), n)
-    t_ours = min([t_ours, *(ours(pack, base, fresh("ours"), n)[0] for _ in range(args.repeat - 1))])
+    content = ours(pack, base, fresh("ours"), 3)[1]  # warm too
+    seen = interleaved(
+        {
+            "naive": lambda: naive(template, base, fresh("naive"), max(10, n // 5)),  # 50x slower
+            "floor": lambda: render_floor(template, base, fresh("floor"), n),
+            "floor3": lambda: render_floor(template, base, fresh("floor"), n, CHANGING_LEVEL),
+            "ours": lambda: ours(pack, base, fresh("ours"), n)[0],
+        },
+        args.repeat,
+    )
     t_sync = best(args.repeat, lambda: write_floor(content, fresh("sync"), n))
-    print("per document, one core (CPU ms; write+fsync: wall ms):")
-    print(f"  naive docxtpl loop      {t_naive * 1e3:7.2f} ms")
-    print(f"  minimal render floor    {t_floor * 1e3:7.2f} ms   (document.xml deflated at level 6)")
-    print(f"    the same at our level {t_floor_fast * 1e3:7.2f} ms   (level {CHANGING_LEVEL}, as ours)")
+    mid = {kind: statistics.median(times) for kind, times in seen.items()}
+    print(
+        f"per document, one core: CPU ms, median of {args.repeat} interleaved rounds (write+fsync: wall, "
+        "best); each ratio is the median of the rounds' own ratios [lowest-highest]:"
+    )
+    print(f"  naive docxtpl loop      {mid['naive'] * 1e3:7.2f} ms")
+    print(f"  minimal render floor    {mid['floor'] * 1e3:7.2f} ms   (document.xml deflated at level 6)")
+    print(f"    the same at our level {mid['floor3'] * 1e3:7.2f} ms   (level {CHANGING_LEVEL}, as ours)")
     print(f"  write+fsync floor       {t_sync * 1e3:7.2f} ms")
-    print(f"  ours (render+hash+write){t_ours * 1e3:7.2f} ms")
-    print(f"  ours / render floor     {t_ours / t_floor:7.2f}x   (aim <= 1.5x)")
-    print(f"  ours / floor, our level {t_ours / t_floor_fast:7.2f}x   (the same deflate on both sides)")
-    print(f"  naive / ours            {t_naive / t_ours:7.2f}x   (aim >= 15x)")
-    print(f"  ours / write+fsync floor{t_ours / t_sync:7.2f}x")
+    print(f"  ours (render+hash+write){mid['ours'] * 1e3:7.2f} ms")
+    print(f"  ours / render floor     {paired(seen, 'ours', 'floor')}   (aim <= 1.5x)")
+    print(f"  ours / floor, our level {paired(seen, 'ours', 'floor3')}   (the same deflate on both sides)")
+    print(f"  naive / ours            {paired(seen, 'naive', 'ours')}   (aim >= 15x)")
+    print(f"  ours / write+fsync floor{mid['ours'] / t_sync:7.2f}x")
+    print(
+        "  (to tell 10% apart on a busy machine, count instructions: benchmarks/count_render.py "
+        "under valgrind --tool=callgrind)"
+    )
 
     if sizes:
         print(
@@ -376,14 +413,20 @@ def _pack(
                 f"{run.peak_kb / 1024:8.0f}"
             )
 
+    start_up = 0.0
     if growth:
-        print("growth (CPU seconds per 1,000 rows, --jobs 1; a linear batch keeps this flat):")
+        one_row = write_roster(work / "grow-1.csv", base, 1)
+        start_up = min(batch(one_row, pack, fresh("grow-1"), 1).cpu for _ in range(3))
+        print(
+            "growth (CPU seconds per 1,000 rows, --jobs 1, the start-up of a one-row batch, "
+            f"{start_up:.2f} s, taken off; a linear batch keeps this flat):"
+        )
     for one_name in (False, True) if growth else ():
         runs: list[tuple[int, Run]] = []
         for rows in growth:
             roster = write_roster(work / f"grow-{rows}-{one_name}.csv", base, rows, one_name)
             runs.append((rows, batch(roster, pack, fresh(f"grow-{rows}-{one_name}"), 1)))
-        per = [run.cpu / rows * 1000 for rows, run in runs]
+        per = [(run.cpu - start_up) / rows * 1000 for rows, run in runs]
         shape = "all one name  " if one_name else "distinct names"
         cells = "  ".join(
             f"{rows:>6}: {p:6.2f} s ({run.peak_kb / 1024:.0f} MB)"

@@ -38,6 +38,28 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600, durable: bool = Tru
             view = view[os.write(fd, view) :]
 
 
+def write_temporary(path: Path, data: bytes, mode: int = 0o600) -> str:
+    """Write bytes to a new temp file beside `path`, named as `write_atomic` names its own
+    (so a run that is killed leaves nothing a later one does not clear away), not synced
+    and not renamed: the caller renames it into place, or removes it. Its file name."""
+    fd, temp = _temp_beside(Path(path))
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        if not hasattr(os, "fchmod"):
+            os.chmod(temp, mode)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return os.path.basename(temp)
+
+
 def _temp_beside(path: Path) -> tuple[int, str]:
     """A new owner-only temp file beside `path`, opened for writing, and its name."""
     temp = os.path.join(path.parent, f".{path.name}.{secrets.token_hex(6)}.tmp")

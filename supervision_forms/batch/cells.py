@@ -26,6 +26,7 @@ EXCEL_ERRORS = frozenset(
     }
 )
 """What Excel shows in a cell whose formula failed (a VLOOKUP that found nothing: #N/A)."""
+ERROR_MARK = "#"  # in every one of them: text without it is no error (checked at once)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +50,7 @@ def is_empty(cell: Any) -> bool:
 
 def as_error(cell: Any) -> Any:
     """Text that is exactly one of Excel's error codes becomes a CellError; the rest as is."""
-    if isinstance(cell, str) and cell.strip().upper() in EXCEL_ERRORS:
+    if isinstance(cell, str) and ERROR_MARK in cell and cell.strip().upper() in EXCEL_ERRORS:
         return CellError(cell.strip().upper())
     return cell
 

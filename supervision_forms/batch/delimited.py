@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .cells import as_error
-
 CHUNK = 1 << 16
 DELIMITERS = (",", ";", "\t", "|")
 _TYPOGRAPHY = frozenset("‘’“”–—…•€£")
@@ -73,7 +71,7 @@ def rows(path: Path, form: TextFormat) -> Iterator[tuple[int, list[Any]]]:
                 continue
             if number == 1 and cells:
                 cells[0] = cells[0].lstrip("\ufeff")
-            yield number, [as_error(cell) for cell in cells]
+            yield number, cells  # Excel's error codes are told by the roster, as a workbook's
 
 
 def count_records(path: Path, form: TextFormat) -> int:

@@ -1,10 +1,11 @@
 """generate(): one document per roster row, written safely into a folder, and resumable.
 
 The parent process reads rows one at a time and hands them on unread: reading a row's
-cells, validating it and rendering it happen in worker processes (and here, with one
-job, or while the workers have enough queued; see `worker`). The parent finds each
-row's file and decides what may be written, in roster order. Work in flight is
-bounded, so memory stays flat however long the roster is. Each file is announced in
+cells, validating it and rendering it (a draft, in one go) happen in worker processes
+(and here, with one job, or while the workers have enough queued; see `worker`). The
+parent finds each row's file and decides what may be written, in roster order, and
+renames the row's draft into place. Work in flight is bounded, so memory stays flat
+however long the roster is. Each file is announced in
 the journal before it is written and recorded after, only once it is synced to disk
 (in groups: one sync for up to SYNC_GROUP files, made by a thread while the batch goes
 on) and found there with the hash the worker gave, so a killed batch picks up where it
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import itertools
+import os
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sized
@@ -43,11 +45,22 @@ from .files import (
 )
 from .identity import Claims, Identity, Previous
 from .manifest import MANIFEST, Journal, load_previous, write_manifest
-from .prepare import Prepared, PrepareJob, library_version, merge_under
+from .prepare import Draft, Prepared, PrepareJob, library_version, merge_under
 from .problems import write_errors
 from .report import BatchReport, RowResult, Status, failed
 from .rosters import Roster, RosterRow, UnreadRow, object_row
-from .worker import CHUNK, CHUNKS_PER_JOB, Rendered, RenderJob, WorkPool, jobs_that_pay
+from .worker import (
+    CHUNK,
+    CHUNKS_PER_JOB,
+    NOT_OURS,
+    Drafts,
+    Rendered,
+    RenderJob,
+    WorkPool,
+    WriteMode,
+    jobs_that_pay,
+    unwritten,
+)
 
 if TYPE_CHECKING:  # PDFs need LibreOffice and pypdf: imported only when asked for
     from ..office import ConverterPool
@@ -185,7 +198,7 @@ class _Pending:
     result: RowResult  # filled in when the render comes back
     docx: Path
     pdf: Path
-    model: BaseModel  # what the document is rendered from (its PDF carries it)
+    model: BaseModel | None  # what the document is rendered from (its PDF carries it)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,8 +207,9 @@ class _Row:
 
     result: RowResult  # number, sheet, order, content, fingerprint
     identity: Identity
-    model: BaseModel
+    model: BaseModel | None  # None when drafted and not needed again
     stem: str  # the name its document would have, before any -2
+    draft: Draft | None = None
 
 
 class _Batch:
@@ -227,8 +241,18 @@ class _Batch:
         self._next = 0  # the order of the next row to plan
         self.warnings: list[str] = []
         self._orphans: list[Previous] = []
+        drafts = Drafts(
+            settings.out,
+            frozenset(entry.fingerprint for entry in previous if entry.fingerprint is not None),
+            keep_model=settings.pdf,
+        )
         self._work = WorkPool(
-            settings.pack, settings.document, settings.render_jobs, settings.defaults, settings.pdf_pack
+            settings.pack,
+            settings.document,
+            settings.render_jobs,
+            settings.defaults,
+            settings.pdf_pack,
+            drafts,
         )
         self._pdfs: PdfStage | None = None
         if settings.pdf:
@@ -332,7 +356,7 @@ class _Batch:
         """A finished result (failed, or nothing to do), or None when work was queued or
         the row waits for the roster's end."""
         order = row.ticket
-        if row.model is None or row.identity is None or row.content is None:
+        if row.problems or row.identity is None or row.content is None:
             return dataclasses.replace(failed(row.number, row.problems, row.sheet), order=order)
         identity, model = row.identity, row.model
         if row.nameless:
@@ -352,12 +376,11 @@ class _Batch:
         if self._s.pdf_pack and row.title is not None:
             self._titles[order] = row.title
         earlier = self._claims.claim(identity, row.content)
+        item = _Row(result, identity, model, row.stem, row.draft)
         if earlier is False:
-            self._waiting[identity.base].append(_Row(result, identity, model, row.stem))
+            self._waiting[identity.base].append(item)
         else:
-            self._place(
-                _Row(result, identity, model, row.stem), earlier if isinstance(earlier, Previous) else None
-            )
+            self._place(item, earlier if isinstance(earlier, Previous) else None)
         return None
 
     def _place(self, item: _Row, earlier: Previous | None) -> None:
@@ -365,7 +388,8 @@ class _Batch:
         stem = earlier.stem if earlier is not None else self._claims.new_stem(item.stem)
         docx, pdf = self._s.out / f"{stem}.docx", self._s.out / f"{stem}.pdf"
         result = dataclasses.replace(item.result, file=docx.name)
-        current = file_sha256(docx)
+        taken = occupied(docx)
+        current = file_sha256(docx) if taken else None  # a new name: nothing there to read
         ours = earlier is not None and current is not None and earlier.sha256 in (None, current)
         if (
             ours
@@ -373,25 +397,63 @@ class _Batch:
             and earlier.sha256 == current
             and earlier.fingerprint == result.fingerprint
         ):
+            if item.draft is not None:
+                (self._s.out / item.draft.name).unlink(missing_ok=True)
             unchanged = dataclasses.replace(result, status="unchanged", sha256=current)
             self._unchanged(unchanged, earlier, pdf, item.model)
             return
-        if not occupied(docx):
-            self._queue(RenderJob(next(self._tickets), item.model, docx, "create"), result, pdf)
+        mode: WriteMode
+        status: Status = "written"
+        if not taken:
+            mode = "create"
         elif ours or self._s.overwrite:
-            status: Status = "updated" if ours and earlier is not None and earlier.sha256 else "written"
-            self._queue(RenderJob(next(self._tickets), item.model, docx, "replace"), result, pdf, status)
+            mode = "replace"
+            status = "updated" if ours and earlier is not None and earlier.sha256 else "written"
         else:  # not ours: fine only if it is exactly this row's document (a killed run wrote it)
-            self._queue(RenderJob(next(self._tickets), item.model, docx, "adopt"), result, pdf, "unchanged")
+            mode, status = "adopt", "unchanged"
+        if item.draft is not None:
+            self._put_in_place(item, dataclasses.replace(result, status=status), docx, pdf, mode, current)
+        else:
+            self._queue(RenderJob(next(self._tickets), _kept(item.model), docx, mode), result, pdf, status)
 
-    def _unchanged(self, result: RowResult, before: Previous, pdf: Path, model: BaseModel) -> None:
+    def _put_in_place(
+        self, item: _Row, result: RowResult, docx: Path, pdf: Path, mode: WriteMode, current: str | None
+    ) -> None:
+        """Give a drafted row its file: rename the draft into place (announced first in the
+        journal, as a render would be), or, adopting, keep what is there if it is exactly
+        the draft (`current`: its hash); the row then goes on as a rendered one."""
+        draft = item.draft
+        if draft is None:
+            raise RuntimeError("a row without a draft")
+        temp = self._s.out / draft.name
+        ticket = next(self._tickets)
+        self._pending[ticket] = _Pending(result, docx, pdf, item.model)
+        outcome = Rendered(ticket, draft.sha256, wrote=True, notes=draft.notes)
+        if mode == "adopt":
+            temp.unlink(missing_ok=True)
+            same = current == draft.sha256
+            outcome = Rendered(ticket, draft.sha256, notes=draft.notes)
+            if not same:
+                outcome = Rendered(ticket, error=NOT_OURS)
+        else:
+            if result.identity is not None and result.content is not None:
+                self._journal.plan(docx.name, result.identity, result.content)
+            self._journal.flush()  # the plan reaches the disk before the file does
+            try:
+                os.replace(temp, docx)
+            except OSError as error:
+                temp.unlink(missing_ok=True)
+                outcome = Rendered(ticket, error=unwritten(error))
+        self._rendered(outcome)
+
+    def _unchanged(self, result: RowResult, before: Previous, pdf: Path, model: BaseModel | None) -> None:
         pdf_sha = file_sha256(pdf) if before.pdf else None
         if pdf_sha is not None and pdf_sha == before.pdf_sha256:
             self._finish(dataclasses.replace(result, pdf=pdf.name, pdf_sha256=pdf_sha))
         elif self._pdfs is None:
             self._finish(result)
         else:
-            self._pdfs.add(result, self._s.out / (result.file or ""), pdf, model)
+            self._pdfs.add(result, self._s.out / (result.file or ""), pdf, _kept(model))
 
     def _queue(self, job: RenderJob, result: RowResult, pdf: Path, status: Status = "written") -> None:
         planned = dataclasses.replace(result, status=status)
@@ -472,7 +534,7 @@ class _Batch:
             pending.result, status=status, sha256=outcome.sha256, warnings=outcome.notes
         )
         if self._pdfs is not None:
-            self._pdfs.add(result, pending.docx, pending.pdf, pending.model)
+            self._pdfs.add(result, pending.docx, pending.pdf, _kept(pending.model))
         else:
             self._finish(result)
 
@@ -557,6 +619,13 @@ def _synced(out: Path, names: list[str]) -> list[str | None]:
     """Make the files durable, then read back what each holds (its hash; None if gone)."""
     sync_files(out, names)
     return [file_sha256(out / name) for name in names]
+
+
+def _kept(model: BaseModel | None) -> BaseModel:
+    """A row's model, which the batch keeps unless the row is drafted and needs no PDF."""
+    if model is None:
+        raise RuntimeError("a row's model was not kept")
+    return model
 
 
 def _made(result: RowResult) -> bool:

@@ -31,6 +31,17 @@ class PrepareJob:
 
 
 @dataclass(frozen=True, slots=True)
+class Draft:
+    """A ready row's document, rendered at once where the row was made ready and written
+    to a temp file in the output folder: the batch renames it into place once the row
+    has its name (or removes it), so the row's model need not travel twice."""
+
+    name: str  # of the temp file, in the output folder
+    sha256: str
+    notes: tuple[str, ...] = ()  # what render would warn of (value-free)
+
+
+@dataclass(frozen=True, slots=True)
 class Prepared:
     """A row ready for its file; or, when `problems` is not empty, a row that failed."""
 
@@ -38,13 +49,14 @@ class Prepared:
     number: int
     sheet: str | None
     problems: tuple[FieldError, ...] = ()
-    model: BaseModel | None = None
+    model: BaseModel | None = None  # None once drafted, unless the batch still needs it (PDFs)
     stem: str = ""  # the name its document would have, before any -2
     identity: Identity | None = None
     content: str | None = None  # hash of the row's data
     fingerprint: str | None = None  # hash of the data and of all else that decides the file
     nameless: bool = False
     title: str | None = None  # its bookmark in a PDF pack, when one is made
+    draft: Draft | None = None
 
 
 class Preparer:

@@ -73,7 +73,7 @@ class RowReader:
         problems: list[FieldError] = []
         employee_id: str | None = None
         for column in self.columns:
-            cell = cells[column.position] if column.position < len(cells) else None
+            cell = as_error(cells[column.position]) if column.position < len(cells) else None
             try:
                 value = column.value(cell)
             except BadCell as bad:
@@ -389,7 +389,9 @@ class Roster:
                 if raw and raw[0] is delimited.UNREADABLE:
                     yield RosterRow(number, problems=(FieldError("", "is not a readable CSV row"),))
                     continue
-                cells = [as_error(cell) for cell in raw]
+                cells = raw  # read where the work is (Excel's error codes too), but for the
+                if cells:  # first cell: an error code there is not a comment
+                    cells[0] = as_error(cells[0])
                 if _blank_or_comment(cells):
                     continue
                 if hidden:

@@ -2,10 +2,12 @@
 and in the batch's own process.
 
 A worker reads a row from its cells, validates it and tells who it is (`prepare`), and
-renders, hashes and writes a document it is told to; it reports back without personal
-values. The parent decides what must be decided in roster order (names, whether a file
-may be written), and when its workers have enough queued, does a share of the work
-itself rather than wait.
+renders it at once into a draft beside its file-to-be (see `Draft`), so that a row
+travels to a worker once and its model never comes back; it renders and writes a
+document it is told to only where no draft could be made. It reports back without
+personal values. The parent decides what must be decided in roster order (names,
+whether a file may be written), renames each draft into place, and when its workers
+have enough queued, does a share of the work itself rather than wait.
 Workers are forked from the parent once it has loaded the pack and compiled the one
 template the batch uses, before any thread starts, so a worker costs a fork, not a
 Python start-up; where forking is not safe (another thread is running, not POSIX) they
@@ -40,12 +42,12 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..errors import SupervisionFormsError
-from ..files import write_atomic
+from ..files import write_atomic, write_temporary
 from ..packs import Pack, load_pack
 from ..render import render_model
 from .files import file_sha256, inherited_descriptors
 from .lifeline import die_with_parent
-from .prepare import Prepared, PrepareJob, Preparer
+from .prepare import Draft, Prepared, PrepareJob, Preparer
 
 WriteMode = Literal["create", "replace", "adopt"]
 """create: a new file; replace: overwrite what is there; adopt: leave what is there if it
@@ -96,25 +98,65 @@ class Renderer:
         return [self.one(job) for job in jobs]
 
     def one(self, job: RenderJob) -> Rendered:
-        try:
-            content, notes = render_model(job.model, self._pack, self._document)
-        except SupervisionFormsError as error:  # messages are value-free by design
-            return Rendered(job.ticket, error=str(error))
-        except Exception as error:  # a bug must not stop the other rows
-            return Rendered(job.ticket, error=f"could not be rendered ({type(error).__name__})")
+        made = self._made(job.model)
+        if isinstance(made, str):
+            return Rendered(job.ticket, error=made)
+        content, notes = made
         digest = hashlib.sha256(content).hexdigest()
         if job.mode == "adopt":
             if file_sha256(job.path) == digest:
-                return Rendered(job.ticket, digest, notes=tuple(notes))
+                return Rendered(job.ticket, digest, notes=notes)
             return Rendered(job.ticket, error=NOT_OURS)
         try:
             write_atomic(job.path, content, durable=False)  # synced in groups by the parent
-        except OSError as error:
-            reason = error.strerror or type(error).__name__
-            return Rendered(job.ticket, error=f"the file could not be written ({reason})")
-        except SupervisionFormsError:  # the folder is gone (the batch notices and stops)
-            return Rendered(job.ticket, error="the file could not be written (no such folder)")
-        return Rendered(job.ticket, digest, wrote=True, notes=tuple(notes))
+        except (OSError, SupervisionFormsError) as error:
+            return Rendered(job.ticket, error=unwritten(error))
+        return Rendered(job.ticket, digest, wrote=True, notes=notes)
+
+    def draft(self, row: Prepared, drafts: Drafts) -> Prepared:
+        """The row with its document drafted (see `Draft`); as it was when that fails, or
+        when the row's file is likely made already (its fingerprint is an earlier run's):
+        the batch then asks for a render once it knows the row's file."""
+        if row.model is None or row.fingerprint in drafts.skip:
+            return row
+        made = self._made(row.model)
+        if isinstance(made, str):
+            return row
+        content, notes = made
+        try:
+            name = write_temporary(drafts.folder / f"draft-{row.ticket}.docx", content)
+        except (OSError, SupervisionFormsError):
+            return row
+        draft = Draft(name, hashlib.sha256(content).hexdigest(), notes)
+        return replace(row, draft=draft, model=row.model if drafts.keep_model else None)
+
+    def _made(self, model: BaseModel) -> tuple[bytes, tuple[str, ...]] | str:
+        """The document's bytes and what render would warn of; or why it failed."""
+        try:
+            content, notes = render_model(model, self._pack, self._document)
+        except SupervisionFormsError as error:  # messages are value-free by design
+            return str(error)
+        except Exception as error:  # a bug must not stop the other rows
+            return f"could not be rendered ({type(error).__name__})"
+        return content, tuple(notes)
+
+
+def unwritten(error: OSError | SupervisionFormsError) -> str:
+    """Why a row's file could not be written, without its name."""
+    if isinstance(error, OSError):
+        return f"the file could not be written ({error.strerror or type(error).__name__})"
+    return "the file could not be written (no such folder)"  # the batch notices and stops
+
+
+@dataclass(frozen=True)
+class Drafts:
+    """Where ready rows are drafted (see `Draft`), and which not: rows whose fingerprint
+    an earlier run's file has (most are unchanged); `keep_model` when the batch needs a
+    drafted row's model still (to make its PDF)."""
+
+    folder: Path
+    skip: frozenset[str] = frozenset()
+    keep_model: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,15 +165,22 @@ class Work:
 
     preparer: Preparer
     renderer: Renderer
+    drafts: Drafts | None = None  # None: rows are rendered only when asked (RenderJob)
 
     @classmethod
-    def of(cls, pack: Pack, document: str, defaults: Mapping[str, Any], titles: bool) -> Work:
-        return cls(Preparer(pack, document, defaults, titles), Renderer(pack, document))
+    def of(
+        cls, pack: Pack, document: str, defaults: Mapping[str, Any], titles: bool, drafts: Drafts | None
+    ) -> Work:
+        return cls(Preparer(pack, document, defaults, titles), Renderer(pack, document), drafts)
 
     def run(self, jobs: Sequence[Job]) -> list[Outcome]:
         return [
-            self.preparer.one(job) if isinstance(job, PrepareJob) else self.renderer.one(job) for job in jobs
+            self._prepared(job) if isinstance(job, PrepareJob) else self.renderer.one(job) for job in jobs
         ]
+
+    def _prepared(self, job: PrepareJob) -> Prepared:
+        row = self.preparer.one(job)
+        return row if self.drafts is None else self.renderer.draft(row, self.drafts)
 
 
 Job = PrepareJob | RenderJob
@@ -140,7 +189,12 @@ _work: Work | None = None  # one per worker process, set by start_worker
 
 
 def start_worker(
-    parent: int, pack: Pack | Traversable | Path, document: str, defaults: Mapping[str, Any], titles: bool
+    parent: int,
+    pack: Pack | Traversable | Path,
+    document: str,
+    defaults: Mapping[str, Any],
+    titles: bool,
+    drafts: Drafts | None,
 ) -> None:
     """Process-pool initializer: die with the batch, then get ready to work. A forked
     worker is given the parent's pack, its template compiled already; a spawned one
@@ -153,7 +207,7 @@ def start_worker(
             os.close(descriptor)
     threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     chosen = pack if isinstance(pack, Pack) else load_pack(pack, compile_templates=False)
-    _work = Work.of(chosen, document, defaults, titles)
+    _work = Work.of(chosen, document, defaults, titles, drafts)
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -200,17 +254,24 @@ class WorkPool:
     every worker has CHUNKS_PER_JOB tasks queued, a further task is done here, at once."""
 
     def __init__(
-        self, pack: Pack, document: str, jobs: int, defaults: Mapping[str, Any], titles: bool
+        self,
+        pack: Pack,
+        document: str,
+        jobs: int,
+        defaults: Mapping[str, Any],
+        titles: bool,
+        drafts: Drafts | None = None,
     ) -> None:
         self._pack = pack
         self._document = document
         self._defaults = defaults
         self._titles = titles
+        self._drafts = drafts
         self.workers = min(jobs, usable_cores()) - 1  # 0: all done here
         self.chunk_size = 1 if self.workers == 0 else CHUNK
         self._queued_most = max(1, self.workers * CHUNKS_PER_JOB)
         self.most_in_flight = 2 * self._queued_most  # rows sent again after a worker died add to it
-        self._local = Work.of(pack, document, defaults, titles)
+        self._local = Work.of(pack, document, defaults, titles, drafts)
         self._pool: ProcessPoolExecutor | None = None
         self._generation = 0
         self._restarts = 0
@@ -252,6 +313,7 @@ class WorkPool:
                     self._document,
                     self._defaults,
                     self._titles,
+                    self._drafts,
                 ),
             )
             if forking:  # a fork pool starts its processes on the first task: start them now

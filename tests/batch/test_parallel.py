@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from supervision_forms.batch import Roster, generate
+from supervision_forms.batch import Roster, generate, worker
 from supervision_forms.batch.report import BatchReport
 from supervision_forms.batch.rosters import RowReader, UnreadRow
-from supervision_forms.batch.worker import _may_fork, jobs_that_pay
+from supervision_forms.batch.worker import Work, _may_fork, jobs_that_pay
 from supervision_forms.models.paths import flatten
 from tests.batch.conftest import RowMaker, agreement_row, write_jsonl
 
@@ -153,3 +153,53 @@ def it_fails_a_row_whose_reading_breaks_and_writes_the_others(
     [failure] = report.failures
     assert failure.row == 4 and [e.message for e in failure.errors] == ["could not be read (TypeError)"]
     assert "private" not in (tmp_path / "out" / "errors.csv").read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(jobs_that_pay(2, ROWS) < 2, reason="one usable core: no worker is started")
+@pytest.mark.skipif(not _may_fork(), reason="workers are spawned here: they would not be watched")
+def it_renders_a_row_where_it_is_made_ready_so_that_no_row_travels_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A worker renders a row as soon as it has read and validated it (a draft beside its
+    file); the batch's own process only renames it into place: no row is sent back to be
+    rendered, and no draft is left over."""
+    sent = tmp_path / "sent"
+    run_jobs = Work.run
+
+    def watched(self: Work, jobs: Any) -> Any:
+        with sent.open("a", encoding="utf-8") as handle:
+            handle.write("".join(f"{type(job).__name__}\n" for job in jobs))
+        return run_jobs(self, jobs)
+
+    monkeypatch.setattr(Work, "run", watched)  # forked workers have it too
+    report = run(hr_roster(tmp_path / "team.csv", ROWS), tmp_path / "out", 2)
+    assert report.summary() == f"{ROWS} rows: {ROWS - 5} written, 0 updated, 0 unchanged, 5 failed"
+    assert sorted(set(sent.read_text(encoding="utf-8").split())) == ["PrepareJob"]
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.startswith(".draft")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def it_drafts_no_row_whose_file_an_earlier_run_made(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """On a rerun, a row with an earlier run's fingerprint is not rendered ahead (it is
+    most likely unchanged): only the row that changed is rendered."""
+    roster = hr_roster(tmp_path / "team.csv", 12)
+    run(roster, tmp_path / "out", jobs)
+    with roster.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    table[3][table[0].index("Duration (minutes)")] = "45"  # one row changes
+    with roster.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    renders = tmp_path / "renders"
+    render = worker.render_model
+
+    def watched(*args: Any) -> Any:
+        with renders.open("a", encoding="utf-8") as handle:
+            handle.write("1\n")
+        return render(*args)
+
+    monkeypatch.setattr(worker, "render_model", watched)
+    report = run(roster, tmp_path / "out", jobs)
+    assert report.summary() == "12 rows: 0 written, 1 updated, 11 unchanged, 0 failed"
+    assert renders.read_text(encoding="utf-8").split() == ["1"]

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from supervision_forms.batch import Roster, RosterRow, generate
+from supervision_forms.batch.cells import ERROR_MARK, EXCEL_ERRORS, CellError, as_error
 from supervision_forms.errors import RosterError
 from supervision_forms.models import Agreement
 from tests.batch.xlsx_kit import Duration, Error, Formula, SheetSpec, write_workbook
@@ -145,6 +146,12 @@ def it_treats_an_excel_error_in_a_csv_export_the_same(tmp_path: Path) -> None:
     first, second = read(path)[0]
     assert [str(p) for p in first.problems] == ["Supervisee name: cell A2 shows the Excel error #N/A"]
     assert [str(p) for p in second.problems] == ["Review date: cell B3 shows the Excel error #REF!"]
+
+
+def it_checks_a_cell_for_an_excel_error_only_when_it_holds_the_mark_all_of_them_hold() -> None:
+    assert all(ERROR_MARK in code for code in EXCEL_ERRORS)  # else the quick look misses one
+    assert as_error(" #n/a ") == CellError("#N/A")
+    assert as_error("Ann #1") == "Ann #1"
 
 
 def it_reads_real_excel_dates_times_and_lengths_in_either_calendar(tmp_path: Path) -> None:
