@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/bench_onepage.py CORPUS [--rounds 3] [--files 1] [--against OTHER_CHECKOUT]
 
 CORPUS is a corpus folder (`tools.corpus` with the scan producers). Inputs (`--files` of each
-kind, from different forms): a one-page .png and .jpg (scan-png, scan-jpg), the first page of
-a scanned PDF as a one-page PDF, and its first five pages as a five-page PDF (scan). Each is read by a fresh
+kind, from different forms): a one-page .png and .jpg (scan-png, scan-jpg), the first frame of
+a .tif (scan-tif) as a one-page .tif, the first page of a scanned PDF as a one-page PDF, and
+the first five pages of one of five pages or more as a five-page PDF (scan). Each is read by a fresh
 `python -m supervision_forms parse FILE`, as a user reads one file; its CPU is user+sys of
 the command and all it starts (the reading worker, Tesseract). The baseline, in the same
 run, is plain Tesseract on the same pages (`tesseract PAGE - --psm 3 tsv`, one thread; a
@@ -32,6 +33,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from PIL import Image
+
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 3.0
 FIVE = 5
@@ -49,21 +52,37 @@ def timed(command: list[str], env: dict[str, str] | None = None) -> float:
 
 
 def inputs(corpus: Path, folder: Path, files: int) -> list[tuple[str, Path, int]]:
-    """(kind, file, pages) for up to `files` inputs of each kind found in the corpus."""
+    """(kind, file, pages) for up to `files` inputs of each kind found in the corpus, taken
+    evenly through its sorted files (so from different councils)."""
     found: list[tuple[str, Path, int]] = []
     for producer, kind in (("scan-png", "one-page .png"), ("scan-jpg", "one-page .jpg")):
-        found += [(kind, page, 1) for page in sorted((corpus / producer).glob("*.p1.*"))[:files]]
-    pdfs = [pdf for pdf in sorted((corpus / "scan").glob("*.pdf")) if _pages(pdf) >= FIVE][:files]
-    for number, pdf in enumerate(pdfs):
-        one, five = folder / f"one{number}.pdf", folder / f"five{number}.pdf"
+        found += [(kind, page, 1) for page in _spread(sorted((corpus / producer).glob("*.p1.*")), files)]
+    for number, tif in enumerate(_spread(sorted((corpus / "scan-tif").glob("*.tif")), files)):
+        one = folder / f"one{number}.tif"
+        with Image.open(tif) as image:  # its first frame, as the scanner wrote it
+            image.save(one, compression=image.info.get("compression"), dpi=image.info.get("dpi"))
+        found.append(("one-page .tif", one, 1))
+    for number, pdf in enumerate(_spread(sorted((corpus / "scan").glob("*.pdf")), files)):
+        one = folder / f"one{number}.pdf"
         subprocess.run(["pdfseparate", "-f", "1", "-l", "1", str(pdf), str(one)], check=True)
+        found.append(("one-page scanned PDF", one, 1))
+    fives = _spread([pdf for pdf in sorted((corpus / "scan").glob("*.pdf")) if _pages(pdf) >= FIVE], files)
+    for number, pdf in enumerate(fives):
+        five = folder / f"five{number}.pdf"
         subprocess.run(
             ["pdfseparate", "-f", "1", "-l", str(FIVE), str(pdf), str(folder / "p%d.pdf")], check=True
         )
         pieces = [str(folder / f"p{n}.pdf") for n in range(1, FIVE + 1)]
         subprocess.run(["pdfunite", *pieces, str(five)], check=True)
-        found += [("one-page scanned PDF", one, 1), ("five-page scanned PDF", five, FIVE)]
+        found.append(("five-page scanned PDF", five, FIVE))
     return sorted(found, key=lambda item: item[0])
+
+
+def _spread(paths: list[Path], count: int) -> list[Path]:
+    """`count` of the paths, evenly spaced through them (all when there are no more)."""
+    if len(paths) <= count:
+        return paths
+    return [paths[i * len(paths) // count] for i in range(count)]
 
 
 def _pages(pdf: Path) -> int:

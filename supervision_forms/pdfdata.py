@@ -16,9 +16,10 @@ import datetime
 import io
 import json
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:  # a reading worker imports this module for ATTACHMENT, and needs no pydantic
+    from pydantic import BaseModel
 
 ATTACHMENT = "supervision-forms.json"
 DESCRIPTION = "The document's data (supervision-forms)"

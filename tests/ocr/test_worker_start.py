@@ -55,6 +55,11 @@ def it_starts_a_worker_for_a_pdf_without_the_pixels() -> None:
     assert "numpy" not in _imported_by_a_worker("pdf")  # a text PDF needs no OCR
 
 
+def it_starts_a_worker_without_pydantic() -> None:
+    for task in worker.TASKS:  # the models are the parent's (pydantic: about 0.04 s of CPU to load)
+        assert "pydantic" not in _imported_by_a_worker(task)
+
+
 def it_reads_forms_without_loading_what_only_ocr_or_conversion_uses() -> None:
     probe = "import json, sys\nimport supervision_forms.reading\nprint(json.dumps(sorted(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

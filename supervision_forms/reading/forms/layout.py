@@ -131,8 +131,8 @@ class Layout:
                 continue
             if a[2] - 1 < rule.top < _glyph_top(b[1], b[2]):
                 return True
-            wide = rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0])
-            if wide and b[1] - 1 < rule.top < a[2] + 1:
+            in_overlap = b[1] - 1 < rule.top < a[2] + 1
+            if in_overlap and rule.x1 - rule.x0 >= WIDE_RULE * self._text_width(a[0]):
                 return True
         return lower > upper + 1 and any(self.drawn_between(n, n + 1, column) for n in range(upper, lower))
 
