@@ -11,6 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
+from ..ocr.conftest import require_ocr_tools
 from .pdfkit import BOX, SQUARE, SQUARED_TIMES, STRAY_FI, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
@@ -492,6 +493,20 @@ def it_reads_a_ligature_its_font_maps_to_a_stray_character_as_the_form_s_words_s
     )
 
 
+def it_reads_a_ligature_mapped_to_a_stray_character_where_only_english_words_show_it(
+    packs: PackRegistry,
+) -> None:
+    # the form prints no word with it: "suf?cient" is a word with "fi" alone (Tesseract's list)
+    require_ocr_tools()
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, "Any other relevant issues for this agreement"),
+        Text(60, 214, f"Time is suf{STRAY_FI}cient for now."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.other_issues == "Time is sufficient for now."  # type: ignore[attr-defined]
+
+
 def it_keeps_two_names_in_the_rows_of_a_borderless_table_apart(packs: PackRegistry) -> None:
     # LaTeX: each name sits left of its role, the next column close to the longer name
     page: list[Text | Rule] = [
@@ -671,12 +686,10 @@ def it_takes_no_dot_leaders_before_an_answer_for_the_end_of_a_sentence(packs: Pa
     assert result.data.interruptions == "a child is missing and a decision is needed now"  # type: ignore[attr-defined]
 
 
-def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
-    packs: PackRegistry,
-) -> None:
-    # the form shows that this producer hyphenates ("individ-/uals"); "up-/dates" may be
-    # "updates" or a hyphen of the writer's own: the answer is not read
-    page: list[Text | Rule] = [
+def _hyphenated(answer: tuple[str, str]) -> list[Text | Rule]:
+    """A page whose printed text shows that its producer hyphenates ("individ-/uals"), and
+    an answer whose first line ends in a word broken at a hyphen."""
+    return [
         *SEFTON_NAMES,
         Text(
             60,
@@ -684,13 +697,32 @@ def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hy
             "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-",
         ),
         Text(60, 184, "uals Performance Development Plan and Review process."),
-        Text(60, 220, "b) What I will contribute as a supervisee ............ Preparation and honest up-"),
-        Text(60, 234, "dates."),
+        Text(60, 220, f"b) What I will contribute as a supervisee ............ {answer[0]}"),
+        Text(60, 234, answer[1]),
     ]
+
+
+def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
+    packs: PackRegistry,
+) -> None:
+    # "long-/term" may be "longterm" or "long-term": both are English spellings
+    require_ocr_tools()  # (Tesseract's English word list)
+    page = _hyphenated(("Preparation and honest long-", "term plans."))
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.expectations.contribute_as_supervisee is None  # type: ignore[attr-defined]
     assert any("hyphen" in w.message for w in result.warnings)
     assert any("Preparation and honest" in u.text for u in result.unmapped)
+
+
+def it_joins_or_keeps_a_typesetter_s_broken_word_as_its_english_spelling(packs: PackRegistry) -> None:
+    # "updates" is English and "up-dates" is not; "four-day" is, and "fourday" is not
+    require_ocr_tools()
+    for answer, read in (
+        (("Preparation and honest up-", "dates."), "Preparation and honest updates."),
+        (("Preparation on my four-", "day week."), "Preparation on my four-day week."),
+    ):
+        result = parse(pdf([_hyphenated(answer)]), pack="sefton", document="agreement", packs=packs)
+        assert result.data.expectations.contribute_as_supervisee == read  # type: ignore[attr-defined]
 
 
 def it_takes_no_part_of_a_label_s_printed_hint_set_apart_from_it_for_the_answer(packs: PackRegistry) -> None:

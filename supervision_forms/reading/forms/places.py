@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...ocr.lexicon import english_words
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
 from ..leaders import LEADERS
@@ -147,9 +148,10 @@ class Places(LineSpots):
             last_line = piece.line
         if self.layout.structured:
             return "\n".join(lines)
-        if self._hyphenates() and unsure_breaks(wrapped, self._known_word):
+        english = english_words() if self._hyphenates() else None  # (a typesetter's own breaks)
+        if english is not None and unsure_breaks(wrapped, self._known_word, english):
             self.doubt = "a word broken at a line's end may or may not keep its hyphen"
-        return join(wrapped, self._known_word)
+        return join(wrapped, self._known_word, english)
 
     def _hyphenates(self) -> bool:
         """PDF: whether the producer breaks words at line ends with hyphens of its own
