@@ -625,15 +625,48 @@ def it_leaves_an_answer_unread_when_it_runs_on_into_the_next_undrawn_row(packs: 
 
 
 def it_leaves_an_answer_unread_when_its_label_sits_between_answer_lines(packs: PackRegistry) -> None:
-    # a label centred in its row: the row's first answer line is above the label's line
-    rows = [(306, "How will we recognise when the supervisory relationship is not working effectively")]
+    # a label centred in its row, wrapped in its column: which answer lines above its
+    # first line are its row's, the drawing does not say
+    rows = [
+        (306, "How will we recognise when"),
+        (318, "the supervisory relationship is"),
+        (330, "not working effectively"),
+    ]
     answers = [
         (300, "The supervisee stops bringing cases they find difficult."),
         (312, "Either of us feels we are going through the motions."),
+        (324, "Actions come back unchanged."),
+        (336, "One of us dreads the session."),
     ]
     result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.not_working_signs is None  # type: ignore[attr-defined]
     assert any(w.field == "not_working_signs" for w in result.warnings)
+
+
+def it_reads_the_rows_beside_a_label_a_typesetter_centred_over_them_at_its_whole_width(
+    packs: PackRegistry,
+) -> None:
+    # LaTeX's multirow: a label of one line, not wrapped in its column but run over the
+    # answers', set half a line under its row's first line (as if each row were a line)
+    rows = [
+        (282, "Agreed 'permissions'"),
+        (312, "How will we recognise when the supervisory relationship is not working effectively"),
+    ]
+    answers = [
+        (282, "It is fine to bring half-formed worries."),
+        (294, "Either of us may ask for a break."),
+        (306, "The supervisee stops bringing cases they find difficult."),
+        (318, "Either of us feels we are going through the motions."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    data = result.data
+    assert data.permissions == (  # type: ignore[attr-defined]
+        "It is fine to bring half-formed worries.\nEither of us may ask for a break."
+    )
+    assert data.not_working_signs == (  # type: ignore[attr-defined]
+        "The supervisee stops bringing cases they find difficult.\n"
+        "Either of us feels we are going through the motions."
+    )
 
 
 def it_leaves_a_name_empty_when_the_text_in_its_place_is_no_name(packs: PackRegistry) -> None:

@@ -16,6 +16,7 @@ from .spots import Span, Spots, label_spans, without
 
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
+HALF_LINE = 0.15  # of the gap between the lines either side: how far off halfway a label may sit
 
 
 class LineSpots(Spots):
@@ -263,8 +264,12 @@ class LineSpots(Spots):
         label = self.pieces[hit.piece]
         last = self._row_end(hit, info)
         first = label.line
-        if self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
+        if self._centred_over_rows(hit):  # (its row starts on the line above it)
+            first -= 1
+        elif self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
             first = min(p.line for p in self.pieces if p.cell == label.cell)
+        if any(self._centred_over_rows(h) for h in self.hits if self.pieces[h.piece].line == last):
+            last -= 1  # (the next row's starts on the line above its label)
         spans: list[Span] = []
         for line in range(first, last):
             for number in self.by_line.get(line, []):
@@ -302,7 +307,7 @@ class LineSpots(Spots):
         line = label.line
         column = self.pieces[spans[0].piece].column + 1
         between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
-        if between and not self.layout.rule_between(line - 1, line + 1, column):
+        if between and first == line and not self.layout.rule_between(line - 1, line + 1, column):
             self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
         for above in answer_side(first - 1) if not self._top_aligned_above(label, answer_side) else []:
             if self._continues(above, spans[0].piece, first - 1, first):
@@ -320,6 +325,34 @@ class LineSpots(Spots):
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _centred_over_rows(self, hit: Hit) -> bool:
+        """PDF, a table whose rows are not drawn: whether a label of one line runs past the
+        start of the answers' column beside it, set half a line under the line above, as a
+        typesetter sets a label spanning rows at its whole width (LaTeX's multirow): centred
+        over its rows as if each were a line high, so its row starts on the line above it.
+        (A label in a cell of its own wraps inside it.)"""
+        label = self.pieces[hit.piece]
+        place = self.layout.places
+        if hit.end_piece != hit.piece or not {label.line - 1, label.line + 1} <= place.keys():
+            return False
+        reach = label.column + max(self.layout.near, label.size)
+        beside = [
+            [self.pieces[n] for n in self.by_line.get(line, []) if self.pieces[n].column > reach]
+            for line in (label.line - 1, label.line, label.line + 1)
+        ]
+        if not beside[0] or not beside[2] or beside[1]:
+            return False
+        (page, above, _), (_, top, _), (other, below, _) = (
+            place[n] for n in range(label.line - 1, label.line + 2)
+        )
+        column = min(p.column for p in beside[0])
+        return (
+            page == other
+            and label.end_column > column + label.size
+            and abs((top - above) - (below - top)) <= HALF_LINE * (below - above)
+            and not self.layout.rule_between(label.line - 1, label.line + 1, column + 1)
+        )
 
     def _top_aligned(self, line: int, before: int, answer_side: Callable[[int], list[int]]) -> bool:
         """PDF, a table whose rows are not drawn: whether the row of the label starting on
