@@ -91,8 +91,8 @@ class LineSpots(Spots):
         starts in the host's column, or in the host's drawn cell left of it (on the next
         page, where the cell's row is split by a page break)."""
         piece, under = self.pieces[host], self.pieces[number]
-        if abs(under.column - piece.column) <= self.layout.near:
-            return True
+        if min(abs(under.column - x) for x in (piece.column, self._text_column(host))) <= self.layout.near:
+            return True  # (in its column, or under its text past the list number it starts with)
         if piece.cell < 0 or under.column >= piece.column:
             return False
         if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there,
