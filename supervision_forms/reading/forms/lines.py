@@ -169,11 +169,24 @@ class LineSpots(Spots):
 
     def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: the pieces right of the label on its own line (and the lines each wraps
-        onto), up to the next label."""
+        onto), up to the next label; for a label wrapped over lines, on its first line, else
+        after its end on its last ("To be reviewed" / "on: 15/05/27")."""
+        spans = self._right_of(hit, hit.piece)
+        if spans is not None and not spans and hit.end_piece != hit.piece:
+            spans = self._right_of(hit, hit.end_piece)
+        if spans is None:
+            return []
+        spans = self._set_higher(spans) + spans + self._beside_label(hit, spans)
+        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+
+    def _right_of(self, hit: Hit, host: int) -> list[Span] | None:
+        """PDF: the pieces right of the piece `host` of a label on its line, and the lines
+        each wraps onto, up to the next label; None where a word or two the form prints
+        comes first ("DATE": the answer is elsewhere)."""
         spans: list[Span] = []
-        label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
+        label = self.pieces[host]
         for number in self.by_line.get(label.line, []):
-            if number == hit.piece or self.pieces[number].column < label.column - self.layout.near:
+            if number == host or self.pieces[number].column < label.column - self.layout.near:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))
@@ -181,11 +194,10 @@ class LineSpots(Spots):
             if self._under_other_label(number, hit) or self._wrap_of_above(number, hit.pieces):
                 break  # another label's drawn cell, or another answer wrapped onto the line: theirs
             if not spans and not self.printed_line(number) and self.printed(number):
-                return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
+                return None
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        spans = self._set_higher(spans) + spans + self._beside_label(hit, spans)
-        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+        return spans
 
     def _set_higher(self, spans: list[Span]) -> list[Span]:
         """PDF: the line above an answer's first in its drawn cell, at its column, alone
