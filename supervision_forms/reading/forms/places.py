@@ -311,8 +311,13 @@ class Places(LineSpots):
             if self._option_wrapped_away(spans, lines, number):
                 lines.append(Span(number, 0, len(piece.text)))  # a box's option, wrapped to the next line
                 break  # (the options end with it)
-            if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
-                self.cut_short(lines or spans, number)
+            printed = not fold(info.suffix) and bool(fold(piece.text)) and self.printed_line(number)
+            if (
+                printed
+                or piece.column > max(label.column, indent) + self.layout.near
+                or number in self.label_pieces
+            ):
+                self.cut_short(lines or spans, number)  # (a printed line ends it, as `_up_to_suffix` would)
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
                 break
