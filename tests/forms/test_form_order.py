@@ -3,6 +3,8 @@ everything else between the labels found around them is accounted for."""
 
 from __future__ import annotations
 
+import datetime
+
 from supervision_forms import PackRegistry, parse
 
 from .kit import document, read, table
@@ -111,3 +113,19 @@ def it_leaves_a_label_by_order_unread_where_another_field_missing_there_could_ta
     result = _anything_else(packs, "4 March 2026")  # (the review date's, as much as the other issues')
     assert result.data.other_issues is None  # type: ignore[attr-defined]
     assert result.data.review_date is None  # type: ignore[attr-defined]
+
+
+def it_finds_a_reworded_date_label_in_a_word_table_by_the_date_in_the_cell_beside_it(
+    packs: PackRegistry,
+) -> None:
+    # an older edition's wording shares one word with the label ("agreement"); the row
+    # above it has an empty answer cell, which must not take this row's label for its answer
+    rows = [
+        ["Name of supervisor", "Jane Smith"],
+        ["Name of staff member", ""],
+        ["Agreement made", "29/12/25"],
+        ["Availability of manager for management oversight outside of formal supervision", "Daily."],
+    ]
+    result = read(document(lambda doc: table(doc, rows)), packs.get("surrey"))
+    assert result.data.agreement_date == datetime.date(2025, 12, 29)  # type: ignore[attr-defined]
+    assert result.data.supervisee.name is None  # type: ignore[attr-defined]

@@ -101,12 +101,16 @@ def _label_ends(
 
 
 def _beside(layout: Layout, number: int, text: str, know: FormKnowledge) -> str:
-    """PDF: the text after a label of one line in its drawn cell: the next piece on its
+    """The text after a label: in a Word table, the first paragraph of the next cell in
+    its row; in a PDF, after a label of one line in its drawn cell: the next piece on its
     line (an answer typed beside or over it) and the line it wrapped onto at the cell's
     start, else the line right under it set where it starts (an answer written under its
     label), else the line right above it set right of its end, alone (typed in a box set
     higher); "" where there is none. (Not the form's own text.)"""
     piece = layout.pieces[number]
+    if layout.structured and piece.row >= 0:  # Word: the cell beside its cell in its row
+        cells = [p for p in layout.pieces if p.row == piece.row and p.column > piece.column]
+        return next((p.text for p in cells if p.column == min(c.column for c in cells)), "")
     if layout.structured or piece.cell < 0 or "\n" in text:
         return ""
     after = layout.pieces[number + 1] if number + 1 < len(layout.pieces) else None
