@@ -270,12 +270,16 @@ def find_by_order(
         answer = places.read(hit, infos[path])
         spans = answer.spans if answer is not None else ()
         unsure = any(could_answer(other, answer.text if answer else "") for other in between)
-        if unsure or set(unexplained(range(low, high))) - set(label) or any(s.piece in label for s in spans):
-            places.drop_hit(hit)  # text left unexplained, or another field not found could take the answer
+        if (
+            answer is None
+            or unsure
+            or set(unexplained(range(low, high))) - set(label)
+            or any(s.piece in label for s in spans)
+        ):  # no answer (the "label" may be writing), text left unexplained, or another field could take it
+            places.drop_hit(hit)
             continue
         hits[path] = hit
-        if answer is not None:
-            answers[path] = answer
+        answers[path] = answer
         found[path] = [Span(n, 0, len(finder.layout.pieces[n].text)) for n in label]
     return found
 
