@@ -29,7 +29,9 @@ SYMBOLS = {
 HEADING_NUMBER = re.compile(
     r"^(?:(?:section|part|appendix)\s+(?:\d{1,2}|[a-z]+)\s+|\d{1,2}(?:\s\d{1,2})?\s+)"
 )
-LIST_MARK = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\)?|[•·▪◦‣–-]", re.IGNORECASE)  # "a)", "3." alone
+_NUMBER = r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\)?"  # "a)", "3.", "(iv)"
+# a list number alone, or as LibreOffice prints one a tracked change renumbered ("c)[d)]", "[c)]")
+LIST_MARK = re.compile(rf"(?:{_NUMBER})?\[{_NUMBER}\]|{_NUMBER}|[•·▪◦‣–-]", re.IGNORECASE)
 NUMBERING = re.compile(r"^\s*(?:\(?\d{1,2}[.)]|\(?[a-hA-H]\)|[a-h]\.)\s+")
 
 

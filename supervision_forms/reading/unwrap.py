@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from .text import BULLETS
@@ -55,10 +55,13 @@ def wraps(upper: Line, lower: Line) -> bool:
     return not (upper.size > 0 and pitch > PARAGRAPH_PITCH * upper.size)
 
 
-def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
+def join(
+    lines: list[Line], known: Callable[[str], bool] | None = None, english: Container[str] | None = None
+) -> str:
     """Lines as the writer wrote them: wrapped lines joined, list bullets dropped. A word
     a typesetter broke with a hyphen ("Su-/pervisee") is joined without it where `known`
-    knows the whole word (the document or the form has it unbroken)."""
+    knows the whole word (the document or the form has it unbroken), or `english` does
+    (`kept_hyphen`)."""
     out = ""
     previous: Line | None = None
     for line in lines:
@@ -71,7 +74,7 @@ def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
             broken = hyphen_end(out) and text[:1].isalpha()
             if broken and known is not None:
                 head, tail = _word_before(out[:-1]), _word_after(text)
-                if text[:1].islower() and known(head + tail):
+                if text[:1].islower() and kept_hyphen(head, tail, known, english) is False:
                     out = out[:-1]
             out += ("" if broken else " ") + text
         else:
@@ -80,15 +83,39 @@ def join(lines: list[Line], known: Callable[[str], bool] | None = None) -> str:
     return out
 
 
-def unsure_breaks(lines: list[Line], known: Callable[[str], bool]) -> bool:
-    """Whether a word broken at a line's end ("up-/dates") is one `known` does not know
-    whole: a hyphen of its own ("four-/day") or one a typesetter added, who can tell."""
+def unsure_breaks(
+    lines: list[Line], known: Callable[[str], bool], english: Container[str] | None = None
+) -> bool:
+    """Whether a word broken at a line's end ("up-/dates") may or may not keep its hyphen:
+    a hyphen of its own ("four-/day") or one a typesetter added, who can tell
+    (`kept_hyphen`)."""
     for upper, lower in itertools.pairwise(lines):
         above, below = upper.text.rstrip(), lower.text.lstrip()
         broken = hyphen_end(above) and below[:1].islower()
-        if broken and wraps(upper, lower) and not known(_word_before(above[:-1]) + _word_after(below)):
+        head, tail = _word_before(above[:-1]), _word_after(below)
+        if broken and wraps(upper, lower) and kept_hyphen(head, tail, known, english) is None:
             return True
     return False
+
+
+def kept_hyphen(
+    head: str, tail: str, known: Callable[[str], bool], english: Container[str] | None = None
+) -> bool | None:
+    """Whether a word broken at a hyphen at a line's end ("head-" / "tail") keeps it:
+    not where `known` knows it whole (the document or the form prints it so). With
+    `english` (a typesetter's breaks, where English spellings tell): as the one of its
+    spellings, whole or hyphened, that is English ("under-/stood", "four-/day"); kept
+    where neither is but its parts are words, the first in lower case ("line-/managed");
+    None where who can tell ("long-/term": both are English)."""
+    if known(head + tail):
+        return False
+    if english is None or not head or not tail:
+        return None
+    whole, hyphened = (head + tail).casefold() in english, f"{head}-{tail}".casefold() in english
+    if whole != hyphened:
+        return hyphened
+    parts = all(known(part) or part.casefold() in english for part in (head, tail))
+    return True if not whole and parts and head[:1].islower() else None
 
 
 def _word_before(text: str) -> str:

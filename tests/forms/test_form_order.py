@@ -3,6 +3,8 @@ everything else between the labels found around them is accounted for."""
 
 from __future__ import annotations
 
+import datetime
+
 from supervision_forms import PackRegistry, parse
 
 from .kit import document, read, table
@@ -111,3 +113,40 @@ def it_leaves_a_label_by_order_unread_where_another_field_missing_there_could_ta
     result = _anything_else(packs, "4 March 2026")  # (the review date's, as much as the other issues')
     assert result.data.other_issues is None  # type: ignore[attr-defined]
     assert result.data.review_date is None  # type: ignore[attr-defined]
+
+
+def it_finds_a_reworded_date_label_in_a_word_table_by_the_date_in_the_cell_beside_it(
+    packs: PackRegistry,
+) -> None:
+    # an older edition's wording shares one word with the label ("agreement"); the row
+    # above it has an empty answer cell, which must not take this row's label for its answer
+    rows = [
+        ["Name of supervisor", "Jane Smith"],
+        ["Name of staff member", ""],
+        ["Agreement made", "29/12/25"],
+        ["Availability of manager for management oversight outside of formal supervision", "Daily."],
+    ]
+    result = read(document(lambda doc: table(doc, rows)), packs.get("surrey"))
+    assert result.data.agreement_date == datetime.date(2025, 12, 29)  # type: ignore[attr-defined]
+    assert result.data.supervisee.name is None  # type: ignore[attr-defined]
+
+
+def it_takes_no_line_of_writing_for_a_label_found_by_order_that_reads_no_answer(packs: PackRegistry) -> None:
+    # the review date's label is not printed; the supervisor's name, set a line above its
+    # label (a typesetter's bottom-aligned row), is the only text between the labels around it
+    page: list[Text | Rule] = [
+        Text(57, 100, "Staff member"),
+        Text(217, 100, "Jane Smith"),
+        Text(57, 200, "Any other relevant issues for this agreement"),
+        Text(300, 200, "None known."),
+        Text(217, 240, "Eluned Kowalczyk Date:"),
+        Text(57, 252, "Signed manager:"),
+        Text(217, 252, "03-05-2025"),
+        Text(378, 252, "Date:"),
+        Text(57, 270, "Signed staff member:"),
+        Text(217, 270, "Jane Smith"),
+        Text(378, 270, "Date: 2 May 2025"),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.review_date is None  # type: ignore[attr-defined]
+    assert any("Eluned Kowalczyk" in u.text for u in result.unmapped)  # type: ignore[attr-defined]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from supervision_forms import PackRegistry, parse
 
-from .pdfkit import Rule, Text, pdf, spaced, width
+from .pdfkit import SQUARE, SQUARED_TIMES, Rule, Text, pdf, spaced, width
 
 NAMES: list[Text | Rule] = [
     Text(60, 100, "Name Supervisee: Jane Smith"),
@@ -111,3 +111,46 @@ def it_measures_a_line_s_room_from_the_text_s_margin_not_a_line_of_leaders_overr
         "Preparation and honest updates. Ideas for team learning. It may change after the review; "
         "see the review date below."
     )
+
+
+def it_reads_the_option_of_a_box_that_ends_its_line_wrapped_to_the_next(packs: PackRegistry) -> None:
+    # the ticked box last on the label's line, its option set a little in on the next, a
+    # label of its own after it
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
+        Text(60, 200, f"The frequency of supervision will be {SQUARE} Every 2 weeks {SQUARE} Every 4 weeks"),
+        Text(460, 200, SQUARED_TIMES),
+        Text(64, 214, "Other"),
+        Text(110, 214, "Duration: 45 mins"),
+        Text(60, 300, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.frequency.description == "Other"  # type: ignore[attr-defined]
+    assert result.data.duration_minutes == 45  # type: ignore[attr-defined]
+
+
+def it_ends_an_answer_under_dot_leaders_at_the_printed_heading_after_it(packs: PackRegistry) -> None:
+    # the printed text after the answer runs on, far below, into a list item's wrapped line:
+    # that is no part of the answer, which ends at the heading
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
+        Text(
+            60,
+            300,
+            "f) As the supervisee I am responsible for .....................................................",
+        ),
+        Text(60, 326, "Keeping chronologies current."),
+        Text(60, 352, "ANY OTHER ISSUES"),
+        Text(60, 378, "Disagreements"),
+        Text(
+            60,
+            404,
+            "In the case of Managers, the resolution process will be as follows: the Assistant Director in",
+        ),
+        Text(78, 418, "the case of dispute between a Service Manager and Team Manager."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    answer = result.data.expectations.supervisee_responsible_for  # type: ignore[attr-defined]
+    assert answer == "Keeping chronologies current."

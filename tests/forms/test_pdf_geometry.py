@@ -14,7 +14,7 @@ from supervision_forms import PackRegistry, parse
 from supervision_forms.errors import EncryptedDocument
 from supervision_forms.geometry import Rule as Drawn
 from supervision_forms.reading.pdf_pages import _struck_apart, strike_lines
-from supervision_forms.reading.unwrap import Line, join
+from supervision_forms.reading.unwrap import Line, join, kept_hyphen
 
 from .pdfkit import BULLET, Kerned, Rule, Text, cell, encrypted, pdf
 
@@ -293,3 +293,16 @@ def it_reads_an_answer_typed_after_the_leaders_of_a_label_worded_otherwise(packs
     expectations = result.data.expectations  # type: ignore[attr-defined]
     assert expectations.contribute_as_supervisor in (None, "Time kept free. Honest feedback.")
     assert expectations.contribute_as_supervisor is not None
+
+
+def it_tells_a_typesetter_s_hyphen_from_a_writer_s_by_english_spellings() -> None:
+    english = frozenset({"under", "stood", "understood", "four", "day", "four-day", "line", "managed"})
+    english |= {"long", "term", "longterm", "long-term", "share", "point"}
+    unknown = lambda word: False  # noqa: E731  (the document prints none of them whole)
+    assert kept_hyphen("under", "stood", unknown, english) is False
+    assert kept_hyphen("four", "day", unknown, english) is True
+    assert kept_hyphen("line", "managed", unknown, english) is True  # (neither spelling listed)
+    assert kept_hyphen("long", "term", unknown, english) is None  # (both are)
+    assert kept_hyphen("Share", "point", unknown, english) is None  # (a name, maybe)
+    assert kept_hyphen("under", "stood", unknown) is None  # (no word list: who can tell)
+    assert kept_hyphen("long", "term", lambda word: word == "longterm", english) is False

@@ -194,3 +194,28 @@ def it_keeps_words_ocr_read_with_rough_overlapping_boxes_in_one_piece() -> None:
 
     assert pieces(0.93) == ["Date: 21 June 2026"]
     assert pieces(1.0) != ["Date: 21 June 2026"]
+
+
+def it_carries_a_list_item_on_under_its_text_past_a_number_a_tracked_change_renumbered(
+    packs: PackRegistry,
+) -> None:
+    # LibreOffice prints a number a tracked change altered as "c)[d)]" (old, then new): too
+    # wide for its tab, so the item's text starts on past the list's hanging indent, and
+    # its wrapped lines start at that indent
+    page: list[Text | Rule] = [
+        Text(60, 100, "Name Supervisee: Jane Smith"),
+        Text(60, 120, "Name Supervisor/Manager: Tom Jones"),
+        Text(62, 200, "a)"),
+        Text(84, 200, "What I want from you as my supervisor Backing in court."),
+        Text(62, 225, "c)[d)] As the supervisor I am responsible for Making sure the record is on the"),
+        Text(84, 239, "system within a week."),
+        Text(62, 264, "[e)] As the supervisee I am responsible for Telling me about any risk that"),
+        Text(84, 278, "changes between sessions."),
+        Text(60, 320, "The longest line of the page runs out to the right margin, as printed text does."),
+    ]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    expectations = result.data.expectations  # type: ignore[attr-defined]
+    assert expectations.supervisor_responsible_for == "Making sure the record is on the system within a week."
+    assert (
+        expectations.supervisee_responsible_for == "Telling me about any risk that changes between sessions."
+    )

@@ -1,6 +1,7 @@
 """PDF: a date label an older edition words its own way ("Next review:"), found between
 the labels around it in the form's order: in a cell left of the label before it in
-reading order, or with its date on the line under it in its cell."""
+reading order, or with its date on the line under it in its cell, wrapped on to the
+cell's start, or typed higher beside it; a date after a label wrapped in its cell."""
 
 from __future__ import annotations
 
@@ -46,5 +47,33 @@ def it_finds_a_reworded_date_label_by_the_date_under_it_in_its_cell(packs: PackR
     page = _signed([Text(60, 472, "Next review:"), Text(60, 485, "08/10/26")])
     page = [i for i in page if not (isinstance(i, Rule) and i.y0 == i.y1 == 484)]  # (the table ends lower)
     page += [Rule(55, 496, 500, 496)]
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2026, 10, 8)  # type: ignore[attr-defined]
+
+
+def _below_the_table(review: list[Text]) -> list[Text | Rule]:
+    """The signature table run on lower, the review date's label and date in its last row."""
+    page = [i for i in _signed(review) if not (isinstance(i, Rule) and i.y0 == i.y1 == 484)]
+    return [*page, Rule(55, 510, 500, 510), Rule(55, 484, 55, 510), Rule(170, 484, 170, 510)]
+
+
+def it_finds_a_reworded_date_label_by_its_date_wrapped_on_to_the_start_of_its_cell(
+    packs: PackRegistry,
+) -> None:
+    page = _below_the_table(
+        [Text(60, 492, "Next review:"), Text(134, 492, "8"), Text(60, 505, "OCTOBER 2026")]
+    )
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2026, 10, 8)  # type: ignore[attr-defined]
+
+
+def it_finds_a_reworded_date_label_by_its_date_typed_higher_beside_it(packs: PackRegistry) -> None:
+    page = _below_the_table([Text(140, 492, "08/10/26"), Text(60, 504, "Next review:")])
+    result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
+    assert result.data.review_date == datetime.date(2026, 10, 8)  # type: ignore[attr-defined]
+
+
+def it_reads_a_date_after_the_last_line_of_its_label_wrapped_in_its_cell(packs: PackRegistry) -> None:
+    page = _below_the_table([Text(60, 492, "Date of"), Text(60, 505, "Review:"), Text(110, 505, "08/10/26")])
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.review_date == datetime.date(2026, 10, 8)  # type: ignore[attr-defined]

@@ -11,6 +11,7 @@ import datetime
 
 from supervision_forms import PackRegistry, parse
 
+from ..ocr.conftest import require_ocr_tools
 from .pdfkit import BOX, SQUARE, SQUARED_TIMES, STRAY_FI, Rule, Text, cell, pdf
 
 SEFTON_NAMES: list[Text | Rule] = [
@@ -492,6 +493,20 @@ def it_reads_a_ligature_its_font_maps_to_a_stray_character_as_the_form_s_words_s
     )
 
 
+def it_reads_a_ligature_mapped_to_a_stray_character_where_only_english_words_show_it(
+    packs: PackRegistry,
+) -> None:
+    # the form prints no word with it: "suf?cient" is a word with "fi" alone (Tesseract's list)
+    require_ocr_tools()
+    page: list[Text | Rule] = [
+        Text(60, 100, "Staff member: Jane Smith"),
+        Text(60, 200, "Any other relevant issues for this agreement"),
+        Text(60, 214, f"Time is suf{STRAY_FI}cient for now."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", document="agreement", packs=packs)
+    assert result.data.other_issues == "Time is sufficient for now."  # type: ignore[attr-defined]
+
+
 def it_keeps_two_names_in_the_rows_of_a_borderless_table_apart(packs: PackRegistry) -> None:
     # LaTeX: each name sits left of its role, the next column close to the longer name
     page: list[Text | Rule] = [
@@ -610,15 +625,48 @@ def it_leaves_an_answer_unread_when_it_runs_on_into_the_next_undrawn_row(packs: 
 
 
 def it_leaves_an_answer_unread_when_its_label_sits_between_answer_lines(packs: PackRegistry) -> None:
-    # a label centred in its row: the row's first answer line is above the label's line
-    rows = [(306, "How will we recognise when the supervisory relationship is not working effectively")]
+    # a label centred in its row, wrapped in its column: which answer lines above its
+    # first line are its row's, the drawing does not say
+    rows = [
+        (306, "How will we recognise when"),
+        (318, "the supervisory relationship is"),
+        (330, "not working effectively"),
+    ]
     answers = [
         (300, "The supervisee stops bringing cases they find difficult."),
         (312, "Either of us feels we are going through the motions."),
+        (324, "Actions come back unchanged."),
+        (336, "One of us dreads the session."),
     ]
     result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
     assert result.data.not_working_signs is None  # type: ignore[attr-defined]
     assert any(w.field == "not_working_signs" for w in result.warnings)
+
+
+def it_reads_the_rows_beside_a_label_a_typesetter_centred_over_them_at_its_whole_width(
+    packs: PackRegistry,
+) -> None:
+    # LaTeX's multirow: a label of one line, not wrapped in its column but run over the
+    # answers', set half a line under its row's first line (as if each row were a line)
+    rows = [
+        (282, "Agreed 'permissions'"),
+        (312, "How will we recognise when the supervisory relationship is not working effectively"),
+    ]
+    answers = [
+        (282, "It is fine to bring half-formed worries."),
+        (294, "Either of us may ask for a break."),
+        (306, "The supervisee stops bringing cases they find difficult."),
+        (318, "Either of us feels we are going through the motions."),
+    ]
+    result = parse(pdf([_typeset_rows(rows, answers)]), pack="portsmouth", document="agreement", packs=packs)
+    data = result.data
+    assert data.permissions == (  # type: ignore[attr-defined]
+        "It is fine to bring half-formed worries.\nEither of us may ask for a break."
+    )
+    assert data.not_working_signs == (  # type: ignore[attr-defined]
+        "The supervisee stops bringing cases they find difficult.\n"
+        "Either of us feels we are going through the motions."
+    )
 
 
 def it_leaves_a_name_empty_when_the_text_in_its_place_is_no_name(packs: PackRegistry) -> None:
@@ -671,12 +719,10 @@ def it_takes_no_dot_leaders_before_an_answer_for_the_end_of_a_sentence(packs: Pa
     assert result.data.interruptions == "a child is missing and a decision is needed now"  # type: ignore[attr-defined]
 
 
-def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
-    packs: PackRegistry,
-) -> None:
-    # the form shows that this producer hyphenates ("individ-/uals"); "up-/dates" may be
-    # "updates" or a hyphen of the writer's own: the answer is not read
-    page: list[Text | Rule] = [
+def _hyphenated(answer: tuple[str, str]) -> list[Text | Rule]:
+    """A page whose printed text shows that its producer hyphenates ("individ-/uals"), and
+    an answer whose first line ends in a word broken at a hyphen."""
+    return [
         *SEFTON_NAMES,
         Text(
             60,
@@ -684,13 +730,32 @@ def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hy
             "e) Provide both regular constructive feedback to the supervisee, and to link with the individ-",
         ),
         Text(60, 184, "uals Performance Development Plan and Review process."),
-        Text(60, 220, "b) What I will contribute as a supervisee ............ Preparation and honest up-"),
-        Text(60, 234, "dates."),
+        Text(60, 220, f"b) What I will contribute as a supervisee ............ {answer[0]}"),
+        Text(60, 234, answer[1]),
     ]
+
+
+def it_leaves_an_answer_unread_where_a_typesetter_may_have_broken_a_word_at_a_hyphen(
+    packs: PackRegistry,
+) -> None:
+    # "long-/term" may be "longterm" or "long-term": both are English spellings
+    require_ocr_tools()  # (Tesseract's English word list)
+    page = _hyphenated(("Preparation and honest long-", "term plans."))
     result = parse(pdf([page]), pack="sefton", document="agreement", packs=packs)
     assert result.data.expectations.contribute_as_supervisee is None  # type: ignore[attr-defined]
     assert any("hyphen" in w.message for w in result.warnings)
     assert any("Preparation and honest" in u.text for u in result.unmapped)
+
+
+def it_joins_or_keeps_a_typesetter_s_broken_word_as_its_english_spelling(packs: PackRegistry) -> None:
+    # "updates" is English and "up-dates" is not; "four-day" is, and "fourday" is not
+    require_ocr_tools()
+    for answer, read in (
+        (("Preparation and honest up-", "dates."), "Preparation and honest updates."),
+        (("Preparation on my four-", "day week."), "Preparation on my four-day week."),
+    ):
+        result = parse(pdf([_hyphenated(answer)]), pack="sefton", document="agreement", packs=packs)
+        assert result.data.expectations.contribute_as_supervisee == read  # type: ignore[attr-defined]
 
 
 def it_takes_no_part_of_a_label_s_printed_hint_set_apart_from_it_for_the_answer(packs: PackRegistry) -> None:

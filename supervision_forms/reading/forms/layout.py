@@ -49,6 +49,7 @@ REPEAT_SHARE = 0.16  # of the page height: where repeated headers and footers ar
 WIDE_RULE = 0.8  # of the page's text width: a rule this long is a row border, not an underline
 ABOVE_GLYPHS = 0.2  # of a line box's height: its top part, above the tallest letters
 DRIFT = 3  # points: a header or footer repeated this near its height on another page
+UNDERLINE_REACH = (0.1, 1.0)  # of the font size: how far an underline runs before and after its words
 
 
 @dataclass(frozen=True)
@@ -238,9 +239,9 @@ def from_pages(pages: Sequence[Page]) -> Layout:
     cells: dict[tuple[int, float, float], int] = {}
     line_number = 0
     for page in pages:
-        rules[page.number] = [r for r in page.rules if r.horizontal]
-        uprights = [r for r in page.rules if not r.horizontal]
         lines = lines_by_page[page.number]
+        rules[page.number] = [r for r in page.rules if r.horizontal and not _decoration(r, lines)]
+        uprights = [r for r in page.rules if not r.horizontal]
         right = _right_edge(lines, page.width)
         starts = _column_starts(lines)
         drawn_order = {id(word): number for number, word in enumerate(page.words)}
@@ -292,6 +293,27 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             line_number += 1
     pitches = {page: _pitch([top for number, top, _ in places.values() if number == page]) for page in rules}
     return Layout(pieces, structured=False, near=3.0, rules=rules, places=places, pitches=pitches)
+
+
+def _decoration(rule: Rule, lines: list[list[Word]]) -> bool:
+    """Whether a horizontal line is drawn under or through the words of a line of text (an
+    underline, a tracked change's, or a line striking them through), not between lines:
+    it lies inside their boxes, starts where they do and runs on no further than the
+    spaces after them (a cell's border runs from the cell's side, before its padding).
+    Only a text layer's words are placed so well."""
+    middle = (rule.top + rule.bottom) / 2
+    for line in lines:
+        words = [
+            w
+            for w in line
+            if w.x0 < rule.x1 and rule.x0 < w.x1 and w.top < middle < w.bottom and w.confidence == 1.0
+        ]
+        if words:
+            before, after = (share * max(w.size for w in words) for share in UNDERLINE_REACH)
+            return (
+                min(w.x0 for w in words) - before <= rule.x0 and rule.x1 <= max(w.x1 for w in words) + after
+            )
+    return False
 
 
 def _right_edge(lines: list[list[Word]], width: float) -> float:

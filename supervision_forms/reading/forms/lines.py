@@ -16,6 +16,7 @@ from .spots import Span, Spots, label_spans, without
 
 MAX_WRAP_LINES = 2  # lines a short answer (a name, a date) may wrap onto, outside drawn cells
 MAX_CELL_LINES = 8  # lines it may wrap onto inside a drawn cell
+HALF_LINE = 0.15  # of the gap between the lines either side: how far off halfway a label may sit
 
 
 class LineSpots(Spots):
@@ -90,8 +91,8 @@ class LineSpots(Spots):
         starts in the host's column, or in the host's drawn cell left of it (on the next
         page, where the cell's row is split by a page break)."""
         piece, under = self.pieces[host], self.pieces[number]
-        if abs(under.column - piece.column) <= self.layout.near:
-            return True
+        if min(abs(under.column - x) for x in (piece.column, self._text_column(host))) <= self.layout.near:
+            return True  # (in its column, or under its text past the list number it starts with)
         if piece.cell < 0 or under.column >= piece.column:
             return False
         if under.cell == piece.cell:  # (a line's last piece in the cell: text flows on from there,
@@ -168,11 +169,24 @@ class LineSpots(Spots):
 
     def on_line(self, hit: Hit, info: FieldInfo) -> list[Span]:
         """PDF: the pieces right of the label on its own line (and the lines each wraps
-        onto), up to the next label."""
+        onto), up to the next label; for a label wrapped over lines, on its first line, else
+        after its end on its last ("To be reviewed" / "on: 15/05/27")."""
+        spans = self._right_of(hit, hit.piece)
+        if spans is not None and not spans and hit.end_piece != hit.piece:
+            spans = self._right_of(hit, hit.end_piece)
+        if spans is None:
+            return []
+        spans = self._set_higher(spans) + spans + self._beside_label(hit, spans)
+        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+
+    def _right_of(self, hit: Hit, host: int) -> list[Span] | None:
+        """PDF: the pieces right of the piece `host` of a label on its line, and the lines
+        each wraps onto, up to the next label; None where a word or two the form prints
+        comes first ("DATE": the answer is elsewhere)."""
         spans: list[Span] = []
-        label = self.pieces[hit.piece]  # a label wrapped over lines: its answer starts on its first
+        label = self.pieces[host]
         for number in self.by_line.get(label.line, []):
-            if number == hit.piece or self.pieces[number].column < label.column - self.layout.near:
+            if number == host or self.pieces[number].column < label.column - self.layout.near:
                 continue  # (text starting where the label does was typed over it)
             if number in self.label_pieces:
                 spans.extend(self._before_label(number))
@@ -180,11 +194,10 @@ class LineSpots(Spots):
             if self._under_other_label(number, hit) or self._wrap_of_above(number, hit.pieces):
                 break  # another label's drawn cell, or another answer wrapped onto the line: theirs
             if not spans and not self.printed_line(number) and self.printed(number):
-                return []  # a word or two the form prints there ("DATE"): the answer is elsewhere
+                return None
             spans.append(Span(number, 0, len(self.pieces[number].text)))
             spans.extend(self._wrapped(number))
-        spans = self._set_higher(spans) + spans + self._beside_label(hit, spans)
-        return spans + self._dated_under(spans) if info.spec.place == "signature" else spans
+        return spans
 
     def _set_higher(self, spans: list[Span]) -> list[Span]:
         """PDF: the line above an answer's first in its drawn cell, at its column, alone
@@ -263,8 +276,12 @@ class LineSpots(Spots):
         label = self.pieces[hit.piece]
         last = self._row_end(hit, info)
         first = label.line
-        if self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
+        if self._centred_over_rows(hit):  # (its row starts on the line above it)
+            first -= 1
+        elif self._own_cell(hit.piece):  # a drawn row: its answer starts at the top of the row
             first = min(p.line for p in self.pieces if p.cell == label.cell)
+        if any(self._centred_over_rows(h) for h in self.hits if self.pieces[h.piece].line == last):
+            last -= 1  # (the next row's starts on the line above its label)
         spans: list[Span] = []
         for line in range(first, last):
             for number in self.by_line.get(line, []):
@@ -302,7 +319,7 @@ class LineSpots(Spots):
         line = label.line
         column = self.pieces[spans[0].piece].column + 1
         between = answer_side(line - 1) and answer_side(line + 1) and not answer_side(line)
-        if between and not self.layout.rule_between(line - 1, line + 1, column):
+        if between and first == line and not self.layout.rule_between(line - 1, line + 1, column):
             self.doubt = "the label sits between two lines of the answers (the table draws no row borders)"
         for above in answer_side(first - 1) if not self._top_aligned_above(label, answer_side) else []:
             if self._continues(above, spans[0].piece, first - 1, first):
@@ -320,6 +337,34 @@ class LineSpots(Spots):
         for below in answer_side(after) if after >= last else []:  # (past a label drawn between)
             if self._continues(spans[-1].piece, below, bottom.line, after):
                 self.doubt = "the answer runs on into the next row (the table draws no row borders)"
+
+    def _centred_over_rows(self, hit: Hit) -> bool:
+        """PDF, a table whose rows are not drawn: whether a label of one line runs past the
+        start of the answers' column beside it, set half a line under the line above, as a
+        typesetter sets a label spanning rows at its whole width (LaTeX's multirow): centred
+        over its rows as if each were a line high, so its row starts on the line above it.
+        (A label in a cell of its own wraps inside it.)"""
+        label = self.pieces[hit.piece]
+        place = self.layout.places
+        if hit.end_piece != hit.piece or not {label.line - 1, label.line + 1} <= place.keys():
+            return False
+        reach = label.column + max(self.layout.near, label.size)
+        beside = [
+            [self.pieces[n] for n in self.by_line.get(line, []) if self.pieces[n].column > reach]
+            for line in (label.line - 1, label.line, label.line + 1)
+        ]
+        if not beside[0] or not beside[2] or beside[1]:
+            return False
+        (page, above, _), (_, top, _), (other, below, _) = (
+            place[n] for n in range(label.line - 1, label.line + 2)
+        )
+        column = min(p.column for p in beside[0])
+        return (
+            page == other
+            and label.end_column > column + label.size
+            and abs((top - above) - (below - top)) <= HALF_LINE * (below - above)
+            and not self.layout.rule_between(label.line - 1, label.line + 1, column + 1)
+        )
 
     def _top_aligned(self, line: int, before: int, answer_side: Callable[[int], list[int]]) -> bool:
         """PDF, a table whose rows are not drawn: whether the row of the label starting on

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...ocr.lexicon import english_words
 from ...text.dates import find_dates
 from ..knowledge import FieldInfo
 from ..leaders import LEADERS
@@ -147,9 +148,10 @@ class Places(LineSpots):
             last_line = piece.line
         if self.layout.structured:
             return "\n".join(lines)
-        if self._hyphenates() and unsure_breaks(wrapped, self._known_word):
+        english = english_words() if self._hyphenates() else None  # (a typesetter's own breaks)
+        if english is not None and unsure_breaks(wrapped, self._known_word, english):
             self.doubt = "a word broken at a line's end may or may not keep its hyphen"
-        return join(wrapped, self._known_word)
+        return join(wrapped, self._known_word, english)
 
     def _hyphenates(self) -> bool:
         """PDF: whether the producer breaks words at line ends with hyphens of its own
@@ -306,8 +308,16 @@ class Places(LineSpots):
             if lines and piece.line == self.pieces[lines[-1].piece].line and BOXES.search(piece.text):
                 lines.append(Span(number, 0, len(piece.text)))  # the rest of a wrapped line of tick boxes
                 continue
-            if piece.column > max(label.column, indent) + self.layout.near or number in self.label_pieces:
-                self.cut_short(lines or spans, number)
+            if self._option_wrapped_away(spans, lines, number):
+                lines.append(Span(number, 0, len(piece.text)))  # a box's option, wrapped to the next line
+                break  # (the options end with it)
+            printed = not fold(info.suffix) and bool(fold(piece.text)) and self.printed_line(number)
+            if (
+                printed
+                or piece.column > max(label.column, indent) + self.layout.near
+                or number in self.label_pieces
+            ):
+                self.cut_short(lines or spans, number)  # (a printed line ends it, as `_up_to_suffix` would)
                 break
             if LIST_MARK.fullmatch(piece.text.strip()):
                 break
@@ -327,6 +337,19 @@ class Places(LineSpots):
             cut = self._suffix_at(self.pieces[end.piece].text[end.start : end.end], info.suffix)
             spans[-1] = Span(end.piece, end.start, end.start + cut)
         return spans
+
+    def _option_wrapped_away(self, spans: list[Span], lines: list[Span], number: int) -> bool:
+        """PDF: whether the piece `number` is the option of a tick box that ends the line
+        above alone, wrapped away from it ("☐ Every 6 weeks ☒" / "Other"): the first piece
+        of the next line, no label."""
+        if lines or not spans or number in self.label_pieces:
+            return False
+        last = self.pieces[spans[-1].piece]
+        box = last.text[spans[-1].start : spans[-1].end].strip()
+        first = min(self.by_line.get(self.pieces[number].line, [number]))
+        return (
+            BOXES.fullmatch(box) is not None and self.pieces[number].line == last.line + 1 and number == first
+        )
 
     def _beside(self, hit: Hit) -> int | None:
         """PDF: the one piece right of a label that ends its own piece, on its line (an

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
 from ...models.paths import MINUTES, in_minutes
+from ...ocr.lexicon import english_words
 from ...packs import Pack
 from ...packs.spec import PrintedFact
 from ...text.names import written_like_a_name
@@ -114,17 +115,23 @@ def _put_printed_facts(layout: Layout, printed: Mapping[str, PrintedFact], colle
 def _mend_ligatures(layout: Layout, know: FormKnowledge) -> None:
     """PDF: a ligature its font maps to a stray character ("dif케culties", Ghostscript)
     read as the ligature's letters, throughout the document, where words the form prints
-    show which ligature that character stands for (and no other)."""
-    if layout.structured:
+    or English words (Tesseract's list) show which ligature that character stands for
+    (and no other): a word that one ligature alone makes a word counts for it."""
+    strays = [] if layout.structured else [w for piece in layout.pieces for w in STRAY.findall(piece.text)]
+    if not strays:
         return
     printed = set(know.corpus.split())
+    english = english_words()
     seen: dict[str, Counter[str]] = defaultdict(Counter)
-    for piece in layout.pieces:
-        for word in STRAY.findall(piece.text):
-            stray = next(char for char in word if not char.isascii())
-            for letters in LIGATURES:
-                if word.replace(stray, letters).casefold() in printed:
-                    seen[stray][letters] += 1
+    for word in strays:
+        stray = next(char for char in word if not char.isascii())
+        made = [
+            letters
+            for letters in LIGATURES
+            if (whole := word.replace(stray, letters).casefold()) in printed or whole in english
+        ]
+        if len(made) == 1:
+            seen[stray][made[0]] += 1
     meant = {stray: next(iter(found)) for stray, found in seen.items() if len(found) == 1}
     if not meant:
         return

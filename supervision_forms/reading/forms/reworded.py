@@ -22,7 +22,7 @@ from ..knowledge import FieldInfo, FormKnowledge
 from ..text import fold
 from ..wording import content
 from .labels import MAX_LABEL_LINES, Finder, Hit
-from .layout import Layout
+from .layout import Layout, Piece
 from .places import Answer, Places
 from .spots import Span
 
@@ -56,7 +56,7 @@ def find_reworded(finder: Finder, know: FormKnowledge, hits: dict[str, Hit], fie
             text = _label_text(finder, number)
             for label, least in _label_ends(layout, number, text, know, info):
                 lines = text[:label].split("\n")  # (its first lines may ask it, the rest give examples)
-                rest = text[label:].strip() or _beside(layout, number, text)  # (or the piece after it)
+                rest = text[label:].strip() or _beside(layout, number, text, know)  # (or the piece after it)
                 asks = ["\n".join(lines[:count]) for count in range(1, len(lines) + 1)]
                 shares = [
                     _share(content(words), wanted, least) for words in [*asks, ASIDE.sub("", text[:label])]
@@ -89,7 +89,7 @@ def _label_ends(
         label = _before_date(text, know) or label
     if label is None:
         return []
-    rest = text[label:].strip() or _beside(layout, number, text)
+    rest = text[label:].strip() or _beside(layout, number, text, know)
     short_date = info.kind == "date" and len(rest.split()) <= MAX_DATE_WORDS and bool(find_dates(rest))
     ends = [(label, 1 if short_date else MIN_SHARED)]
     if label < len(text) or "\n" in text or not is_name(info.path):
@@ -100,26 +100,40 @@ def _label_ends(
     return ends
 
 
-def _beside(layout: Layout, number: int, text: str) -> str:
-    """PDF: the text after a label of one line in its drawn cell: the next piece on its
-    line (an answer typed beside or over it), else the line right under it set where it
-    starts (an answer written under its label); "" where there is none."""
+def _beside(layout: Layout, number: int, text: str, know: FormKnowledge) -> str:
+    """The text after a label: in a Word table, the first paragraph of the next cell in
+    its row; in a PDF, after a label of one line in its drawn cell: the next piece on its
+    line (an answer typed beside or over it) and the line it wrapped onto at the cell's
+    start, else the line right under it set where it starts (an answer written under its
+    label), else the line right above it set right of its end, alone (typed in a box set
+    higher); "" where there is none. (Not the form's own text.)"""
     piece = layout.pieces[number]
+    if layout.structured and piece.row >= 0:  # Word: the cell beside its cell in its row
+        cells = [p for p in layout.pieces if p.row == piece.row and p.column > piece.column]
+        return next((p.text for p in cells if p.column == min(c.column for c in cells)), "")
     if layout.structured or piece.cell < 0 or "\n" in text:
         return ""
     after = layout.pieces[number + 1] if number + 1 < len(layout.pieces) else None
     if after is not None and after.line == piece.line and after.cell == piece.cell:
-        return after.text
-    return next(
-        (
-            other.text
-            for other in layout.pieces
-            if other.line == piece.line + 1
-            and other.cell == piece.cell
-            and abs(other.column - piece.column) <= layout.near
-        ),
-        "",
-    )
+        wrapped = _in_cell(layout, piece, piece.line + 1, piece.column)
+        wraps = len(wrapped) == 1 and after.room < wrapped[0].lead
+        return f"{after.text} {wrapped[0].text}" if wraps else after.text
+    under = [p for p in _in_cell(layout, piece, piece.line + 1, piece.column) if not know.is_printed(p.text)]
+    above = _in_cell(layout, piece, piece.line - 1, None)
+    if under:
+        return under[0].text
+    return above[0].text if len(above) == 1 and above[0].column > piece.end_column else ""
+
+
+def _in_cell(layout: Layout, piece: Piece, line: int, column: float | None) -> list[Piece]:
+    """PDF: the pieces on `line` in the drawn cell of `piece` (starting at `column`, if given)."""
+    return [
+        other
+        for other in layout.pieces
+        if other.line == line
+        and other.cell == piece.cell
+        and (column is None or abs(other.column - column) <= layout.near)
+    ]
 
 
 def _share(words: frozenset[str], wanted: frozenset[str], least: int) -> float:
@@ -256,12 +270,16 @@ def find_by_order(
         answer = places.read(hit, infos[path])
         spans = answer.spans if answer is not None else ()
         unsure = any(could_answer(other, answer.text if answer else "") for other in between)
-        if unsure or set(unexplained(range(low, high))) - set(label) or any(s.piece in label for s in spans):
-            places.drop_hit(hit)  # text left unexplained, or another field not found could take the answer
+        if (
+            answer is None
+            or unsure
+            or set(unexplained(range(low, high))) - set(label)
+            or any(s.piece in label for s in spans)
+        ):  # no answer (the "label" may be writing), text left unexplained, or another field could take it
+            places.drop_hit(hit)
             continue
         hits[path] = hit
-        if answer is not None:
-            answers[path] = answer
+        answers[path] = answer
         found[path] = [Span(n, 0, len(finder.layout.pieces[n].text)) for n in label]
     return found
 

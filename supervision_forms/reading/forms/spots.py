@@ -270,7 +270,8 @@ class Spots:
     def _text_column(self, number: int) -> float:
         """PDF: where a piece's text starts past the list number it starts with, if any:
         where the list's other items set their text, a little past the number (a
-        hanging indent), when a list number alone in its piece shows it."""
+        hanging indent), when a list number alone in its piece shows it (a wider number
+        pushes its own line's text further: "c)[d)]" where a tracked change renumbered it)."""
         piece = self.pieces[number]
         first = piece.text.split(maxsplit=1)[0] if piece.text.strip() else ""
         if not LIST_MARK.fullmatch(first):
@@ -282,7 +283,7 @@ class Spots:
             if LIST_MARK.fullmatch(other.text.strip())
             and abs(other.column - piece.column) <= self.layout.near
             and self.pieces[mark + 1].line == other.line
-            and past <= self.pieces[mark + 1].column <= past + TEXT_INDENT * piece.size
+            and piece.column + piece.size <= self.pieces[mark + 1].column <= past + TEXT_INDENT * piece.size
         ]
         return min(hanging, default=past)
 
