@@ -30,6 +30,8 @@ MAX_ATTACHMENT = 2_000_000
 BOX_SIZES = (6.0, 18.0)  # points: a square this size is taken for a tick box (bullets are smaller)
 THIN = 2.0  # points: a filled shape this thin is a drawn line
 WORD_GAP = 0.25  # of the font size: a wider gap between characters separates words
+DRAWN_BACK = 0.5  # of the font size: a character starting this far back, before the one before it
+# began, is drawn over it (a text box typed over a label), not kerned or a ligature's part
 STRIKE_BAND = (0.25, 0.7)  # of a word's box, from its top: where the middle of a line striking it lies
 STRUCK_BAND = (0.1, 0.8)  # and where a line that strikes other words strikes it too
 ALONE = set("☐☒☑□■•▪◦➢✓✔") | set(SYMBOLS.values())  # glyphs that are a word of their own
@@ -259,6 +261,9 @@ def _words(textpage: Any, height: float, rules: tuple[Rule, ...]) -> tuple[Word,
             or glyph.left - chars[-1][2] > WORD_GAP * size
             or glyph.left < chars[-1][2] - 2 * size
             or (glyph.left < chars[-1][2] - OVERDRAWN * size and chars[-1][0].islower() and char.isupper())
+            or (
+                glyph.left < chars[-1][2] - DRAWN_BACK * size and glyph.left < chars[-1][1] - OVERDRAWN * size
+            )
             or not (bottom - 0.5 * size < (glyph.top + glyph.bottom) / 2 < top + 0.5 * size)
         ):
             drawn.append((chars, height - top, height - bottom, size))

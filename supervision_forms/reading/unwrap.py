@@ -18,7 +18,7 @@ from .text import BULLETS
 
 LIST_MARKS = "•▪◦‣➢❖✓"  # a line starting with one of these starts a list item
 HYPHEN_IN_WORD = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")  # a hyphen between letters
-PARAGRAPH_PITCH = 1.35  # of the font size: lines further apart (top to top) are paragraphs
+PARAGRAPH_PITCH = 1.5  # of the font size: lines further apart (top to top) are paragraphs
 
 
 @dataclass(frozen=True)

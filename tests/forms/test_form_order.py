@@ -28,6 +28,13 @@ def it_reads_the_one_label_between_two_found_labels_for_the_one_field_missing_th
     assert any(w.field == "supervisee_brings" and "order" in w.message for w in result.warnings)  # type: ignore[attr-defined]
 
 
+def it_keeps_what_it_took_for_a_label_by_order_in_unmapped(packs: PackRegistry) -> None:
+    # no word of it is the label's: it may be writing (here a name, the label's row above lost)
+    result = _brings(packs, [["Amy Smith", "Ten years in youth justice."]])
+    assert result.data.supervisee_brings == "Ten years in youth justice."  # type: ignore[attr-defined]
+    assert "Amy Smith" in {u.text for u in result.unmapped}  # type: ignore[attr-defined]
+
+
 def it_leaves_the_field_empty_when_other_unknown_text_shares_its_place(packs: PackRegistry) -> None:
     # a row the pack does not know (a team) sits there too: which label is the field's is not known
     rows = [["Team", "Children in care"], ["Background and experience", "Ten years in youth justice."]]

@@ -45,7 +45,7 @@ NUMBER = re.compile(r"\d{1,2}")
 COLON = re.compile(r"[ \t]*:")
 # After words that are not closed: more words up to a colon or "?" (a longer label of its own)
 LONGER_LABEL = re.compile(r" +[^\s.:?!][^.:?!\t\n]*[:?]")
-POSSESSIVE = re.compile(r"['’]s\b")  # after a word: it is a possessive
+POSSESSIVE = re.compile(r"['’]s\b", re.IGNORECASE)  # after a word: it is a possessive
 COLUMN_START = re.compile(r"(?:\t|\s{3,})[\s·•▪◦‣*\-–]*$")
 COLUMN = re.compile(r"\t\s*|\s{3,}")  # a tab (or a wide run of spaces) starts a column in a paragraph
 

@@ -36,6 +36,7 @@ BULLET = re.compile(r"[•·▪◦‣●○■□➢➤►\u2043\u2219\uf0b7\uf0
 BULLET_START = re.compile(r"^[•·▪◦‣●○➢➤►\u2043\u2219\uf0b7\uf0a7\uf076\uf0d8]\s+")
 NO_BREAK_BEFORE = set(")]}!?,.;:%»”’")  # Unicode line breaking: no break before these
 CELL_PADDING = 6.0  # points between a cell's text and its right border
+SPACE = 0.25  # of the font size: the space a word needs before it, where its line shows none wider
 WHOLE = 1000.0  # the span of a paragraph outside any table
 ROW_GAP = 2.2  # of the usual line pitch: a wider gap on a page without drawn lines ends a row
 COLUMN_GAP = 0.8  # of the font size: a wider gap between words separates columns
@@ -271,7 +272,8 @@ def from_pages(pages: Sequence[Page]) -> Layout:
             source = f"page {page.number + 1}, line {index}"
             for drawn, after in zip(found, [*found[1:], None], strict=True):
                 cell = _cell(page.number, drawn, rules[page.number], cells)
-                room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1)
+                wide_space = max(0.0, drawn.space - SPACE * drawn.size)  # (a typewriter font's)
+                room = max(0.0, limits.get(drawn.edge, drawn.edge) - drawn.x1 - wide_space)
                 if after is not None and after.x0 < drawn.edge:  # a column drawn without a border
                     room = min(room, max(0.0, after.x0 - drawn.x1 - COLUMN_GAP * drawn.size))
                 pieces.append(
@@ -336,7 +338,7 @@ def _pitch(tops: list[float]) -> float:
 @dataclass(frozen=True)
 class _Drawn:
     """A piece of a PDF line as found: its extent, text, the right edge of its room, the
-    width of its first word and a space."""
+    width of its first word and a space, and the narrowest space between its words."""
 
     x0: float
     x1: float
@@ -347,6 +349,7 @@ class _Drawn:
     lead: float
     size: float
     walled: bool = False  # the edge is a drawn border
+    space: float = 0.0  # (0: one word)
 
 
 def _lines(page: Page) -> list[list[Word]]:
@@ -464,10 +467,18 @@ def _column_starts(lines: list[list[Word]]) -> list[tuple[int, float]]:
 def _spacing(line: list[Word]) -> float:
     """The usual space between the words of a line (the median of the gaps narrower than
     a column's), 0 when it has none."""
-    gaps = sorted(
-        gap for a, b in itertools.pairwise(line) if 0 < (gap := b.x0 - a.x1) <= COLUMN_GAP * max(b.size, 1.0)
-    )
+    gaps = sorted(_gaps(line))
     return gaps[len(gaps) // 2] if gaps else 0.0
+
+
+def _gaps(words: list[Word]) -> list[float]:
+    """The spaces between words side by side, narrower than a column's gap."""
+    ordered = sorted(words, key=lambda w: w.x0)
+    return [
+        gap
+        for a, b in itertools.pairwise(ordered)
+        if 0 < (gap := b.x0 - a.x1) <= COLUMN_GAP * max(b.size, 1.0)
+    ]
 
 
 def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
@@ -485,8 +496,9 @@ def _piece(group: list[Word], visible: set[int], edge: float) -> _Drawn:
         max(w.bottom for w in group),
         " ".join(w.text for w in words),
         round(edge, 1),
-        unbroken - first.x0 + 0.25 * first.size,
+        unbroken - first.x0 + SPACE * first.size,
         first.size,
+        space=min(_gaps(words), default=0.0),
     )
 
 

@@ -86,9 +86,12 @@ def read_form(
 
     for path, label in find_by_order(finder, places, know, hits, answers, unexplained).items():
         used.extend(label)
+        source = layout.pieces[hits[path].piece].source
+        text = "\n".join(layout.pieces[span.piece].text.strip() for span in label)
+        if written_like_a_name(text):  # (no word of it is the label's: it may be a name written there)
+            collector.unmapped.append(Unmapped(text, source))
         if path in answers:
             used.extend(answers[path].spans)
-            source = layout.pieces[hits[path].piece].source
             collector.warnings.append(ReadWarning(path, BY_ORDER, source))
     _put_answers(answers, hits, infos, know, collector)
     _put_inner(answers, hits, infos, know, collector)
