@@ -71,3 +71,22 @@ def it_parts_a_word_typed_over_a_label_s_list_number_from_it() -> None:
     ]
     words = [word[0] for word in extract(pdf([page]), "form")["pages"][0]["words"]]
     assert words == ["f)", "Keeping", "chronologies", "As", "the"]
+
+
+def it_joins_a_word_broken_at_a_line_s_end_that_english_has_only_whole(packs: PackRegistry) -> None:
+    # one break in the document: no sign the producer hyphenates, but "inter-preter" is no word
+    first = "Led work with families through an inter-"
+    page = [
+        *cell(LEFT, 100, 230, 125),
+        *cell(230, 100, 235 + width(first) + 8, 125),
+        Text(LEFT + 5, 114, "Staff member"),
+        Text(235, 114, "Jane Smith"),
+        *cell(LEFT, 125, 230, 175),
+        *cell(230, 125, 235 + width(first) + 8, 175),
+        Text(LEFT + 5, 139, "Any other relevant issues"),
+        Text(LEFT + 5, 152, "for this agreement"),
+        Text(235, 139, first),
+        Text(235, 152, "preter for two years."),
+    ]
+    result = parse(pdf([page]), pack="portsmouth", packs=packs)
+    assert result.data.other_issues == "Led work with families through an interpreter for two years."  # type: ignore[attr-defined]

@@ -148,9 +148,11 @@ class Places(LineSpots):
             last_line = piece.line
         if self.layout.structured:
             return "\n".join(lines)
-        english = english_words() if self._hyphenates() else None  # (a typesetter's own breaks)
-        if english is not None and unsure_breaks(wrapped, self._known_word, english):
-            self.doubt = "a word broken at a line's end may or may not keep its hyphen"
+        broken = any(hyphen_end(line.text.rstrip()) for line in wrapped[:-1])
+        # a word broken at a line's end that English has only whole is joined, whoever broke it
+        english = english_words() if broken else None
+        if english is not None and self._hyphenates() and unsure_breaks(wrapped, self._known_word, english):
+            self.doubt = "a word broken at a line's end may or may not keep its hyphen"  # (a typesetter's)
         return join(wrapped, self._known_word, english)
 
     def _hyphenates(self) -> bool:
