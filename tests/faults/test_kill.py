@@ -34,7 +34,7 @@ def it_leaves_no_worker_or_resource_tracker_when_killed_while_workers_start(tmp_
 
 
 def it_leaves_no_process_when_killed_mid_batch_and_a_rerun_finishes(tmp_path: Path) -> None:
-    roster = write_roster(tmp_path / "team.jsonl", rows(ROWS))
+    roster = write_roster(tmp_path / "team.jsonl", rows(LONG))
     out = tmp_path / "out"
     killed = Batch(tmp_path, roster, out, "--jobs", "2")
     killed.start()
@@ -45,7 +45,7 @@ def it_leaves_no_process_when_killed_mid_batch_and_a_rerun_finishes(tmp_path: Pa
 
     rerun = Batch(tmp_path, roster, out, "--jobs", "2").run()
     assert rerun.returncode == 0, rerun.stderr
-    assert_every_row_once(out, ROWS)
+    assert_every_row_once(out, LONG)
 
 
 def it_survives_being_killed_again_and_again(tmp_path: Path) -> None:
