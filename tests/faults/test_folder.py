@@ -25,6 +25,7 @@ from tests.faults.kit import (
 )
 
 ROWS = 40
+RUNNING = 2_000  # rows of a batch still running when the journal shows its first ones
 
 
 def assert_manifest_true(out: Path) -> None:
@@ -60,7 +61,7 @@ def it_stops_when_the_folder_is_replaced_or_removed_mid_run(tmp_path: Path, recr
 
 
 def it_stops_a_running_batch_whose_folder_a_colleague_replaced(tmp_path: Path) -> None:
-    roster = write_roster(tmp_path / "team.jsonl", rows(120))
+    roster = write_roster(tmp_path / "team.jsonl", rows(RUNNING))
     out = tmp_path / "out"
     batch = Batch(tmp_path, roster, out, "--jobs", "2")
     batch.start()
@@ -77,7 +78,7 @@ def it_stops_a_running_batch_whose_folder_a_colleague_replaced(tmp_path: Path) -
     assert batch.wait_until_alone() == []
     rerun = Batch(tmp_path, roster, out, "--jobs", "2").run()
     assert rerun.returncode == 0, rerun.stderr
-    assert_every_row_once(out, 120)
+    assert_every_row_once(out, RUNNING)
 
 
 def it_fails_cleanly_on_a_full_disk_and_finishes_once_there_is_room(tmp_path: Path) -> None:

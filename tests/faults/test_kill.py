@@ -17,8 +17,8 @@ from tests.faults.kit import (
     write_roster,
 )
 
-ROWS = 120
-LONG = 600  # enough that a loaded machine cannot finish the batch before the signal lands
+ROWS = 2_000  # enough that the journal shows rows done while the batch still runs (a row takes about 1 ms)
+LONG = 3_000  # enough that a loaded machine cannot finish the batch before the signal lands
 
 
 def it_leaves_no_worker_or_resource_tracker_when_killed_while_workers_start(tmp_path: Path) -> None:
@@ -34,7 +34,7 @@ def it_leaves_no_worker_or_resource_tracker_when_killed_while_workers_start(tmp_
 
 
 def it_leaves_no_process_when_killed_mid_batch_and_a_rerun_finishes(tmp_path: Path) -> None:
-    roster = write_roster(tmp_path / "team.jsonl", rows(LONG))
+    roster = write_roster(tmp_path / "team.jsonl", rows(ROWS))
     out = tmp_path / "out"
     killed = Batch(tmp_path, roster, out, "--jobs", "2")
     killed.start()
@@ -45,7 +45,7 @@ def it_leaves_no_process_when_killed_mid_batch_and_a_rerun_finishes(tmp_path: Pa
 
     rerun = Batch(tmp_path, roster, out, "--jobs", "2").run()
     assert rerun.returncode == 0, rerun.stderr
-    assert_every_row_once(out, LONG)
+    assert_every_row_once(out, ROWS)
 
 
 def it_survives_being_killed_again_and_again(tmp_path: Path) -> None:

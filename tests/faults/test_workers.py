@@ -20,7 +20,7 @@ from tests.faults.kit import (
 )
 
 ROWS = 80
-LONG_ROWS = 600
+LONG_ROWS = 2_000
 
 
 def it_sends_a_dead_workers_rows_again(tmp_path: Path) -> None:
