@@ -33,9 +33,7 @@ def write_atomic(path: Path, data: bytes, mode: int = 0o600, durable: bool = Tru
     path = Path(path)
     fd, temp = _temp_beside(path)
     with _replacing(fd, temp, path, mode, durable):
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
+        _write_all(fd, data)
 
 
 def write_temporary(path: Path, data: bytes, mode: int = 0o600) -> str:
@@ -43,20 +41,8 @@ def write_temporary(path: Path, data: bytes, mode: int = 0o600) -> str:
     (so a run that is killed leaves nothing a later one does not clear away), not synced
     and not renamed: the caller renames it into place, or removes it. Its file name."""
     fd, temp = _temp_beside(Path(path))
-    try:
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-            if hasattr(os, "fchmod"):
-                os.fchmod(fd, mode)
-        finally:
-            os.close(fd)
-        if not hasattr(os, "fchmod"):
-            os.chmod(temp, mode)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    with _replacing(fd, temp, None, mode, durable=False):
+        _write_all(fd, data)
     return os.path.basename(temp)
 
 
@@ -69,10 +55,16 @@ def _temp_beside(path: Path) -> tuple[int, str]:
         raise MissingFile(f"{path.parent}: the output folder does not exist") from None
 
 
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
 @contextlib.contextmanager
-def _replacing(fd: int, temp: str, path: Path, mode: int, durable: bool) -> Iterator[None]:
+def _replacing(fd: int, temp: str, path: Path | None, mode: int, durable: bool) -> Iterator[None]:
     """Around writing `fd`: then synced (if `durable`), given `mode`, closed and renamed
-    to `path`; on any failure the temp file is removed."""
+    to `path` (None: left for the caller to rename); on any failure the temp file is removed."""
     try:
         try:
             yield
@@ -84,7 +76,8 @@ def _replacing(fd: int, temp: str, path: Path, mode: int, durable: bool) -> Iter
             os.close(fd)
         if not hasattr(os, "fchmod"):
             os.chmod(temp, mode)
-        os.replace(temp, path)
+        if path is not None:
+            os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
